@@ -1,0 +1,31 @@
+import type { Permission } from "./domain/roles";
+
+// Who may use each route, in one table: the file a reviewer reads to audit access. Every route
+// module's loader and action go through `guard(routeId)` (app/utils/route-guard.server.ts), which
+// enforces the entry here; a test fails if a route file is missing from this table or bypasses it.
+export type Access =
+  | { kind: "public" }
+  | { kind: "signed-in" }
+  | { kind: "permission"; permission: Permission };
+
+const PUBLIC = { kind: "public" } as const;
+const SIGNED_IN = { kind: "signed-in" } as const;
+const needs = <P extends Permission>(permission: P) => ({ kind: "permission", permission }) as const;
+
+export const ROUTE_ACCESS = {
+  root: PUBLIC,
+  "routes/_index": PUBLIC,
+  "routes/sign-in": PUBLIC,
+  "routes/sign-out": PUBLIC,
+  "routes/signed-out": PUBLIC,
+  "routes/healthz": PUBLIC,
+  "routes/accessibility": PUBLIC,
+  "routes/home": SIGNED_IN,
+  "routes/account.password": SIGNED_IN,
+  "routes/admin.users._index": needs("manage:user:own-la"),
+  "routes/admin.users.$userId": needs("manage:user:own-la"),
+  "routes/admin.audit": needs("read:audit:own-la"),
+} as const satisfies Record<string, Access>;
+
+export type RouteId = keyof typeof ROUTE_ACCESS;
+export type PublicRouteId = { [K in RouteId]: (typeof ROUTE_ACCESS)[K] extends { kind: "public" } ? K : never }[RouteId];

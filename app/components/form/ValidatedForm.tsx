@@ -1,0 +1,122 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { createContext, useContext, useEffect, useRef, type ReactNode } from "react";
+import { FormProvider, useForm, type FieldValues, type Resolver, type UseFormReturn } from "react-hook-form";
+import { Form, useNavigation, useSubmit } from "react-router";
+import type { z } from "zod";
+import type { FieldErrors, RefusedSubmission } from "#app/forms/submission";
+import { ErrorSummary } from "#app/components/govuk";
+import { PageTitle } from "#app/components/PageTitle";
+
+interface FormState {
+  errors: FieldErrors;
+  /** The answers to fill the fields with: the last submission's, or the defaults. */
+  values: Record<string, unknown>;
+  form: UseFormReturn<FieldValues>;
+}
+
+const ValidatedFormContext = createContext<FormState | null>(null);
+
+export function useValidatedForm(): FormState {
+  const state = useContext(ValidatedFormContext);
+  if (!state) throw new Error("Form fields must be inside <ValidatedForm>");
+  return state;
+}
+
+interface Props {
+  schema: z.ZodType<unknown, FieldValues>;
+  defaultValues: Record<string, unknown>;
+  /** The action's answer when the server refused the submission. */
+  refused?: RefusedSubmission | undefined;
+  /** The page's title, prefixed "Error: " while there are errors. */
+  pageTitle: string;
+  action?: string;
+  id?: string;
+  children: ReactNode;
+}
+
+/**
+ * A form that validates in the browser with react-hook-form and the form's zod schema, then posts
+ * the same fields the browser would post without JavaScript; the server parses them with the same
+ * schema and has the last word. With JavaScript off it is a plain form: the server re-shows the
+ * page with the errors and the answers kept.
+ */
+export function ValidatedForm({ schema, defaultValues, refused, pageTitle, action, id, children }: Props) {
+  const form = useForm<FieldValues>({
+    // The schema turns form strings into typed values; the browser only needs its verdict.
+    resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>,
+    defaultValues: refused?.values ?? defaultValues,
+    mode: "onSubmit",
+    reValidateMode: "onSubmit",
+  });
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const { setError, formState } = form;
+
+  useEffect(() => {
+    if (!refused) return;
+    for (const [name, message] of Object.entries(refused.errors)) setError(name, { type: "server", message });
+  }, [refused, setError]);
+
+  const errors = formState.isSubmitted ? { ...clientErrors(formState.errors), ...formErrorOf(refused) } : { ...(refused?.errors ?? {}), ...formErrorOf(refused) };
+  const summary = Object.entries(errors).map(([name, text]) => ({ href: `#${fieldId(name)}`, text }));
+
+  useEffect(() => {
+    if (summary.length > 0) summaryRef.current?.querySelector<HTMLElement>(".govuk-error-summary")?.focus();
+    // Focus moves to the summary each time a submission comes back with problems.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [formState.submitCount, refused]);
+
+  return (
+    <ValidatedFormContext.Provider value={{ errors, values: refused?.values ?? defaultValues, form }}>
+      <PageTitle title={pageTitle} hasErrors={summary.length > 0} />
+      <div ref={summaryRef}>
+        <ErrorSummary errors={summary} />
+      </div>
+      <FormProvider {...form}>
+        <Form
+          method="post"
+          action={action}
+          id={id}
+          noValidate
+          onSubmit={(event) => {
+            const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+            const target = event.currentTarget;
+            void form.handleSubmit(() => submit(submitter ?? target, { method: "post", action }))(event);
+          }}
+          aria-busy={navigation.state === "submitting" || undefined}
+        >
+          {children}
+        </Form>
+      </FormProvider>
+    </ValidatedFormContext.Provider>
+  );
+}
+
+function formErrorOf(refused: RefusedSubmission | undefined): FieldErrors {
+  return refused?.formError ? { form: refused.formError } : {};
+}
+
+/** react-hook-form keeps errors as a tree; the page wants one message per dotted name. */
+function clientErrors(tree: unknown, prefix = ""): FieldErrors {
+  const out: FieldErrors = {};
+  if (!tree || typeof tree !== "object") return out;
+  const node = tree as Record<string, unknown>;
+  if (typeof node.message === "string" && prefix) {
+    out[prefix] = node.message;
+    return out;
+  }
+  for (const [key, child] of Object.entries(node)) {
+    if (key === "ref" || key === "type" || key === "types") continue;
+    Object.assign(out, clientErrors(child, prefix ? `${prefix}.${key}` : key));
+  }
+  return out;
+}
+
+/**
+ * The id a field's error links to. Date inputs link to their first box; every other field's id is
+ * its name, so the summary's links land on the field itself.
+ */
+export function fieldId(name: string): string {
+  return name === "form" ? "main-content" : name;
+}

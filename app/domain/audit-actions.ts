@@ -1,0 +1,16 @@
+// Every operation the audit log can record, as one union: reads and searches as well as changes.
+export const AUDIT_ACTIONS = [
+  "user.signed_in",
+  "user.sign_in_failed",
+  "user.sign_in_throttled",
+  "user.signed_out",
+  "user.password_changed",
+  "user.created",
+  "user.deactivated",
+  "audit_log.viewed",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_SUBJECT_TYPES = ["user", "organisation", "audit_log"] as const;
+export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];

@@ -1,0 +1,53 @@
+import type { Role } from "./domain/roles";
+
+export interface HomeSection {
+  heading: string;
+  description: string;
+  links: { href: string; text: string; description: string }[];
+}
+
+// What each role sees first after signing in: a description of its work and the way into it.
+// Later features add their links here.
+export function homeFor(role: Role): HomeSection {
+  switch (role) {
+    case "council_officer":
+      return {
+        heading: "Your council's register of children not in school",
+        description: "Record, find and keep each child's entry, and the placements and home-education requests for them.",
+        links: [],
+      };
+    case "social_worker":
+      return {
+        heading: "Children allocated to you",
+        description: "See the children you are the allocated social worker for, and agree or refuse home-education exceptions for them.",
+        links: [],
+      };
+    case "council_admin":
+      return {
+        heading: "Manage your council's service",
+        description: "Look after your council's users and read its audit log.",
+        links: [
+          { href: "/admin/users", text: "Users", description: "Who in your council can sign in, and their roles." },
+          { href: "/admin/audit", text: "Audit log", description: "Who did what, and when, in your council's part of the service." },
+        ],
+      };
+    case "provider":
+      return {
+        heading: "Your organisation's listing",
+        description: "Apply to be listed in the directory of non-school alternative provision, keep your listing current, and see the placements made with you.",
+        links: [],
+      };
+    case "directory_reviewer":
+      return {
+        heading: "Review alternative provision",
+        description: "Review applications to the directory and keep listings in good standing.",
+        links: [],
+      };
+    case "service_admin":
+      return {
+        heading: "Run the national service",
+        description: "Manage local authorities and directory reviewers.",
+        links: [],
+      };
+  }
+}

@@ -1,0 +1,147 @@
+import { useEffect, type ReactNode } from "react";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from "react-router";
+import type { Route } from "./+types/root";
+import { Footer, Header, ServiceNavigation, SkipLink } from "./components/govuk";
+import { PageTitle, SERVICE_NAME } from "./components/PageTitle";
+import { ROLE_LABELS } from "./domain/roles";
+import { activeHref, navigationFor } from "./navigation";
+import { guard } from "./utils/route-guard.server";
+import { useNonce } from "./utils/nonce";
+
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: "/govuk/govuk-frontend.min.css" },
+  { rel: "icon", sizes: "48x48", href: "/assets/images/favicon.ico" },
+  { rel: "icon", sizes: "any", href: "/assets/images/favicon.svg", type: "image/svg+xml" },
+  { rel: "apple-touch-icon", href: "/assets/images/govuk-icon-180.png" },
+  { rel: "manifest", href: "/assets/manifest.json" },
+];
+
+export const loader = guard("root").loader(async ({ user }) => {
+  if (!user) return { signedIn: null };
+  return {
+    signedIn: {
+      name: user.name,
+      role: ROLE_LABELS[user.role],
+      organisation: user.organisationName,
+      navigation: navigationFor(user.role),
+    },
+  };
+});
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  const root = useRouteLoaderData<typeof loader>("root");
+  const { pathname } = useLocation();
+  const signedIn = root?.signedIn ?? null;
+  const navigation = signedIn?.navigation ?? [];
+  const current = activeHref(navigation, pathname);
+
+  useEffect(() => {
+    // GOV.UK Frontend's own behaviour for the parts of the page it owns (the skip link, the
+    // navigation's menu button on small screens).
+    void import("govuk-frontend").then(({ createAll, SkipLink: GovukSkipLink, ServiceNavigation: GovukServiceNavigation }) => {
+      createAll(GovukSkipLink);
+      createAll(GovukServiceNavigation);
+    });
+  }, []);
+
+  return (
+    <html lang="en" className="govuk-template govuk-template--rebranded">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        <meta name="theme-color" content="#1d70b8" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="govuk-template__body">
+        <script
+          nonce={nonce}
+          suppressHydrationWarning
+          dangerouslySetInnerHTML={{
+            __html: "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');",
+          }}
+        />
+        <SkipLink href="#main-content" />
+        <header className="govuk-template__header">
+          <Header />
+          <ServiceNavigation
+            serviceName={SERVICE_NAME}
+            serviceUrl={signedIn ? "/home" : "/"}
+            navigation={navigation.map((item) => ({ ...item, active: item.href === current }))}
+            signedIn={signedIn ? { name: signedIn.name, organisation: `${signedIn.role}, ${signedIn.organisation}` } : undefined}
+          />
+        </header>
+        <div className="govuk-width-container">
+          <main className="govuk-main-wrapper" id="main-content">
+            {children}
+          </main>
+        </div>
+        <Footer
+          metaLinks={[
+            { href: "/accessibility", text: "Accessibility statement" },
+            ...(signedIn ? [{ href: "/account/password", text: "Change your password" }] : []),
+          ]}
+        />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const { title, body } = errorPage(status);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <PageTitle title={title} />
+        <h1 className="govuk-heading-l">{title}</h1>
+        {body}
+      </div>
+    </div>
+  );
+}
+
+function errorPage(status: number): { title: string; body: ReactNode } {
+  switch (status) {
+    case 403:
+      return {
+        title: "You do not have permission to see this page",
+        body: (
+          <>
+            <p className="govuk-body">Your role does not give you access to this page.</p>
+            <p className="govuk-body">
+              If you think you need access, contact your organisation&apos;s admin. <a className="govuk-link" href="/home">Go to your home page</a>.
+            </p>
+          </>
+        ),
+      };
+    case 404:
+      return {
+        title: "Page not found",
+        body: (
+          <>
+            <p className="govuk-body">If you typed the web address, check it is correct.</p>
+            <p className="govuk-body">If you pasted the web address, check you copied the entire address.</p>
+          </>
+        ),
+      };
+    default:
+      return {
+        title: "Sorry, there is a problem with the service",
+        body: (
+          <>
+            <p className="govuk-body">Try again later.</p>
+            <p className="govuk-body">Nothing you entered has been half-saved: if your last action did not finish, it was not saved.</p>
+          </>
+        ),
+      };
+  }
+}

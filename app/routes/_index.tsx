@@ -1,0 +1,30 @@
+import { redirect } from "react-router";
+import { Button } from "#app/components/govuk";
+import { PageTitle, SERVICE_NAME } from "#app/components/PageTitle";
+import { guard } from "#app/utils/route-guard.server";
+
+export const loader = guard("routes/_index").loader(({ user }) => {
+  if (user) throw redirect("/home");
+  return null;
+});
+
+export default function Start() {
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <PageTitle title="Start" />
+        <h1 className="govuk-heading-xl">{SERVICE_NAME}</h1>
+        <p className="govuk-body">Councils in England use this service to:</p>
+        <ul className="govuk-list govuk-list--bullet">
+          <li>keep their register of children not in school</li>
+          <li>agree or refuse home education for children with a social worker</li>
+          <li>place children only with alternative provision listed in the national directory</li>
+        </ul>
+        <p className="govuk-body">Alternative provision providers use it to apply to be listed in the directory.</p>
+        <Button href="/sign-in" variant="start">
+          Sign in
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Route } from "./+types/home";
+import { PageTitle } from "#app/components/PageTitle";
+import { ROLE_LABELS } from "#app/domain/roles";
+import { homeFor } from "#app/home";
+import { guard } from "#app/utils/route-guard.server";
+
+export const loader = guard("routes/home").loader(({ user }) => ({
+  name: user.name,
+  role: ROLE_LABELS[user.role],
+  organisation: user.organisationName,
+  home: homeFor(user.role),
+}));
+
+export default function Home({ loaderData }: Route.ComponentProps) {
+  const { home } = loaderData;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <PageTitle title={home.heading} />
+        <span className="govuk-caption-l">
+          {loaderData.name}, {loaderData.role}, {loaderData.organisation}
+        </span>
+        <h1 className="govuk-heading-l">{home.heading}</h1>
+        <p className="govuk-body-l">{home.description}</p>
+        {home.links.map((link) => (
+          <div key={link.href}>
+            <h2 className="govuk-heading-m">
+              <a className="govuk-link" href={link.href}>
+                {link.text}
+              </a>
+            </h2>
+            <p className="govuk-body">{link.description}</p>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { redirect } from "react-router";
+import { auditorFor } from "#app/utils/audit.server";
+import { guard } from "#app/utils/route-guard.server";
+import { blankSessionCookie, invalidateSession } from "#app/utils/session.server";
+import { db } from "#db/client";
+
+// Signing out is a POST (a link could be followed by a prefetcher or another site). A GET lands on
+// the start page.
+export const loader = guard("routes/sign-out").loader(() => redirect("/"));
+
+export const action = guard("routes/sign-out").action(async ({ session, requestId }) => {
+  if (session) {
+    await invalidateSession(session.id);
+    const { user } = session;
+    await auditorFor({ userId: user.id, role: user.role, organisationId: user.organisationId }, requestId)(db, {
+      action: "user.signed_out",
+      subjectType: "user",
+      subjectId: user.id,
+    });
+  }
+  return redirect("/signed-out", { headers: { "Set-Cookie": blankSessionCookie() } });
+});

@@ -1,0 +1,46 @@
+import type { AuditAction, AuditSubjectType } from "#app/domain/audit-actions";
+import type { DbOrTx } from "#db/client";
+import { auditEvents } from "#db/schema/index";
+
+export interface AuditActor {
+  userId: string;
+  role: string;
+  organisationId: string;
+}
+
+export interface AuditEvent {
+  action: AuditAction;
+  subjectType: AuditSubjectType;
+  subjectId?: string | null;
+  /** Identifiers and codes only: never a child's name, date of birth, address or notes. */
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Writes one audit event. Pass the transaction that makes the change, so the change and its
+ * record commit or fail together.
+ */
+export async function writeAuditEvent(
+  tx: DbOrTx,
+  actor: AuditActor | null,
+  requestId: string | null,
+  event: AuditEvent,
+): Promise<void> {
+  await tx.insert(auditEvents).values({
+    actorUserId: actor?.userId ?? null,
+    actorRole: actor?.role ?? null,
+    actorOrganisationId: actor?.organisationId ?? null,
+    action: event.action,
+    subjectType: event.subjectType,
+    subjectId: event.subjectId ?? null,
+    requestId,
+    details: event.details ?? null,
+  });
+}
+
+/** An audit call bound to who is acting and in which request: `audit(tx, { action, ... })`. */
+export type Auditor = (tx: DbOrTx, event: AuditEvent) => Promise<void>;
+
+export function auditorFor(actor: AuditActor | null, requestId: string | null): Auditor {
+  return (tx, event) => writeAuditEvent(tx, actor, requestId, event);
+}

@@ -1,0 +1,83 @@
+import { eq, sql } from "drizzle-orm";
+import { db } from "#db/client";
+import { users } from "#db/schema/index";
+import { auditorFor } from "./audit.server";
+import { env } from "./env.server";
+import { hashPassword, passwordProblem, verifyPassword } from "./password.server";
+import { createSession, invalidateAllSessionsOfUser, readSessionToken, validateSessionToken, type ValidSession } from "./session.server";
+import { clearFailures, isThrottled, recordFailure, throttleKeys } from "./throttle.server";
+
+export type SignInResult =
+  | { ok: true; token: string; expiresAt: Date; session: { userId: string; role: string } }
+  | { ok: false; reason: "invalid" | "throttled" };
+
+// Verifying against a real hash when the email is unknown keeps the response time the same, so
+// timing cannot tell an attacker which emails have accounts.
+let dummyHash: Promise<string> | undefined;
+
+export async function signIn(input: { email: string; password: string; ip: string; requestId: string }): Promise<SignInResult> {
+  const email = input.email.trim().toLowerCase();
+  const keys = throttleKeys(email, input.ip);
+  const [user] = await db
+    .select({ id: users.id, role: users.role, organisationId: users.organisationId, passwordHash: users.passwordHash, deactivatedAt: users.deactivatedAt })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email));
+  const actor = user ? { userId: user.id, role: user.role, organisationId: user.organisationId } : null;
+  const audit = auditorFor(actor, input.requestId);
+
+  if (await isThrottled([keys.account, keys.ip])) {
+    if (user) await audit(db, { action: "user.sign_in_throttled", subjectType: "user", subjectId: user.id });
+    return { ok: false, reason: "throttled" };
+  }
+  dummyHash ??= hashPassword("not a real password, only for timing");
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
+  if (!user || !valid || user.deactivatedAt) {
+    await recordFailure(keys.account, env().SIGN_IN_MAX_FAILURES_PER_ACCOUNT);
+    await recordFailure(keys.ip, env().SIGN_IN_MAX_FAILURES_PER_IP);
+    if (user) await audit(db, { action: "user.sign_in_failed", subjectType: "user", subjectId: user.id });
+    return { ok: false, reason: "invalid" };
+  }
+  await clearFailures(keys.account);
+  const { token, expiresAt } = await createSession(user.id);
+  await audit(db, { action: "user.signed_in", subjectType: "user", subjectId: user.id });
+  return { ok: true, token, expiresAt, session: { userId: user.id, role: user.role } };
+}
+
+export async function sessionFromRequest(request: Request): Promise<ValidSession | null> {
+  const token = readSessionToken(request);
+  return token ? validateSessionToken(token) : null;
+}
+
+export type ChangePasswordResult =
+  | { ok: true; token: string; expiresAt: Date }
+  | { ok: false; field: "currentPassword" | "newPassword"; message: string };
+
+/** Changes a password and ends every session of the user (a new one is issued for this browser). */
+export async function changePassword(input: {
+  userId: string;
+  currentPassword: string;
+  newPassword: string;
+  requestId: string;
+}): Promise<ChangePasswordResult> {
+  const [user] = await db.select().from(users).where(eq(users.id, input.userId));
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    return { ok: false, field: "currentPassword", message: "Your current password is incorrect" };
+  }
+  const problem = passwordProblem(input.newPassword, { email: user.email });
+  if (problem) return { ok: false, field: "newPassword", message: problem };
+  if (input.newPassword === input.currentPassword) {
+    return { ok: false, field: "newPassword", message: "New password must be different from your current password" };
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, user.id));
+    await auditorFor({ userId: user.id, role: user.role, organisationId: user.organisationId }, input.requestId)(tx, {
+      action: "user.password_changed",
+      subjectType: "user",
+      subjectId: user.id,
+    });
+  });
+  await invalidateAllSessionsOfUser(user.id);
+  const { token, expiresAt } = await createSession(user.id);
+  return { ok: true, token, expiresAt };
+}

@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+const positiveNumber = (fallback: number) => z.coerce.number().positive().default(fallback);
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  SESSION_ABSOLUTE_HOURS: positiveNumber(12),
+  SESSION_IDLE_MINUTES: positiveNumber(30),
+  SIGN_IN_MAX_FAILURES_PER_ACCOUNT: positiveNumber(5),
+  SIGN_IN_MAX_FAILURES_PER_IP: positiveNumber(50),
+  SIGN_IN_LOCKOUT_MINUTES: positiveNumber(15),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+/** Settings from the environment, checked once; a bad value stops the server at start-up. */
+export function env(): Env {
+  cached ??= EnvSchema.parse(process.env);
+  return cached;
+}
+
+export function isProduction(): boolean {
+  return env().NODE_ENV === "production";
+}

@@ -1,0 +1,68 @@
+import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "react-router";
+import { ROUTE_ACCESS, type PublicRouteId, type RouteId } from "#app/access";
+import { hasPermission } from "#app/domain/roles";
+import { auditorFor, type Auditor } from "./audit.server";
+import { sessionFromRequest } from "./auth.server";
+import type { SessionUser, ValidSession } from "./session.server";
+
+interface CommonArgs {
+  request: Request;
+  params: LoaderFunctionArgs["params"];
+  context: AppLoadContext;
+  requestId: string;
+  audit: Auditor;
+}
+export interface SignedInArgs extends CommonArgs {
+  user: SessionUser;
+  session: ValidSession;
+}
+export interface PublicArgs extends CommonArgs {
+  user: SessionUser | null;
+  session: ValidSession | null;
+}
+type ArgsFor<Id extends RouteId> = Id extends PublicRouteId ? PublicArgs : SignedInArgs;
+
+/** Marks a loader or action as guarded, so the route-access test can see nothing bypassed it. */
+export const GUARDED_ROUTE = Symbol.for("cnis.guardedRoute");
+type Tagged<F> = F & { [GUARDED_ROUTE]: RouteId };
+
+function forbidden(): never {
+  throw data({ reason: "forbidden" }, { status: 403 });
+}
+
+async function authorise(routeId: RouteId, args: LoaderFunctionArgs | ActionFunctionArgs): Promise<PublicArgs> {
+  const access = ROUTE_ACCESS[routeId];
+  const session = await sessionFromRequest(args.request);
+  const user = session?.user ?? null;
+  const requestId = args.context.requestId;
+  const common = {
+    request: args.request,
+    params: args.params,
+    context: args.context,
+    requestId,
+    audit: auditorFor(user && { userId: user.id, role: user.role, organisationId: user.organisationId }, requestId),
+  };
+  if (access.kind === "public") return { ...common, user, session };
+  if (!session || !user) {
+    const { pathname } = new URL(args.request.url);
+    // Only the path: a query string may carry a search for a child's name.
+    throw redirect(`/sign-in?redirectTo=${encodeURIComponent(pathname)}`);
+  }
+  if (access.kind === "permission" && !hasPermission(user.role, access.permission)) forbidden();
+  return { ...common, user, session };
+}
+
+/**
+ * Wraps a route's loader and action so they run only for the people ROUTE_ACCESS allows:
+ * `export const loader = guard("routes/home").loader(async ({ user }) => ...)`.
+ */
+export function guard<Id extends RouteId>(routeId: Id) {
+  const wrap = <T, A extends LoaderFunctionArgs | ActionFunctionArgs>(fn: (args: ArgsFor<Id>) => Promise<T> | T) => {
+    const wrapped = async (args: A): Promise<T> => fn((await authorise(routeId, args)) as ArgsFor<Id>);
+    return Object.assign(wrapped, { [GUARDED_ROUTE]: routeId }) as Tagged<typeof wrapped>;
+  };
+  return {
+    loader: <T>(fn: (args: ArgsFor<Id>) => Promise<T> | T) => wrap<T, LoaderFunctionArgs>(fn),
+    action: <T>(fn: (args: ArgsFor<Id>) => Promise<T> | T) => wrap<T, ActionFunctionArgs>(fn),
+  };
+}

@@ -1,0 +1,150 @@
+import { sha256 } from "@oslojs/crypto/sha2";
+import { constantTimeEqual } from "@oslojs/crypto/subtle";
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import { and, eq, lt, or } from "drizzle-orm";
+import { db } from "#db/client";
+import { organisations, sessions, users } from "#db/schema/index";
+import type { Role } from "#app/domain/roles";
+import { env, isProduction } from "./env.server";
+
+// Sessions as lucia-auth.com teaches them now the `lucia` package is retired: the token is
+// `<id>.<secret>`, each 24 base32 characters from 15 random bytes (120 bits); the table keeps the
+// id and a SHA-256 hash of the secret, compared in constant time.
+export const SESSION_COOKIE = "__Host-session";
+const DEV_SESSION_COOKIE = "session";
+// Writing last_seen_at on every request would make each page view a write; a minute is enough
+// precision for a 30-minute idle timeout.
+const LAST_SEEN_WRITE_INTERVAL_MS = 60_000;
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organisationId: string;
+  organisationName: string;
+  organisationKind: "local_authority" | "provider" | "directory_team" | "national_service";
+}
+
+export interface ValidSession {
+  id: string;
+  user: SessionUser;
+  expiresAt: Date;
+}
+
+function randomString(): string {
+  const bytes = new Uint8Array(15);
+  crypto.getRandomValues(bytes);
+  return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+function hashSecret(secret: string): Uint8Array {
+  return sha256(new TextEncoder().encode(secret));
+}
+
+function lifetimes() {
+  return {
+    absoluteMs: env().SESSION_ABSOLUTE_HOURS * 3_600_000,
+    idleMs: env().SESSION_IDLE_MINUTES * 60_000,
+  };
+}
+
+export function cookieName(): string {
+  // __Host- cookies must be Secure, so plain-http development uses an unprefixed name.
+  return isProduction() ? SESSION_COOKIE : DEV_SESSION_COOKIE;
+}
+
+export async function createSession(userId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+  const id = randomString();
+  const secret = randomString();
+  await db.insert(sessions).values({ id, secretHash: hashSecret(secret), userId, createdAt: now, lastSeenAt: now });
+  // The cookie lives as long as the absolute lifetime; the idle timeout is enforced here, on the
+  // server, where a stolen cookie cannot extend it.
+  return { token: `${id}.${secret}`, expiresAt: new Date(now.getTime() + lifetimes().absoluteMs) };
+}
+
+function expiry(createdAt: Date, lastSeenAt: Date): Date {
+  const { absoluteMs, idleMs } = lifetimes();
+  return new Date(Math.min(createdAt.getTime() + absoluteMs, lastSeenAt.getTime() + idleMs));
+}
+
+export async function validateSessionToken(token: string, now = new Date()): Promise<ValidSession | null> {
+  const [id, secret, extra] = token.split(".");
+  if (!id || !secret || extra !== undefined || id.length !== 24 || secret.length !== 24) return null;
+  const [row] = await db
+    .select({
+      session: sessions,
+      user: {
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        role: users.role,
+        organisationId: users.organisationId,
+        deactivatedAt: users.deactivatedAt,
+        organisationName: organisations.name,
+        organisationKind: organisations.kind,
+      },
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(sessions.id, id));
+  if (!row) return null;
+  if (!constantTimeEqual(hashSecret(secret), row.session.secretHash)) return null;
+  const expiresAt = expiry(row.session.createdAt, row.session.lastSeenAt);
+  if (now >= expiresAt || row.user.deactivatedAt) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return null;
+  }
+  let activeExpiry = expiresAt;
+  if (now.getTime() - row.session.lastSeenAt.getTime() >= LAST_SEEN_WRITE_INTERVAL_MS) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+    activeExpiry = expiry(row.session.createdAt, now);
+  }
+  const { deactivatedAt: _deactivated, ...user } = row.user;
+  return { id, user, expiresAt: activeExpiry };
+}
+
+export async function invalidateSession(sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+export async function invalidateAllSessionsOfUser(userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Removes sessions that can no longer be valid; run by the job queue, not by requests. */
+export async function deleteExpiredSessions(now = new Date()): Promise<void> {
+  const { absoluteMs, idleMs } = lifetimes();
+  await db
+    .delete(sessions)
+    .where(
+      or(
+        lt(sessions.createdAt, new Date(now.getTime() - absoluteMs)),
+        and(lt(sessions.lastSeenAt, new Date(now.getTime() - idleMs))),
+      ),
+    );
+}
+
+export function sessionCookie(token: string, expiresAt: Date): string {
+  const parts = [`${cookieName()}=${token}`, "HttpOnly", "SameSite=Lax", "Path=/", `Expires=${expiresAt.toUTCString()}`];
+  if (isProduction()) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function blankSessionCookie(): string {
+  const parts = [`${cookieName()}=`, "HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=0"];
+  if (isProduction()) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function readSessionToken(request: Request): string | null {
+  const header = request.headers.get("Cookie");
+  if (!header) return null;
+  const name = cookieName();
+  for (const part of header.split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return rest.join("=") || null;
+  }
+  return null;
+}

@@ -1,0 +1,83 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema/index";
+
+export type Schema = typeof schema;
+/** What the app talks to: the same drizzle API whichever driver is underneath. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type DbOrTx = Database | Transaction;
+export type DatabaseKind = "pglite" | "postgres";
+
+export interface Connection {
+  db: Database;
+  kind: DatabaseKind;
+  /** The server's URL, for work that needs a dedicated connection (migrations). */
+  url?: string;
+  close(): Promise<void>;
+}
+
+export interface ConnectionOptions {
+  /** postgres://... to use a PostgreSQL server; without it, embedded PGlite. */
+  databaseUrl?: string;
+  /** Folder for PGlite's files, or "memory://" for a throwaway database. */
+  pgliteDir?: string;
+  maxConnections?: number;
+}
+
+export function connect(options: ConnectionOptions): Connection {
+  if (options.databaseUrl) {
+    const client = postgres(options.databaseUrl, {
+      max: options.maxConnections ?? 10,
+      onnotice: () => {},
+      // Dates and timestamps come back as JS Dates; keep bigints exact.
+      types: { bigint: postgres.BigInt },
+    });
+    return {
+      db: drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Database,
+      kind: "postgres",
+      url: options.databaseUrl,
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const dir = options.pgliteDir ?? "./.data/pglite";
+  if (!dir.includes("://")) mkdirSync(dir, { recursive: true });
+  const client = new PGlite(dir);
+  return {
+    db: drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Database,
+    kind: "pglite",
+    close: () => client.close(),
+  };
+}
+
+// One connection per process, shared by every bundle that imports this module (the React Router
+// server build and the HTTP server are bundled separately; PGlite must never be opened twice).
+const CURRENT = Symbol.for("cnis.database.connection");
+type Holder = { [CURRENT]?: Connection };
+const holder = globalThis as Holder;
+
+export function setConnection(connection: Connection): void {
+  holder[CURRENT] = connection;
+}
+
+export function currentConnection(): Connection {
+  const connection = holder[CURRENT];
+  if (!connection) {
+    throw new Error("The database is not connected: call setConnection(connect(...)) at start-up.");
+  }
+  return connection;
+}
+
+/** The app's database: postgres.js when DATABASE_URL is set, embedded PGlite otherwise. */
+export const db: Database = new Proxy({} as Database, {
+  get(_target, property) {
+    const target = currentConnection().db;
+    const value: unknown = Reflect.get(target, property, target);
+    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+  },
+});

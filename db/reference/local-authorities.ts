@@ -1,0 +1,58 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export interface LocalAuthorityReference {
+  laCode: string;
+  onsCode: string;
+  name: string;
+  current: boolean;
+}
+
+// Copied from shared/data (DfE analytical services' dfeR package, data-raw/old_la_codes.csv,
+// filtered to England) so a clone of this repository seeds without anything beside it.
+const CSV_NAME = "english-local-authorities.csv";
+
+function csvPath(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  // Beside this file under tsx; under db/reference when bundled into build/.
+  const candidates = [path.join(here, CSV_NAME), path.resolve(here, "..", "db", "reference", CSV_NAME)];
+  return candidates.find((candidate) => existsSync(candidate)) ?? candidates[0]!;
+}
+
+/** Splits one CSV line, honouring double quotes ("Bristol, City of"). */
+export function splitCsvLine(line: string): string[] {
+  const fields: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      fields.push(field);
+      field = "";
+    } else field += ch;
+  }
+  fields.push(field);
+  return fields;
+}
+
+export function loadLocalAuthorities(): LocalAuthorityReference[] {
+  const lines = readFileSync(csvPath(), "utf8").trim().split(/\r?\n/);
+  return lines.slice(1).map((line) => {
+    const [laCode, onsCode, name, current] = splitCsvLine(line);
+    if (!laCode || !onsCode || !name) throw new Error(`Bad local authority row: ${line}`);
+    return { laCode, onsCode, name, current: current === "true" };
+  });
+}
+
+/** The 153 authorities that exist today (since April 2023). */
+export function currentLocalAuthorities(): LocalAuthorityReference[] {
+  return loadLocalAuthorities().filter((la) => la.current);
+}

@@ -1,0 +1,5 @@
+export * from "./organisations";
+export * from "./users";
+export * from "./sessions";
+export * from "./sign-in-throttles";
+export * from "./audit-events";

@@ -1,0 +1,77 @@
+import { and, count, eq, sql } from "drizzle-orm";
+import { hashPassword } from "../app/utils/password.server";
+import type { Role } from "../app/domain/roles";
+import type { Database } from "./client";
+import { currentLocalAuthorities } from "./reference/local-authorities";
+import { organisations, users } from "./schema/index";
+
+export const NATIONAL_DIRECTORY_TEAM = "National alternative provision directory team";
+export const NATIONAL_SERVICE = "Children not in school national service";
+
+/** Reference data every environment needs: the 153 English LAs and the two national teams. */
+export async function seedReferenceData(db: Database): Promise<void> {
+  const las = currentLocalAuthorities();
+  await db
+    .insert(organisations)
+    .values(las.map((la) => ({ kind: "local_authority" as const, name: la.name, laCode: la.laCode, onsCode: la.onsCode })))
+    .onConflictDoUpdate({
+      target: organisations.laCode,
+      set: { name: sql`excluded.name`, onsCode: sql`excluded.ons_code` },
+    });
+  for (const [kind, name] of [
+    ["directory_team", NATIONAL_DIRECTORY_TEAM],
+    ["national_service", NATIONAL_SERVICE],
+  ] as const) {
+    const [existing] = await db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(and(eq(organisations.kind, kind), eq(organisations.name, name)));
+    if (!existing) await db.insert(organisations).values({ kind, name });
+  }
+}
+
+export const DEMO_PASSWORD = "demonstration-only";
+export const DEMO_PROVIDER = "Bright Futures Learning CIC";
+
+export interface DemoUser {
+  email: string;
+  name: string;
+  role: Role;
+  organisation: { laCode: string } | { name: string };
+}
+
+export const DEMO_USERS: readonly DemoUser[] = [
+  { email: "officer@camden.example", name: "Olu Adeyemi", role: "council_officer", organisation: { laCode: "202" } },
+  { email: "social.worker@camden.example", name: "Sam Patel", role: "social_worker", organisation: { laCode: "202" } },
+  { email: "admin@camden.example", name: "Alex Morgan", role: "council_admin", organisation: { laCode: "202" } },
+  { email: "reviewer@camden.example", name: "Rita Byrne", role: "directory_reviewer", organisation: { laCode: "202" } },
+  { email: "officer@leeds.example", name: "Lee Walsh", role: "council_officer", organisation: { laCode: "383" } },
+  { email: "social.worker@leeds.example", name: "Jo Lindqvist", role: "social_worker", organisation: { laCode: "383" } },
+  { email: "provider@brightfutures.example", name: "Priya Shah", role: "provider", organisation: { name: DEMO_PROVIDER } },
+  { email: "reviewer@directory.example", name: "Dana Okafor", role: "directory_reviewer", organisation: { name: NATIONAL_DIRECTORY_TEAM } },
+  { email: "service.admin@service.example", name: "Chris Evans", role: "service_admin", organisation: { name: NATIONAL_SERVICE } },
+];
+
+/** Demo organisations and one user per role, only into a database that has no users yet. */
+export async function seedDemoData(db: Database): Promise<boolean> {
+  const [row] = await db.select({ users: count() }).from(users);
+  if ((row?.users ?? 0) > 0) return false;
+  await db.insert(organisations).values({ kind: "provider", name: DEMO_PROVIDER });
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const demo of DEMO_USERS) {
+    const where =
+      "laCode" in demo.organisation
+        ? eq(organisations.laCode, demo.organisation.laCode)
+        : eq(organisations.name, demo.organisation.name);
+    const [organisation] = await db.select({ id: organisations.id }).from(organisations).where(where);
+    if (!organisation) throw new Error(`Demo organisation missing for ${demo.email}`);
+    await db.insert(users).values({
+      email: demo.email,
+      name: demo.name,
+      role: demo.role,
+      organisationId: organisation.id,
+      passwordHash,
+    });
+  }
+  return true;
+}

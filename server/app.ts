@@ -1,0 +1,112 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { createRequestHandler } from "@react-router/express";
+import express, { type NextFunction, type Request, type Response } from "express";
+import type { ServerBuild } from "react-router";
+import { describeError, logger, pathWithoutQuery } from "../app/utils/logger.server";
+import { isCrossOriginWrite, securityHeaders } from "./security";
+
+export interface AppOptions {
+  /** The React Router server build, or a function that loads it (Vite's, in development). */
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  /** Folder of the built browser assets (build/client); absent in development. */
+  clientDir?: string;
+  /** Vite's middleware in development. */
+  viteMiddleware?: express.RequestHandler;
+  development: boolean;
+  /** Express's "trust proxy" setting, so client IPs are right behind a load balancer. */
+  trustProxy?: string;
+  https: boolean;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+function govukFrontendDir(): string {
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve("govuk-frontend/package.json")), "dist", "govuk");
+}
+
+export function createApp(options: AppOptions): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  if (options.trustProxy) app.set("trust proxy", options.trustProxy.match(/^\d+$/) ? Number(options.trustProxy) : options.trustProxy);
+
+  app.use((req, res, next) => {
+    const incoming = req.get("x-request-id");
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const nonce = randomBytes(16).toString("base64");
+    res.locals.requestId = requestId;
+    res.locals.cspNonce = nonce;
+    res.set("X-Request-Id", requestId);
+    res.set(securityHeaders(nonce, options));
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      logger.info(
+        {
+          requestId,
+          method: req.method,
+          path: pathWithoutQuery(req.originalUrl),
+          status: res.statusCode,
+          ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
+        },
+        "request",
+      );
+    });
+    next();
+  });
+
+  app.use((req, res, next) => {
+    // The open-data and placement-check APIs authenticate by bearer token, never by cookie, so a
+    // cross-site request cannot ride on a signed-in user there.
+    if (req.path.startsWith("/api/")) return next();
+    const refused = isCrossOriginWrite(req.method, {
+      origin: req.get("origin"),
+      host: req.get("x-forwarded-host") && options.trustProxy ? req.get("x-forwarded-host") : req.get("host"),
+      secFetchSite: req.get("sec-fetch-site"),
+    });
+    if (refused) {
+      res.status(403).type("text/plain").send("This request came from another website and was refused.");
+      return;
+    }
+    next();
+  });
+
+  // GOV.UK Frontend's fonts and images, at the /assets paths its stylesheet expects, and its CSS and
+  // JS under /govuk.
+  const govuk = govukFrontendDir();
+  const year = { maxAge: "1y", immutable: true, index: false } as const;
+  app.use("/assets/fonts", express.static(path.join(govuk, "assets", "fonts"), year));
+  app.use("/assets/images", express.static(path.join(govuk, "assets", "images"), { maxAge: "1d", index: false }));
+  app.get("/assets/manifest.json", (_req, res) => res.sendFile(path.join(govuk, "assets", "manifest.json")));
+  app.get("/govuk/govuk-frontend.min.css", (_req, res) =>
+    res.set("Cache-Control", "public, max-age=3600").sendFile(path.join(govuk, "govuk-frontend.min.css")),
+  );
+
+  if (options.viteMiddleware) {
+    app.use(options.viteMiddleware);
+  } else if (options.clientDir) {
+    app.use("/assets", express.static(path.join(options.clientDir, "assets"), year));
+    app.use(express.static(options.clientDir, { maxAge: "1h", index: false }));
+  }
+
+  app.all(
+    /.*/,
+    createRequestHandler({
+      build: options.build,
+      mode: options.development ? "development" : "production",
+      getLoadContext: (req, res) => ({
+        requestId: res.locals.requestId as string,
+        cspNonce: res.locals.cspNonce as string,
+        clientIp: req.ip ?? "unknown",
+      }),
+    }),
+  );
+
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    logger.error({ requestId: res.locals.requestId, path: pathWithoutQuery(req.originalUrl), err: describeError(error) }, "unhandled error");
+    if (!res.headersSent) res.status(500).type("text/plain").send("Sorry, there is a problem with the service.");
+  });
+
+  return app;
+}

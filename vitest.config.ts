@@ -1,0 +1,48 @@
+import { defineConfig } from "vitest/config";
+import { aliases } from "./aliases";
+
+// Three projects: pure unit tests, tests that need a real database (run on PGlite by default,
+// on PostgreSQL when DATABASE_URL is set), and browser tests against the built app.
+export default defineConfig({
+  resolve: { alias: aliases },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "server/**/*.test.ts", "scripts/**/*.test.ts"],
+          exclude: ["**/*.db.test.ts", "node_modules/**"],
+          environment: "node",
+          setupFiles: ["tests/setup/fail-on-console-error.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "db",
+          include: ["**/*.db.test.ts"],
+          env: { NODE_ENV: "test" },
+          exclude: ["node_modules/**", "build/**"],
+          environment: "node",
+          globalSetup: ["tests/setup/db-global.ts"],
+          setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/db-per-file.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.e2e.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/setup/db-global.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
