@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from "react";
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
+import appStyles from "./styles/app.css?url";
 import { Footer, Header, ServiceNavigation, SkipLink } from "./components/govuk";
 import { PageTitle, SERVICE_NAME } from "./components/PageTitle";
 import { ROLE_LABELS } from "./domain/roles";
@@ -10,6 +11,7 @@ import { useNonce } from "./utils/nonce";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: "/govuk/govuk-frontend.min.css" },
+  { rel: "stylesheet", href: appStyles },
   { rel: "icon", sizes: "48x48", href: "/assets/images/favicon.ico" },
   { rel: "icon", sizes: "any", href: "/assets/images/favicon.svg", type: "image/svg+xml" },
   { rel: "apple-touch-icon", href: "/assets/images/govuk-icon-180.png" },

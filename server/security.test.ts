@@ -32,7 +32,7 @@ describe("security headers", () => {
   it("sets the headers the service standard expects", () => {
     const headers = securityHeaders("n", { development: false, https: true });
     expect(headers["X-Content-Type-Options"]).toBe("nosniff");
-    expect(headers["Referrer-Policy"]).toBe("no-referrer");
+    expect(headers["Referrer-Policy"]).toBe("same-origin");
     expect(headers["Strict-Transport-Security"]).toContain("max-age=");
     expect(securityHeaders("n", { development: false, https: false })["Strict-Transport-Security"]).toBeUndefined();
   });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { email } from "./fields";
 
 export const signInSchema = z.object({
-  email: email(),
+  email: email("your email address"),
   // No rules beyond presence here: telling someone how a password should look would help guessers.
   password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(256, "Enter your password"),
 });

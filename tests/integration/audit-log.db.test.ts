@@ -10,7 +10,7 @@ async function expectRefused(query: PromiseLike<unknown>, operation: string) {
     (e: unknown) => e as Error & { cause?: Error & { code?: string } },
   );
   expect(error, `${operation} should have been refused`).not.toBeNull();
-  const cause = error!.cause ?? error!;
+  const cause: Error & { code?: string } = error!.cause ?? error!;
   expect(cause.message).toBe(`audit_events is append-only: ${operation} is not allowed`);
   expect(cause.code).toBe("42501");
 }

@@ -1,0 +1,54 @@
+import type { ReactNode } from "react";
+
+type Variant = "secondary" | "warning" | "start" | "inverse";
+
+export function Button({
+  children,
+  href,
+  variant,
+  name,
+  value,
+  type = "submit",
+  preventDoubleClick,
+  form,
+}: {
+  children: ReactNode;
+  href?: string;
+  variant?: Variant;
+  name?: string;
+  value?: string;
+  type?: "submit" | "button";
+  preventDoubleClick?: boolean;
+  form?: string;
+}) {
+  const className = `govuk-button${variant ? ` govuk-button--${variant}` : ""}`;
+  if (href) {
+    return (
+      <a href={href} role="button" draggable="false" className={className} data-module="govuk-button">
+        {children}
+        {variant === "start" ? (
+          <svg className="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
+            <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
+          </svg>
+        ) : null}
+      </a>
+    );
+  }
+  return (
+    <button
+      type={type}
+      className={className}
+      data-module="govuk-button"
+      data-prevent-double-click={preventDoubleClick ? "true" : undefined}
+      name={name}
+      value={value}
+      form={form}
+    >
+      {children}
+    </button>
+  );
+}
+
+export function ButtonGroup({ children }: { children: ReactNode }) {
+  return <div className="govuk-button-group">{children}</div>;
+}

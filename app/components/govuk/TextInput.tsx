@@ -1,0 +1,131 @@
+import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { describedBy, ErrorMessage, FormGroup, Hint, Label } from "./FormParts";
+
+type Width = "2" | "3" | "4" | "5" | "10" | "20" | "30" | "full" | "three-quarters" | "two-thirds" | "one-half" | "one-third" | "one-quarter";
+
+interface FieldProps {
+  id: string;
+  name: string;
+  label: ReactNode;
+  labelIsPageHeading?: boolean;
+  hint?: ReactNode;
+  error?: string;
+  defaultValue?: string;
+}
+
+function widthClass(width: Width | undefined): string {
+  if (!width) return "";
+  return /^\d+$/.test(width) ? ` govuk-input--width-${width}` : ` govuk-!-width-${width}`;
+}
+
+export function TextInput({
+  id,
+  name,
+  label,
+  labelIsPageHeading,
+  hint,
+  error,
+  defaultValue,
+  type = "text",
+  autoComplete,
+  inputMode,
+  spellCheck,
+  width,
+  inputProps,
+}: FieldProps & {
+  type?: string;
+  autoComplete?: string;
+  inputMode?: InputHTMLAttributes<HTMLInputElement>["inputMode"];
+  spellCheck?: boolean;
+  width?: Width;
+  inputProps?: InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> };
+}) {
+  return (
+    <FormGroup error={error}>
+      <Label htmlFor={id} isPageHeading={labelIsPageHeading}>
+        {label}
+      </Label>
+      {hint ? <Hint id={`${id}-hint`}>{hint}</Hint> : null}
+      {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
+      <input
+        {...inputProps}
+        className={`govuk-input${widthClass(width)}${error ? " govuk-input--error" : ""}`}
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={defaultValue}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        spellCheck={spellCheck}
+        aria-describedby={describedBy(id, hint, error)}
+      />
+    </FormGroup>
+  );
+}
+
+export function Textarea({
+  id,
+  name,
+  label,
+  labelIsPageHeading,
+  hint,
+  error,
+  defaultValue,
+  rows = 5,
+  textareaProps,
+}: FieldProps & { rows?: number; textareaProps?: TextareaHTMLAttributes<HTMLTextAreaElement> & { ref?: Ref<HTMLTextAreaElement> } }) {
+  return (
+    <FormGroup error={error}>
+      <Label htmlFor={id} isPageHeading={labelIsPageHeading}>
+        {label}
+      </Label>
+      {hint ? <Hint id={`${id}-hint`}>{hint}</Hint> : null}
+      {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
+      <textarea
+        {...textareaProps}
+        className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
+        id={id}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue}
+        aria-describedby={describedBy(id, hint, error)}
+      />
+    </FormGroup>
+  );
+}
+
+export function Select({
+  id,
+  name,
+  label,
+  hint,
+  error,
+  defaultValue,
+  options,
+  selectProps,
+}: FieldProps & {
+  options: { value: string; label: string }[];
+  selectProps?: SelectHTMLAttributes<HTMLSelectElement> & { ref?: Ref<HTMLSelectElement> };
+}) {
+  return (
+    <FormGroup error={error}>
+      <Label htmlFor={id}>{label}</Label>
+      {hint ? <Hint id={`${id}-hint`}>{hint}</Hint> : null}
+      {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
+      <select
+        {...selectProps}
+        className={`govuk-select${error ? " govuk-select--error" : ""}`}
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        aria-describedby={describedBy(id, hint, error)}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FormGroup>
+  );
+}

@@ -1,0 +1,25 @@
+export { Button, ButtonGroup } from "./Button";
+export { Checkboxes, Radios, itemId, type ChoiceItem } from "./Choices";
+export { DateInput, type DatePart } from "./DateInput";
+export {
+  BackLink,
+  Details,
+  ErrorSummary,
+  InsetText,
+  NotificationBanner,
+  Panel,
+  SummaryList,
+  Table,
+  Tag,
+  TaskList,
+  WarningText,
+  type SummaryRow,
+  type TableCell,
+  type TagColour,
+  type TaskListItem,
+} from "./Display";
+export { ErrorMessage, Fieldset, Hint, Label } from "./FormParts";
+export { Header } from "./Header";
+export { Footer, ServiceNavigation, SkipLink, type NavItem } from "./Layout";
+export { Pagination, paginationItems, type PaginationItem } from "./Pagination";
+export { Select, TextInput, Textarea } from "./TextInput";
