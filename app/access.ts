@@ -6,7 +6,8 @@ import type { Permission } from "./domain/roles";
 export type Access =
   | { kind: "public" }
   | { kind: "signed-in" }
-  | { kind: "permission"; permission: Permission };
+  | { kind: "permission"; permission: Permission }
+  | { kind: "any-permission"; permissions: readonly Permission[] };
 
 const PUBLIC = { kind: "public" } as const;
 const SIGNED_IN = { kind: "signed-in" } as const;
@@ -25,6 +26,12 @@ export const ROUTE_ACCESS = {
   "routes/admin.users._index": needs("manage:user:own-la"),
   "routes/admin.users.$userId": needs("manage:user:own-la"),
   "routes/admin.audit": needs("read:audit:own-la"),
+  "routes/register._index": needs("read:child:own-la"),
+  "routes/register.new": needs("write:child:own-la"),
+  "routes/register.$childId._index": { kind: "any-permission", permissions: ["read:child:own-la", "read:child:allocated"] },
+  "routes/register.$childId.edit": needs("write:child:own-la"),
+  "routes/register.$childId.leave": needs("write:child:own-la"),
+  "routes/my-children": needs("read:child:allocated"),
 } as const satisfies Record<string, Access>;
 
 export type RouteId = keyof typeof ROUTE_ACCESS;

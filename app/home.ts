@@ -14,13 +14,16 @@ export function homeFor(role: Role): HomeSection {
       return {
         heading: "Your council's register of children not in school",
         description: "Record, find and keep each child's entry, and the placements and home-education requests for them.",
-        links: [],
+        links: [
+          { href: "/register", text: "Find a child", description: "Search your council's register by name, UPN, NHS number, child reference or postcode." },
+          { href: "/register/new", text: "Add a child to the register", description: "Record a child who is not in school, with their parents and education." },
+        ],
       };
     case "social_worker":
       return {
         heading: "Children allocated to you",
         description: "See the children you are the allocated social worker for, and agree or refuse home-education exceptions for them.",
-        links: [],
+        links: [{ href: "/my-children", text: "Your children", description: "The register entries of the children allocated to you." }],
       };
     case "council_admin":
       return {

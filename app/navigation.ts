@@ -7,8 +7,11 @@ export interface NavigationItem {
 
 // The service navigation each role sees: its own work first. Later features add their pages here.
 const BY_ROLE: Record<Role, NavigationItem[]> = {
-  council_officer: [],
-  social_worker: [],
+  council_officer: [
+    { href: "/register", text: "Register" },
+    { href: "/register/new", text: "Add a child" },
+  ],
+  social_worker: [{ href: "/my-children", text: "Your children" }],
   council_admin: [
     { href: "/admin/users", text: "Users" },
     { href: "/admin/audit", text: "Audit log" },

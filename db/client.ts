@@ -81,3 +81,8 @@ export const db: Database = new Proxy({} as Database, {
     return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
   },
 });
+
+/** The rows of a raw `execute()`: postgres.js returns an array, PGlite an object with `rows`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

@@ -18,6 +18,26 @@ export function laScope(user: SessionUser): LaScope {
   return Object.freeze({ [SCOPE]: true as const, laId: user.organisationId, user });
 }
 
+/**
+ * Which children's entries a user may read: a council officer, their LA's whole register; a social
+ * worker, only the children of their LA allocated to them. Anyone else, none.
+ */
+export type RegisterScope =
+  | { readonly kind: "la"; readonly la: LaScope }
+  | { readonly kind: "allocated"; readonly la: LaScope; readonly socialWorkerId: string };
+
+export function registerScope(user: SessionUser): RegisterScope {
+  if (user.role === "council_officer") return { kind: "la", la: laScope(user) };
+  if (user.role === "social_worker") return { kind: "allocated", la: laScope(user), socialWorkerId: user.id };
+  throw data({ reason: "forbidden" }, { status: 403 });
+}
+
+/** Only council officers change entries; a social worker's scope cannot be turned into this one. */
+export function registerWriteScope(user: SessionUser): LaScope {
+  if (user.role !== "council_officer") throw data({ reason: "forbidden" }, { status: 403 });
+  return laScope(user);
+}
+
 /** Thrown when a record is outside the scope: a 404, so guessing ids reveals nothing. */
 export function notFound(): never {
   throw data({ reason: "not-found" }, { status: 404 });

@@ -8,9 +8,15 @@ export const AUDIT_ACTIONS = [
   "user.created",
   "user.deactivated",
   "audit_log.viewed",
+  "child.created",
+  "child.viewed",
+  "child.updated",
+  "child.left_register",
+  "register.searched",
+  "duplicate.refused",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ["user", "organisation", "audit_log"] as const;
+export const AUDIT_SUBJECT_TYPES = ["user", "organisation", "audit_log", "child", "register"] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];

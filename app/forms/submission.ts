@@ -14,6 +14,8 @@ export interface RefusedSubmission {
   values: Record<string, unknown>;
   /** A problem with the form as a whole (a conflicting edit, a duplicate), shown in the summary. */
   formError?: string;
+  /** Where an error's summary link goes, when not to its field (a duplicate's existing entry). */
+  links?: Record<string, string>;
 }
 
 export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {

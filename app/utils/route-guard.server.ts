@@ -49,6 +49,7 @@ async function authorise(routeId: RouteId, args: LoaderFunctionArgs | ActionFunc
     throw redirect(`/sign-in?redirectTo=${encodeURIComponent(pathname)}`);
   }
   if (access.kind === "permission" && !hasPermission(user.role, access.permission)) forbidden();
+  if (access.kind === "any-permission" && !access.permissions.some((p) => hasPermission(user.role, p))) forbidden();
   return { ...common, user, session };
 }
 

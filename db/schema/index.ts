@@ -3,3 +3,4 @@ export * from "./users";
 export * from "./sessions";
 export * from "./sign-in-throttles";
 export * from "./audit-events";
+export * from "./children";

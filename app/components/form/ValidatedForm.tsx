@@ -25,7 +25,7 @@ export function useValidatedForm(): FormState {
 interface Props {
   schema: z.ZodType<unknown, FieldValues>;
   defaultValues: Record<string, unknown>;
-  /** The action's answer when the server refused the submission. */
+  /** The action's answer when the server refused the submission (or re-showed the form). */
   refused?: RefusedSubmission | undefined;
   /** The page's title, prefixed "Error: " while there are errors. */
   pageTitle: string;
@@ -59,7 +59,7 @@ export function ValidatedForm({ schema, defaultValues, refused, pageTitle, actio
   }, [refused, setError]);
 
   const errors = formState.isSubmitted ? { ...clientErrors(formState.errors), ...formErrorOf(refused) } : { ...(refused?.errors ?? {}), ...formErrorOf(refused) };
-  const summary = Object.entries(errors).map(([name, text]) => ({ href: `#${fieldId(name)}`, text }));
+  const summary = Object.entries(errors).map(([name, text]) => ({ href: refused?.links?.[name] ?? `#${fieldId(name)}`, text }));
 
   useEffect(() => {
     if (summary.length > 0) summaryRef.current?.querySelector<HTMLElement>(".govuk-error-summary")?.focus();
@@ -82,6 +82,12 @@ export function ValidatedForm({ schema, defaultValues, refused, pageTitle, actio
           onSubmit={(event) => {
             const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
             const target = event.currentTarget;
+            // Buttons marked formNoValidate ("Add another", "Change") post without checking answers.
+            if (submitter?.formNoValidate) {
+              event.preventDefault();
+              void submit(submitter, { method: "post", action });
+              return;
+            }
             void form.handleSubmit(() => submit(submitter ?? target, { method: "post", action }))(event);
           }}
           aria-busy={navigation.state === "submitting" || undefined}

@@ -106,7 +106,17 @@ export function RadiosField({
   isPageHeading,
   inline,
   small,
-}: { name: string; legend: ReactNode; hint?: ReactNode; items: ChoiceItem[]; isPageHeading?: boolean; inline?: boolean; small?: boolean }) {
+  legendSize,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  items: ChoiceItem[];
+  isPageHeading?: boolean;
+  inline?: boolean;
+  small?: boolean;
+  legendSize?: "s" | "m" | "l" | "xl";
+}) {
   const { errors, values, form } = useValidatedForm();
   const registered = form.register(name);
   return (
@@ -115,6 +125,7 @@ export function RadiosField({
       idPrefix={name}
       legend={legend}
       legendIsPageHeading={isPageHeading}
+      legendSize={legendSize}
       hint={hint}
       error={errors[name]}
       items={items}

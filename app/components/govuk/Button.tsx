@@ -11,6 +11,7 @@ export function Button({
   type = "submit",
   preventDoubleClick,
   form,
+  formNoValidate,
 }: {
   children: ReactNode;
   href?: string;
@@ -20,6 +21,8 @@ export function Button({
   type?: "submit" | "button";
   preventDoubleClick?: boolean;
   form?: string;
+  /** Posts without the browser's (and react-hook-form's) checks: "Add another", "Change". */
+  formNoValidate?: boolean;
 }) {
   const className = `govuk-button${variant ? ` govuk-button--${variant}` : ""}`;
   if (href) {
@@ -43,6 +46,7 @@ export function Button({
       name={name}
       value={value}
       form={form}
+      formNoValidate={formNoValidate}
     >
       {children}
     </button>

@@ -1,0 +1,139 @@
+import { Button } from "#app/components/govuk";
+import { DateField, RadiosField, SelectField, TextField } from "#app/components/form/fields";
+import { useValidatedForm } from "#app/components/form/ValidatedForm";
+import * as v from "#app/domain/register-vocabulary";
+
+const YES_NO = [
+  { value: "yes", label: "Yes" },
+  { value: "no", label: "No" },
+];
+
+const withBlank = (options: { value: string; label: string }[], blank = "Select") => [{ value: "", label: blank }, ...options];
+
+function rowCount(values: Record<string, unknown>, section: string, minimum: number): number {
+  const rows = values[section];
+  return Math.max(minimum, Array.isArray(rows) ? rows.length : 0);
+}
+
+/** Every question of a child's entry, in sections, for both adding and editing an entry. */
+export function EntryFields({ socialWorkers }: { socialWorkers: { id: string; name: string }[] }) {
+  const { values } = useValidatedForm();
+  const parents = rowCount(values, "parents", 1);
+  const arrangements = rowCount(values, "arrangements", 1);
+  return (
+    <>
+      <h2 className="govuk-heading-m">The child</h2>
+      <TextField name="firstName" label="First name" autoComplete="off" spellCheck={false} />
+      <TextField name="middleNames" label="Middle names (optional)" autoComplete="off" spellCheck={false} />
+      <TextField name="lastName" label="Last name" autoComplete="off" spellCheck={false} />
+      <DateField name="dateOfBirth" legend="Date of birth" hint="For example, 27 3 2015" />
+      <RadiosField name="sex" legend="Sex (optional)" items={v.optionsOf(v.SEXES, v.SEX_LABELS)} inline small />
+
+      <h2 className="govuk-heading-m">Home address</h2>
+      <TextField name="addressLine1" label="Address line 1" autoComplete="off" />
+      <TextField name="addressLine2" label="Address line 2 (optional)" autoComplete="off" />
+      <TextField name="town" label="Town or city" width="20" autoComplete="off" />
+      <TextField name="postcode" label="Postcode" width="10" autoComplete="off" />
+
+      <h2 className="govuk-heading-m">Identifiers</h2>
+      <p className="govuk-body">Give any you know. Each is checked when given.</p>
+      <TextField name="upn" label="Unique pupil number (UPN) (optional)" hint="13 characters, like H801200001001" width="20" spellCheck={false} />
+      <TextField name="nhsNumber" label="NHS number (optional)" hint="10 digits, like 943 476 5919" width="10" inputMode="numeric" />
+      <TextField name="laChildId" label="Council child ID (optional)" hint="Your council's own ID for the child, if it has one" width="20" />
+
+      <h2 className="govuk-heading-m">Parents and carers</h2>
+      {Array.from({ length: parents }, (_, i) => (
+        <fieldset key={i} className="govuk-fieldset govuk-!-margin-bottom-6">
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Parent or carer {i + 1}</legend>
+          <TextField name={`parents.${i}.name`} label="Full name" autoComplete="off" />
+          <SelectField name={`parents.${i}.relationship`} label="Relationship to the child" options={withBlank(v.optionsOf(v.RELATIONSHIPS, v.RELATIONSHIP_LABELS))} />
+          <RadiosField name={`parents.${i}.hasParentalResponsibility`} legend="Do they have parental responsibility?" items={YES_NO} inline small />
+          <RadiosField
+            name={`parents.${i}.livesWithChild`}
+            legend="Do they live at the child's address?"
+            items={[
+              { value: "yes", label: "Yes" },
+              {
+                value: "no",
+                label: "No",
+                conditional: (
+                  <>
+                    <TextField name={`parents.${i}.addressLine1`} label="Address line 1" autoComplete="off" />
+                    <TextField name={`parents.${i}.addressLine2`} label="Address line 2 (optional)" autoComplete="off" />
+                    <TextField name={`parents.${i}.town`} label="Town or city" width="20" autoComplete="off" />
+                    <TextField name={`parents.${i}.postcode`} label="Postcode" width="10" autoComplete="off" />
+                  </>
+                ),
+              },
+            ]}
+            small
+          />
+          <TextField name={`parents.${i}.phone`} label="Phone number (optional)" type="tel" width="20" autoComplete="off" />
+          <TextField name={`parents.${i}.email`} label="Email address (optional)" type="email" spellCheck={false} autoComplete="off" />
+          <RadiosField
+            name={`parents.${i}.educatesChild`}
+            legend="Do they educate the child?"
+            items={[
+              {
+                value: "yes",
+                label: "Yes",
+                conditional: <TextField name={`parents.${i}.hoursPerWeek`} label="Hours a week" width="3" inputMode="numeric" />,
+              },
+              { value: "no", label: "No" },
+            ]}
+            small
+          />
+        </fieldset>
+      ))}
+      <Button variant="secondary" name="intent" value="add-parent" formNoValidate>
+        Add another parent or carer
+      </Button>
+
+      <h2 className="govuk-heading-m">Education</h2>
+      <RadiosField name="educationStatus" legend="Education status" legendSize="s" items={v.optionsOf(v.EDUCATION_STATUSES, v.EDUCATION_STATUS_LABELS)} />
+      <SelectField
+        name="homeEducationReason"
+        label="Main reason for home education (optional)"
+        hint="Only for a child who is home educated"
+        options={withBlank(v.optionsOf(v.HOME_EDUCATION_REASONS, v.HOME_EDUCATION_REASON_LABELS), "Not home educated, or not known")}
+      />
+      <h3 className="govuk-heading-s">Other education providers</h3>
+      <p className="govuk-body">Anyone other than a parent who educates the child: tutors, online schools, out-of-school settings, alternative provision. Leave a row blank if there are none.</p>
+      {Array.from({ length: arrangements }, (_, i) => (
+        <fieldset key={i} className="govuk-fieldset govuk-!-margin-bottom-6">
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Provider {i + 1}</legend>
+          <TextField name={`arrangements.${i}.providerName`} label="Provider's name" autoComplete="off" />
+          <SelectField name={`arrangements.${i}.providerType`} label="Type of provider" options={withBlank(v.optionsOf(v.PROVIDER_TYPES, v.PROVIDER_TYPE_LABELS))} />
+          <RadiosField name={`arrangements.${i}.online`} legend="Is the education given online?" items={YES_NO} inline small />
+          <TextField name={`arrangements.${i}.location`} label="Where the education is given" hint="The address, or the website or email address if it is online" autoComplete="off" />
+          <TextField name={`arrangements.${i}.hoursPerWeek`} label="Total hours a week" width="3" inputMode="numeric" />
+          <TextField name={`arrangements.${i}.hoursWithoutParent`} label="Hours a week with no parent present" width="3" inputMode="numeric" />
+        </fieldset>
+      ))}
+      <Button variant="secondary" name="intent" value="add-provider" formNoValidate>
+        Add another provider
+      </Button>
+
+      <h2 className="govuk-heading-m">Needs and social care</h2>
+      <RadiosField name="senStatus" legend="Special educational needs" legendSize="s" items={v.optionsOf(v.SEN_STATUSES, v.SEN_STATUS_LABELS)} />
+      <RadiosField name="socialCareStatus" legend="Social care status" legendSize="s" items={v.optionsOf(v.SOCIAL_CARE_STATUSES, v.SOCIAL_CARE_STATUS_LABELS)} />
+      <SelectField
+        name="allocatedSocialWorkerId"
+        label="Allocated social worker (optional)"
+        options={withBlank(
+          socialWorkers.map((w) => ({ value: w.id, label: w.name })),
+          "No allocated social worker",
+        )}
+      />
+      <RadiosField name="atRiskOfHarmFromHome" legend="Is the child at risk of harm from the home environment?" legendSize="s" items={YES_NO} inline />
+      <RadiosField name="laArrangedSpecialSchoolPlace" legend="Did the council arrange the child's place at a special school?" legendSize="s" items={YES_NO} inline />
+      <TextField name="namedSchool" label="Named school on the child-in-need plan (optional)" />
+
+      <h2 className="govuk-heading-m">Where the information came from</h2>
+      {v.SOURCED_ITEMS.map((item) => (
+        <SelectField key={item} name={`sources.${item}`} label={v.SOURCED_ITEM_LABELS[item]} options={withBlank(v.optionsOf(v.INFORMATION_SOURCES, v.INFORMATION_SOURCE_LABELS))} />
+      ))}
+      <DateField name="dateEntered" legend="Date entered on the register" />
+    </>
+  );
+}

@@ -1,0 +1,140 @@
+// The register's closed lists, as codes (stored) and the words people read (DOMAIN.md; DfE's
+// elective home education and children missing education releases).
+
+export const EDUCATION_STATUSES = [
+  "elective_home_education",
+  "unregistered_setting",
+  "not_on_roll",
+  "on_roll_full_absence",
+  "on_roll_arranged_elsewhere",
+  "eotas",
+] as const;
+export type EducationStatus = (typeof EDUCATION_STATUSES)[number];
+export const EDUCATION_STATUS_LABELS: Record<EducationStatus, string> = {
+  elective_home_education: "Elective home education",
+  unregistered_setting: "Unregistered setting (tuition, out-of-school setting, online school or non-school AP)",
+  not_on_roll: "Not on roll, no known education (missing education)",
+  on_roll_full_absence: "On roll but absent all the time without authorisation",
+  on_roll_arranged_elsewhere: "On roll, educated elsewhere or part-time by school arrangement",
+  eotas: "Education otherwise than at school (EHC plan)",
+};
+
+export const SOCIAL_CARE_STATUSES = ["none", "child_in_need_plan", "child_protection_plan", "looked_after", "s47_enquiry"] as const;
+export type SocialCareStatus = (typeof SOCIAL_CARE_STATUSES)[number];
+export const SOCIAL_CARE_STATUS_LABELS: Record<SocialCareStatus, string> = {
+  none: "None",
+  child_in_need_plan: "Child in need plan",
+  child_protection_plan: "Child protection plan",
+  looked_after: "Looked after",
+  s47_enquiry: "Section 47 enquiry",
+};
+
+export const SEN_STATUSES = ["none", "sen_support", "ehc_plan"] as const;
+export type SenStatus = (typeof SEN_STATUSES)[number];
+export const SEN_STATUS_LABELS: Record<SenStatus, string> = {
+  none: "No special educational needs",
+  sen_support: "SEN support",
+  ehc_plan: "Education, health and care (EHC) plan",
+};
+
+// DfE's school census records sex as male or female; "not known" is the absence of an answer.
+export const SEXES = ["female", "male"] as const;
+export type Sex = (typeof SEXES)[number];
+export const SEX_LABELS: Record<Sex, string> = { female: "Female", male: "Male" };
+
+export const HOME_EDUCATION_REASONS = [
+  "accessing_school_place",
+  "did_not_get_school_preference",
+  "dissatisfaction_send",
+  "dissatisfaction_bullying",
+  "dissatisfaction_general",
+  "health_concerns_covid",
+  "lifestyle_choice",
+  "mental_health",
+  "philosophical_or_preferential",
+  "physical_health",
+  "religious_reasons",
+  "permanent_exclusion",
+  "risk_of_exclusion",
+  "suggested_by_school",
+  "other",
+  "no_reason_given",
+  "no_reason_recorded",
+  "unknown",
+] as const;
+export type HomeEducationReason = (typeof HOME_EDUCATION_REASONS)[number];
+export const HOME_EDUCATION_REASON_LABELS: Record<HomeEducationReason, string> = {
+  accessing_school_place: "Accessing a school place",
+  did_not_get_school_preference: "Did not get school preference",
+  dissatisfaction_send: "Dissatisfaction with school - SEND",
+  dissatisfaction_bullying: "Dissatisfaction with school - bullying",
+  dissatisfaction_general: "Dissatisfaction with school - general",
+  health_concerns_covid: "Health concerns - Covid-19",
+  lifestyle_choice: "Lifestyle choice",
+  mental_health: "Mental health",
+  philosophical_or_preferential: "Philosophical or preferential",
+  physical_health: "Physical health",
+  religious_reasons: "Religious reasons",
+  permanent_exclusion: "Permanent exclusion",
+  risk_of_exclusion: "Risk of school exclusion",
+  suggested_by_school: "Suggested or pressure from school",
+  other: "Other",
+  no_reason_given: "Parent or guardian gave no reason",
+  no_reason_recorded: "No reason recorded",
+  unknown: "Unknown",
+};
+
+export const REASONS_LEFT = ["returned_to_school", "moved_out_of_area", "above_compulsory_school_age", "other"] as const;
+export type ReasonLeft = (typeof REASONS_LEFT)[number];
+export const REASON_LEFT_LABELS: Record<ReasonLeft, string> = {
+  returned_to_school: "Returned to school",
+  moved_out_of_area: "Moved out of the area",
+  above_compulsory_school_age: "Above compulsory school age",
+  other: "Other",
+};
+
+export const INFORMATION_SOURCES = ["parent", "provider", "la_records"] as const;
+export type InformationSource = (typeof INFORMATION_SOURCES)[number];
+export const INFORMATION_SOURCE_LABELS: Record<InformationSource, string> = {
+  parent: "Parent or carer",
+  provider: "Education provider",
+  la_records: "The council's own records",
+};
+
+/** The mandatory items (s436C(1)) whose source the register records. */
+export const SOURCED_ITEMS = ["name", "dateOfBirth", "address", "parents", "education"] as const;
+export type SourcedItem = (typeof SOURCED_ITEMS)[number];
+export const SOURCED_ITEM_LABELS: Record<SourcedItem, string> = {
+  name: "Child's name",
+  dateOfBirth: "Date of birth",
+  address: "Home address",
+  parents: "Parents and carers",
+  education: "Education arrangements",
+};
+
+export const RELATIONSHIPS = ["mother", "father", "step_parent", "grandparent", "other_relative", "foster_carer", "guardian", "other"] as const;
+export type Relationship = (typeof RELATIONSHIPS)[number];
+export const RELATIONSHIP_LABELS: Record<Relationship, string> = {
+  mother: "Mother",
+  father: "Father",
+  step_parent: "Step-parent",
+  grandparent: "Grandparent",
+  other_relative: "Other relative",
+  foster_carer: "Foster carer",
+  guardian: "Special guardian or guardian",
+  other: "Other",
+};
+
+export const PROVIDER_TYPES = ["tutor", "online_school", "out_of_school_setting", "alternative_provision", "other"] as const;
+export type ProviderType = (typeof PROVIDER_TYPES)[number];
+export const PROVIDER_TYPE_LABELS: Record<ProviderType, string> = {
+  tutor: "Private tutor",
+  online_school: "Online school",
+  out_of_school_setting: "Out-of-school setting",
+  alternative_provision: "Alternative provision",
+  other: "Other",
+};
+
+export function optionsOf<T extends string>(codes: readonly T[], labels: Record<T, string>): { value: T; label: string }[] {
+  return codes.map((value) => ({ value, label: labels[value] }));
+}

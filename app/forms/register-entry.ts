@@ -1,0 +1,197 @@
+import { z } from "zod";
+import { isClearlyNotOfSchoolAge } from "#app/domain/compulsory-school-age";
+import type { IsoDate } from "#app/domain/dates";
+import { validateNhsNumber } from "#app/domain/nhs-number";
+import { normalisePostcode, POSTCODE_MESSAGE } from "#app/domain/postcode";
+import {
+  EDUCATION_STATUSES,
+  HOME_EDUCATION_REASONS,
+  INFORMATION_SOURCES,
+  PROVIDER_TYPES,
+  RELATIONSHIPS,
+  SEN_STATUSES,
+  SEXES,
+  SOCIAL_CARE_STATUSES,
+} from "#app/domain/register-vocabulary";
+import { validateUpn } from "#app/domain/upn";
+import { choice, date, email, optionalText, requiredText, yesNo } from "./fields";
+
+// One schema for a child's register entry, used by the browser (react-hook-form) and the server
+// (which decides). `today` comes from whichever side is checking.
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+function validated(check: (input: string) => { ok: true } | { ok: false; message: string }, normalise: (input: string) => string) {
+  return z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .max(40, "Enter no more than 40 characters")
+      .transform((value, ctx) => {
+        const result = check(value);
+        if (!result.ok) {
+          ctx.addIssue({ code: "custom", message: result.message });
+          return z.NEVER;
+        }
+        return normalise(value);
+      })
+      .optional(),
+  );
+}
+
+const upn = validated(validateUpn, (v) => (validateUpn(v) as { upn: string }).upn);
+const nhsNumber = validated(validateNhsNumber, (v) => (validateNhsNumber(v) as { nhsNumber: string }).nhsNumber);
+
+const postcode = (label: string) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? v.trim() : v),
+    z
+      .string({ error: `Enter ${label}` })
+      .min(1, `Enter ${label}`)
+      .max(10, POSTCODE_MESSAGE)
+      .transform((value, ctx) => {
+        const normal = normalisePostcode(value);
+        if (!normal) {
+          ctx.addIssue({ code: "custom", message: POSTCODE_MESSAGE });
+          return z.NEVER;
+        }
+        return normal;
+      }),
+  );
+
+function hours(label: string) {
+  return z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .regex(/^\d{1,2}(\.\d)?$/, `${label[0]!.toUpperCase()}${label.slice(1)} must be a number of hours, like 12 or 7.5`)
+    .transform(Number)
+    .refine((n) => n <= 60, `${label[0]!.toUpperCase()}${label.slice(1)} must be 60 or fewer`);
+}
+
+const optionalHours = (label: string) => z.preprocess(blankToUndefined, hours(label).optional());
+
+const optionalChoice = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(blankToUndefined, z.enum(values, { error: "Select from the options shown" }).optional());
+
+const parentSchema = z
+  .object({
+    name: requiredText("the parent or carer's full name", { max: 200 }),
+    relationship: choice(RELATIONSHIPS, "Select the parent or carer's relationship to the child"),
+    hasParentalResponsibility: yesNo("Select yes if they have parental responsibility"),
+    livesWithChild: yesNo("Select yes if they live at the child's address"),
+    addressLine1: optionalText("address line 1", { max: 200 }),
+    addressLine2: optionalText("address line 2", { max: 200 }),
+    town: optionalText("town or city", { max: 100 }),
+    postcode: z.preprocess(blankToUndefined, z.string().max(10).optional()),
+    phone: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .max(30, "Phone number must be 30 characters or fewer")
+        .regex(/^[\d\s()+-]{7,30}$/, "Enter a phone number, like 01632 960 001 or 07700 900 982")
+        .optional(),
+    ),
+    email: z.preprocess(blankToUndefined, email("the parent or carer's email address").optional()),
+    educatesChild: yesNo("Select yes if they educate the child"),
+    hoursPerWeek: optionalHours("hours a week they educate the child"),
+  })
+  .superRefine((parent, ctx) => {
+    if (!parent.livesWithChild) {
+      if (!parent.addressLine1) ctx.addIssue({ code: "custom", path: ["addressLine1"], message: "Enter the first line of their address" });
+      if (!parent.town) ctx.addIssue({ code: "custom", path: ["town"], message: "Enter their town or city" });
+      if (!parent.postcode) ctx.addIssue({ code: "custom", path: ["postcode"], message: "Enter their postcode" });
+      else if (!normalisePostcode(parent.postcode)) ctx.addIssue({ code: "custom", path: ["postcode"], message: POSTCODE_MESSAGE });
+    }
+    if (parent.educatesChild && parent.hoursPerWeek === undefined) {
+      ctx.addIssue({ code: "custom", path: ["hoursPerWeek"], message: "Enter how many hours a week they educate the child" });
+    }
+  })
+  .transform((parent) => ({
+    ...parent,
+    postcode: parent.livesWithChild ? undefined : (normalisePostcode(parent.postcode ?? "") ?? undefined),
+    hoursPerWeek: parent.educatesChild ? parent.hoursPerWeek : undefined,
+  }));
+
+const arrangementSchema = z
+  .object({
+    providerName: requiredText("the provider's name", { max: 200 }),
+    providerType: choice(PROVIDER_TYPES, "Select the type of provider"),
+    online: yesNo("Select yes if the education is given online"),
+    location: requiredText("where the education is given, or the website or email address if online", { max: 300 }),
+    hoursPerWeek: hours("total hours a week"),
+    hoursWithoutParent: hours("hours a week with no parent present"),
+  })
+  .refine((a) => a.hoursWithoutParent <= a.hoursPerWeek, {
+    path: ["hoursWithoutParent"],
+    message: "Hours with no parent present must not be more than the total hours",
+  });
+
+/** Rows left entirely blank (the spare row the form offers) are not rows. */
+function withoutBlankRows(value: unknown): unknown {
+  if (!Array.isArray(value)) return value === undefined ? [] : value;
+  return value.filter((row) => row && typeof row === "object" && Object.values(row).some((v) => typeof v === "string" && v.trim() !== ""));
+}
+
+export function registerEntrySchema(today: IsoDate) {
+  return z
+    .object({
+      firstName: requiredText("the child's first name", { max: 100 }),
+      middleNames: optionalText("middle names", { max: 100 }),
+      lastName: requiredText("the child's last name", { max: 100 }),
+      dateOfBirth: date("the child's date of birth", { notAfter: { date: today, message: "Date of birth must be in the past" } }),
+      sex: optionalChoice(SEXES),
+      addressLine1: requiredText("the first line of the child's address", { max: 200 }),
+      addressLine2: optionalText("address line 2", { max: 200 }),
+      town: requiredText("the town or city", { max: 100 }),
+      postcode: postcode("the postcode"),
+      upn,
+      nhsNumber,
+      laChildId: optionalText("LA child ID", { max: 40 }),
+      educationStatus: choice(EDUCATION_STATUSES, "Select the child's education status"),
+      homeEducationReason: optionalChoice(HOME_EDUCATION_REASONS),
+      senStatus: choice(SEN_STATUSES, "Select the child's special educational needs"),
+      socialCareStatus: choice(SOCIAL_CARE_STATUSES, "Select the child's social care status"),
+      allocatedSocialWorkerId: z.preprocess(blankToUndefined, z.uuid("Select a social worker from the list").optional()),
+      atRiskOfHarmFromHome: yesNo("Select yes if the child is at risk of harm from the home environment"),
+      laArrangedSpecialSchoolPlace: yesNo("Select yes if the council arranged the child's place at a special school"),
+      namedSchool: optionalText("named school", { max: 200 }),
+      dateEntered: date("the date the child was entered on the register", {
+        notAfter: { date: today, message: "Date entered must be today or in the past" },
+      }),
+      sources: z.object({
+        name: choice(INFORMATION_SOURCES, "Select where the child's name came from"),
+        dateOfBirth: choice(INFORMATION_SOURCES, "Select where the date of birth came from"),
+        address: choice(INFORMATION_SOURCES, "Select where the address came from"),
+        parents: choice(INFORMATION_SOURCES, "Select where the parents' details came from"),
+        education: choice(INFORMATION_SOURCES, "Select where the education arrangements came from"),
+      }),
+      parents: z.preprocess(withoutBlankRows, z.array(parentSchema).min(1, "Add at least one parent or carer").max(6, "Add no more than 6 parents or carers")),
+      arrangements: z.preprocess(withoutBlankRows, z.array(arrangementSchema).max(10, "Add no more than 10 education providers")),
+    })
+    .superRefine((entry, ctx) => {
+      if (isClearlyNotOfSchoolAge(entry.dateOfBirth, today)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["dateOfBirth"],
+          message: "The child is not of compulsory school age: check the date of birth (children more than a year outside school age cannot be registered)",
+        });
+      }
+      if (entry.homeEducationReason && entry.educationStatus !== "elective_home_education") {
+        ctx.addIssue({ code: "custom", path: ["homeEducationReason"], message: "Only give a reason for home education when the child is home educated" });
+      }
+    });
+}
+
+export type RegisterEntryInput = z.output<ReturnType<typeof registerEntrySchema>>;
+
+/** The form's starting answers for a new entry. */
+export function blankEntry(today: IsoDate): Record<string, unknown> {
+  const [year, month, day] = today.split("-");
+  return {
+    dateEntered: { day: String(Number(day)), month: String(Number(month)), year },
+    parents: [{}],
+    arrangements: [{}],
+    sources: {},
+  };
+}

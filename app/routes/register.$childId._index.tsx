@@ -1,0 +1,110 @@
+import type { Route } from "./+types/register.$childId._index";
+import { BackLink, Button, NotificationBanner, SummaryList, Tag, WarningText } from "#app/components/govuk";
+import { PageTitle } from "#app/components/PageTitle";
+import { viewEntry } from "#app/data/register.server";
+import { registerScope } from "#app/data/scope.server";
+import { schoolAgeStatus } from "#app/domain/compulsory-school-age";
+import { formatDate, londonDate } from "#app/domain/dates";
+import * as v from "#app/domain/register-vocabulary";
+import { guard } from "#app/utils/route-guard.server";
+
+export const loader = guard("routes/register.$childId._index").loader(async ({ user, params, request, audit }) => {
+  const scope = registerScope(user);
+  const entry = await viewEntry(scope, params.childId ?? "", { userId: user.id, audit });
+  const today = londonDate(new Date());
+  const age = schoolAgeStatus(entry.dateOfBirth, today);
+  return {
+    id: entry.id,
+    name: `${entry.firstName} ${entry.lastName}`,
+    childReference: entry.childReference,
+    view: entry.view,
+    left: entry.dateLeft ? { date: formatDate(entry.dateLeft), reason: entry.reasonLeft ? v.REASON_LEFT_LABELS[entry.reasonLeft] : "" } : null,
+    alsoRegisteredBy: entry.alsoRegisteredBy,
+    canEdit: scope.kind === "la",
+    created: new URL(request.url).searchParams.has("created"),
+    saved: new URL(request.url).searchParams.has("saved"),
+    ageWarning:
+      age.kind === "below" ? `Not yet of compulsory school age (from ${formatDate(age.startsOn)})` : age.kind === "above" ? `Over compulsory school age (ended ${formatDate(age.endedOn)})` : null,
+    missingNamedSchool: entry.socialCareStatus === "child_in_need_plan" && !entry.namedSchool,
+    history: entry.history.map((h) => ({
+      id: h.id,
+      when: h.occurredAt.toISOString(),
+      who: h.actorName ?? "Unknown",
+      summary: h.summary,
+      changes: h.kind === "created" ? [] : h.changes,
+    })),
+  };
+});
+
+const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" });
+
+const SECTIONS: { heading: string; fields: string[] }[] = [
+  { heading: "The child", fields: ["name", "dateOfBirth", "sex", "address", "upn", "nhsNumber", "laChildId"] },
+  { heading: "Parents and carers", fields: ["parents"] },
+  { heading: "Education", fields: ["educationStatus", "homeEducationReason", "arrangements"] },
+  { heading: "Needs and social care", fields: ["senStatus", "socialCareStatus", "allocatedSocialWorker", "atRiskOfHarmFromHome", "laArrangedSpecialSchoolPlace", "namedSchool"] },
+  { heading: "The entry", fields: ["dateEntered", "sources"] },
+];
+
+export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <PageTitle title={d.name} />
+        <BackLink href={d.canEdit ? "/register" : "/my-children"}>Back</BackLink>
+        {d.created ? <NotificationBanner type="success" heading={`${d.name} has been added to the register`} /> : null}
+        {d.saved ? <NotificationBanner type="success" heading="Your changes have been saved" /> : null}
+        <span className="govuk-caption-l">Child reference {d.childReference}</span>
+        <h1 className="govuk-heading-l">{d.name}</h1>
+        {d.left ? (
+          <p className="govuk-body">
+            <Tag colour="grey">Left the register</Tag> on {d.left.date}: {d.left.reason.toLowerCase()}
+          </p>
+        ) : null}
+        {d.alsoRegisteredBy.length > 0 ? (
+          <NotificationBanner title="Also registered elsewhere">
+            <p className="govuk-body">Also registered by {d.alsoRegisteredBy.join(", ")}. Contact them to agree which council holds the child&apos;s record.</p>
+          </NotificationBanner>
+        ) : null}
+        {d.ageWarning ? <WarningText>{d.ageWarning}</WarningText> : null}
+        {d.missingNamedSchool ? <WarningText>No named school is recorded for this child-in-need plan.</WarningText> : null}
+        {d.canEdit && !d.left ? (
+          <div className="govuk-button-group">
+            <Button href={`/register/${d.id}/edit`}>Change the entry</Button>
+            <Button href={`/register/${d.id}/leave`} variant="secondary">
+              Record that the child has left
+            </Button>
+          </div>
+        ) : null}
+        {SECTIONS.map((section) => (
+          <SummaryList
+            key={section.heading}
+            card={{ title: section.heading }}
+            rows={section.fields.map((field) => ({ key: d.view[field]!.label, value: d.view[field]!.value ?? "Not given" }))}
+          />
+        ))}
+        <h2 className="govuk-heading-m">History</h2>
+        <ol className="govuk-list app-timeline">
+          {d.history.map((h) => (
+            <li key={h.id} className="govuk-!-margin-bottom-6">
+              <h3 className="govuk-heading-s govuk-!-margin-bottom-1">{h.summary}</h3>
+              <p className="govuk-body-s govuk-!-margin-bottom-2">
+                {timeFormat.format(new Date(h.when))} by {h.who}
+              </p>
+              {h.changes.length > 0 ? (
+                <ul className="govuk-list govuk-body-s">
+                  {h.changes.map((c) => (
+                    <li key={c.field}>
+                      <strong>{c.label}</strong>: {c.from ?? "not given"} <span aria-hidden="true">→</span>
+                      <span className="govuk-visually-hidden">changed to</span> {c.to ?? "not given"}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { data, redirect } from "react-router";
+import type { Route } from "./+types/register.$childId.edit";
+import { ValidatedForm } from "#app/components/form/ValidatedForm";
+import { BackLink, Button } from "#app/components/govuk";
+import { EntryFields } from "#app/components/register/EntryFields";
+import { entryForEdit, socialWorkersOf, toInput, updateEntry } from "#app/data/register.server";
+import { registerWriteScope } from "#app/data/scope.server";
+import { londonDate } from "#app/domain/dates";
+import { entryToFormValues, withExtraRow } from "#app/forms/entry-form-values";
+import { formDataToObject } from "#app/forms/form-data";
+import { registerEntrySchema } from "#app/forms/register-entry";
+import { parseSubmission } from "#app/forms/submission";
+import { guard } from "#app/utils/route-guard.server";
+
+export const loader = guard("routes/register.$childId.edit").loader(async ({ user, params }) => {
+  const scope = registerWriteScope(user);
+  const { child, parents, arrangements } = await entryForEdit(scope, params.childId ?? "");
+  if (child.dateLeft) throw redirect(`/register/${child.id}`);
+  return {
+    id: child.id,
+    name: `${child.firstName} ${child.lastName}`,
+    today: londonDate(new Date()),
+    values: { ...entryToFormValues(toInput(child, parents, arrangements)), version: String(child.version) },
+    socialWorkers: await socialWorkersOf(scope),
+  };
+});
+
+export const action = guard("routes/register.$childId.edit").action(async ({ request, user, params, audit }) => {
+  const scope = registerWriteScope(user);
+  const childId = params.childId ?? "";
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "save");
+  const values = formDataToObject(form);
+  delete values.intent;
+  if (intent === "add-parent" || intent === "add-provider") {
+    return { errors: {}, values: withExtraRow(values, intent === "add-parent" ? "parents" : "arrangements") };
+  }
+  const submission = parseSubmission(registerEntrySchema(londonDate(new Date())), values);
+  if (!submission.ok) return data({ errors: submission.errors, values }, { status: 400 });
+  const version = Number(values.version);
+  const result = await updateEntry(scope, childId, Number.isSafeInteger(version) ? version : -1, submission.data, { userId: user.id, audit });
+  if (result.ok) return redirect(`/register/${childId}?saved=1`);
+  if (result.kind === "conflict") {
+    // Nothing was saved. The officer keeps their answers, and saving again applies them on top of
+    // the other change, which they can read first on the child's page.
+    const latest = await entryForEdit(scope, childId);
+    return data(
+      {
+        errors: {},
+        values: { ...values, version: String(latest.child.version) },
+        formError:
+          "Someone else changed this entry while you were editing it, so your changes have not been saved. Your answers are below: check the entry's latest version, then save again to apply them.",
+        links: { form: `/register/${childId}` },
+      },
+      { status: 409 },
+    );
+  }
+  if (result.kind === "duplicate") {
+    const what = result.field === "upn" ? "UPN" : "NHS number";
+    return data(
+      {
+        errors: { [result.field]: `Another child on your register has this ${what} (${result.existing.childReference})` },
+        values,
+        links: { [result.field]: `/register/${result.existing.id}` },
+      },
+      { status: 409 },
+    );
+  }
+  return data({ errors: result.errors, values }, { status: 400 });
+});
+
+export default function EditEntry({ loaderData, actionData }: Route.ComponentProps) {
+  const title = `Change ${loaderData.name}'s entry`;
+  const values = actionData?.values ?? loaderData.values;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink href={`/register/${loaderData.id}`}>Back to the entry</BackLink>
+        <ValidatedForm
+          schema={registerEntrySchema(loaderData.today)}
+          defaultValues={loaderData.values}
+          refused={actionData}
+          pageTitle={title}
+          key={JSON.stringify(values)}
+        >
+          <h1 className="govuk-heading-l">{title}</h1>
+          <input type="hidden" name="version" value={String(values.version ?? "")} />
+          <EntryFields socialWorkers={loaderData.socialWorkers} />
+          <Button name="intent" value="save" preventDoubleClick>
+            Save changes
+          </Button>
+        </ValidatedForm>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import { data, redirect } from "react-router";
+import type { Route } from "./+types/register.new";
+import { ValidatedForm } from "#app/components/form/ValidatedForm";
+import { BackLink, Button, ButtonGroup, SummaryList, WarningText } from "#app/components/govuk";
+import { PageTitle } from "#app/components/PageTitle";
+import { EntryFields } from "#app/components/register/EntryFields";
+import { createEntry, describeEntry, socialWorkersOf } from "#app/data/register.server";
+import { registerWriteScope } from "#app/data/scope.server";
+import { schoolAgeStatus } from "#app/domain/compulsory-school-age";
+import { formatDate, londonDate } from "#app/domain/dates";
+import { flattenValues, withExtraRow } from "#app/forms/entry-form-values";
+import { formDataToObject } from "#app/forms/form-data";
+import { blankEntry, registerEntrySchema } from "#app/forms/register-entry";
+import { parseSubmission } from "#app/forms/submission";
+import { guard } from "#app/utils/route-guard.server";
+
+const TITLE = "Add a child to the register";
+
+export const loader = guard("routes/register.new").loader(async ({ user }) => {
+  const scope = registerWriteScope(user);
+  const today = londonDate(new Date());
+  return { today, socialWorkers: await socialWorkersOf(scope), initial: blankEntry(today) };
+});
+
+// One page, three views: the form, "check your answers", and the form again with problems. Nothing
+// is stored until "Create entry"; the answers travel in the form itself, so nothing half-made is
+// ever saved and the journey works without JavaScript.
+export const action = guard("routes/register.new").action(async ({ request, user, audit }) => {
+  const scope = registerWriteScope(user);
+  const today = londonDate(new Date());
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "check");
+  const values = formDataToObject(form);
+  delete values.intent;
+  if (intent === "add-parent" || intent === "add-provider") {
+    return { view: "form" as const, errors: {}, values: withExtraRow(values, intent === "add-parent" ? "parents" : "arrangements") };
+  }
+  if (intent === "change") return { view: "form" as const, errors: {}, values };
+
+  const submission = parseSubmission(registerEntrySchema(today), values);
+  if (!submission.ok) return data({ view: "form" as const, errors: submission.errors, values }, { status: 400 });
+  const workers = await socialWorkersOf(scope);
+  const worker = workers.find((w) => w.id === submission.data.allocatedSocialWorkerId);
+  if (intent === "check") {
+    const age = schoolAgeStatus(submission.data.dateOfBirth, today);
+    const warning =
+      age.kind === "below"
+        ? `The child is not yet of compulsory school age: they will be from ${formatDate(age.startsOn)}.`
+        : age.kind === "above"
+          ? `The child is over compulsory school age: it ended on ${formatDate(age.endedOn)}.`
+          : null;
+    return { view: "check" as const, values, summary: describeEntry(submission.data, worker?.name ?? null), warning };
+  }
+
+  const result = await createEntry(scope, submission.data, { userId: user.id, audit });
+  if (result.ok) return redirect(`/register/${result.id}?created=1`);
+  if (result.kind === "duplicate") {
+    const what = result.field === "upn" ? "UPN" : "NHS number";
+    return data(
+      {
+        view: "form" as const,
+        values,
+        errors: { [result.field]: `A child with this ${what} is already on your register (${result.existing.childReference}): open their entry instead` },
+        links: { [result.field]: `/register/${result.existing.id}` },
+      },
+      { status: 409 },
+    );
+  }
+  if (result.kind === "invalid") return data({ view: "form" as const, values, errors: result.errors }, { status: 400 });
+  throw new Error("Creating an entry cannot conflict");
+});
+
+export default function NewEntry({ loaderData, actionData }: Route.ComponentProps) {
+  if (actionData?.view === "check") {
+    return (
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <PageTitle title="Check your answers" />
+          <h1 className="govuk-heading-l">Check your answers before adding the child</h1>
+          {actionData.warning ? <WarningText>{actionData.warning}</WarningText> : null}
+          <form method="post" noValidate>
+            {flattenValues(actionData.values).map(([name, value]) => (
+              <input key={name} type="hidden" name={name} value={value} />
+            ))}
+            <SummaryList
+              rows={Object.values(actionData.summary).map((row) => ({ key: row.label, value: row.value ?? "Not given" }))}
+            />
+            <ButtonGroup>
+              <Button name="intent" value="create" preventDoubleClick>
+                Create entry
+              </Button>
+              <Button variant="secondary" name="intent" value="change" formNoValidate>
+                Change your answers
+              </Button>
+            </ButtonGroup>
+          </form>
+        </div>
+      </div>
+    );
+  }
+  const schema = registerEntrySchema(loaderData.today);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink href="/register">Back to the register</BackLink>
+        <ValidatedForm schema={schema} defaultValues={loaderData.initial} refused={actionData} pageTitle={TITLE} key={actionData ? JSON.stringify(actionData.values) : "initial"}>
+          <h1 className="govuk-heading-l">{TITLE}</h1>
+          <EntryFields socialWorkers={loaderData.socialWorkers} />
+          <Button name="intent" value="check">
+            Continue
+          </Button>
+        </ValidatedForm>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgSequence,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { organisations } from "./organisations";
+import { users } from "./users";
+
+// The register of children not in school (ss436B-436G Education Act 1996). One entry per child per
+// LA; every row carries la_id so the data layer can scope each query to the user's LA.
+
+export const educationStatus = pgEnum("education_status", [
+  "elective_home_education",
+  "unregistered_setting",
+  "not_on_roll",
+  "on_roll_full_absence",
+  "on_roll_arranged_elsewhere",
+  "eotas",
+]);
+export const socialCareStatus = pgEnum("social_care_status", ["none", "child_in_need_plan", "child_protection_plan", "looked_after", "s47_enquiry"]);
+export const senStatus = pgEnum("sen_status", ["none", "sen_support", "ehc_plan"]);
+export const sex = pgEnum("sex", ["female", "male"]);
+export const reasonLeft = pgEnum("reason_left", ["returned_to_school", "moved_out_of_area", "above_compulsory_school_age", "other"]);
+export const informationSource = pgEnum("information_source", ["parent", "provider", "la_records"]);
+
+/** Numbers the register's own child references; never reset, so a reference is never reused. */
+export const childReferenceSequence = pgSequence("child_reference_seq", { startWith: 1, increment: 1 });
+
+export const children = pgTable(
+  "children",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    laId: uuid("la_id")
+      .notNull()
+      .references(() => organisations.id),
+    childReference: text("child_reference").notNull(),
+    referenceNumber: bigint("reference_number", { mode: "number" }).notNull(),
+    /** Optimistic lock: each save must name the version it started from. */
+    version: integer("version").notNull().default(1),
+    firstName: text("first_name").notNull(),
+    middleNames: text("middle_names"),
+    lastName: text("last_name").notNull(),
+    dateOfBirth: date("date_of_birth", { mode: "string" }).notNull(),
+    sex: sex("sex"),
+    addressLine1: text("address_line_1").notNull(),
+    addressLine2: text("address_line_2"),
+    town: text("town").notNull(),
+    postcode: text("postcode").notNull(),
+    upn: text("upn"),
+    nhsNumber: text("nhs_number"),
+    laChildId: text("la_child_id"),
+    educationStatus: educationStatus("education_status").notNull(),
+    senStatus: senStatus("sen_status").notNull().default("none"),
+    socialCareStatus: socialCareStatus("social_care_status").notNull().default("none"),
+    allocatedSocialWorkerId: uuid("allocated_social_worker_id").references(() => users.id),
+    atRiskOfHarmFromHome: boolean("at_risk_of_harm_from_home").notNull().default(false),
+    laArrangedSpecialSchoolPlace: boolean("la_arranged_special_school_place").notNull().default(false),
+    namedSchool: text("named_school"),
+    homeEducationReason: text("home_education_reason"),
+    /** Where each mandatory item came from: { name: "parent", dateOfBirth: "la_records", ... }. */
+    sources: jsonb("sources").$type<Record<string, "parent" | "provider" | "la_records">>().notNull(),
+    dateEntered: date("date_entered", { mode: "string" }).notNull(),
+    dateLeft: date("date_left", { mode: "string" }),
+    reasonLeft: reasonLeft("reason_left"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid("created_by").references(() => users.id),
+    updatedBy: uuid("updated_by").references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("children_child_reference_key").on(t.childReference),
+    uniqueIndex("children_reference_number_key").on(t.referenceNumber),
+    // The register list: an LA's current entries in name order, read page by page.
+    index("children_la_name_idx").on(t.laId, sql`lower(${t.lastName})`, sql`lower(${t.firstName})`, t.id),
+    // Searches by surname or first name prefix within an LA (text_pattern_ops serves LIKE 'abc%').
+    index("children_la_last_name_prefix_idx").on(t.laId, sql`lower(${t.lastName}) text_pattern_ops`),
+    index("children_la_first_name_prefix_idx").on(t.laId, sql`lower(${t.firstName}) text_pattern_ops`),
+    index("children_la_postcode_idx").on(t.laId, sql`${t.postcode} text_pattern_ops`),
+    // Identifiers are looked up nationally too (the cross-LA duplicate flag), so not LA-first.
+    index("children_upn_idx").on(t.upn),
+    index("children_nhs_number_idx").on(t.nhsNumber),
+    // One current entry per identifier per LA: two officers registering the same child at once
+    // cannot both succeed (the second gets the duplicate message).
+    uniqueIndex("children_la_upn_current_key").on(t.laId, t.upn).where(sql`${t.dateLeft} is null and ${t.upn} is not null`),
+    uniqueIndex("children_la_nhs_number_current_key").on(t.laId, t.nhsNumber).where(sql`${t.dateLeft} is null and ${t.nhsNumber} is not null`),
+    index("children_la_child_id_idx").on(t.laId, t.laChildId),
+    index("children_allocated_social_worker_idx").on(t.allocatedSocialWorkerId),
+    check("children_left_needs_reason", sql`(${t.dateLeft} is null) = (${t.reasonLeft} is null)`),
+  ],
+);
+
+export const parentsAndCarers = pgTable(
+  "parents_and_carers",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    childId: uuid("child_id")
+      .notNull()
+      .references(() => children.id, { onDelete: "cascade" }),
+    laId: uuid("la_id")
+      .notNull()
+      .references(() => organisations.id),
+    position: smallint("position").notNull(),
+    name: text("name").notNull(),
+    relationship: text("relationship").notNull(),
+    hasParentalResponsibility: boolean("has_parental_responsibility").notNull(),
+    livesWithChild: boolean("lives_with_child").notNull(),
+    addressLine1: text("address_line_1"),
+    addressLine2: text("address_line_2"),
+    town: text("town"),
+    postcode: text("postcode"),
+    phone: text("phone"),
+    email: text("email"),
+    educatesChild: boolean("educates_child").notNull().default(false),
+    hoursPerWeek: numeric("hours_per_week", { precision: 4, scale: 1, mode: "number" }),
+  },
+  (t) => [index("parents_and_carers_child_idx").on(t.childId, t.position)],
+);
+
+export const educationProviderType = pgEnum("education_provider_type", ["tutor", "online_school", "out_of_school_setting", "alternative_provision", "other"]);
+
+/** Education the child receives from someone other than a parent (s436C(1)(d)). */
+export const educationArrangements = pgTable(
+  "education_arrangements",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    childId: uuid("child_id")
+      .notNull()
+      .references(() => children.id, { onDelete: "cascade" }),
+    laId: uuid("la_id")
+      .notNull()
+      .references(() => organisations.id),
+    position: smallint("position").notNull(),
+    providerName: text("provider_name").notNull(),
+    providerType: educationProviderType("provider_type").notNull(),
+    online: boolean("online").notNull(),
+    /** Where education is given, or the provider's website/email when it is online. */
+    location: text("location").notNull(),
+    hoursPerWeek: numeric("hours_per_week", { precision: 4, scale: 1, mode: "number" }).notNull(),
+    hoursWithoutParent: numeric("hours_without_parent", { precision: 4, scale: 1, mode: "number" }).notNull(),
+    /** The provider's listing in the AP directory, when it has one. */
+    listingId: uuid("listing_id"),
+  },
+  (t) => [index("education_arrangements_child_idx").on(t.childId, t.position)],
+);
+
+/** Every change to an entry: who, when, and each field's old and new value. Never updated. */
+export const entryHistory = pgTable(
+  "entry_history",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    childId: uuid("child_id")
+      .notNull()
+      .references(() => children.id),
+    laId: uuid("la_id")
+      .notNull()
+      .references(() => organisations.id),
+    version: integer("version").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+    actorUserId: uuid("actor_user_id").references(() => users.id),
+    kind: text("kind").notNull(),
+    summary: text("summary").notNull(),
+    changes: jsonb("changes").$type<{ field: string; label: string; from: string | null; to: string | null }[]>().notNull(),
+  },
+  (t) => [index("entry_history_child_idx").on(t.childId, t.occurredAt)],
+);

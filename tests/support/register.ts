@@ -1,0 +1,56 @@
+import { makeUpn } from "#app/domain/upn";
+
+let serial = 0;
+
+/** A UPN nobody else in this test run has used. */
+export function freshUpn(laCode = "202"): string {
+  serial += 1;
+  return makeUpn(laCode, String(4000 + (process.pid % 5000)).padStart(4, "0"), "25", String(serial % 1000).padStart(3, "0"));
+}
+
+/** A complete, valid "add a child" form as a browser would post it. */
+export function validEntryForm(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    firstName: "Ada",
+    lastName: "Lovelace",
+    "dateOfBirth.day": "10",
+    "dateOfBirth.month": "12",
+    "dateOfBirth.year": "2014",
+    sex: "female",
+    addressLine1: "12 Marchmont Street",
+    town: "London",
+    postcode: "wc1n 1ax",
+    upn: "",
+    nhsNumber: "",
+    laChildId: "",
+    educationStatus: "elective_home_education",
+    homeEducationReason: "philosophical_or_preferential",
+    senStatus: "none",
+    socialCareStatus: "none",
+    allocatedSocialWorkerId: "",
+    atRiskOfHarmFromHome: "no",
+    laArrangedSpecialSchoolPlace: "no",
+    namedSchool: "",
+    "dateEntered.day": "2",
+    "dateEntered.month": "11",
+    "dateEntered.year": "2026",
+    "sources.name": "parent",
+    "sources.dateOfBirth": "parent",
+    "sources.address": "la_records",
+    "sources.parents": "parent",
+    "sources.education": "parent",
+    "parents.0.name": "Annabella Byron",
+    "parents.0.relationship": "mother",
+    "parents.0.hasParentalResponsibility": "yes",
+    "parents.0.livesWithChild": "yes",
+    "parents.0.educatesChild": "yes",
+    "parents.0.hoursPerWeek": "15",
+    "arrangements.0.providerName": "Somerville Tutoring",
+    "arrangements.0.providerType": "tutor",
+    "arrangements.0.online": "no",
+    "arrangements.0.location": "At home",
+    "arrangements.0.hoursPerWeek": "6",
+    "arrangements.0.hoursWithoutParent": "6",
+    ...overrides,
+  };
+}
