@@ -58,3 +58,10 @@ describe("text, email, numbers and checkboxes", () => {
     expect(result).toEqual({ ok: false, errors: { name: "Enter your name" }, values: { name: "" } });
   });
 });
+
+describe("values react-hook-form reports in the browser", () => {
+  it("treats an unchosen radio group (null) like an unanswered question", () => {
+    expect(optionalText("note").parse(null)).toBeUndefined();
+    expect(checkboxes(["a"] as const).parse(null)).toEqual([]);
+  });
+});

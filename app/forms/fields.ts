@@ -27,7 +27,7 @@ export function requiredText(label: string, options: { max?: number; enterMessag
 export function optionalText(label: string, options: { max?: number } = {}) {
   const max = options.max ?? 100;
   return z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? undefined : cleaned(v)),
+    (v) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : cleaned(v)),
     z
       .string()
       .max(max, `${capitalise(label)} must be ${max} characters or fewer`)
@@ -56,7 +56,7 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
 export function checkboxes<const T extends readonly [string, ...string[]]>(values: T, message?: string) {
   const list = z.array(z.enum(values, { error: "Select from the options shown" }));
   return z.preprocess(
-    (v) => (v === undefined || v === false || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== false) : [v]),
+    (v) => (v === undefined || v === null || v === false || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== false) : [v]),
     message ? list.min(1, message) : list,
   );
 }
@@ -79,7 +79,7 @@ export function wholeNumber(label: string, options: { min?: number; max: number;
       .refine((n) => n <= options.max, `${capitalise(label)} must be ${options.max} or fewer`),
   );
   if (!options.optional) return inner;
-  return z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), inner.optional());
+  return z.preprocess((v) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v), inner.optional());
 }
 
 export interface DateParts {

@@ -19,7 +19,8 @@ import { choice, date, email, optionalText, requiredText, yesNo } from "./fields
 // One schema for a child's register entry, used by the browser (react-hook-form) and the server
 // (which decides). `today` comes from whichever side is checking.
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+// Blank text boxes post "", and react-hook-form reports an unchosen radio group as null.
+const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
 function validated(check: (input: string) => { ok: true } | { ok: false; message: string }, normalise: (input: string) => string) {
   return z.preprocess(

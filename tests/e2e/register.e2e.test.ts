@@ -1,0 +1,83 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeUpn } from "#app/domain/upn";
+import { startApp, type RunningApp } from "../support/app-server";
+import { launchBrowser } from "../support/browser";
+import { signedInPage } from "../support/e2e-session";
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe("a council officer keeps the register", () => {
+  it("adds a child (fixing a wrong UPN), checks answers, finds them by UPN, edits, and sees the timeline", async () => {
+    const { context, page } = await signedInPage(browser, app.baseUrl, "officer@camden.example");
+    const p = page.page;
+    const upn = makeUpn("202", "4123", "24", "077");
+    const wrongUpn = `${upn[0] === "A" ? "B" : "A"}${upn.slice(1)}`;
+
+    await page.clickAndCheck(p.getByRole("link", { name: "Add a child" }).first());
+    await p.getByLabel("First name").fill("Mary");
+    await p.getByLabel("Last name").fill("Somerville");
+    await p.getByRole("group", { name: "Date of birth" }).getByLabel("Day").fill("26");
+    await p.getByRole("group", { name: "Date of birth" }).getByLabel("Month").fill("12");
+    await p.getByRole("group", { name: "Date of birth" }).getByLabel("Year").fill("2013");
+    await p.getByLabel("Address line 1").first().fill("4 Burgh Street");
+    await p.getByLabel("Town or city").first().fill("London");
+    await p.getByLabel("Postcode").first().fill("N1 8HD");
+    await p.getByLabel("Unique pupil number (UPN) (optional)").fill(wrongUpn);
+    await p.getByLabel("Full name").fill("Margaret Fairfax");
+    await p.getByLabel("Relationship to the child").selectOption("mother");
+    await p.getByRole("group", { name: "Do they have parental responsibility?" }).getByLabel("Yes").check();
+    await p.getByRole("group", { name: "Do they live at the child's address?" }).getByLabel("Yes").check();
+    await p.getByRole("group", { name: "Do they educate the child?" }).getByLabel("No").check();
+    await p.getByLabel("Elective home education").check();
+    await p.getByLabel("No special educational needs").check();
+    await p.getByRole("group", { name: "Social care status" }).getByLabel("None").check();
+    await p.getByRole("group", { name: "Is the child at risk of harm from the home environment?" }).getByLabel("No").check();
+    await p.getByRole("group", { name: "Did the council arrange the child's place at a special school?" }).getByLabel("No").check();
+    for (const item of ["Child's name", "Date of birth", "Home address", "Parents and carers", "Education arrangements"]) {
+      await p.getByRole("combobox", { name: item, exact: true }).selectOption("parent");
+    }
+    await page.clickAndCheck(p.getByRole("button", { name: "Continue" }));
+
+    await expect(p.title()).resolves.toMatch(/^Error: /);
+    const summary = p.locator(".govuk-error-summary");
+    await expect(summary.innerText()).resolves.toContain("UPN invalid (wrong check letter at character 1)");
+    await expect(p.getByLabel("First name").inputValue()).resolves.toBe("Mary");
+
+    await p.getByLabel("Unique pupil number (UPN) (optional)").fill(upn);
+    await page.clickAndCheck(p.getByRole("button", { name: "Continue" }));
+    await expect(p.locator("h1").innerText()).resolves.toBe("Check your answers before adding the child");
+    await expect(p.locator(".govuk-summary-list").innerText()).resolves.toContain(upn);
+    await page.clickAndCheck(p.getByRole("button", { name: "Create entry" }));
+    await expect(p.locator("h1").innerText()).resolves.toBe("Mary Somerville");
+    await expect(p.locator(".govuk-notification-banner").innerText()).resolves.toContain("has been added to the register");
+
+    await page.goto("/register");
+    await p.getByLabel("Search", { exact: true }).fill(upn.toLowerCase());
+    await page.clickAndCheck(p.getByRole("button", { name: "Search" }));
+    await expect(p.locator("[role=status]").innerText()).resolves.toContain("1 child");
+    await page.clickAndCheck(p.getByRole("link", { name: "Somerville, Mary" }));
+
+    await page.clickAndCheck(p.getByRole("button", { name: "Change the entry" }));
+    await p.getByLabel("Town or city").first().fill("Islington");
+    await page.clickAndCheck(p.getByRole("button", { name: "Save changes" }));
+    await expect(p.locator(".govuk-notification-banner").innerText()).resolves.toContain("Your changes have been saved");
+    const timeline = await p.locator(".app-timeline").innerText();
+    expect(timeline).toContain("Changed home address");
+    expect(timeline).toContain("4 Burgh Street, London, N1 8HD");
+    expect(timeline).toContain("4 Burgh Street, Islington, N1 8HD");
+    expect(timeline).toContain("Entered on the register");
+
+    page.assertAllChecked();
+    await context.close();
+  });
+});
