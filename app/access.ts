@@ -32,6 +32,11 @@ export const ROUTE_ACCESS = {
   "routes/register.$childId.edit": needs("write:child:own-la"),
   "routes/register.$childId.leave": needs("write:child:own-la"),
   "routes/my-children": needs("read:child:allocated"),
+  "routes/register.$childId.home-education": needs("raise:consent:own-la"),
+  "routes/consent-requests._index": { kind: "any-permission", permissions: ["decide:consent:allocated", "read:consent:own-la"] },
+  "routes/consent-requests.$requestId": { kind: "any-permission", permissions: ["decide:consent:allocated", "read:consent:own-la"] },
+  "routes/admin.settings": needs("manage:settings:own-la"),
+  "routes/inbox": SIGNED_IN,
 } as const satisfies Record<string, Access>;
 
 export type RouteId = keyof typeof ROUTE_ACCESS;

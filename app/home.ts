@@ -17,21 +17,27 @@ export function homeFor(role: Role): HomeSection {
         links: [
           { href: "/register", text: "Find a child", description: "Search your council's register by name, UPN, NHS number, child reference or postcode." },
           { href: "/register/new", text: "Add a child to the register", description: "Record a child who is not in school, with their parents and education." },
+          { href: "/consent-requests", text: "Home-education requests", description: "Requests waiting for social workers' decisions, and their outcomes." },
         ],
       };
     case "social_worker":
       return {
         heading: "Children allocated to you",
         description: "See the children you are the allocated social worker for, and agree or refuse home-education exceptions for them.",
-        links: [{ href: "/my-children", text: "Your children", description: "The register entries of the children allocated to you." }],
+        links: [
+          { href: "/consent-requests", text: "Home-education requests for you", description: "Requests waiting for your decision, oldest first." },
+          { href: "/my-children", text: "Your children", description: "The register entries of the children allocated to you." },
+        ],
       };
     case "council_admin":
       return {
         heading: "Manage your council's service",
-        description: "Look after your council's users and read its audit log.",
+        description: "Look after your council's users, settings and audit log.",
         links: [
           { href: "/admin/users", text: "Users", description: "Who in your council can sign in, and their roles." },
           { href: "/admin/audit", text: "Audit log", description: "Who did what, and when, in your council's part of the service." },
+          { href: "/consent-requests", text: "Home-education requests", description: "Requests waiting for social workers, and overdue ones." },
+          { href: "/admin/settings", text: "Settings", description: "Which home-education consent rules apply, and when a request is overdue." },
         ],
       };
     case "provider":

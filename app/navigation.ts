@@ -10,11 +10,17 @@ const BY_ROLE: Record<Role, NavigationItem[]> = {
   council_officer: [
     { href: "/register", text: "Register" },
     { href: "/register/new", text: "Add a child" },
+    { href: "/consent-requests", text: "Home-education requests" },
   ],
-  social_worker: [{ href: "/my-children", text: "Your children" }],
+  social_worker: [
+    { href: "/consent-requests", text: "Requests for you" },
+    { href: "/my-children", text: "Your children" },
+  ],
   council_admin: [
     { href: "/admin/users", text: "Users" },
     { href: "/admin/audit", text: "Audit log" },
+    { href: "/consent-requests", text: "Home-education requests" },
+    { href: "/admin/settings", text: "Settings" },
   ],
   provider: [],
   directory_reviewer: [],

@@ -6,6 +6,7 @@ import { Footer, Header, ServiceNavigation, SkipLink } from "./components/govuk"
 import { PageTitle, SERVICE_NAME } from "./components/PageTitle";
 import { ROLE_LABELS } from "./domain/roles";
 import { activeHref, navigationFor } from "./navigation";
+import { unreadCount } from "./utils/notify.server";
 import { guard } from "./utils/route-guard.server";
 import { useNonce } from "./utils/nonce";
 
@@ -22,6 +23,7 @@ export const loader = guard("root").loader(async ({ user }) => {
   if (!user) return { signedIn: null };
   return {
     signedIn: {
+      unread: await unreadCount(user.id),
       name: user.name,
       role: ROLE_LABELS[user.role],
       organisation: user.organisationName,
@@ -71,7 +73,15 @@ export function Layout({ children }: { children: ReactNode }) {
             serviceName={SERVICE_NAME}
             serviceUrl={signedIn ? "/home" : "/"}
             navigation={navigation.map((item) => ({ ...item, active: item.href === current }))}
-            signedIn={signedIn ? { name: signedIn.name, organisation: `${signedIn.role}, ${signedIn.organisation}` } : undefined}
+            signedIn={
+              signedIn
+                ? {
+                    name: signedIn.name,
+                    organisation: `${signedIn.role}, ${signedIn.organisation}`,
+                    inbox: { href: "/inbox", unread: signedIn.unread },
+                  }
+                : undefined
+            }
           />
         </header>
         <div className="govuk-width-container">

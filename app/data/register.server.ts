@@ -10,6 +10,7 @@ import type { RegisterEntryInput } from "#app/forms/register-entry";
 import type { Auditor } from "#app/utils/audit.server";
 import { db, rowsOf, type DbOrTx, type Transaction } from "#db/client";
 import { children, educationArrangements, entryHistory, organisations, parentsAndCarers, users } from "#db/schema/index";
+import { moveOpenRequest } from "./consent.server";
 import type { Sort } from "./register-query";
 import { notFound, type LaScope, type RegisterScope } from "./scope.server";
 import { isUuid } from "./la-users.server";
@@ -382,6 +383,9 @@ export async function updateEntry(scope: LaScope, childId: string, expectedVersi
         .set({ ...childColumns(input), version: before.version + 1, updatedAt: new Date(), updatedBy: actor.userId })
         .where(eq(children.id, childId));
       await replaceRows(tx, scope, childId, input);
+      if (input.allocatedSocialWorkerId && input.allocatedSocialWorkerId !== before.allocatedSocialWorkerId) {
+        await moveOpenRequest(tx, scope.laId, childId, input.allocatedSocialWorkerId, actor);
+      }
       const changes = diffEntries(beforeView, await viewForHistory(tx, input));
       await tx.insert(entryHistory).values({
         childId,

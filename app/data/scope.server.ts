@@ -38,6 +38,20 @@ export function registerWriteScope(user: SessionUser): LaScope {
   return laScope(user);
 }
 
+/**
+ * Which home-education consent requests a user may see: a social worker, those assigned to them;
+ * a council officer or admin, all of their LA's. Only the first kind can decide.
+ */
+export type ConsentScope =
+  | { readonly kind: "assigned"; readonly la: LaScope; readonly socialWorkerId: string }
+  | { readonly kind: "la"; readonly la: LaScope };
+
+export function consentScope(user: SessionUser): ConsentScope {
+  if (user.role === "social_worker") return { kind: "assigned", la: laScope(user), socialWorkerId: user.id };
+  if (user.role === "council_officer" || user.role === "council_admin") return { kind: "la", la: laScope(user) };
+  throw data({ reason: "forbidden" }, { status: 403 });
+}
+
 /** Thrown when a record is outside the scope: a 404, so guessing ids reveals nothing. */
 export function notFound(): never {
   throw data({ reason: "not-found" }, { status: 404 });

@@ -14,9 +14,16 @@ export const AUDIT_ACTIONS = [
   "child.left_register",
   "register.searched",
   "duplicate.refused",
+  "home_education.recorded",
+  "consent.requested",
+  "consent.reassigned",
+  "consent.agreed",
+  "consent.refused",
+  "consent.viewed",
+  "la_settings.updated",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ["user", "organisation", "audit_log", "child", "register"] as const;
+export const AUDIT_SUBJECT_TYPES = ["user", "organisation", "audit_log", "child", "register", "consent_request", "la_settings"] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];

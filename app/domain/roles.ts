@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   "read:child:allocated",
   "raise:consent:own-la",
   "decide:consent:allocated",
+  "read:consent:own-la",
+  "manage:settings:own-la",
   "write:placement:own-la",
   "manage:user:own-la",
   "read:audit:own-la",
@@ -39,9 +41,9 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  council_officer: ["read:child:own-la", "write:child:own-la", "raise:consent:own-la", "write:placement:own-la"],
+  council_officer: ["read:child:own-la", "write:child:own-la", "raise:consent:own-la", "read:consent:own-la", "write:placement:own-la"],
   social_worker: ["read:child:allocated", "decide:consent:allocated"],
-  council_admin: ["manage:user:own-la", "read:audit:own-la", "manage:api-token:own-la"],
+  council_admin: ["manage:user:own-la", "read:audit:own-la", "read:consent:own-la", "manage:settings:own-la", "manage:api-token:own-la"],
   provider: ["apply:listing:own", "read:placement:own-provider"],
   directory_reviewer: ["review:listing:area"],
   service_admin: ["manage:organisation:any", "manage:reviewer:any"],

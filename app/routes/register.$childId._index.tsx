@@ -1,6 +1,7 @@
 import type { Route } from "./+types/register.$childId._index";
 import { BackLink, Button, NotificationBanner, SummaryList, Tag, WarningText } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
+import { consentRequestsOfChild } from "#app/data/consent.server";
 import { viewEntry } from "#app/data/register.server";
 import { registerScope } from "#app/data/scope.server";
 import { schoolAgeStatus } from "#app/domain/compulsory-school-age";
@@ -11,6 +12,8 @@ import { guard } from "#app/utils/route-guard.server";
 export const loader = guard("routes/register.$childId._index").loader(async ({ user, params, request, audit }) => {
   const scope = registerScope(user);
   const entry = await viewEntry(scope, params.childId ?? "", { userId: user.id, audit });
+  const requests = await consentRequestsOfChild(scope.la.laId, entry.id);
+  const homeEducation = new URL(request.url).searchParams.get("homeEducation");
   const today = londonDate(new Date());
   const age = schoolAgeStatus(entry.dateOfBirth, today);
   return {
@@ -25,6 +28,10 @@ export const loader = guard("routes/register.$childId._index").loader(async ({ u
     saved: new URL(request.url).searchParams.has("saved"),
     ageWarning:
       age.kind === "below" ? `Not yet of compulsory school age (from ${formatDate(age.startsOn)})` : age.kind === "above" ? `Over compulsory school age (ended ${formatDate(age.endedOn)})` : null,
+    consentRequests: requests.map((r) => ({ id: r.id, status: r.status, raised: formatDate(londonDate(r.raisedAt)), reviewDate: r.reviewDate ? formatDate(r.reviewDate) : null })),
+    homeEducation,
+    attendanceOrderRouteSince: entry.attendanceOrderRouteSince ? formatDate(entry.attendanceOrderRouteSince) : null,
+    homeEducated: entry.educationStatus === "elective_home_education",
     missingNamedSchool: entry.socialCareStatus === "child_in_need_plan" && !entry.namedSchool,
     history: entry.history.map((h) => ({
       id: h.id,
@@ -54,6 +61,12 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
         <BackLink href={d.canEdit ? "/register" : "/my-children"}>Back</BackLink>
         {d.created ? <NotificationBanner type="success" heading={`${d.name} has been added to the register`} /> : null}
         {d.saved ? <NotificationBanner type="success" heading="Your changes have been saved" /> : null}
+        {d.homeEducation === "recorded" ? <NotificationBanner type="success" heading="Home education has been recorded" /> : null}
+        {d.homeEducation === "consent_requested" ? (
+          <NotificationBanner type="success" heading="The request has been sent to the child's social worker">
+            <p className="govuk-body">The child&apos;s education status will change only if the social worker agrees.</p>
+          </NotificationBanner>
+        ) : null}
         <span className="govuk-caption-l">Child reference {d.childReference}</span>
         <h1 className="govuk-heading-l">{d.name}</h1>
         {d.left ? (
@@ -68,13 +81,36 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
         ) : null}
         {d.ageWarning ? <WarningText>{d.ageWarning}</WarningText> : null}
         {d.missingNamedSchool ? <WarningText>No named school is recorded for this child-in-need plan.</WarningText> : null}
+        {d.attendanceOrderRouteSince ? (
+          <p className="govuk-body">
+            <Tag colour="orange">School attendance order route</Tag> Home education was refused on {d.attendanceOrderRouteSince}: the child stays on roll.
+          </p>
+        ) : null}
         {d.canEdit && !d.left ? (
           <div className="govuk-button-group">
             <Button href={`/register/${d.id}/edit`}>Change the entry</Button>
+            {!d.homeEducated && !d.consentRequests.some((r) => r.status === "pending") ? (
+              <Button href={`/register/${d.id}/home-education`} variant="secondary">
+                Record an intention to home educate
+              </Button>
+            ) : null}
             <Button href={`/register/${d.id}/leave`} variant="secondary">
               Record that the child has left
             </Button>
           </div>
+        ) : null}
+        {d.consentRequests.length > 0 ? (
+          <SummaryList
+            card={{ title: "Home-education requests" }}
+            rows={d.consentRequests.map((r) => ({
+              key: `Raised ${r.raised}`,
+              value: (
+                <a className="govuk-link" href={`/consent-requests/${r.id}`}>
+                  {r.status === "pending" ? "Waiting for a decision" : r.status === "agreed" ? `Agreed${r.reviewDate ? `, review by ${r.reviewDate}` : ""}` : "Refused"}
+                </a>
+              ),
+            }))}
+          />
         ) : null}
         {SECTIONS.map((section) => (
           <SummaryList

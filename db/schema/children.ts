@@ -76,6 +76,9 @@ export const children = pgTable(
     sources: jsonb("sources").$type<Record<string, "parent" | "provider" | "la_records">>().notNull(),
     dateEntered: date("date_entered", { mode: "string" }).notNull(),
     dateLeft: date("date_left", { mode: "string" }),
+    /** Set when a social worker refused home education: the child stays on roll and the council
+     * follows the school attendance order route. */
+    attendanceOrderRouteSince: date("attendance_order_route_since", { mode: "string" }),
     reasonLeft: reasonLeft("reason_left"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

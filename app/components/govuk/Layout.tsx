@@ -24,7 +24,7 @@ export function ServiceNavigation({
   serviceName: string;
   serviceUrl: string;
   navigation: NavItem[];
-  signedIn?: { name: string; organisation: string; badge?: ReactNode };
+  signedIn?: { name: string; organisation: string; badge?: ReactNode; inbox?: { href: string; unread: number } };
 }) {
   const hasNav = navigation.length > 0 || signedIn;
   return (
@@ -67,6 +67,20 @@ export function ServiceNavigation({
                       <span className="govuk-visually-hidden">, {signedIn.organisation}</span>
                       {signedIn.badge}
                     </span>
+                  </li>
+                ) : null}
+                {signedIn?.inbox ? (
+                  <li className="govuk-service-navigation__item">
+                    <a className="govuk-service-navigation__link" href={signedIn.inbox.href}>
+                      Messages
+                      {signedIn.inbox.unread > 0 ? (
+                        <>
+                          {" "}
+                          <strong className="app-unread-count">{signedIn.inbox.unread}</strong>
+                          <span className="govuk-visually-hidden"> unread</span>
+                        </>
+                      ) : null}
+                    </a>
                   </li>
                 ) : null}
                 {signedIn ? (

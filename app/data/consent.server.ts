@@ -1,0 +1,284 @@
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { homeEducationDecision, DEFAULT_CONSENT_SETTINGS, type AppliedRule, type ConsentRuleSettings } from "#app/domain/consent-rules";
+import { londonDate, type IsoDate } from "#app/domain/dates";
+import { workingDaysBetween } from "#app/domain/working-days";
+import { notify } from "#app/utils/notify.server";
+import { db, type DbOrTx } from "#db/client";
+import { children, consentRequests, entryHistory, laSettings, users } from "#db/schema/index";
+import { isUuid } from "./la-users.server";
+import type { Actor } from "./register.server";
+import { notFound, type ConsentScope, type LaScope } from "./scope.server";
+
+// Home-education consent: recording an intention to home-educate, the requests it raises, and
+// social workers' decisions. Decisions are final (a database trigger refuses changes to them).
+
+export interface LaConsentSettings extends ConsentRuleSettings {
+  consentOverdueWorkingDays: number;
+}
+
+export async function settingsOf(tx: DbOrTx, laId: string): Promise<LaConsentSettings> {
+  const [row] = await tx.select().from(laSettings).where(eq(laSettings.laId, laId));
+  return row ?? { ...DEFAULT_CONSENT_SETTINGS, consentOverdueWorkingDays: 10 };
+}
+
+export function laConsentSettings(scope: LaScope) {
+  return settingsOf(db, scope.laId);
+}
+
+export async function updateLaConsentSettings(scope: LaScope, settings: LaConsentSettings, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(laSettings)
+      .values({ laId: scope.laId, ...settings })
+      .onConflictDoUpdate({ target: laSettings.laId, set: { ...settings, updatedAt: new Date() } });
+    await actor.audit(tx, { action: "la_settings.updated", subjectType: "la_settings", subjectId: scope.laId, details: { ...settings } });
+  });
+}
+
+function childForConsent(child: typeof children.$inferSelect) {
+  return {
+    socialCareStatus: child.socialCareStatus,
+    atRiskOfHarmFromHome: child.atRiskOfHarmFromHome,
+    hasAllocatedSocialWorker: child.allocatedSocialWorkerId !== null,
+    laArrangedSpecialSchoolPlace: child.laArrangedSpecialSchoolPlace,
+  };
+}
+
+async function pendingRequestOf(tx: DbOrTx, childId: string) {
+  const [open] = await tx.select().from(consentRequests).where(and(eq(consentRequests.childId, childId), eq(consentRequests.status, "pending")));
+  return open ?? null;
+}
+
+/** What recording home education for this child would do now, for the officer's page. */
+export async function homeEducationPreview(scope: LaScope, childId: string) {
+  if (!isUuid(childId)) notFound();
+  const [child] = await db.select().from(children).where(and(eq(children.id, childId), eq(children.laId, scope.laId)));
+  if (!child) notFound();
+  const decision = homeEducationDecision(childForConsent(child), await settingsOf(db, scope.laId));
+  return { child, decision, pending: await pendingRequestOf(db, childId) };
+}
+
+export type IntentionResult =
+  | { ok: true; outcome: "recorded" | "consent_requested" }
+  | { ok: false; kind: "blocked_no_social_worker" | "already_pending" | "already_home_educated" | "left_register"; rules?: AppliedRule[] };
+
+/**
+ * An officer records a notice of intention to home-educate. A child no rule covers is recorded as
+ * home educated at once; a covered child's status does not change: a request goes to their
+ * allocated social worker instead, or, with none allocated, nothing happens and the officer is told.
+ */
+export async function recordHomeEducationIntention(
+  scope: LaScope,
+  childId: string,
+  notice: { notice: "parent_notice" | "school_withdrawal_notice"; noticeDate: IsoDate; evidence: string },
+  actor: Actor,
+): Promise<IntentionResult> {
+  if (!isUuid(childId)) notFound();
+  const result = await db.transaction(async (tx): Promise<IntentionResult> => {
+    const [child] = await tx.select().from(children).where(and(eq(children.id, childId), eq(children.laId, scope.laId))).for("update");
+    if (!child) notFound();
+    if (child.dateLeft) return { ok: false, kind: "left_register" };
+    if (child.educationStatus === "elective_home_education") return { ok: false, kind: "already_home_educated" };
+    if (await pendingRequestOf(tx, childId)) return { ok: false, kind: "already_pending" };
+    const decision = homeEducationDecision(childForConsent(child), await settingsOf(tx, scope.laId));
+    if (decision.kind === "blocked_no_social_worker") return { ok: false, kind: "blocked_no_social_worker", rules: decision.rules };
+    const version = child.version + 1;
+    if (decision.kind === "record_now") {
+      await tx
+        .update(children)
+        .set({ educationStatus: "elective_home_education", attendanceOrderRouteSince: null, version, updatedAt: new Date(), updatedBy: actor.userId })
+        .where(eq(children.id, childId));
+      await tx.insert(entryHistory).values({
+        childId,
+        laId: scope.laId,
+        version,
+        actorUserId: actor.userId,
+        kind: "home_education_recorded",
+        summary: "Home education recorded (no consent rule applies)",
+        changes: [{ field: "educationStatus", label: "Education status", from: child.educationStatus, to: "elective_home_education" }],
+      });
+      await actor.audit(tx, { action: "home_education.recorded", subjectType: "child", subjectId: childId });
+      return { ok: true, outcome: "recorded" };
+    }
+    const [request] = await tx
+      .insert(consentRequests)
+      .values({
+        childId,
+        laId: scope.laId,
+        notice: notice.notice,
+        noticeDate: notice.noticeDate,
+        evidence: notice.evidence,
+        rules: decision.rules,
+        raisedBy: actor.userId,
+        assignedSocialWorkerId: child.allocatedSocialWorkerId!,
+      })
+      .returning({ id: consentRequests.id });
+    // The entry's status stays as it is while consent is pending; only its version moves, so an
+    // edit begun before the request cannot silently undo it.
+    await tx.update(children).set({ version, updatedAt: new Date(), updatedBy: actor.userId }).where(eq(children.id, childId));
+    await tx.insert(entryHistory).values({
+      childId,
+      laId: scope.laId,
+      version,
+      actorUserId: actor.userId,
+      kind: "consent_requested",
+      summary: "Home-education consent requested from the allocated social worker",
+      changes: [],
+    });
+    await actor.audit(tx, { action: "consent.requested", subjectType: "consent_request", subjectId: request!.id, details: { childId, rules: decision.rules.map((r) => r.rule) } });
+    await notify(tx, {
+      userId: child.allocatedSocialWorkerId!,
+      subject: "A home-education request is waiting for your decision",
+      body: "A council officer has asked for your agreement to a child being home educated.",
+      link: `/consent-requests/${request!.id}`,
+    });
+    return { ok: true, outcome: "consent_requested" };
+  });
+  return result;
+}
+
+function visibleTo(scope: ConsentScope): SQL {
+  const inLa = eq(consentRequests.laId, scope.la.laId);
+  return scope.kind === "la" ? inLa : and(inLa, eq(consentRequests.assignedSocialWorkerId, scope.socialWorkerId))!;
+}
+
+/** Requests for the work list: waiting ones oldest first, with working days waited and overdue flags. */
+export async function consentWorkList(scope: ConsentScope, now = new Date()) {
+  const settings = await settingsOf(db, scope.la.laId);
+  const today = londonDate(now);
+  const rows = await db
+    .select({
+      id: consentRequests.id,
+      status: consentRequests.status,
+      raisedAt: consentRequests.raisedAt,
+      decidedAt: consentRequests.decidedAt,
+      childId: children.id,
+      childName: sql<string>`${children.firstName} || ' ' || ${children.lastName}`,
+      childReference: children.childReference,
+      socialWorker: users.name,
+    })
+    .from(consentRequests)
+    .innerJoin(children, eq(children.id, consentRequests.childId))
+    .innerJoin(users, eq(users.id, consentRequests.assignedSocialWorkerId))
+    .where(visibleTo(scope))
+    .orderBy(asc(sql`${consentRequests.status} <> 'pending'`), asc(consentRequests.raisedAt))
+    .limit(200);
+  return rows.map((row) => {
+    const waited = workingDaysBetween(londonDate(row.raisedAt), row.decidedAt ? londonDate(row.decidedAt) : today);
+    return { ...row, workingDaysWaited: waited, overdue: row.status === "pending" && waited > settings.consentOverdueWorkingDays };
+  });
+}
+
+export async function viewConsentRequest(scope: ConsentScope, requestId: string, actor: Actor, now = new Date()) {
+  if (!isUuid(requestId)) notFound();
+  const [row] = await db
+    .select({ request: consentRequests, child: children, socialWorker: users.name })
+    .from(consentRequests)
+    .innerJoin(children, eq(children.id, consentRequests.childId))
+    .innerJoin(users, eq(users.id, consentRequests.assignedSocialWorkerId))
+    .where(and(eq(consentRequests.id, requestId), visibleTo(scope)));
+  if (!row) notFound();
+  const settings = await settingsOf(db, scope.la.laId);
+  const waited = workingDaysBetween(londonDate(row.request.raisedAt), row.request.decidedAt ? londonDate(row.request.decidedAt) : londonDate(now));
+  await actor.audit(db, { action: "consent.viewed", subjectType: "consent_request", subjectId: requestId });
+  return {
+    ...row,
+    workingDaysWaited: waited,
+    overdue: row.request.status === "pending" && waited > settings.consentOverdueWorkingDays,
+    canDecide: scope.kind === "assigned" && row.request.status === "pending",
+  };
+}
+
+export type Decision =
+  | { decision: "agree"; statement: string; conditions?: string; reviewDate?: IsoDate }
+  | { decision: "refuse"; reasons: string };
+
+export type DecisionResult = { ok: true } | { ok: false; kind: "already_decided" };
+
+/**
+ * The allocated social worker's decision. The request row is locked and must still be pending and
+ * assigned to this social worker, so two tabs, or two social workers across a reallocation, yield
+ * exactly one decision; agreement changes the entry in the same transaction.
+ */
+export async function decideConsent(scope: ConsentScope, requestId: string, decision: Decision, actor: Actor, now = new Date()): Promise<DecisionResult> {
+  if (scope.kind !== "assigned" || !isUuid(requestId)) notFound();
+  return db.transaction(async (tx): Promise<DecisionResult> => {
+    const [request] = await tx
+      .select()
+      .from(consentRequests)
+      .where(and(eq(consentRequests.id, requestId), eq(consentRequests.laId, scope.la.laId)))
+      .for("update");
+    if (!request) notFound();
+    if (request.status !== "pending") return { ok: false, kind: "already_decided" };
+    if (request.assignedSocialWorkerId !== scope.socialWorkerId) notFound();
+    const [child] = await tx.select().from(children).where(eq(children.id, request.childId)).for("update");
+    const version = child!.version + 1;
+    const today = londonDate(now);
+    if (decision.decision === "agree") {
+      await tx
+        .update(consentRequests)
+        .set({ status: "agreed", decidedBy: actor.userId, decidedAt: now, statement: decision.statement, conditions: decision.conditions ?? null, reviewDate: decision.reviewDate ?? null })
+        .where(eq(consentRequests.id, requestId));
+      await tx
+        .update(children)
+        .set({ educationStatus: "elective_home_education", attendanceOrderRouteSince: null, version, updatedAt: now, updatedBy: actor.userId })
+        .where(eq(children.id, request.childId));
+    } else {
+      await tx
+        .update(consentRequests)
+        .set({ status: "refused", decidedBy: actor.userId, decidedAt: now, refusalReasons: decision.reasons })
+        .where(eq(consentRequests.id, requestId));
+      await tx.update(children).set({ attendanceOrderRouteSince: today, version, updatedAt: now, updatedBy: actor.userId }).where(eq(children.id, request.childId));
+    }
+    const agreed = decision.decision === "agree";
+    await tx.insert(entryHistory).values({
+      childId: request.childId,
+      laId: scope.la.laId,
+      version,
+      actorUserId: actor.userId,
+      kind: agreed ? "consent_agreed" : "consent_refused",
+      summary: agreed ? "Social worker agreed to home education in exceptional circumstances" : "Social worker refused home education: the child stays on roll",
+      changes: agreed ? [{ field: "educationStatus", label: "Education status", from: child!.educationStatus, to: "elective_home_education" }] : [],
+    });
+    await actor.audit(tx, { action: agreed ? "consent.agreed" : "consent.refused", subjectType: "consent_request", subjectId: requestId, details: { childId: request.childId } });
+    await notify(tx, {
+      userId: request.raisedBy,
+      subject: agreed ? "Home education agreed" : "Home education refused",
+      body: agreed
+        ? "The social worker agreed to home education. The child's entry now records elective home education."
+        : "The social worker refused home education. The child stays on roll: follow the school attendance order route.",
+      link: `/consent-requests/${requestId}`,
+    });
+    return { ok: true };
+  });
+}
+
+/**
+ * When a child's allocated social worker changes, their open request moves with the child. Called
+ * inside the transaction that saves the entry.
+ */
+export async function moveOpenRequest(tx: DbOrTx, laId: string, childId: string, newSocialWorkerId: string, actor: Actor): Promise<void> {
+  const moved = await tx
+    .update(consentRequests)
+    .set({ assignedSocialWorkerId: newSocialWorkerId })
+    .where(and(eq(consentRequests.childId, childId), eq(consentRequests.laId, laId), eq(consentRequests.status, "pending")))
+    .returning({ id: consentRequests.id });
+  for (const { id } of moved) {
+    await actor.audit(tx, { action: "consent.reassigned", subjectType: "consent_request", subjectId: id, details: { childId } });
+    await notify(tx, {
+      userId: newSocialWorkerId,
+      subject: "A home-education request is waiting for your decision",
+      body: "A child allocated to you has a home-education request waiting for your decision.",
+      link: `/consent-requests/${id}`,
+    });
+  }
+}
+
+/** The consent requests of one child, newest first, for their page. */
+export function consentRequestsOfChild(laId: string, childId: string) {
+  return db
+    .select({ id: consentRequests.id, status: consentRequests.status, raisedAt: consentRequests.raisedAt, reviewDate: consentRequests.reviewDate })
+    .from(consentRequests)
+    .where(and(eq(consentRequests.childId, childId), eq(consentRequests.laId, laId)))
+    .orderBy(desc(consentRequests.raisedAt));
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { addDays, type IsoDate } from "#app/domain/dates";
+import { checkboxes, choice, date, optionalDate, optionalText, requiredText } from "./fields";
+
+export function homeEducationNoticeSchema(today: IsoDate) {
+  return z.object({
+    notice: choice(["parent_notice", "school_withdrawal_notice"] as const, "Select how the council learned of the intention to home educate"),
+    noticeDate: date("the date of the notice", { notAfter: { date: today, message: "Date of the notice must be today or in the past" } }),
+    evidence: requiredText("what the notice says and any evidence for the social worker", { max: 5000 }),
+  });
+}
+
+export function consentDecisionSchema(today: IsoDate) {
+  return z
+    .object({
+      decision: choice(["agree", "refuse"] as const, "Select whether you agree to home education"),
+      statement: optionalText("statement of the exceptional circumstances", { max: 5000 }),
+      conditions: optionalText("conditions", { max: 5000 }),
+      reviewDate: optionalDate("the review date", { notBefore: { date: addDays(today, 1), message: "Review date must be in the future" } }),
+      reasons: optionalText("reasons", { max: 5000 }),
+    })
+    .superRefine((v, ctx) => {
+      if (v.decision === "agree" && !v.statement) {
+        ctx.addIssue({ code: "custom", path: ["statement"], message: "Enter a statement of the exceptional circumstances" });
+      }
+      if (v.decision === "refuse" && !v.reasons) ctx.addIssue({ code: "custom", path: ["reasons"], message: "Enter the reasons for refusing" });
+    });
+}
+
+export const laSettingsSchema = z
+  .object({
+    rules: checkboxes(["statutoryRuleEnabled", "exceptionalCircumstancesRuleEnabled"] as const),
+    consentOverdueWorkingDays: z.preprocess(
+      (v) => (typeof v === "string" ? v.trim() : v),
+      z
+        .string({ error: "Enter the number of working days" })
+        .min(1, "Enter the number of working days")
+        .regex(/^\d+$/, "Working days must be a whole number")
+        .transform(Number)
+        .refine((n) => n >= 1 && n <= 60, "Working days must be between 1 and 60"),
+    ),
+  })
+  .transform(({ rules, consentOverdueWorkingDays }) => ({
+    statutoryRuleEnabled: rules.includes("statutoryRuleEnabled"),
+    exceptionalCircumstancesRuleEnabled: rules.includes("exceptionalCircumstancesRuleEnabled"),
+    consentOverdueWorkingDays,
+  }));

@@ -1,0 +1,54 @@
+import type { Route } from "./+types/consent-requests._index";
+import { Table, Tag } from "#app/components/govuk";
+import { PageTitle } from "#app/components/PageTitle";
+import { consentWorkList } from "#app/data/consent.server";
+import { consentScope } from "#app/data/scope.server";
+import { guard } from "#app/utils/route-guard.server";
+
+export const loader = guard("routes/consent-requests._index").loader(async ({ user }) => {
+  const scope = consentScope(user);
+  const rows = await consentWorkList(scope);
+  return { mine: scope.kind === "assigned", rows: rows.map((r) => ({ ...r, raisedAt: r.raisedAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null })) };
+});
+
+const STATUS = { pending: ["Waiting", "blue"], agreed: ["Agreed", "green"], refused: ["Refused", "red"] } as const;
+
+export default function ConsentRequests({ loaderData: d }: Route.ComponentProps) {
+  const title = d.mine ? "Home-education requests for you" : "Home-education requests";
+  return (
+    <>
+      <PageTitle title={title} />
+      <h1 className="govuk-heading-l">{title}</h1>
+      <p className="govuk-body">Waiting requests come first, oldest first. A request is overdue when it has waited longer than your council allows.</p>
+      {d.rows.length === 0 ? (
+        <p className="govuk-body">There are no requests.</p>
+      ) : (
+        <Table
+          caption="Requests"
+          captionSize="s"
+          head={[{ text: "Child" }, { text: "Social worker" }, { text: "Status" }, { text: "Working days waited", format: "numeric" }]}
+          rows={d.rows.map((r) => ({
+            cells: [
+              {
+                text: (
+                  <a className="govuk-link" href={`/consent-requests/${r.id}`}>
+                    {r.childName} <span className="govuk-visually-hidden">({r.childReference})</span>
+                  </a>
+                ),
+              },
+              { text: r.socialWorker },
+              {
+                text: (
+                  <>
+                    <Tag colour={STATUS[r.status][1]}>{STATUS[r.status][0]}</Tag> {r.overdue ? <Tag colour="red">Overdue</Tag> : null}
+                  </>
+                ),
+              },
+              { text: String(r.workingDaysWaited), format: "numeric" },
+            ],
+          }))}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,124 @@
+import { data, redirect } from "react-router";
+import type { Route } from "./+types/register.$childId.home-education";
+import { DateField, RadiosField, TextareaField } from "#app/components/form/fields";
+import { ValidatedForm } from "#app/components/form/ValidatedForm";
+import { BackLink, Button, InsetText, WarningText } from "#app/components/govuk";
+import { PageTitle } from "#app/components/PageTitle";
+import { homeEducationPreview, recordHomeEducationIntention } from "#app/data/consent.server";
+import { registerWriteScope } from "#app/data/scope.server";
+import { CONSENT_RULE_NAMES } from "#app/domain/consent-rules";
+import { londonDate } from "#app/domain/dates";
+import { homeEducationNoticeSchema } from "#app/forms/consent";
+import { formDataToObject } from "#app/forms/form-data";
+import { parseSubmission } from "#app/forms/submission";
+import { deliverEmails } from "#app/utils/notify.server";
+import { guard } from "#app/utils/route-guard.server";
+
+export const loader = guard("routes/register.$childId.home-education").loader(async ({ user, params }) => {
+  const { child, decision, pending } = await homeEducationPreview(registerWriteScope(user), params.childId ?? "");
+  return {
+    id: child.id,
+    name: `${child.firstName} ${child.lastName}`,
+    today: londonDate(new Date()),
+    decision,
+    pendingId: pending?.id ?? null,
+    alreadyHomeEducated: child.educationStatus === "elective_home_education",
+    left: child.dateLeft !== null,
+  };
+});
+
+export const action = guard("routes/register.$childId.home-education").action(async ({ request, user, params, audit }) => {
+  const values = formDataToObject(await request.formData());
+  const submission = parseSubmission(homeEducationNoticeSchema(londonDate(new Date())), values);
+  if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
+  const childId = params.childId ?? "";
+  const result = await recordHomeEducationIntention(registerWriteScope(user), childId, submission.data, { userId: user.id, audit });
+  if (result.ok) {
+    await deliverEmails();
+    return redirect(`/register/${childId}?homeEducation=${result.outcome}`);
+  }
+  const messages = {
+    blocked_no_social_worker: "This child needs an allocated social worker before home education can be considered. Allocate one on the child's entry first.",
+    already_pending: "A home-education request for this child is already waiting for a decision.",
+    already_home_educated: "The child is already recorded as home educated.",
+    left_register: "The child has left the register.",
+  } as const;
+  return data({ errors: {}, values, formError: messages[result.kind] }, { status: 409 });
+});
+
+export default function HomeEducation({ loaderData: d, actionData }: Route.ComponentProps) {
+  const title = `Record an intention to home educate ${d.name}`;
+  const back = <BackLink href={`/register/${d.id}`}>Back to the entry</BackLink>;
+  if (d.left || d.alreadyHomeEducated || d.pendingId) {
+    return (
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <PageTitle title={title} />
+          {back}
+          <h1 className="govuk-heading-l">{title}</h1>
+          <p className="govuk-body">
+            {d.left
+              ? "The child has left the register."
+              : d.alreadyHomeEducated
+                ? "The child is already recorded as home educated."
+                : "A home-education request for this child is already waiting for a decision."}
+          </p>
+          {d.pendingId ? (
+            <p className="govuk-body">
+              <a className="govuk-link" href={`/consent-requests/${d.pendingId}`}>
+                See the request
+              </a>
+            </p>
+          ) : null}
+        </div>
+      </div>
+    );
+  }
+  const rules = d.decision.kind === "record_now" ? [] : d.decision.rules;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {back}
+        <ValidatedForm schema={homeEducationNoticeSchema(d.today)} defaultValues={{}} refused={actionData} pageTitle={title}>
+          <h1 className="govuk-heading-l">{title}</h1>
+          {d.decision.kind === "record_now" ? (
+            <InsetText>No consent rule applies to this child: home education will be recorded on their entry straight away.</InsetText>
+          ) : (
+            <>
+              {rules.map((r) => (
+                <InsetText key={r.rule}>
+                  <strong>{CONSENT_RULE_NAMES[r.rule]}</strong>
+                  <br />
+                  {r.reason}
+                </InsetText>
+              ))}
+              {d.decision.kind === "blocked_no_social_worker" ? (
+                <WarningText>This child has no allocated social worker. Allocate one on the child&apos;s entry before recording an intention to home educate.</WarningText>
+              ) : (
+                <p className="govuk-body">
+                  The child&apos;s education status will not change. A request will go to their allocated social worker, who will agree or refuse.
+                </p>
+              )}
+            </>
+          )}
+          {d.decision.kind !== "blocked_no_social_worker" ? (
+            <>
+              <RadiosField
+                name="notice"
+                legend="How did the council learn of it?"
+                legendSize="m"
+                items={[
+                  { value: "parent_notice", label: "A parent's notice" },
+                  { value: "school_withdrawal_notice", label: "A school's notice of intended withdrawal" },
+                ]}
+              />
+              <DateField name="noticeDate" legend="Date of the notice" />
+              <TextareaField name="evidence" label="What the notice says, and any evidence for the social worker" rows={6} />
+              <Button preventDoubleClick>{d.decision.kind === "record_now" ? "Record home education" : "Send to the social worker"}</Button>
+            </>
+          ) : null}
+        </ValidatedForm>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { children } from "./children";
+import { organisations } from "./organisations";
+import { users } from "./users";
+
+/** Each LA's choices for the home-education consent rules (both on unless the LA turns one off). */
+export const laSettings = pgTable("la_settings", {
+  laId: uuid("la_id")
+    .primaryKey()
+    .references(() => organisations.id),
+  statutoryRuleEnabled: boolean("statutory_rule_enabled").notNull().default(true),
+  exceptionalCircumstancesRuleEnabled: boolean("exceptional_circumstances_rule_enabled").notNull().default(true),
+  consentOverdueWorkingDays: integer("consent_overdue_working_days").notNull().default(10),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const consentStatus = pgEnum("consent_status", ["pending", "agreed", "refused"]);
+export const homeEducationNotice = pgEnum("home_education_notice", ["parent_notice", "school_withdrawal_notice"]);
+
+/**
+ * A request for a social worker's agreement to home education. Once decided it is a final record:
+ * a trigger (migration "consent_decisions_are_final") refuses any change to a decided row.
+ */
+export const consentRequests = pgTable(
+  "consent_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    childId: uuid("child_id")
+      .notNull()
+      .references(() => children.id),
+    laId: uuid("la_id")
+      .notNull()
+      .references(() => organisations.id),
+    status: consentStatus("status").notNull().default("pending"),
+    notice: homeEducationNotice("notice").notNull(),
+    noticeDate: date("notice_date", { mode: "string" }).notNull(),
+    evidence: text("evidence").notNull(),
+    rules: jsonb("rules").$type<{ rule: string; reason: string }[]>().notNull(),
+    raisedBy: uuid("raised_by")
+      .notNull()
+      .references(() => users.id),
+    raisedAt: timestamp("raised_at", { withTimezone: true }).notNull().defaultNow(),
+    assignedSocialWorkerId: uuid("assigned_social_worker_id")
+      .notNull()
+      .references(() => users.id),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    statement: text("statement"),
+    conditions: text("conditions"),
+    reviewDate: date("review_date", { mode: "string" }),
+    refusalReasons: text("refusal_reasons"),
+  },
+  (t) => [
+    index("consent_requests_assigned_idx").on(t.assignedSocialWorkerId, t.status, t.raisedAt),
+    index("consent_requests_la_idx").on(t.laId, t.status, t.raisedAt),
+    index("consent_requests_child_idx").on(t.childId, t.raisedAt),
+    check(
+      "consent_requests_decision_complete",
+      sql`(${t.status} = 'pending' and ${t.decidedAt} is null)
+        or (${t.status} = 'agreed' and ${t.decidedAt} is not null and ${t.statement} is not null)
+        or (${t.status} = 'refused' and ${t.decidedAt} is not null and ${t.refusalReasons} is not null)`,
+    ),
+  ],
+);
+
+/** In-app messages, shown with an unread count in the header. */
+export const inboxMessages = pgTable(
+  "inbox_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    link: text("link"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [index("inbox_messages_user_idx").on(t.userId, t.createdAt)],
+);
+
+/**
+ * Emails written in the same transaction as the change they announce (a transactional outbox), so
+ * none is lost if the process stops; sent after commit and marked sent.
+ */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    toUserId: uuid("to_user_id")
+      .notNull()
+      .references(() => users.id),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    attempts: integer("attempts").notNull().default(0),
+  },
+  (t) => [index("email_outbox_unsent_idx").on(t.createdAt).where(sql`${t.sentAt} is null`)],
+);
