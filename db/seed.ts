@@ -2,6 +2,7 @@ import { and, count, eq, sql } from "drizzle-orm";
 import { hashPassword } from "../app/utils/password.server";
 import type { Role } from "../app/domain/roles";
 import type { Database } from "./client";
+import { seedDemoRegister } from "./demo-register";
 import { currentLocalAuthorities } from "./reference/local-authorities";
 import { organisations, users } from "./schema/index";
 
@@ -73,5 +74,6 @@ export async function seedDemoData(db: Database): Promise<boolean> {
       passwordHash,
     });
   }
+  await seedDemoRegister(db);
   return true;
 }

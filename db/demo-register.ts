@@ -1,0 +1,91 @@
+import { eq } from "drizzle-orm";
+import { createEntry } from "../app/data/register.server";
+import { laScope } from "../app/data/scope.server";
+import { addDays, londonDate } from "../app/domain/dates";
+import { makeUpn } from "../app/domain/upn";
+import type { RegisterEntryInput } from "../app/forms/register-entry";
+import { auditorFor } from "../app/utils/audit.server";
+import type { Database } from "./client";
+import { organisations, users } from "./schema/index";
+
+// A few children for the demo LAs, entered through the data layer (so they have references,
+// history and audit events like any other entry).
+
+const sources = { name: "parent", dateOfBirth: "la_records", address: "la_records", parents: "parent", education: "parent" } as const;
+
+function child(overrides: Partial<RegisterEntryInput> & Pick<RegisterEntryInput, "firstName" | "lastName" | "dateOfBirth">): RegisterEntryInput {
+  return {
+    addressLine1: "1 Demo Street",
+    town: "London",
+    postcode: "NW1 7AA",
+    educationStatus: "not_on_roll",
+    senStatus: "none",
+    socialCareStatus: "none",
+    atRiskOfHarmFromHome: false,
+    laArrangedSpecialSchoolPlace: false,
+    dateEntered: addDays(londonDate(new Date()), -30),
+    sources,
+    parents: [{ name: "Demo Parent", relationship: "mother", hasParentalResponsibility: true, livesWithChild: true, educatesChild: false, postcode: undefined, hoursPerWeek: undefined }],
+    arrangements: [],
+    ...overrides,
+  };
+}
+
+async function userByEmail(db: Database, email: string) {
+  const [row] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, organisationId: users.organisationId, organisationName: organisations.name })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.email, email));
+  if (!row) throw new Error(`Demo user ${email} missing`);
+  return { ...row, organisationKind: "local_authority" as const };
+}
+
+export async function seedDemoRegister(db: Database): Promise<void> {
+  const camdenOfficer = await userByEmail(db, "officer@camden.example");
+  const camdenWorker = await userByEmail(db, "social.worker@camden.example");
+  const leedsOfficer = await userByEmail(db, "officer@leeds.example");
+  const as = (user: typeof camdenOfficer) => ({
+    scope: laScope(user),
+    actor: { userId: user.id, audit: auditorFor({ userId: user.id, role: user.role, organisationId: user.organisationId }, "demo-seed") },
+  });
+  const camden = as(camdenOfficer);
+  const leeds = as(leedsOfficer);
+  const entries: [typeof camden, RegisterEntryInput][] = [
+    [
+      camden,
+      child({
+        firstName: "Jaden",
+        lastName: "Rivers",
+        dateOfBirth: "2013-05-14",
+        upn: makeUpn("202", "4001", "19", "101"),
+        educationStatus: "on_roll_full_absence",
+        socialCareStatus: "child_protection_plan",
+        allocatedSocialWorkerId: camdenWorker.id,
+        atRiskOfHarmFromHome: true,
+      }),
+    ],
+    [
+      camden,
+      child({
+        firstName: "Amelia",
+        lastName: "Clarke",
+        dateOfBirth: "2015-09-02",
+        nhsNumber: "9434765919",
+        educationStatus: "elective_home_education",
+        homeEducationReason: "philosophical_or_preferential",
+        parents: [{ name: "Hannah Clarke", relationship: "mother", hasParentalResponsibility: true, livesWithChild: true, educatesChild: true, hoursPerWeek: 15, postcode: undefined }],
+        arrangements: [{ providerName: "Primrose Hill Tutors", providerType: "tutor", online: false, location: "At home", hoursPerWeek: 6, hoursWithoutParent: 6 }],
+      }),
+    ],
+    [camden, child({ firstName: "Noah", lastName: "Bennett", dateOfBirth: "2012-01-20", postcode: "NW5 2HX", educationStatus: "not_on_roll" })],
+    [
+      leeds,
+      child({ firstName: "Amelia", lastName: "Clarke", dateOfBirth: "2015-09-02", nhsNumber: "9434765919", town: "Leeds", postcode: "LS6 1AN", educationStatus: "not_on_roll" }),
+    ],
+  ];
+  for (const [{ scope, actor }, input] of entries) {
+    const result = await createEntry(scope, input, actor);
+    if (!result.ok) throw new Error(`Demo child not created: ${result.kind}`);
+  }
+}
