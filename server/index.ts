@@ -10,6 +10,7 @@ import { migrate } from "../db/migrate";
 import { seedDemoData, seedReferenceData } from "../db/seed";
 import { env } from "../app/utils/env.server";
 import { logger } from "../app/utils/logger.server";
+import { startJobQueue } from "../app/jobs/queue.server";
 import { createApp } from "./app";
 
 const development = process.env.NODE_ENV !== "production" && process.argv.includes("--dev");
@@ -24,6 +25,9 @@ if (process.env.MIGRATE_ON_START !== "false") {
     logger.info("seeded demo organisations and users");
   }
 }
+
+// Scheduled work runs in PostgreSQL's job queue; JOBS_ENABLED=false leaves it to other processes.
+const jobQueue = process.env.JOBS_ENABLED === "false" ? null : await startJobQueue(connection);
 
 let app;
 if (development) {
@@ -57,6 +61,7 @@ const server = app.listen(port, host, () => {
 async function shutdown(signal: string) {
   logger.info({ signal }, "shutting down");
   server.close();
+  await jobQueue?.stop({ graceful: true, wait: true, timeout: 5000 });
   await connection.close();
   process.exit(0);
 }

@@ -1,0 +1,17 @@
+import { deliverEmails } from "#app/utils/notify.server";
+import { deleteExpiredSessions } from "#app/utils/session.server";
+
+// The service's scheduled work. Each runs in the job queue (PostgreSQL-backed pg-boss), never on a
+// timer inside a web request, so it runs once however many app processes there are.
+export interface JobDefinition {
+  name: string;
+  /** Cron, in UTC. */
+  cron: string;
+  run: () => Promise<unknown>;
+}
+
+export const JOBS: JobDefinition[] = [
+  // Emails are sent straight after the commit that writes them; this retries any that failed.
+  { name: "deliver-emails", cron: "* * * * *", run: () => deliverEmails() },
+  { name: "delete-expired-sessions", cron: "*/15 * * * *", run: () => deleteExpiredSessions() },
+];
