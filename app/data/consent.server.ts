@@ -6,7 +6,7 @@ import { notify } from "#app/utils/notify.server";
 import { db, type DbOrTx } from "#db/client";
 import { children, consentRequests, entryHistory, laSettings, users } from "#db/schema/index";
 import { isUuid } from "./la-users.server";
-import type { Actor } from "./register.server";
+import { lockEntry, type Actor } from "./register.server";
 import { notFound, type ConsentScope, type LaScope } from "./scope.server";
 
 // Home-education consent: recording an intention to home-educate, the requests it raises, and
@@ -75,8 +75,7 @@ export async function recordHomeEducationIntention(
 ): Promise<IntentionResult> {
   if (!isUuid(childId)) notFound();
   const result = await db.transaction(async (tx): Promise<IntentionResult> => {
-    const [child] = await tx.select().from(children).where(and(eq(children.id, childId), eq(children.laId, scope.laId))).for("update");
-    if (!child) notFound();
+    const child = await lockEntry(tx, scope, childId);
     if (child.dateLeft) return { ok: false, kind: "left_register" };
     if (child.educationStatus === "elective_home_education") return { ok: false, kind: "already_home_educated" };
     if (await pendingRequestOf(tx, childId)) return { ok: false, kind: "already_pending" };

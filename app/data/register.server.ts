@@ -319,6 +319,12 @@ async function replaceRows(tx: Transaction, scope: LaScope, childId: string, inp
   }
 }
 
+/** The entry, locked until the transaction ends, so writers of one entry take turns. */
+export async function lockEntry(tx: DbOrTx, scope: LaScope, childId: string) {
+  const [entry] = await tx.select().from(children).where(and(eq(children.id, childId), eq(children.laId, scope.laId))).for("update");
+  return entry ?? notFound();
+}
+
 function isUniqueViolation(error: unknown): boolean {
   const cause = (error as { cause?: { code?: string } }).cause ?? (error as { code?: string });
   return cause?.code === "23505";
@@ -370,8 +376,7 @@ export async function updateEntry(scope: LaScope, childId: string, expectedVersi
   if (!isUuid(childId)) notFound();
   try {
     return await db.transaction(async (tx) => {
-      const [before] = await tx.select().from(children).where(and(eq(children.id, childId), eq(children.laId, scope.laId))).for("update");
-      if (!before) notFound();
+      const before = await lockEntry(tx, scope, childId);
       if (before.version !== expectedVersion) return { ok: false, kind: "conflict" } as const;
       const errors = await checkSocialWorker(tx, scope, input.allocatedSocialWorkerId);
       if (Object.keys(errors).length > 0) return { ok: false, kind: "invalid", errors } as const;
@@ -417,8 +422,7 @@ export async function leaveRegister(
 ): Promise<{ ok: true } | { ok: false; kind: "conflict" | "already_left" }> {
   if (!isUuid(childId)) notFound();
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(children).where(and(eq(children.id, childId), eq(children.laId, scope.laId))).for("update");
-    if (!before) notFound();
+    const before = await lockEntry(tx, scope, childId);
     if (before.dateLeft) return { ok: false, kind: "already_left" } as const;
     if (before.version !== expectedVersion) return { ok: false, kind: "conflict" } as const;
     await tx

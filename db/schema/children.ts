@@ -18,25 +18,27 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import {
+  EDUCATION_STATUSES,
+  INFORMATION_SOURCES,
+  PROVIDER_TYPES,
+  REASONS_LEFT,
+  SEN_STATUSES,
+  SEXES,
+  SOCIAL_CARE_STATUSES,
+} from "../../app/domain/register-vocabulary";
 import { organisations } from "./organisations";
 import { users } from "./users";
 
 // The register of children not in school (ss436B-436G Education Act 1996). One entry per child per
 // LA; every row carries la_id so the data layer can scope each query to the user's LA.
 
-export const educationStatus = pgEnum("education_status", [
-  "elective_home_education",
-  "unregistered_setting",
-  "not_on_roll",
-  "on_roll_full_absence",
-  "on_roll_arranged_elsewhere",
-  "eotas",
-]);
-export const socialCareStatus = pgEnum("social_care_status", ["none", "child_in_need_plan", "child_protection_plan", "looked_after", "s47_enquiry"]);
-export const senStatus = pgEnum("sen_status", ["none", "sen_support", "ehc_plan"]);
-export const sex = pgEnum("sex", ["female", "male"]);
-export const reasonLeft = pgEnum("reason_left", ["returned_to_school", "moved_out_of_area", "above_compulsory_school_age", "other"]);
-export const informationSource = pgEnum("information_source", ["parent", "provider", "la_records"]);
+export const educationStatus = pgEnum("education_status", EDUCATION_STATUSES);
+export const socialCareStatus = pgEnum("social_care_status", SOCIAL_CARE_STATUSES);
+export const senStatus = pgEnum("sen_status", SEN_STATUSES);
+export const sex = pgEnum("sex", SEXES);
+export const reasonLeft = pgEnum("reason_left", REASONS_LEFT);
+export const informationSource = pgEnum("information_source", INFORMATION_SOURCES);
 
 /** Numbers the register's own child references; never reset, so a reference is never reused. */
 export const childReferenceSequence = pgSequence("child_reference_seq", { startWith: 1, increment: 1 });
@@ -134,7 +136,7 @@ export const parentsAndCarers = pgTable(
   (t) => [index("parents_and_carers_child_idx").on(t.childId, t.position)],
 );
 
-export const educationProviderType = pgEnum("education_provider_type", ["tutor", "online_school", "out_of_school_setting", "alternative_provision", "other"]);
+export const educationProviderType = pgEnum("education_provider_type", PROVIDER_TYPES);
 
 /** Education the child receives from someone other than a parent (s436C(1)(d)). */
 export const educationArrangements = pgTable(

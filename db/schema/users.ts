@@ -1,15 +1,9 @@
 import { sql } from "drizzle-orm";
 import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { ROLES } from "../../app/domain/roles";
 import { organisations } from "./organisations";
 
-export const role = pgEnum("role", [
-  "council_officer",
-  "social_worker",
-  "council_admin",
-  "provider",
-  "directory_reviewer",
-  "service_admin",
-]);
+export const role = pgEnum("role", ROLES);
 
 export const users = pgTable(
   "users",

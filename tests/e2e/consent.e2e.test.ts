@@ -1,23 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../support/app-server";
-import { launchBrowser } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { appAndBrowserForFile } from "../support/e2e-app";
 import { signedInPage } from "../support/e2e-session";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = appAndBrowserForFile();
 
 describe("home-education consent, from the officer to the social worker and back", () => {
   it("an officer raises it for a covered child, the social worker agrees, the officer sees home education", async () => {
-    const officer = await signedInPage(browser, app.baseUrl, "officer@camden.example");
+    const officer = await signedInPage(env.browser(), env.app().baseUrl, "officer@camden.example");
     const o = officer.page.page;
     // The demo register has a child on a child protection plan allocated to the demo social worker.
     await officer.page.goto("/register?q=Rivers");
@@ -36,7 +25,7 @@ describe("home-education consent, from the officer to the social worker and back
     await expect(o.locator(".govuk-notification-banner").innerText()).resolves.toContain("sent to the child's social worker");
     officer.page.assertAllChecked();
 
-    const worker = await signedInPage(browser, app.baseUrl, "social.worker@camden.example");
+    const worker = await signedInPage(env.browser(), env.app().baseUrl, "social.worker@camden.example");
     const w = worker.page.page;
     await expect(w.locator(".app-unread-count").innerText()).resolves.toBe("1");
     await worker.page.clickAndCheck(w.getByRole("link", { name: "Requests for you" }).first());

@@ -1,24 +1,13 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { makeUpn } from "#app/domain/upn";
-import { startApp, type RunningApp } from "../support/app-server";
-import { launchBrowser } from "../support/browser";
+import { appAndBrowserForFile } from "../support/e2e-app";
 import { signedInPage } from "../support/e2e-session";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = appAndBrowserForFile();
 
 describe("a council officer keeps the register", () => {
   it("adds a child (fixing a wrong UPN), checks answers, finds them by UPN, edits, and sees the timeline", async () => {
-    const { context, page } = await signedInPage(browser, app.baseUrl, "officer@camden.example");
+    const { context, page } = await signedInPage(env.browser(), env.app().baseUrl, "officer@camden.example");
     const p = page.page;
     const upn = makeUpn("202", "4123", "24", "077");
     const wrongUpn = `${upn[0] === "A" ? "B" : "A"}${upn.slice(1)}`;
