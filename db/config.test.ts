@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { connectionOptionsFromEnv, shouldSeedDemoData } from "./config";
+
+describe("database configuration", () => {
+  it("uses PostgreSQL only when DATABASE_URL is set, else PGlite in PGLITE_DIR", () => {
+    expect(connectionOptionsFromEnv({})).toMatchObject({ databaseUrl: undefined, pgliteDir: "./.data/pglite" });
+    expect(connectionOptionsFromEnv({ DATABASE_URL: "postgres://x/y", PGLITE_DIR: "/tmp/p" })).toMatchObject({ databaseUrl: "postgres://x/y" });
+    expect(connectionOptionsFromEnv({ DATABASE_URL: "  " }).databaseUrl).toBeUndefined();
+  });
+  it("seeds demo data outside production, and in production only when asked", () => {
+    expect(shouldSeedDemoData({})).toBe(true);
+    expect(shouldSeedDemoData({ NODE_ENV: "production" })).toBe(false);
+    expect(shouldSeedDemoData({ NODE_ENV: "production", SEED_DEMO_DATA: "true" })).toBe(true);
+    expect(shouldSeedDemoData({ SEED_DEMO_DATA: "false" })).toBe(false);
+  });
+});
