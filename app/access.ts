@@ -25,6 +25,8 @@ export const ROUTE_ACCESS = {
   "routes/account.password": SIGNED_IN,
   "routes/admin.users._index": needs("manage:user:own-la"),
   "routes/admin.users.$userId": needs("manage:user:own-la"),
+  "routes/admin.users.new": needs("manage:user:own-la"),
+  "routes/invitation.$token": PUBLIC,
   "routes/admin.audit": needs("read:audit:own-la"),
   "routes/register._index": needs("read:child:own-la"),
   "routes/register.new": needs("write:child:own-la"),

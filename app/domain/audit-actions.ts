@@ -7,6 +7,8 @@ export const AUDIT_ACTIONS = [
   "user.password_changed",
   "user.created",
   "user.deactivated",
+  "user.invited",
+  "user.invitation_accepted",
   "audit_log.viewed",
   "child.created",
   "child.viewed",

@@ -1,5 +1,5 @@
 import type { Route } from "./+types/admin.users._index";
-import { Table, Tag } from "#app/components/govuk";
+import { Button, Table, Tag } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
 import { listLaUsers } from "#app/data/la-users.server";
 import { laScope } from "#app/data/scope.server";
@@ -20,6 +20,7 @@ export default function Users({ loaderData }: Route.ComponentProps) {
       <PageTitle title="Users" />
       <span className="govuk-caption-l">{loaderData.organisation}</span>
       <h1 className="govuk-heading-l">Users</h1>
+      <Button href="/admin/users/new">Add a user</Button>
       <Table
         caption="People who can sign in for your council"
         head={[{ text: "Name" }, { text: "Email address" }, { text: "Role" }, { text: "Status" }]}

@@ -13,7 +13,9 @@ export const logger = pino({
 
 export function pathWithoutQuery(url: string): string {
   const queryAt = url.search(/[?#]/);
-  return queryAt === -1 ? url : url.slice(0, queryAt);
+  const path = queryAt === -1 ? url : url.slice(0, queryAt);
+  // An invitation link's token is a secret until it is used.
+  return path.replace(/^\/invitation\/[^/]+/, "/invitation/:token");
 }
 
 /**

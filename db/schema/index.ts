@@ -5,3 +5,4 @@ export * from "./sign-in-throttles";
 export * from "./audit-events";
 export * from "./children";
 export * from "./consent";
+export * from "./invitations";
