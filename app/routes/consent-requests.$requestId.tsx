@@ -104,7 +104,7 @@ export default function ConsentRequest({ loaderData: d, actionData }: Route.Comp
           rows={[
             { key: "Notice", value: d.notice },
             { key: "Date of the notice", value: d.noticeDate },
-            { key: "Evidence", value: <span style={{ whiteSpace: "pre-wrap" }}>{d.evidence}</span> },
+            { key: "Evidence", value: <span className="app-pre-wrap">{d.evidence}</span> },
           ]}
         />
         {d.decision ? (

@@ -1,22 +1,32 @@
 import type { Route } from "./+types/my-children";
+import { Pagination, paginationItems } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
 import { RegisterTable } from "#app/components/register/RegisterTable";
 import { searchRegister } from "#app/data/register.server";
 import { registerScope } from "#app/data/scope.server";
+import { parseRegisterSearch } from "#app/forms/register-search";
 import { guard } from "#app/utils/route-guard.server";
 
-export const loader = guard("routes/my-children").loader(async ({ user, audit }) => {
-  const result = await searchRegister(registerScope(user), { state: "all" }, { userId: user.id, audit });
-  return { rows: result.rows, total: result.total };
+export const loader = guard("routes/my-children").loader(async ({ user, request, audit }) => {
+  const { page } = parseRegisterSearch(new URL(request.url).searchParams);
+  return searchRegister(registerScope(user), { state: "all", page }, { userId: user.id, audit });
 });
 
-export default function MyChildren({ loaderData }: Route.ComponentProps) {
+const hrefFor = (page: number) => (page > 1 ? `/my-children?page=${page}` : "/my-children");
+
+export default function MyChildren({ loaderData: d }: Route.ComponentProps) {
+  const pages = Math.max(1, Math.ceil(d.total / d.pageSize));
   return (
     <>
       <PageTitle title="Children allocated to you" />
       <h1 className="govuk-heading-l">Children allocated to you</h1>
       <p className="govuk-body">The register entries of children you are the allocated social worker for. You can read them; council officers keep them up to date.</p>
-      {loaderData.rows.length > 0 ? <RegisterTable rows={loaderData.rows} caption="Your children" /> : <p className="govuk-body">No children on the register are allocated to you.</p>}
+      {d.rows.length > 0 ? <RegisterTable rows={d.rows} caption={`Your children (${d.total})`} /> : <p className="govuk-body">No children on the register are allocated to you.</p>}
+      <Pagination
+        previous={d.page > 1 ? { href: hrefFor(d.page - 1) } : undefined}
+        next={d.page < pages ? { href: hrefFor(d.page + 1) } : undefined}
+        items={paginationItems(d.page, pages, hrefFor)}
+      />
     </>
   );
 }

@@ -35,7 +35,7 @@ export const action = guard("routes/register.new").action(async ({ request, user
   if (intent === "add-parent" || intent === "add-provider") {
     return { view: "form" as const, errors: {}, values: withExtraRow(values, intent === "add-parent" ? "parents" : "arrangements") };
   }
-  if (intent === "change") return { view: "form" as const, errors: {}, values };
+  if (intent === "change" || intent.startsWith("change:")) return { view: "form" as const, errors: {}, values };
 
   const submission = parseSubmission(registerEntrySchema(today), values);
   if (!submission.ok) return data({ view: "form" as const, errors: submission.errors, values }, { status: 400 });
@@ -83,7 +83,11 @@ export default function NewEntry({ loaderData, actionData }: Route.ComponentProp
               <input key={name} type="hidden" name={name} value={value} />
             ))}
             <SummaryList
-              rows={Object.values(actionData.summary).map((row) => ({ key: row.label, value: row.value ?? "Not given" }))}
+              rows={Object.entries(actionData.summary).map(([field, row]) => ({
+                key: row.label,
+                value: row.value ?? "Not given",
+                actions: [{ text: "Change", visuallyHiddenText: row.label.toLowerCase(), button: { name: "intent", value: `change:${field}` } }],
+              }))}
             />
             <ButtonGroup>
               <Button name="intent" value="create" preventDoubleClick>

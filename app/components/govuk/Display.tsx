@@ -20,25 +20,37 @@ export function ErrorSummary({ errors, titleText = "There is a problem" }: { err
   );
 }
 
+/**
+ * A row's action: a link, or a submit button of the surrounding form (check-your-answers pages
+ * that carry the answers in the form itself), shown as a link.
+ */
+export type SummaryAction = { text: string; visuallyHiddenText: string } & ({ href: string } | { button: { name: string; value: string } });
+
 export interface SummaryRow {
   key: ReactNode;
   value: ReactNode;
-  actions?: { href: string; text: string; visuallyHiddenText: string }[];
+  actions?: SummaryAction[];
 }
 
-function Actions({ actions }: { actions: { href: string; text: string; visuallyHiddenText: string }[] }) {
-  const link = (a: (typeof actions)[number]) => (
-    <a className="govuk-link" href={a.href}>
-      {a.text}
-      <span className="govuk-visually-hidden"> {a.visuallyHiddenText}</span>
-    </a>
-  );
+function Actions({ actions }: { actions: SummaryAction[] }) {
+  const link = (a: SummaryAction) =>
+    "href" in a ? (
+      <a className="govuk-link" href={a.href}>
+        {a.text}
+        <span className="govuk-visually-hidden"> {a.visuallyHiddenText}</span>
+      </a>
+    ) : (
+      <button type="submit" className="govuk-link app-link-button" name={a.button.name} value={a.button.value} formNoValidate>
+        {a.text}
+        <span className="govuk-visually-hidden"> {a.visuallyHiddenText}</span>
+      </button>
+    );
   if (actions.length === 1) return <dd className="govuk-summary-list__actions">{link(actions[0]!)}</dd>;
   return (
     <dd className="govuk-summary-list__actions">
       <ul className="govuk-summary-list__actions-list">
         {actions.map((a) => (
-          <li key={a.href} className="govuk-summary-list__actions-list-item">
+          <li key={"href" in a ? a.href : a.button.value} className="govuk-summary-list__actions-list-item">
             {link(a)}
           </li>
         ))}

@@ -13,6 +13,7 @@ export {
   Tag,
   TaskList,
   WarningText,
+  type SummaryAction,
   type SummaryRow,
   type TableCell,
   type TagColour,
