@@ -39,6 +39,8 @@ export const ROUTE_ACCESS = {
   "routes/consent-requests.$requestId": { kind: "any-permission", permissions: ["decide:consent:allocated", "read:consent:own-la"] },
   "routes/admin.settings": needs("manage:settings:own-la"),
   "routes/inbox": SIGNED_IN,
+  "routes/service-admin.organisations": needs("manage:organisation:any"),
+  "routes/service-admin.reviewers": needs("manage:reviewer:any"),
 } as const satisfies Record<string, Access>;
 
 export type RouteId = keyof typeof ROUTE_ACCESS;

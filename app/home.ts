@@ -56,7 +56,10 @@ export function homeFor(role: Role): HomeSection {
       return {
         heading: "Run the national service",
         description: "Manage local authorities and directory reviewers.",
-        links: [],
+        links: [
+          { href: "/service-admin/organisations", text: "Local authorities", description: "The councils using the service, with their DfE and ONS codes." },
+          { href: "/service-admin/reviewers", text: "Directory reviewers", description: "Who reviews applications to the directory, nationally and in each council." },
+        ],
       };
   }
 }

@@ -24,7 +24,10 @@ const BY_ROLE: Record<Role, NavigationItem[]> = {
   ],
   provider: [],
   directory_reviewer: [],
-  service_admin: [],
+  service_admin: [
+    { href: "/service-admin/organisations", text: "Local authorities" },
+    { href: "/service-admin/reviewers", text: "Reviewers" },
+  ],
 };
 
 export function navigationFor(role: Role): NavigationItem[] {

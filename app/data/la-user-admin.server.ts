@@ -1,6 +1,7 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Role } from "#app/domain/roles";
 import { auditorFor } from "#app/utils/audit.server";
 import { hashPassword, passwordProblem } from "#app/utils/password.server";
 import { db } from "#db/client";
@@ -22,7 +23,16 @@ function hashToken(token: string): string {
 
 export type InviteResult = { ok: true; userId: string; token: string } | { ok: false; field: "email"; message: string };
 
-export async function inviteLaUser(scope: LaScope, input: { name: string; email: string; role: LaRole }, actor: Actor): Promise<InviteResult> {
+export function inviteLaUser(scope: LaScope, input: { name: string; email: string; role: LaRole }, actor: Actor): Promise<InviteResult> {
+  return inviteUser(scope.laId, input, actor);
+}
+
+/**
+ * Creates a user of an organisation with a one-time link to choose a password. Callers decide
+ * which organisation and roles the signed-in user may give (an LA's admin: their LA's roles; the
+ * service admin: directory reviewers).
+ */
+export async function inviteUser(organisationId: string, input: { name: string; email: string; role: Role }, actor: Actor): Promise<InviteResult> {
   const bytes = new Uint8Array(20);
   crypto.getRandomValues(bytes);
   const token = encodeBase32LowerCaseNoPadding(bytes);
@@ -32,7 +42,7 @@ export async function inviteLaUser(scope: LaScope, input: { name: string; email:
     // No usable password until the invitation is accepted: "!" is not a hash, so nothing verifies.
     const [user] = await tx
       .insert(users)
-      .values({ name: input.name, email: input.email.toLowerCase(), role: input.role, organisationId: scope.laId, passwordHash: "!" })
+      .values({ name: input.name, email: input.email.toLowerCase(), role: input.role, organisationId, passwordHash: "!" })
       .returning({ id: users.id });
     await tx.insert(invitations).values({
       userId: user!.id,

@@ -14,3 +14,9 @@ export const acceptInvitationSchema = z
     confirmPassword: z.string({ error: "Enter the password again" }).min(1, "Enter the password again"),
   })
   .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "Passwords must match" });
+
+export const inviteReviewerSchema = z.object({
+  name: requiredText("their full name", { max: 200 }),
+  email: email("their email address"),
+  organisationId: z.uuid("Select the national team or a local authority"),
+});
