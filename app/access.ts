@@ -38,6 +38,7 @@ export const ROUTE_ACCESS = {
   "routes/consent-requests._index": { kind: "any-permission", permissions: ["decide:consent:allocated", "read:consent:own-la"] },
   "routes/consent-requests.$requestId": { kind: "any-permission", permissions: ["decide:consent:allocated", "read:consent:own-la"] },
   "routes/admin.settings": needs("manage:settings:own-la"),
+  "routes/admin.api-tokens": needs("manage:api-token:own-la"),
   "routes/inbox": SIGNED_IN,
   "routes/service-admin.organisations": needs("manage:organisation:any"),
   "routes/service-admin.reviewers": needs("manage:reviewer:any"),

@@ -21,6 +21,7 @@ const BY_ROLE: Record<Role, NavigationItem[]> = {
     { href: "/admin/audit", text: "Audit log" },
     { href: "/consent-requests", text: "Home-education requests" },
     { href: "/admin/settings", text: "Settings" },
+    { href: "/admin/api-tokens", text: "API tokens" },
   ],
   provider: [],
   directory_reviewer: [],

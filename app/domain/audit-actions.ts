@@ -23,9 +23,11 @@ export const AUDIT_ACTIONS = [
   "consent.refused",
   "consent.viewed",
   "la_settings.updated",
+  "api_token.created",
+  "api_token.revoked",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ["user", "organisation", "audit_log", "child", "register", "consent_request", "la_settings"] as const;
+export const AUDIT_SUBJECT_TYPES = ["user", "organisation", "audit_log", "child", "register", "consent_request", "la_settings", "api_token"] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];

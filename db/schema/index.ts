@@ -6,3 +6,4 @@ export * from "./audit-events";
 export * from "./children";
 export * from "./consent";
 export * from "./invitations";
+export * from "./api-tokens";

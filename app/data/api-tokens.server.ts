@@ -1,0 +1,68 @@
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { db } from "#db/client";
+import { apiTokens, organisations } from "#db/schema/index";
+import { isUuid } from "./la-users.server";
+import type { Actor } from "./register.server";
+import { notFound, type LaScope } from "./scope.server";
+
+// API tokens for an LA's own systems. The token is `cnis_` and 32 base32 characters (160 random
+// bits); only its SHA-256 is stored, so a copy of the table cannot be used to call the API.
+
+const PREFIX = "cnis_";
+
+function hashToken(token: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+export function listApiTokens(scope: LaScope) {
+  return db
+    .select({ id: apiTokens.id, name: apiTokens.name, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
+    .from(apiTokens)
+    .where(eq(apiTokens.laId, scope.laId))
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+export async function createApiToken(scope: LaScope, name: string, actor: Actor): Promise<{ id: string; token: string }> {
+  const bytes = new Uint8Array(20);
+  crypto.getRandomValues(bytes);
+  const token = `${PREFIX}${encodeBase32LowerCaseNoPadding(bytes)}`;
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(apiTokens).values({ laId: scope.laId, name, tokenHash: hashToken(token), createdBy: actor.userId }).returning({ id: apiTokens.id });
+    await actor.audit(tx, { action: "api_token.created", subjectType: "api_token", subjectId: row!.id, details: { name } });
+    return { id: row!.id, token };
+  });
+}
+
+export async function revokeApiToken(scope: LaScope, tokenId: string, actor: Actor): Promise<void> {
+  if (!isUuid(tokenId)) notFound();
+  await db.transaction(async (tx) => {
+    const revoked = await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date(), revokedBy: actor.userId })
+      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.laId, scope.laId), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id });
+    const [exists] = await tx.select({ id: apiTokens.id }).from(apiTokens).where(and(eq(apiTokens.id, tokenId), eq(apiTokens.laId, scope.laId)));
+    if (!exists) notFound();
+    if (revoked.length > 0) await actor.audit(tx, { action: "api_token.revoked", subjectType: "api_token", subjectId: tokenId });
+  });
+}
+
+/** The LA a bearer token speaks for, or null for a missing, unknown or revoked token. */
+export async function laOfBearerToken(request: Request): Promise<{ tokenId: string; laId: string; laName: string } | null> {
+  const header = request.headers.get("Authorization") ?? "";
+  const match = /^Bearer\s+(cnis_[a-z2-7]{32})$/.exec(header.trim());
+  if (!match) return null;
+  const [row] = await db
+    .select({ tokenId: apiTokens.id, laId: apiTokens.laId, laName: organisations.name, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .innerJoin(organisations, eq(organisations.id, apiTokens.laId))
+    .where(and(eq(apiTokens.tokenHash, hashToken(match[1]!)), isNull(apiTokens.revokedAt)));
+  if (!row) return null;
+  // "Last used" to the minute is enough for an admin, and keeps the API's hot path free of writes.
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
+  }
+  return { tokenId: row.tokenId, laId: row.laId, laName: row.laName };
+}

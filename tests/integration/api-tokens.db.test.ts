@@ -1,0 +1,38 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { laOfBearerToken } from "#app/data/api-tokens.server";
+import { action as tokensAction, loader as tokensLoader } from "#app/routes/admin.api-tokens";
+import { db } from "#db/client";
+import { apiTokens } from "#db/schema/index";
+import { call, createUser, requestAs } from "../support/fixtures";
+
+const bearer = (token: string) => new Request("http://localhost/api/v1/placement-checks", { method: "POST", headers: { Authorization: `Bearer ${token}` } });
+
+describe("API tokens", () => {
+  it("are shown once, stored only as a hash, speak for their LA, and stop working when revoked", async () => {
+    const admin = await createUser("council_admin", { laCode: "202" });
+    const created = await call(tokensAction, await requestAs(admin, "/admin/api-tokens", { form: { name: "Case system" } }));
+    const token: string = created.data.created.token;
+    expect(token).toMatch(/^cnis_[a-z2-7]{32}$/);
+    const [row] = await db.select().from(apiTokens).where(eq(apiTokens.name, "Case system"));
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(await laOfBearerToken(bearer(token))).toMatchObject({ laId: admin.organisationId, laName: "Camden" });
+    expect(await laOfBearerToken(bearer(`${token.slice(0, -1)}a`))).toBeNull();
+    expect(await laOfBearerToken(new Request("http://localhost/"))).toBeNull();
+
+    const listed = await call(tokensLoader, await requestAs(admin, "/admin/api-tokens"));
+    expect(JSON.stringify(listed.data)).not.toContain(token);
+    await call(tokensAction, await requestAs(admin, "/admin/api-tokens", { form: { intent: "revoke", tokenId: row!.id } }));
+    expect(await laOfBearerToken(bearer(token))).toBeNull();
+  });
+
+  it("cannot be revoked by another LA's admin", async () => {
+    const camden = await createUser("council_admin", { laCode: "202" });
+    const leeds = await createUser("council_admin", { laCode: "383" });
+    const created = await call(tokensAction, await requestAs(camden, "/admin/api-tokens", { form: { name: "Camden system" } }));
+    const [row] = await db.select().from(apiTokens).where(eq(apiTokens.name, "Camden system"));
+    const attempt = await call(tokensAction, await requestAs(leeds, "/admin/api-tokens", { form: { intent: "revoke", tokenId: row!.id } }));
+    expect(attempt.status).toBe(404);
+    expect(await laOfBearerToken(bearer(created.data.created.token))).not.toBeNull();
+  });
+});
