@@ -1,43 +1,104 @@
 import { describe, expect, it } from "vitest";
-import { consentRulesThatApply, homeEducationDecision, type ChildForConsent } from "./consent-rules";
+import { consentRulesThatApply, DEFAULT_CONSENT_SETTINGS, homeEducationDecision, type ChildForConsent, type ConsentRuleSettings } from "./consent-rules";
 import { SOCIAL_CARE_STATUSES } from "./register-vocabulary";
 
 const bools = [false, true];
+const optionalBools = [undefined, false, true];
 
-// Every combination of the inputs that matter, checked against the rules as DOMAIN.md states them.
-const cases: { child: ChildForConsent; statutoryRuleEnabled: boolean; exceptionalCircumstancesRuleEnabled: boolean }[] = [];
+// Every combination of every input.
+const cases: { child: ChildForConsent; settings: ConsentRuleSettings }[] = [];
 for (const socialCareStatus of SOCIAL_CARE_STATUSES)
   for (const atRiskOfHarmFromHome of bools)
     for (const hasAllocatedSocialWorker of bools)
       for (const laArrangedSpecialSchoolPlace of bools)
-        for (const statutoryRuleEnabled of bools)
-          for (const exceptionalCircumstancesRuleEnabled of bools)
-            cases.push({ child: { socialCareStatus, atRiskOfHarmFromHome, hasAllocatedSocialWorker, laArrangedSpecialSchoolPlace }, statutoryRuleEnabled, exceptionalCircumstancesRuleEnabled });
+        for (const s47ActionUnderway of optionalBools)
+          for (const registeredPupil of optionalBools)
+            for (const statutoryRuleEnabled of bools)
+              for (const exceptionalCircumstancesRuleEnabled of bools)
+                cases.push({
+                  child: { socialCareStatus, atRiskOfHarmFromHome, hasAllocatedSocialWorker, laArrangedSpecialSchoolPlace, s47ActionUnderway, registeredPupil },
+                  settings: { statutoryRuleEnabled, exceptionalCircumstancesRuleEnabled },
+                });
+
+// The rules restated independently, as DOMAIN.md and s434A put them.
+function statutoryApplies({ child, settings }: (typeof cases)[number]): boolean {
+  const conditionA = child.laArrangedSpecialSchoolPlace;
+  const conditionB = child.socialCareStatus === "s47_enquiry" || child.socialCareStatus === "child_protection_plan" || child.s47ActionUnderway === true;
+  return settings.statutoryRuleEnabled && child.registeredPupil !== false && (conditionA || conditionB);
+}
+function exceptionalApplies({ child, settings }: (typeof cases)[number]): boolean {
+  return settings.exceptionalCircumstancesRuleEnabled && child.hasAllocatedSocialWorker && child.atRiskOfHarmFromHome;
+}
+
+const child = (overrides: Partial<ChildForConsent> = {}): ChildForConsent => ({
+  socialCareStatus: "none",
+  atRiskOfHarmFromHome: false,
+  hasAllocatedSocialWorker: true,
+  laArrangedSpecialSchoolPlace: false,
+  ...overrides,
+});
 
 describe("home-education consent rules", () => {
-  it(`covers all ${cases.length} combinations`, () => {
-    expect(cases).toHaveLength(5 * 2 ** 5);
-    for (const { child, ...settings } of cases) {
-      const statutory =
-        settings.statutoryRuleEnabled &&
-        (child.socialCareStatus === "s47_enquiry" || child.socialCareStatus === "child_protection_plan" || child.laArrangedSpecialSchoolPlace);
-      const exceptional = settings.exceptionalCircumstancesRuleEnabled && child.hasAllocatedSocialWorker && child.atRiskOfHarmFromHome;
-      const rules = consentRulesThatApply(child, settings).map((r) => r.rule);
-      expect(rules, JSON.stringify({ child, settings })).toEqual([...(statutory ? ["statutory"] : []), ...(exceptional ? ["exceptional_circumstances"] : [])]);
-
-      const decision = homeEducationDecision(child, settings);
-      const expected = !statutory && !exceptional ? "record_now" : child.hasAllocatedSocialWorker ? "consent_required" : "blocked_no_social_worker";
-      expect(decision.kind, JSON.stringify({ child, settings })).toBe(expected);
+  it(`apply exactly as stated, in all ${cases.length} combinations of the inputs`, () => {
+    expect(cases).toHaveLength(5 * 2 ** 3 * 3 ** 2 * 2 ** 2);
+    for (const c of cases) {
+      const expected = [...(statutoryApplies(c) ? ["statutory"] : []), ...(exceptionalApplies(c) ? ["exceptional_circumstances"] : [])];
+      expect(consentRulesThatApply(c.child, c.settings).map((r) => r.rule), JSON.stringify(c)).toEqual(expected);
     }
   });
 
-  it("explains each reason in plain words", () => {
-    const [rule] = consentRulesThatApply(
-      { socialCareStatus: "s47_enquiry", atRiskOfHarmFromHome: false, hasAllocatedSocialWorker: false, laArrangedSpecialSchoolPlace: true },
-      { statutoryRuleEnabled: true, exceptionalCircumstancesRuleEnabled: true },
-    );
-    expect(rule!.reason).toBe(
-      "Consent is needed because the council is making section 47 enquiries about the child and the council arranged the child's place at a special school.",
-    );
+  it(`lead to the right decision in all ${cases.length} combinations`, () => {
+    for (const c of cases) {
+      const covered = statutoryApplies(c) || exceptionalApplies(c);
+      const expected = !covered ? "record_now" : c.child.hasAllocatedSocialWorker ? "consent_required" : "blocked_no_social_worker";
+      const decision = homeEducationDecision(c.child, c.settings);
+      expect(decision.kind, JSON.stringify(c)).toBe(expected);
+      if (decision.kind !== "record_now") expect(decision.rules).toEqual(consentRulesThatApply(c.child, c.settings));
+    }
+  });
+
+  it("are both on by default", () => {
+    expect(DEFAULT_CONSENT_SETTINGS).toEqual({ statutoryRuleEnabled: true, exceptionalCircumstancesRuleEnabled: true });
+  });
+
+  it("block a child the law covers who has no social worker, until one is allocated", () => {
+    const noWorker = child({ socialCareStatus: "s47_enquiry", hasAllocatedSocialWorker: false });
+    expect(homeEducationDecision(noWorker, DEFAULT_CONSENT_SETTINGS)).toMatchObject({ kind: "blocked_no_social_worker", rules: [{ rule: "statutory" }] });
+    expect(homeEducationDecision({ ...noWorker, hasAllocatedSocialWorker: true }, DEFAULT_CONSENT_SETTINGS)).toMatchObject({ kind: "consent_required" });
+  });
+});
+
+describe("the reasons given", () => {
+  const reasonsFor = (c: ChildForConsent) => consentRulesThatApply(c, DEFAULT_CONSENT_SETTINGS).map((r) => r.reason);
+
+  it("name each statutory ground in plain words", () => {
+    expect(reasonsFor(child({ socialCareStatus: "s47_enquiry" }))).toEqual([
+      "The law requires the council's consent because the council is making enquiries about the child under section 47 of the Children Act 1989.",
+    ]);
+    expect(reasonsFor(child({ socialCareStatus: "child_protection_plan" }))).toEqual([
+      "The law requires the council's consent because the child has a child protection plan (action under section 47(8) of the Children Act 1989).",
+    ]);
+    expect(reasonsFor(child({ socialCareStatus: "child_in_need_plan", s47ActionUnderway: true }))).toEqual([
+      "The law requires the council's consent because the council is taking action to safeguard the child under section 47(8) of the Children Act 1989.",
+    ]);
+    expect(reasonsFor(child({ laArrangedSpecialSchoolPlace: true }))).toEqual([
+      "The law requires the council's consent because the council arranged the child's place at a special school.",
+    ]);
+  });
+
+  it("join several grounds into one reason, and mention section 47(8) once", () => {
+    expect(reasonsFor(child({ socialCareStatus: "child_protection_plan", s47ActionUnderway: true, laArrangedSpecialSchoolPlace: true }))).toEqual([
+      "The law requires the council's consent because the child has a child protection plan (action under section 47(8) of the Children Act 1989) and the council arranged the child's place at a special school.",
+    ]);
+  });
+
+  it("explain the Commissioner's rule", () => {
+    expect(reasonsFor(child({ atRiskOfHarmFromHome: true }))).toEqual([
+      "The child has a social worker and is at risk of harm from their home environment, so they can be home educated only in exceptional circumstances, with their social worker's agreement.",
+    ]);
+  });
+
+  it("give no statutory reason for a child who is on no school roll", () => {
+    expect(reasonsFor(child({ socialCareStatus: "s47_enquiry", laArrangedSpecialSchoolPlace: true, registeredPupil: false }))).toEqual([]);
   });
 });

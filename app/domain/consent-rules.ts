@@ -1,16 +1,24 @@
 import type { SocialCareStatus } from "./register-vocabulary";
 
 // When home education needs the agreement of the child's social worker (DOMAIN.md,
-// "Home-education consent"). Two named rules, each switched on or off per LA:
+// "Home-education consent"). Two named rules, each switched on or off per LA, both on by default:
 //
-// - statutory: new s434A Education Act 1996 (s38 Children's Wellbeing and Schools Act 2026). A
-//   parent may not withdraw a child to home-educate without the LA's consent while the LA is
-//   making s47 enquiries or taking s47(8) action about the child, or where the LA arranged the
-//   child's place at a special school. We read "s47(8) action" as a child protection plan, the
-//   action an LA takes when s47 enquiries conclude the child is at risk of significant harm.
+// - statutory: new s434A Education Act 1996 (inserted by the Children's Wellbeing and Schools Act
+//   2026). A parent may not withdraw a registered pupil to educate them otherwise than at school
+//   without the LA's consent where
+//     condition A: the child became a registered pupil at a special school (or an independent
+//       school specially organised for SEN) under arrangements made by an LA; or
+//     condition B: an LA is conducting enquiries under s47 Children Act 1989 about the child, or
+//       taking action under s47(8) (the action the LA decides on when enquiries conclude).
+//   The register records s47(8) action in two ways: a child protection plan, the action that
+//   usually follows enquiries that substantiate concerns (Working Together to Safeguard Children
+//   2023), and an explicit flag for any other s47(8) action (such as pre-proceedings work).
+//   The section applies only to a registered pupil (s434A(2)): pass registeredPupil: false for a
+//   child on no school roll; when it is not given we assume a registered pupil, so that an
+//   unknown errs towards asking.
 // - exceptional_circumstances: the Children's Commissioner's recommendation: a child with an
 //   allocated social worker who is at risk of harm from the home environment may be home educated
-//   only in exceptional circumstances, with their social worker's agreement.
+//   only in exceptional circumstances, with the agreement of their own social worker.
 export const CONSENT_RULES = ["statutory", "exceptional_circumstances"] as const;
 export type ConsentRule = (typeof CONSENT_RULES)[number];
 
@@ -30,7 +38,12 @@ export interface ChildForConsent {
   socialCareStatus: SocialCareStatus;
   atRiskOfHarmFromHome: boolean;
   hasAllocatedSocialWorker: boolean;
+  /** Placed at a special school (or independent special school) under an LA's arrangements. */
   laArrangedSpecialSchoolPlace: boolean;
+  /** Action under s47(8) other than a child protection plan. */
+  s47ActionUnderway?: boolean;
+  /** A registered pupil at a school in England; assumed so when not given. */
+  registeredPupil?: boolean;
 }
 
 export interface AppliedRule {
@@ -38,20 +51,30 @@ export interface AppliedRule {
   reason: string;
 }
 
+function statutoryGrounds(child: ChildForConsent): string[] {
+  if (child.registeredPupil === false) return [];
+  const grounds: string[] = [];
+  if (child.socialCareStatus === "s47_enquiry") grounds.push("the council is making enquiries about the child under section 47 of the Children Act 1989");
+  if (child.socialCareStatus === "child_protection_plan") {
+    grounds.push("the child has a child protection plan (action under section 47(8) of the Children Act 1989)");
+  } else if (child.s47ActionUnderway) {
+    grounds.push("the council is taking action to safeguard the child under section 47(8) of the Children Act 1989");
+  }
+  if (child.laArrangedSpecialSchoolPlace) grounds.push("the council arranged the child's place at a special school");
+  return grounds;
+}
+
 export function consentRulesThatApply(child: ChildForConsent, settings: ConsentRuleSettings): AppliedRule[] {
   const applied: AppliedRule[] = [];
-  if (settings.statutoryRuleEnabled) {
-    const reasons = [
-      child.socialCareStatus === "s47_enquiry" ? "the council is making section 47 enquiries about the child" : null,
-      child.socialCareStatus === "child_protection_plan" ? "the child has a child protection plan (section 47(8) action)" : null,
-      child.laArrangedSpecialSchoolPlace ? "the council arranged the child's place at a special school" : null,
-    ].filter((r): r is string => r !== null);
-    if (reasons.length > 0) applied.push({ rule: "statutory", reason: `Consent is needed because ${reasons.join(" and ")}.` });
+  const grounds = settings.statutoryRuleEnabled ? statutoryGrounds(child) : [];
+  if (grounds.length > 0) {
+    applied.push({ rule: "statutory", reason: `The law requires the council's consent because ${grounds.join(" and ")}.` });
   }
   if (settings.exceptionalCircumstancesRuleEnabled && child.hasAllocatedSocialWorker && child.atRiskOfHarmFromHome) {
     applied.push({
       rule: "exceptional_circumstances",
-      reason: "The child has an allocated social worker and is at risk of harm from the home environment, so home education needs exceptional circumstances and the social worker's agreement.",
+      reason:
+        "The child has a social worker and is at risk of harm from their home environment, so they can be home educated only in exceptional circumstances, with their social worker's agreement.",
     });
   }
   return applied;
@@ -62,11 +85,12 @@ export type HomeEducationDecision =
   | { kind: "consent_required"; rules: AppliedRule[] }
   | { kind: "blocked_no_social_worker"; rules: AppliedRule[] };
 
-/** What happens when an officer records an intention to home-educate. */
+/** What happens when an officer records a parent's intention to home educate. */
 export function homeEducationDecision(child: ChildForConsent, settings: ConsentRuleSettings): HomeEducationDecision {
   const rules = consentRulesThatApply(child, settings);
   if (rules.length === 0) return { kind: "record_now" };
-  // Only the child's own social worker may decide: without one, nobody can.
+  // Only the child's own allocated social worker decides, so without one nobody can: the officer
+  // must have one allocated first. (The exceptional-circumstances rule needs one to apply at all.)
   if (!child.hasAllocatedSocialWorker) return { kind: "blocked_no_social_worker", rules };
   return { kind: "consent_required", rules };
 }

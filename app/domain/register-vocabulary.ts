@@ -1,5 +1,6 @@
-// The register's closed lists, as codes (stored) and the words people read (DOMAIN.md; DfE's
-// elective home education and children missing education releases).
+// The register's closed lists, as codes (stored, and matched by the database's enums) and the
+// words people read (DOMAIN.md; DfE's elective home education and children missing education
+// releases). Codes never change once stored; labels may.
 
 export const EDUCATION_STATUSES = [
   "elective_home_education",
@@ -12,11 +13,11 @@ export const EDUCATION_STATUSES = [
 export type EducationStatus = (typeof EDUCATION_STATUSES)[number];
 export const EDUCATION_STATUS_LABELS: Record<EducationStatus, string> = {
   elective_home_education: "Elective home education",
-  unregistered_setting: "Unregistered setting (tuition, out-of-school setting, online school or non-school AP)",
-  not_on_roll: "Not on roll, no known education (missing education)",
-  on_roll_full_absence: "On roll but absent all the time without authorisation",
-  on_roll_arranged_elsewhere: "On roll, educated elsewhere or part-time by school arrangement",
-  eotas: "Education otherwise than at school (EHC plan)",
+  unregistered_setting: "Unregistered setting (private tuition, out-of-school setting, online school or non-school alternative provision)",
+  not_on_roll: "Not on a school roll and no known education (missing education)",
+  on_roll_full_absence: "On a school roll but absent all of the time without authorisation",
+  on_roll_arranged_elsewhere: "On a school roll, educated elsewhere or part-time by the school's arrangement",
+  eotas: "Education otherwise than at school (EOTAS) under an EHC plan",
 };
 
 export const SOCIAL_CARE_STATUSES = ["none", "child_in_need_plan", "child_protection_plan", "looked_after", "s47_enquiry"] as const;
@@ -26,7 +27,7 @@ export const SOCIAL_CARE_STATUS_LABELS: Record<SocialCareStatus, string> = {
   child_in_need_plan: "Child in need plan",
   child_protection_plan: "Child protection plan",
   looked_after: "Looked after",
-  s47_enquiry: "Section 47 enquiry",
+  s47_enquiry: "Section 47 enquiry (child protection enquiry)",
 };
 
 export const SEN_STATUSES = ["none", "sen_support", "ehc_plan"] as const;
@@ -37,11 +38,15 @@ export const SEN_STATUS_LABELS: Record<SenStatus, string> = {
   ehc_plan: "Education, health and care (EHC) plan",
 };
 
-// DfE's school census records sex as male or female; "not known" is the absence of an answer.
+// DfE's school census records a pupil's sex as F or M only, and its EHE and CME collections count
+// the rest as "unknown": so two codes, with "not known" being no answer rather than a third code.
 export const SEXES = ["female", "male"] as const;
 export type Sex = (typeof SEXES)[number];
 export const SEX_LABELS: Record<Sex, string> = { female: "Female", male: "Male" };
+/** The school census's codes, for exchanging data with schools and DfE. */
+export const SEX_CENSUS_CODES: Record<Sex, "F" | "M"> = { female: "F", male: "M" };
 
+// DfE's categories for the primary reason for elective home education, in DfE's words.
 export const HOME_EDUCATION_REASONS = [
   "accessing_school_place",
   "did_not_get_school_preference",
@@ -77,9 +82,9 @@ export const HOME_EDUCATION_REASON_LABELS: Record<HomeEducationReason, string> =
   religious_reasons: "Religious reasons",
   permanent_exclusion: "Permanent exclusion",
   risk_of_exclusion: "Risk of school exclusion",
-  suggested_by_school: "Suggested or pressure from school",
+  suggested_by_school: "Suggested/pressure from school",
   other: "Other",
-  no_reason_given: "Parent or guardian gave no reason",
+  no_reason_given: "Parent/guardian gave no reason",
   no_reason_recorded: "No reason recorded",
   unknown: "Unknown",
 };
@@ -135,6 +140,7 @@ export const PROVIDER_TYPE_LABELS: Record<ProviderType, string> = {
   other: "Other",
 };
 
+/** Radio or select options in the list's order. */
 export function optionsOf<T extends string>(codes: readonly T[], labels: Record<T, string>): { value: T; label: string }[] {
   return codes.map((value) => ({ value, label: labels[value] }));
 }
