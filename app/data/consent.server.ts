@@ -41,6 +41,8 @@ function childForConsent(child: typeof children.$inferSelect) {
     atRiskOfHarmFromHome: child.atRiskOfHarmFromHome,
     hasAllocatedSocialWorker: child.allocatedSocialWorkerId !== null,
     laArrangedSpecialSchoolPlace: child.laArrangedSpecialSchoolPlace,
+    // s434A protects registered pupils: a child on a school's roll is one; the other statuses say not.
+    registeredPupil: child.educationStatus === "on_roll_full_absence" || child.educationStatus === "on_roll_arranged_elsewhere",
   };
 }
 

@@ -204,3 +204,13 @@ describe("the social worker's decision", () => {
     }
   });
 });
+
+describe("the statutory rule protects registered pupils", () => {
+  it("does not apply to a child on no school's roll, though the exceptional-circumstances rule still can", async () => {
+    const { officer, socialWorker } = await setup("330");
+    const notOnRoll = await addChild(officer, { educationStatus: "not_on_roll", socialCareStatus: "s47_enquiry", allocatedSocialWorkerId: socialWorker.id });
+    expect((await raise(officer, notOnRoll)).location).toContain("homeEducation=recorded");
+    const atRisk = await addChild(officer, { educationStatus: "not_on_roll", atRiskOfHarmFromHome: "yes", allocatedSocialWorkerId: socialWorker.id, firstName: "Augusta" });
+    expect((await raise(officer, atRisk)).location).toContain("homeEducation=consent_requested");
+  });
+});
