@@ -14,9 +14,28 @@ export const AUDIT_ACTIONS = [
   "child.left_register",
   "register.searched",
   "duplicate.refused",
+  "provider.signed_up",
+  "organisation.updated",
+  "listing.created",
+  "listing.section_saved",
+  "listing.submitted",
+  "listing.changes_requested",
+  "listing.approved",
+  "listing.refused",
+  "listing.suspended",
+  "listing.reinstated",
+  "listing.revoked",
+  "listing.expired",
+  "listing.renewal_applied",
+  "listing.renewed",
+  "listing.reopened",
+  "listing.viewed",
+  "change_request.saved",
+  "change_request.approved",
+  "change_request.rejected",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ["user", "organisation", "audit_log", "child", "register"] as const;
+export const AUDIT_SUBJECT_TYPES = ["user", "organisation", "audit_log", "child", "register", "listing", "change_request"] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];

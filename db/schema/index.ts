@@ -4,3 +4,4 @@ export * from "./sessions";
 export * from "./sign-in-throttles";
 export * from "./audit-events";
 export * from "./children";
+export * from "./directory";
