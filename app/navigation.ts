@@ -16,8 +16,15 @@ const BY_ROLE: Record<Role, NavigationItem[]> = {
     { href: "/admin/users", text: "Users" },
     { href: "/admin/audit", text: "Audit log" },
   ],
-  provider: [],
-  directory_reviewer: [],
+  provider: [
+    { href: "/provider", text: "Your listing" },
+    { href: "/provider/organisation", text: "Organisation" },
+    { href: "/provider/colleagues", text: "Colleagues" },
+  ],
+  directory_reviewer: [
+    { href: "/review", text: "Review" },
+    { href: "/directory", text: "Public directory" },
+  ],
   service_admin: [],
 };
 

@@ -3,6 +3,7 @@ import type { IsoDate } from "#app/domain/dates";
 import type { Pattern, ProvisionType } from "#app/domain/directory-vocabulary";
 import { db } from "#db/client";
 import { listings, listingSites, organisations } from "#db/schema/index";
+import { DIRECTORY_PAGE_SIZE, MAX_API_PAGE_SIZE } from "./directory-query";
 
 // The public directory and its open data: only listings that are approved and not past their end
 // date (the same rule as isPubliclyListed in the lifecycle), and only what was listed, never the
@@ -131,8 +132,6 @@ async function withSites(rows: { listingId: string; id: string; name: string | n
   });
 }
 
-export const DIRECTORY_PAGE_SIZE = 20;
-export const MAX_API_PAGE_SIZE = 100;
 
 /** A page of listed providers matching the search, by name. */
 export async function searchDirectory(query: DirectoryQuery, today: IsoDate) {

@@ -5,7 +5,7 @@ import { SECTION_IDS, type ParsedApplication, type SectionId } from "#app/forms/
 import { applicationProgress } from "#app/forms/application-progress";
 import { db, type Transaction } from "#db/client";
 import { applicationSections, changeRequests, listingHistory, listings, listingSites, organisations, reviewComments, users } from "#db/schema/index";
-import { replaceSites, storedSections } from "./application.server";
+import { lasByCode, replaceSites, storedSections } from "./application.server";
 import type { ReviewerScope } from "./directory-scope.server";
 import { applyTransition, recordListingEvent, type ListingActor, type ListingRow, type TransitionOutcome } from "./listing-transitions.server";
 import { notFound } from "./scope.server";
@@ -99,12 +99,14 @@ export async function reviewListing(scope: ReviewerScope, listingId: string, act
     db.select().from(changeRequests).where(and(eq(changeRequests.listingId, listing.id), eq(changeRequests.state, "pending"))),
   ]);
   await actor.audit(db, { action: "listing.viewed", subjectType: "listing", subjectId: listing.id });
+  const progress = applicationProgress(sections, today);
+  const las = await lasByCode(db, progress.sections.sites?.sites.map((s) => s.laCode) ?? []);
   const ownOrganisation = listing.organisationId === scope.organisationId;
   return {
     listing,
     organisationName: organisation?.name ?? "",
-    sections,
-    progress: applicationProgress(sections, today),
+    progress,
+    laNames: Object.fromEntries([...las].map(([code, la]) => [code, la.name])),
     sites,
     history,
     comments,
@@ -271,4 +273,30 @@ async function listedSitesAsAnswers(tx: Transaction, listingId: string) {
     laCode: laCode!,
     capacity: site.capacity,
   }));
+}
+
+/** A pending change request beside the listing in force, for the reviewer to compare. */
+export async function changeRequestView(scope: ReviewerScope, listingId: string, actor: ReviewerActor, today: IsoDate) {
+  const listing = await findVisible(db, scope, listingId, false);
+  const [organisation] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, listing.organisationId));
+  const [change] = await db.select().from(changeRequests).where(and(eq(changeRequests.listingId, listing.id), eq(changeRequests.state, "pending")));
+  const stored = await storedSections(db, listing.id);
+  const current = applicationProgress(stored, today).sections;
+  const proposedStored = { ...stored };
+  for (const [section, answers] of Object.entries(change?.proposed ?? {})) proposedStored[section as SectionId] = { status: "completed", answers };
+  const proposedProgress = applicationProgress(proposedStored, today);
+  const codes = [...(current.sites?.sites ?? []), ...(proposedProgress.sections.sites?.sites ?? [])].map((s) => s.laCode);
+  const las = await lasByCode(db, codes);
+  if (change) await actor.audit(db, { action: "listing.viewed", subjectType: "change_request", subjectId: change.id, details: { listingId: listing.id } });
+  return {
+    listingId: listing.id,
+    organisationName: organisation?.name ?? "",
+    changeRequest: change ? { id: change.id, createdAt: change.createdAt } : null,
+    changedSections: Object.keys(change?.proposed ?? {}) as SectionId[],
+    current,
+    proposed: proposedProgress.sections,
+    proposedValid: proposedProgress.parsed !== null,
+    ownOrganisation: listing.organisationId === scope.organisationId,
+    laNames: Object.fromEntries([...las].map(([code, la]) => [code, la.name])),
+  };
 }

@@ -24,6 +24,8 @@ export interface Progress {
   statuses: Record<SectionId, SectionStatus>;
   /** Present when every section is complete and valid. */
   parsed: ParsedApplication | null;
+  /** Each completed section's parsed answers. */
+  sections: Partial<ParsedApplication>;
   threshold: ThresholdResult | null;
   completedCount: number;
 }
@@ -51,5 +53,5 @@ export function applicationProgress(stored: Partial<Record<SectionId, StoredSect
   const threshold = pupils ? schoolRegistrationThreshold(pupils) : null;
   const completedCount = SECTION_IDS.filter((id) => statuses[id] === "completed").length;
   const allComplete = completedCount === SECTION_IDS.length;
-  return { statuses, parsed: allComplete ? (parsed as unknown as ParsedApplication) : null, threshold, completedCount };
+  return { statuses, parsed: allComplete ? (parsed as unknown as ParsedApplication) : null, sections: parsed as Partial<ParsedApplication>, threshold, completedCount };
 }
