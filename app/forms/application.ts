@@ -74,6 +74,12 @@ const identifier = (check: (input: string) => { ok: true; value: string } | { ok
     return result.value;
   });
 
+/**
+ * Run a cross-field check even when other fields have problems, so a person sees every message at
+ * once; the check must then cope with fields that did not parse (they are undefined or raw).
+ */
+const ALWAYS = { when: () => true };
+
 export const organisationSchema = () =>
   z
     .object({
@@ -89,7 +95,7 @@ export const organisationSchema = () =>
       if (NEEDS_COMPANY_NUMBER[o.organisationType] && !o.companyNumber) ctx.addIssue({ code: "custom", path: ["companyNumber"], message: "Enter the Companies House number" });
       if (NEEDS_CHARITY_NUMBER[o.organisationType] && !o.charityNumber) ctx.addIssue({ code: "custom", path: ["charityNumber"], message: "Enter the charity number" });
       if (o.hasOfstedUrn && !o.ofstedUrn) ctx.addIssue({ code: "custom", path: ["ofstedUrn"], message: "Enter the Ofsted URN" });
-    })
+    }, ALWAYS)
     .transform((o) => ({
       ...o,
       companyNumber: NEEDS_COMPANY_NUMBER[o.organisationType] ? o.companyNumber : undefined,
@@ -138,7 +144,11 @@ export const provisionSchema = () =>
       ageMax: wholeNumber("the oldest age you take", { min: AGE_LIMITS.min, max: AGE_LIMITS.max }),
       pattern: choice(PATTERNS, "Select whether you offer full-time or part-time provision"),
     })
-    .refine((p) => p.ageMin <= p.ageMax, { path: ["ageMax"], message: "The oldest age must be the same as or more than the youngest age" });
+    .refine((p) => !(typeof p.ageMin === "number" && typeof p.ageMax === "number") || p.ageMin <= p.ageMax, {
+      path: ["ageMax"],
+      message: "The oldest age must be the same as or more than the youngest age",
+      ...ALWAYS,
+    });
 
 export const fullTimePupilsSchema = () =>
   z
@@ -146,7 +156,8 @@ export const fullTimePupilsSchema = () =>
       compulsorySchoolAge: wholeNumber("how many children of compulsory school age you educate full-time", { max: 9999 }),
       lookedAfterOrSen: wholeNumber("how many of them are looked after or have special educational needs", { max: 9999 }),
     })
-    .refine((p) => p.lookedAfterOrSen <= p.compulsorySchoolAge, {
+    .refine((p) => !(typeof p.lookedAfterOrSen === "number" && typeof p.compulsorySchoolAge === "number") || p.lookedAfterOrSen <= p.compulsorySchoolAge, {
+      ...ALWAYS,
       path: ["lookedAfterOrSen"],
       message: "The number looked after or with special educational needs must be no more than the number you educate full-time",
     });
@@ -242,6 +253,6 @@ export interface ParsedApplication {
 }
 
 /** The request-changes form: a comment box per section; at least one must be filled in. */
-export const requestChangesSchema = z
+export const requestChangesSchema = z.preprocess((v) => v ?? {}, z
   .object(Object.fromEntries(SECTION_IDS.map((id) => [id, optionalText("the comment", { max: 2000 })])) as Record<SectionId, ReturnType<typeof optionalText>>)
-  .refine((c) => SECTION_IDS.some((id) => c[id]), { path: ["organisation"], message: "Enter a comment on at least one section" });
+  .refine((c) => SECTION_IDS.some((id) => c[id]), { path: ["organisation"], message: "Enter a comment on at least one section" }));
