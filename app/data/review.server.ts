@@ -7,6 +7,7 @@ import { db, type Transaction } from "#db/client";
 import { applicationSections, changeRequests, listingHistory, listings, listingSites, organisations, reviewComments, users } from "#db/schema/index";
 import { lasByCode, replaceSites, storedSections } from "./application.server";
 import type { ReviewerScope } from "./directory-scope.server";
+import { REVIEW_PAGE_SIZE } from "./review-query";
 import { applyTransition, recordListingEvent, type ListingActor, type ListingRow, type TransitionOutcome } from "./listing-transitions.server";
 import { notFound } from "./scope.server";
 import { isUuid } from "./la-users.server";
@@ -51,7 +52,6 @@ export async function reviewQueue(scope: ReviewerScope) {
     .sort((a, b) => a.waitingSince.getTime() - b.waitingSince.getTime());
 }
 
-export const PAGE_SIZE = 50;
 
 /** Every listing the reviewer can reach, in one state or all, by name. */
 export async function reviewerListings(scope: ReviewerScope, state: ListingState | undefined, page: number) {
@@ -63,8 +63,8 @@ export async function reviewerListings(scope: ReviewerScope, state: ListingState
       .innerJoin(organisations, eq(organisations.id, listings.organisationId))
       .where(where)
       .orderBy(asc(sql`lower(${organisations.name})`), asc(listings.id))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
+      .limit(REVIEW_PAGE_SIZE)
+      .offset((page - 1) * REVIEW_PAGE_SIZE),
     db.select({ n: sql<number>`count(*)::int` }).from(listings).where(where),
   ]);
   return { rows, total: Number(total?.n ?? 0) };

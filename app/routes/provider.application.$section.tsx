@@ -113,18 +113,7 @@ export default function ApplicationSection({ loaderData: d, actionData }: Route.
           <SectionFields section={d.section} las={d.las} />
           <ButtonGroup>
             <Button name="intent" value="save" preventDoubleClick>
-              {d.checkAnswers ? (
-            <>
-              <p className="govuk-body">Check your answers, then confirm they are true.</p>
-              <ApplicationAnswers
-                sections={d.checkAnswers}
-                laNames={Object.fromEntries(d.las.map((la) => [la.code, la.name]))}
-                only={["organisation", "sites", "provision", "full-time-pupils", "safeguarding", "health-and-safety", "admissions", "insurance"]}
-                changeHref={(id) => `/provider/application/${id}`}
-              />
-            </>
-          ) : null}
-          {d.mode === "change_request" ? "Send changes for review" : d.section === "declaration" ? "Confirm" : "Save and continue"}
+              {d.mode === "change_request" ? "Send changes for review" : d.section === "declaration" ? "Confirm" : "Save and continue"}
             </Button>
             {d.mode === "edit" && d.section !== "declaration" ? (
               <Button name="intent" value="save-draft" variant="secondary" formNoValidate>

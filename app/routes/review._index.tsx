@@ -3,7 +3,8 @@ import { Pagination, paginationItems, Table, Tag } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
 import { ListingStateTag } from "#app/components/directory/ListingStateTag";
 import { reviewerScope } from "#app/data/directory-scope.server";
-import { PAGE_SIZE, reviewerListings, reviewQueue } from "#app/data/review.server";
+import { REVIEW_PAGE_SIZE } from "#app/data/review-query";
+import { reviewerListings, reviewQueue } from "#app/data/review.server";
 import { formatDate, londonDate } from "#app/domain/dates";
 import { LISTING_STATE_LABELS, LISTING_STATES, type ListingState } from "#app/domain/listing-lifecycle";
 import { guard } from "#app/utils/route-guard.server";
@@ -22,7 +23,7 @@ const WORK = { application: "Application", renewal: "Renewal", change_request: "
 const dateOf = (d: Date | string) => formatDate(londonDate(new Date(d)));
 
 export default function ReviewQueue({ loaderData: d }: Route.ComponentProps) {
-  const pages = Math.max(1, Math.ceil(d.all.total / PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(d.all.total / REVIEW_PAGE_SIZE));
   const href = (page: number) => `/review?${new URLSearchParams({ ...(d.state ? { state: d.state } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
   return (
     <>
