@@ -42,6 +42,21 @@ export const ROUTE_ACCESS = {
   "routes/inbox": SIGNED_IN,
   "routes/service-admin.organisations": needs("manage:organisation:any"),
   "routes/service-admin.reviewers": needs("manage:reviewer:any"),
+  // The directory of non-school alternative provision.
+  "routes/directory._index": PUBLIC,
+  "routes/directory.$providerId": PUBLIC,
+  "routes/api.v1.directory.providers": PUBLIC,
+  "routes/api.v1.directory.providers[.]csv": PUBLIC,
+  "routes/api.v1.openapi[.]json": PUBLIC,
+  "routes/provider.sign-up": PUBLIC,
+  "routes/provider._index": needs("apply:listing:own"),
+  "routes/provider.application.$section": needs("apply:listing:own"),
+  "routes/provider.organisation": needs("apply:listing:own"),
+  "routes/provider.colleagues": needs("apply:listing:own"),
+  "routes/review._index": needs("review:listing:area"),
+  "routes/review.$listingId._index": needs("review:listing:area"),
+  "routes/review.$listingId.$decision": needs("review:listing:area"),
+  "routes/review.$listingId.change-request": needs("review:listing:area"),
 } as const satisfies Record<string, Access>;
 
 export type RouteId = keyof typeof ROUTE_ACCESS;

@@ -43,14 +43,21 @@ export function homeFor(role: Role): HomeSection {
     case "provider":
       return {
         heading: "Your organisation's listing",
-        description: "Apply to be listed in the directory of non-school alternative provision, keep your listing current, and see the placements made with you.",
-        links: [],
+        description: "Apply to be listed in the directory of non-school alternative provision, and keep your listing current.",
+        links: [
+          { href: "/provider", text: "Your application and listing", description: "Complete each section of your application, submit it, and see what the reviewer decided." },
+          { href: "/provider/organisation", text: "Your organisation", description: "The name your organisation goes by in this service." },
+          { href: "/provider/colleagues", text: "Colleagues", description: "Add the people who can sign in for your organisation." },
+        ],
       };
     case "directory_reviewer":
       return {
         heading: "Review alternative provision",
         description: "Review applications to the directory and keep listings in good standing.",
-        links: [],
+        links: [
+          { href: "/review", text: "Review queue", description: "Applications, renewals and change requests waiting for a decision, oldest first." },
+          { href: "/directory", text: "The public directory", description: "What the public and commissioners see." },
+        ],
       };
     case "service_admin":
       return {

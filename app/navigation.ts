@@ -23,8 +23,15 @@ const BY_ROLE: Record<Role, NavigationItem[]> = {
     { href: "/admin/settings", text: "Settings" },
     { href: "/admin/api-tokens", text: "API tokens" },
   ],
-  provider: [],
-  directory_reviewer: [],
+  provider: [
+    { href: "/provider", text: "Your listing" },
+    { href: "/provider/organisation", text: "Organisation" },
+    { href: "/provider/colleagues", text: "Colleagues" },
+  ],
+  directory_reviewer: [
+    { href: "/review", text: "Review" },
+    { href: "/directory", text: "Public directory" },
+  ],
   service_admin: [
     { href: "/service-admin/organisations", text: "Local authorities" },
     { href: "/service-admin/reviewers", text: "Reviewers" },

@@ -3,6 +3,7 @@ import { hashPassword } from "../app/utils/password.server";
 import type { Role } from "../app/domain/roles";
 import type { Database } from "./client";
 import { seedDemoRegister } from "./demo-register";
+import { seedDemoListings, type DemoListing } from "./demo-directory";
 import { currentLocalAuthorities } from "./reference/local-authorities";
 import { organisations, users } from "./schema/index";
 
@@ -51,13 +52,86 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { email: "provider@brightfutures.example", name: "Priya Shah", role: "provider", organisation: { name: DEMO_PROVIDER } },
   { email: "reviewer@directory.example", name: "Dana Okafor", role: "directory_reviewer", organisation: { name: NATIONAL_DIRECTORY_TEAM } },
   { email: "service.admin@service.example", name: "Chris Evans", role: "service_admin", organisation: { name: NATIONAL_SERVICE } },
+  { email: "provider@northstar.example", name: "Nia Grant", role: "provider", organisation: { name: "North Star Tutoring Ltd" } },
+  { email: "provider@camdenyouth.example", name: "Tom Hale", role: "provider", organisation: { name: "Camden Youth Outreach CIC" } },
+  { email: "provider@pennine.example", name: "Ruth Ibbotson", role: "provider", organisation: { name: "Pennine Outdoor Learning Ltd" } },
+];
+
+/** Providers in the directory: one listed (with two Camden sites), and one in each of a few other states. */
+export const DEMO_LISTINGS: readonly DemoListing[] = [
+  {
+    organisation: DEMO_PROVIDER,
+    userEmail: "provider@brightfutures.example",
+    target: "approved",
+    answers: {
+      legalName: DEMO_PROVIDER,
+      organisationType: "community_interest_company",
+      companyNumber: "09876543",
+      sites: [
+        { name: "Kentish Town Centre", addressLine1: "21 Leighton Road", town: "London", postcode: "NW5 2QE", laCode: "202", capacity: 12 },
+        { name: "Somers Town Workshop", addressLine1: "4 Chalton Street", town: "London", postcode: "NW1 1JD", laCode: "202", capacity: 8 },
+      ],
+      provisionTypes: ["academic", "vocational", "mentoring"],
+      ageMin: 11,
+      ageMax: 16,
+      pattern: "part_time",
+      lead: "Priya Shah",
+    },
+  },
+  {
+    organisation: "North Star Tutoring Ltd",
+    userEmail: "provider@northstar.example",
+    target: "draft",
+    sections: ["organisation", "sites"],
+    answers: {
+      legalName: "North Star Tutoring Ltd",
+      companyNumber: "11223344",
+      sites: [{ name: "North Star Leeds", addressLine1: "10 Call Lane", town: "Leeds", postcode: "LS1 6DN", laCode: "383", capacity: 6 }],
+      provisionTypes: ["academic", "online_tuition"],
+      ageMin: 8,
+      ageMax: 16,
+      pattern: "part_time",
+      lead: "Nia Grant",
+    },
+  },
+  {
+    organisation: "Camden Youth Outreach CIC",
+    userEmail: "provider@camdenyouth.example",
+    target: "submitted",
+    answers: {
+      legalName: "Camden Youth Outreach CIC",
+      organisationType: "community_interest_company",
+      companyNumber: "12345678",
+      sites: [{ name: "Queen's Crescent Hub", addressLine1: "90 Queen's Crescent", town: "London", postcode: "NW5 4EB", laCode: "202", capacity: 10 }],
+      provisionTypes: ["sport_and_outdoor", "therapeutic", "mentoring"],
+      ageMin: 12,
+      ageMax: 17,
+      pattern: "part_time",
+      lead: "Tom Hale",
+    },
+  },
+  {
+    organisation: "Pennine Outdoor Learning Ltd",
+    userEmail: "provider@pennine.example",
+    target: "suspended",
+    answers: {
+      legalName: "Pennine Outdoor Learning Ltd",
+      companyNumber: "07654321",
+      sites: [{ name: "Roundhay Park Base", addressLine1: "Princes Avenue", town: "Leeds", postcode: "LS8 2ER", laCode: "383", capacity: 15 }],
+      provisionTypes: ["sport_and_outdoor", "vocational"],
+      ageMin: 11,
+      ageMax: 16,
+      pattern: "full_and_part_time",
+      lead: "Ruth Ibbotson",
+    },
+  },
 ];
 
 /** Demo organisations and one user per role, only into a database that has no users yet. */
 export async function seedDemoData(db: Database): Promise<boolean> {
   const [row] = await db.select({ users: count() }).from(users);
   if ((row?.users ?? 0) > 0) return false;
-  await db.insert(organisations).values({ kind: "provider", name: DEMO_PROVIDER });
+  await db.insert(organisations).values(DEMO_LISTINGS.map((l) => ({ kind: "provider" as const, name: l.organisation })));
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const demo of DEMO_USERS) {
     const where =
@@ -75,5 +149,6 @@ export async function seedDemoData(db: Database): Promise<boolean> {
     });
   }
   await seedDemoRegister(db);
+  await seedDemoListings(db, DEMO_LISTINGS, "reviewer@directory.example");
   return true;
 }

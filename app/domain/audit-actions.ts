@@ -25,9 +25,28 @@ export const AUDIT_ACTIONS = [
   "la_settings.updated",
   "api_token.created",
   "api_token.revoked",
+  "provider.signed_up",
+  "organisation.updated",
+  "listing.created",
+  "listing.section_saved",
+  "listing.submitted",
+  "listing.changes_requested",
+  "listing.approved",
+  "listing.refused",
+  "listing.suspended",
+  "listing.reinstated",
+  "listing.revoked",
+  "listing.expired",
+  "listing.renewal_applied",
+  "listing.renewed",
+  "listing.reopened",
+  "listing.viewed",
+  "change_request.saved",
+  "change_request.approved",
+  "change_request.rejected",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ["user", "organisation", "audit_log", "child", "register", "consent_request", "la_settings", "api_token"] as const;
+export const AUDIT_SUBJECT_TYPES = ["user", "organisation", "audit_log", "child", "register", "consent_request", "la_settings", "api_token", "listing", "change_request"] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];

@@ -66,9 +66,9 @@ export function yesNo(message: string) {
   return z.enum(["yes", "no"], { error: message }).transform((v) => v === "yes");
 }
 
-export function wholeNumber(label: string, options: { min?: number; max: number; optional?: boolean }) {
+function requiredWholeNumber(label: string, options: { min?: number; max: number }) {
   const min = options.min ?? 0;
-  const inner = z.preprocess(
+  return z.preprocess(
     cleaned,
     z
       .string({ error: `Enter ${label}` })
@@ -78,8 +78,16 @@ export function wholeNumber(label: string, options: { min?: number; max: number;
       .refine((n) => n >= min, `${capitalise(label)} must be ${min} or more`)
       .refine((n) => n <= options.max, `${capitalise(label)} must be ${options.max} or fewer`),
   );
-  if (!options.optional) return inner;
-  return z.preprocess((v) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v), inner.optional());
+}
+
+function optionalWholeNumber(label: string, options: { min?: number; max: number }) {
+  return z.preprocess((v) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v), requiredWholeNumber(label, options).optional());
+}
+
+export function wholeNumber(label: string, options: { min?: number; max: number; optional?: false }): ReturnType<typeof requiredWholeNumber>;
+export function wholeNumber(label: string, options: { min?: number; max: number; optional: true }): ReturnType<typeof optionalWholeNumber>;
+export function wholeNumber(label: string, options: { min?: number; max: number; optional?: boolean }) {
+  return options.optional ? optionalWholeNumber(label, options) : requiredWholeNumber(label, options);
 }
 
 export interface DateParts {

@@ -20,10 +20,24 @@ export default function Start() {
           <li>agree or refuse home education for children with a social worker</li>
           <li>place children only with alternative provision listed in the national directory</li>
         </ul>
-        <p className="govuk-body">Alternative provision providers use it to apply to be listed in the directory.</p>
+        <p className="govuk-body">
+          Alternative provision providers use it to apply to be listed in the directory. A provider new to the service can{" "}
+          <a className="govuk-link" href="/provider/sign-up">
+            create an account
+          </a>
+          .
+        </p>
         <Button href="/sign-in" variant="start">
           Sign in
         </Button>
+        <h2 className="govuk-heading-m">Find alternative provision</h2>
+        <p className="govuk-body">
+          Anyone can{" "}
+          <a className="govuk-link" href="/directory">
+            search the directory of non-school alternative provision
+          </a>{" "}
+          without signing in.
+        </p>
       </div>
     </div>
   );

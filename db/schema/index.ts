@@ -7,3 +7,4 @@ export * from "./children";
 export * from "./consent";
 export * from "./invitations";
 export * from "./api-tokens";
+export * from "./directory";

@@ -1,0 +1,90 @@
+import { randomBytes } from "node:crypto";
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Auditor } from "#app/utils/audit.server";
+import { auditorFor } from "#app/utils/audit.server";
+import { hashPassword, passwordProblem } from "#app/utils/password.server";
+import { db } from "#db/client";
+import { listings, organisations, users } from "#db/schema/index";
+import type { ProviderScope } from "./directory-scope.server";
+
+// Provider accounts: signing up (a new provider organisation and its first user) and adding
+// colleagues. Providers manage only their own organisation's users, through their ProviderScope.
+
+const EMAIL_TAKEN = "An account already exists with this email address. Sign in instead, or ask your organisation to add you.";
+
+async function emailTaken(email: string): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+  return !!row;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } }).cause ?? (error as { code?: string });
+  return cause?.code === "23505";
+}
+
+export type SignUpResult = { ok: true; userId: string } | { ok: false; errors: Record<string, string> };
+
+export async function signUpProvider(input: { organisationName: string; name: string; email: string; password: string }, requestId: string | null): Promise<SignUpResult> {
+  const problem = passwordProblem(input.password, { email: input.email });
+  if (problem) return { ok: false, errors: { password: problem } };
+  if (await emailTaken(input.email)) return { ok: false, errors: { email: EMAIL_TAKEN } };
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.transaction(async (tx) => {
+      const [organisation] = await tx.insert(organisations).values({ kind: "provider", name: input.organisationName }).returning({ id: organisations.id });
+      const [user] = await tx.insert(users).values({ email: input.email, name: input.name, role: "provider", organisationId: organisation!.id, passwordHash }).returning({ id: users.id });
+      const [listing] = await tx.insert(listings).values({ organisationId: organisation!.id }).returning({ id: listings.id });
+      const audit = auditorFor({ userId: user!.id, role: "provider", organisationId: organisation!.id }, requestId);
+      await audit(tx, { action: "provider.signed_up", subjectType: "organisation", subjectId: organisation!.id });
+      await audit(tx, { action: "listing.created", subjectType: "listing", subjectId: listing!.id });
+      return { ok: true, userId: user!.id } as const;
+    });
+  } catch (error) {
+    // Two sign-ups with one email at the same moment: the unique index lets one in.
+    if (isUniqueViolation(error)) return { ok: false, errors: { email: EMAIL_TAKEN } };
+    throw error;
+  }
+}
+
+export function colleaguesOf(scope: ProviderScope) {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, deactivatedAt: users.deactivatedAt })
+    .from(users)
+    .where(and(eq(users.organisationId, scope.organisationId), eq(users.role, "provider")))
+    .orderBy(asc(users.name));
+}
+
+/** 20 base32 characters (100 bits) from the system's random source. */
+function temporaryPassword(): string {
+  return encodeBase32LowerCaseNoPadding(randomBytes(13)).slice(0, 20);
+}
+
+export type InviteResult = { ok: true; temporaryPassword: string; email: string } | { ok: false; errors: Record<string, string> };
+
+/**
+ * Adds a colleague to the provider's organisation with a one-time temporary password, returned
+ * once to show the person adding them and never stored except as its hash.
+ */
+export async function addColleague(scope: ProviderScope, input: { name: string; email: string }, audit: Auditor): Promise<InviteResult> {
+  if (await emailTaken(input.email)) return { ok: false, errors: { email: "An account already exists with this email address" } };
+  const password = temporaryPassword();
+  const passwordHash = await hashPassword(password);
+  try {
+    return await db.transaction(async (tx) => {
+      const [user] = await tx.insert(users).values({ email: input.email, name: input.name, role: "provider", organisationId: scope.organisationId, passwordHash }).returning({ id: users.id });
+      await audit(tx, { action: "user.created", subjectType: "user", subjectId: user!.id, details: { role: "provider" } });
+      return { ok: true, temporaryPassword: password, email: input.email } as const;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, errors: { email: "An account already exists with this email address" } };
+    throw error;
+  }
+}
+
+export async function renameOrganisation(scope: ProviderScope, name: string, audit: Auditor): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(organisations).set({ name }).where(and(eq(organisations.id, scope.organisationId), eq(organisations.kind, "provider")));
+    await audit(tx, { action: "organisation.updated", subjectType: "organisation", subjectId: scope.organisationId, details: { fields: ["name"] } });
+  });
+}

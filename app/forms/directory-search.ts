@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { AGE_LIMITS, PROVISION_TYPES } from "#app/domain/directory-vocabulary";
+import { MAX_API_PAGE_SIZE } from "#app/data/directory-query";
+
+// The directory's search and filters, read from the query string. The page drops values it cannot
+// use (a hand-edited URL should still show a page); the open-data API refuses them, so a program
+// never silently gets an unfiltered answer.
+
+const fields = {
+  q: z.string().trim().max(100, "q must be 100 characters or fewer"),
+  la: z.string().regex(/^\d{3}$/, "la must be a 3-digit DfE local authority code"),
+  district: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{1,2}\d[A-Z\d]?$/, "district must be a postcode district, like NW1"),
+  type: z.enum(PROVISION_TYPES, { error: `type must be one of ${PROVISION_TYPES.join(", ")}` }),
+  age: z.coerce
+    .number({ error: "age must be a whole number" })
+    .int("age must be a whole number")
+    .min(AGE_LIMITS.min, `age must be ${AGE_LIMITS.min} or more`)
+    .max(AGE_LIMITS.max, `age must be ${AGE_LIMITS.max} or fewer`),
+  page: z.coerce.number({ error: "page must be a whole number" }).int("page must be a whole number").min(1, "page must be 1 or more").max(10_000, "page must be 10000 or fewer"),
+  pageSize: z.coerce
+    .number({ error: "pageSize must be a whole number" })
+    .int("pageSize must be a whole number")
+    .min(1, "pageSize must be 1 or more")
+    .max(MAX_API_PAGE_SIZE, `pageSize must be ${MAX_API_PAGE_SIZE} or fewer`),
+};
+
+const blank = (v: unknown) => (v === "" ? undefined : v);
+
+const lenient = z.object(Object.fromEntries(Object.entries(fields).map(([k, s]) => [k, z.preprocess(blank, (s as z.ZodType).optional().catch(undefined))])) as unknown as {
+  [K in keyof typeof fields]: z.ZodType<z.output<(typeof fields)[K]> | undefined>;
+});
+const strict = z.strictObject(Object.fromEntries(Object.entries(fields).map(([k, s]) => [k, z.preprocess(blank, (s as z.ZodType).optional())])) as unknown as {
+  [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]>;
+}, { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown parameter: ${issue.keys.join(", ")}` : undefined) });
+
+export type DirectorySearch = { [K in keyof typeof fields]?: z.output<(typeof fields)[K]> | undefined };
+
+export function parseDirectorySearch(params: URLSearchParams): DirectorySearch {
+  return lenient.parse(Object.fromEntries(params)) as DirectorySearch;
+}
+
+export function parseApiQuery(params: URLSearchParams): { ok: true; query: DirectorySearch } | { ok: false; errors: { parameter: string; message: string }[] } {
+  const result = strict.safeParse(Object.fromEntries(params));
+  if (result.success) return { ok: true, query: result.data as DirectorySearch };
+  return { ok: false, errors: result.error.issues.map((i) => ({ parameter: i.path.map(String).join(".") || (i.code === "unrecognized_keys" ? i.keys.join(",") : ""), message: i.message })) };
+}

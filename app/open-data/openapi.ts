@@ -1,0 +1,120 @@
+import { AGE_LIMITS, ORGANISATION_TYPES, PATTERNS, PROVISION_TYPES } from "#app/domain/directory-vocabulary";
+import { MAX_API_PAGE_SIZE } from "#app/data/directory-query";
+import { CSV_COLUMNS } from "./providers";
+
+// The OpenAPI 3.1 description of the directory's open data, built from the same lists the API
+// validates against, so the document cannot drift from what the API accepts.
+
+const date = { type: "string", format: "date" } as const;
+const nullableText = { type: ["string", "null"] } as const;
+
+const filters = [
+  { name: "q", in: "query", description: "Words in the provider's name (every word must appear).", schema: { type: "string", maxLength: 100 } },
+  { name: "la", in: "query", description: "DfE 3-digit code of a local authority with a listed site.", schema: { type: "string", pattern: "^[0-9]{3}$" }, example: "202" },
+  { name: "district", in: "query", description: "Postcode district of a listed site.", schema: { type: "string", pattern: "^[A-Za-z]{1,2}[0-9][A-Za-z0-9]?$" }, example: "NW1" },
+  { name: "type", in: "query", description: "A type of provision offered.", schema: { type: "string", enum: [...PROVISION_TYPES] } },
+  { name: "age", in: "query", description: "An age (in years) the provider takes.", schema: { type: "integer", minimum: AGE_LIMITS.min, maximum: AGE_LIMITS.max } },
+];
+
+export function openApiDocument(origin: string) {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Directory of non-school alternative provision: open data",
+      version: "1.0.0",
+      description:
+        "Providers of non-school alternative provision listed by the Department for Education's directory. Only approved listings that have not passed their end date are included: never applications, refused, suspended, revoked or expired listings. No authentication.",
+      license: { name: "Open Government Licence v3.0", url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" },
+    },
+    servers: [{ url: `${origin}/api/v1` }],
+    paths: {
+      "/directory/providers": {
+        get: {
+          operationId: "listProviders",
+          summary: "Listed providers, a page at a time, by name",
+          parameters: [
+            ...filters,
+            { name: "page", in: "query", schema: { type: "integer", minimum: 1, maximum: 10000, default: 1 } },
+            { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: MAX_API_PAGE_SIZE, default: 20 } },
+          ],
+          responses: {
+            "200": { description: "A page of providers", content: { "application/json": { schema: { $ref: "#/components/schemas/ProviderPage" } } } },
+            "400": { description: "A parameter is not valid", content: { "application/json": { schema: { $ref: "#/components/schemas/Problem" } } } },
+          },
+        },
+      },
+      "/directory/providers.csv": {
+        get: {
+          operationId: "downloadProvidersCsv",
+          summary: "Every listed provider matching the filters, as CSV with one row per site",
+          description: `Columns: ${CSV_COLUMNS.join(", ")}. provision_types is separated by semicolons. Text that a spreadsheet would treat as a formula is prefixed with an apostrophe.`,
+          parameters: filters,
+          responses: {
+            "200": { description: "CSV (RFC 4180, UTF-8, CRLF line endings)", content: { "text/csv": { schema: { type: "string" } } } },
+            "400": { description: "A parameter is not valid", content: { "application/json": { schema: { $ref: "#/components/schemas/Problem" } } } },
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        ProviderPage: {
+          type: "object",
+          required: ["data", "meta", "links"],
+          properties: {
+            data: { type: "array", items: { $ref: "#/components/schemas/Provider" } },
+            meta: {
+              type: "object",
+              required: ["page", "pageSize", "total", "totalPages"],
+              properties: { page: { type: "integer" }, pageSize: { type: "integer" }, total: { type: "integer" }, totalPages: { type: "integer" } },
+            },
+            links: { type: "object", required: ["self"], properties: { self: { type: "string" }, next: { type: "string" }, prev: { type: "string" } } },
+          },
+        },
+        Provider: {
+          type: "object",
+          required: ["id", "name", "legalName", "organisationType", "provisionTypes", "ageRange", "pattern", "listedSince", "listedUntil", "sites", "url"],
+          properties: {
+            id: { type: "string", format: "uuid" },
+            name: { type: "string" },
+            legalName: { type: "string" },
+            organisationType: { type: "string", enum: [...ORGANISATION_TYPES] },
+            companyNumber: nullableText,
+            charityNumber: nullableText,
+            ofstedUrn: nullableText,
+            provisionTypes: { type: "array", items: { type: "string", enum: [...PROVISION_TYPES] } },
+            ageRange: { type: "object", required: ["min", "max"], properties: { min: { type: "integer" }, max: { type: "integer" } } },
+            pattern: { type: "string", enum: [...PATTERNS] },
+            listedSince: date,
+            listedUntil: date,
+            conditions: nullableText,
+            standards: { type: "object", description: "The dates the provider declared for each national standard", additionalProperties: date },
+            insurance: { type: "object", properties: { employersLiabilityExpiresOn: date, publicLiabilityExpiresOn: date } },
+            sites: { type: "array", items: { $ref: "#/components/schemas/Site" } },
+            url: { type: "string", format: "uri" },
+          },
+        },
+        Site: {
+          type: "object",
+          required: ["name", "address", "postcodeDistrict", "localAuthority", "capacity"],
+          properties: {
+            name: { type: "string" },
+            address: {
+              type: "object",
+              required: ["line1", "town", "postcode"],
+              properties: { line1: { type: "string" }, line2: nullableText, town: { type: "string" }, postcode: { type: "string" } },
+            },
+            postcodeDistrict: { type: "string" },
+            localAuthority: { type: "object", required: ["code", "name"], properties: { code: { type: "string" }, name: { type: "string" } } },
+            capacity: { type: "integer" },
+          },
+        },
+        Problem: {
+          type: "object",
+          required: ["errors"],
+          properties: { errors: { type: "array", items: { type: "object", required: ["parameter", "message"], properties: { parameter: { type: "string" }, message: { type: "string" } } } } },
+        },
+      },
+    },
+  } as const;
+}

@@ -1,0 +1,77 @@
+import { data } from "react-router";
+import type { Route } from "./+types/directory.$providerId";
+import { BackLink, SummaryList, Table } from "#app/components/govuk";
+import { PageTitle } from "#app/components/PageTitle";
+import { listedProvider } from "#app/data/directory.server";
+import { formatDate, londonDate } from "#app/domain/dates";
+import { ORGANISATION_TYPE_LABELS, PATTERN_LABELS, PROVISION_TYPE_LABELS, type OrganisationType } from "#app/domain/directory-vocabulary";
+import { guard } from "#app/utils/route-guard.server";
+
+export const loader = guard("routes/directory.$providerId").loader(async ({ params }) => {
+  const provider = await listedProvider(params.providerId ?? "", londonDate(new Date()));
+  if (!provider) throw data({ reason: "not-found" }, { status: 404 });
+  return { provider };
+});
+
+const STANDARDS: [string, string][] = [
+  ["singleCentralRecordCheckedOn", "Single central record (enhanced DBS checks) last checked"],
+  ["safeguardingLeadTrainedOn", "Safeguarding lead last trained"],
+  ["childProtectionPolicyReviewedOn", "Child protection policy reviewed"],
+  ["behaviourPolicyReviewedOn", "Behaviour policy reviewed"],
+  ["staffConductPolicyReviewedOn", "Staff code of conduct reviewed"],
+  ["siteRiskAssessedOn", "Site risk assessment"],
+  ["activityRiskAssessedOn", "Activity risk assessment"],
+  ["fireDrillOn", "Last fire drill"],
+  ["attendancePolicyReviewedOn", "Attendance policy reviewed"],
+];
+
+export default function ListedProviderPage({ loaderData: { provider: p } }: Route.ComponentProps) {
+  return (
+    <>
+      <PageTitle title={p.name} />
+      <BackLink href="/directory">Back to the directory</BackLink>
+      <span className="govuk-caption-l">Listed provider of non-school alternative provision</span>
+      <h1 className="govuk-heading-l">{p.name}</h1>
+      <SummaryList
+        rows={[
+          { key: "Legal name", value: p.legalName },
+          { key: "Type of organisation", value: ORGANISATION_TYPE_LABELS[p.organisationType as OrganisationType] ?? p.organisationType },
+          ...(p.companyNumber ? [{ key: "Companies House number", value: p.companyNumber }] : []),
+          ...(p.charityNumber ? [{ key: "Charity number", value: p.charityNumber }] : []),
+          ...(p.ofstedUrn ? [{ key: "Ofsted URN", value: p.ofstedUrn }] : []),
+          {
+            key: "Provision",
+            value: (
+              <ul className="govuk-list">
+                {p.provisionTypes.map((t) => (
+                  <li key={t}>{PROVISION_TYPE_LABELS[t]}</li>
+                ))}
+              </ul>
+            ),
+          },
+          { key: "Ages", value: `${p.ageMin} to ${p.ageMax}` },
+          { key: "Pattern", value: PATTERN_LABELS[p.pattern] },
+          { key: "Listed since", value: formatDate(p.listedSince) },
+          { key: "Listed until", value: formatDate(p.listedUntil) },
+          { key: "Conditions of listing", value: p.conditions ?? "None" },
+        ]}
+      />
+      <Table
+        caption="Sites"
+        head={[{ text: "Site" }, { text: "Address" }, { text: "Local authority" }, { text: "Capacity", format: "numeric" }]}
+        rows={p.sites.map((s) => ({
+          cells: [{ text: s.name, header: true }, { text: [s.addressLine1, s.addressLine2, s.town, s.postcode].filter(Boolean).join(", ") }, { text: s.laName }, { text: String(s.capacity), format: "numeric" }],
+        }))}
+      />
+      <h2 className="govuk-heading-m">National standards confirmed</h2>
+      <p className="govuk-body">What the provider declared when it was listed, with dates.</p>
+      <SummaryList
+        rows={[
+          ...STANDARDS.filter(([key]) => p.standards[key]).map(([key, label]) => ({ key: label, value: formatDate(p.standards[key]!) })),
+          { key: "Employer's liability insurance expires", value: formatDate(p.insurance.employersLiabilityExpiresOn) },
+          { key: "Public liability insurance expires", value: formatDate(p.insurance.publicLiabilityExpiresOn) },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,131 @@
+import type { Route } from "./+types/directory._index";
+import { Pagination, paginationItems, Tag } from "#app/components/govuk";
+import { PageTitle } from "#app/components/PageTitle";
+import { localAuthorityOptions, searchDirectory } from "#app/data/directory.server";
+import { londonDate } from "#app/domain/dates";
+import { PATTERN_LABELS, PROVISION_TYPE_LABELS, PROVISION_TYPES } from "#app/domain/directory-vocabulary";
+import { parseDirectorySearch } from "#app/forms/directory-search";
+import { guard } from "#app/utils/route-guard.server";
+
+const TITLE = "Find non-school alternative provision";
+
+export const loader = guard("routes/directory._index").loader(async ({ request }) => {
+  const search = parseDirectorySearch(new URL(request.url).searchParams);
+  const [result, las] = await Promise.all([searchDirectory({ ...search, pageSize: undefined }, londonDate(new Date())), localAuthorityOptions()]);
+  return { search, ...result, las };
+});
+
+function hrefWith(search: Record<string, unknown>, page: number): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(search)) if (value !== undefined && value !== "" && key !== "page" && key !== "pageSize") params.set(key, String(value));
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return `/directory${query ? `?${query}` : ""}`;
+}
+
+export default function Directory({ loaderData: d }: Route.ComponentProps) {
+  const s = d.search;
+  const pages = Math.max(1, Math.ceil(d.total / d.pageSize));
+  const openData = `/api/v1/directory/providers.csv${hrefWith({ ...s, page: undefined }, 1).replace("/directory", "")}`;
+  return (
+    <>
+      <PageTitle title={TITLE} />
+      <h1 className="govuk-heading-l">{TITLE}</h1>
+      <p className="govuk-body-l">Providers approved for the national directory. Children may be placed only with a provider listed here.</p>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-third">
+          <form method="get" action="/directory" role="search" aria-label="Search the directory">
+            <div className="govuk-form-group">
+              <label className="govuk-label govuk-label--s" htmlFor="q">
+                Provider name
+              </label>
+              <input className="govuk-input" id="q" name="q" type="search" defaultValue={s.q ?? ""} spellCheck={false} />
+            </div>
+            <div className="govuk-form-group">
+              <label className="govuk-label govuk-label--s" htmlFor="la">
+                Local authority
+              </label>
+              <select className="govuk-select govuk-!-width-full" id="la" name="la" defaultValue={s.la ?? ""}>
+                <option value="">Any</option>
+                {d.las.map((la) => (
+                  <option key={la.code} value={la.code ?? ""}>
+                    {la.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="govuk-form-group">
+              <label className="govuk-label govuk-label--s" htmlFor="district">
+                Postcode district
+              </label>
+              <div className="govuk-hint" id="district-hint">
+                The first part of a postcode, like NW1
+              </div>
+              <input className="govuk-input govuk-input--width-5" id="district" name="district" type="text" defaultValue={s.district ?? ""} aria-describedby="district-hint" spellCheck={false} autoComplete="off" />
+            </div>
+            <div className="govuk-form-group">
+              <label className="govuk-label govuk-label--s" htmlFor="type">
+                Type of provision
+              </label>
+              <select className="govuk-select govuk-!-width-full" id="type" name="type" defaultValue={s.type ?? ""}>
+                <option value="">Any</option>
+                {PROVISION_TYPES.map((t) => (
+                  <option key={t} value={t}>
+                    {PROVISION_TYPE_LABELS[t]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="govuk-form-group">
+              <label className="govuk-label govuk-label--s" htmlFor="age">
+                Child's age
+              </label>
+              <input className="govuk-input govuk-input--width-2" id="age" name="age" type="text" inputMode="numeric" defaultValue={s.age ?? ""} />
+            </div>
+            <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+              Search
+            </button>
+          </form>
+        </div>
+        <div className="govuk-grid-column-two-thirds">
+          <p className="govuk-body" role="status">
+            {d.total === 0 ? "No listed providers match." : `${d.total.toLocaleString("en-GB")} ${d.total === 1 ? "provider" : "providers"}, page ${d.page} of ${pages}`}
+          </p>
+          <ul className="govuk-list">
+            {d.providers.map((p) => (
+              <li key={p.id} className="govuk-!-margin-bottom-6">
+                <h2 className="govuk-heading-m govuk-!-margin-bottom-1">
+                  <a className="govuk-link" href={`/directory/${p.id}`}>
+                    {p.name}
+                  </a>
+                </h2>
+                <p className="govuk-body govuk-!-margin-bottom-1">
+                  Ages {p.ageMin} to {p.ageMax}, {PATTERN_LABELS[p.pattern].toLowerCase()}. {p.sites.map((site) => `${site.town} ${site.district} (${site.laName})`).join("; ")}
+                </p>
+                <ul className="govuk-list app-tag-list">
+                  {p.provisionTypes.map((t) => (
+                    <li key={t}>
+                      <Tag colour="blue">{PROVISION_TYPE_LABELS[t].replace(/ \(.*\)$/, "")}</Tag>
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+          <Pagination
+            previous={d.page > 1 ? { href: hrefWith(s, d.page - 1) } : undefined}
+            next={d.page < pages ? { href: hrefWith(s, d.page + 1) } : undefined}
+            items={paginationItems(d.page, pages, (n) => hrefWith(s, n))}
+          />
+          <h2 className="govuk-heading-s">Open data</h2>
+          <p className="govuk-body">
+            <a className="govuk-link" href={openData} download>
+              Download these providers as CSV
+            </a>
+            , or use the <a className="govuk-link" href="/api/v1/openapi.json">open data API (OpenAPI description)</a>.
+          </p>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { data, redirect } from "react-router";
+import type { Route } from "./+types/provider.sign-up";
+import { TextField } from "#app/components/form/fields";
+import { ValidatedForm } from "#app/components/form/ValidatedForm";
+import { Button } from "#app/components/govuk";
+import { signUpProvider } from "#app/data/provider-accounts.server";
+import { providerSignUpSchema } from "#app/forms/provider-account";
+import { parseSubmission, withoutSecrets } from "#app/forms/submission";
+import { formDataToObject } from "#app/forms/form-data";
+import { guard } from "#app/utils/route-guard.server";
+import { createSession, sessionCookie } from "#app/utils/session.server";
+
+const TITLE = "Create an account for your organisation";
+
+export const loader = guard("routes/provider.sign-up").loader(({ user }) => {
+  if (user) throw redirect("/home");
+  return null;
+});
+
+export const action = guard("routes/provider.sign-up").action(async ({ request, requestId }) => {
+  const form = await request.formData();
+  const submission = parseSubmission(providerSignUpSchema, form);
+  if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
+  const { confirmPassword: _confirm, ...input } = submission.data;
+  const result = await signUpProvider(input, requestId);
+  if (!result.ok) return data({ errors: result.errors, values: withoutSecrets(formDataToObject(form)) }, { status: 400 });
+  const { token, expiresAt } = await createSession(result.userId);
+  return redirect("/provider", { headers: { "Set-Cookie": sessionCookie(token, expiresAt) } });
+});
+
+export default function ProviderSignUp({ actionData }: Route.ComponentProps) {
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ValidatedForm schema={providerSignUpSchema} defaultValues={{ organisationName: "", name: "", email: "" }} refused={actionData} pageTitle={TITLE}>
+          <span className="govuk-caption-l">Directory of non-school alternative provision</span>
+          <h1 className="govuk-heading-l">{TITLE}</h1>
+          <p className="govuk-body">Create an account to apply for your organisation to be listed. You can add colleagues once you have signed in.</p>
+          <TextField name="organisationName" label="Organisation name" autoComplete="organization" />
+          <TextField name="name" label="Your full name" autoComplete="name" />
+          <TextField name="email" label="Your email address" type="email" autoComplete="email" spellCheck={false} />
+          <TextField name="password" label="Create a password" type="password" autoComplete="new-password" hint="Use 12 characters or more. A good way to make a strong password is to use three random words." />
+          <TextField name="confirmPassword" label="Confirm password" type="password" autoComplete="new-password" />
+          <Button preventDoubleClick>Create account</Button>
+        </ValidatedForm>
+        <p className="govuk-body">
+          Already have an account? <a className="govuk-link" href="/sign-in">Sign in</a>.
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { data, redirect } from "react-router";
+import type { Route } from "./+types/review.$listingId.$decision";
+import { DateField, TextareaField } from "#app/components/form/fields";
+import { ValidatedForm } from "#app/components/form/ValidatedForm";
+import { BackLink, Button, WarningText } from "#app/components/govuk";
+import { reviewerScope } from "#app/data/directory-scope.server";
+import { decide, reviewListing, type DecisionInput } from "#app/data/review.server";
+import { londonDate } from "#app/domain/dates";
+import { SECTION_IDS, SECTION_TITLES } from "#app/forms/application";
+import { dateToParts } from "#app/forms/fields";
+import { DECISION_ACTION, DECISION_BUTTONS, DECISION_TITLES, decisionSchema, isDecision, type Decision } from "#app/forms/review-decisions";
+import { parseSubmission, withoutSecrets } from "#app/forms/submission";
+import { formDataToObject } from "#app/forms/form-data";
+import { guard } from "#app/utils/route-guard.server";
+
+function decisionOf(param: string | undefined): Decision {
+  if (!param || !isDecision(param)) throw data({ reason: "not-found" }, { status: 404 });
+  return param;
+}
+
+export const loader = guard("routes/review.$listingId.$decision").loader(async ({ user, params, audit }) => {
+  const decision = decisionOf(params.decision);
+  const today = londonDate(new Date());
+  const view = await reviewListing(reviewerScope(user), params.listingId ?? "", { userId: user.id, role: user.role, audit }, today);
+  // Only the decisions the lifecycle allows now: anything else goes back to the listing.
+  if (!view.actions.includes(DECISION_ACTION[decision])) throw redirect(`/review/${view.listing.id}`);
+  return {
+    decision,
+    today,
+    id: view.listing.id,
+    name: view.organisationName,
+    version: view.listing.version,
+    defaultListedUntil: dateToParts(view.defaultListedUntil),
+    conditions: view.listing.conditions ?? "",
+  };
+});
+
+function toInput(decision: Decision, parsed: Record<string, any>): DecisionInput {
+  const action = DECISION_ACTION[decision];
+  if (action === "approve" || action === "renew") return { action, listedUntil: parsed.listedUntil, conditions: parsed.conditions };
+  if (action === "request_changes") return { action, comments: parsed.comments };
+  return { action: action as "refuse" | "suspend" | "reinstate" | "revoke", reason: parsed.reason };
+}
+
+export const action = guard("routes/review.$listingId.$decision").action(async ({ request, user, params, audit }) => {
+  const decision = decisionOf(params.decision);
+  const today = londonDate(new Date());
+  const form = await request.formData();
+  const submission = parseSubmission(decisionSchema(decision, today), form);
+  if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
+  const { version, ...rest } = submission.data as { version: number } & Record<string, unknown>;
+  const listingId = params.listingId ?? "";
+  const result = await decide(reviewerScope(user), listingId, version, toInput(decision, rest), { userId: user.id, role: user.role, audit }, today);
+  if (result.ok) return redirect(`/review/${listingId}?decided=${DECISION_ACTION[decision]}`);
+  return data({ errors: {}, values: withoutSecrets(formDataToObject(form)), formError: result.message }, { status: result.code === "conflict" ? 409 : 422 });
+});
+
+export default function Decide({ loaderData: d, actionData }: Route.ComponentProps) {
+  const title = DECISION_TITLES[d.decision];
+  const defaults =
+    d.decision === "approve" || d.decision === "renew"
+      ? { version: String(d.version), listedUntil: d.defaultListedUntil, conditions: d.conditions }
+      : d.decision === "request-changes"
+        ? { version: String(d.version), comments: {} }
+        : { version: String(d.version), reason: "" };
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink href={`/review/${d.id}`}>Back to the listing</BackLink>
+        <ValidatedForm schema={decisionSchema(d.decision, d.today)} defaultValues={defaults} refused={actionData} pageTitle={`${title}: ${d.name}`}>
+          <span className="govuk-caption-l">{d.name}</span>
+          <h1 className="govuk-heading-l">{title}</h1>
+          <input type="hidden" name="version" value={d.version} />
+          {d.decision === "approve" || d.decision === "renew" ? (
+            <>
+              <DateField name="listedUntil" legend="When does the listing end?" hint="12 months from today unless you choose another date. For example, 27 3 2027" />
+              <TextareaField name="conditions" label="Conditions of listing (optional)" hint="Shown on the provider's public page, for example a limit on numbers" />
+            </>
+          ) : d.decision === "request-changes" ? (
+            <>
+              <p className="govuk-body">Comment on each section the provider needs to change. Leave the others empty.</p>
+              {SECTION_IDS.map((id) => (
+                <TextareaField key={id} name={`comments.${id}`} label={`${SECTION_TITLES[id]} (optional)`} rows={3} />
+              ))}
+            </>
+          ) : (
+            <>
+              {d.decision === "suspend" ? <WarningText>A suspension takes effect at once: the provider leaves the public directory and cannot take new placements.</WarningText> : null}
+              {d.decision === "revoke" ? <WarningText>Revoking is final: the provider leaves the directory and cannot reapply with this listing.</WarningText> : null}
+              <TextareaField name="reason" label="Reason" hint="The provider will see this" />
+            </>
+          )}
+          <Button preventDoubleClick variant={d.decision === "refuse" || d.decision === "suspend" || d.decision === "revoke" ? "warning" : undefined}>
+            {DECISION_BUTTONS[d.decision]}
+          </Button>
+        </ValidatedForm>
+      </div>
+    </div>
+  );
+}

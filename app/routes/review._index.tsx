@@ -1,0 +1,99 @@
+import type { Route } from "./+types/review._index";
+import { Pagination, paginationItems, Table, Tag } from "#app/components/govuk";
+import { PageTitle } from "#app/components/PageTitle";
+import { ListingStateTag } from "#app/components/directory/ListingStateTag";
+import { reviewerScope } from "#app/data/directory-scope.server";
+import { REVIEW_PAGE_SIZE } from "#app/data/review-query";
+import { reviewerListings, reviewQueue } from "#app/data/review.server";
+import { formatDate, londonDate } from "#app/domain/dates";
+import { LISTING_STATE_LABELS, LISTING_STATES, type ListingState } from "#app/domain/listing-lifecycle";
+import { guard } from "#app/utils/route-guard.server";
+
+export const loader = guard("routes/review._index").loader(async ({ user, request }) => {
+  const scope = reviewerScope(user);
+  const params = new URL(request.url).searchParams;
+  const state = (LISTING_STATES as readonly string[]).includes(params.get("state") ?? "") ? (params.get("state") as ListingState) : undefined;
+  const page = Math.max(1, Math.min(Number(params.get("page")) || 1, 10_000));
+  const [queue, all] = await Promise.all([reviewQueue(scope), reviewerListings(scope, state, page)]);
+  return { area: scope.kind === "national" ? "All of England" : user.organisationName, queue, all, state, page };
+});
+
+const WORK = { application: "Application", renewal: "Renewal", change_request: "Change request" } as const;
+
+const dateOf = (d: Date | string) => formatDate(londonDate(new Date(d)));
+
+export default function ReviewQueue({ loaderData: d }: Route.ComponentProps) {
+  const pages = Math.max(1, Math.ceil(d.all.total / REVIEW_PAGE_SIZE));
+  const href = (page: number) => `/review?${new URLSearchParams({ ...(d.state ? { state: d.state } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
+  return (
+    <>
+      <PageTitle title="Review alternative provision" />
+      <span className="govuk-caption-l">{d.area}</span>
+      <h1 className="govuk-heading-l">Review alternative provision</h1>
+      {d.queue.length === 0 ? (
+        <p className="govuk-body">Nothing is waiting for review.</p>
+      ) : (
+        <Table
+          caption="Waiting for a decision, oldest first"
+          head={[{ text: "Provider" }, { text: "Waiting for" }, { text: "Since" }]}
+          rows={d.queue.map((q) => ({
+            cells: [
+              {
+                text: (
+                  <a className="govuk-link" href={q.work === "change_request" ? `/review/${q.id}/change-request` : `/review/${q.id}`}>
+                    {q.name}
+                  </a>
+                ),
+              },
+              { text: <Tag colour={q.work === "application" ? "blue" : "purple"}>{WORK[q.work]}</Tag> },
+              { text: dateOf(q.waitingSince) },
+            ],
+          }))}
+        />
+      )}
+      <h2 className="govuk-heading-m">All listings</h2>
+      <form method="get" action="/review">
+        <div className="govuk-form-group">
+          <label className="govuk-label" htmlFor="state">
+            State
+          </label>
+          <select className="govuk-select" id="state" name="state" defaultValue={d.state ?? ""}>
+            <option value="">Any</option>
+            {LISTING_STATES.map((s) => (
+              <option key={s} value={s}>
+                {LISTING_STATE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+          Show listings
+        </button>
+      </form>
+      <p className="govuk-body" role="status">
+        {d.all.total === 0 ? "No listings." : `${d.all.total} ${d.all.total === 1 ? "listing" : "listings"}`}
+      </p>
+      {d.all.rows.length > 0 ? (
+        <Table
+          caption="Listings"
+          captionSize="s"
+          head={[{ text: "Provider" }, { text: "State" }, { text: "Listed until" }]}
+          rows={d.all.rows.map((r) => ({
+            cells: [
+              {
+                text: (
+                  <a className="govuk-link" href={`/review/${r.id}`}>
+                    {r.name}
+                  </a>
+                ),
+              },
+              { text: <ListingStateTag state={r.state} /> },
+              { text: r.listedUntil ? formatDate(r.listedUntil) : "" },
+            ],
+          }))}
+        />
+      ) : null}
+      <Pagination previous={d.page > 1 ? { href: href(d.page - 1) } : undefined} next={d.page < pages ? { href: href(d.page + 1) } : undefined} items={paginationItems(d.page, pages, href)} />
+    </>
+  );
+}

@@ -1,0 +1,164 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, londonDate } from "#app/domain/dates";
+import { startApp, type RunningApp } from "../support/app-server";
+import { CheckedPage, launchBrowser } from "../support/browser";
+import { signedInPage } from "../support/e2e-session";
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const today = londonDate(new Date());
+
+async function fillDate(p: Page, legend: string, iso: string) {
+  const [year, month, day] = iso.split("-");
+  const group = p.getByRole("group", { name: legend });
+  await group.getByLabel("Day").fill(String(Number(day)));
+  await group.getByLabel("Month").fill(String(Number(month)));
+  await group.getByLabel("Year").fill(year!);
+}
+
+describe("the directory, from application to public listing", () => {
+  it("a provider signs up and applies (fixing a mistake), a Camden reviewer approves, and the public finds them", async () => {
+    const past = addDays(today, -20);
+    const future = addDays(today, 200);
+    const context = await browser.newContext({ baseURL: app.baseUrl });
+    const page = new CheckedPage(await context.newPage());
+    const p = page.page;
+
+    await page.goto("/provider/sign-up");
+    await p.getByLabel("Organisation name").fill("Hampstead Heath Learning");
+    await p.getByLabel("Your full name").fill("Grace Olu");
+    await p.getByLabel("Your email address").fill("grace@hampstead-learning.example");
+    await p.getByLabel("Create a password").fill("lantern copper meadow 58");
+    await p.getByLabel("Confirm password").fill("lantern copper meadow 58");
+    await page.clickAndCheck(p.getByRole("button", { name: "Create account" }));
+    await expect(p.locator("h1").innerText()).resolves.toBe("Apply to be listed");
+    await expect(p.locator("#application-9-status").innerText()).resolves.toBe("Cannot start yet");
+
+    // Organisation details, with a Companies House number in the wrong format on the way.
+    await page.clickAndCheck(p.getByRole("link", { name: "Organisation details" }));
+    await p.getByLabel("Legal name").fill("Hampstead Heath Learning Ltd");
+    await p.getByLabel("Limited company").check();
+    await p.getByLabel("Companies House number (if a company)").fill("ABC");
+    await p.getByRole("group", { name: /Ofsted unique reference number/ }).getByLabel("No").check();
+    await page.clickAndCheck(p.getByRole("button", { name: "Save and continue" }));
+    await expect(p.title()).resolves.toMatch(/^Error: /);
+    await expect(p.locator(".govuk-error-summary").innerText()).resolves.toContain("Enter a Companies House number in the correct format, like 01234567 or SC123456");
+    await expect(p.getByLabel("Legal name").inputValue()).resolves.toBe("Hampstead Heath Learning Ltd");
+    await p.getByLabel("Companies House number (if a company)").fill("08123456");
+    await page.clickAndCheck(p.getByRole("button", { name: "Save and continue" }));
+    await expect(p.locator("#application-1-status").innerText()).resolves.toBe("Completed");
+
+    await page.clickAndCheck(p.getByRole("link", { name: "Sites" }));
+    await p.getByLabel("Site name").fill("Parliament Hill Rooms");
+    await p.getByLabel("Address line 1").fill("1 Highgate Road");
+    await p.getByLabel("Town or city").fill("London");
+    await p.getByLabel("Postcode").fill("nw5 1qr");
+    await p.getByLabel("Local authority the site is in").selectOption({ label: "Camden" });
+    await p.getByLabel("How many children can the site take at once?").fill("9");
+    await page.clickAndCheck(p.getByRole("button", { name: "Save and continue" }));
+
+    await page.clickAndCheck(p.getByRole("link", { name: "Provision offered" }));
+    await p.getByLabel("Academic (English, maths and other subjects)").check();
+    await p.getByLabel("Creative arts").check();
+    await p.getByLabel("Youngest age you take").fill("11");
+    await p.getByLabel("Oldest age you take").fill("15");
+    await p.getByLabel("Part-time", { exact: true }).check();
+    await page.clickAndCheck(p.getByRole("button", { name: "Save and continue" }));
+
+    await page.clickAndCheck(p.getByRole("link", { name: "Children you educate full-time" }));
+    await p.getByLabel("How many children of compulsory school age do you educate full-time?").fill("0");
+    await p.getByLabel("How many of those children are looked after or have special educational needs?").fill("0");
+    await page.clickAndCheck(p.getByRole("button", { name: "Save and continue" }));
+
+    await page.clickAndCheck(p.getByRole("link", { name: "Safeguarding and welfare" }));
+    await p.getByLabel("Full name of your designated safeguarding lead").fill("Grace Olu");
+    await fillDate(p, "When did your safeguarding lead last complete safeguarding training?", past);
+    await p.getByRole("checkbox", { name: /^Every member of staff and every proprietor/ }).check();
+    await fillDate(p, "When was the single central record last checked?", past);
+    await fillDate(p, "When was your child protection policy last reviewed?", past);
+    await fillDate(p, "When was your behaviour policy last reviewed?", past);
+    await fillDate(p, "When was your staff code of conduct last reviewed?", past);
+    await p.getByRole("checkbox", { name: /^We will send each commissioner/ }).check();
+    await page.clickAndCheck(p.getByRole("button", { name: "Save and continue" }));
+
+    await page.clickAndCheck(p.getByRole("link", { name: "Health and safety" }));
+    await fillDate(p, "Date of your latest site risk assessment", past);
+    await fillDate(p, "Date of your latest activity risk assessment", past);
+    await p.getByRole("checkbox", { name: /^We carry out a risk assessment for each child/ }).check();
+    await p.getByLabel("Names of your qualified first aiders").fill("Grace Olu, Ben Achebe");
+    await fillDate(p, "Date of your last fire drill", past);
+    await p.getByRole("checkbox", { name: /^We record accidents and incidents/ }).check();
+    await page.clickAndCheck(p.getByRole("button", { name: "Save and continue" }));
+
+    await page.clickAndCheck(p.getByRole("link", { name: "Admissions, support and attendance" }));
+    for (const name of [/^We record each child's needs/, /^We carry out a baseline assessment/, /^Each child has an individual learning plan/, /^We record attendance every session/]) {
+      await p.getByRole("checkbox", { name }).check();
+    }
+    await fillDate(p, "When was your attendance policy last reviewed?", past);
+    await page.clickAndCheck(p.getByRole("button", { name: "Save and continue" }));
+
+    await page.clickAndCheck(p.getByRole("link", { name: "Insurance" }));
+    await fillDate(p, "When does your employer's liability insurance expire?", future);
+    await fillDate(p, "When does your public liability insurance expire?", future);
+    await page.clickAndCheck(p.getByRole("button", { name: "Save and continue" }));
+
+    await page.clickAndCheck(p.getByRole("link", { name: "Declaration" }));
+    await expect(p.locator(".govuk-summary-card").first().innerText()).resolves.toContain("08123456");
+    await p.getByLabel("Your full name").fill("Grace Olu");
+    await p.getByLabel("Your job title").fill("Director");
+    await p.getByRole("checkbox", { name: /^I confirm that the information/ }).check();
+    await page.clickAndCheck(p.getByRole("button", { name: "Confirm" }));
+    await expect(p.getByText("You have completed 9 of 9 sections.").count()).resolves.toBe(1);
+    await page.clickAndCheck(p.getByRole("button", { name: "Submit application" }));
+    await expect(p.locator(".govuk-notification-banner").innerText()).resolves.toContain("Your application has been submitted");
+    await expect(p.locator(".govuk-summary-list").first().innerText()).resolves.toContain("Submitted");
+    page.assertAllChecked();
+    await context.close();
+
+    // A Camden reviewer: the site is in Camden, so the application is in their queue.
+    const reviewer = await signedInPage(browser, app.baseUrl, "reviewer@camden.example");
+    const r = reviewer.page.page;
+    await reviewer.page.clickAndCheck(r.getByRole("link", { name: "Review" }).first());
+    await reviewer.page.clickAndCheck(r.getByRole("link", { name: "Hampstead Heath Learning" }).first());
+    await expect(r.locator("h1").innerText()).resolves.toBe("Hampstead Heath Learning");
+    await reviewer.page.clickAndCheck(r.getByRole("button", { name: "Approve" }));
+    await r.getByLabel("Conditions of listing (optional)").fill("No more than 6 children on site at once");
+    await reviewer.page.clickAndCheck(r.getByRole("button", { name: "Approve" }));
+    await expect(r.locator(".govuk-notification-banner").innerText()).resolves.toContain("Decision recorded: listed");
+    await expect(r.locator("table").last().innerText()).resolves.toContain("Approved");
+    reviewer.page.assertAllChecked();
+    await reviewer.context.close();
+
+    // The public, signed out.
+    const publicContext = await browser.newContext({ baseURL: app.baseUrl });
+    const visitor = new CheckedPage(await publicContext.newPage());
+    const v = visitor.page;
+    await visitor.goto("/directory");
+    await v.getByLabel("Postcode district").fill("nw5");
+    await v.getByLabel("Child's age").fill("12");
+    await visitor.clickAndCheck(v.getByRole("button", { name: "Search" }));
+    await expect(v.locator("[role=status]").innerText()).resolves.toMatch(/2 providers/);
+    await visitor.clickAndCheck(v.getByRole("link", { name: "Hampstead Heath Learning Ltd" }));
+    const details = await v.locator("main").innerText();
+    expect(details).toContain("Parliament Hill Rooms");
+    expect(details).toContain("No more than 6 children on site at once");
+    expect(details).toContain("11 to 15");
+    visitor.assertAllChecked();
+    const api = (await (await fetch(`${app.baseUrl}/api/v1/directory/providers?district=NW5&age=12`)).json()) as { data: { name: string }[] };
+    expect(api.data.map((d) => d.name).sort()).toEqual([
+      "Bright Futures Learning CIC",
+      "Hampstead Heath Learning Ltd",
+    ]);
+    await publicContext.close();
+  });
+});
