@@ -1,3 +1,4 @@
+import { expireListings } from "#app/data/directory-expiry.server";
 import { deliverEmails } from "#app/utils/notify.server";
 import { deleteExpiredSessions } from "#app/utils/session.server";
 
@@ -14,4 +15,7 @@ export const JOBS: JobDefinition[] = [
   // Emails are sent straight after the commit that writes them; this retries any that failed.
   { name: "deliver-emails", cron: "* * * * *", run: () => deliverEmails() },
   { name: "delete-expired-sessions", cron: "*/15 * * * *", run: () => deleteExpiredSessions() },
+  // Listings end on their date unless renewed; hourly, so none outlives its date by long whatever
+  // the time zone of the cron (UTC) against London's calendar day.
+  { name: "expire-listings", cron: "5 * * * *", run: () => expireListings(new Date()) },
 ];
