@@ -35,6 +35,8 @@ describe("the directory, from application to public listing", () => {
     const p = page.page;
 
     await page.goto("/provider/sign-up");
+    // Typing before the page has hydrated would be wiped by react-hook-form taking over the fields.
+    await p.waitForLoadState("networkidle");
     await p.getByLabel("Organisation name").fill("Hampstead Heath Learning");
     await p.getByLabel("Your full name").fill("Grace Olu");
     await p.getByLabel("Your email address").fill("grace@hampstead-learning.example");
@@ -160,5 +162,58 @@ describe("the directory, from application to public listing", () => {
       "Hampstead Heath Learning Ltd",
     ]);
     await publicContext.close();
+  });
+
+  it("a listed provider proposes a new site; the reviewer sees the listing unchanged until approving it", async () => {
+    const provider = await signedInPage(browser, app.baseUrl, "provider@brightfutures.example");
+    const p = provider.page.page;
+    await provider.page.clickAndCheck(p.getByRole("link", { name: "Your listing" }).first());
+    await expect(p.locator(".govuk-summary-list").first().innerText()).resolves.toContain("Listed");
+    await provider.page.clickAndCheck(p.getByRole("link", { name: "Sites" }));
+    await provider.page.clickAndCheck(p.getByRole("button", { name: "Add another site" }));
+    const third = p.getByRole("group", { name: "Site 3" });
+    await third.getByLabel("Site name").fill("Gospel Oak Studio");
+    await third.getByLabel("Address line 1").fill("7 Mansfield Road");
+    await third.getByLabel("Town or city").fill("London");
+    await third.getByLabel("Postcode").fill("NW3 2HP");
+    await third.getByLabel("Local authority the site is in").selectOption({ label: "Camden" });
+    await third.getByLabel("How many children can the site take at once?").fill("5");
+    await provider.page.clickAndCheck(p.getByRole("button", { name: "Send changes for review" }));
+    await expect(p.locator(".govuk-notification-banner").innerText()).resolves.toContain("Your changes have been sent to a reviewer");
+    await provider.page.clickAndCheck(p.getByRole("link", { name: "Colleagues" }).first());
+    await p.getByLabel("Full name").fill("Marcus Bell");
+    await p.getByLabel("Email address").fill("marcus@brightfutures.example");
+    await provider.page.clickAndCheck(p.getByRole("button", { name: "Add colleague" }));
+    await expect(p.locator(".govuk-panel").innerText()).resolves.toMatch(/temporary password is\s+[a-z2-7]{20}/);
+    await provider.page.clickAndCheck(p.getByRole("link", { name: "Organisation" }).first());
+    provider.page.assertAllChecked();
+    await provider.context.close();
+
+    const before = await (await fetch(`${app.baseUrl}/directory`)).text();
+    expect(before).not.toContain("Gospel Oak");
+
+    const reviewer = await signedInPage(browser, app.baseUrl, "reviewer@directory.example");
+    const r = reviewer.page.page;
+    await reviewer.page.goto("/review");
+    await reviewer.page.clickAndCheck(r.getByRole("link", { name: "Bright Futures Learning CIC" }).first());
+    await expect(r.locator("h1").innerText()).resolves.toBe("Review changes to a listing");
+    await r.getByLabel("Yes, change the listing").check();
+    await reviewer.page.clickAndCheck(r.getByRole("button", { name: "Record decision" }));
+    await expect(r.locator("table").first().innerText()).resolves.toContain("Gospel Oak Studio");
+
+    // And asks the submitted demo provider for changes, with a comment on one section.
+    await reviewer.page.goto("/review");
+    await reviewer.page.clickAndCheck(r.getByRole("link", { name: "Camden Youth Outreach CIC" }).first());
+    await reviewer.page.clickAndCheck(r.getByRole("button", { name: "Request changes" }));
+    await reviewer.page.clickAndCheck(r.getByRole("button", { name: "Request changes" }));
+    await expect(r.locator(".govuk-error-summary").innerText()).resolves.toContain("Enter a comment on at least one section");
+    await r.getByLabel("Insurance (optional)").fill("Confirm that your public liability policy covers off-site trips");
+    await reviewer.page.clickAndCheck(r.getByRole("button", { name: "Request changes" }));
+    await expect(r.locator(".govuk-notification-banner").innerText()).resolves.toContain("changes requested");
+    reviewer.page.assertAllChecked();
+    await reviewer.context.close();
+
+    const after = await (await fetch(`${app.baseUrl}/directory/${(await (await fetch(`${app.baseUrl}/api/v1/directory/providers?q=bright`)).json() as { data: { id: string }[] }).data[0]!.id}`)).text();
+    expect(after).toContain("Gospel Oak Studio");
   });
 });
