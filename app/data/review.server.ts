@@ -18,38 +18,35 @@ import { isUuid } from "./la-users.server";
 
 export type ReviewerActor = Omit<ListingActor, "kind">;
 
-function visibleTo(scope: ReviewerScope): SQL | undefined {
-  if (scope.kind === "national") return undefined;
-  return exists(db.select({ one: sql`1` }).from(listingSites).where(and(eq(listingSites.listingId, listings.id), eq(listingSites.laId, scope.laId))));
+function visibleTo(scope: ReviewerScope): SQL {
+  // A provider's draft is its own until first submitted.
+  const submitted = isNotNull(listings.submittedAt);
+  if (scope.kind === "national") return submitted;
+  return and(submitted, exists(db.select({ one: sql`1` }).from(listingSites).where(and(eq(listingSites.listingId, listings.id), eq(listingSites.laId, scope.laId)))))!;
 }
 
 const pendingChange = () =>
   exists(db.select({ one: sql`1` }).from(changeRequests).where(and(eq(changeRequests.listingId, listings.id), eq(changeRequests.state, "pending"))));
 
 /** Work waiting for a decision, oldest first: applications, renewals and change requests. */
+export const QUEUE_LIMIT = 200;
+
 export async function reviewQueue(scope: ReviewerScope) {
+  const changeRequestedAt = sql`(select min(${changeRequests.createdAt}) from ${changeRequests} where ${changeRequests.listingId} = ${listings.id} and ${changeRequests.state} = 'pending')`;
+  const waitingSince = sql<Date | string>`coalesce(case when ${listings.state} = 'submitted' then ${listings.submittedAt} end, ${listings.renewalRequestedAt}, ${changeRequestedAt})`;
   const rows = await db
-    .select({
-      id: listings.id,
-      name: organisations.name,
-      state: listings.state,
-      submittedAt: listings.submittedAt,
-      renewalRequestedAt: listings.renewalRequestedAt,
-      changeRequestedAt: sql<Date | null>`(select min(${changeRequests.createdAt}) from ${changeRequests} where ${changeRequests.listingId} = ${listings.id} and ${changeRequests.state} = 'pending')`,
-    })
+    .select({ id: listings.id, name: organisations.name, state: listings.state, renewalRequestedAt: listings.renewalRequestedAt, waitingSince })
     .from(listings)
     .innerJoin(organisations, eq(organisations.id, listings.organisationId))
     .where(and(visibleTo(scope), or(eq(listings.state, "submitted"), and(eq(listings.state, "approved"), isNotNull(listings.renewalRequestedAt)), pendingChange())))
-    .limit(500);
-  const waitingSince = (r: (typeof rows)[number]) =>
-    new Date(r.state === "submitted" ? r.submittedAt! : r.renewalRequestedAt ?? r.changeRequestedAt ?? new Date()).getTime();
-  return rows
-    .map((r) => ({
-      ...r,
-      work: r.state === "submitted" ? ("application" as const) : r.renewalRequestedAt ? ("renewal" as const) : ("change_request" as const),
-      waitingSince: new Date(waitingSince(r)),
-    }))
-    .sort((a, b) => a.waitingSince.getTime() - b.waitingSince.getTime());
+    .orderBy(asc(waitingSince), asc(listings.id))
+    .limit(QUEUE_LIMIT);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    work: r.state === "submitted" ? ("application" as const) : r.renewalRequestedAt ? ("renewal" as const) : ("change_request" as const),
+    waitingSince: new Date(r.waitingSince),
+  }));
 }
 
 

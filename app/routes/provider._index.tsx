@@ -8,7 +8,7 @@ import { providerScope } from "#app/data/directory-scope.server";
 import { formatDate, londonDate } from "#app/domain/dates";
 import { canApplyToRenew, renewalOpensOn } from "#app/domain/listing-lifecycle";
 import { MUST_REGISTER_ADVICE } from "#app/domain/school-registration-threshold";
-import { CHANGE_REQUEST_SECTIONS, SECTION_IDS, SECTION_TITLES, type SectionId } from "#app/forms/application";
+import { SECTION_IDS, SECTION_TITLES, type SectionId } from "#app/forms/application";
 import { SECTION_STATUS_TEXT, type SectionStatus } from "#app/forms/application-progress";
 import { guard } from "#app/utils/route-guard.server";
 
@@ -65,7 +65,8 @@ export default function ProviderHome({ loaderData: d, actionData }: Route.Compon
   const mustRegister = d.threshold?.mustRegister ? d.threshold : null;
   const canSubmit = editable && d.completedCount === SECTION_IDS.length && !mustRegister;
   const title = editable ? "Apply to be listed" : "Your listing";
-  const hrefFor = (id: SectionId) => (editable || (listed && (CHANGE_REQUEST_SECTIONS as readonly string[]).includes(id)) ? `/provider/application/${id}` : undefined);
+  // Every section opens: to edit, to propose a change (when listed), or to read.
+  const hrefFor = (id: SectionId) => `/provider/application/${id}`;
   return (
     <>
       <PageTitle title={title} hasErrors={!!actionData} />

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { providerApplication, saveSection, submitApplication } from "#app/data/application.server";
 import { reviewerScope } from "#app/data/directory-scope.server";
-import { decide, reviewListing, reviewQueue } from "#app/data/review.server";
+import { decide, reviewerListings, reviewListing, reviewQueue } from "#app/data/review.server";
 import { addDays, addMonths, londonDate } from "#app/domain/dates";
 import { db } from "#db/client";
 import { auditEvents, listingHistory, listings, listingSites } from "#db/schema/index";
@@ -137,12 +137,16 @@ describe("reviewing", () => {
     const { organisation, user, scope } = await providerWithCompleteApplication();
     const reviewer = await nationalReviewer();
     let listing = await listingOf(organisation.id);
-    expect(await decide(reviewer.scope, listing.id, listing.version, { action: "approve", listedUntil: addDays(today, 30) }, actorFor(reviewer.user), today)).toMatchObject({
-      ok: false,
-      code: "not_allowed_from_state",
+    // A draft is the provider's own until first submitted: reviewers cannot see it at all.
+    await expect(decide(reviewer.scope, listing.id, listing.version, { action: "approve", listedUntil: addDays(today, 30) }, actorFor(reviewer.user), today)).rejects.toMatchObject({
+      init: { status: 404 },
     });
     await submitApplication(scope, actorFor(user), today);
     listing = await listingOf(organisation.id);
+    expect(await decide(reviewer.scope, listing.id, listing.version, { action: "renew", listedUntil: addDays(today, 30) }, actorFor(reviewer.user), today)).toMatchObject({
+      ok: false,
+      code: "not_allowed_from_state",
+    });
     expect(await decide(reviewer.scope, listing.id, listing.version, { action: "suspend", reason: "x" }, actorFor(reviewer.user), today)).toMatchObject({ ok: false, code: "not_allowed_from_state" });
     expect(await decide(reviewer.scope, listing.id, listing.version, { action: "refuse", reason: " " }, actorFor(reviewer.user), today)).toMatchObject({ ok: false, code: "reason_required" });
   });
@@ -204,6 +208,17 @@ describe("scoping", () => {
     expect(all).toEqual(expect.arrayContaining([camdenListing.id, leedsListing.id]));
     // Oldest first.
     expect(all.indexOf(camdenListing.id)).toBeLessThan(all.indexOf(leedsListing.id));
+  });
+
+  it("keeps a provider's draft from every reviewer until it is first submitted", async () => {
+    const { organisation, user, scope } = await providerWithCompleteApplication();
+    const national = await nationalReviewer();
+    const listing = await listingOf(organisation.id);
+    const ids = async () => (await reviewerListings(national.scope, undefined, 1)).rows.map((r) => r.id);
+    expect(await ids()).not.toContain(listing.id);
+    await expect(reviewListing(national.scope, listing.id, actorFor(national.user), today)).rejects.toMatchObject({ init: { status: 404 } });
+    await submitApplication(scope, actorFor(user), today);
+    expect(await ids()).toContain(listing.id);
   });
 
   it("does not let a reviewer decide on their own organisation's listing", async () => {
