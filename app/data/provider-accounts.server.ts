@@ -1,10 +1,9 @@
-import { randomBytes } from "node:crypto";
-import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Auditor } from "#app/utils/audit.server";
 import { auditorFor } from "#app/utils/audit.server";
 import { hashPassword, passwordProblem } from "#app/utils/password.server";
 import { db } from "#db/client";
+import { inviteUser } from "./la-user-admin.server";
 import { listings, organisations, users } from "#db/schema/index";
 import type { ProviderScope } from "./directory-scope.server";
 
@@ -55,31 +54,16 @@ export function colleaguesOf(scope: ProviderScope) {
     .orderBy(asc(users.name));
 }
 
-/** 20 base32 characters (100 bits) from the system's random source. */
-function temporaryPassword(): string {
-  return encodeBase32LowerCaseNoPadding(randomBytes(13)).slice(0, 20);
-}
-
-export type InviteResult = { ok: true; temporaryPassword: string; email: string } | { ok: false; errors: Record<string, string> };
+export type InviteResult = { ok: true; token: string; email: string } | { ok: false; errors: Record<string, string> };
 
 /**
- * Adds a colleague to the provider's organisation with a one-time temporary password, returned
- * once to show the person adding them and never stored except as its hash.
+ * Adds a colleague to the provider's organisation the same way councils add staff: a one-time
+ * link (its hash stored, valid 3 days) with which they choose their own password.
  */
 export async function addColleague(scope: ProviderScope, input: { name: string; email: string }, audit: Auditor): Promise<InviteResult> {
-  if (await emailTaken(input.email)) return { ok: false, errors: { email: "An account already exists with this email address" } };
-  const password = temporaryPassword();
-  const passwordHash = await hashPassword(password);
-  try {
-    return await db.transaction(async (tx) => {
-      const [user] = await tx.insert(users).values({ email: input.email, name: input.name, role: "provider", organisationId: scope.organisationId, passwordHash }).returning({ id: users.id });
-      await audit(tx, { action: "user.created", subjectType: "user", subjectId: user!.id, details: { role: "provider" } });
-      return { ok: true, temporaryPassword: password, email: input.email } as const;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, errors: { email: "An account already exists with this email address" } };
-    throw error;
-  }
+  const result = await inviteUser(scope.organisationId, { ...input, role: "provider" }, { userId: scope.user.id, audit });
+  if (!result.ok) return { ok: false, errors: { email: "An account already exists with this email address" } };
+  return { ok: true, token: result.token, email: input.email };
 }
 
 export async function renameOrganisation(scope: ProviderScope, name: string, audit: Auditor): Promise<void> {

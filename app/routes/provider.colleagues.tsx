@@ -19,7 +19,7 @@ export const action = guard("routes/provider.colleagues").action(async ({ reques
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values, added: null }, { status: 400 });
   const result = await addColleague(providerScope(user), submission.data, audit);
   if (!result.ok) return data({ errors: result.errors, values: submission.data, added: null }, { status: 400 });
-  return { errors: {}, values: {}, added: { email: result.email, temporaryPassword: result.temporaryPassword } };
+  return { errors: {}, values: {}, added: { email: result.email, link: new URL(`/invitation/${result.token}`, request.url).toString() } };
 });
 
 export default function Colleagues({ loaderData: d, actionData }: Route.ComponentProps) {
@@ -28,16 +28,11 @@ export default function Colleagues({ loaderData: d, actionData }: Route.Componen
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         {added ? (
-          <Panel title="Colleague added">
-            Their temporary password is
-            <br />
-            <strong className="app-temporary-password">{added.temporaryPassword}</strong>
-          </Panel>
+          <Panel title="Colleague added">They can now choose their password</Panel>
         ) : null}
         {added ? (
           <p className="govuk-body">
-            Give {added.email} this password in person or by phone, not by email. It is shown only once. Ask them to sign in and change it straight away from &quot;Change your
-            password&quot;.
+            Send {added.email} this link. It works once, for 3 days, and is shown only now: <code className="app-code">{added.link}</code>
           </p>
         ) : null}
         <ValidatedForm schema={inviteColleagueSchema} defaultValues={{ name: "", email: "" }} refused={added ? undefined : actionData} pageTitle="Colleagues" key={added?.email ?? "form"}>

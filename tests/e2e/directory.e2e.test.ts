@@ -184,7 +184,8 @@ describe("the directory, from application to public listing", () => {
     await p.getByLabel("Full name").fill("Marcus Bell");
     await p.getByLabel("Email address").fill("marcus@brightfutures.example");
     await provider.page.clickAndCheck(p.getByRole("button", { name: "Add colleague" }));
-    await expect(p.locator(".govuk-panel").innerText()).resolves.toMatch(/temporary password is\s+[a-z2-7]{20}/);
+    await expect(p.locator(".govuk-panel").innerText()).resolves.toContain("They can now choose their password");
+    await expect(p.locator("code.app-code").innerText()).resolves.toMatch(/\/invitation\/[a-z2-7]{32}$/);
     await provider.page.clickAndCheck(p.getByRole("link", { name: "Organisation" }).first());
     provider.page.assertAllChecked();
     await provider.context.close();

@@ -9,6 +9,7 @@ import { action as decisionAction, loader as decisionLoader } from "#app/routes/
 import { loader as reviewLoader } from "#app/routes/review.$listingId._index";
 import { loader as queueLoader } from "#app/routes/review._index";
 import { verifyPassword } from "#app/utils/password.server";
+import { acceptInvitation } from "#app/data/la-user-admin.server";
 import { db } from "#db/client";
 import { listings, users } from "#db/schema/index";
 import { call, createOrganisation, createUser, requestAs } from "../support/fixtures";
@@ -216,14 +217,17 @@ describe("provider accounts", () => {
     expect(weak.data.errors.password).toMatch(/too common/);
   });
 
-  it("adds a colleague with a one-time temporary password that works", async () => {
+  it("adds a colleague with a one-time link to choose their password", async () => {
     const provider = await newProvider();
     const email = `colleague.${Date.now()}@test.example`;
     const outcome = await call(colleaguesAction, await requestAs(provider, "/provider/colleagues", { form: { name: "Cole League", email } }));
-    const password = outcome.data.added.temporaryPassword as string;
-    expect(password).toMatch(/^[a-z2-7]{20}$/);
+    const token = (outcome.data.added.link as string).split("/invitation/")[1]!;
     const [user] = await db.select().from(users).where(eq(users.email, email));
     expect(user).toMatchObject({ organisationId: provider.organisationId, role: "provider" });
-    expect(await verifyPassword(user!.passwordHash, password)).toBe(true);
+    expect(await verifyPassword(user!.passwordHash, "anything")).toBe(false);
+    const accepted = await acceptInvitation(token, "quartz meadow falcon 31", "r");
+    expect(accepted).toEqual({ ok: true, userId: user!.id });
+    const [after] = await db.select().from(users).where(eq(users.email, email));
+    expect(await verifyPassword(after!.passwordHash, "quartz meadow falcon 31")).toBe(true);
   });
 });
