@@ -8,8 +8,9 @@ import { MAX_SITES, type SectionId } from "#app/forms/application";
 // The questions of each section of the application. Field names match the section's schema in
 // app/forms/application.ts; a declaration is a single checkbox the provider must tick.
 
-function Declaration({ name, children }: { name: string; children: string }) {
-  return <CheckboxesField name={name} legend={<span className="govuk-visually-hidden">{children}</span>} items={[{ value: "confirmed", label: children }]} />;
+/** One explicit declaration: a short question as the legend, the statement as the checkbox's label. */
+function Declaration({ name, legend, children }: { name: string; legend: string; children: string }) {
+  return <CheckboxesField name={name} legend={<span className="govuk-fieldset__legend--s">{legend}</span>} items={[{ value: "confirmed", label: children }]} />;
 }
 
 function Sites({ las }: { las: { code: string; name: string }[] }) {
@@ -88,12 +89,12 @@ export function SectionFields({ section, las }: { section: SectionId; las: { cod
         <>
           <TextField name="safeguardingLeadName" label="Full name of your designated safeguarding lead" autoComplete="off" />
           <DateField name="safeguardingLeadTrainedOn" legend="When did your safeguarding lead last complete safeguarding training?" hint="For example, 27 3 2026" />
-          <Declaration name="singleCentralRecord">Every member of staff and every proprietor has an enhanced DBS check, recorded on our single central record with identity, qualification, section 128 and prohibition checks</Declaration>
+          <Declaration name="singleCentralRecord" legend="Single central record">Every member of staff and every proprietor has an enhanced DBS check, recorded on our single central record with identity, qualification, section 128 and prohibition checks</Declaration>
           <DateField name="singleCentralRecordCheckedOn" legend="When was the single central record last checked?" />
           <DateField name="childProtectionPolicyReviewedOn" legend="When was your child protection policy last reviewed?" />
           <DateField name="behaviourPolicyReviewedOn" legend="When was your behaviour policy last reviewed?" />
           <DateField name="staffConductPolicyReviewedOn" legend="When was your staff code of conduct last reviewed?" />
-          <Declaration name="confirmationToCommissioners">We will send each commissioner written confirmation of the checks on the staff who work with their children</Declaration>
+          <Declaration name="confirmationToCommissioners" legend="Confirmation to commissioners">We will send each commissioner written confirmation of the checks on the staff who work with their children</Declaration>
         </>
       );
     case "health-and-safety":
@@ -101,19 +102,19 @@ export function SectionFields({ section, las }: { section: SectionId; las: { cod
         <>
           <DateField name="siteRiskAssessedOn" legend="Date of your latest site risk assessment" />
           <DateField name="activityRiskAssessedOn" legend="Date of your latest activity risk assessment" />
-          <Declaration name="individualRiskAssessments">We carry out a risk assessment for each child before they start</Declaration>
+          <Declaration name="individualRiskAssessments" legend="Risk assessment for each child">We carry out a risk assessment for each child before they start</Declaration>
           <TextareaField name="firstAiders" label="Names of your qualified first aiders" rows={3} />
           <DateField name="fireDrillOn" legend="Date of your last fire drill" />
-          <Declaration name="incidentReporting">We record accidents and incidents, and report them to the commissioner and as the law requires</Declaration>
+          <Declaration name="incidentReporting" legend="Accidents and incidents">We record accidents and incidents, and report them to the commissioner and as the law requires</Declaration>
         </>
       );
     case "admissions":
       return (
         <>
-          <Declaration name="needsRecords">We record each child's needs before they start</Declaration>
-          <Declaration name="baselineAssessment">We carry out a baseline assessment of each child</Declaration>
-          <Declaration name="learningPlans">Each child has an individual learning plan</Declaration>
-          <Declaration name="sessionAttendance">We record attendance every session and follow up any absence the same day</Declaration>
+          <Declaration name="needsRecords" legend="Each child's needs">We record each child's needs before they start</Declaration>
+          <Declaration name="baselineAssessment" legend="Baseline assessment">We carry out a baseline assessment of each child</Declaration>
+          <Declaration name="learningPlans" legend="Individual learning plans">Each child has an individual learning plan</Declaration>
+          <Declaration name="sessionAttendance" legend="Attendance">We record attendance every session and follow up any absence the same day</Declaration>
           <DateField name="attendancePolicyReviewedOn" legend="When was your attendance policy last reviewed?" />
         </>
       );
@@ -129,7 +130,7 @@ export function SectionFields({ section, las }: { section: SectionId; las: { cod
         <>
           <TextField name="name" label="Your full name" autoComplete="name" />
           <TextField name="jobTitle" label="Your job title" autoComplete="organization-title" />
-          <Declaration name="declaration">I confirm that the information in this application is true and complete, and that I will tell the directory team of any change</Declaration>
+          <Declaration name="declaration" legend="Declaration">I confirm that the information in this application is true and complete, and that I will tell the directory team of any change</Declaration>
         </>
       );
   }
