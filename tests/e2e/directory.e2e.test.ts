@@ -18,6 +18,23 @@ afterAll(async () => {
 
 const today = londonDate(new Date());
 
+/**
+ * Waits until React has hydrated the page's form: text typed before then would be replaced by
+ * react-hook-form's default values when it takes over the fields (a slow machine shows this).
+ */
+async function hydrated(p: Page) {
+  await p.waitForFunction(() => {
+    const form = document.querySelector("main form");
+    return !form || Object.keys(form).some((key) => key.startsWith("__reactProps"));
+  });
+}
+
+/** Clicks through to a page with a form, checks it with axe, and waits for it to hydrate. */
+async function openForm(page: CheckedPage, target: Parameters<CheckedPage["clickAndCheck"]>[0]) {
+  await page.clickAndCheck(target);
+  await hydrated(page.page);
+}
+
 async function fillDate(p: Page, legend: string, iso: string) {
   const [year, month, day] = iso.split("-");
   const group = p.getByRole("group", { name: legend });
@@ -35,8 +52,7 @@ describe("the directory, from application to public listing", () => {
     const p = page.page;
 
     await page.goto("/provider/sign-up");
-    // Typing before the page has hydrated would be wiped by react-hook-form taking over the fields.
-    await p.waitForLoadState("networkidle");
+    await hydrated(p);
     await p.getByLabel("Organisation name").fill("Hampstead Heath Learning");
     await p.getByLabel("Your full name").fill("Grace Olu");
     await p.getByLabel("Your email address").fill("grace@hampstead-learning.example");
@@ -47,7 +63,7 @@ describe("the directory, from application to public listing", () => {
     await expect(p.locator("#application-9-status").innerText()).resolves.toBe("Cannot start yet");
 
     // Organisation details, with a Companies House number in the wrong format on the way.
-    await page.clickAndCheck(p.getByRole("link", { name: "Organisation details" }));
+    await openForm(page, p.getByRole("link", { name: "Organisation details" }));
     await p.getByLabel("Legal name").fill("Hampstead Heath Learning Ltd");
     await p.getByLabel("Limited company").check();
     await p.getByLabel("Companies House number (if a company)").fill("ABC");
@@ -60,7 +76,7 @@ describe("the directory, from application to public listing", () => {
     await page.clickAndCheck(p.getByRole("button", { name: "Save and continue" }));
     await expect(p.locator("#application-1-status").innerText()).resolves.toBe("Completed");
 
-    await page.clickAndCheck(p.getByRole("link", { name: "Sites" }));
+    await openForm(page, p.getByRole("link", { name: "Sites" }));
     await p.getByLabel("Site name").fill("Parliament Hill Rooms");
     await p.getByLabel("Address line 1").fill("1 Highgate Road");
     await p.getByLabel("Town or city").fill("London");
@@ -69,7 +85,7 @@ describe("the directory, from application to public listing", () => {
     await p.getByLabel("How many children can the site take at once?").fill("9");
     await page.clickAndCheck(p.getByRole("button", { name: "Save and continue" }));
 
-    await page.clickAndCheck(p.getByRole("link", { name: "Provision offered" }));
+    await openForm(page, p.getByRole("link", { name: "Provision offered" }));
     await p.getByLabel("Academic (English, maths and other subjects)").check();
     await p.getByLabel("Creative arts").check();
     await p.getByLabel("Youngest age you take").fill("11");
@@ -77,12 +93,12 @@ describe("the directory, from application to public listing", () => {
     await p.getByLabel("Part-time", { exact: true }).check();
     await page.clickAndCheck(p.getByRole("button", { name: "Save and continue" }));
 
-    await page.clickAndCheck(p.getByRole("link", { name: "Children you educate full-time" }));
+    await openForm(page, p.getByRole("link", { name: "Children you educate full-time" }));
     await p.getByLabel("How many children of compulsory school age do you educate full-time?").fill("0");
     await p.getByLabel("How many of those children are looked after or have special educational needs?").fill("0");
     await page.clickAndCheck(p.getByRole("button", { name: "Save and continue" }));
 
-    await page.clickAndCheck(p.getByRole("link", { name: "Safeguarding and welfare" }));
+    await openForm(page, p.getByRole("link", { name: "Safeguarding and welfare" }));
     await p.getByLabel("Full name of your designated safeguarding lead").fill("Grace Olu");
     await fillDate(p, "When did your safeguarding lead last complete safeguarding training?", past);
     await p.getByRole("checkbox", { name: /^Every member of staff and every proprietor/ }).check();
@@ -93,7 +109,7 @@ describe("the directory, from application to public listing", () => {
     await p.getByRole("checkbox", { name: /^We will send each commissioner/ }).check();
     await page.clickAndCheck(p.getByRole("button", { name: "Save and continue" }));
 
-    await page.clickAndCheck(p.getByRole("link", { name: "Health and safety" }));
+    await openForm(page, p.getByRole("link", { name: "Health and safety" }));
     await fillDate(p, "Date of your latest site risk assessment", past);
     await fillDate(p, "Date of your latest activity risk assessment", past);
     await p.getByRole("checkbox", { name: /^We carry out a risk assessment for each child/ }).check();
@@ -102,19 +118,19 @@ describe("the directory, from application to public listing", () => {
     await p.getByRole("checkbox", { name: /^We record accidents and incidents/ }).check();
     await page.clickAndCheck(p.getByRole("button", { name: "Save and continue" }));
 
-    await page.clickAndCheck(p.getByRole("link", { name: "Admissions, support and attendance" }));
+    await openForm(page, p.getByRole("link", { name: "Admissions, support and attendance" }));
     for (const name of [/^We record each child's needs/, /^We carry out a baseline assessment/, /^Each child has an individual learning plan/, /^We record attendance every session/]) {
       await p.getByRole("checkbox", { name }).check();
     }
     await fillDate(p, "When was your attendance policy last reviewed?", past);
     await page.clickAndCheck(p.getByRole("button", { name: "Save and continue" }));
 
-    await page.clickAndCheck(p.getByRole("link", { name: "Insurance" }));
+    await openForm(page, p.getByRole("link", { name: "Insurance" }));
     await fillDate(p, "When does your employer's liability insurance expire?", future);
     await fillDate(p, "When does your public liability insurance expire?", future);
     await page.clickAndCheck(p.getByRole("button", { name: "Save and continue" }));
 
-    await page.clickAndCheck(p.getByRole("link", { name: "Declaration" }));
+    await openForm(page, p.getByRole("link", { name: "Declaration" }));
     await expect(p.locator(".govuk-summary-card").first().innerText()).resolves.toContain("08123456");
     await p.getByLabel("Your full name").fill("Grace Olu");
     await p.getByLabel("Your job title").fill("Director");
@@ -133,7 +149,7 @@ describe("the directory, from application to public listing", () => {
     await reviewer.page.clickAndCheck(r.getByRole("link", { name: "Review" }).first());
     await reviewer.page.clickAndCheck(r.getByRole("link", { name: "Hampstead Heath Learning" }).first());
     await expect(r.locator("h1").innerText()).resolves.toBe("Hampstead Heath Learning");
-    await reviewer.page.clickAndCheck(r.getByRole("button", { name: "Approve" }));
+    await openForm(reviewer.page, r.getByRole("button", { name: "Approve" }));
     await r.getByLabel("Conditions of listing (optional)").fill("No more than 6 children on site at once");
     await reviewer.page.clickAndCheck(r.getByRole("button", { name: "Approve" }));
     await expect(r.locator(".govuk-notification-banner").innerText()).resolves.toContain("Decision recorded: listed");
@@ -146,6 +162,7 @@ describe("the directory, from application to public listing", () => {
     const visitor = new CheckedPage(await publicContext.newPage());
     const v = visitor.page;
     await visitor.goto("/directory");
+    await hydrated(v);
     await v.getByLabel("Postcode district").fill("nw5");
     await v.getByLabel("Child's age").fill("12");
     await visitor.clickAndCheck(v.getByRole("button", { name: "Search" }));
@@ -169,7 +186,7 @@ describe("the directory, from application to public listing", () => {
     const p = provider.page.page;
     await provider.page.clickAndCheck(p.getByRole("link", { name: "Your listing" }).first());
     await expect(p.locator(".govuk-summary-list").first().innerText()).resolves.toContain("Listed");
-    await provider.page.clickAndCheck(p.getByRole("link", { name: "Sites" }));
+    await openForm(provider.page, p.getByRole("link", { name: "Sites" }));
     await provider.page.clickAndCheck(p.getByRole("button", { name: "Add another site" }));
     const third = p.getByRole("group", { name: "Site 3" });
     await third.getByLabel("Site name").fill("Gospel Oak Studio");
@@ -180,7 +197,7 @@ describe("the directory, from application to public listing", () => {
     await third.getByLabel("How many children can the site take at once?").fill("5");
     await provider.page.clickAndCheck(p.getByRole("button", { name: "Send changes for review" }));
     await expect(p.locator(".govuk-notification-banner").innerText()).resolves.toContain("Your changes have been sent to a reviewer");
-    await provider.page.clickAndCheck(p.getByRole("link", { name: "Colleagues" }).first());
+    await openForm(provider.page, p.getByRole("link", { name: "Colleagues" }).first());
     await p.getByLabel("Full name").fill("Marcus Bell");
     await p.getByLabel("Email address").fill("marcus@brightfutures.example");
     await provider.page.clickAndCheck(p.getByRole("button", { name: "Add colleague" }));
@@ -196,7 +213,7 @@ describe("the directory, from application to public listing", () => {
     const reviewer = await signedInPage(browser, app.baseUrl, "reviewer@directory.example");
     const r = reviewer.page.page;
     await reviewer.page.goto("/review");
-    await reviewer.page.clickAndCheck(r.getByRole("link", { name: "Bright Futures Learning CIC" }).first());
+    await openForm(reviewer.page, r.getByRole("link", { name: "Bright Futures Learning CIC" }).first());
     await expect(r.locator("h1").innerText()).resolves.toBe("Review changes to a listing");
     await r.getByLabel("Yes, change the listing").check();
     await reviewer.page.clickAndCheck(r.getByRole("button", { name: "Record decision" }));
@@ -205,7 +222,7 @@ describe("the directory, from application to public listing", () => {
     // And asks the submitted demo provider for changes, with a comment on one section.
     await reviewer.page.goto("/review");
     await reviewer.page.clickAndCheck(r.getByRole("link", { name: "Camden Youth Outreach CIC" }).first());
-    await reviewer.page.clickAndCheck(r.getByRole("button", { name: "Request changes" }));
+    await openForm(reviewer.page, r.getByRole("button", { name: "Request changes" }));
     await reviewer.page.clickAndCheck(r.getByRole("button", { name: "Request changes" }));
     await expect(r.locator(".govuk-error-summary").innerText()).resolves.toContain("Enter a comment on at least one section");
     await r.getByLabel("Insurance (optional)").fill("Confirm that your public liability policy covers off-site trips");
