@@ -38,7 +38,8 @@ export default defineConfig({
           include: ["tests/e2e/**/*.e2e.test.ts"],
           environment: "node",
           globalSetup: ["tests/setup/db-global.ts"],
-          testTimeout: 60_000,
+          // Whole journeys through several pages on a 2-core machine: generous, but bounded.
+          testTimeout: 180_000,
           hookTimeout: 120_000,
           fileParallelism: false,
         },
