@@ -1,26 +1,24 @@
-import { addDays, compareDates, daysBetween, type IsoDate } from "./dates";
+import { addDays, addMonths, compareDates, daysBetween, formatDate, type IsoDate } from "./dates";
 
 // The listing lifecycle (DOMAIN.md "Directory of non-school alternative provision"): the one state
 // machine every change of a listing's state goes through, whoever asks and however they ask.
-// Pure: it takes the state, the action, who is acting and the dates that matter, and answers with
-// the next state or why not.
+// Pure: it takes the listing's facts, the action, who is acting and the dates that matter, and
+// answers with the next state or why not.
+//
+// Decisions the domain leaves open (docs/decisions/006-directory-listings.md):
+// - Reinstated is an action, not a state: reinstating puts a suspended listing back to approved,
+//   and the history records it as "reinstated".
+// - Suspension takes effect at once: only an approved listing is public or can take placements.
+// - A suspended listing still expires when its end date passes; reinstating cannot outlive it.
+// - Renewal keeps the listing in force while it is reviewed: from 60 days before the end date the
+//   provider may apply to renew (the listing stays approved, flagged); a reviewer renews it with a
+//   new end date. Once a listing has expired there is nothing to renew: the provider reopens its
+//   application (back to draft) and applies again. A revoked listing cannot be reopened.
 
 export const LISTING_STATES = ["draft", "submitted", "changes_requested", "approved", "refused", "suspended", "revoked", "expired"] as const;
 export type ListingState = (typeof LISTING_STATES)[number];
 
-export const LISTING_ACTIONS = [
-  "submit",
-  "request_changes",
-  "approve",
-  "refuse",
-  "suspend",
-  "reinstate",
-  "revoke",
-  "expire",
-  "apply_to_renew",
-  "renew",
-  "reopen",
-] as const;
+export const LISTING_ACTIONS = ["submit", "request_changes", "approve", "refuse", "suspend", "reinstate", "revoke", "expire", "apply_to_renew", "renew", "reopen"] as const;
 export type ListingAction = (typeof LISTING_ACTIONS)[number];
 
 /** Who takes an action: the provider itself, a directory reviewer, or the service on a schedule. */
@@ -51,33 +49,60 @@ export const LISTING_ACTION_LABELS: Record<ListingAction, string> = {
   reopen: "Reopened to apply again",
 };
 
+/** What the listing's history calls each event: also the suffix of its audit action ("listing.reinstated"). */
+export const LISTING_HISTORY_LABELS = {
+  submit: "submitted",
+  request_changes: "changes_requested",
+  approve: "approved",
+  refuse: "refused",
+  suspend: "suspended",
+  reinstate: "reinstated",
+  revoke: "revoked",
+  expire: "expired",
+  apply_to_renew: "renewal_applied",
+  renew: "renewed",
+  reopen: "reopened",
+} as const satisfies Record<ListingAction, string>;
+export type ListingHistoryLabel = (typeof LISTING_HISTORY_LABELS)[ListingAction];
+
+/** Who may take each action. Reviewers may be national or an LA's; the data layer checks which listings. */
+export const LISTING_ACTION_ACTORS: Readonly<Record<ListingAction, ActorKind>> = {
+  submit: "provider",
+  apply_to_renew: "provider",
+  reopen: "provider",
+  request_changes: "reviewer",
+  approve: "reviewer",
+  refuse: "reviewer",
+  suspend: "reviewer",
+  reinstate: "reviewer",
+  revoke: "reviewer",
+  renew: "reviewer",
+  expire: "system",
+};
+
 /** Providers may apply to renew from this many days before their listing ends. */
 export const RENEWAL_WINDOW_DAYS = 60;
 /** How long an approval lists a provider for unless the reviewer chooses another date. */
 export const DEFAULT_LISTING_MONTHS = 12;
 
-interface Rule {
-  from: readonly ListingState[];
-  to: ListingState | "same";
-  by: ActorKind;
-  /** Whether the reviewer (or provider) must say why; recorded in the listing's history. */
-  needsReason: boolean;
-}
-
-const RULES: Record<ListingAction, Rule> = {
-  submit: { from: ["draft", "changes_requested"], to: "submitted", by: "provider", needsReason: false },
-  request_changes: { from: ["submitted"], to: "changes_requested", by: "reviewer", needsReason: true },
-  approve: { from: ["submitted"], to: "approved", by: "reviewer", needsReason: false },
-  refuse: { from: ["submitted"], to: "refused", by: "reviewer", needsReason: true },
-  suspend: { from: ["approved"], to: "suspended", by: "reviewer", needsReason: true },
-  reinstate: { from: ["suspended"], to: "approved", by: "reviewer", needsReason: true },
-  revoke: { from: ["approved", "suspended"], to: "revoked", by: "reviewer", needsReason: true },
-  expire: { from: ["approved", "suspended"], to: "expired", by: "system", needsReason: false },
-  apply_to_renew: { from: ["approved"], to: "same", by: "provider", needsReason: false },
-  renew: { from: ["approved"], to: "same", by: "reviewer", needsReason: false },
+/** The state each action leaves the listing in, from each state it is allowed in. */
+const MOVES: Record<ListingAction, Partial<Record<ListingState, ListingState>>> = {
+  submit: { draft: "submitted", changes_requested: "submitted" },
+  request_changes: { submitted: "changes_requested" },
+  approve: { submitted: "approved" },
+  refuse: { submitted: "refused" },
+  suspend: { approved: "suspended" },
+  reinstate: { suspended: "approved" },
+  revoke: { approved: "revoked", suspended: "revoked" },
+  expire: { approved: "expired", suspended: "expired" },
+  apply_to_renew: { approved: "approved" },
+  renew: { approved: "approved" },
   // A refused or expired provider may start a fresh application; a revoked one may not.
-  reopen: { from: ["refused", "expired"], to: "draft", by: "provider", needsReason: false },
+  reopen: { refused: "draft", expired: "draft" },
 };
+
+/** Decisions that must say why: the reason is kept in the history and shown to the provider. */
+const NEEDS_REASON: ReadonlySet<ListingAction> = new Set(["request_changes", "refuse", "suspend", "reinstate", "revoke"]);
 
 export interface ListingFacts {
   state: ListingState;
@@ -95,66 +120,94 @@ export interface TransitionRequest {
   listedUntil?: IsoDate | null;
 }
 
-export type RefusalCode = "not_allowed_from_state" | "wrong_actor" | "reason_required" | "not_yet_due" | "renewal_window" | "no_renewal_requested" | "listed_until_invalid";
+export type RefusalCode =
+  | "not_allowed_from_state"
+  | "wrong_actor"
+  | "reason_required"
+  | "not_yet_due"
+  | "renewal_window"
+  | "no_renewal_requested"
+  | "listed_until_invalid"
+  | "listing_ended";
 
 export type TransitionResult =
-  | { ok: true; from: ListingState; to: ListingState; listedUntil: IsoDate | null; renewalRequested: boolean }
+  | { ok: true; from: ListingState; to: ListingState; listedUntil: IsoDate | null; renewalRequested: boolean; historyLabel: ListingHistoryLabel }
   | { ok: false; code: RefusalCode; message: string };
 
-function refuse(code: RefusalCode, message: string): TransitionResult {
-  return { ok: false, code, message };
+type Refusal = Extract<TransitionResult, { ok: false }>;
+
+const refuse = (code: RefusalCode, message: string): Refusal => ({ ok: false, code, message });
+
+const ACTOR_NAMES: Record<ActorKind, string> = { provider: "the provider", reviewer: "a directory reviewer", system: "the service" };
+
+/** The date an approval lists a provider until, unless the reviewer chooses another: a year on. */
+export function defaultListedUntil(today: IsoDate): IsoDate {
+  return addMonths(today, DEFAULT_LISTING_MONTHS);
 }
 
-export function ruleFor(action: ListingAction): Readonly<Rule> {
-  return RULES[action];
+/**
+ * What the listing's own facts must allow, whatever the request carries. Shared by `transition`
+ * and `availableActions`, so a button is offered exactly when pressing it could work.
+ */
+function precondition(listing: ListingFacts, action: ListingAction, today: IsoDate): Refusal | null {
+  const until = listing.listedUntil;
+  switch (action) {
+    case "expire":
+      return until && compareDates(until, today) < 0 ? null : refuse("not_yet_due", "The listing has not reached its end date");
+    case "reinstate":
+      return until && compareDates(until, today) < 0 ? refuse("listing_ended", `The listing ended on ${formatDate(until)}, so it cannot be reinstated`) : null;
+    case "apply_to_renew":
+      if (listing.renewalRequested) return refuse("renewal_window", "You have already applied to renew");
+      return canApplyToRenew(until, today) ? null : refuse("renewal_window", `You can apply to renew from ${RENEWAL_WINDOW_DAYS} days before your listing ends`);
+    case "renew":
+      return listing.renewalRequested ? null : refuse("no_renewal_requested", "The provider has not applied to renew");
+    default:
+      return null;
+  }
+}
+
+/** The new end date an approval or renewal carries: after today, and a renewal must extend. */
+function checkNewEndDate(listing: ListingFacts, request: TransitionRequest): Refusal | null {
+  const until = request.listedUntil;
+  if (!until || compareDates(until, request.today) <= 0) return refuse("listed_until_invalid", "The date the listing ends must be in the future");
+  if (request.action === "renew" && listing.listedUntil && compareDates(until, listing.listedUntil) <= 0) {
+    return refuse("listed_until_invalid", `The new end date must be after the listing's current end date, ${formatDate(listing.listedUntil)}`);
+  }
+  return null;
 }
 
 /** The one way a listing changes state. Every refusal says why, in words for the person asking. */
 export function transition(listing: ListingFacts, request: TransitionRequest): TransitionResult {
-  const rule = RULES[request.action];
-  const label = LISTING_ACTION_LABELS[request.action].toLowerCase();
-  if (!rule.from.includes(listing.state)) {
-    return refuse("not_allowed_from_state", `A listing that is ${LISTING_STATE_LABELS[listing.state].toLowerCase()} cannot be ${label}`);
+  const { action } = request;
+  const to = MOVES[action][listing.state];
+  if (!to) {
+    return refuse("not_allowed_from_state", `A listing that is ${LISTING_STATE_LABELS[listing.state].toLowerCase()} cannot be ${LISTING_ACTION_LABELS[action].toLowerCase()}`);
   }
-  if (rule.by !== request.actor) {
-    return refuse("wrong_actor", `Only ${rule.by === "provider" ? "the provider" : rule.by === "reviewer" ? "a directory reviewer" : "the service"} can do this`);
-  }
-  if (rule.needsReason && !request.reason?.trim()) return refuse("reason_required", "Enter the reason");
-  const to = rule.to === "same" ? listing.state : rule.to;
+  const by = LISTING_ACTION_ACTORS[action];
+  if (by !== request.actor) return refuse("wrong_actor", `Only ${ACTOR_NAMES[by]} can do this`);
+  if (NEEDS_REASON.has(action) && !request.reason?.trim()) return refuse("reason_required", "Enter the reason");
+  const blocked = precondition(listing, action, request.today) ?? (action === "approve" || action === "renew" ? checkNewEndDate(listing, request) : null);
+  if (blocked) return blocked;
 
-  switch (request.action) {
+  const moved = { ok: true, from: listing.state, to, historyLabel: LISTING_HISTORY_LABELS[action] } as const;
+  switch (action) {
     case "approve":
-    case "renew": {
-      if (request.action === "renew" && !listing.renewalRequested) return refuse("no_renewal_requested", "The provider has not applied to renew");
-      const until = request.listedUntil;
-      if (!until || compareDates(until, request.today) <= 0) return refuse("listed_until_invalid", "The date the listing ends must be in the future");
-      return { ok: true, from: listing.state, to, listedUntil: until, renewalRequested: false };
-    }
-    case "expire":
-      if (!listing.listedUntil || compareDates(listing.listedUntil, request.today) >= 0) return refuse("not_yet_due", "The listing has not reached its end date");
-      return { ok: true, from: listing.state, to, listedUntil: listing.listedUntil, renewalRequested: false };
+    case "renew":
+      return { ...moved, listedUntil: request.listedUntil ?? null, renewalRequested: false };
     case "apply_to_renew":
-      if (listing.renewalRequested) return refuse("renewal_window", "You have already applied to renew");
-      if (!canApplyToRenew(listing.listedUntil, request.today)) {
-        return refuse("renewal_window", `You can apply to renew from ${RENEWAL_WINDOW_DAYS} days before your listing ends`);
-      }
-      return { ok: true, from: listing.state, to, listedUntil: listing.listedUntil, renewalRequested: true };
+      return { ...moved, listedUntil: listing.listedUntil, renewalRequested: true };
+    case "expire":
+      return { ...moved, listedUntil: listing.listedUntil, renewalRequested: false };
     case "reopen":
-      return { ok: true, from: listing.state, to, listedUntil: null, renewalRequested: false };
+      return { ...moved, listedUntil: null, renewalRequested: false };
     default:
-      return { ok: true, from: listing.state, to, listedUntil: listing.listedUntil, renewalRequested: listing.renewalRequested };
+      return { ...moved, listedUntil: listing.listedUntil, renewalRequested: listing.renewalRequested };
   }
 }
 
 /** The actions an actor could take now, for offering only the buttons that would work. */
 export function availableActions(listing: ListingFacts, actor: ActorKind, today: IsoDate): ListingAction[] {
-  return LISTING_ACTIONS.filter((action) => {
-    const rule = RULES[action];
-    if (rule.by !== actor || !rule.from.includes(listing.state)) return false;
-    if (action === "renew") return listing.renewalRequested;
-    if (action === "apply_to_renew") return !listing.renewalRequested && canApplyToRenew(listing.listedUntil, today);
-    return true;
-  });
+  return LISTING_ACTIONS.filter((action) => LISTING_ACTION_ACTORS[action] === actor && MOVES[action][listing.state] !== undefined && precondition(listing, action, today) === null);
 }
 
 /** The public sees a provider only while its listing is approved and has not passed its end date. */
@@ -162,6 +215,7 @@ export function isPubliclyListed(state: ListingState, listedUntil: IsoDate | nul
   return state === "approved" && listedUntil !== null && compareDates(listedUntil, today) >= 0;
 }
 
+/** Whether today falls in the renewal window: from 60 days before the end date to the end date. */
 export function canApplyToRenew(listedUntil: IsoDate | null, today: IsoDate): boolean {
   if (!listedUntil) return false;
   const daysLeft = daysBetween(today, listedUntil);

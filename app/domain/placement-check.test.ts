@@ -1,177 +1,407 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, isoDate, type IsoDate } from "./dates";
-import { checkPlacement, DEFAULT_LIMITS, peakConcurrent, REASON_CODES, type ExistingPlacement, type ListingStateForCheck, type PlacementSnapshot, type ReasonCode } from "./placement-check";
+import { isPubliclyListed, LISTING_STATES } from "./listing-lifecycle";
+import {
+  checkPlacement,
+  DEFAULT_PLACEMENT_LIMITS,
+  peakConcurrent,
+  PLACEMENT_CHECK_CODES,
+  type PlacementCheckCode,
+  type PlacementSnapshot,
+  type ProviderPlacement,
+} from "./placement-check";
+import { THE_RULE } from "./school-registration-threshold";
 
 const TODAY = "2026-11-23";
 
+// A placement that passes every check: an approved listing current well past the end, a child of
+// 13 on the register, part-time within the limits, and an empty site with 3 places.
+type Listing = NonNullable<PlacementSnapshot["listing"]>;
+const LISTING: Listing = { state: "approved", listedUntil: "2027-09-30", ageRange: { min: 11, max: 16 }, sites: [{ id: "site-a", capacity: 3 }] };
+const CHILD = { onRegister: true, dateOfBirth: "2013-05-14", lookedAfter: false, hasSen: false, ofCompulsorySchoolAge: true };
+const PART_TIME = { start: "2026-12-01", end: "2027-01-31", pattern: { kind: "part_time" as const, daysPerWeek: 2, sessionsPerWeek: 4 }, hoursPerWeek: 10 };
+const FULL_TIME = { start: "2026-12-01", end: "2027-01-31", pattern: { kind: "full_time" as const }, hoursPerWeek: 25 };
+
 function snapshot(overrides: Partial<PlacementSnapshot> = {}): PlacementSnapshot {
-  return {
-    today: TODAY,
-    listing: { state: "approved", listedUntil: "2027-09-30", ageRange: { min: 11, max: 16 }, sites: [{ id: "site-a", capacity: 3 }] },
-    siteId: "site-a",
-    child: { onRegister: true, dateOfBirth: "2013-05-14", lookedAfter: false, hasSen: false, compulsorySchoolAge: true },
-    placement: { start: "2026-12-01", end: "2027-01-31", pattern: { kind: "part_time", daysPerWeek: 2, sessionsPerWeek: 4 } },
-    existingPlacements: [],
-    limits: DEFAULT_LIMITS,
-    ...overrides,
-  };
+  return { today: TODAY, listing: LISTING, siteId: "site-a", providerPlacements: [], child: CHILD, placement: PART_TIME, limits: DEFAULT_PLACEMENT_LIMITS, ...overrides };
 }
+const listing = (changes: Partial<Listing>) => ({ listing: { ...LISTING, ...changes } });
+const child = (changes: Partial<typeof CHILD>) => ({ child: { ...CHILD, ...changes } });
+const placement = (changes: Partial<PlacementSnapshot["placement"]>) => ({ placement: { ...PART_TIME, ...changes } });
+const fullTime = (changes: Partial<PlacementSnapshot["placement"]> = {}) => ({ placement: { ...FULL_TIME, ...changes } });
+/** n placements at site-a running through the whole proposed period. */
+const placed = (n: number, changes: Partial<ProviderPlacement> = {}): ProviderPlacement[] =>
+  Array.from({ length: n }, () => ({ siteId: "site-a", start: "2026-11-01", end: "2027-03-01", fullTime: false, ofCompulsorySchoolAge: true, lookedAfterOrSen: false, ...changes }));
+const roomy = { listing: { ...LISTING, sites: [{ id: "site-a", capacity: 20 }] } };
 
 const codes = (s: PlacementSnapshot) => checkPlacement(s).reasons.map((r) => r.code);
-const placed = (n: number, extra: Partial<ExistingPlacement> = {}): ExistingPlacement[] =>
-  Array.from({ length: n }, () => ({ siteId: "site-a", start: "2026-11-01", end: "2027-03-01", fullTime: false, compulsorySchoolAge: true, lookedAfterOrSen: false, ...extra }));
+const only = (s: PlacementSnapshot) => {
+  const { reasons } = checkPlacement(s);
+  expect(reasons).toHaveLength(1);
+  return reasons[0]!;
+};
 
-describe("the placement check, code by code", () => {
-  it("allows a placement with a current listing, a listed site, a child in range and room", () => {
+describe("a placement with nothing wrong", () => {
+  it("is allowed with no reasons", () => {
     expect(checkPlacement(snapshot())).toEqual({ allowed: true, reasons: [] });
-  });
-
-  it.each<[string, Partial<PlacementSnapshot>, ReasonCode[]]>([
-    ["no listing at all", { listing: null }, ["PROVIDER_NOT_LISTED"]],
-    ...(["draft", "submitted", "changes_requested", "refused", "revoked"] as const).map(
-      (state) => [`a ${state} listing`, { listing: { ...snapshot().listing!, state } }, ["PROVIDER_NOT_LISTED"]] as [string, Partial<PlacementSnapshot>, ReasonCode[]],
-    ),
-    ["a suspended listing", { listing: { ...snapshot().listing!, state: "suspended" } }, ["LISTING_SUSPENDED"]],
-    ["an expired listing", { listing: { ...snapshot().listing!, state: "expired" } }, ["LISTING_EXPIRED"]],
-    ["a listing past its date", { listing: { ...snapshot().listing!, listedUntil: "2026-11-22" } }, ["LISTING_EXPIRED"]],
-    ["a listing ending before the start", { listing: { ...snapshot().listing!, listedUntil: "2026-11-30" } }, ["LISTING_EXPIRED"]],
-    ["a site not on the listing", { siteId: "site-z" }, ["SITE_NOT_LISTED"]],
-    ["a child too young", { child: { ...snapshot().child, dateOfBirth: "2016-01-01" } }, ["AGE_OUT_OF_RANGE"]],
-    ["a child too old", { child: { ...snapshot().child, dateOfBirth: "2009-01-01" } }, ["AGE_OUT_OF_RANGE"]],
-    ["a full site", { existingPlacements: placed(3) }, ["CAPACITY_REACHED"]],
-    ["a child not on the register", { child: { ...snapshot().child, onRegister: false } }, ["CHILD_NOT_ON_REGISTER"]],
-    ["an end before the start", { placement: { ...snapshot().placement, start: "2027-02-01", end: "2027-01-01" } }, ["END_BEFORE_START"]],
-    ["three days a week part time", { placement: { ...snapshot().placement, pattern: { kind: "part_time", daysPerWeek: 3, sessionsPerWeek: 3 } } }, ["TIME_LIMIT_EXCEEDED"]],
-    ["five sessions a week part time", { placement: { ...snapshot().placement, pattern: { kind: "part_time", daysPerWeek: 2, sessionsPerWeek: 5 } } }, ["TIME_LIMIT_EXCEEDED"]],
-    ["thirteen weeks full time", { placement: { start: "2026-12-01", end: "2027-03-01", pattern: { kind: "full_time" } } }, ["TIME_LIMIT_EXCEEDED"]],
-    [
-      "a fifth full-time child of school age",
-      { placement: { start: "2026-12-01", end: "2027-01-31", pattern: { kind: "full_time" } }, listing: { ...snapshot().listing!, sites: [{ id: "site-a", capacity: 10 }] }, existingPlacements: placed(4, { fullTime: true }) },
-      ["MUST_REGISTER_AS_SCHOOL"],
-    ],
-    [
-      "a full-time looked-after child",
-      { placement: { start: "2026-12-01", end: "2027-01-31", pattern: { kind: "full_time" } }, child: { ...snapshot().child, lookedAfter: true } },
-      ["MUST_REGISTER_AS_SCHOOL"],
-    ],
-  ])("refuses %s", (_name, overrides, expected) => {
-    const result = checkPlacement(snapshot(overrides));
-    expect(result.reasons.map((r) => r.code)).toEqual(expected);
-    expect(result.allowed).toBe(false);
-  });
-
-  it("warns, without refusing, when the listing ends during the placement", () => {
-    const result = checkPlacement(snapshot({ listing: { ...snapshot().listing!, listedUntil: "2027-01-15" } }));
-    expect(result.allowed).toBe(true);
-    expect(result.reasons).toEqual([expect.objectContaining({ code: "LISTING_ENDS_DURING_PLACEMENT", severity: "warning", message: expect.stringContaining("15 January 2027") })]);
-  });
-
-  it("allows exactly twelve weeks full time, and four full-time children of school age", () => {
-    const twelveWeeks = { start: "2026-12-01", end: addDays("2026-12-01", 83), pattern: { kind: "full_time" as const } };
-    expect(codes(snapshot({ placement: twelveWeeks, listing: { ...snapshot().listing!, sites: [{ id: "site-a", capacity: 10 }] }, existingPlacements: placed(3, { fullTime: true }) }))).toEqual([]);
-  });
-
-  it("shows every problem at once", () => {
-    expect(
-      codes(
-        snapshot({
-          listing: { ...snapshot().listing!, state: "suspended" },
-          siteId: "elsewhere",
-          child: { ...snapshot().child, onRegister: false, dateOfBirth: "2018-01-01" },
-          placement: { start: "2026-12-01", end: "2027-06-01", pattern: { kind: "full_time" } },
-        }),
-      ).sort(),
-    ).toEqual(["AGE_OUT_OF_RANGE", "CHILD_NOT_ON_REGISTER", "LISTING_SUSPENDED", "SITE_NOT_LISTED", "TIME_LIMIT_EXCEEDED"]);
-  });
-
-  it("counts capacity by the busiest day, not by every placement ever", () => {
-    const spread: ExistingPlacement[] = [
-      { siteId: "site-a", start: "2026-12-01", end: "2026-12-10", fullTime: false, compulsorySchoolAge: true, lookedAfterOrSen: false },
-      { siteId: "site-a", start: "2026-12-11", end: "2026-12-20", fullTime: false, compulsorySchoolAge: true, lookedAfterOrSen: false },
-      { siteId: "site-a", start: "2026-12-21", end: "2026-12-30", fullTime: false, compulsorySchoolAge: true, lookedAfterOrSen: false },
-      { siteId: "site-b", start: "2026-12-01", end: "2027-01-30", fullTime: false, compulsorySchoolAge: true, lookedAfterOrSen: false },
-    ];
-    expect(peakConcurrent(spread.filter((p) => p.siteId === "site-a"), { start: "2026-12-01", end: "2027-01-31" })).toBe(1);
-    expect(codes(snapshot({ listing: { ...snapshot().listing!, sites: [{ id: "site-a", capacity: 2 }] }, existingPlacements: spread }))).toEqual([]);
+    expect(checkPlacement(snapshot({ ...fullTime() }))).toEqual({ allowed: true, reasons: [] });
   });
 });
 
-// Property tests: invariants over random snapshots.
-const date = fc.integer({ min: 0, max: 900 }).map((n) => addDays("2026-01-01", n));
-const states = fc.constantFrom<ListingStateForCheck>("draft", "submitted", "changes_requested", "approved", "refused", "suspended", "revoked", "expired");
-const existing = fc.record({
+describe("each code on its own", () => {
+  it.each<[string, Partial<PlacementSnapshot>, PlacementCheckCode]>([
+    ["no listing at all", { listing: null }, "PROVIDER_NOT_LISTED"],
+    ...(["draft", "submitted", "changes_requested", "refused", "revoked"] as const).map((state) => [`a ${state} listing`, listing({ state }), "PROVIDER_NOT_LISTED"] as [string, Partial<PlacementSnapshot>, PlacementCheckCode]),
+    ["a suspended listing", listing({ state: "suspended" }), "LISTING_SUSPENDED"],
+    ["an expired listing", listing({ state: "expired" }), "LISTING_EXPIRED"],
+    ["an approved listing past its end date", listing({ listedUntil: "2026-11-22" }), "LISTING_EXPIRED"],
+    ["an approved listing with no end date", listing({ listedUntil: null }), "LISTING_EXPIRED"],
+    ["a listing ending before the start", listing({ listedUntil: "2026-11-30" }), "LISTING_EXPIRED"],
+    ["a site not on the listing", { siteId: "site-z" }, "SITE_NOT_LISTED"],
+    ["a child too young", child({ dateOfBirth: "2016-01-01" }), "AGE_OUT_OF_RANGE"],
+    ["a child too old", child({ dateOfBirth: "2009-01-01" }), "AGE_OUT_OF_RANGE"],
+    ["a full site", { providerPlacements: placed(3) }, "CAPACITY_REACHED"],
+    ["a child not on the register", child({ onRegister: false }), "CHILD_NOT_ON_REGISTER"],
+    ["an end before the start", placement({ start: "2027-02-01", end: "2027-01-31" }), "END_BEFORE_START"],
+    ["no days a week", placement({ pattern: { kind: "part_time", daysPerWeek: 0, sessionsPerWeek: 0 } }), "PATTERN_INVALID"],
+    ["three days a week part-time", placement({ pattern: { kind: "part_time", daysPerWeek: 3, sessionsPerWeek: 3 } }), "TIME_LIMIT_EXCEEDED"],
+    ["thirteen weeks full-time", fullTime({ end: "2027-03-01" }), "TIME_LIMIT_EXCEEDED"],
+    ["a fifth full-time child of compulsory school age", { ...fullTime(), ...roomy, providerPlacements: placed(4, { fullTime: true }) }, "MUST_REGISTER_AS_SCHOOL"],
+    ["a full-time looked-after child", { ...fullTime(), ...child({ lookedAfter: true }) }, "MUST_REGISTER_AS_SCHOOL"],
+    ["a full-time child with SEN", { ...fullTime(), ...child({ hasSen: true }) }, "MUST_REGISTER_AS_SCHOOL"],
+  ])("refuses %s", (_name, overrides, code) => {
+    expect(checkPlacement(snapshot(overrides))).toEqual({ allowed: false, reasons: [expect.objectContaining({ code, severity: "refusal" })] });
+  });
+
+  it.each<[string, Partial<PlacementSnapshot>, PlacementCheckCode]>([
+    ["the listing ends during the placement", listing({ listedUntil: "2027-01-15" }), "LISTING_ENDS_DURING_PLACEMENT"],
+    ["the child ages out of the range during the placement", child({ dateOfBirth: "2010-01-15" }), "AGE_OUT_OF_RANGE_BY_END"],
+  ])("warns, without refusing, when %s", (_name, overrides, code) => {
+    expect(checkPlacement(snapshot(overrides))).toEqual({ allowed: true, reasons: [expect.objectContaining({ code, severity: "warning" })] });
+  });
+
+  it("has a test above for every code", () => {
+    // Keep this list in step with the tables above: a new code needs a row.
+    const tested: PlacementCheckCode[] = [
+      "CHILD_NOT_ON_REGISTER",
+      "END_BEFORE_START",
+      "PATTERN_INVALID",
+      "PROVIDER_NOT_LISTED",
+      "LISTING_SUSPENDED",
+      "LISTING_EXPIRED",
+      "LISTING_ENDS_DURING_PLACEMENT",
+      "SITE_NOT_LISTED",
+      "AGE_OUT_OF_RANGE",
+      "AGE_OUT_OF_RANGE_BY_END",
+      "CAPACITY_REACHED",
+      "TIME_LIMIT_EXCEEDED",
+      "MUST_REGISTER_AS_SCHOOL",
+    ];
+    expect(tested).toEqual([...PLACEMENT_CHECK_CODES]);
+  });
+});
+
+describe("messages a council officer understands", () => {
+  it.each<[Partial<PlacementSnapshot>, string]>([
+    [{ listing: null }, "The provider is not listed in the directory of non-school alternative provision."],
+    [listing({ state: "submitted" }), "The provider has applied to be listed in the directory of non-school alternative provision, but has not been approved."],
+    [listing({ state: "refused" }), "The provider applied to be listed in the directory of non-school alternative provision and was refused."],
+    [listing({ state: "revoked" }), "The provider's listing in the directory of non-school alternative provision has been revoked."],
+    [listing({ state: "suspended" }), "The provider's listing is suspended, so no new placements can be made with it."],
+    [listing({ state: "expired", listedUntil: "2026-03-01" }), "The provider's listing ended on 1 March 2026."],
+    [listing({ state: "expired", listedUntil: null }), "The provider's listing has expired."],
+    [listing({ listedUntil: "2026-03-01" }), "The provider's listing ended on 1 March 2026."],
+    [listing({ listedUntil: "2026-11-30" }), "The provider's listing ends on 30 November 2026, before the placement starts on 1 December 2026."],
+    [listing({ listedUntil: "2027-01-15" }), "The provider's listing ends on 15 January 2027, before the placement ends on 31 January 2027. Check the provider renews its listing."],
+    [{ siteId: "site-z" }, "The site is not one of the sites on the provider's listing."],
+    [child({ dateOfBirth: "2016-01-01" }), "The child will be 10 when the placement starts. The provider takes children aged 11 to 16."],
+    [child({ dateOfBirth: "2010-01-15" }), "The child will be 17 by the time the placement ends. The provider takes children aged 11 to 16."],
+    [{ providerPlacements: placed(3) }, "The site has 3 places, and 3 are taken on the busiest day of this placement."],
+    [{ listing: { ...LISTING, sites: [{ id: "site-a", capacity: 1 }] }, providerPlacements: placed(1) }, "The site has 1 place, and 1 is taken on the busiest day of this placement."],
+    [child({ onRegister: false }), "The child is not on your council's register of children not in school."],
+    [placement({ start: "2027-02-01", end: "2027-01-31" }), "The placement's end date, 31 January 2027, is before its start date, 1 February 2027."],
+    [placement({ pattern: { kind: "part_time", daysPerWeek: 2, sessionsPerWeek: 1 } }), "A part-time placement must be at least 1 day a week, with 1 or 2 sessions (mornings or afternoons) on each day."],
+    [placement({ hoursPerWeek: 0 }), "The placement's hours a week must be more than 0 and no more than 168."],
+    [fullTime({ end: addDays("2026-12-01", 84) }), "A full-time placement can last no more than 12 weeks. This one lasts 12 weeks and 1 day."],
+    [fullTime({ end: addDays("2026-12-01", 97) }), "A full-time placement can last no more than 12 weeks. This one lasts 14 weeks."],
+    [placement({ pattern: { kind: "part_time", daysPerWeek: 3, sessionsPerWeek: 5 } }), "A part-time placement can be no more than 2 days or 4 sessions a week. This one is 3 days and 5 sessions a week."],
+    [
+      { ...fullTime(), ...roomy, providerPlacements: placed(4, { fullTime: true }) },
+      `With this placement, the provider would educate full-time 5 children of compulsory school age. ${THE_RULE} So the provider cannot take this placement full-time.`,
+    ],
+    [
+      { ...fullTime(), ...child({ lookedAfter: true }) },
+      `With this placement, the provider would educate full-time 1 child of compulsory school age who is looked after or has special educational needs. ${THE_RULE} So the provider cannot take this placement full-time.`,
+    ],
+    [
+      { ...roomy, providerPlacements: placed(5, { fullTime: true }) },
+      `The provider already educates full-time 5 children of compulsory school age. ${THE_RULE} So the provider cannot take placements as non-school alternative provision.`,
+    ],
+  ])("%#: %s", (overrides, message) => {
+    expect(only(snapshot(overrides)).message).toBe(message);
+  });
+});
+
+describe("dates and boundaries", () => {
+  it("allows a listing current to the last day of the placement, and a one-day placement", () => {
+    expect(codes(snapshot(listing({ listedUntil: "2027-01-31" })))).toEqual([]);
+    expect(codes(snapshot(placement({ start: "2026-12-01", end: "2026-12-01" })))).toEqual([]);
+  });
+
+  it("allows a listing ending on the day the placement starts, with a warning", () => {
+    expect(checkPlacement(snapshot(listing({ listedUntil: "2026-12-01" })))).toMatchObject({ allowed: true, reasons: [{ code: "LISTING_ENDS_DURING_PLACEMENT" }] });
+  });
+
+  it("allows a listing ending today if the placement is within it", () => {
+    expect(codes(snapshot({ ...listing({ listedUntil: TODAY }), ...placement({ start: TODAY, end: TODAY }) }))).toEqual([]);
+  });
+
+  it("allows exactly 12 weeks full-time, and refuses a day more", () => {
+    expect(codes(snapshot(fullTime({ end: addDays("2026-12-01", 83) })))).toEqual([]);
+    expect(codes(snapshot(fullTime({ end: addDays("2026-12-01", 84) })))).toEqual(["TIME_LIMIT_EXCEEDED"]);
+  });
+
+  it("uses the limits it is given", () => {
+    const limits = { fullTimeMaxWeeks: 6, partTimeMaxDaysPerWeek: 3, partTimeMaxSessionsPerWeek: 4 };
+    expect(codes(snapshot({ ...fullTime({ end: addDays("2026-12-01", 42) }), limits }))).toEqual(["TIME_LIMIT_EXCEEDED"]);
+    expect(codes(snapshot({ ...placement({ pattern: { kind: "part_time", daysPerWeek: 3, sessionsPerWeek: 4 } }), limits }))).toEqual([]);
+    expect(codes(snapshot({ ...placement({ pattern: { kind: "part_time", daysPerWeek: 3, sessionsPerWeek: 5 } }), limits }))).toEqual(["TIME_LIMIT_EXCEEDED"]);
+  });
+
+  it.each([
+    [0, 0],
+    [8, 8],
+    [1.5, 2],
+    [2, 1],
+    [2, 5],
+  ])("refuses an impossible part-time pattern of %s days and %s sessions", (daysPerWeek, sessionsPerWeek) => {
+    expect(codes(snapshot(placement({ pattern: { kind: "part_time", daysPerWeek, sessionsPerWeek } })))).toEqual(["PATTERN_INVALID"]);
+  });
+
+  it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY, 169])("refuses %s hours a week", (hoursPerWeek) => {
+    expect(codes(snapshot(placement({ hoursPerWeek })))).toEqual(["PATTERN_INVALID"]);
+  });
+
+  it("checks the age range on the first day: a birthday that day counts", () => {
+    expect(codes(snapshot(child({ dateOfBirth: "2015-12-01" })))).toEqual([]);
+    expect(codes(snapshot(child({ dateOfBirth: "2015-12-02" })))).toEqual(["AGE_OUT_OF_RANGE"]);
+    expect(codes(snapshot(child({ dateOfBirth: "2009-12-02" })))).toEqual(["AGE_OUT_OF_RANGE_BY_END"]);
+    expect(codes(snapshot(child({ dateOfBirth: "2009-12-01" })))).toEqual(["AGE_OUT_OF_RANGE"]);
+  });
+
+  it("skips the checks that need a period when the end is before the start", () => {
+    const s = snapshot({ ...fullTime({ start: "2027-06-01", end: "2026-12-01" }), ...listing({ listedUntil: "2027-07-01" }), providerPlacements: placed(5, { fullTime: true }) });
+    expect(codes(s)).toEqual(["END_BEFORE_START"]);
+  });
+});
+
+describe("capacity", () => {
+  it("counts the busiest day, not every placement that touches the period", () => {
+    const oneAfterAnother: ProviderPlacement[] = [
+      { ...placed(1)[0]!, start: "2026-12-01", end: "2026-12-10" },
+      { ...placed(1)[0]!, start: "2026-12-11", end: "2026-12-20" },
+      { ...placed(1)[0]!, start: "2026-12-21", end: "2027-01-31" },
+    ];
+    expect(peakConcurrent(oneAfterAnother, PART_TIME)).toBe(1);
+    expect(codes(snapshot({ listing: { ...LISTING, sites: [{ id: "site-a", capacity: 2 }] }, providerPlacements: oneAfterAnother }))).toEqual([]);
+  });
+
+  it("counts a placement ending on the day another starts as overlapping", () => {
+    const touching = [
+      { start: "2026-12-01", end: "2026-12-10" },
+      { start: "2026-12-10", end: "2026-12-20" },
+    ];
+    expect(peakConcurrent(touching, PART_TIME)).toBe(2);
+  });
+
+  it("ignores placements at other sites, outside the period, or with impossible dates", () => {
+    const elsewhere = [
+      ...placed(3, { siteId: "site-b" }),
+      ...placed(3, { start: "2026-01-01", end: "2026-11-30" }),
+      ...placed(3, { start: "2027-02-01", end: "2027-06-01" }),
+      ...placed(3, { start: "2027-01-10", end: "2026-12-05" }),
+    ];
+    expect(codes(snapshot({ providerPlacements: elsewhere }))).toEqual([]);
+  });
+
+  it("has room for one fewer than capacity", () => {
+    expect(codes(snapshot({ providerPlacements: placed(2) }))).toEqual([]);
+    expect(codes(snapshot({ providerPlacements: placed(3) }))).toEqual(["CAPACITY_REACHED"]);
+  });
+});
+
+describe("must register as a school (s92 ESA 2008)", () => {
+  const atProvider = (n: number, changes: Partial<ProviderPlacement> = {}) => ({ ...roomy, providerPlacements: placed(n, { fullTime: true, ...changes }) });
+
+  it("allows a fourth full-time child of compulsory school age, and refuses a fifth", () => {
+    expect(codes(snapshot({ ...fullTime(), ...atProvider(3) }))).toEqual([]);
+    expect(codes(snapshot({ ...fullTime(), ...atProvider(4) }))).toEqual(["MUST_REGISTER_AS_SCHOOL"]);
+  });
+
+  it("counts every site of the provider", () => {
+    const sites = { listing: { ...LISTING, sites: [{ id: "site-a", capacity: 20 }, { id: "site-b", capacity: 20 }] } };
+    expect(codes(snapshot({ ...fullTime(), ...sites, providerPlacements: placed(4, { fullTime: true, siteId: "site-b" }) }))).toEqual(["MUST_REGISTER_AS_SCHOOL"]);
+  });
+
+  it("does not count part-time children, or children not of compulsory school age", () => {
+    expect(codes(snapshot({ ...fullTime(), ...atProvider(4, { fullTime: false }) }))).toEqual([]);
+    expect(codes(snapshot({ ...fullTime(), ...atProvider(4, { ofCompulsorySchoolAge: false }) }))).toEqual([]);
+    expect(codes(snapshot({ ...fullTime(), ...atProvider(1, { ofCompulsorySchoolAge: false, lookedAfterOrSen: true }) }))).toEqual([]);
+    expect(codes(snapshot({ ...fullTime(), ...atProvider(4), ...child({ ofCompulsorySchoolAge: false }) }))).toEqual([]);
+    expect(codes(snapshot({ ...fullTime(), ...child({ ofCompulsorySchoolAge: false, lookedAfter: true }) }))).toEqual([]);
+  });
+
+  it("allows a looked-after child or one with SEN part-time", () => {
+    expect(codes(snapshot(child({ lookedAfter: true, hasSen: true })))).toEqual([]);
+  });
+
+  it("counts the busiest day, as for capacity", () => {
+    const oneAfterAnother = [0, 1, 2, 3, 4].map((i) => ({ ...placed(1, { fullTime: true })[0]!, start: addDays("2026-12-01", i * 10), end: addDays("2026-12-01", i * 10 + 9) }));
+    expect(codes(snapshot({ ...fullTime(), ...roomy, providerPlacements: oneAfterAnother }))).toEqual([]);
+  });
+
+  it("refuses any placement, even part-time, with a provider already over the threshold", () => {
+    expect(codes(snapshot(atProvider(5)))).toEqual(["MUST_REGISTER_AS_SCHOOL"]);
+    expect(codes(snapshot(atProvider(1, { lookedAfterOrSen: true })))).toEqual(["MUST_REGISTER_AS_SCHOOL"]);
+  });
+});
+
+describe("every problem at once", () => {
+  it("lists each reason that applies, in a fixed order", () => {
+    const result = checkPlacement(
+      snapshot({
+        ...listing({ state: "suspended", listedUntil: "2026-11-30" }),
+        siteId: "elsewhere",
+        ...child({ onRegister: false, dateOfBirth: "2018-01-01", lookedAfter: true }),
+        ...fullTime({ end: "2027-06-01" }),
+      }),
+    );
+    expect(result.allowed).toBe(false);
+    expect(result.reasons.map((r) => r.code)).toEqual([
+      "CHILD_NOT_ON_REGISTER",
+      "LISTING_SUSPENDED",
+      "LISTING_EXPIRED",
+      "SITE_NOT_LISTED",
+      "AGE_OUT_OF_RANGE",
+      "TIME_LIMIT_EXCEEDED",
+      "MUST_REGISTER_AS_SCHOOL",
+    ]);
+  });
+
+  it("refuses when a refusal comes with a warning", () => {
+    expect(checkPlacement(snapshot({ ...listing({ listedUntil: "2027-01-15" }), ...child({ onRegister: false }) }))).toMatchObject({
+      allowed: false,
+      reasons: [{ code: "CHILD_NOT_ON_REGISTER" }, { code: "LISTING_ENDS_DURING_PLACEMENT", severity: "warning" }],
+    });
+  });
+
+  it("shows both capacity and the school threshold when a full site would also make a school", () => {
+    expect(codes(snapshot({ ...fullTime(), listing: { ...LISTING, sites: [{ id: "site-a", capacity: 4 }] }, providerPlacements: placed(4, { fullTime: true }) }))).toEqual([
+      "CAPACITY_REACHED",
+      "MUST_REGISTER_AS_SCHOOL",
+    ]);
+  });
+});
+
+// Property tests: invariants over random snapshots, many of them nonsense on purpose.
+const day = fc.integer({ min: 0, max: 900 }).map((n) => addDays("2026-01-01", n));
+const providerPlacement: fc.Arbitrary<ProviderPlacement> = fc.record({
   siteId: fc.constantFrom("site-a", "site-b"),
-  start: date,
-  end: date,
+  start: day,
+  end: day,
   fullTime: fc.boolean(),
-  compulsorySchoolAge: fc.boolean(),
+  ofCompulsorySchoolAge: fc.boolean(),
   lookedAfterOrSen: fc.boolean(),
 });
 const arbitrarySnapshot: fc.Arbitrary<PlacementSnapshot> = fc.record({
-  today: date,
+  today: day,
   listing: fc.option(
     fc.record({
-      state: states,
-      listedUntil: fc.option(date, { nil: null }),
-      ageRange: fc.record({ min: fc.integer({ min: 4, max: 11 }), max: fc.integer({ min: 11, max: 18 }) }),
+      state: fc.constantFrom(...LISTING_STATES),
+      listedUntil: fc.option(day, { nil: null }),
+      ageRange: fc.record({ min: fc.integer({ min: 4, max: 11 }), max: fc.integer({ min: 11, max: 19 }) }),
       sites: fc.constant([
         { id: "site-a", capacity: 2 },
-        { id: "site-b", capacity: 5 },
+        { id: "site-b", capacity: 6 },
       ]),
     }),
     { nil: null },
   ),
   siteId: fc.constantFrom("site-a", "site-b", "site-c"),
+  providerPlacements: fc.array(providerPlacement, { maxLength: 8 }),
   child: fc.record({
     onRegister: fc.boolean(),
-    dateOfBirth: fc.integer({ min: 2008, max: 2021 }).map((y) => isoDate(y, 6, 15) as IsoDate),
+    dateOfBirth: fc.integer({ min: 2006, max: 2022 }).map((y) => isoDate(y, 6, 15) as IsoDate),
     lookedAfter: fc.boolean(),
     hasSen: fc.boolean(),
-    compulsorySchoolAge: fc.boolean(),
+    ofCompulsorySchoolAge: fc.boolean(),
   }),
   placement: fc.record({
-    start: date,
-    end: date,
+    start: day,
+    end: day,
     pattern: fc.oneof(
       fc.constant({ kind: "full_time" as const }),
-      fc.record({ kind: fc.constant("part_time" as const), daysPerWeek: fc.integer({ min: 1, max: 5 }), sessionsPerWeek: fc.integer({ min: 1, max: 10 }) }),
+      fc.record({ kind: fc.constant("part_time" as const), daysPerWeek: fc.integer({ min: 0, max: 6 }), sessionsPerWeek: fc.integer({ min: 0, max: 12 }) }),
     ),
+    hoursPerWeek: fc.integer({ min: 0, max: 40 }),
   }),
-  existingPlacements: fc.array(existing, { maxLength: 8 }),
-  limits: fc.constant(DEFAULT_LIMITS),
+  limits: fc.constant(DEFAULT_PLACEMENT_LIMITS),
 });
+const RUNS = { numRuns: 2000 };
 
-describe("placement check invariants", () => {
-  it("never allows a placement unless the listing is approved and current on the start date", () => {
+describe("invariants", () => {
+  it("(a) never allows a placement unless the listing is approved and current on the start date", () => {
     fc.assert(
       fc.property(arbitrarySnapshot, (s) => {
-        const current = s.listing?.state === "approved" && s.listing.listedUntil !== null && s.listing.listedUntil >= s.today && s.listing.listedUntil >= s.placement.start;
+        const l = s.listing;
+        const current = l !== null && isPubliclyListed(l.state, l.listedUntil, s.today) && l.listedUntil! >= s.placement.start;
         if (!current) expect(checkPlacement(s).allowed).toBe(false);
       }),
-      { numRuns: 2000 },
+      RUNS,
     );
   });
 
-  it("allows exactly when no reason is a refusal, with each code at most once and known", () => {
+  it("(b) allows exactly when no reason is a refusal", () => {
     fc.assert(
       fc.property(arbitrarySnapshot, (s) => {
         const { allowed, reasons } = checkPlacement(s);
         expect(allowed).toBe(reasons.every((r) => r.severity === "warning"));
-        expect(new Set(reasons.map((r) => r.code)).size).toBe(reasons.length);
-        for (const r of reasons) expect(REASON_CODES).toContain(r.code);
-        expect(checkPlacement(s)).toEqual({ allowed, reasons });
       }),
-      { numRuns: 2000 },
+      RUNS,
     );
   });
 
-  it("never turns a refusal into an allowance when another placement is added", () => {
+  it("(c) gives each code at most once, each a known code with a sentence, in the fixed order", () => {
     fc.assert(
-      fc.property(arbitrarySnapshot, existing, (s, extra) => {
-        if (!checkPlacement(s).allowed) expect(checkPlacement({ ...s, existingPlacements: [...s.existingPlacements, extra] }).allowed).toBe(false);
+      fc.property(arbitrarySnapshot, (s) => {
+        const found = checkPlacement(s).reasons;
+        const foundCodes = found.map((r) => r.code);
+        expect(new Set(foundCodes).size).toBe(found.length);
+        expect(foundCodes).toEqual(PLACEMENT_CHECK_CODES.filter((c) => foundCodes.includes(c)));
+        for (const r of found) expect(r.message).toMatch(/^[A-Z].*\.$/);
       }),
-      { numRuns: 2000 },
+      RUNS,
+    );
+  });
+
+  it("(d) never turns a refusal into an allowance when another placement is added", () => {
+    fc.assert(
+      fc.property(arbitrarySnapshot, providerPlacement, (s, extra) => {
+        if (!checkPlacement(s).allowed) expect(checkPlacement({ ...s, providerPlacements: [...s.providerPlacements, extra] }).allowed).toBe(false);
+      }),
+      RUNS,
+    );
+  });
+
+  it("(e) is deterministic, whatever order the provider's placements come in", () => {
+    fc.assert(
+      fc.property(arbitrarySnapshot, (s) => {
+        const first = checkPlacement(s);
+        expect(checkPlacement(structuredClone(s))).toEqual(first);
+        expect(checkPlacement({ ...s, providerPlacements: [...s.providerPlacements].reverse() })).toEqual(first);
+      }),
+      RUNS,
     );
   });
 });
