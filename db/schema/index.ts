@@ -8,3 +8,4 @@ export * from "./consent";
 export * from "./invitations";
 export * from "./api-tokens";
 export * from "./directory";
+export * from "./placements";
