@@ -7,6 +7,7 @@ import {
   DEFAULT_PLACEMENT_LIMITS,
   peakConcurrent,
   PLACEMENT_CHECK_CODES,
+  type ChildPlacement,
   type PlacementCheckCode,
   type PlacementSnapshot,
   type ProviderPlacement,
@@ -24,7 +25,7 @@ const PART_TIME = { start: "2026-12-01", end: "2027-01-31", pattern: { kind: "pa
 const FULL_TIME = { start: "2026-12-01", end: "2027-01-31", pattern: { kind: "full_time" as const }, hoursPerWeek: 25 };
 
 function snapshot(overrides: Partial<PlacementSnapshot> = {}): PlacementSnapshot {
-  return { today: TODAY, listing: LISTING, siteId: "site-a", providerPlacements: [], child: CHILD, placement: PART_TIME, limits: DEFAULT_PLACEMENT_LIMITS, ...overrides };
+  return { today: TODAY, listing: LISTING, siteId: "site-a", providerPlacements: [], childPlacements: [], child: CHILD, placement: PART_TIME, limits: DEFAULT_PLACEMENT_LIMITS, ...overrides };
 }
 const listing = (changes: Partial<Listing>) => ({ listing: { ...LISTING, ...changes } });
 const child = (changes: Partial<typeof CHILD>) => ({ child: { ...CHILD, ...changes } });
@@ -33,6 +34,8 @@ const fullTime = (changes: Partial<PlacementSnapshot["placement"]> = {}) => ({ p
 /** n placements at site-a running through the whole proposed period. */
 const placed = (n: number, changes: Partial<ProviderPlacement> = {}): ProviderPlacement[] =>
   Array.from({ length: n }, () => ({ siteId: "site-a", start: "2026-11-01", end: "2027-03-01", fullTime: false, ofCompulsorySchoolAge: true, lookedAfterOrSen: false, ...changes }));
+/** The child's placement with another provider, through the whole proposed period. */
+const elsewhere = (daysPerWeek: number | null, changes: Partial<ChildPlacement> = {}): ChildPlacement => ({ providerName: "Riverside Tuition", start: "2026-11-01", end: "2027-03-01", daysPerWeek, ...changes });
 const roomy = { listing: { ...LISTING, sites: [{ id: "site-a", capacity: 20 }] } };
 
 const codes = (s: PlacementSnapshot) => checkPlacement(s).reasons.map((r) => r.code);
@@ -63,6 +66,7 @@ describe("each code on its own", () => {
     ["a child too old", child({ dateOfBirth: "2009-01-01" }), "AGE_OUT_OF_RANGE"],
     ["a full site", { providerPlacements: placed(3) }, "CAPACITY_REACHED"],
     ["a child not on the register", child({ onRegister: false }), "CHILD_NOT_ON_REGISTER"],
+    ["a child already placed full-time then", { childPlacements: [elsewhere(null)] }, "CHILD_ALREADY_PLACED"],
     ["an end before the start", placement({ start: "2027-02-01", end: "2027-01-31" }), "END_BEFORE_START"],
     ["no days a week", placement({ pattern: { kind: "part_time", daysPerWeek: 0, sessionsPerWeek: 0 } }), "PATTERN_INVALID"],
     ["three days a week part-time", placement({ pattern: { kind: "part_time", daysPerWeek: 3, sessionsPerWeek: 3 } }), "TIME_LIMIT_EXCEEDED"],
@@ -87,6 +91,7 @@ describe("each code on its own", () => {
       "CHILD_NOT_ON_REGISTER",
       "END_BEFORE_START",
       "PATTERN_INVALID",
+      "CHILD_ALREADY_PLACED",
       "PROVIDER_NOT_LISTED",
       "LISTING_SUSPENDED",
       "LISTING_EXPIRED",
@@ -193,6 +198,29 @@ describe("dates and boundaries", () => {
   it("skips the checks that need a period when the end is before the start", () => {
     const s = snapshot({ ...fullTime({ start: "2027-06-01", end: "2026-12-01" }), ...listing({ listedUntil: "2027-07-01" }), providerPlacements: placed(5, { fullTime: true }) });
     expect(codes(s)).toEqual(["END_BEFORE_START"]);
+  });
+});
+
+describe("the child's other placements", () => {
+  it("refuses any overlap with a full-time placement, naming it", () => {
+    expect(only(snapshot({ childPlacements: [elsewhere(null)] })).message).toBe(
+      "The child already has a full-time placement with Riverside Tuition from 1 November 2026 to 1 March 2027, which overlaps these dates.",
+    );
+    expect(codes(snapshot({ ...fullTime(), childPlacements: [elsewhere(1)] }))).toEqual(["CHILD_ALREADY_PLACED"]);
+  });
+
+  it("allows part-time placements that together fit in a five-day week, and refuses a sixth day", () => {
+    const limits = { ...DEFAULT_PLACEMENT_LIMITS, partTimeMaxDaysPerWeek: 3, partTimeMaxSessionsPerWeek: 6 };
+    expect(checkPlacement(snapshot({ childPlacements: [elsewhere(3)] }))).toEqual({ allowed: true, reasons: [] });
+    const threeDays = placement({ pattern: { kind: "part_time", daysPerWeek: 3, sessionsPerWeek: 3 } });
+    expect(only(snapshot({ ...threeDays, limits, childPlacements: [elsewhere(3)] })).message).toMatch(/placed 6 days a week, more than 5\.$/);
+  });
+
+  it("ignores placements that end before this one starts or start after it ends, and ones ending the day before", () => {
+    const before = elsewhere(null, { start: "2026-09-01", end: "2026-11-30" });
+    const after = elsewhere(null, { start: "2027-02-01", end: "2027-03-01" });
+    expect(checkPlacement(snapshot({ childPlacements: [before, after] }))).toEqual({ allowed: true, reasons: [] });
+    expect(codes(snapshot({ childPlacements: [{ ...before, end: "2026-12-01" }] }))).toEqual(["CHILD_ALREADY_PLACED"]);
   });
 });
 
@@ -330,6 +358,10 @@ const arbitrarySnapshot: fc.Arbitrary<PlacementSnapshot> = fc.record({
   ),
   siteId: fc.constantFrom("site-a", "site-b", "site-c"),
   providerPlacements: fc.array(providerPlacement, { maxLength: 8 }),
+  childPlacements: fc.array(
+    fc.record({ providerName: fc.constant("Elsewhere"), start: day, end: day, daysPerWeek: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }) }),
+    { maxLength: 3 },
+  ),
   child: fc.record({
     onRegister: fc.boolean(),
     dateOfBirth: fc.integer({ min: 2006, max: 2022 }).map((y) => isoDate(y, 6, 15) as IsoDate),

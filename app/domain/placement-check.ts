@@ -14,6 +14,7 @@ export const PLACEMENT_CHECK_CODES = [
   "CHILD_NOT_ON_REGISTER",
   "END_BEFORE_START",
   "PATTERN_INVALID",
+  "CHILD_ALREADY_PLACED",
   "PROVIDER_NOT_LISTED",
   "LISTING_SUSPENDED",
   "LISTING_EXPIRED",
@@ -68,6 +69,18 @@ export interface ProviderPlacement {
   lookedAfterOrSen: boolean;
 }
 
+/** Another placement of the same child, with any provider, that the proposed one would overlap. */
+export interface ChildPlacement {
+  providerName: string;
+  start: IsoDate;
+  end: IsoDate;
+  /** Null for a full-time placement. */
+  daysPerWeek: number | null;
+}
+
+/** Full-time education is five days a week; part-time placements together may not exceed it. */
+export const SCHOOL_DAYS_PER_WEEK = 5;
+
 export interface PlacementSnapshot {
   today: IsoDate;
   /** The provider's listing as published, or null when it has none. */
@@ -79,6 +92,8 @@ export interface PlacementSnapshot {
   };
   siteId: string;
   providerPlacements: ProviderPlacement[];
+  /** The child's other placements (the data layer leaves out any the proposed one replaces). */
+  childPlacements: ChildPlacement[];
   child: {
     /** False when the child's entry has left the register, or belongs to another LA's register. */
     onRegister: boolean;
@@ -145,6 +160,32 @@ function inputReasons({ placement }: PlacementSnapshot): PlacementCheckReason[] 
     reasons.push(refusal("PATTERN_INVALID", "The placement's hours a week must be more than 0 and no more than 168."));
   }
   return reasons;
+}
+
+/**
+ * A child cannot be in two places at once. We do not record which days a part-time placement uses,
+ * so two part-time placements may overlap only if together they fit in a school week; a full-time
+ * placement overlaps nothing.
+ */
+function childOverlapReasons({ childPlacements, placement }: PlacementSnapshot, datesValid: boolean, patternValid: boolean): PlacementCheckReason[] {
+  if (!datesValid || !patternValid) return [];
+  const overlapping = childPlacements.filter((p) => compareDates(p.start, p.end) <= 0 && overlaps(p, placement));
+  if (overlapping.length === 0) return [];
+  const fullTime = overlapping.find((p) => p.daysPerWeek === null);
+  const during = (p: ChildPlacement) => `from ${formatDate(p.start)} to ${formatDate(p.end)}`;
+  if (fullTime) return [refusal("CHILD_ALREADY_PLACED", `The child already has a full-time placement with ${fullTime.providerName} ${during(fullTime)}, which overlaps these dates.`)];
+  if (placement.pattern.kind === "full_time") {
+    const first = overlapping[0]!;
+    return [refusal("CHILD_ALREADY_PLACED", `The child already has a placement with ${first.providerName} ${during(first)}, so cannot start a full-time placement that overlaps it.`)];
+  }
+  const days = overlapping.reduce((sum, p) => sum + (p.daysPerWeek ?? 0), 0) + placement.pattern.daysPerWeek;
+  if (days <= SCHOOL_DAYS_PER_WEEK) return [];
+  return [
+    refusal(
+      "CHILD_ALREADY_PLACED",
+      `The child already has part-time placements that overlap these dates (${overlapping.map((p) => `${p.providerName} ${during(p)}`).join("; ")}). With this one the child would be placed ${days} days a week, more than ${SCHOOL_DAYS_PER_WEEK}.`,
+    ),
+  ];
 }
 
 /** Only an approved listing, current on the day it starts, can take a placement. */
@@ -271,6 +312,7 @@ export function checkPlacement(snapshot: PlacementSnapshot): PlacementCheckResul
   const reasons = [
     ...childReasons(snapshot),
     ...inputs,
+    ...childOverlapReasons(snapshot, datesValid, patternValid),
     ...listingReasons(snapshot),
     ...siteReasons(snapshot, site, datesValid),
     ...ageReasons(snapshot, datesValid),
