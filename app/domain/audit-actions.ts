@@ -44,9 +44,16 @@ export const AUDIT_ACTIONS = [
   "change_request.saved",
   "change_request.approved",
   "change_request.rejected",
+  "placement.created",
+  "placement.refused",
+  "placement.ended_early",
+  "placement.extended",
+  "placement.extension_refused",
+  "placement.flagged_for_review",
+  "placement_limits.updated",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ["user", "organisation", "audit_log", "child", "register", "consent_request", "la_settings", "api_token", "listing", "change_request"] as const;
+export const AUDIT_SUBJECT_TYPES = ["user", "organisation", "audit_log", "child", "register", "consent_request", "la_settings", "api_token", "listing", "change_request", "placement", "placement_limits"] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];

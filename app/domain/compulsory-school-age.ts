@@ -92,3 +92,9 @@ export function validateDateOfBirth(dateOfBirth: string, today: IsoDate): DateOf
   }
   return { ok: true, dateOfBirth, status: schoolAgeStatus(dateOfBirth, today) };
 }
+
+/** Whether the child is of compulsory school age on any day from `start` to `end` (inclusive). */
+export function ofCompulsorySchoolAgeDuring(dateOfBirth: IsoDate, start: IsoDate, end: IsoDate): boolean {
+  const age = compulsorySchoolAge(dateOfBirth);
+  return compareDates(age.starts, end) <= 0 && compareDates(start, age.ends) <= 0;
+}

@@ -317,6 +317,12 @@ describe("every problem at once", () => {
     ]);
   });
 
+  it("says only that a provider never approved is not listed: it has no sites or ages to compare", () => {
+    for (const state of ["draft", "submitted", "changes_requested", "refused"] as const) {
+      expect(codes(snapshot({ ...listing({ state, sites: [] }), siteId: "site-z", ...child({ dateOfBirth: "2018-01-01" }) }))).toEqual(["PROVIDER_NOT_LISTED"]);
+    }
+  });
+
   it("refuses when a refusal comes with a warning", () => {
     expect(checkPlacement(snapshot({ ...listing({ listedUntil: "2027-01-15" }), ...child({ onRegister: false }) }))).toMatchObject({
       allowed: false,

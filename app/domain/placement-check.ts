@@ -104,7 +104,8 @@ export interface PlacementSnapshot {
     /** On any day of the proposed placement. */
     ofCompulsorySchoolAge: boolean;
   };
-  placement: { start: IsoDate; end: IsoDate; pattern: WeeklyPattern; hoursPerWeek: number };
+  /** Hours a week may be left out when asking the API whether a placement could go ahead. */
+  placement: { start: IsoDate; end: IsoDate; pattern: WeeklyPattern; hoursPerWeek: number | null };
   limits: PlacementLimits;
 }
 
@@ -156,7 +157,7 @@ function inputReasons({ placement }: PlacementSnapshot): PlacementCheckReason[] 
     (isWhole(pattern.daysPerWeek, 1, 7) && isWhole(pattern.sessionsPerWeek, pattern.daysPerWeek, 2 * pattern.daysPerWeek));
   if (!partTimeValid) {
     reasons.push(refusal("PATTERN_INVALID", "A part-time placement must be at least 1 day a week, with 1 or 2 sessions (mornings or afternoons) on each day."));
-  } else if (!(Number.isFinite(hoursPerWeek) && hoursPerWeek > 0 && hoursPerWeek <= 168)) {
+  } else if (hoursPerWeek !== null && !(Number.isFinite(hoursPerWeek) && hoursPerWeek > 0 && hoursPerWeek <= 168)) {
     reasons.push(refusal("PATTERN_INVALID", "The placement's hours a week must be more than 0 and no more than 168."));
   }
   return reasons;
@@ -224,8 +225,12 @@ function listingReasons({ listing, placement, today }: PlacementSnapshot): Place
   return reasons;
 }
 
+/** A listing that was never approved has no sites or age range to check against. */
+const NEVER_LISTED: readonly ListingState[] = ["draft", "submitted", "changes_requested", "refused"];
+const everListed = (listing: PlacementSnapshot["listing"]) => listing !== null && !NEVER_LISTED.includes(listing.state);
+
 function siteReasons(s: PlacementSnapshot, site: { capacity: number } | undefined, datesValid: boolean): PlacementCheckReason[] {
-  if (!s.listing) return [];
+  if (!everListed(s.listing)) return [];
   if (!site) return [refusal("SITE_NOT_LISTED", "The site is not one of the sites on the provider's listing.")];
   if (!datesValid) return [];
   const taken = peakConcurrent(
@@ -239,7 +244,7 @@ function siteReasons(s: PlacementSnapshot, site: { capacity: number } | undefine
 // The provider's age range is checked on the first day: a child the provider takes then is not
 // turned away for a birthday during the placement, but the officer is told.
 function ageReasons({ listing, child, placement }: PlacementSnapshot, datesValid: boolean): PlacementCheckReason[] {
-  if (!listing) return [];
+  if (!listing || !everListed(listing)) return [];
   const { min, max } = listing.ageRange;
   const range = `The provider takes children aged ${min} to ${max}.`;
   const ageAtStart = ageOn(child.dateOfBirth, placement.start);

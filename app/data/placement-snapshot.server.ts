@@ -1,0 +1,160 @@
+import { and, eq, gte, lte, ne, sql, type SQL } from "drizzle-orm";
+import { ofCompulsorySchoolAgeDuring } from "#app/domain/compulsory-school-age";
+import type { IsoDate } from "#app/domain/dates";
+import { DEFAULT_PLACEMENT_LIMITS, type ChildPlacement, type PlacementLimits, type PlacementSnapshot, type ProviderPlacement, type WeeklyPattern } from "#app/domain/placement-check";
+import type { DbOrTx } from "#db/client";
+import { children, laPlacementLimits, listings, listingSites, organisations, placements } from "#db/schema/index";
+
+// Reads everything the placement check needs, as one snapshot. When a placement is to be written,
+// the caller passes `lock: true` inside its transaction: the provider's listing row is then locked
+// (`select ... for update`) before anything else about the provider is read, so a suspension,
+// a revocation, a change of capacity or another placement with the same provider waits for this
+// transaction, and this one sees theirs once they commit.
+
+export interface Proposal {
+  start: IsoDate;
+  end: IsoDate;
+  pattern: WeeklyPattern;
+  hoursPerWeek: number | null;
+}
+
+export interface ChildFacts {
+  onRegister: boolean;
+  dateOfBirth: IsoDate;
+  lookedAfter: boolean;
+  hasSen: boolean;
+}
+
+/** The listing a placement at this site would be made under, or null for an unknown site. */
+export interface SiteOfListing {
+  siteId: string;
+  siteName: string;
+  sitePostcode: string;
+  listingId: string;
+  providerId: string;
+  providerName: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A site as listed (never a site only proposed in an application), with its provider. */
+export async function listedSite(tx: DbOrTx, siteId: string): Promise<SiteOfListing | null> {
+  if (!UUID.test(siteId)) return null;
+  const [row] = await tx
+    .select({
+      siteId: listingSites.id,
+      siteName: listingSites.name,
+      sitePostcode: listingSites.postcode,
+      listingId: listings.id,
+      providerId: listings.organisationId,
+      providerName: sql<string>`coalesce(${listings.listedName}, ${organisations.name})`,
+    })
+    .from(listingSites)
+    .innerJoin(listings, eq(listings.id, listingSites.listingId))
+    .innerJoin(organisations, eq(organisations.id, listings.organisationId))
+    .where(and(eq(listingSites.id, siteId), eq(listingSites.kind, "listed")));
+  return row ?? null;
+}
+
+export async function placementLimitsOf(tx: DbOrTx, laId: string): Promise<PlacementLimits> {
+  const [row] = await tx.select().from(laPlacementLimits).where(eq(laPlacementLimits.laId, laId));
+  return row ? { fullTimeMaxWeeks: row.fullTimeMaxWeeks, partTimeMaxDaysPerWeek: row.partTimeMaxDaysPerWeek, partTimeMaxSessionsPerWeek: row.partTimeMaxSessionsPerWeek } : { ...DEFAULT_PLACEMENT_LIMITS };
+}
+
+const overlapping = (proposal: Proposal): SQL => and(lte(placements.startDate, proposal.end), gte(placements.endDate, proposal.start))!;
+
+export interface SnapshotRequest {
+  today: IsoDate;
+  laId: string;
+  providerId: string | null;
+  siteId: string;
+  child: ChildFacts;
+  /** The child's register entry, when the child is on it: their other placements are checked too. */
+  childId: string | null;
+  proposal: Proposal;
+  /** The placement being extended, left out of the counts it would otherwise fill. */
+  replacing?: string;
+  /** Lock the listing row until the transaction ends (for a check that will write). */
+  lock: boolean;
+}
+
+export interface TakenSnapshot {
+  snapshot: PlacementSnapshot;
+  /** The listing row read, for the placement to record; null when the provider has none. */
+  listingId: string | null;
+}
+
+export async function takeSnapshot(tx: DbOrTx, request: SnapshotRequest): Promise<TakenSnapshot> {
+  const { proposal } = request;
+  const listingQuery = request.providerId && UUID.test(request.providerId) ? tx.select().from(listings).where(eq(listings.organisationId, request.providerId)) : null;
+  const [listing] = listingQuery ? await (request.lock ? listingQuery.for("update") : listingQuery) : [];
+  const notReplacing = request.replacing ? ne(placements.id, request.replacing) : undefined;
+  const [sites, providerRows, childRows, limits] = await Promise.all([
+    listing ? tx.select({ id: listingSites.id, capacity: listingSites.capacity }).from(listingSites).where(and(eq(listingSites.listingId, listing.id), eq(listingSites.kind, "listed"))) : [],
+    listing
+      ? tx
+          .select({
+            siteId: placements.siteId,
+            start: placements.startDate,
+            end: placements.endDate,
+            pattern: placements.pattern,
+            dateOfBirth: children.dateOfBirth,
+            socialCareStatus: children.socialCareStatus,
+            senStatus: children.senStatus,
+          })
+          .from(placements)
+          .innerJoin(children, eq(children.id, placements.childId))
+          .where(and(eq(placements.listingId, listing.id), overlapping(proposal), notReplacing))
+      : [],
+    request.childId
+      ? tx
+          .select({
+            providerName: sql<string>`coalesce(${listings.listedName}, ${organisations.name})`,
+            start: placements.startDate,
+            end: placements.endDate,
+            daysPerWeek: placements.daysPerWeek,
+            pattern: placements.pattern,
+          })
+          .from(placements)
+          .innerJoin(listings, eq(listings.id, placements.listingId))
+          .innerJoin(organisations, eq(organisations.id, placements.providerId))
+          .where(and(eq(placements.childId, request.childId), overlapping(proposal), notReplacing))
+      : [],
+    placementLimitsOf(tx, request.laId),
+  ]);
+  const providerPlacements: ProviderPlacement[] = providerRows.map((p) => ({
+    siteId: p.siteId ?? "",
+    start: p.start,
+    end: p.end,
+    fullTime: p.pattern === "full_time",
+    ofCompulsorySchoolAge: ofCompulsorySchoolAgeDuring(p.dateOfBirth, p.start, p.end),
+    lookedAfterOrSen: p.socialCareStatus === "looked_after" || p.senStatus !== "none",
+  }));
+  const childPlacements: ChildPlacement[] = childRows.map((p) => ({ providerName: p.providerName, start: p.start, end: p.end, daysPerWeek: p.pattern === "full_time" ? null : p.daysPerWeek }));
+  const snapshot: PlacementSnapshot = {
+    today: request.today,
+    listing: listing
+      ? { state: listing.state, listedUntil: listing.listedUntil, ageRange: { min: listing.ageMin ?? 0, max: listing.ageMax ?? 0 }, sites }
+      : null,
+    siteId: request.siteId,
+    providerPlacements,
+    childPlacements,
+    child: {
+      ...request.child,
+      ofCompulsorySchoolAge: proposal.start <= proposal.end && ofCompulsorySchoolAgeDuring(request.child.dateOfBirth, proposal.start, proposal.end),
+    },
+    placement: proposal,
+    limits,
+  };
+  return { snapshot, listingId: listing?.id ?? null };
+}
+
+/** The facts the check needs about a child on the register, from their entry. */
+export function childFactsOf(child: typeof children.$inferSelect, laId: string): ChildFacts {
+  return {
+    onRegister: child.laId === laId && child.dateLeft === null,
+    dateOfBirth: child.dateOfBirth,
+    lookedAfter: child.socialCareStatus === "looked_after",
+    hasSen: child.senStatus !== "none",
+  };
+}
