@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { IsoDate } from "#app/domain/dates";
+import { matchSites } from "#app/domain/listed-sites";
 import { postcodeDistrict } from "#app/domain/postcode";
 import { MUST_REGISTER_ADVICE } from "#app/domain/school-registration-threshold";
 import { CHANGE_REQUEST_SECTIONS, SECTION_IDS, SECTION_TITLES, sitesSchema, type SectionId, type SiteAnswers } from "#app/forms/application";
@@ -42,25 +43,43 @@ export async function lasByCode(tx: DbOrTx, codes: string[]): Promise<Map<string
   return new Map(rows.map((r) => [r.code!, { id: r.id, name: r.name }]));
 }
 
-export async function replaceSites(tx: DbOrTx, listingId: string, kind: "proposed" | "listed", sites: SiteAnswers[]): Promise<void> {
-  await tx.delete(listingSites).where(and(eq(listingSites.listingId, listingId), eq(listingSites.kind, kind)));
-  if (sites.length === 0) return;
-  const las = await lasByCode(tx, sites.map((s) => s.laCode));
-  await tx.insert(listingSites).values(
-    sites.map((s, position) => ({
-      listingId,
-      kind,
-      position,
-      name: s.name,
-      addressLine1: s.addressLine1,
-      addressLine2: s.addressLine2 ?? null,
-      town: s.town,
-      postcode: s.postcode,
-      district: postcodeDistrict(s.postcode),
-      laId: las.get(s.laCode)!.id,
-      capacity: s.capacity,
-    })),
-  );
+/**
+ * Writes a listing's proposed or listed sites. Listed sites keep their ids when a change is
+ * approved (matched by postcode, then name), because placements point at them; a listed site that
+ * is gone is deleted and its id returned, so its placements can be flagged for review.
+ */
+export async function replaceSites(tx: DbOrTx, listingId: string, kind: "proposed" | "listed", sites: SiteAnswers[]): Promise<{ removedSiteIds: string[] }> {
+  const las = sites.length > 0 ? await lasByCode(tx, sites.map((s) => s.laCode)) : new Map<string, { id: string }>();
+  const values = sites.map((s, position) => ({
+    listingId,
+    kind,
+    position,
+    name: s.name,
+    addressLine1: s.addressLine1,
+    addressLine2: s.addressLine2 ?? null,
+    town: s.town,
+    postcode: s.postcode,
+    district: postcodeDistrict(s.postcode),
+    laId: las.get(s.laCode)!.id,
+    capacity: s.capacity,
+  }));
+  if (kind === "proposed") {
+    await tx.delete(listingSites).where(and(eq(listingSites.listingId, listingId), eq(listingSites.kind, kind)));
+    if (values.length > 0) await tx.insert(listingSites).values(values);
+    return { removedSiteIds: [] };
+  }
+  const existing = await tx
+    .select({ id: listingSites.id, postcode: listingSites.postcode, name: listingSites.name })
+    .from(listingSites)
+    .where(and(eq(listingSites.listingId, listingId), eq(listingSites.kind, "listed")));
+  const { kept, removed } = matchSites(existing, values);
+  for (const [index, value] of values.entries()) {
+    const id = kept.get(index);
+    if (id) await tx.update(listingSites).set(value).where(eq(listingSites.id, id));
+    else await tx.insert(listingSites).values(value);
+  }
+  if (removed.length > 0) await tx.delete(listingSites).where(inArray(listingSites.id, removed));
+  return { removedSiteIds: removed };
 }
 
 /** Everything the provider's task list shows. */

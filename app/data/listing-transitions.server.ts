@@ -5,6 +5,7 @@ import { transition, type ActorKind, type ListingAction, type ListingState, type
 import type { Auditor } from "#app/utils/audit.server";
 import type { Transaction } from "#db/client";
 import { listingHistory, listings } from "#db/schema/index";
+import { flagPlacementsOfListing } from "./placement-flags.server";
 
 // The only code that changes a listing's state. It asks the state machine, then writes the new
 // state, the history row and the audit event in the caller's transaction, on a row the caller has
@@ -91,6 +92,10 @@ export async function applyTransition(tx: Transaction, locked: ListingRow, input
     subjectId: locked.id,
     details: { from: result.from, to: result.to, listedUntil: result.listedUntil },
   });
+  // A provider no longer fit to take children: its placements need review, in this transaction.
+  if (result.from !== result.to && (result.to === "suspended" || result.to === "revoked" || result.to === "expired")) {
+    await flagPlacementsOfListing(tx, locked.id, result.to, input.today, actor.audit);
+  }
   return { ok: true, from: result.from, to: result.to, historyId: history!.id, version };
 }
 

@@ -4,8 +4,10 @@ import { availableActions, DEFAULT_LISTING_MONTHS, type ListingState } from "#ap
 import { SECTION_IDS, type ParsedApplication, type SectionId } from "#app/forms/application";
 import { applicationProgress } from "#app/forms/application-progress";
 import { db, type Transaction } from "#db/client";
+import type { Auditor } from "#app/utils/audit.server";
 import { applicationSections, changeRequests, listingHistory, listings, listingSites, organisations, reviewComments, users } from "#db/schema/index";
 import { lasByCode, replaceSites, storedSections } from "./application.server";
+import { flagPlacementsAtSites } from "./placement-flags.server";
 import type { ReviewerScope } from "./directory-scope.server";
 import { REVIEW_PAGE_SIZE } from "./review-query";
 import { applyTransition, recordListingEvent, type ListingActor, type ListingRow, type TransitionOutcome } from "./listing-transitions.server";
@@ -136,7 +138,7 @@ export async function decide(scope: ReviewerScope, listingId: string, expectedVe
       if (!parsed) return { ok: false, code: "incomplete", message: "The application is not complete, so it cannot be approved. Request changes instead." } as const;
       const outcome = await applyTransition(tx, listing, { action: "approve", today, listedUntil: input.listedUntil, expectedVersion }, reviewer);
       if (!outcome.ok) return outcome;
-      await publish(tx, listing.id, parsed);
+      await publish(tx, listing.id, today, actor.audit, parsed);
       await tx.update(listings).set({ conditions: input.conditions ?? null }).where(eq(listings.id, listing.id));
       return outcome;
     }
@@ -160,7 +162,7 @@ export async function decide(scope: ReviewerScope, listingId: string, expectedVe
 }
 
 /** Copies the application into what the public sees: the listing's columns and its listed sites. */
-async function publish(tx: Transaction, listingId: string, parsed: Pick<ParsedApplication, "organisation" | "sites" | "provision" | "safeguarding" | "health-and-safety" | "admissions" | "insurance">) {
+async function publish(tx: Transaction, listingId: string, today: IsoDate, audit: Auditor, parsed: Pick<ParsedApplication, "organisation" | "sites" | "provision" | "safeguarding" | "health-and-safety" | "admissions" | "insurance">) {
   const o = parsed.organisation;
   const s = parsed.safeguarding;
   const h = parsed["health-and-safety"];
@@ -197,7 +199,8 @@ async function publish(tx: Transaction, listingId: string, parsed: Pick<ParsedAp
       },
     })
     .where(eq(listings.id, listingId));
-  await replaceSites(tx, listingId, "listed", parsed.sites.sites);
+  const { removedSiteIds } = await replaceSites(tx, listingId, "listed", parsed.sites.sites);
+  await flagPlacementsAtSites(tx, listingId, removedSiteIds, today, audit);
 }
 
 export type ChangeDecisionOutcome = { ok: true } | { ok: false; code: "own_organisation" | "conflict" | "invalid"; message: string };
@@ -233,7 +236,7 @@ export async function decideChangeRequest(
           .set({ answers, status: "completed", updatedAt: new Date() })
           .where(and(eq(applicationSections.listingId, listing.id), eq(applicationSections.section, section)));
       }
-      await publish(tx, listing.id, parsed);
+      await publish(tx, listing.id, today, actor.audit, parsed);
     } else {
       // The proposed sites go back to those in force.
       await replaceSites(tx, listing.id, "proposed", await listedSitesAsAnswers(tx, listing.id));
