@@ -48,6 +48,8 @@ export const ROUTE_ACCESS = {
   "routes/api.v1.directory.providers": PUBLIC,
   "routes/api.v1.directory.providers[.]csv": PUBLIC,
   "routes/api.v1.openapi[.]json": PUBLIC,
+  // Authenticated by an LA's bearer token inside the route, never by a session.
+  "routes/api.v1.placement-checks": PUBLIC,
   "routes/provider.sign-up": PUBLIC,
   "routes/provider._index": needs("apply:listing:own"),
   "routes/provider.application.$section": needs("apply:listing:own"),
@@ -57,6 +59,14 @@ export const ROUTE_ACCESS = {
   "routes/review.$listingId._index": needs("review:listing:area"),
   "routes/review.$listingId.$decision": needs("review:listing:area"),
   "routes/review.$listingId.change-request": needs("review:listing:area"),
+  // Placements.
+  "routes/register.$childId.placements.new": needs("write:placement:own-la"),
+  "routes/placements.$placementId.end": needs("write:placement:own-la"),
+  "routes/placements.$placementId.extend": needs("write:placement:own-la"),
+  "routes/placements._index": needs("write:placement:own-la"),
+  "routes/placements.refusals": needs("write:placement:own-la"),
+  "routes/admin.placement-limits": needs("manage:settings:own-la"),
+  "routes/provider.placements": needs("read:placement:own-provider"),
 } as const satisfies Record<string, Access>;
 
 export type RouteId = keyof typeof ROUTE_ACCESS;

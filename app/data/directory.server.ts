@@ -44,6 +44,8 @@ function conditions(query: DirectoryQuery, today: IsoDate): SQL {
 }
 
 export interface ListedSite {
+  /** Stable while the site stays on the listing: the id a placement (and the placement-check API) names. */
+  id: string;
   name: string;
   addressLine1: string;
   addressLine2: string | null;
@@ -94,6 +96,7 @@ async function withSites(rows: { listingId: string; id: string; name: string | n
   const sites = await db
     .select({
       listingId: listingSites.listingId,
+      id: listingSites.id,
       name: listingSites.name,
       addressLine1: listingSites.addressLine1,
       addressLine2: listingSites.addressLine2,

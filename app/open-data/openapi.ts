@@ -1,5 +1,6 @@
 import { AGE_LIMITS, ORGANISATION_TYPES, PATTERNS, PROVISION_TYPES } from "#app/domain/directory-vocabulary";
 import { MAX_API_PAGE_SIZE } from "#app/data/directory-query";
+import { PLACEMENT_CHECK_CODES } from "#app/domain/placement-check";
 import { CSV_COLUMNS } from "./providers";
 
 // The OpenAPI 3.1 description of the directory's open data, built from the same lists the API
@@ -23,7 +24,7 @@ export function openApiDocument(origin: string) {
       title: "Directory of non-school alternative provision: open data",
       version: "1.0.0",
       description:
-        "Providers of non-school alternative provision listed by the Department for Education's directory. Only approved listings that have not passed their end date are included: never applications, refused, suspended, revoked or expired listings. No authentication.",
+        "Providers of non-school alternative provision listed by the Department for Education's directory. Only approved listings that have not passed their end date are included: never applications, refused, suspended, revoked or expired listings. The directory needs no authentication. The placement check is for councils' own systems and needs a bearer token that a council admin creates in the service.",
       license: { name: "Open Government Licence v3.0", url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" },
     },
     servers: [{ url: `${origin}/api/v1` }],
@@ -43,6 +44,22 @@ export function openApiDocument(origin: string) {
           },
         },
       },
+      "/placement-checks": {
+        post: {
+          operationId: "checkPlacement",
+          summary: "Whether a placement could go ahead, with every reason it could not",
+          description:
+            "Runs the same placement check as the service, without recording anything. A placement is allowed only when no reason has severity 'refusal'; warnings are for a person to look at. A child named by registerEntryId must be on your council's register (another council's child, or an unknown id, gives CHILD_NOT_ON_REGISTER). An unknown provider gives PROVIDER_NOT_LISTED and an unknown site SITE_NOT_LISTED. Codes are stable; new ones may be added.",
+          security: [{ councilToken: [] }],
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/PlacementCheckRequest" } } } },
+          responses: {
+            "200": { description: "The check's answer", content: { "application/json": { schema: { $ref: "#/components/schemas/PlacementCheckResult" } } } },
+            "400": { description: "The body is not JSON, or a field is missing or not valid", content: { "application/json": { schema: { $ref: "#/components/schemas/FieldProblem" } } } },
+            "401": { description: "No token, or a token that is unknown or revoked", content: { "application/json": { schema: { $ref: "#/components/schemas/FieldProblem" } } } },
+            "413": { description: "The body is larger than 16 KB", content: { "application/json": { schema: { $ref: "#/components/schemas/FieldProblem" } } } },
+          },
+        },
+      },
       "/directory/providers.csv": {
         get: {
           operationId: "downloadProvidersCsv",
@@ -57,6 +74,9 @@ export function openApiDocument(origin: string) {
       },
     },
     components: {
+      securitySchemes: {
+        councilToken: { type: "http", scheme: "bearer", description: "An API token made by your council's admin (Admin, API tokens). It speaks for that council; keep it secret." },
+      },
       schemas: {
         ProviderPage: {
           type: "object",
@@ -96,8 +116,9 @@ export function openApiDocument(origin: string) {
         },
         Site: {
           type: "object",
-          required: ["name", "address", "postcodeDistrict", "localAuthority", "capacity"],
+          required: ["id", "name", "address", "postcodeDistrict", "localAuthority", "capacity"],
           properties: {
+            id: { type: "string", format: "uuid", description: "The site's id, for the placement check" },
             name: { type: "string" },
             address: {
               type: "object",
@@ -107,6 +128,64 @@ export function openApiDocument(origin: string) {
             postcodeDistrict: { type: "string" },
             localAuthority: { type: "object", required: ["code", "name"], properties: { code: { type: "string" }, name: { type: "string" } } },
             capacity: { type: "integer" },
+          },
+        },
+        PlacementCheckRequest: {
+          type: "object",
+          additionalProperties: false,
+          required: ["providerId", "siteId", "child", "start", "end", "pattern"],
+          properties: {
+            providerId: { type: "string", format: "uuid", description: "A provider's id, as in /directory/providers" },
+            siteId: { type: "string", format: "uuid", description: "One of that provider's sites[].id" },
+            child: {
+              type: "object",
+              additionalProperties: false,
+              required: ["dateOfBirth", "lookedAfter", "sen"],
+              properties: {
+                dateOfBirth: date,
+                lookedAfter: { type: "boolean" },
+                sen: { type: "boolean", description: "Has an EHC plan or SEN support" },
+                registerEntryId: { type: "string", format: "uuid", description: "The child's entry on your council's register; their other placements are then checked too" },
+              },
+            },
+            start: date,
+            end: { ...date, description: "The last day of the placement" },
+            pattern: {
+              oneOf: [
+                { type: "object", additionalProperties: false, required: ["kind"], properties: { kind: { const: "full_time" } } },
+                {
+                  type: "object",
+                  additionalProperties: false,
+                  required: ["kind", "daysPerWeek", "sessionsPerWeek"],
+                  properties: { kind: { const: "part_time" }, daysPerWeek: { type: "integer", minimum: 1, maximum: 7 }, sessionsPerWeek: { type: "integer", minimum: 1, maximum: 14, description: "Mornings or afternoons" } },
+                },
+              ],
+            },
+            hoursPerWeek: { type: "number", exclusiveMinimum: 0, maximum: 168 },
+          },
+        },
+        PlacementCheckResult: {
+          type: "object",
+          required: ["allowed", "reasons"],
+          properties: {
+            allowed: { type: "boolean" },
+            reasons: {
+              type: "array",
+              items: {
+                type: "object",
+                required: ["code", "message", "severity"],
+                properties: { code: { type: "string", enum: [...PLACEMENT_CHECK_CODES] }, message: { type: "string" }, severity: { type: "string", enum: ["refusal", "warning"] } },
+              },
+            },
+          },
+        },
+        FieldProblem: {
+          type: "object",
+          required: ["title", "status"],
+          properties: {
+            title: { type: "string" },
+            status: { type: "integer" },
+            errors: { type: "object", description: "A message for each field that is not valid, keyed by its dotted path", additionalProperties: { type: "string" } },
           },
         },
         Problem: {

@@ -38,14 +38,14 @@ describe("CSV fields", () => {
         standards: {},
         insurance: { employersLiabilityExpiresOn: "2027-01-01", publicLiabilityExpiresOn: "2027-01-01" },
         sites: [
-          { name: "A", addressLine1: "1 Road", addressLine2: null, town: "Leeds", postcode: "LS1 4AP", district: "LS1", laCode: "383", laName: "Leeds", capacity: 5 },
-          { name: "B", addressLine1: "2 Road", addressLine2: null, town: "Leeds", postcode: "LS2 7EY", district: "LS2", laCode: "383", laName: "Leeds", capacity: 3 },
+          { id: "5b0c6c1e-0000-4000-8000-00000000000a", name: "A", addressLine1: "1 Road", addressLine2: null, town: "Leeds", postcode: "LS1 4AP", district: "LS1", laCode: "383", laName: "Leeds", capacity: 5 },
+          { id: "5b0c6c1e-0000-4000-8000-00000000000b", name: "B", addressLine1: "2 Road", addressLine2: null, town: "Leeds", postcode: "LS2 7EY", district: "LS2", laCode: "383", laName: "Leeds", capacity: 3 },
         ],
       },
     ]);
     const lines = csv.split("\r\n");
     expect(lines).toHaveLength(4);
-    expect(lines[1]).toBe("p1,Hub,Hub Ltd,company,01234567,,,academic;mentoring,11,16,part_time,2026-01-01,2027-01-01,,A,1 Road,,Leeds,LS1 4AP,LS1,383,Leeds,5");
+    expect(lines[1]).toBe("p1,Hub,Hub Ltd,company,01234567,,,academic;mentoring,11,16,part_time,2026-01-01,2027-01-01,,5b0c6c1e-0000-4000-8000-00000000000a,A,1 Road,,Leeds,LS1 4AP,LS1,383,Leeds,5");
     expect(lines[3]).toBe("");
   });
 });

@@ -21,6 +21,7 @@ export function providerJson(provider: ListedProvider, origin: string) {
     standards: provider.standards,
     insurance: provider.insurance,
     sites: provider.sites.map((s) => ({
+      id: s.id,
       name: s.name,
       address: { line1: s.addressLine1, line2: s.addressLine2, town: s.town, postcode: s.postcode },
       postcodeDistrict: s.district,
@@ -46,6 +47,7 @@ export const CSV_COLUMNS = [
   "listed_since",
   "listed_until",
   "conditions",
+  "site_id",
   "site_name",
   "site_address_line_1",
   "site_address_line_2",
@@ -88,6 +90,7 @@ export function providersCsv(providers: ListedProvider[]): string {
           p.listedSince,
           p.listedUntil,
           p.conditions,
+          s.id,
           s.name,
           s.addressLine1,
           s.addressLine2,

@@ -1,0 +1,387 @@
+import { and, asc, count, desc, eq, gte, isNotNull, lt, sql, type SQL } from "drizzle-orm";
+import { compareDates, formatDate, type IsoDate } from "#app/domain/dates";
+import { checkPlacement, DEFAULT_PLACEMENT_LIMITS, type PlacementCheckReason, type PlacementCheckResult, type PlacementLimits, type WeeklyPattern } from "#app/domain/placement-check";
+import { db, type DbOrTx } from "#db/client";
+import { children, entryHistory, laPlacementLimits, listings, organisations, placementRefusals, placements, users } from "#db/schema/index";
+import type { ProviderScope } from "./directory-scope.server";
+import { isUuid } from "./la-users.server";
+import { childFactsOf, listedSite, placementLimitsOf, takeSnapshot, type ChildFacts, type Proposal } from "./placement-snapshot.server";
+import { lockEntry, type Actor } from "./register.server";
+import { notFound, type LaScope, type RegisterScope } from "./scope.server";
+
+// Placements: made by a council officer for a child on their LA's register, at a listed provider's
+// site. The check runs inside the transaction that writes, with the child's entry and then the
+// provider's listing locked (always in that order, so two writers cannot deadlock); a refusal is
+// recorded instead, with every code, for the LA's oversight.
+
+export interface PlacementInput extends Proposal {
+  siteId: string;
+  hoursPerWeek: number;
+  reason: string;
+}
+
+export type PlacementOutcome =
+  | { ok: true; placementId: string; warnings: PlacementCheckReason[] }
+  | { ok: false; kind: "refused"; reasons: PlacementCheckReason[] }
+  | { ok: false; kind: "conflict" | "invalid"; message: string; field?: string };
+
+const patternColumns = (pattern: WeeklyPattern) =>
+  pattern.kind === "full_time" ? { pattern: "full_time" as const, daysPerWeek: null, sessionsPerWeek: null } : { pattern: "part_time" as const, daysPerWeek: pattern.daysPerWeek, sessionsPerWeek: pattern.sessionsPerWeek };
+
+export function patternOf(row: { pattern: "full_time" | "part_time"; daysPerWeek: number | null; sessionsPerWeek: number | null }): WeeklyPattern {
+  return row.pattern === "full_time" ? { kind: "full_time" } : { kind: "part_time", daysPerWeek: row.daysPerWeek ?? 0, sessionsPerWeek: row.sessionsPerWeek ?? 0 };
+}
+
+export function describePattern(pattern: WeeklyPattern, hoursPerWeek?: number | null): string {
+  const hours = hoursPerWeek ? `, ${hoursPerWeek} hours a week` : "";
+  if (pattern.kind === "full_time") return `Full-time${hours}`;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `Part-time: ${plural(pattern.daysPerWeek, "day")} and ${plural(pattern.sessionsPerWeek, "session")} a week${hours}`;
+}
+
+function proposedDetails(input: Proposal & { siteId: string }) {
+  return { siteId: input.siteId, start: input.start, end: input.end, pattern: input.pattern, hoursPerWeek: input.hoursPerWeek };
+}
+
+async function recordRefusal(
+  tx: DbOrTx,
+  scope: LaScope,
+  childId: string,
+  providerId: string | null,
+  result: PlacementCheckResult,
+  proposed: Record<string, unknown>,
+  actor: Actor,
+  placementId: string | null = null,
+) {
+  const codes = result.reasons.filter((r) => r.severity === "refusal").map((r) => r.code);
+  await tx.insert(placementRefusals).values({ laId: scope.laId, childId, providerId, placementId, codes, proposed, attemptedBy: actor.userId });
+  await actor.audit(tx, {
+    action: placementId ? "placement.extension_refused" : "placement.refused",
+    subjectType: placementId ? "placement" : "child",
+    subjectId: placementId ?? childId,
+    details: { providerId, codes },
+  });
+}
+
+async function recordOnTimeline(tx: DbOrTx, child: { id: string; laId: string; version: number }, actor: Actor, summary: string, changes: { field: string; label: string; from: string | null; to: string | null }[]) {
+  await tx.insert(entryHistory).values({ childId: child.id, laId: child.laId, version: child.version, actorUserId: actor.userId, kind: "placement", summary, changes });
+}
+
+/** Places a child, if the check allows it; otherwise records the refusal and returns every reason. */
+export async function createPlacement(scope: LaScope, childId: string, input: PlacementInput, actor: Actor, today: IsoDate): Promise<PlacementOutcome> {
+  if (!isUuid(childId)) notFound();
+  return db.transaction(async (tx) => {
+    const child = await lockEntry(tx, scope, childId);
+    const site = await listedSite(tx, input.siteId);
+    const { snapshot, listingId } = await takeSnapshot(tx, {
+      today,
+      laId: scope.laId,
+      providerId: site?.providerId ?? null,
+      siteId: input.siteId,
+      child: childFactsOf(child, scope.laId),
+      childId: child.id,
+      proposal: input,
+      lock: true,
+    });
+    const result = checkPlacement(snapshot);
+    if (!result.allowed || !site || !listingId) {
+      await recordRefusal(tx, scope, child.id, site?.providerId ?? null, result, { ...proposedDetails(input), reason: input.reason }, actor);
+      return { ok: false, kind: "refused", reasons: result.reasons } as const;
+    }
+    const [placement] = await tx
+      .insert(placements)
+      .values({
+        childId: child.id,
+        laId: scope.laId,
+        providerId: site.providerId,
+        listingId,
+        siteId: site.siteId,
+        siteName: site.siteName,
+        sitePostcode: site.sitePostcode,
+        startDate: input.start,
+        endDate: input.end,
+        ...patternColumns(input.pattern),
+        hoursPerWeek: input.hoursPerWeek,
+        reason: input.reason,
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      })
+      .returning({ id: placements.id });
+    await recordOnTimeline(tx, child, actor, `Placed with ${site.providerName}`, [
+      { field: "placement", label: "Placement", from: null, to: `${site.providerName}, ${site.siteName}: ${formatDate(input.start)} to ${formatDate(input.end)}, ${describePattern(input.pattern, input.hoursPerWeek)}` },
+    ]);
+    await actor.audit(tx, {
+      action: "placement.created",
+      subjectType: "placement",
+      subjectId: placement!.id,
+      details: { childId: child.id, providerId: site.providerId, siteId: site.siteId, warnings: result.reasons.map((r) => r.code) },
+    });
+    return { ok: true, placementId: placement!.id, warnings: result.reasons } as const;
+  });
+}
+
+const CONFLICT = "Someone else changed this placement since you opened this page. Check the placement, then try again.";
+
+function placementOf(tx: DbOrTx, scope: LaScope, placementId: string) {
+  if (!isUuid(placementId)) notFound();
+  return tx
+    .select()
+    .from(placements)
+    .where(and(eq(placements.id, placementId), eq(placements.laId, scope.laId)));
+}
+
+/** The placement as it stands, unlocked: only to learn which child's entry to lock first. */
+async function readPlacement(tx: DbOrTx, scope: LaScope, placementId: string) {
+  const [row] = await placementOf(tx, scope, placementId);
+  return row ?? notFound();
+}
+
+/** Locks are taken child's entry, then listing, then placement, everywhere, so no two writers deadlock. */
+async function lockPlacement(tx: DbOrTx, scope: LaScope, placementId: string) {
+  const [row] = await placementOf(tx, scope, placementId).for("update");
+  return row ?? notFound();
+}
+
+/** Ends a placement before its planned end date, with the reason; clears any review flag. */
+export async function endPlacementEarly(scope: LaScope, placementId: string, expectedVersion: number, input: { endDate: IsoDate; reason: string }, actor: Actor): Promise<PlacementOutcome> {
+  return db.transaction(async (tx) => {
+    const current = await readPlacement(tx, scope, placementId);
+    const child = await lockEntry(tx, scope, current.childId);
+    const placement = await lockPlacement(tx, scope, placementId);
+    if (placement.version !== expectedVersion) return { ok: false, kind: "conflict", message: CONFLICT } as const;
+    if (compareDates(input.endDate, placement.startDate) < 0) {
+      return { ok: false, kind: "invalid", field: "endDate", message: `The new end date must be on or after the day the placement started, ${formatDate(placement.startDate)}` } as const;
+    }
+    if (compareDates(input.endDate, placement.endDate) >= 0) {
+      return { ok: false, kind: "invalid", field: "endDate", message: `The new end date must be before the current end date, ${formatDate(placement.endDate)}. To make it longer, extend the placement` } as const;
+    }
+    await tx
+      .update(placements)
+      .set({ endDate: input.endDate, endedEarlyReason: input.reason, needsReviewSince: null, needsReviewReason: null, version: placement.version + 1, updatedBy: actor.userId, updatedAt: new Date() })
+      .where(eq(placements.id, placement.id));
+    await recordOnTimeline(tx, child, actor, `Placement with ${placement.siteName} ended early`, [
+      { field: "placementEnd", label: "Placement end date", from: formatDate(placement.endDate), to: formatDate(input.endDate) },
+      { field: "placementEndReason", label: "Why it ended early", from: null, to: input.reason },
+    ]);
+    await actor.audit(tx, { action: "placement.ended_early", subjectType: "placement", subjectId: placement.id, details: { from: placement.endDate, to: input.endDate } });
+    return { ok: true, placementId: placement.id, warnings: [] } as const;
+  });
+}
+
+/** Extends a placement to a later end date, if the check (run again for the whole period) allows it. */
+export async function extendPlacement(scope: LaScope, placementId: string, expectedVersion: number, input: { endDate: IsoDate }, actor: Actor, today: IsoDate): Promise<PlacementOutcome> {
+  return db.transaction(async (tx) => {
+    const current = await readPlacement(tx, scope, placementId);
+    const child = await lockEntry(tx, scope, current.childId);
+    const proposal = { start: current.startDate, end: input.endDate, pattern: patternOf(current), hoursPerWeek: current.hoursPerWeek };
+    const { snapshot } = await takeSnapshot(tx, {
+      today,
+      laId: scope.laId,
+      providerId: current.providerId,
+      siteId: current.siteId ?? "",
+      child: childFactsOf(child, scope.laId),
+      childId: child.id,
+      proposal,
+      replacing: current.id,
+      lock: true,
+    });
+    const placement = await lockPlacement(tx, scope, placementId);
+    if (placement.version !== expectedVersion) return { ok: false, kind: "conflict", message: CONFLICT } as const;
+    if (compareDates(input.endDate, placement.endDate) <= 0) {
+      return { ok: false, kind: "invalid", field: "endDate", message: `The new end date must be after the current end date, ${formatDate(placement.endDate)}. To make it shorter, end the placement early` } as const;
+    }
+    const result = checkPlacement(snapshot);
+    if (!result.allowed) {
+      await recordRefusal(tx, scope, child.id, placement.providerId, result, { ...proposedDetails({ ...proposal, siteId: placement.siteId ?? "" }), extending: placement.id }, actor, placement.id);
+      return { ok: false, kind: "refused", reasons: result.reasons } as const;
+    }
+    await tx
+      .update(placements)
+      .set({ endDate: input.endDate, needsReviewSince: null, needsReviewReason: null, version: placement.version + 1, updatedBy: actor.userId, updatedAt: new Date() })
+      .where(eq(placements.id, placement.id));
+    await recordOnTimeline(tx, child, actor, `Placement with ${placement.siteName} extended`, [
+      { field: "placementEnd", label: "Placement end date", from: formatDate(placement.endDate), to: formatDate(input.endDate) },
+    ]);
+    await actor.audit(tx, { action: "placement.extended", subjectType: "placement", subjectId: placement.id, details: { from: placement.endDate, to: input.endDate, warnings: result.reasons.map((r) => r.code) } });
+    return { ok: true, placementId: placement.id, warnings: result.reasons } as const;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+const providerName = sql<string>`coalesce(${listings.listedName}, ${organisations.name})`;
+
+const placementColumns = {
+  id: placements.id,
+  childId: placements.childId,
+  providerId: placements.providerId,
+  providerName,
+  siteId: placements.siteId,
+  siteName: placements.siteName,
+  sitePostcode: placements.sitePostcode,
+  startDate: placements.startDate,
+  endDate: placements.endDate,
+  pattern: placements.pattern,
+  daysPerWeek: placements.daysPerWeek,
+  sessionsPerWeek: placements.sessionsPerWeek,
+  hoursPerWeek: placements.hoursPerWeek,
+  reason: placements.reason,
+  endedEarlyReason: placements.endedEarlyReason,
+  needsReviewSince: placements.needsReviewSince,
+  needsReviewReason: placements.needsReviewReason,
+  version: placements.version,
+};
+
+/** A child's placements, newest first, for their page (the entry must be visible to the user). */
+export async function placementsOfChild(scope: RegisterScope, childId: string) {
+  return db
+    .select(placementColumns)
+    .from(placements)
+    .innerJoin(listings, eq(listings.id, placements.listingId))
+    .innerJoin(organisations, eq(organisations.id, placements.providerId))
+    .where(and(eq(placements.childId, childId), eq(placements.laId, scope.la.laId)))
+    .orderBy(desc(placements.startDate), desc(placements.createdAt));
+}
+
+/** One placement of the LA's, with its child's name, for the end and extend pages. */
+export async function placementForChange(scope: LaScope, placementId: string) {
+  if (!isUuid(placementId)) notFound();
+  const [row] = await db
+    .select({ ...placementColumns, firstName: children.firstName, lastName: children.lastName })
+    .from(placements)
+    .innerJoin(children, eq(children.id, placements.childId))
+    .innerJoin(listings, eq(listings.id, placements.listingId))
+    .innerJoin(organisations, eq(organisations.id, placements.providerId))
+    .where(and(eq(placements.id, placementId), eq(placements.laId, scope.laId)));
+  return row ?? notFound();
+}
+
+export const PLACEMENTS_PAGE_SIZE = 50;
+
+/** The LA's placements: current and future ones, or only those flagged for review. */
+export async function laPlacements(scope: LaScope, query: { show: "current" | "needs-review" | "all"; page: number }, today: IsoDate) {
+  const where: SQL[] = [eq(placements.laId, scope.laId)];
+  if (query.show === "current") where.push(gte(placements.endDate, today));
+  if (query.show === "needs-review") where.push(isNotNull(placements.needsReviewSince));
+  const condition = and(...where);
+  const [rows, [total], [flagged]] = await Promise.all([
+    db
+      .select({ ...placementColumns, firstName: children.firstName, lastName: children.lastName, childReference: children.childReference })
+      .from(placements)
+      .innerJoin(children, eq(children.id, placements.childId))
+      .innerJoin(listings, eq(listings.id, placements.listingId))
+      .innerJoin(organisations, eq(organisations.id, placements.providerId))
+      .where(condition)
+      .orderBy(query.show === "needs-review" ? asc(placements.needsReviewSince) : desc(placements.startDate), asc(placements.id))
+      .limit(PLACEMENTS_PAGE_SIZE)
+      .offset((query.page - 1) * PLACEMENTS_PAGE_SIZE),
+    db.select({ n: count() }).from(placements).where(condition),
+    db
+      .select({ n: count() })
+      .from(placements)
+      .where(and(eq(placements.laId, scope.laId), isNotNull(placements.needsReviewSince))),
+  ]);
+  return { rows, total: total?.n ?? 0, needsReview: flagged?.n ?? 0 };
+}
+
+/** The LA's refused placement attempts, newest first: who tried, when, for whom, and why not. */
+export async function laRefusals(scope: LaScope, page: number) {
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: placementRefusals.id,
+        attemptedAt: placementRefusals.attemptedAt,
+        codes: placementRefusals.codes,
+        childId: placementRefusals.childId,
+        firstName: children.firstName,
+        lastName: children.lastName,
+        providerName: sql<string | null>`(select coalesce(l.listed_name, o.name) from ${organisations} o left join ${listings} l on l.organisation_id = o.id where o.id = ${placementRefusals.providerId})`,
+        attemptedBy: users.name,
+        extension: isNotNull(placementRefusals.placementId),
+      })
+      .from(placementRefusals)
+      .innerJoin(children, eq(children.id, placementRefusals.childId))
+      .innerJoin(users, eq(users.id, placementRefusals.attemptedBy))
+      .where(eq(placementRefusals.laId, scope.laId))
+      .orderBy(desc(placementRefusals.attemptedAt), desc(placementRefusals.id))
+      .limit(PLACEMENTS_PAGE_SIZE)
+      .offset((page - 1) * PLACEMENTS_PAGE_SIZE),
+    db.select({ n: count() }).from(placementRefusals).where(eq(placementRefusals.laId, scope.laId)),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/**
+ * The placements made with a provider, as the provider sees them: the child's name and date of
+ * birth, the dates and pattern, and who to contact at the commissioning LA. Nothing more.
+ */
+export async function providerPlacements(scope: ProviderScope, today: IsoDate, show: "current" | "past") {
+  const la = sql<string>`(select ${organisations.name} from ${organisations} where ${organisations.id} = ${placements.laId})`;
+  return db
+    .select({
+      id: placements.id,
+      firstName: children.firstName,
+      lastName: children.lastName,
+      dateOfBirth: children.dateOfBirth,
+      siteName: placements.siteName,
+      startDate: placements.startDate,
+      endDate: placements.endDate,
+      pattern: placements.pattern,
+      daysPerWeek: placements.daysPerWeek,
+      sessionsPerWeek: placements.sessionsPerWeek,
+      hoursPerWeek: placements.hoursPerWeek,
+      laName: la,
+      contactName: users.name,
+      contactEmail: users.email,
+    })
+    .from(placements)
+    .innerJoin(children, eq(children.id, placements.childId))
+    .innerJoin(users, eq(users.id, placements.createdBy))
+    .where(and(eq(placements.providerId, scope.organisationId), show === "current" ? gte(placements.endDate, today) : lt(placements.endDate, today)))
+    .orderBy(show === "current" ? asc(placements.startDate) : desc(placements.endDate), asc(placements.id))
+    .limit(500);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The check for councils' own systems: nothing is written, nothing locked.
+
+export interface ApiCheckInput extends Proposal {
+  providerId: string;
+  siteId: string;
+  child: { dateOfBirth: IsoDate; lookedAfter: boolean; sen: boolean; registerEntryId?: string | undefined };
+}
+
+/** A token's LA asks whether a placement could go ahead. A child named must be on that LA's register. */
+export async function checkPlacementForLa(la: { laId: string }, input: ApiCheckInput, today: IsoDate): Promise<PlacementCheckResult> {
+  let facts: ChildFacts = { onRegister: true, dateOfBirth: input.child.dateOfBirth, lookedAfter: input.child.lookedAfter, hasSen: input.child.sen };
+  let childId: string | null = null;
+  if (input.child.registerEntryId !== undefined) {
+    const [entry] = await db
+      .select({ id: children.id, dateLeft: children.dateLeft })
+      .from(children)
+      .where(and(eq(children.id, input.child.registerEntryId), eq(children.laId, la.laId)));
+    // Another LA's child looks exactly like an unknown one: the answer reveals nothing about them.
+    facts = { ...facts, onRegister: entry !== undefined && entry.dateLeft === null };
+    childId = entry?.id ?? null;
+  }
+  const { snapshot } = await takeSnapshot(db, { today, laId: la.laId, providerId: input.providerId, siteId: input.siteId, child: facts, childId, proposal: input, lock: false });
+  return checkPlacement(snapshot);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The LA's limits
+
+export function laPlacementLimitsOf(scope: LaScope): Promise<PlacementLimits> {
+  return placementLimitsOf(db, scope.laId);
+}
+
+export async function updatePlacementLimits(scope: LaScope, limits: PlacementLimits, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(laPlacementLimits)
+      .values({ laId: scope.laId, ...limits, updatedBy: actor.userId })
+      .onConflictDoUpdate({ target: laPlacementLimits.laId, set: { ...limits, updatedBy: actor.userId, updatedAt: new Date() } });
+    await actor.audit(tx, { action: "placement_limits.updated", subjectType: "placement_limits", subjectId: scope.laId, details: { ...limits, defaults: DEFAULT_PLACEMENT_LIMITS } });
+  });
+}

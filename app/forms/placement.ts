@@ -1,0 +1,106 @@
+import { z } from "zod";
+import { compareDates, isIsoDate, type IsoDate } from "#app/domain/dates";
+import type { WeeklyPattern } from "#app/domain/placement-check";
+import { choice, date, requiredText, wholeNumber } from "./fields";
+
+// The placement forms (one schema each, shared by the browser and the server) and the JSON body of
+// the placement-check API. The forms catch what a person can fix in the form itself; the placement
+// check, run by the server, decides everything about the provider, the child and the limits.
+
+const hours = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim() : v),
+  z
+    .string({ error: "Enter the hours a week" })
+    .min(1, "Enter the hours a week")
+    .regex(/^\d{1,3}(\.\d)?$/, "Hours a week must be a number, like 12 or 12.5")
+    .transform(Number)
+    .refine((n) => n > 0, "Hours a week must be more than 0")
+    .refine((n) => n <= 40, "Hours a week must be 40 or fewer"),
+);
+
+const endNotBeforeStart = <T extends { start: IsoDate; end: IsoDate }>(v: T, ctx: z.RefinementCtx) => {
+  if (compareDates(v.end, v.start) < 0) ctx.addIssue({ code: "custom", path: ["end"], message: "End date must be the same as or after the start date" });
+};
+
+export const placementSchema = z
+  .object({
+    siteId: z.string({ error: "Choose a provider and site" }).uuid("Choose a provider and site"),
+    start: date("the start date"),
+    end: date("the end date"),
+    pattern: choice(["full_time", "part_time"] as const, "Select whether the placement is full-time or part-time"),
+    daysPerWeek: wholeNumber("days a week", { min: 1, max: 5, optional: true }),
+    sessionsPerWeek: wholeNumber("sessions a week", { min: 1, max: 10, optional: true }),
+    hoursPerWeek: hours,
+    reason: requiredText("why the child is being placed with this provider", { max: 2000 }),
+  })
+  .superRefine((v, ctx) => {
+    endNotBeforeStart(v, ctx);
+    if (v.pattern !== "part_time") return;
+    if (v.daysPerWeek === undefined) ctx.addIssue({ code: "custom", path: ["daysPerWeek"], message: "Enter the days a week" });
+    if (v.sessionsPerWeek === undefined) ctx.addIssue({ code: "custom", path: ["sessionsPerWeek"], message: "Enter the sessions a week" });
+    if (v.daysPerWeek !== undefined && v.sessionsPerWeek !== undefined && (v.sessionsPerWeek < v.daysPerWeek || v.sessionsPerWeek > 2 * v.daysPerWeek)) {
+      ctx.addIssue({ code: "custom", path: ["sessionsPerWeek"], message: "Sessions a week must be between 1 and 2 for each day (a morning, an afternoon, or both)" });
+    }
+  })
+  .transform(({ pattern, daysPerWeek, sessionsPerWeek, ...rest }) => ({
+    ...rest,
+    pattern: (pattern === "full_time" ? { kind: "full_time" } : { kind: "part_time", daysPerWeek: daysPerWeek!, sessionsPerWeek: sessionsPerWeek! }) as WeeklyPattern,
+  }));
+
+export const endPlacementSchema = z.object({
+  endDate: date("the new end date"),
+  reason: requiredText("why the placement is ending early", { max: 2000 }),
+  version: z.coerce.number().int(),
+});
+
+export const extendPlacementSchema = z.object({
+  endDate: date("the new end date"),
+  version: z.coerce.number().int(),
+});
+
+export const placementLimitsSchema = z.object({
+  fullTimeMaxWeeks: wholeNumber("the most weeks a full-time placement may last", { min: 1, max: 52 }),
+  partTimeMaxDaysPerWeek: wholeNumber("the most days a week for a part-time placement", { min: 1, max: 5 }),
+  partTimeMaxSessionsPerWeek: wholeNumber("the most sessions a week for a part-time placement", { min: 1, max: 10 }),
+});
+
+// ---------------------------------------------------------------------------------------------
+// The API's JSON body. Strict: an unknown field is more likely a typo than something to ignore.
+
+const isoDateField = (label: string) =>
+  z.string({ error: `${label} must be a date written YYYY-MM-DD` }).refine((v): v is IsoDate => /^\d{4}-\d{2}-\d{2}$/.test(v) && isIsoDate(v), `${label} must be a real date written YYYY-MM-DD`);
+
+const uuidField = (label: string) => z.string({ error: `${label} must be a string` }).uuid(`${label} must be a UUID`);
+
+export const placementCheckRequestSchema = z
+  .strictObject({
+    providerId: uuidField("providerId"),
+    siteId: uuidField("siteId"),
+    child: z.strictObject(
+      {
+        dateOfBirth: isoDateField("child.dateOfBirth"),
+        lookedAfter: z.boolean({ error: "child.lookedAfter must be true or false" }),
+        sen: z.boolean({ error: "child.sen must be true or false" }),
+        registerEntryId: uuidField("child.registerEntryId").optional(),
+      },
+      { error: "child must be an object" },
+    ),
+    start: isoDateField("start"),
+    end: isoDateField("end"),
+    pattern: z.discriminatedUnion(
+      "kind",
+      [
+        z.strictObject({ kind: z.literal("full_time") }),
+        z.strictObject({
+          kind: z.literal("part_time"),
+          daysPerWeek: z.number({ error: "pattern.daysPerWeek must be a number" }).int("pattern.daysPerWeek must be a whole number").min(1).max(7),
+          sessionsPerWeek: z.number({ error: "pattern.sessionsPerWeek must be a number" }).int("pattern.sessionsPerWeek must be a whole number").min(1).max(14),
+        }),
+      ],
+      { error: 'pattern must be { "kind": "full_time" } or { "kind": "part_time", "daysPerWeek": n, "sessionsPerWeek": n }' },
+    ),
+    hoursPerWeek: z.number({ error: "hoursPerWeek must be a number" }).positive("hoursPerWeek must be more than 0").max(168, "hoursPerWeek must be 168 or fewer").optional(),
+  })
+  .transform((v) => ({ ...v, start: v.start as IsoDate, end: v.end as IsoDate, child: { ...v.child, dateOfBirth: v.child.dateOfBirth as IsoDate }, hoursPerWeek: v.hoursPerWeek ?? null }));
+
+export type PlacementCheckRequest = z.output<typeof placementCheckRequestSchema>;
