@@ -16,14 +16,14 @@ const parts = (iso: string) => {
 };
 
 /** A complete application, section by section, as the forms post it. */
-export function completeAnswers(options: { laCode?: string; postcode?: string; fullTime?: number; lookedAfterOrSen?: number; today?: string } = {}): Record<SectionId, Record<string, unknown>> {
+export function completeAnswers(options: { laCode?: string; postcode?: string; fullTime?: number; lookedAfterOrSen?: number; today?: string; capacity?: number; pattern?: string } = {}): Record<SectionId, Record<string, unknown>> {
   const today = options.today ?? londonDate(new Date());
   const past = parts(addDays(today, -30));
   const future = parts(addDays(today, 300));
   return {
     organisation: { legalName: "Riverside Learning Ltd", tradingName: "", organisationType: "company", companyNumber: "01234567", charityNumber: "", hasOfstedUrn: "no", ofstedUrn: "" },
-    sites: { sites: [{ name: "Riverside Centre", addressLine1: "1 Royal College Street", addressLine2: "", town: "London", postcode: options.postcode ?? "NW1 0TH", laCode: options.laCode ?? "202", capacity: "12" }] },
-    provision: { provisionTypes: ["academic", "vocational"], ageMin: "11", ageMax: "16", pattern: "part_time" },
+    sites: { sites: [{ name: "Riverside Centre", addressLine1: "1 Royal College Street", addressLine2: "", town: "London", postcode: options.postcode ?? "NW1 0TH", laCode: options.laCode ?? "202", capacity: String(options.capacity ?? 12) }] },
+    provision: { provisionTypes: ["academic", "vocational"], ageMin: "11", ageMax: "16", pattern: options.pattern ?? "part_time" },
     "full-time-pupils": { compulsorySchoolAge: String(options.fullTime ?? 0), lookedAfterOrSen: String(options.lookedAfterOrSen ?? 0) },
     safeguarding: {
       safeguardingLeadName: "Jan Okoro",
