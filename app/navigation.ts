@@ -10,6 +10,7 @@ const BY_ROLE: Record<Role, NavigationItem[]> = {
   council_officer: [
     { href: "/register", text: "Register" },
     { href: "/register/new", text: "Add a child" },
+    { href: "/placements", text: "Placements" },
     { href: "/consent-requests", text: "Home-education requests" },
   ],
   social_worker: [
@@ -21,10 +22,12 @@ const BY_ROLE: Record<Role, NavigationItem[]> = {
     { href: "/admin/audit", text: "Audit log" },
     { href: "/consent-requests", text: "Home-education requests" },
     { href: "/admin/settings", text: "Settings" },
+    { href: "/admin/placement-limits", text: "Placement limits" },
     { href: "/admin/api-tokens", text: "API tokens" },
   ],
   provider: [
     { href: "/provider", text: "Your listing" },
+    { href: "/provider/placements", text: "Placements" },
     { href: "/provider/organisation", text: "Organisation" },
     { href: "/provider/colleagues", text: "Colleagues" },
   ],

@@ -1,8 +1,9 @@
 import { and, asc, count, desc, eq, gte, isNotNull, lt, sql, type SQL } from "drizzle-orm";
 import { compareDates, formatDate, type IsoDate } from "#app/domain/dates";
-import { checkPlacement, DEFAULT_PLACEMENT_LIMITS, type PlacementCheckReason, type PlacementCheckResult, type PlacementLimits, type WeeklyPattern } from "#app/domain/placement-check";
+import { checkPlacement, DEFAULT_PLACEMENT_LIMITS, type PlacementCheckReason, type PlacementCheckResult, type PlacementLimits } from "#app/domain/placement-check";
+import { describePattern, patternColumns, patternOf } from "#app/domain/placement-pattern";
 import { db, type DbOrTx } from "#db/client";
-import { children, entryHistory, laPlacementLimits, listings, organisations, placementRefusals, placements, users } from "#db/schema/index";
+import { children, entryHistory, laPlacementLimits, listings, listingSites, organisations, placementRefusals, placements, users } from "#db/schema/index";
 import type { ProviderScope } from "./directory-scope.server";
 import { isUuid } from "./la-users.server";
 import { childFactsOf, listedSite, placementLimitsOf, takeSnapshot, type ChildFacts, type Proposal } from "./placement-snapshot.server";
@@ -24,20 +25,6 @@ export type PlacementOutcome =
   | { ok: true; placementId: string; warnings: PlacementCheckReason[] }
   | { ok: false; kind: "refused"; reasons: PlacementCheckReason[] }
   | { ok: false; kind: "conflict" | "invalid"; message: string; field?: string };
-
-const patternColumns = (pattern: WeeklyPattern) =>
-  pattern.kind === "full_time" ? { pattern: "full_time" as const, daysPerWeek: null, sessionsPerWeek: null } : { pattern: "part_time" as const, daysPerWeek: pattern.daysPerWeek, sessionsPerWeek: pattern.sessionsPerWeek };
-
-export function patternOf(row: { pattern: "full_time" | "part_time"; daysPerWeek: number | null; sessionsPerWeek: number | null }): WeeklyPattern {
-  return row.pattern === "full_time" ? { kind: "full_time" } : { kind: "part_time", daysPerWeek: row.daysPerWeek ?? 0, sessionsPerWeek: row.sessionsPerWeek ?? 0 };
-}
-
-export function describePattern(pattern: WeeklyPattern, hoursPerWeek?: number | null): string {
-  const hours = hoursPerWeek ? `, ${hoursPerWeek} hours a week` : "";
-  if (pattern.kind === "full_time") return `Full-time${hours}`;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  return `Part-time: ${plural(pattern.daysPerWeek, "day")} and ${plural(pattern.sessionsPerWeek, "session")} a week${hours}`;
-}
 
 function proposedDetails(input: Proposal & { siteId: string }) {
   return { siteId: input.siteId, start: input.start, end: input.end, pattern: input.pattern, hoursPerWeek: input.hoursPerWeek };
@@ -231,6 +218,8 @@ const placementColumns = {
   needsReviewSince: placements.needsReviewSince,
   needsReviewReason: placements.needsReviewReason,
   version: placements.version,
+  listingState: listings.state,
+  listedUntil: listings.listedUntil,
 };
 
 /** A child's placements, newest first, for their page (the entry must be visible to the user). */
@@ -384,4 +373,30 @@ export async function updatePlacementLimits(scope: LaScope, limits: PlacementLim
       .onConflictDoUpdate({ target: laPlacementLimits.laId, set: { ...limits, updatedBy: actor.userId, updatedAt: new Date() } });
     await actor.audit(tx, { action: "placement_limits.updated", subjectType: "placement_limits", subjectId: scope.laId, details: { ...limits, defaults: DEFAULT_PLACEMENT_LIMITS } });
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// For the pages that make a placement
+
+/** The child to place, with their LA's code (to search the directory near them). */
+export async function childForPlacement(scope: LaScope, childId: string) {
+  if (!isUuid(childId)) notFound();
+  const [row] = await db
+    .select({ id: children.id, firstName: children.firstName, lastName: children.lastName, dateLeft: children.dateLeft, laCode: organisations.laCode })
+    .from(children)
+    .innerJoin(organisations, eq(organisations.id, children.laId))
+    .where(and(eq(children.id, childId), eq(children.laId, scope.laId)));
+  return row ?? notFound();
+}
+
+/** A listed site and what the officer should see of its listing before placing a child there. */
+export async function siteForPlacement(siteId: string) {
+  const site = await listedSite(db, siteId);
+  if (!site) return null;
+  const [listing] = await db
+    .select({ ageMin: listings.ageMin, ageMax: listings.ageMax, listedUntil: listings.listedUntil, state: listings.state, capacity: listingSites.capacity })
+    .from(listings)
+    .innerJoin(listingSites, eq(listingSites.id, siteId))
+    .where(eq(listings.id, site.listingId));
+  return { ...site, ...listing! };
 }

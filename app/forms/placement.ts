@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { compareDates, isIsoDate, type IsoDate } from "#app/domain/dates";
-import type { WeeklyPattern } from "#app/domain/placement-check";
+import type { PlacementCheckCode, PlacementCheckReason, WeeklyPattern } from "#app/domain/placement-check";
 import { choice, date, requiredText, wholeNumber } from "./fields";
 
 // The placement forms (one schema each, shared by the browser and the server) and the JSON body of
@@ -46,6 +46,49 @@ export const placementSchema = z
     ...rest,
     pattern: (pattern === "full_time" ? { kind: "full_time" } : { kind: "part_time", daysPerWeek: daysPerWeek!, sessionsPerWeek: sessionsPerWeek! }) as WeeklyPattern,
   }));
+
+/** The answer each refusal is about, so the error summary can link to it. "provider" is the chosen provider's summary. */
+function fieldOf(code: PlacementCheckCode, pattern: WeeklyPattern["kind"]): string {
+  switch (code) {
+    case "END_BEFORE_START":
+      return "end";
+    case "PATTERN_INVALID":
+    case "MUST_REGISTER_AS_SCHOOL":
+      return "pattern";
+    case "TIME_LIMIT_EXCEEDED":
+      return pattern === "full_time" ? "end" : "daysPerWeek";
+    case "CHILD_ALREADY_PLACED":
+    case "AGE_OUT_OF_RANGE":
+    case "AGE_OUT_OF_RANGE_BY_END":
+    case "CAPACITY_REACHED":
+    case "LISTING_ENDS_DURING_PLACEMENT":
+      return "start";
+    case "PROVIDER_NOT_LISTED":
+    case "LISTING_SUSPENDED":
+    case "LISTING_EXPIRED":
+    case "SITE_NOT_LISTED":
+      return "provider";
+    case "CHILD_NOT_ON_REGISTER":
+      return "form";
+  }
+}
+
+/**
+ * A refused placement as form errors: every refusal in the summary, in the check's order, each
+ * linked to the answer it is about; the first about each answer is also shown beside it.
+ */
+export function refusalAsErrors(reasons: readonly PlacementCheckReason[], pattern: WeeklyPattern["kind"]) {
+  const errors: Record<string, string> = {};
+  const links: Record<string, string> = {};
+  for (const reason of reasons) {
+    if (reason.severity !== "refusal") continue;
+    const field = fieldOf(reason.code, pattern);
+    const key = field in errors || field === "provider" ? `reason-${reason.code}` : field;
+    errors[key] = reason.message;
+    links[key] = field === "form" ? "#main-content" : `#${field}`;
+  }
+  return { errors, links };
+}
 
 export const endPlacementSchema = z.object({
   endDate: date("the new end date"),

@@ -2,6 +2,8 @@ import type { Route } from "./+types/register.$childId._index";
 import { BackLink, Button, NotificationBanner, SummaryList, Tag, WarningText } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
 import { consentRequestsOfChild } from "#app/data/consent.server";
+import { placementView } from "#app/components/placements/placement-view";
+import { placementsOfChild } from "#app/data/placements.server";
 import { viewEntry } from "#app/data/register.server";
 import { registerScope } from "#app/data/scope.server";
 import { schoolAgeStatus } from "#app/domain/compulsory-school-age";
@@ -12,7 +14,7 @@ import { guard } from "#app/utils/route-guard.server";
 export const loader = guard("routes/register.$childId._index").loader(async ({ user, params, request, audit }) => {
   const scope = registerScope(user);
   const entry = await viewEntry(scope, params.childId ?? "", { userId: user.id, audit });
-  const requests = await consentRequestsOfChild(scope.la.laId, entry.id);
+  const [requests, placements] = await Promise.all([consentRequestsOfChild(scope.la.laId, entry.id), placementsOfChild(scope, entry.id)]);
   const homeEducation = new URL(request.url).searchParams.get("homeEducation");
   const today = londonDate(new Date());
   const age = schoolAgeStatus(entry.dateOfBirth, today);
@@ -24,6 +26,9 @@ export const loader = guard("routes/register.$childId._index").loader(async ({ u
     left: entry.dateLeft ? { date: formatDate(entry.dateLeft), reason: entry.reasonLeft ? v.REASON_LEFT_LABELS[entry.reasonLeft] : "" } : null,
     alsoRegisteredBy: entry.alsoRegisteredBy,
     canEdit: scope.kind === "la",
+    canPlace: user.role === "council_officer",
+    placements: placements.map((p) => placementView(p, today)),
+    placed: new URL(request.url).searchParams.has("placed"),
     created: new URL(request.url).searchParams.has("created"),
     saved: new URL(request.url).searchParams.has("saved"),
     ageWarning:
@@ -43,6 +48,38 @@ export const loader = guard("routes/register.$childId._index").loader(async ({ u
   };
 });
 
+function PlacementBlock({ placement: p, canChange }: { placement: ReturnType<typeof placementView>; canChange: boolean }) {
+  return (
+    <div className="govuk-!-margin-bottom-6">
+      <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
+        {p.providerName}, {p.siteName} {p.tags.map((t) => (
+          <Tag key={t.text} colour={t.colour}>
+            {t.text}
+          </Tag>
+        ))}
+      </h3>
+      <p className="govuk-body govuk-!-margin-bottom-1">
+        {p.dates}. {p.pattern}.
+      </p>
+      {p.notes.map((n) => (
+        <p key={n} className="govuk-body-s govuk-!-margin-bottom-1">
+          {n}
+        </p>
+      ))}
+      {canChange && p.changeable ? (
+        <p className="govuk-body">
+          <a className="govuk-link" href={`/placements/${p.id}/end`}>
+            End early<span className="govuk-visually-hidden"> the placement with {p.providerName}</span>
+          </a>{" "}
+          <a className="govuk-link govuk-!-margin-left-3" href={`/placements/${p.id}/extend`}>
+            Extend<span className="govuk-visually-hidden"> the placement with {p.providerName}</span>
+          </a>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" });
 
 const SECTIONS: { heading: string; fields: string[] }[] = [
@@ -61,6 +98,7 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
         <BackLink href={d.canEdit ? "/register" : "/my-children"}>Back</BackLink>
         {d.created ? <NotificationBanner type="success" heading={`${d.name} has been added to the register`} /> : null}
         {d.saved ? <NotificationBanner type="success" heading="Your changes have been saved" /> : null}
+        {d.placed ? <NotificationBanner type="success" heading="The placement has been made" /> : null}
         {d.homeEducation === "recorded" ? <NotificationBanner type="success" heading="Home education has been recorded" /> : null}
         {d.homeEducation === "consent_requested" ? (
           <NotificationBanner type="success" heading="The request has been sent to the child's social worker">
@@ -97,6 +135,28 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
             <Button href={`/register/${d.id}/leave`} variant="secondary">
               Record that the child has left
             </Button>
+          </div>
+        ) : null}
+        {d.placements.length > 0 || (d.canPlace && !d.left) ? (
+          <div className="govuk-summary-card">
+            <div className="govuk-summary-card__title-wrapper">
+              <h2 className="govuk-summary-card__title">Placements</h2>
+              {d.canPlace && !d.left ? (
+                <ul className="govuk-summary-card__actions">
+                  <li className="govuk-summary-card__action">
+                    <a className="govuk-link" href={`/register/${d.id}/placements/new`}>
+                      Place with a provider
+                    </a>
+                  </li>
+                </ul>
+              ) : null}
+            </div>
+            <div className="govuk-summary-card__content">
+              {d.placements.length === 0 ? <p className="govuk-body">No placements.</p> : null}
+              {d.placements.map((p) => (
+                <PlacementBlock key={p.id} placement={p} canChange={d.canPlace} />
+              ))}
+            </div>
           </div>
         ) : null}
         {d.consentRequests.length > 0 ? (

@@ -1,0 +1,61 @@
+import { data, redirect } from "react-router";
+import type { Route } from "./+types/placements.$placementId.end";
+import { DateField, TextareaField } from "#app/components/form/fields";
+import { ValidatedForm } from "#app/components/form/ValidatedForm";
+import { BackLink, Button, SummaryList } from "#app/components/govuk";
+import { placementView } from "#app/components/placements/placement-view";
+import { endPlacementEarly, placementForChange } from "#app/data/placements.server";
+import { laScope } from "#app/data/scope.server";
+import { londonDate } from "#app/domain/dates";
+import { endPlacementSchema } from "#app/forms/placement";
+import { formDataToObject } from "#app/forms/form-data";
+import { parseSubmission } from "#app/forms/submission";
+import { guard } from "#app/utils/route-guard.server";
+
+export const loader = guard("routes/placements.$placementId.end").loader(async ({ user, params }) => {
+  const placement = await placementForChange(laScope(user), params.placementId ?? "");
+  const view = placementView(placement, londonDate(new Date()));
+  if (!view.changeable) throw redirect(`/register/${placement.childId}`);
+  return { childId: placement.childId, name: `${placement.firstName} ${placement.lastName}`, version: placement.version, view };
+});
+
+export const action = guard("routes/placements.$placementId.end").action(async ({ user, params, request, audit }) => {
+  const form = await request.formData();
+  const submission = parseSubmission(endPlacementSchema, form);
+  if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
+  const { endDate, reason, version } = submission.data;
+  const outcome = await endPlacementEarly(laScope(user), params.placementId ?? "", version, { endDate, reason }, { userId: user.id, audit });
+  if (outcome.ok) {
+    const placement = await placementForChange(laScope(user), params.placementId ?? "");
+    return redirect(`/register/${placement.childId}`);
+  }
+  const values = formDataToObject(form);
+  if (outcome.kind === "invalid") return data({ errors: { [outcome.field ?? "form"]: outcome.message }, values }, { status: 400 });
+  return data({ errors: {}, values, formError: outcome.kind === "conflict" ? outcome.message : "The placement could not be ended." }, { status: 409 });
+});
+
+export default function EndPlacement({ loaderData: d, actionData }: Route.ComponentProps) {
+  const title = `End ${d.name}'s placement early`;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink href={`/register/${d.childId}`}>Back to the entry</BackLink>
+        <ValidatedForm schema={endPlacementSchema} defaultValues={{ version: String(d.version) }} refused={actionData} pageTitle={title}>
+          <span className="govuk-caption-l">{d.name}</span>
+          <h1 className="govuk-heading-l">End the placement early</h1>
+          <SummaryList
+            rows={[
+              { key: "Provider", value: `${d.view.providerName}, ${d.view.siteName}` },
+              { key: "Dates", value: d.view.dates },
+              { key: "Pattern", value: d.view.pattern },
+            ]}
+          />
+          <input type="hidden" name="version" value={d.version} />
+          <DateField name="endDate" legend="New end date" hint="The last day the child attends" />
+          <TextareaField name="reason" label="Why is the placement ending early?" />
+          <Button preventDoubleClick>End the placement</Button>
+        </ValidatedForm>
+      </div>
+    </div>
+  );
+}

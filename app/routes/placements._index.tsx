@@ -1,0 +1,122 @@
+import type { Route } from "./+types/placements._index";
+import { Pagination, paginationItems, Table, Tag } from "#app/components/govuk";
+import { PageTitle } from "#app/components/PageTitle";
+import { placementView } from "#app/components/placements/placement-view";
+import { laPlacements, PLACEMENTS_PAGE_SIZE } from "#app/data/placements.server";
+import { laScope } from "#app/data/scope.server";
+import { londonDate } from "#app/domain/dates";
+import { guard } from "#app/utils/route-guard.server";
+
+const SHOWS = { current: "Current and future", "needs-review": "Needs review", all: "All" } as const;
+type Show = keyof typeof SHOWS;
+
+export const loader = guard("routes/placements._index").loader(async ({ user, request }) => {
+  const url = new URL(request.url);
+  const requested = url.searchParams.get("show");
+  const show: Show = requested && requested in SHOWS ? (requested as Show) : "current";
+  const page = Math.max(1, Math.min(Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1, 10_000));
+  const today = londonDate(new Date());
+  const result = await laPlacements(laScope(user), { show, page }, today);
+  return {
+    show,
+    page,
+    total: result.total,
+    needsReview: result.needsReview,
+    rows: result.rows.map((r) => ({ ...placementView(r, today), childId: r.childId, childName: `${r.firstName} ${r.lastName}`, childReference: r.childReference })),
+  };
+});
+
+const href = (show: Show, page = 1) => `/placements?show=${show}${page > 1 ? `&page=${page}` : ""}`;
+
+export default function Placements({ loaderData: d }: Route.ComponentProps) {
+  const pages = Math.max(1, Math.ceil(d.total / PLACEMENTS_PAGE_SIZE));
+  return (
+    <>
+      <PageTitle title={`Placements: ${SHOWS[d.show].toLowerCase()}`} />
+      <h1 className="govuk-heading-l">Placements</h1>
+      {d.needsReview > 0 ? (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            {d.needsReview} {d.needsReview === 1 ? "placement needs" : "placements need"} review because the provider is no longer listed as it was.{" "}
+            <a className="govuk-link" href={href("needs-review")}>
+              Review {d.needsReview === 1 ? "it" : "them"}
+            </a>
+          </strong>
+        </div>
+      ) : null}
+      <nav className="govuk-!-margin-bottom-6" aria-label="Which placements">
+        <ul className="govuk-list app-inline-list">
+          {(Object.keys(SHOWS) as Show[]).map((show) => (
+            <li key={show} className="govuk-!-display-inline-block govuk-!-margin-right-4">
+              {show === d.show ? (
+                <strong aria-current="page">{SHOWS[show]}</strong>
+              ) : (
+                <a className="govuk-link" href={href(show)}>
+                  {SHOWS[show]}
+                </a>
+              )}
+            </li>
+          ))}
+          <li className="govuk-!-display-inline-block">
+            <a className="govuk-link" href="/placements/refusals">
+              Refused placements
+            </a>
+          </li>
+        </ul>
+      </nav>
+      <p className="govuk-body" role="status">
+        {d.total === 0 ? "No placements." : `${d.total.toLocaleString("en-GB")} ${d.total === 1 ? "placement" : "placements"}, page ${d.page} of ${pages}`}
+      </p>
+      {d.rows.length > 0 ? (
+        <Table
+          caption={SHOWS[d.show]}
+          captionSize="s"
+          head={[{ text: "Child" }, { text: "Provider and site" }, { text: "Dates" }, { text: "Pattern" }, { text: "Status" }]}
+          rows={d.rows.map((r) => ({
+            cells: [
+              {
+                text: (
+                  <>
+                    <a className="govuk-link" href={`/register/${r.childId}`}>
+                      {r.childName}
+                    </a>
+                    <br />
+                    <span className="govuk-body-s">{r.childReference}</span>
+                  </>
+                ),
+              },
+              { text: `${r.providerName}, ${r.siteName}` },
+              { text: r.dates },
+              { text: r.pattern },
+              {
+                text: (
+                  <>
+                    {r.tags.map((t) => (
+                      <Tag key={t.text} colour={t.colour}>
+                        {t.text}
+                      </Tag>
+                    ))}
+                    {r.notes.map((n) => (
+                      <p key={n} className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">
+                        {n}
+                      </p>
+                    ))}
+                  </>
+                ),
+              },
+            ],
+          }))}
+        />
+      ) : null}
+      <Pagination
+        previous={d.page > 1 ? { href: href(d.show, d.page - 1) } : undefined}
+        next={d.page < pages ? { href: href(d.show, d.page + 1) } : undefined}
+        items={paginationItems(d.page, pages, (n) => href(d.show, n))}
+      />
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import type { Route } from "./+types/placements.refusals";
+import { BackLink, Pagination, paginationItems, Table } from "#app/components/govuk";
+import { PageTitle } from "#app/components/PageTitle";
+import { laRefusals, PLACEMENTS_PAGE_SIZE } from "#app/data/placements.server";
+import { laScope } from "#app/data/scope.server";
+import { guard } from "#app/utils/route-guard.server";
+
+// Refused placement attempts, for the LA's oversight: who tried to place which child where, when,
+// and every reason the check gave.
+
+export const loader = guard("routes/placements.refusals").loader(async ({ user, request }) => {
+  const page = Math.max(1, Math.min(Number.parseInt(new URL(request.url).searchParams.get("page") ?? "1", 10) || 1, 10_000));
+  const result = await laRefusals(laScope(user), page);
+  return {
+    page,
+    total: result.total,
+    rows: result.rows.map((r) => ({ ...r, attemptedAt: r.attemptedAt.toISOString() })),
+  };
+});
+
+const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+const href = (page: number) => `/placements/refusals${page > 1 ? `?page=${page}` : ""}`;
+
+export default function Refusals({ loaderData: d }: Route.ComponentProps) {
+  const pages = Math.max(1, Math.ceil(d.total / PLACEMENTS_PAGE_SIZE));
+  return (
+    <>
+      <PageTitle title="Refused placements" />
+      <BackLink href="/placements">Back to placements</BackLink>
+      <h1 className="govuk-heading-l">Refused placements</h1>
+      <p className="govuk-body">Every placement the check refused for your council, newest first. Nothing was placed.</p>
+      <p className="govuk-body" role="status">
+        {d.total === 0 ? "No refused placements." : `${d.total.toLocaleString("en-GB")} refused, page ${d.page} of ${pages}`}
+      </p>
+      {d.rows.length > 0 ? (
+        <Table
+          caption="Refused placements"
+          captionSize="s"
+          head={[{ text: "When" }, { text: "Child" }, { text: "Provider" }, { text: "Reasons" }, { text: "By" }]}
+          rows={d.rows.map((r) => ({
+            cells: [
+              { text: timeFormat.format(new Date(r.attemptedAt)) },
+              {
+                text: (
+                  <a className="govuk-link" href={`/register/${r.childId}`}>
+                    {r.firstName} {r.lastName}
+                  </a>
+                ),
+              },
+              { text: `${r.providerName ?? "Unknown provider"}${r.extension ? " (extension)" : ""}` },
+              {
+                text: (
+                  <ul className="govuk-list govuk-body-s govuk-!-margin-bottom-0">
+                    {r.codes.map((c) => (
+                      <li key={c}>
+                        <code>{c}</code>
+                      </li>
+                    ))}
+                  </ul>
+                ),
+              },
+              { text: r.attemptedBy },
+            ],
+          }))}
+        />
+      ) : null}
+      <Pagination
+        previous={d.page > 1 ? { href: href(d.page - 1) } : undefined}
+        next={d.page < pages ? { href: href(d.page + 1) } : undefined}
+        items={paginationItems(d.page, pages, href)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,152 @@
+import { data, redirect } from "react-router";
+import type { Route } from "./+types/register.$childId.placements.new";
+import { RadiosField, TextareaField, TextField, DateField } from "#app/components/form/fields";
+import { ValidatedForm } from "#app/components/form/ValidatedForm";
+import { BackLink, Button, InsetText, SummaryList } from "#app/components/govuk";
+import { PageTitle } from "#app/components/PageTitle";
+import { localAuthorityOptions, searchDirectory } from "#app/data/directory.server";
+import { childForPlacement, createPlacement, siteForPlacement } from "#app/data/placements.server";
+import { registerWriteScope } from "#app/data/scope.server";
+import { formatDate, londonDate } from "#app/domain/dates";
+import { parseDirectorySearch } from "#app/forms/directory-search";
+import { formDataToObject } from "#app/forms/form-data";
+import { placementSchema, refusalAsErrors } from "#app/forms/placement";
+import { parseSubmission } from "#app/forms/submission";
+import { guard } from "#app/utils/route-guard.server";
+
+// Placing a child: first choose a listed provider's site (a search of the directory, so only listed
+// providers are offered), then the dates, pattern and reason. The check runs when the form is
+// posted, and every reason it refuses is shown at once.
+
+export const loader = guard("routes/register.$childId.placements.new").loader(async ({ user, params, request }) => {
+  const scope = registerWriteScope(user);
+  const child = await childForPlacement(scope, params.childId ?? "");
+  if (child.dateLeft) throw redirect(`/register/${child.id}`);
+  const url = new URL(request.url);
+  const siteId = url.searchParams.get("site");
+  const name = `${child.firstName} ${child.lastName}`;
+  const today = londonDate(new Date());
+  if (siteId) {
+    const site = await siteForPlacement(siteId);
+    if (site) return { step: "details" as const, childId: child.id, name, site };
+  }
+  const search = parseDirectorySearch(url.searchParams);
+  const la = search.la ?? (url.searchParams.has("la") ? undefined : (child.laCode ?? undefined));
+  const [results, las] = await Promise.all([searchDirectory({ q: search.q, la, page: search.page }, today), localAuthorityOptions()]);
+  return { step: "choose" as const, childId: child.id, name, search: { q: search.q ?? "", la: la ?? "" }, results, las, unknownSite: siteId !== null };
+});
+
+export const action = guard("routes/register.$childId.placements.new").action(async ({ user, params, request, audit }) => {
+  const scope = registerWriteScope(user);
+  const form = await request.formData();
+  const submission = parseSubmission(placementSchema, form);
+  if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
+  const outcome = await createPlacement(scope, params.childId ?? "", submission.data, { userId: user.id, audit }, londonDate(new Date()));
+  if (outcome.ok) return redirect(`/register/${params.childId}?placed`);
+  // Refused: every reason in the summary, each linked to the answer it is about; answers kept.
+  if (outcome.kind === "refused") return data({ ...refusalAsErrors(outcome.reasons, submission.data.pattern.kind), values: formDataToObject(form) }, { status: 422 });
+  return data({ errors: {}, values: formDataToObject(form), formError: outcome.message }, { status: 409 });
+});
+
+const PATTERN_ITEMS = (conditional: React.ReactNode) => [
+  { value: "full_time", label: "Full-time", hint: "Every school day" },
+  { value: "part_time", label: "Part-time", conditional },
+];
+
+export default function NewPlacement({ loaderData: d, actionData }: Route.ComponentProps) {
+  if (d.step === "choose") return <ChooseProvider d={d} />;
+  const title = `Place ${d.name} with ${d.site.providerName}`;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink href={`/register/${d.childId}/placements/new`}>Choose a different provider</BackLink>
+        <ValidatedForm schema={placementSchema} defaultValues={{ siteId: d.site.siteId }} refused={actionData} pageTitle={title}>
+          <span className="govuk-caption-l">{d.name}</span>
+          <h1 className="govuk-heading-l">Placement details</h1>
+          <div id="provider" tabIndex={-1}>
+            <SummaryList
+              rows={[
+                { key: "Provider", value: d.site.providerName, actions: [{ text: "Change", visuallyHiddenText: "provider", href: `/register/${d.childId}/placements/new` }] },
+                { key: "Site", value: `${d.site.siteName}, ${d.site.sitePostcode}` },
+                { key: "Ages taken", value: d.site.ageMin !== null ? `${d.site.ageMin} to ${d.site.ageMax}` : "Not listed" },
+                { key: "Places at this site", value: String(d.site.capacity) },
+                { key: "Listed until", value: d.site.listedUntil ? formatDate(d.site.listedUntil) : "Not listed" },
+              ]}
+            />
+          </div>
+          <input type="hidden" name="siteId" value={d.site.siteId} />
+          <DateField name="start" legend="Start date" hint="For example, 7 1 2027" />
+          <DateField name="end" legend="End date" hint="The last day of the placement" />
+          <RadiosField
+            name="pattern"
+            legend="Is the placement full-time or part-time?"
+            legendSize="m"
+            items={PATTERN_ITEMS(
+              <>
+                <TextField name="daysPerWeek" label="Days a week" width="2" inputMode="numeric" />
+                <TextField name="sessionsPerWeek" label="Sessions a week" hint="A session is a morning or an afternoon" width="2" inputMode="numeric" />
+              </>,
+            )}
+          />
+          <TextField name="hoursPerWeek" label="Hours a week" width="3" hint="For example, 12.5" />
+          <TextareaField name="reason" label="Why is the child being placed with this provider?" hint="The provider will not see this." />
+          <Button preventDoubleClick>Place the child</Button>
+        </ValidatedForm>
+      </div>
+    </div>
+  );
+}
+
+type ChooseData = Extract<Route.ComponentProps["loaderData"], { step: "choose" }>;
+
+function ChooseProvider({ d }: { d: ChooseData }) {
+  const title = `Choose a provider for ${d.name}`;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <PageTitle title={title} />
+        <BackLink href={`/register/${d.childId}`}>Back to the entry</BackLink>
+        <span className="govuk-caption-l">{d.name}</span>
+        <h1 className="govuk-heading-l">Choose a provider</h1>
+        {d.unknownSite ? <InsetText>That site is not on a listed provider&apos;s listing. Choose a provider below.</InsetText> : null}
+        <p className="govuk-body">Only providers listed in the directory of non-school alternative provision are shown.</p>
+        <form method="get" role="search" aria-label="Search listed providers">
+          <div className="govuk-form-group">
+            <label className="govuk-label govuk-label--s" htmlFor="q">
+              Provider name
+            </label>
+            <input className="govuk-input govuk-!-width-two-thirds" id="q" name="q" type="search" defaultValue={d.search.q} spellCheck={false} />
+          </div>
+          <div className="govuk-form-group">
+            <label className="govuk-label govuk-label--s" htmlFor="la">
+              Local authority of the site
+            </label>
+            <select className="govuk-select" id="la" name="la" defaultValue={d.search.la}>
+              <option value="">Any</option>
+              {d.las.map((la) => (
+                <option key={la.code} value={la.code ?? ""}>
+                  {la.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Button variant="secondary">Search</Button>
+        </form>
+        <p className="govuk-body" role="status">
+          {d.results.total === 0 ? "No listed providers match." : `${d.results.total} listed ${d.results.total === 1 ? "provider" : "providers"}${d.results.total > d.results.providers.length ? `; showing the first ${d.results.providers.length}` : ""}.`}
+        </p>
+        {d.results.providers.map((p) => (
+          <SummaryList
+            key={p.id}
+            card={{ title: p.name }}
+            rows={p.sites.map((s) => ({
+              key: s.name,
+              value: `${s.addressLine1}, ${s.town}, ${s.postcode}. Ages ${p.ageMin} to ${p.ageMax}, ${s.capacity} places.`,
+              actions: [{ text: "Choose", visuallyHiddenText: `${s.name}, ${p.name}`, href: `/register/${d.childId}/placements/new?site=${s.id}` }],
+            }))}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}
