@@ -4,6 +4,7 @@ import type { Role } from "../app/domain/roles";
 import type { Database } from "./client";
 import { seedDemoRegister } from "./demo-register";
 import { seedDemoListings, type DemoListing } from "./demo-directory";
+import { seedDemoPlacements } from "./demo-placements";
 import { currentLocalAuthorities } from "./reference/local-authorities";
 import { organisations, users } from "./schema/index";
 
@@ -113,7 +114,8 @@ export const DEMO_LISTINGS: readonly DemoListing[] = [
   {
     organisation: "Pennine Outdoor Learning Ltd",
     userEmail: "provider@pennine.example",
-    target: "suspended",
+    // Approved here, then suspended by seedDemoPlacements once a Leeds child is placed there.
+    target: "approved",
     answers: {
       legalName: "Pennine Outdoor Learning Ltd",
       companyNumber: "07654321",
@@ -150,5 +152,6 @@ export async function seedDemoData(db: Database): Promise<boolean> {
   }
   await seedDemoRegister(db);
   await seedDemoListings(db, DEMO_LISTINGS, "reviewer@directory.example");
+  await seedDemoPlacements(db, "Pennine Outdoor Learning Ltd", "reviewer@directory.example");
   return true;
 }
