@@ -7,6 +7,7 @@ import { children, entryHistory, laPlacementLimits, listings, listingSites, orga
 import type { ProviderScope } from "./directory-scope.server";
 import { isUuid } from "./la-users.server";
 import { childFactsOf, listedSite, placementLimitsOf, takeSnapshot, type ChildFacts, type Proposal } from "./placement-snapshot.server";
+import { PLACEMENTS_PAGE_SIZE } from "./placements-query";
 import { lockEntry, type Actor } from "./register.server";
 import { notFound, type LaScope, type RegisterScope } from "./scope.server";
 
@@ -246,7 +247,6 @@ export async function placementForChange(scope: LaScope, placementId: string) {
   return row ?? notFound();
 }
 
-export const PLACEMENTS_PAGE_SIZE = 50;
 
 /** The LA's placements: current and future ones, or only those flagged for review. */
 export async function laPlacements(scope: LaScope, query: { show: "current" | "needs-review" | "all"; page: number }, today: IsoDate) {

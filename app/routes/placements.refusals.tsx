@@ -1,7 +1,8 @@
 import type { Route } from "./+types/placements.refusals";
 import { BackLink, Pagination, paginationItems, Table } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
-import { laRefusals, PLACEMENTS_PAGE_SIZE } from "#app/data/placements.server";
+import { laRefusals } from "#app/data/placements.server";
+import { PLACEMENTS_PAGE_SIZE } from "#app/data/placements-query";
 import { laScope } from "#app/data/scope.server";
 import { guard } from "#app/utils/route-guard.server";
 

@@ -1,8 +1,9 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, londonDate } from "#app/domain/dates";
 import { startApp, type RunningApp } from "../support/app-server";
 import { CheckedPage, launchBrowser } from "../support/browser";
+import { fillDate, hydrated, openForm } from "../support/e2e-forms";
 import { signedInPage } from "../support/e2e-session";
 
 let app: RunningApp;
@@ -17,31 +18,6 @@ afterAll(async () => {
 });
 
 const today = londonDate(new Date());
-
-/**
- * Waits until React has hydrated the page's form: text typed before then would be replaced by
- * react-hook-form's default values when it takes over the fields (a slow machine shows this).
- */
-async function hydrated(p: Page) {
-  await p.waitForFunction(() => {
-    const form = document.querySelector("main form");
-    return !form || Object.keys(form).some((key) => key.startsWith("__reactProps"));
-  });
-}
-
-/** Clicks through to a page with a form, checks it with axe, and waits for it to hydrate. */
-async function openForm(page: CheckedPage, target: Parameters<CheckedPage["clickAndCheck"]>[0]) {
-  await page.clickAndCheck(target);
-  await hydrated(page.page);
-}
-
-async function fillDate(p: Page, legend: string, iso: string) {
-  const [year, month, day] = iso.split("-");
-  const group = p.getByRole("group", { name: legend });
-  await group.getByLabel("Day").fill(String(Number(day)));
-  await group.getByLabel("Month").fill(String(Number(month)));
-  await group.getByLabel("Year").fill(year!);
-}
 
 describe("the directory, from application to public listing", () => {
   it("a provider signs up and applies (fixing a mistake), a Camden reviewer approves, and the public finds them", async () => {
