@@ -63,6 +63,16 @@ describe("placing a child", () => {
     expect(await db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, child.id), eq(auditEvents.action, "placement.refused")))).toHaveLength(1);
   });
 
+  it("keeps refused attempts append-only", async () => {
+    const provider = await listedProvider();
+    const officer = await officerOf("202");
+    const child = await childOn("202", { dateOfBirth: addDays(today, -(6 * 365)) });
+    await createPlacement(officer.scope, child.id, placementInput(provider.siteId), officer.actor, today);
+    await expect(db.update(placementRefusals).set({ codes: [] }).where(eq(placementRefusals.childId, child.id))).rejects.toThrow();
+    await expect(db.delete(placementRefusals).where(eq(placementRefusals.childId, child.id))).rejects.toThrow();
+    expect(await refusalsOf(child.id)).toHaveLength(1);
+  });
+
   it("refuses a suspended provider and a site that is not listed", async () => {
     const provider = await listedProvider();
     const officer = await officerOf("202");
