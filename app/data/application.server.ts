@@ -48,7 +48,14 @@ export async function lasByCode(tx: DbOrTx, codes: string[]): Promise<Map<string
  * approved (matched by postcode, then name), because placements point at them; a listed site that
  * is gone is deleted and its id returned, so its placements can be flagged for review.
  */
-export async function replaceSites(tx: DbOrTx, listingId: string, kind: "proposed" | "listed", sites: SiteAnswers[]): Promise<{ removedSiteIds: string[] }> {
+export async function replaceSites(
+  tx: DbOrTx,
+  listingId: string,
+  kind: "proposed" | "listed",
+  sites: SiteAnswers[],
+  /** Runs before listed sites are deleted, while placements still point at them. */
+  beforeRemoving: (siteIds: string[]) => Promise<unknown> = async () => {},
+): Promise<{ removedSiteIds: string[] }> {
   const las = sites.length > 0 ? await lasByCode(tx, sites.map((s) => s.laCode)) : new Map<string, { id: string }>();
   const values = sites.map((s, position) => ({
     listingId,
@@ -78,7 +85,10 @@ export async function replaceSites(tx: DbOrTx, listingId: string, kind: "propose
     if (id) await tx.update(listingSites).set(value).where(eq(listingSites.id, id));
     else await tx.insert(listingSites).values(value);
   }
-  if (removed.length > 0) await tx.delete(listingSites).where(inArray(listingSites.id, removed));
+  if (removed.length > 0) {
+    await beforeRemoving(removed);
+    await tx.delete(listingSites).where(inArray(listingSites.id, removed));
+  }
   return { removedSiteIds: removed };
 }
 

@@ -199,8 +199,7 @@ async function publish(tx: Transaction, listingId: string, today: IsoDate, audit
       },
     })
     .where(eq(listings.id, listingId));
-  const { removedSiteIds } = await replaceSites(tx, listingId, "listed", parsed.sites.sites);
-  await flagPlacementsAtSites(tx, listingId, removedSiteIds, today, audit);
+  await replaceSites(tx, listingId, "listed", parsed.sites.sites, (removed) => flagPlacementsAtSites(tx, listingId, removed, today, audit));
 }
 
 export type ChangeDecisionOutcome = { ok: true } | { ok: false; code: "own_organisation" | "conflict" | "invalid"; message: string };

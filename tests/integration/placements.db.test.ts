@@ -2,11 +2,12 @@ import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { expireListings } from "#app/data/directory-expiry.server";
 import { createPlacement, endPlacementEarly, extendPlacement, laPlacements, laRefusals, placementsOfChild, providerPlacements, updatePlacementLimits } from "#app/data/placements.server";
-import { decide } from "#app/data/review.server";
 import { addDays, type IsoDate } from "#app/domain/dates";
 import { db } from "#db/client";
-import { auditEvents, entryHistory, inboxMessages, placementRefusals, placements } from "#db/schema/index";
-import { actorFor } from "../support/directory";
+import { auditEvents, changeRequests, entryHistory, inboxMessages, placementRefusals, placements } from "#db/schema/index";
+import { saveSection } from "#app/data/application.server";
+import { decide, decideChangeRequest } from "#app/data/review.server";
+import { actorFor, completeAnswers } from "../support/directory";
 import { childOn, listedProvider, officerOf, placementInput, today } from "../support/placements";
 
 const placementCount = async (childId: string) => (await db.select({ n: count() }).from(placements).where(eq(placements.childId, childId)))[0]!.n;
@@ -198,6 +199,24 @@ describe("when a provider stops being fit to take children", () => {
     expect(created).toMatchObject({ ok: true, warnings: [{ code: "LISTING_ENDS_DURING_PLACEMENT" }] });
     await expireListings(new Date(`${addDays(listing.listedUntil!, 1)}T12:00:00Z`));
     expect((await placementRow((created as { placementId: string }).placementId)).needsReviewReason).toBe("The provider's listing expired.");
+  });
+});
+
+describe("a provider's approved change of sites", () => {
+  async function changeSites(provider: Awaited<ReturnType<typeof listedProvider>>, sites: object[]) {
+    expect(await saveSection(provider.scope, "sites", { sites }, true, actorFor(provider.user))).toEqual({ ok: true, kind: "change_request" });
+    const [pending] = await db.select().from(changeRequests).where(and(eq(changeRequests.listingId, provider.listingId), eq(changeRequests.state, "pending")));
+    expect(await decideChangeRequest(provider.reviewer.scope, provider.listingId, pending!.id, { approve: true }, actorFor(provider.reviewer.user), today)).toEqual({ ok: true });
+  }
+
+  it("keeps a site's id (and its placements) when it stays, and flags placements at a site taken off", async () => {
+    const { provider, placementId } = await placed();
+    const [kept] = (completeAnswers().sites.sites as object[]) as [object];
+    const annexe = { name: "Annexe", addressLine1: "2 Park Row", addressLine2: "", town: "Leeds", postcode: "LS1 5HD", laCode: "383", capacity: "8" };
+    await changeSites(provider, [{ ...kept, name: "Riverside Centre (renamed)" }, annexe]);
+    expect(await placementRow(placementId)).toMatchObject({ siteId: provider.siteId, needsReviewSince: null });
+    await changeSites(provider, [annexe]);
+    expect(await placementRow(placementId)).toMatchObject({ siteId: null, siteName: "Riverside Centre", needsReviewReason: "The site was taken off the provider's listing." });
   });
 });
 
