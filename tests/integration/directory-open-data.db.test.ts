@@ -96,10 +96,10 @@ describe("the open data API", () => {
     expect(lines[1]).toContain(`${ids.leeds},Riverside Learning Ltd,Riverside Learning Ltd,company,01234567,,,academic;vocational,11,16,part_time`);
   });
 
-  it("publishes an OpenAPI 3.1 document naming both endpoints", async () => {
+  it("publishes an OpenAPI 3.1 document naming every endpoint", async () => {
     const doc = (await (await call(openApiLoader, await requestAs(null, "/api/v1/openapi.json"))).response!.json()) as any;
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths)).toEqual(["/directory/providers", "/directory/providers.csv"]);
+    expect(Object.keys(doc.paths)).toEqual(["/directory/providers", "/placement-checks", "/directory/providers.csv"]);
     expect(doc.servers[0].url).toBe("http://localhost/api/v1");
   });
 });
