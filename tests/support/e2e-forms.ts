@@ -2,8 +2,9 @@ import type { Page } from "playwright-core";
 import type { CheckedPage } from "./browser";
 
 /**
- * Waits until React has hydrated the page's form: text typed before then would be replaced by
- * react-hook-form's default values when it takes over the fields (a slow machine shows this).
+ * Waits until React has hydrated the page's form. Answers given before then are kept
+ * (ValidatedForm.test.tsx), but a button pressed before then posts the form natively, so the test
+ * would take the no-JavaScript path rather than the one it means to.
  */
 export async function hydrated(p: Page) {
   await p.waitForFunction(() => {

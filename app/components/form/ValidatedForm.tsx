@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { createContext, useContext, useEffect, useRef, type ReactNode } from "react";
-import { FormProvider, useForm, type FieldValues, type Resolver, type UseFormReturn } from "react-hook-form";
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useRef, type ReactNode } from "react";
+import { FormProvider, useForm, type FieldValues, type Resolver, type UseFormRegister, type UseFormReturn } from "react-hook-form";
 import { Form, useNavigation, useSubmit } from "react-router";
 import type { z } from "zod";
 import type { FieldErrors, RefusedSubmission } from "#app/forms/submission";
@@ -12,6 +12,8 @@ interface FormState {
   /** The answers to fill the fields with: the last submission's, or the defaults. */
   values: Record<string, unknown>;
   form: UseFormReturn<FieldValues>;
+  /** Fields register through this, not `form.register`, so answers typed before hydration survive. */
+  register: UseFormRegister<FieldValues>;
 }
 
 const ValidatedFormContext = createContext<FormState | null>(null);
@@ -52,6 +54,7 @@ export function ValidatedForm({ schema, defaultValues, refused, pageTitle, actio
   const navigation = useNavigation();
   const summaryRef = useRef<HTMLDivElement>(null);
   const { setError, formState } = form;
+  const register = useKeepAnswersGivenBeforeHydration(form);
 
   useEffect(() => {
     if (!refused) return;
@@ -68,7 +71,7 @@ export function ValidatedForm({ schema, defaultValues, refused, pageTitle, actio
   }, [formState.submitCount, refused]);
 
   return (
-    <ValidatedFormContext.Provider value={{ errors, values: refused?.values ?? defaultValues, form }}>
+    <ValidatedFormContext.Provider value={{ errors, values: refused?.values ?? defaultValues, form, register }}>
       <PageTitle title={pageTitle} hasErrors={summary.length > 0} />
       <div ref={summaryRef}>
         <ErrorSummary errors={summary} />
@@ -97,6 +100,69 @@ export function ValidatedForm({ schema, defaultValues, refused, pageTitle, actio
       </FormProvider>
     </ValidatedFormContext.Provider>
   );
+}
+
+type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+interface ControlState {
+  value: string;
+  checked: boolean;
+}
+
+/**
+ * A server-rendered form can be filled in before React hydrates it. When react-hook-form registers
+ * a field it writes its default into the control unless it sees the control was edited, and it
+ * cannot see that for radios, so a choice made before hydration would be lost. This notes every
+ * control's state as it registers during the first commit, then, once all have registered, puts
+ * back any whose state registration changed and gives react-hook-form that answer. Later
+ * registrations (fields added after the first render) pass straight through.
+ */
+function useKeepAnswersGivenBeforeHydration(form: UseFormReturn<FieldValues>): UseFormRegister<FieldValues> {
+  const before = useRef<Map<Control, ControlState> | null>(new Map());
+  const register = useCallback<UseFormRegister<FieldValues>>(
+    (name, options) => {
+      const registered = form.register(name, options);
+      return {
+        ...registered,
+        ref: (control: Control | null) => {
+          if (control && before.current && !before.current.has(control)) before.current.set(control, stateOf(control));
+          registered.ref(control);
+        },
+      };
+    },
+    [form],
+  );
+  useLayoutEffect(() => {
+    const states = before.current;
+    before.current = null;
+    if (!states) return;
+    const changed = new Set([...states].filter(([control, state]) => control.isConnected && !sameState(stateOf(control), state)).map(([control]) => control.name));
+    for (const name of changed) {
+      const group = [...states].filter(([control]) => control.name === name);
+      form.setValue(name, answerOf(group), { shouldDirty: true });
+    }
+  }, [form]);
+  return register;
+}
+
+function stateOf(control: Control): ControlState {
+  return { value: control.value, checked: control instanceof HTMLInputElement && control.checked };
+}
+
+function sameState(a: ControlState, b: ControlState): boolean {
+  return a.value === b.value && a.checked === b.checked;
+}
+
+/** The answer a group of same-named controls gave, in react-hook-form's terms. */
+function answerOf(group: [Control, ControlState][]): unknown {
+  const [first] = group;
+  if (!first) return undefined;
+  const [control, state] = first;
+  if (control.type === "radio") return group.find(([, s]) => s.checked)?.[1].value ?? "";
+  if (control.type === "checkbox") {
+    const chosen = group.filter(([, s]) => s.checked).map(([, s]) => s.value);
+    return group.length > 1 ? chosen : (chosen[0] ?? false);
+  }
+  return state.value;
 }
 
 function formErrorOf(refused: RefusedSubmission | undefined): FieldErrors {

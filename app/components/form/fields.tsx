@@ -38,7 +38,7 @@ export function TextField({
   width?: "2" | "3" | "4" | "5" | "10" | "20" | "30";
   inputMode?: "numeric" | "text" | "email" | "tel";
 }) {
-  const { errors, values, form } = useValidatedForm();
+  const { errors, values, register } = useValidatedForm();
   return (
     <TextInput
       id={name}
@@ -53,13 +53,13 @@ export function TextField({
       width={width}
       inputMode={inputMode}
       defaultValue={type === "password" ? undefined : asString(valueAt(values, name))}
-      inputProps={form.register(name)}
+      inputProps={register(name)}
     />
   );
 }
 
 export function TextareaField({ name, label, hint, isPageHeading, rows }: Common & { rows?: number }) {
-  const { errors, values, form } = useValidatedForm();
+  const { errors, values, register } = useValidatedForm();
   return (
     <Textarea
       id={name}
@@ -70,13 +70,13 @@ export function TextareaField({ name, label, hint, isPageHeading, rows }: Common
       error={errors[name]}
       rows={rows}
       defaultValue={asString(valueAt(values, name))}
-      textareaProps={form.register(name)}
+      textareaProps={register(name)}
     />
   );
 }
 
 export function SelectField({ name, label, hint, options }: Common & { options: { value: string; label: string }[] }) {
-  const { errors, values, form } = useValidatedForm();
+  const { errors, values, register } = useValidatedForm();
   return (
     <Select
       id={name}
@@ -86,7 +86,7 @@ export function SelectField({ name, label, hint, options }: Common & { options: 
       error={errors[name]}
       options={options}
       defaultValue={asString(valueAt(values, name))}
-      selectProps={form.register(name)}
+      selectProps={register(name)}
     />
   );
 }
@@ -117,8 +117,8 @@ export function RadiosField({
   small?: boolean;
   legendSize?: "s" | "m" | "l" | "xl";
 }) {
-  const { errors, values, form } = useValidatedForm();
-  const registered = form.register(name);
+  const { errors, values, register } = useValidatedForm();
+  const registered = register(name);
   return (
     <Radios
       name={name}
@@ -138,8 +138,8 @@ export function RadiosField({
 }
 
 export function CheckboxesField({ name, legend, hint, items }: { name: string; legend: ReactNode; hint?: ReactNode; items: ChoiceItem[] }) {
-  const { errors, values, form } = useValidatedForm();
-  const registered = form.register(name);
+  const { errors, values, register } = useValidatedForm();
+  const registered = register(name);
   const current = valueAt(values, name);
   return (
     <Checkboxes
@@ -156,7 +156,7 @@ export function CheckboxesField({ name, legend, hint, items }: { name: string; l
 }
 
 export function DateField({ name, legend, hint, isPageHeading }: { name: string; legend: ReactNode; hint?: ReactNode; isPageHeading?: boolean }) {
-  const { errors, values, form } = useValidatedForm();
+  const { errors, values, register } = useValidatedForm();
   const current = (valueAt(values, name) ?? {}) as Record<string, unknown>;
   return (
     <DateInput
@@ -167,7 +167,7 @@ export function DateField({ name, legend, hint, isPageHeading }: { name: string;
       hint={hint}
       error={errors[name]}
       values={{ day: asString(current.day), month: asString(current.month), year: asString(current.year) }}
-      inputProps={(part) => form.register(`${name}.${part}`)}
+      inputProps={(part) => register(`${name}.${part}`)}
     />
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type ChangeEvent, type InputHTMLAttributes, type ReactNode, type Ref } from "react";
+import { useEffect, useRef, useState, type ChangeEvent, type InputHTMLAttributes, type ReactNode, type Ref } from "react";
 import { describedBy, ErrorMessage, Fieldset, FormGroup, Hint, type LegendSize } from "./FormParts";
 
 type InputProps = InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> };
@@ -46,6 +46,12 @@ function Choices({
 }: ChoicesProps & { kind: "radios" | "checkboxes"; initial: string[]; modifiers: string }) {
   const prefix = idPrefix ?? name;
   const [chosen, setChosen] = useState<string[]>(initial);
+  const group = useRef<HTMLDivElement>(null);
+  // A choice made before the page's scripts ran still reveals its follow-up question once they have.
+  useEffect(() => {
+    const checked = [...(group.current?.querySelectorAll("input") ?? [])].filter((input) => input.name === name && input.checked).map((input) => input.value);
+    setChosen((current) => (current.length === checked.length && current.every((value) => checked.includes(value)) ? current : checked));
+  }, [name]);
   const onChange = (event: ChangeEvent<HTMLInputElement>, value: string, extra?: InputProps) => {
     extra?.onChange?.(event);
     if (kind === "radios") setChosen([value]);
@@ -58,7 +64,7 @@ function Choices({
       <Fieldset legend={legend} legendIsPageHeading={legendIsPageHeading} legendSize={legendSize} describedBy={describedBy(prefix, hint, error)}>
         {hint ? <Hint id={`${prefix}-hint`}>{hint}</Hint> : null}
         {error ? <ErrorMessage id={`${prefix}-error`}>{error}</ErrorMessage> : null}
-        <div className={`govuk-${kind}${modifiers}`} data-module={`govuk-${kind}`}>
+        <div ref={group} className={`govuk-${kind}${modifiers}`} data-module={`govuk-${kind}`}>
           {items.map((item) => {
             if ("divider" in item) {
               return (
