@@ -200,20 +200,25 @@ export async function extendPlacement(scope: LaScope, placementId: string, expec
 
 const providerName = sql<string>`coalesce(${listings.listedName}, ${organisations.name})`;
 
-const placementColumns = {
-  id: placements.id,
-  childId: placements.childId,
-  providerId: placements.providerId,
-  providerName,
-  siteId: placements.siteId,
+/** Where and when: what every view of a placement shows, the provider's included. */
+const whereAndWhen = {
   siteName: placements.siteName,
-  sitePostcode: placements.sitePostcode,
   startDate: placements.startDate,
   endDate: placements.endDate,
   pattern: placements.pattern,
   daysPerWeek: placements.daysPerWeek,
   sessionsPerWeek: placements.sessionsPerWeek,
   hoursPerWeek: placements.hoursPerWeek,
+};
+
+const placementColumns = {
+  id: placements.id,
+  childId: placements.childId,
+  providerId: placements.providerId,
+  providerName,
+  siteId: placements.siteId,
+  sitePostcode: placements.sitePostcode,
+  ...whereAndWhen,
   reason: placements.reason,
   endedEarlyReason: placements.endedEarlyReason,
   needsReviewSince: placements.needsReviewSince,
@@ -313,13 +318,7 @@ export async function providerPlacements(scope: ProviderScope, today: IsoDate, s
       firstName: children.firstName,
       lastName: children.lastName,
       dateOfBirth: children.dateOfBirth,
-      siteName: placements.siteName,
-      startDate: placements.startDate,
-      endDate: placements.endDate,
-      pattern: placements.pattern,
-      daysPerWeek: placements.daysPerWeek,
-      sessionsPerWeek: placements.sessionsPerWeek,
-      hoursPerWeek: placements.hoursPerWeek,
+      ...whereAndWhen,
       laName: la,
       contactName: users.name,
       contactEmail: users.email,

@@ -1,5 +1,6 @@
 import type { Route } from "./+types/directory._index";
 import { Pagination, paginationItems, Tag } from "#app/components/govuk";
+import { LocalAuthoritySelect } from "#app/components/directory/LocalAuthoritySelect";
 import { PageTitle } from "#app/components/PageTitle";
 import { localAuthorityOptions, searchDirectory } from "#app/data/directory.server";
 import { londonDate } from "#app/domain/dates";
@@ -41,19 +42,7 @@ export default function Directory({ loaderData: d }: Route.ComponentProps) {
               </label>
               <input className="govuk-input" id="q" name="q" type="search" defaultValue={s.q ?? ""} spellCheck={false} />
             </div>
-            <div className="govuk-form-group">
-              <label className="govuk-label govuk-label--s" htmlFor="la">
-                Local authority
-              </label>
-              <select className="govuk-select govuk-!-width-full" id="la" name="la" defaultValue={s.la ?? ""}>
-                <option value="">Any</option>
-                {d.las.map((la) => (
-                  <option key={la.code} value={la.code ?? ""}>
-                    {la.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <LocalAuthoritySelect label="Local authority" las={d.las} value={s.la ?? ""} fullWidth />
             <div className="govuk-form-group">
               <label className="govuk-label govuk-label--s" htmlFor="district">
                 Postcode district

@@ -3,7 +3,7 @@ import type { Route } from "./+types/placements.$placementId.end";
 import { DateField, TextareaField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { BackLink, Button, SummaryList } from "#app/components/govuk";
-import { placementView } from "#app/components/placements/placement-view";
+import { changePageData } from "#app/components/placements/placement-view";
 import { endPlacementEarly, placementForChange } from "#app/data/placements.server";
 import { laScope } from "#app/data/scope.server";
 import { londonDate } from "#app/domain/dates";
@@ -13,10 +13,9 @@ import { parseSubmission } from "#app/forms/submission";
 import { guard } from "#app/utils/route-guard.server";
 
 export const loader = guard("routes/placements.$placementId.end").loader(async ({ user, params }) => {
-  const placement = await placementForChange(laScope(user), params.placementId ?? "");
-  const view = placementView(placement, londonDate(new Date()));
-  if (!view.changeable) throw redirect(`/register/${placement.childId}`);
-  return { childId: placement.childId, name: `${placement.firstName} ${placement.lastName}`, version: placement.version, view };
+  const page = changePageData(await placementForChange(laScope(user), params.placementId ?? ""), londonDate(new Date()));
+  if (!page.view.changeable) throw redirect(`/register/${page.childId}`);
+  return page;
 });
 
 export const action = guard("routes/placements.$placementId.end").action(async ({ user, params, request, audit }) => {

@@ -3,6 +3,7 @@ import type { Route } from "./+types/register.$childId.placements.new";
 import { RadiosField, TextareaField, TextField, DateField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { BackLink, Button, InsetText, SummaryList } from "#app/components/govuk";
+import { LocalAuthoritySelect } from "#app/components/directory/LocalAuthoritySelect";
 import { PageTitle } from "#app/components/PageTitle";
 import { localAuthorityOptions, searchDirectory } from "#app/data/directory.server";
 import { childForPlacement, createPlacement, siteForPlacement } from "#app/data/placements.server";
@@ -117,19 +118,7 @@ function ChooseProvider({ d }: { d: ChooseData }) {
             </label>
             <input className="govuk-input govuk-!-width-two-thirds" id="q" name="q" type="search" defaultValue={d.search.q} spellCheck={false} />
           </div>
-          <div className="govuk-form-group">
-            <label className="govuk-label govuk-label--s" htmlFor="la">
-              Local authority of the site
-            </label>
-            <select className="govuk-select" id="la" name="la" defaultValue={d.search.la}>
-              <option value="">Any</option>
-              {d.las.map((la) => (
-                <option key={la.code} value={la.code ?? ""}>
-                  {la.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <LocalAuthoritySelect label="Local authority of the site" las={d.las} value={d.search.la} />
           <Button variant="secondary">Search</Button>
         </form>
         <p className="govuk-body" role="status">
