@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { homeEducationDecision, DEFAULT_CONSENT_SETTINGS, type AppliedRule, type ConsentRuleSettings } from "#app/domain/consent-rules";
 import { londonDate, type IsoDate } from "#app/domain/dates";
-import { workingDaysBetween } from "#app/domain/working-days";
+import { DEFAULT_CONSENT_OVERDUE_WORKING_DAYS, isConsentRequestOverdue, workingDaysWaited, type ConsentRequestWait } from "#app/domain/consent-overdue";
 import { notify } from "#app/utils/notify.server";
 import { db, type DbOrTx } from "#db/client";
 import { children, consentRequests, entryHistory, laSettings, users } from "#db/schema/index";
@@ -18,7 +18,7 @@ export interface LaConsentSettings extends ConsentRuleSettings {
 
 export async function settingsOf(tx: DbOrTx, laId: string): Promise<LaConsentSettings> {
   const [row] = await tx.select().from(laSettings).where(eq(laSettings.laId, laId));
-  return row ?? { ...DEFAULT_CONSENT_SETTINGS, consentOverdueWorkingDays: 10 };
+  return row ?? { ...DEFAULT_CONSENT_SETTINGS, consentOverdueWorkingDays: DEFAULT_CONSENT_OVERDUE_WORKING_DAYS };
 }
 
 export function laConsentSettings(scope: LaScope) {
@@ -138,6 +138,11 @@ export async function recordHomeEducationIntention(
   return result;
 }
 
+/** A request's raised and decided instants as the London dates its wait is counted in. */
+export function waitOf(request: { status: ConsentRequestWait["status"]; raisedAt: Date; decidedAt: Date | null }): ConsentRequestWait {
+  return { status: request.status, raisedOn: londonDate(request.raisedAt), decidedOn: request.decidedAt ? londonDate(request.decidedAt) : null };
+}
+
 function visibleTo(scope: ConsentScope): SQL {
   const inLa = eq(consentRequests.laId, scope.la.laId);
   return scope.kind === "la" ? inLa : and(inLa, eq(consentRequests.assignedSocialWorkerId, scope.socialWorkerId))!;
@@ -165,8 +170,8 @@ export async function consentWorkList(scope: ConsentScope, now = new Date()) {
     .orderBy(asc(sql`${consentRequests.status} <> 'pending'`), asc(consentRequests.raisedAt))
     .limit(200);
   return rows.map((row) => {
-    const waited = workingDaysBetween(londonDate(row.raisedAt), row.decidedAt ? londonDate(row.decidedAt) : today);
-    return { ...row, workingDaysWaited: waited, overdue: row.status === "pending" && waited > settings.consentOverdueWorkingDays };
+    const wait = waitOf(row);
+    return { ...row, workingDaysWaited: workingDaysWaited(wait, today), overdue: isConsentRequestOverdue(wait, today, settings.consentOverdueWorkingDays) };
   });
 }
 
@@ -180,12 +185,13 @@ export async function viewConsentRequest(scope: ConsentScope, requestId: string,
     .where(and(eq(consentRequests.id, requestId), visibleTo(scope)));
   if (!row) notFound();
   const settings = await settingsOf(db, scope.la.laId);
-  const waited = workingDaysBetween(londonDate(row.request.raisedAt), row.request.decidedAt ? londonDate(row.request.decidedAt) : londonDate(now));
+  const wait = waitOf(row.request);
+  const today = londonDate(now);
   await actor.audit(db, { action: "consent.viewed", subjectType: "consent_request", subjectId: requestId });
   return {
     ...row,
-    workingDaysWaited: waited,
-    overdue: row.request.status === "pending" && waited > settings.consentOverdueWorkingDays,
+    workingDaysWaited: workingDaysWaited(wait, today),
+    overdue: isConsentRequestOverdue(wait, today, settings.consentOverdueWorkingDays),
     canDecide: scope.kind === "assigned" && row.request.status === "pending",
   };
 }
