@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   "consent.agreed",
   "consent.refused",
   "consent.viewed",
+  "consent.overdue_reminder_sent",
   "la_settings.updated",
   "api_token.created",
   "api_token.revoked",

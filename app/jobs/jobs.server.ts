@@ -1,3 +1,4 @@
+import { sendConsentOverdueReminders } from "#app/data/consent-reminders.server";
 import { expireListings } from "#app/data/directory-expiry.server";
 import { deliverEmails } from "#app/utils/notify.server";
 import { deleteExpiredSessions } from "#app/utils/session.server";
@@ -18,4 +19,7 @@ export const JOBS: JobDefinition[] = [
   // Listings end on their date unless renewed; hourly, so none outlives its date by long whatever
   // the time zone of the cron (UTC) against London's calendar day.
   { name: "expire-listings", cron: "5 * * * *", run: () => expireListings(new Date()) },
+  // Consent requests become overdue a working day at a time; once a day, before the working day
+  // starts in London (06:30 UTC is 06:30 or 07:30 there), each newly overdue one gets its one reminder.
+  { name: "remind-overdue-consent-requests", cron: "30 6 * * *", run: () => sendConsentOverdueReminders(new Date()) },
 ];

@@ -50,11 +50,15 @@ export const consentRequests = pgTable(
     conditions: text("conditions"),
     reviewDate: date("review_date", { mode: "string" }),
     refusalReasons: text("refusal_reasons"),
+    /** When the daily job told the social worker and the LA's officers the request was overdue (once only). */
+    overdueReminderSentAt: timestamp("overdue_reminder_sent_at", { withTimezone: true }),
   },
   (t) => [
     index("consent_requests_assigned_idx").on(t.assignedSocialWorkerId, t.status, t.raisedAt),
     index("consent_requests_la_idx").on(t.laId, t.status, t.raisedAt),
     index("consent_requests_child_idx").on(t.childId, t.raisedAt),
+    // The daily overdue-reminder job reads only requests still waiting that have had no reminder.
+    index("consent_requests_reminder_due_idx").on(t.raisedAt).where(sql`${t.status} = 'pending' and ${t.overdueReminderSentAt} is null`),
     check(
       "consent_requests_decision_complete",
       sql`(${t.status} = 'pending' and ${t.decidedAt} is null)

@@ -1,13 +1,20 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import type PgBoss from "pg-boss";
 import { startJobQueue } from "#app/jobs/queue.server";
 import { notify, setEmailSender, type EmailMessage } from "#app/utils/notify.server";
 import { currentConnection, db } from "#db/client";
-import { emailOutbox } from "#db/schema/index";
-import { createUser } from "../support/fixtures";
+import { consentRequests, emailOutbox, inboxMessages } from "#db/schema/index";
+import { action as intentionAction } from "#app/routes/register.$childId.home-education";
+import { action as newAction } from "#app/routes/register.new";
+import { call, createUser, requestAs } from "../support/fixtures";
+import { validEntryForm } from "../support/register";
 
 let boss: PgBoss | undefined;
+async function queue(): Promise<PgBoss> {
+  boss ??= await startJobQueue(currentConnection(), undefined, 0.5);
+  return boss;
+}
 afterAll(async () => {
   await boss?.stop({ graceful: false, wait: true, timeout: 2000 });
 });
@@ -19,12 +26,27 @@ describe("the job queue", () => {
     const officer = await createUser("council_officer", { laCode: "202" });
     await notify(db, { userId: officer.id, subject: "Home education agreed", body: "Agreed.", link: "/x" });
 
-    boss = await startJobQueue(currentConnection(), undefined, 0.5);
-    await boss.send("deliver-emails", {});
+    await (await queue()).send("deliver-emails", {});
     for (let i = 0; i < 60 && sent.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 250));
 
     expect(sent).toEqual([{ to: officer.email, subject: "Home education agreed", body: expect.stringContaining("Sign in to read it") }]);
     const [row] = await db.select().from(emailOutbox).where(eq(emailOutbox.toUserId, officer.id));
     expect(row!.sentAt).not.toBeNull();
+  });
+
+  it("reminds the social worker about a consent request that has become overdue", async () => {
+    const officer = await createUser("council_officer", { laCode: "202" });
+    const socialWorker = await createUser("social_worker", { laCode: "202" });
+    const entry = validEntryForm({ educationStatus: "on_roll_full_absence", homeEducationReason: "", socialCareStatus: "s47_enquiry", allocatedSocialWorkerId: socialWorker.id });
+    const created = await call(newAction, await requestAs(officer, "/register/new", { form: { ...entry, intent: "create" } }));
+    const childId = /\/register\/([0-9a-f-]{36})/.exec(created.location!)![1]!;
+    const notice = { notice: "parent_notice", "noticeDate.day": "2", "noticeDate.month": "11", "noticeDate.year": "2026", evidence: "Letter." };
+    await call(intentionAction, await requestAs(officer, `/register/${childId}/home-education`, { form: notice }), { childId });
+    await db.update(consentRequests).set({ raisedAt: new Date(Date.now() - 60 * 86_400_000) }).where(eq(consentRequests.childId, childId));
+
+    await (await queue()).send("remind-overdue-consent-requests", {});
+    const overdue = and(eq(inboxMessages.userId, socialWorker.id), eq(inboxMessages.subject, "A home-education request waiting for your decision is overdue"));
+    for (let i = 0; i < 60 && (await db.select().from(inboxMessages).where(overdue)).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(await db.select().from(inboxMessages).where(overdue)).toHaveLength(1);
   });
 });

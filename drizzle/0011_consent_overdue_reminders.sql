@@ -1,0 +1,2 @@
+ALTER TABLE "consent_requests" ADD COLUMN "overdue_reminder_sent_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "consent_requests_reminder_due_idx" ON "consent_requests" USING btree ("raised_at") WHERE "consent_requests"."status" = 'pending' and "consent_requests"."overdue_reminder_sent_at" is null;
