@@ -1,7 +1,10 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Auditor } from "#app/utils/audit.server";
 import { auditorFor } from "#app/utils/audit.server";
+import { env } from "#app/utils/env.server";
+import { logger } from "#app/utils/logger.server";
 import { hashPassword, passwordProblem } from "#app/utils/password.server";
+import { withinAttemptLimit } from "#app/utils/throttle.server";
 import { db } from "#db/client";
 import { inviteUser } from "./la-user-admin.server";
 import { listings, organisations, users } from "#db/schema/index";
@@ -22,9 +25,24 @@ function isUniqueViolation(error: unknown): boolean {
   return cause?.code === "23505";
 }
 
-export type SignUpResult = { ok: true; userId: string } | { ok: false; errors: Record<string, string> };
+export const SIGN_UP_THROTTLED = "You have tried to create too many accounts. Wait 1 hour, then try again.";
 
-export async function signUpProvider(input: { organisationName: string; name: string; email: string; password: string }, requestId: string | null): Promise<SignUpResult> {
+export type SignUpResult = { ok: true; userId: string } | { ok: false; errors: Record<string, string>; formError?: string; throttled?: boolean };
+
+/**
+ * A new provider organisation and its first user. Every attempt that gets this far counts against
+ * the address it came from (at most PROVIDER_SIGN_UPS_PER_IP_PER_HOUR an hour), before anything
+ * else is checked: a sign-up costs a password hash, and "an account already exists" tells whoever
+ * asks which emails have accounts, so neither may be had without limit.
+ */
+export async function signUpProvider(
+  input: { organisationName: string; name: string; email: string; password: string },
+  request: { ip: string; requestId: string | null },
+): Promise<SignUpResult> {
+  if (!(await withinAttemptLimit(`provider-sign-up-ip:${request.ip}`, env().PROVIDER_SIGN_UPS_PER_IP_PER_HOUR, 60 * 60_000))) {
+    logger.warn({ requestId: request.requestId }, "provider sign-up refused: too many from one address");
+    return { ok: false, errors: {}, formError: SIGN_UP_THROTTLED, throttled: true };
+  }
   const problem = passwordProblem(input.password, { email: input.email });
   if (problem) return { ok: false, errors: { password: problem } };
   if (await emailTaken(input.email)) return { ok: false, errors: { email: EMAIL_TAKEN } };
@@ -34,7 +52,7 @@ export async function signUpProvider(input: { organisationName: string; name: st
       const [organisation] = await tx.insert(organisations).values({ kind: "provider", name: input.organisationName }).returning({ id: organisations.id });
       const [user] = await tx.insert(users).values({ email: input.email, name: input.name, role: "provider", organisationId: organisation!.id, passwordHash }).returning({ id: users.id });
       const [listing] = await tx.insert(listings).values({ organisationId: organisation!.id }).returning({ id: listings.id });
-      const audit = auditorFor({ userId: user!.id, role: "provider", organisationId: organisation!.id }, requestId);
+      const audit = auditorFor({ userId: user!.id, role: "provider", organisationId: organisation!.id }, request.requestId);
       await audit(tx, { action: "provider.signed_up", subjectType: "organisation", subjectId: organisation!.id });
       await audit(tx, { action: "listing.created", subjectType: "listing", subjectId: listing!.id });
       return { ok: true, userId: user!.id } as const;

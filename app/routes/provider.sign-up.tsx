@@ -17,13 +17,15 @@ export const loader = guard("routes/provider.sign-up").loader(({ user }) => {
   return null;
 });
 
-export const action = guard("routes/provider.sign-up").action(async ({ request, requestId }) => {
+export const action = guard("routes/provider.sign-up").action(async ({ request, requestId, context }) => {
   const form = await request.formData();
   const submission = parseSubmission(providerSignUpSchema, form);
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
   const { confirmPassword: _confirm, ...input } = submission.data;
-  const result = await signUpProvider(input, requestId);
-  if (!result.ok) return data({ errors: result.errors, values: withoutSecrets(formDataToObject(form)) }, { status: 400 });
+  const result = await signUpProvider(input, { ip: context.clientIp, requestId });
+  if (!result.ok) {
+    return data({ errors: result.errors, formError: result.formError, values: withoutSecrets(formDataToObject(form)) }, { status: result.throttled ? 429 : 400 });
+  }
   const { token, expiresAt } = await createSession(result.userId);
   return redirect("/provider", { headers: { "Set-Cookie": sessionCookie(token, expiresAt) } });
 });

@@ -9,6 +9,7 @@ const EnvSchema = z.object({
   SIGN_IN_MAX_FAILURES_PER_ACCOUNT: positiveNumber(5),
   SIGN_IN_MAX_FAILURES_PER_IP: positiveNumber(50),
   SIGN_IN_LOCKOUT_MINUTES: positiveNumber(15),
+  PROVIDER_SIGN_UPS_PER_IP_PER_HOUR: positiveNumber(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

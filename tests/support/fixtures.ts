@@ -94,10 +94,13 @@ function outcomeOf(value: unknown): Outcome {
   return { status: 200, data: value, headers: new Headers(), location: null };
 }
 
-/** Calls a loader or action the way React Router would; returned and thrown outcomes look alike. */
-export async function call<T = any>(fn: RouteFn, request: Request, params: Record<string, string | undefined> = {}): Promise<Outcome<T>> {
+/**
+ * Calls a loader or action the way React Router would; returned and thrown outcomes look alike.
+ * `context` overrides the server's per-request context (the client's address, say).
+ */
+export async function call<T = any>(fn: RouteFn, request: Request, params: Record<string, string | undefined> = {}, context: Partial<AppLoadContext> = {}): Promise<Outcome<T>> {
   try {
-    return outcomeOf(await (fn as (args: unknown) => unknown)({ request, params, context: testContext() })) as Outcome<T>;
+    return outcomeOf(await (fn as (args: unknown) => unknown)({ request, params, context: { ...testContext(), ...context } })) as Outcome<T>;
   } catch (thrown) {
     if (thrown instanceof Response || isDataWithInit(thrown)) return outcomeOf(thrown) as Outcome<T>;
     throw thrown;
