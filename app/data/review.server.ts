@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, exists, isNotNull, or, sql, type SQL } from "drizzle-orm";
-import { addMonths, type IsoDate } from "#app/domain/dates";
-import { availableActions, DEFAULT_LISTING_MONTHS, type ListingState } from "#app/domain/listing-lifecycle";
+import type { IsoDate } from "#app/domain/dates";
+import { availableActions, defaultListedUntil, type ListingState } from "#app/domain/listing-lifecycle";
 import { SECTION_IDS, type ParsedApplication, type SectionId } from "#app/forms/application";
 import { applicationProgress } from "#app/forms/application-progress";
 import { db, type Transaction } from "#db/client";
@@ -112,7 +112,7 @@ export async function reviewListing(scope: ReviewerScope, listingId: string, act
     changeRequest: change ?? null,
     ownOrganisation,
     actions: ownOrganisation ? [] : availableActions({ state: listing.state, listedUntil: listing.listedUntil, renewalRequested: listing.renewalRequestedAt !== null }, "reviewer", today),
-    defaultListedUntil: addMonths(today, DEFAULT_LISTING_MONTHS),
+    defaultListedUntil: defaultListedUntil(today, listing.listedUntil),
   };
 }
 

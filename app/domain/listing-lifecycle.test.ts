@@ -134,14 +134,34 @@ describe("what each action must carry", () => {
       expect(approve(invalid)).toEqual({ ok: false, code: "listed_until_invalid", message: "The date the listing ends must be in the future" });
     }
     expect(approve("2026-06-02")).toMatchObject({ ok: true, listedUntil: "2026-06-02" });
-    expect(approve(defaultListedUntil(TODAY))).toEqual({ ok: true, from: "submitted", to: "approved", listedUntil: "2027-06-01", renewalRequested: false, historyLabel: "approved" });
+    expect(approve(defaultListedUntil(TODAY).listedUntil)).toEqual({ ok: true, from: "submitted", to: "approved", listedUntil: "2027-06-01", renewalRequested: false, historyLabel: "approved" });
   });
 });
 
 describe("dates and renewal", () => {
-  it("lists for 12 months by default, clamping 29 February", () => {
-    expect(defaultListedUntil("2026-06-01")).toBe("2027-06-01");
-    expect(defaultListedUntil("2028-02-29")).toBe("2029-02-28");
+  it("lists for 12 months from today by default, clamping 29 February", () => {
+    expect(defaultListedUntil("2026-06-01")).toEqual({ listedUntil: "2027-06-01", countedFrom: "today" });
+    expect(defaultListedUntil("2028-02-29")).toEqual({ listedUntil: "2029-02-28", countedFrom: "today" });
+  });
+
+  it("renews a listing still in force for 12 months from its current end date, so renewing early loses nothing", () => {
+    expect(defaultListedUntil("2026-06-01", "2026-07-15")).toEqual({ listedUntil: "2027-07-15", countedFrom: "current_end" });
+    // Its last day is still in force.
+    expect(defaultListedUntil("2026-06-01", "2026-06-01")).toEqual({ listedUntil: "2027-06-01", countedFrom: "current_end" });
+    expect(defaultListedUntil("2027-01-10", "2028-02-29")).toEqual({ listedUntil: "2029-02-28", countedFrom: "current_end" });
+  });
+
+  it("renews a listing whose end date has passed for 12 months from today", () => {
+    expect(defaultListedUntil("2026-06-01", "2026-05-31")).toEqual({ listedUntil: "2027-06-01", countedFrom: "today" });
+    expect(defaultListedUntil("2026-06-01", "2025-01-01")).toEqual({ listedUntil: "2027-06-01", countedFrom: "today" });
+  });
+
+  it("offers a default the renewal itself accepts, whether early or late", () => {
+    for (const [today, currentEnd] of [["2026-06-01", "2026-07-31"], ["2026-06-01", "2026-06-01"], ["2026-06-01", "2026-05-31"]] as const) {
+      const listing: ListingFacts = { state: "approved", listedUntil: currentEnd, renewalRequested: true };
+      const renewed = transition(listing, { action: "renew", actor: "reviewer", today, listedUntil: defaultListedUntil(today, currentEnd).listedUntil });
+      expect(renewed, `${today} with the listing ending ${currentEnd}`).toMatchObject({ ok: true, to: "approved" });
+    }
   });
 
   it("expires an approved or suspended listing only after its end date", () => {

@@ -140,9 +140,21 @@ const refuse = (code: RefusalCode, message: string): Refusal => ({ ok: false, co
 
 const ACTOR_NAMES: Record<ActorKind, string> = { provider: "the provider", reviewer: "a directory reviewer", system: "the service" };
 
-/** The date an approval lists a provider until, unless the reviewer chooses another: a year on. */
-export function defaultListedUntil(today: IsoDate): IsoDate {
-  return addMonths(today, DEFAULT_LISTING_MONTHS);
+export interface DefaultListedUntil {
+  listedUntil: IsoDate;
+  /** What the 12 months are counted from, for the page to say. */
+  countedFrom: "today" | "current_end";
+}
+
+/**
+ * The end date offered to the reviewer, which they may change: 12 months on. A listing still in
+ * force (its end date today or later) is renewed from its current end date, so a provider that
+ * renews early loses none of the time it has; a new approval, or a listing whose date has passed,
+ * counts from today.
+ */
+export function defaultListedUntil(today: IsoDate, currentEnd: IsoDate | null = null): DefaultListedUntil {
+  if (currentEnd && compareDates(currentEnd, today) >= 0) return { listedUntil: addMonths(currentEnd, DEFAULT_LISTING_MONTHS), countedFrom: "current_end" };
+  return { listedUntil: addMonths(today, DEFAULT_LISTING_MONTHS), countedFrom: "today" };
 }
 
 /**

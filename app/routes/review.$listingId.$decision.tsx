@@ -5,7 +5,7 @@ import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { BackLink, Button, WarningText } from "#app/components/govuk";
 import { reviewerScope } from "#app/data/directory-scope.server";
 import { decide, reviewListing, type DecisionInput } from "#app/data/review.server";
-import { londonDate } from "#app/domain/dates";
+import { formatDate, londonDate } from "#app/domain/dates";
 import { SECTION_IDS, SECTION_TITLES } from "#app/forms/application";
 import { dateToParts } from "#app/forms/fields";
 import { DECISION_ACTION, DECISION_BUTTONS, DECISION_TITLES, decisionSchema, isDecision, type Decision } from "#app/forms/review-decisions";
@@ -30,7 +30,11 @@ export const loader = guard("routes/review.$listingId.$decision").loader(async (
     id: view.listing.id,
     name: view.organisationName,
     version: view.listing.version,
-    defaultListedUntil: dateToParts(view.defaultListedUntil),
+    defaultListedUntil: dateToParts(view.defaultListedUntil.listedUntil),
+    endDateHint:
+      view.defaultListedUntil.countedFrom === "current_end" && view.listing.listedUntil
+        ? `12 months after the listing's current end date, ${formatDate(view.listing.listedUntil)}, unless you choose another date. For example, 27 3 2027`
+        : "12 months from today unless you choose another date. For example, 27 3 2027",
     conditions: view.listing.conditions ?? "",
   };
 });
@@ -73,7 +77,7 @@ export default function Decide({ loaderData: d, actionData }: Route.ComponentPro
           <input type="hidden" name="version" value={d.version} />
           {d.decision === "approve" || d.decision === "renew" ? (
             <>
-              <DateField name="listedUntil" legend="When does the listing end?" hint="12 months from today unless you choose another date. For example, 27 3 2027" />
+              <DateField name="listedUntil" legend="When does the listing end?" hint={d.endDateHint} />
               <TextareaField name="conditions" label="Conditions of listing (optional)" hint="Shown on the provider's public page, for example a limit on numbers" />
             </>
           ) : d.decision === "request-changes" ? (

@@ -4,11 +4,13 @@ import { applyToRenew, providerApplication, reopenApplication, saveSection } fro
 import { expireListings } from "#app/data/directory-expiry.server";
 import { listedProvider } from "#app/data/directory.server";
 import { reviewerScope } from "#app/data/directory-scope.server";
-import { decide, decideChangeRequest, reviewQueue } from "#app/data/review.server";
-import { addDays, londonDate } from "#app/domain/dates";
+import { decide, decideChangeRequest, reviewListing, reviewQueue } from "#app/data/review.server";
+import { addDays, addMonths, formatDate, londonDate } from "#app/domain/dates";
+import { dateToParts } from "#app/forms/fields";
+import { loader as decisionLoader } from "#app/routes/review.$listingId.$decision";
 import { db } from "#db/client";
 import { auditEvents, changeRequests, listingHistory } from "#db/schema/index";
-import { createUser } from "../support/fixtures";
+import { call, createUser, requestAs } from "../support/fixtures";
 import { actorFor, completeAnswers, providerInState, sessionUserOf } from "../support/directory";
 
 const today = londonDate(new Date());
@@ -102,5 +104,27 @@ describe("expiry and renewal, with an injected clock", () => {
     expect(await due.listing()).toMatchObject({ listedUntil: addDays(today, 425), renewalRequestedAt: null, state: "approved" });
     // The old end date passing no longer expires it.
     expect((await expireListings(new Date(Date.now() + 61 * 86_400_000))).expired).not.toContain(listing.id);
+  });
+
+  it("offers a renewal 12 months from the current end date while the listing is in force, so renewing early loses nothing", async () => {
+    const currentEnd = addDays(today, 45);
+    const p = await providerInState("approved", { listedUntil: currentEnd });
+    expect(await applyToRenew(p.scope, actorFor(p.user), today)).toMatchObject({ ok: true });
+    const listing = await p.listing();
+
+    const page = await call(decisionLoader, await requestAs(p.reviewer.user, `/review/${listing.id}/renew`), { listingId: listing.id, decision: "renew" });
+    expect(page.data.defaultListedUntil).toEqual(dateToParts(addMonths(currentEnd, 12)));
+    expect(page.data.endDateHint).toContain(`12 months after the listing's current end date, ${formatDate(currentEnd)}`);
+
+    // On its last day it is still in force; the day after, it has lapsed and the year counts from today.
+    const onLastDay = await reviewListing(p.reviewer.scope, listing.id, actorFor(p.reviewer.user), currentEnd);
+    expect(onLastDay.defaultListedUntil).toEqual({ listedUntil: addMonths(currentEnd, 12), countedFrom: "current_end" });
+    const dayAfter = addDays(currentEnd, 1);
+    const lapsed = await reviewListing(p.reviewer.scope, listing.id, actorFor(p.reviewer.user), dayAfter);
+    expect(lapsed.defaultListedUntil).toEqual({ listedUntil: addMonths(dayAfter, 12), countedFrom: "today" });
+
+    // The date offered is one the renewal accepts.
+    expect(await decide(p.reviewer.scope, listing.id, listing.version, { action: "renew", listedUntil: addMonths(currentEnd, 12) }, actorFor(p.reviewer.user), today)).toMatchObject({ ok: true });
+    expect(await p.listing()).toMatchObject({ listedUntil: addMonths(currentEnd, 12), renewalRequestedAt: null });
   });
 });

@@ -79,8 +79,8 @@ describe("reviewing", () => {
     const listing = await listingOf(organisation.id);
     const view = await reviewListing(reviewer.scope, listing.id, actorFor(reviewer.user), today);
     expect(view.actions).toEqual(["request_changes", "approve", "refuse"]);
-    expect(view.defaultListedUntil).toBe(addMonths(today, 12));
-    const result = await decide(reviewer.scope, listing.id, listing.version, { action: "approve", listedUntil: view.defaultListedUntil, conditions: "No more than 6 children on site at once" }, actorFor(reviewer.user), today);
+    expect(view.defaultListedUntil).toEqual({ listedUntil: addMonths(today, 12), countedFrom: "today" });
+    const result = await decide(reviewer.scope, listing.id, listing.version, { action: "approve", listedUntil: view.defaultListedUntil.listedUntil, conditions: "No more than 6 children on site at once" }, actorFor(reviewer.user), today);
     expect(result).toMatchObject({ ok: true, to: "approved" });
     const after = await listingOf(organisation.id);
     expect(after).toMatchObject({ state: "approved", listedSince: today, listedUntil: addMonths(today, 12), listedName: "Riverside Learning Ltd", ageMin: 11, ageMax: 16, conditions: "No more than 6 children on site at once" });
