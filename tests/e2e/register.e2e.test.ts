@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeUpn } from "#app/domain/upn";
 import { appAndBrowserForFile } from "../support/e2e-app";
+import { hydrated } from "../support/e2e-forms";
 import { signedInPage } from "../support/e2e-session";
 
 const env = appAndBrowserForFile();
@@ -66,6 +67,40 @@ describe("a council officer keeps the register", () => {
     expect(timeline).toContain("4 Burgh Street, Islington, N1 8HD");
     expect(timeline).toContain("Entered on the register");
 
+    page.assertAllChecked();
+    await context.close();
+  });
+
+  it("keeps answers given before the page's scripts have run", async () => {
+    const { context, page } = await signedInPage(env.browser(), env.app().baseUrl, "officer@camden.example");
+    const p = page.page;
+    // Hold back every script, as a slow connection would, while the person starts filling in the form.
+    let release!: () => void;
+    const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+    await p.route(/\.js(\?.*)?$/, async (route) => {
+      await scriptsHeld;
+      await route.continue();
+    });
+    await p.goto("/register/new", { waitUntil: "commit" });
+    await p.getByLabel("First name").fill("Mary");
+    await p.getByRole("group", { name: "Date of birth" }).getByLabel("Year").fill("2013");
+    await p.getByLabel("Relationship to the child").selectOption("mother");
+    await p.getByRole("group", { name: "Do they educate the child?" }).getByLabel("Yes").check();
+    await p.getByLabel("Elective home education").check();
+    const isHydrated = () => p.evaluate(() => Object.keys(document.querySelector("main form")!).some((key) => key.startsWith("__reactProps")));
+    expect(await isHydrated()).toBe(false);
+
+    release();
+    await hydrated(p);
+    await p.waitForLoadState("networkidle");
+    await expect(p.getByLabel("First name").inputValue()).resolves.toBe("Mary");
+    await expect(p.getByRole("group", { name: "Date of birth" }).getByLabel("Year").inputValue()).resolves.toBe("2013");
+    await expect(p.getByLabel("Relationship to the child").inputValue()).resolves.toBe("mother");
+    await expect(p.getByRole("group", { name: "Do they educate the child?" }).getByLabel("Yes").isChecked()).resolves.toBe(true);
+    await expect(p.getByLabel("Elective home education").isChecked()).resolves.toBe(true);
+    // The chosen answer's follow-up question is shown, as it would be had it been chosen later.
+    await expect(p.locator('[id="parents.0.hoursPerWeek"]').isVisible()).resolves.toBe(true);
+    await page.check();
     page.assertAllChecked();
     await context.close();
   });
