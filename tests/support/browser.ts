@@ -67,7 +67,19 @@ export class CheckedPage {
     const locator = typeof selector === "string" ? this.page.locator(selector) : selector;
     await Promise.all([this.page.waitForLoadState("load"), locator.click()]);
     await this.page.waitForLoadState("networkidle");
+    await this.clientNavigationSettled();
     await this.check();
+  }
+
+  /**
+   * A form posted or a link followed with JavaScript on loads no new document, so "load" and
+   * "networkidle" may already hold while React Router is still submitting or loading: wait for it.
+   */
+  private async clientNavigationSettled(): Promise<void> {
+    await this.page.waitForFunction(() => {
+      const router = (window as { __reactRouterDataRouter?: { state: { navigation: { state: string } } } }).__reactRouterDataRouter;
+      return !router || router.state.navigation.state === "idle";
+    });
   }
 
   assertAllChecked(): void {
