@@ -115,12 +115,18 @@ export async function searchRegister(scope: RegisterScope, query: RegisterQuery,
     conditions.push(query.arrangements === "any" ? exists : sql`not ${exists}`);
   }
   const where = and(...conditions);
+  // With words typed, the matches are found by their own indexes and then sorted. Ordered by the
+  // plain expressions, PostgreSQL may instead walk the LA's name index in order, filtering as it
+  // goes, expecting matches spread evenly through the alphabet; a surname late in the alphabet then
+  // reads most of the LA's entries (480 ms for "smith" in Birmingham with 1,000,000 entries, 4 ms
+  // this way). `|| ''` sorts the same but is an order no index provides.
+  const lastName = q ? sql`lower(${children.lastName}) || ''` : sql`lower(${children.lastName})`;
   const order =
     query.sort === "date_of_birth"
       ? [asc(children.dateOfBirth), asc(children.id)]
       : query.sort === "date_entered"
         ? [desc(children.dateEntered), asc(children.id)]
-        : [asc(sql`lower(${children.lastName})`), asc(sql`lower(${children.firstName})`), asc(children.id)];
+        : [asc(lastName), asc(sql`lower(${children.firstName})`), asc(children.id)];
   const page = Math.max(1, Math.min(query.page ?? 1, 10_000));
   const [rows, [total]] = await Promise.all([
     db
