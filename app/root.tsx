@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from "react";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteError, useRouteLoaderData } from "react-router";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useMatches, useRouteError, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import appStyles from "./styles/app.css?url";
 import { Footer, Header, ServiceNavigation, SkipLink } from "./components/govuk";
@@ -39,6 +39,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const signedIn = root?.signedIn ?? null;
   const navigation = signedIn?.navigation ?? [];
   const current = activeHref(navigation, pathname);
+  // A route may ask to be served as plain HTML (`handle = { hydrate: false }`): the public
+  // directory's pages, which are links and GET forms, need none of React's 110 KB of JavaScript.
+  const hydrate = !useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
 
   useEffect(() => {
     // GOV.UK Frontend's own behaviour for the parts of the page it owns (the skip link, the
@@ -95,8 +98,18 @@ export function Layout({ children }: { children: ReactNode }) {
             ...(signedIn ? [{ href: "/account/password", text: "Change your password" }] : []),
           ]}
         />
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : (
+          <script
+            type="module"
+            nonce={nonce}
+            dangerouslySetInnerHTML={{ __html: 'import { initAll } from "/govuk/govuk-frontend.min.js"; initAll();' }}
+          />
+        )}
       </body>
     </html>
   );

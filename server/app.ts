@@ -82,6 +82,10 @@ export function createApp(options: AppOptions): express.Express {
   app.get("/govuk/govuk-frontend.min.css", (_req, res) =>
     res.set("Cache-Control", "public, max-age=3600").sendFile(path.join(govuk, "govuk-frontend.min.css")),
   );
+  // For pages served without React's scripts (the public directory): GOV.UK Frontend's own JS.
+  app.get("/govuk/govuk-frontend.min.js", (_req, res) =>
+    res.set("Cache-Control", "public, max-age=3600").type("text/javascript").sendFile(path.join(govuk, "govuk-frontend.min.js")),
+  );
 
   if (options.viteMiddleware) {
     app.use(options.viteMiddleware);

@@ -37,13 +37,12 @@ function fromUtc(date: Date): IsoDate {
 }
 
 /** The calendar date of an instant in England (Europe/London), which is what "today" means here. */
+// Formatters are costly to make (tens of microseconds each) and safe to share: made once.
+const LONDON_DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+const MONTH_NAME = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
+
 export function londonDate(instant: Date): IsoDate {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/London",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(instant);
+  const parts = LONDON_DAY.formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return isoDate(get("year"), get("month"), get("day"));
 }
@@ -92,6 +91,6 @@ export function ageOn(dateOfBirth: IsoDate, on: IsoDate): number {
 export function formatDate(date: IsoDate): string {
   const parts = parseIsoDate(date);
   if (!parts) return date;
-  const month = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" }).format(toUtc(date));
+  const month = MONTH_NAME.format(toUtc(date));
   return `${parts.day} ${month} ${parts.year}`;
 }

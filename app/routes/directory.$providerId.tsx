@@ -7,6 +7,9 @@ import { formatDate, londonDate } from "#app/domain/dates";
 import { ORGANISATION_TYPE_LABELS, PATTERN_LABELS, PROVISION_TYPE_LABELS, type OrganisationType } from "#app/domain/directory-vocabulary";
 import { guard } from "#app/utils/route-guard.server";
 
+/** Plain HTML: links and a GET form, with GOV.UK Frontend's own JavaScript only (root.tsx). */
+export const handle = { hydrate: false };
+
 export const loader = guard("routes/directory.$providerId").loader(async ({ params }) => {
   const provider = await listedProvider(params.providerId ?? "", londonDate(new Date()));
   if (!provider) throw data({ reason: "not-found" }, { status: 404 });

@@ -10,6 +10,9 @@ import { guard } from "#app/utils/route-guard.server";
 
 const TITLE = "Find non-school alternative provision";
 
+/** Plain HTML: links and a GET form, with GOV.UK Frontend's own JavaScript only (root.tsx). */
+export const handle = { hydrate: false };
+
 export const loader = guard("routes/directory._index").loader(async ({ request }) => {
   const search = parseDirectorySearch(new URL(request.url).searchParams);
   const [result, las] = await Promise.all([searchDirectory({ ...search, pageSize: undefined }, londonDate(new Date())), localAuthorityOptions()]);

@@ -30,9 +30,21 @@ function forbidden(): never {
   throw data({ reason: "forbidden" }, { status: 403 });
 }
 
+// One page load runs the root's loader and the route's together, with one load context: they share
+// one session lookup. Only for reads: an action may change the session, so it always looks afresh.
+const sessionsOfRequest = new WeakMap<object, Promise<ValidSession | null>>();
+
+function sessionOf(args: LoaderFunctionArgs | ActionFunctionArgs): Promise<ValidSession | null> {
+  const method = args.request.method.toUpperCase();
+  if ((method !== "GET" && method !== "HEAD") || !args.context) return sessionFromRequest(args.request);
+  let session = sessionsOfRequest.get(args.context);
+  if (!session) sessionsOfRequest.set(args.context, (session = sessionFromRequest(args.request)));
+  return session;
+}
+
 async function authorise(routeId: RouteId, args: LoaderFunctionArgs | ActionFunctionArgs): Promise<PublicArgs> {
   const access = ROUTE_ACCESS[routeId];
-  const session = await sessionFromRequest(args.request);
+  const session = await sessionOf(args);
   const user = session?.user ?? null;
   const requestId = args.context.requestId;
   const common = {

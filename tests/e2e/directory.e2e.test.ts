@@ -138,7 +138,8 @@ describe("the directory, from application to public listing", () => {
     const visitor = new CheckedPage(await publicContext.newPage());
     const v = visitor.page;
     await visitor.goto("/directory");
-    await hydrated(v);
+    // The public directory is plain HTML: none of React's JavaScript, only GOV.UK Frontend's.
+    expect(await v.locator("script[src^='/assets/'], link[rel=modulepreload]").count()).toBe(0);
     await v.getByLabel("Postcode district").fill("nw5");
     await v.getByLabel("Child's age").fill("12");
     await visitor.clickAndCheck(v.getByRole("button", { name: "Search" }));

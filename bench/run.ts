@@ -1,0 +1,364 @@
+// `npm run bench`: builds the app, starts it in production mode against DATABASE_URL (seeded by
+// `npm run bench:seed`, which this runs first if the database is empty), and measures each
+// endpoint with autocannon at 1, 10 and 50 connections beside two floors: the same SQL straight
+// through postgres.js, and a bare node:http server sending a body of the same size. Prints a
+// markdown table and writes bench/results.json. Exits non-zero if a register search's plan scans
+// the children table sequentially, or any request fails.
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import { pathToFileURL } from "node:url";
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeHexLowerCase } from "@oslojs/encoding";
+import postgres from "postgres";
+import { addDays, londonDate } from "../app/domain/dates";
+import { explain } from "./explain";
+import { bareServer } from "./http-floor";
+import { measureHttp, type HttpTarget } from "./load";
+import { gzippedJavaScript } from "./page-weight";
+import { BENCH_OFFICER, BENCH_PASSWORD, scaleFromEnv, seedBench, type SeedReport } from "./seed";
+import { measureSql, type QueryWork } from "./sql-floor";
+import type { RunStats } from "./stats";
+
+export interface BenchOptions {
+  databaseUrl: string;
+  small: boolean;
+  build: boolean;
+  connections: number[];
+  requests: number;
+  warmup: number;
+  out: string | null;
+  log: (line: string) => void;
+}
+
+interface Endpoint {
+  name: string;
+  target: (base: string) => HttpTarget;
+  floorSql: QueryWork;
+  /** Register searches whose plans must not scan children sequentially. */
+  explain?: { query: string; params: (string | number)[] };
+}
+
+export interface EndpointResult {
+  name: string;
+  bytes: number;
+  runs: { connections: number; app: RunStats; sqlFloor: RunStats; httpFloor: RunStats; ratioToSql: number; ratioToHttp: number }[];
+  explain?: { ms: number; seqScans: string[] };
+}
+
+export interface BenchResults {
+  when: string;
+  scale: "small" | "full";
+  seed: SeedReport[] | null;
+  endpoints: EndpointResult[];
+  peakRssMb: number;
+  javascript: { page: string; files: number; gzippedKb: number }[];
+  targets: { target: string; measured: string; met: boolean }[];
+  seqScanFailures: string[];
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(databaseUrl: string): Promise<{ base: string; child: ChildProcess; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["build/server.js"], {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, JOBS_ENABLED: "false", SEED_DEMO_DATA: "false", LOG_LEVEL: "warn", DATABASE_POOL_SIZE: "10" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let output = "";
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The app exited during start-up:\n${output}`);
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`The app did not start within 60 seconds:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    base,
+    child,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      if (child.exitCode === null) child.kill("SIGKILL");
+    },
+  };
+}
+
+/** Peak resident memory of a process so far, from Linux's own high-water mark. */
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN);
+  return Math.round(kb / 102.4) / 10;
+}
+
+async function signIn(base: string): Promise<string> {
+  const response = await fetch(`${base}/sign-in`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
+    body: new URLSearchParams({ email: BENCH_OFFICER, password: BENCH_PASSWORD, redirectTo: "/home" }),
+  });
+  const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]!).join("; ");
+  if (response.status !== 302 || !cookie) throw new Error(`Signing in as ${BENCH_OFFICER} failed (${response.status}). Run npm run bench:seed on this database.`);
+  return cookie;
+}
+
+async function responseOf(target: HttpTarget): Promise<{ body: Buffer; type: string }> {
+  const response = await fetch(target.url, { method: target.method ?? "GET", headers: target.headers, body: target.body });
+  if (!response.ok) throw new Error(`${target.method ?? "GET"} ${new URL(target.url).pathname}: ${response.status} ${await response.text()}`);
+  return { body: Buffer.from(await response.arrayBuffer()), type: response.headers.get("content-type") ?? "text/html" };
+}
+
+/** The fixtures the endpoints need, read from the seeded database; and an API token made for the run. */
+async function fixtures(sql: postgres.Sql) {
+  const [officer] = await sql<{ id: string; la_id: string }[]>`select id, organisation_id as la_id from users where email = ${BENCH_OFFICER}`;
+  if (!officer) throw new Error("The benchmark officer is missing: run npm run bench:seed on this database first.");
+  const [child] = await sql<{ id: string; upn: string; postcode: string; last_name: string }[]>`
+    select id, upn, postcode, last_name from children where la_id = ${officer.la_id} and upn is not null and date_left is null order by reference_number limit 1`;
+  const [site] = await sql<{ site_id: string; provider_id: string; age_min: number }[]>`
+    select s.id as site_id, l.organisation_id as provider_id, l.age_min from listing_sites s join listings l on l.id = s.listing_id
+    where s.kind = 'listed' and l.state = 'approved' and l.listed_until > current_date + 400 order by l.organisation_id limit 1`;
+  const fallback = site ?? (await sql<{ site_id: string; provider_id: string; age_min: number }[]>`
+    select s.id as site_id, l.organisation_id as provider_id, l.age_min from listing_sites s join listings l on l.id = s.listing_id
+    where s.kind = 'listed' and l.state = 'approved' order by l.listed_until desc limit 1`)[0];
+  if (!child || !fallback) throw new Error("The seeded database has no children or no listed sites.");
+  const token = `cnis_${"b".repeat(8)}${encodeHexLowerCase(sha256(new TextEncoder().encode(String(Date.now())))).replace(/[^a-z2-7]/g, "").slice(0, 24).padEnd(24, "a")}`;
+  await sql`insert into api_tokens (la_id, name, token_hash, created_by) values (${officer.la_id}, ${`Benchmark ${new Date().toISOString()}`}, ${encodeHexLowerCase(sha256(new TextEncoder().encode(token)))}, ${officer.id})`;
+  return { officer, child, site: fallback, token };
+}
+
+function endpoints(f: Awaited<ReturnType<typeof fixtures>>, cookie: string, today: string): Endpoint[] {
+  const headers = { Cookie: cookie };
+  const sessionId = cookie.split("=")[1]!.split(".")[0]!;
+  // Every signed-in page checks the session (once for the root, once for the route), counts the
+  // unread inbox, and writes an audit event for a search or a view of a child's entry.
+  const session = (sql: postgres.Sql) =>
+    sql`select s.*, u.id, u.email, u.name, u.role, u.organisation_id, u.deactivated_at, o.name, o.kind from sessions s join users u on u.id = s.user_id join organisations o on o.id = u.organisation_id where s.id = ${sessionId}`;
+  const signedIn = async (sql: postgres.Sql) => {
+    await session(sql);
+    await session(sql);
+    await sql`select count(*) from inbox_messages where user_id = ${f.officer.id} and read_at is null`;
+  };
+  const audit = (sql: postgres.Sql, action: string, subjectType: string) =>
+    sql`insert into audit_events (actor_user_id, actor_role, actor_organisation_id, action, subject_type, subject_id, details) values (${f.officer.id}, 'council_officer', ${f.officer.la_id}, ${action}, ${subjectType}, ${f.officer.la_id}, '{}')`;
+  const searchSql = (where: string) =>
+    `select id, child_reference, first_name, last_name, date_of_birth, postcode, education_status, social_care_status, date_left from children where la_id = $1 and ${where} and date_left is null order by lower(last_name), lower(first_name), id limit 25`;
+  const countSql = (where: string) => `select count(*) from children where la_id = $1 and ${where} and date_left is null`;
+  const search = (name: string, q: string, where: string, params: string[]): Endpoint => ({
+    name,
+    target: (base) => ({ url: `${base}/register?q=${encodeURIComponent(q)}`, headers }),
+    floorSql: async (sql) => {
+      await signedIn(sql);
+      await Promise.all([sql.unsafe(searchSql(where), [f.officer.la_id, ...params]), sql.unsafe(countSql(where), [f.officer.la_id, ...params])]);
+      await audit(sql, "register.searched", "register");
+    },
+    explain: { query: searchSql(where), params: [f.officer.la_id, ...params] },
+  });
+  const surname = f.child.last_name.toLowerCase();
+  const district = f.child.postcode.split(" ")[0]!;
+  const checkBody = JSON.stringify({
+    providerId: f.site.provider_id,
+    siteId: f.site.site_id,
+    child: { dateOfBirth: addDays(today, -((f.site.age_min + 1) * 366)), lookedAfter: false, sen: false },
+    start: addDays(today, 14),
+    end: addDays(today, 70),
+    pattern: { kind: "part_time", daysPerWeek: 2, sessionsPerWeek: 4 },
+    hoursPerWeek: 10,
+  });
+  const directoryPage = `select l.id, l.organisation_id, l.listed_name, l.provision_types, l.age_min, l.age_max, l.pattern, l.listed_since, l.listed_until, l.conditions, l.listed_details from listings l where l.state = 'approved' and l.listed_until >= $1 order by lower(l.listed_name), l.id limit $2`;
+  const directoryFloor = (pageSize: number, withLas: boolean) => async (sql: postgres.Sql) => {
+    const [rows] = await Promise.all([
+      sql.unsafe(directoryPage, [today, pageSize]),
+      sql.unsafe(`select count(*) from listings l where l.state = 'approved' and l.listed_until >= $1`, [today]),
+      withLas ? sql`select la_code, name from organisations where kind = 'local_authority' order by name` : null,
+    ]);
+    await sql`select s.* , o.la_code, o.name from listing_sites s join organisations o on o.id = s.la_id where s.listing_id = any(${rows.map((r) => r.id as string)}) and s.kind = 'listed' order by s.position`;
+  };
+  return [
+    search("Register search by surname", surname, "(lower(last_name) like $2 or lower(first_name) like $2 or la_child_id = $3)", [`${surname}%`, surname]),
+    search("Register search by UPN", f.child.upn, "upn = $2", [f.child.upn]),
+    search("Register search by postcode", district, "postcode like $2", [`${district}%`]),
+    {
+      name: "A child's page",
+      target: (base) => ({ url: `${base}/register/${f.child.id}`, headers }),
+      floorSql: async (sql) => {
+        await signedIn(sql);
+        await sql`select c.*, u.name from children c left join users u on u.id = c.allocated_social_worker_id where c.id = ${f.child.id} and c.la_id = ${f.officer.la_id}`;
+        await Promise.all([
+          sql`select * from parents_and_carers where child_id = ${f.child.id} order by position`,
+          sql`select * from education_arrangements where child_id = ${f.child.id} order by position`,
+          sql`select h.*, u.name from entry_history h left join users u on u.id = h.actor_user_id where h.child_id = ${f.child.id} order by h.occurred_at desc, h.id desc`,
+          sql`select distinct o.name from children c join organisations o on o.id = c.la_id where (c.upn = ${f.child.upn}) and c.la_id <> ${f.officer.la_id} and c.date_left is null`,
+          sql`select * from consent_requests where la_id = ${f.officer.la_id} and child_id = ${f.child.id}`,
+          sql`select p.*, l.state from placements p join listings l on l.id = p.listing_id where p.child_id = ${f.child.id} and p.la_id = ${f.officer.la_id}`,
+        ]);
+        await audit(sql, "child.viewed", "child");
+      },
+      explain: { query: "select * from children where id = $1 and la_id = $2", params: [f.child.id, f.officer.la_id] },
+    },
+    {
+      name: "POST /api/v1/placement-checks",
+      target: (base) => ({ url: `${base}/api/v1/placement-checks`, method: "POST", headers: { Authorization: `Bearer ${f.token}`, "Content-Type": "application/json" }, body: checkBody }),
+      floorSql: async (sql) => {
+        await sql`select t.id, t.la_id, o.name, t.last_used_at from api_tokens t join organisations o on o.id = t.la_id where t.token_hash = ${"0".repeat(64)} and t.revoked_at is null`;
+        const [listing] = await sql`select * from listings where organisation_id = ${f.site.provider_id}`;
+        await Promise.all([
+          sql`select id, capacity from listing_sites where listing_id = ${listing!.id as string} and kind = 'listed'`,
+          sql`select p.site_id, p.start_date, p.end_date, p.pattern, c.date_of_birth, c.social_care_status, c.sen_status from placements p join children c on c.id = p.child_id where p.listing_id = ${listing!.id as string} and p.start_date <= ${addDays(today, 70)} and p.end_date >= ${addDays(today, 14)}`,
+          sql`select * from la_placement_limits where la_id = ${f.officer.la_id}`,
+        ]);
+      },
+    },
+    { name: "Public directory search page", target: (base) => ({ url: `${base}/directory` }), floorSql: directoryFloor(20, true) },
+    { name: "GET /api/v1/directory/providers", target: (base) => ({ url: `${base}/api/v1/directory/providers` }), floorSql: directoryFloor(20, false) },
+  ];
+}
+
+const ratio = (app: RunStats, floor: RunStats) => Math.round((app.rps / floor.rps) * 100) / 100;
+
+export async function runBench(options: BenchOptions): Promise<BenchResults> {
+  const { log } = options;
+  const scale = options.small ? "small" : "full";
+  const seed = await seedBench(options.databaseUrl, options.small ? { children: 20_000, providers: 100, sitesPerProvider: 3, placements: 2_000 } : scaleFromEnv(), 20261123, log);
+  if (options.build) {
+    log("Building the app (npm run build)...");
+    execFileSync("npm", ["run", "build"], { stdio: "ignore" });
+  }
+  const sql = postgres(options.databaseUrl, { max: Math.max(...options.connections), onnotice: () => {} });
+  const server = await startServer(options.databaseUrl);
+  const results: BenchResults = { when: new Date().toISOString(), scale, seed, endpoints: [], peakRssMb: 0, javascript: [], targets: [], seqScanFailures: [] };
+  try {
+    const today = londonDate(new Date());
+    const f = await fixtures(sql);
+    const cookie = await signIn(server.base);
+    for (const endpoint of endpoints(f, cookie, today)) {
+      const target = endpoint.target(server.base);
+      const sample = await responseOf(target);
+      const floor = await bareServer(sample.body, sample.type);
+      const result: EndpointResult = { name: endpoint.name, bytes: sample.body.length, runs: [] };
+      try {
+        for (const connections of options.connections) {
+          const app = await measureHttp(target, connections, options.requests, options.warmup);
+          const sqlFloor = await measureSql(sql, endpoint.floorSql, connections, options.requests, options.warmup);
+          const httpFloor = await measureHttp({ url: floor.url, method: target.method, body: target.body, headers: target.body ? { "Content-Type": "application/json" } : {} }, connections, options.requests, options.warmup);
+          if (app.errors > 0) throw new Error(`${endpoint.name}: ${app.errors} requests failed at ${connections} connections`);
+          result.runs.push({ connections, app, sqlFloor, httpFloor, ratioToSql: ratio(app, sqlFloor), ratioToHttp: ratio(app, httpFloor) });
+          log(`${endpoint.name} @${connections}: ${app.rps} req/s (p95 ${app.p95} ms); SQL floor ${sqlFloor.rps}, node:http floor ${httpFloor.rps}`);
+        }
+      } finally {
+        await floor.close();
+      }
+      if (endpoint.explain) {
+        result.explain = await explain(sql, endpoint.explain.query, endpoint.explain.params);
+        if (result.explain.seqScans.includes("children")) results.seqScanFailures.push(endpoint.name);
+      }
+      results.endpoints.push(result);
+    }
+    results.peakRssMb = peakRssMb(server.child.pid!);
+    const [provider] = await sql<{ organisation_id: string }[]>`select organisation_id from listings where state = 'approved' and listed_until >= ${today} limit 1`;
+    const pages: [string, string, boolean][] = [
+      ["Public directory search", "/directory", false],
+      ["Public provider page", `/directory/${provider?.organisation_id}`, false],
+      ["Sign in", "/sign-in", false],
+      ["Register search (signed in)", "/register", true],
+      ["A child's page (signed in)", `/register/${f.child.id}`, true],
+    ];
+    for (const [page, path, signedIn] of pages) {
+      const { body } = await responseOf({ url: `${server.base}${path}`, headers: signedIn ? { Cookie: cookie } : {} });
+      const js = await gzippedJavaScript(server.base, body.toString());
+      results.javascript.push({ page, files: js.files, gzippedKb: Math.round(js.bytes / 102.4) / 10 });
+    }
+  } finally {
+    await server.stop();
+    await sql.end();
+  }
+  results.targets = targetsOf(results);
+  if (options.out) writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`);
+  return results;
+}
+
+function at(results: BenchResults, name: string, connections: number) {
+  return results.endpoints.find((e) => e.name === name)?.runs.find((r) => r.connections === connections);
+}
+
+function targetsOf(results: BenchResults): BenchResults["targets"] {
+  const targets: BenchResults["targets"] = [];
+  for (const name of ["POST /api/v1/placement-checks", "GET /api/v1/directory/providers"]) {
+    const run = at(results, name, 10);
+    if (run) {
+      const worst = Math.min(run.ratioToSql, run.ratioToHttp);
+      targets.push({ target: `${name}: at least 50% of the floor's throughput at 10 connections`, measured: `${Math.round(run.ratioToSql * 100)}% of SQL, ${Math.round(run.ratioToHttp * 100)}% of node:http`, met: worst >= 0.5 });
+    }
+  }
+  for (const e of results.endpoints.filter((e) => e.name.startsWith("Register search"))) {
+    const run = e.runs.find((r) => r.connections === 10);
+    if (run) targets.push({ target: `${e.name}: p95 under 50 ms at 10 connections`, measured: `${run.app.p95} ms`, met: run.app.p95 < 50 });
+  }
+  targets.push({ target: "Peak server RSS under 300 MB", measured: `${results.peakRssMb} MB`, met: results.peakRssMb < 300 });
+  for (const js of results.javascript.filter((j) => j.page.startsWith("Public"))) {
+    targets.push({ target: `${js.page}: at most 100 KB of gzipped JavaScript`, measured: `${js.gzippedKb} KB`, met: js.gzippedKb <= 100 });
+  }
+  const children = results.seed?.find((s) => s.table === "children");
+  if (children && children.rows >= 1_000_000) targets.push({ target: "Seeding 1,000,000 children in under 3 minutes", measured: `${children.seconds} s`, met: children.seconds < 180 });
+  return targets;
+}
+
+export function markdown(results: BenchResults): string {
+  const lines = [
+    `Benchmark (${results.scale} scale), ${results.when}`,
+    "",
+    "| endpoint | conns | app req/s | p50 ms | p95 ms | p99 ms | SQL floor req/s | node:http floor req/s | app/SQL | app/http |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const e of results.endpoints) {
+    for (const r of e.runs) {
+      lines.push(`| ${e.name} | ${r.connections} | ${r.app.rps} | ${r.app.p50} | ${r.app.p95} | ${r.app.p99} | ${r.sqlFloor.rps} | ${r.httpFloor.rps} | ${r.ratioToSql} | ${r.ratioToHttp} |`);
+    }
+  }
+  lines.push("", "| query (EXPLAIN ANALYZE) | ms | sequential scans |", "| --- | ---: | --- |");
+  for (const e of results.endpoints.filter((e) => e.explain)) lines.push(`| ${e.name} | ${e.explain!.ms} | ${e.explain!.seqScans.join(", ") || "none"} |`);
+  lines.push("", "| page | JavaScript files | gzipped KB |", "| --- | ---: | ---: |");
+  for (const j of results.javascript) lines.push(`| ${j.page} | ${j.files} | ${j.gzippedKb} |`);
+  lines.push("", `Peak server RSS: ${results.peakRssMb} MB`, "", "| target | measured | met |", "| --- | --- | --- |");
+  for (const t of results.targets) lines.push(`| ${t.target} | ${t.measured} | ${t.met ? "yes" : "**no**"} |`);
+  return lines.join("\n");
+}
+
+async function main() {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error("npm run bench needs DATABASE_URL: a PostgreSQL database (empty, or filled by npm run bench:seed)");
+  const small = process.env.BENCH_SCALE === "small";
+  const results = await runBench({
+    databaseUrl,
+    small,
+    build: process.env.BENCH_BUILD !== "false",
+    connections: (process.env.BENCH_CONNECTIONS ?? "1,10,50").split(",").map(Number),
+    requests: Number(process.env.BENCH_REQUESTS ?? (small ? 100 : 2000)),
+    warmup: Number(process.env.BENCH_WARMUP ?? (small ? 10 : 200)),
+    out: "bench/results.json",
+    log: (line) => console.error(line),
+  });
+  console.info(markdown(results));
+  if (results.seqScanFailures.length > 0) {
+    console.error(`FAILED: a sequential scan of the children table in: ${results.seqScanFailures.join(", ")}`);
+    process.exitCode = 1;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();
