@@ -146,19 +146,18 @@ async function fixtures(sql: postgres.Sql) {
 function endpoints(f: Awaited<ReturnType<typeof fixtures>>, cookie: string, today: string): Endpoint[] {
   const headers = { Cookie: cookie };
   const sessionId = cookie.split("=")[1]!.split(".")[0]!;
-  // Every signed-in page checks the session (once for the root, once for the route), counts the
+  // Every signed-in page checks the session (once, shared by the root and the route), counts the
   // unread inbox, and writes an audit event for a search or a view of a child's entry.
   const session = (sql: postgres.Sql) =>
     sql`select s.*, u.id, u.email, u.name, u.role, u.organisation_id, u.deactivated_at, o.name, o.kind from sessions s join users u on u.id = s.user_id join organisations o on o.id = u.organisation_id where s.id = ${sessionId}`;
   const signedIn = async (sql: postgres.Sql) => {
-    await session(sql);
     await session(sql);
     await sql`select count(*) from inbox_messages where user_id = ${f.officer.id} and read_at is null`;
   };
   const audit = (sql: postgres.Sql, action: string, subjectType: string) =>
     sql`insert into audit_events (actor_user_id, actor_role, actor_organisation_id, action, subject_type, subject_id, details) values (${f.officer.id}, 'council_officer', ${f.officer.la_id}, ${action}, ${subjectType}, ${f.officer.la_id}, '{}')`;
   const searchSql = (where: string) =>
-    `select id, child_reference, first_name, last_name, date_of_birth, postcode, education_status, social_care_status, date_left from children where la_id = $1 and ${where} and date_left is null order by lower(last_name), lower(first_name), id limit 25`;
+    `select id, child_reference, first_name, last_name, date_of_birth, postcode, education_status, social_care_status, date_left from children where la_id = $1 and ${where} and date_left is null order by lower(last_name) || '', lower(first_name), id limit 25`;
   const countSql = (where: string) => `select count(*) from children where la_id = $1 and ${where} and date_left is null`;
   const search = (name: string, q: string, where: string, params: string[]): Endpoint => ({
     name,
