@@ -1,0 +1,54 @@
+import postgres from "postgres";
+import { describe, expect, it } from "vitest";
+import { runBench } from "../../bench/run";
+import { serverUrl, uniqueName } from "../support/databases";
+
+// The benchmark harness, end to end at small scale against a fresh PostgreSQL database, so it never
+// rots. Nothing here is timed: the numbers are the harness's to report, not a test's to judge.
+
+const server = serverUrl();
+
+describe.skipIf(!server)("the benchmark harness (BENCH_SCALE=small)", () => {
+  it("seeds, measures every endpoint at 1, 10 and 50 connections beside both floors, and finds no sequential scan of children", { timeout: 240_000 }, async () => {
+    const name = uniqueName("cnis_bench");
+    const admin = postgres(server!, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database "${name}"`);
+    const url = new URL(server!);
+    url.pathname = `/${name}`;
+    try {
+      const results = await runBench({ databaseUrl: url.toString(), small: true, build: false, connections: [1, 10, 50], requests: 60, warmup: 10, out: null, log: () => {} });
+      expect(results.seed?.map((s) => s.table)).toEqual(["users", "children", "organisations (providers)", "listings", "listing_sites", "placements"]);
+      expect(results.endpoints.map((e) => e.name)).toEqual([
+        "Register search by surname",
+        "Register search by UPN",
+        "Register search by postcode",
+        "A child's page",
+        "POST /api/v1/placement-checks",
+        "Public directory search page",
+        "GET /api/v1/directory/providers",
+      ]);
+      for (const endpoint of results.endpoints) {
+        expect(endpoint.runs.map((r) => r.connections)).toEqual([1, 10, 50]);
+        for (const run of endpoint.runs) {
+          for (const stats of [run.app, run.sqlFloor, run.httpFloor]) {
+            expect(stats.requests).toBe(60);
+            expect(stats.rps).toBeGreaterThan(0);
+            expect(stats.p95).toBeGreaterThanOrEqual(stats.p50);
+          }
+          expect(run.app.errors).toBe(0);
+        }
+      }
+      expect(results.seqScanFailures).toEqual([]);
+      expect(results.peakRssMb).toBeGreaterThan(0);
+      expect(results.javascript.map((j) => j.page)).toContain("Public directory search");
+      expect(results.targets.length).toBeGreaterThan(5);
+    } finally {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    }
+  });
+});
+
+describe.runIf(!server)("the benchmark harness", () => {
+  it.skip("needs PostgreSQL (set DATABASE_URL): it measures the app against a real server's floor", () => {});
+});
