@@ -143,6 +143,10 @@ async function fixtures(sql: postgres.Sql) {
   return { officer, child, site: fallback, token };
 }
 
+// The app prepares every statement (db/client.ts); postgres.js prepares tagged queries itself, and
+// these the same way.
+const prepared = { prepare: true };
+
 function endpoints(f: Awaited<ReturnType<typeof fixtures>>, cookie: string, today: string): Endpoint[] {
   const headers = { Cookie: cookie };
   const sessionId = cookie.split("=")[1]!.split(".")[0]!;
@@ -164,7 +168,7 @@ function endpoints(f: Awaited<ReturnType<typeof fixtures>>, cookie: string, toda
     target: (base) => ({ url: `${base}/register?q=${encodeURIComponent(q)}`, headers }),
     floorSql: async (sql) => {
       await signedIn(sql);
-      await Promise.all([sql.unsafe(searchSql(where), [f.officer.la_id, ...params]), sql.unsafe(countSql(where), [f.officer.la_id, ...params])]);
+      await Promise.all([sql.unsafe(searchSql(where), [f.officer.la_id, ...params], prepared), sql.unsafe(countSql(where), [f.officer.la_id, ...params], prepared)]);
       await audit(sql, "register.searched", "register");
     },
     explain: { query: searchSql(where), params: [f.officer.la_id, ...params] },
@@ -183,8 +187,8 @@ function endpoints(f: Awaited<ReturnType<typeof fixtures>>, cookie: string, toda
   const directoryPage = `select l.id, l.organisation_id, l.listed_name, l.provision_types, l.age_min, l.age_max, l.pattern, l.listed_since, l.listed_until, l.conditions, l.listed_details from listings l where l.state = 'approved' and l.listed_until >= $1 order by lower(l.listed_name), l.id limit $2`;
   const directoryFloor = (pageSize: number, withLas: boolean) => async (sql: postgres.Sql) => {
     const [rows] = await Promise.all([
-      sql.unsafe(directoryPage, [today, pageSize]),
-      sql.unsafe(`select count(*) from listings l where l.state = 'approved' and l.listed_until >= $1`, [today]),
+      sql.unsafe(directoryPage, [today, pageSize], prepared),
+      sql.unsafe(`select count(*) from listings l where l.state = 'approved' and l.listed_until >= $1`, [today], prepared),
       withLas ? sql`select la_code, name from organisations where kind = 'local_authority' order by name` : null,
     ]);
     await sql`select s.* , o.la_code, o.name from listing_sites s join organisations o on o.id = s.la_id where s.listing_id = any(${rows.map((r) => r.id as string)}) and s.kind = 'listed' order by s.position`;
@@ -239,7 +243,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     log("Building the app (npm run build)...");
     execFileSync("npm", ["run", "build"], { stdio: "ignore" });
   }
-  const sql = postgres(options.databaseUrl, { max: Math.max(...options.connections), onnotice: () => {} });
+  const sql = postgres(options.databaseUrl, { max: Math.max(...options.connections), onnotice: () => {}, connection: { plan_cache_mode: "force_custom_plan" } });
   const server = await startServer(options.databaseUrl);
   const results: BenchResults = { when: new Date().toISOString(), scale, seed, endpoints: [], peakRssMb: 0, javascript: [], targets: [], seqScanFailures: [] };
   try {
