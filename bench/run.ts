@@ -17,7 +17,7 @@ import { explain } from "./explain";
 import { bareServer } from "./http-floor";
 import { measureHttp, type HttpTarget } from "./load";
 import { gzippedJavaScript } from "./page-weight";
-import { BENCH_OFFICER, BENCH_PASSWORD, scaleFromEnv, seedBench, type SeedReport } from "./seed";
+import { BENCH_OFFICER, BENCH_PASSWORD, scaleFromEnv, seedBench, SMALL_SCALE, type SeedReport } from "./seed";
 import { measureSql, type QueryWork } from "./sql-floor";
 import type { RunStats } from "./stats";
 
@@ -30,6 +30,8 @@ export interface BenchOptions {
   warmup: number;
   out: string | null;
   log: (line: string) => void;
+  /** The generator's seed, for an empty database (BENCH_SEED). */
+  seed?: number;
 }
 
 interface Endpoint {
@@ -83,7 +85,10 @@ async function freePort(): Promise<number> {
 
 async function startServer(databaseUrl: string): Promise<{ base: string; child: ChildProcess; stop: () => Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["build/server.js"], {
+  // Exactly as `npm run serve` starts it (with its heap bound), without npm in between.
+  const serve = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts.serve!.split(/\s+/);
+  if (serve[0] !== "node") throw new Error(`npm run serve should start node: ${serve.join(" ")}`);
+  const child = spawn(process.execPath, serve.slice(1), {
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, JOBS_ENABLED: "false", SEED_DEMO_DATA: "false", LOG_LEVEL: "warn", DATABASE_POOL_SIZE: "10" },
     stdio: ["ignore", "ignore", "pipe"],
   });
@@ -278,7 +283,7 @@ const combined = (sql: RunStats, http: RunStats) => Math.round(100 / (1 / sql.rp
 export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const { log } = options;
   const scale = options.small ? "small" : "full";
-  const seed = await seedBench(options.databaseUrl, options.small ? { children: 20_000, providers: 100, sitesPerProvider: 3, placements: 2_000 } : scaleFromEnv(), 20261123, log);
+  const seed = await seedBench(options.databaseUrl, options.small ? SMALL_SCALE : scaleFromEnv(), options.seed ?? 20261123, log);
   if (options.build) {
     log("Building the app (npm run build)...");
     execFileSync("npm", ["run", "build"], { stdio: "ignore" });
@@ -405,6 +410,7 @@ async function main() {
     requests: Number(process.env.BENCH_REQUESTS ?? (small ? 100 : 2000)),
     warmup: Number(process.env.BENCH_WARMUP ?? (small ? 10 : 200)),
     out: "bench/results.json",
+    seed: Number(process.env.BENCH_SEED ?? 20261123),
     log: (line) => console.error(line),
   });
   console.info(markdown(results));
