@@ -13,7 +13,7 @@ export function seqScannedTables(plan: PlanNode): string[] {
   return [...own, ...(plan.Plans ?? []).flatMap(seqScannedTables)];
 }
 
-export async function explain(sql: postgres.Sql, query: string, params: (string | number)[]): Promise<{ ms: number; seqScans: string[] }> {
+export async function explain(sql: postgres.Sql, query: string, params: (string | number | string[])[]): Promise<{ ms: number; seqScans: string[] }> {
   const [row] = await sql.unsafe(`explain (analyze, format json) ${query}`, params);
   const [result] = (row as Record<string, unknown>)["QUERY PLAN"] as [{ Plan: PlanNode; "Execution Time": number }];
   return { ms: Math.round(result.Plan ? result["Execution Time"] * 1000 : 0) / 1000, seqScans: seqScannedTables(result.Plan) };

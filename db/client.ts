@@ -28,6 +28,32 @@ export interface ConnectionOptions {
   /** Folder for PGlite's files, or "memory://" for a throwaway database. */
   pgliteDir?: string;
   maxConnections?: number;
+  /** false for a connection pooler that cannot keep prepared statements (DATABASE_PREPARE=false). */
+  prepare?: boolean;
+}
+
+/**
+ * A postgres.js client whose statements are all prepared, in transactions too. drizzle prepares only
+ * statements given a name; postgres.js runs an unprepared statement that has parameters in two round
+ * trips (it asks the server for the parameters' types first), and parses its result's description
+ * every time. Prepared once per connection, each later run is one round trip: 45% more queries a
+ * second through the same pool, with a quarter less of Node's CPU per query (bench/README.md).
+ */
+function preparing(client: postgres.Sql): postgres.Sql {
+  const wrapScope = (scope: (...args: never[]) => unknown) => (...args: unknown[]) => {
+    const callback = args.pop() as (sql: postgres.Sql) => unknown;
+    return scope(...(args as never[]), ((sql: postgres.Sql) => callback(preparing(sql))) as never);
+  };
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === "unsafe") {
+        return (query: string, parameters?: postgres.ParameterOrJSON<never>[], queryOptions?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, parameters, { ...queryOptions, prepare: true });
+      }
+      if (property === "begin" || property === "savepoint") return wrapScope((Reflect.get(target, property, receiver) as (...args: never[]) => unknown).bind(target));
+      return Reflect.get(target, property, receiver);
+    },
+  });
 }
 
 export function connect(options: ConnectionOptions): Connection {
@@ -37,9 +63,13 @@ export function connect(options: ConnectionOptions): Connection {
       onnotice: () => {},
       // Dates and timestamps come back as JS Dates; keep bigints exact.
       types: { bigint: postgres.BigInt },
+      // Prepared statements are still planned for each run's own values, as unprepared ones are: a
+      // generic plan cannot use a LIKE prefix's index range, nor see that Birmingham's register is
+      // ten times another LA's.
+      connection: { plan_cache_mode: "force_custom_plan" },
     });
     return {
-      db: drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Database,
+      db: drizzlePostgres(options.prepare === false ? client : preparing(client), { schema, casing: "snake_case" }) as unknown as Database,
       kind: "postgres",
       url: options.databaseUrl,
       close: () => client.end({ timeout: 5 }),

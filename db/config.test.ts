@@ -7,6 +7,10 @@ describe("database configuration", () => {
     expect(connectionOptionsFromEnv({ DATABASE_URL: "postgres://x/y", PGLITE_DIR: "/tmp/p" })).toMatchObject({ databaseUrl: "postgres://x/y" });
     expect(connectionOptionsFromEnv({ DATABASE_URL: "  " }).databaseUrl).toBeUndefined();
   });
+  it("prepares statements unless DATABASE_PREPARE=false (for a pooler that cannot keep them)", () => {
+    expect(connectionOptionsFromEnv({ DATABASE_URL: "postgres://x/y" }).prepare).toBe(true);
+    expect(connectionOptionsFromEnv({ DATABASE_URL: "postgres://x/y", DATABASE_PREPARE: "false" }).prepare).toBe(false);
+  });
   it("seeds demo data outside production, and in production only when asked", () => {
     expect(shouldSeedDemoData({})).toBe(true);
     expect(shouldSeedDemoData({ NODE_ENV: "production" })).toBe(false);

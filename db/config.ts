@@ -7,6 +7,7 @@ export function connectionOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): 
     databaseUrl,
     pgliteDir: env.PGLITE_DIR?.trim() || "./.data/pglite",
     maxConnections: env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : undefined,
+    prepare: env.DATABASE_PREPARE !== "false",
   };
 }
 

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import type { PgSelect } from "drizzle-orm/pg-core";
 import { childReferenceFromSequence, validateChildReference } from "#app/domain/child-reference";
 import { formatDate, type IsoDate } from "#app/domain/dates";
 import { diffEntries, type EntryView } from "#app/domain/entry-changes";
@@ -115,42 +116,54 @@ export async function searchRegister(scope: RegisterScope, query: RegisterQuery,
     conditions.push(query.arrangements === "any" ? exists : sql`not ${exists}`);
   }
   const where = and(...conditions);
+  // With words typed, the matches are found by their own indexes, counted, then sorted, in one
+  // pass. Ordered by the plain expressions, PostgreSQL may instead walk the LA's name index in
+  // order, filtering as it goes, expecting matches spread evenly through the alphabet; a surname
+  // late in the alphabet then reads most of the LA's entries (480 ms for "smith" in Birmingham with
+  // 1,000,000 entries, 4 ms this way). `|| ''` sorts the same but is an order no index provides.
+  const lastName = q ? sql`lower(${children.lastName}) || ''` : sql`lower(${children.lastName})`;
   const order =
     query.sort === "date_of_birth"
       ? [asc(children.dateOfBirth), asc(children.id)]
       : query.sort === "date_entered"
         ? [desc(children.dateEntered), asc(children.id)]
-        : [asc(sql`lower(${children.lastName})`), asc(sql`lower(${children.firstName})`), asc(children.id)];
+        : [asc(lastName), asc(sql`lower(${children.firstName})`), asc(children.id)];
   const page = Math.max(1, Math.min(query.page ?? 1, 10_000));
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        id: children.id,
-        childReference: children.childReference,
-        firstName: children.firstName,
-        lastName: children.lastName,
-        dateOfBirth: children.dateOfBirth,
-        postcode: children.postcode,
-        educationStatus: children.educationStatus,
-        socialCareStatus: children.socialCareStatus,
-        dateLeft: children.dateLeft,
-      })
-      .from(children)
-      .where(where)
-      .orderBy(...order)
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
-    db.select({ n: count() }).from(children).where(where),
-  ]);
+  const columns = {
+    id: children.id,
+    childReference: children.childReference,
+    firstName: children.firstName,
+    lastName: children.lastName,
+    dateOfBirth: children.dateOfBirth,
+    postcode: children.postcode,
+    educationStatus: children.educationStatus,
+    socialCareStatus: children.socialCareStatus,
+    dateLeft: children.dateLeft,
+  };
+  const countOf = async () => (await db.select({ n: count() }).from(children).where(where))[0]?.n ?? 0;
+  const onePage = <T extends PgSelect>(select: T) => select.where(where).orderBy(...order).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE);
+  // Every match is read to be sorted (above), so the count comes from the same pass; a second
+  // query would read them all again. Only a page past the last needs counting on its own.
+  const matchesPage = async () => {
+    const found = await onePage(db.select({ ...columns, total: sql<number>`count(*) over ()`.mapWith(Number) }).from(children).$dynamic());
+    return { rows: found.map(({ total: _total, ...row }) => row), total: found[0]?.total ?? (page > 1 ? await countOf() : 0) };
+  };
+  // The register a page at a time in name order: the page from the LA's name index, the total from
+  // its index of current entries, neither reading more rows than it needs.
+  const registerPage = async () => {
+    const [listed, n] = await Promise.all([onePage(db.select(columns).from(children).$dynamic()), countOf()]);
+    return { rows: listed, total: n };
+  };
+  const { rows, total } = q ? await matchesPage() : await registerPage();
   // Searches are reads of children's records too; the audit keeps what kind of search it was and
   // the filters, never the words typed (they are names and identifiers).
   await actor.audit(db, {
     action: "register.searched",
     subjectType: "register",
     subjectId: scope.la.laId,
-    details: { kind, filters: { status: query.status, socialCare: query.socialCare, arrangements: query.arrangements, state }, results: total?.n ?? 0 },
+    details: { kind, filters: { status: query.status, socialCare: query.socialCare, arrangements: query.arrangements, state }, results: total },
   });
-  return { rows, total: total?.n ?? 0, page, pageSize: PAGE_SIZE };
+  return { rows, total, page, pageSize: PAGE_SIZE };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -92,6 +92,10 @@ export const children = pgTable(
     uniqueIndex("children_reference_number_key").on(t.referenceNumber),
     // The register list: an LA's current entries in name order, read page by page.
     index("children_la_name_idx").on(t.laId, sql`lower(${t.lastName})`, sql`lower(${t.firstName})`, t.id),
+    // How many current entries an LA has (the register's total): counted from this index alone,
+    // without visiting the LA's rows, which are spread over the whole table (200 ms for
+    // Birmingham's 51,000 of 1,000,000 entries, 4 ms this way).
+    index("children_la_current_idx").on(t.laId).where(sql`${t.dateLeft} is null`),
     // Searches by surname or first name prefix within an LA (text_pattern_ops serves LIKE 'abc%').
     index("children_la_last_name_prefix_idx").on(t.laId, sql`lower(${t.lastName}) text_pattern_ops`),
     index("children_la_first_name_prefix_idx").on(t.laId, sql`lower(${t.firstName}) text_pattern_ops`),

@@ -118,6 +118,34 @@ describe("adding a child", () => {
   });
 });
 
+describe("searching the register", () => {
+  it("counts every match, pages them in name order, and still knows the total past the last page", async () => {
+    const officer = await createUser("council_officer", { laCode: "202" });
+    const scope = laScope({ id: officer.id, email: officer.email, name: "x", role: "council_officer", organisationId: officer.organisationId, organisationName: "Camden", organisationKind: "local_authority" });
+    const actor = { userId: officer.id, audit: auditorFor({ userId: officer.id, role: "council_officer", organisationId: officer.organisationId }, "r") };
+    const entry = (firstName: string, lastName: string) =>
+      createEntry(scope, registerEntrySchema(londonDate(new Date())).parse(formDataToObject(new URLSearchParams(validEntryForm({ firstName, lastName, upn: "", nhsNumber: "" })))), actor);
+    // 26 Thompsons, a Thomas whose surname sorts first, and a Smith who does not match.
+    for (const letter of "ABCDEFGHIJKLMNOPQRSTUVWXYZ") await entry(`${letter}da`, "Thompson");
+    await entry("Thomas", "Brown");
+    await entry("Ada", "Smith");
+
+    const search = async (query: string) => (await call(listLoader, await requestAs(officer, `/register?${query}`))).data;
+    const first = await search("q=thom");
+    expect(first.total).toBe(27);
+    expect(first.rows).toHaveLength(25);
+    expect(first.rows.slice(0, 3).map((r: { firstName: string; lastName: string }) => `${r.firstName} ${r.lastName}`)).toEqual(["Thomas Brown", "Ada Thompson", "Bda Thompson"]);
+    const second = await search("q=thom&page=2");
+    expect(second).toMatchObject({ total: 27, page: 2 });
+    expect(second.rows.map((r: { firstName: string }) => r.firstName)).toEqual(["Yda", "Zda"]);
+    const past = await search("q=thom&page=3");
+    expect(past).toMatchObject({ total: 27, rows: [] });
+    expect((await search("q=nobody")).total).toBe(0);
+    const everyone = await search("");
+    expect(everyone.total).toBeGreaterThanOrEqual(28);
+  });
+});
+
 describe("scoping: an officer of LA A cannot reach LA B's children", () => {
   it("by id (view, edit, leave), in the list, or by searching", async () => {
     const camden = await createUser("council_officer", { laCode: "202" });
@@ -184,7 +212,7 @@ describe("editing", () => {
         expect.objectContaining({ field: "educationStatus", from: "Elective home education" }),
       ]),
     );
-    const actions = (await db.select().from(auditEvents).where(eq(auditEvents.subjectId, id))).map((e) => e.action);
+    const actions = (await db.select().from(auditEvents).where(eq(auditEvents.subjectId, id)).orderBy(auditEvents.id)).map((e) => e.action);
     expect(actions).toEqual(["child.created", "child.updated", "child.viewed"]);
   });
 

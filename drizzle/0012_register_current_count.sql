@@ -1,0 +1,1 @@
+CREATE INDEX "children_la_current_idx" ON "children" USING btree ("la_id") WHERE "children"."date_left" is null;

@@ -1,0 +1,27 @@
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db, rowsOf } from "#db/client";
+import { organisations } from "#db/schema/index";
+
+// On PostgreSQL every statement is prepared (one round trip a run instead of two), in transactions
+// and savepoints too, and still planned for its own values.
+describe.runIf(process.env.DATABASE_URL)("the PostgreSQL client", () => {
+  const preparedHere = async (tx: Pick<typeof db, "execute">) =>
+    rowsOf<{ statement: string }>(await tx.execute(sql`select statement from pg_prepared_statements`)).map((r) => r.statement);
+
+  it("prepares drizzle's statements, inside transactions and savepoints too", async () => {
+    await db.transaction(async (tx) => {
+      await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.laCode, "202"));
+      expect((await preparedHere(tx)).some((s) => s.includes('"la_code" = $1'))).toBe(true);
+      await tx.transaction(async (inner) => {
+        const [camden] = await inner.select({ name: organisations.name }).from(organisations).where(eq(organisations.laCode, "202"));
+        expect(camden?.name).toBe("Camden");
+      });
+    });
+  });
+
+  it("plans each run for its own values", async () => {
+    const [row] = rowsOf<{ plan_cache_mode: string }>(await db.execute(sql`show plan_cache_mode`));
+    expect(row?.plan_cache_mode).toBe("force_custom_plan");
+  });
+});
