@@ -6,13 +6,13 @@
 // the children table sequentially, or any request fails.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import { pathToFileURL } from "node:url";
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import postgres from "postgres";
 import { addDays, londonDate } from "../app/domain/dates";
+import { freePort, stopProcess, waitUntilHealthy } from "../scripts/app-process";
 import { explain } from "./explain";
 import { bareServer } from "./http-floor";
 import { measureHttp, type HttpTarget } from "./load";
@@ -72,17 +72,6 @@ export interface BenchResults {
   seqScanFailures: string[];
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function startServer(databaseUrl: string): Promise<{ base: string; child: ChildProcess; stop: () => Promise<void> }> {
   const port = await freePort();
   // Exactly as `npm run serve` starts it (with its heap bound), without npm in between.
@@ -95,27 +84,8 @@ async function startServer(databaseUrl: string): Promise<{ base: string; child: 
   let output = "";
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`The app exited during start-up:\n${output}`);
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`The app did not start within 60 seconds:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return {
-    base,
-    child,
-    stop: async () => {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      if (child.exitCode === null) child.kill("SIGKILL");
-    },
-  };
+  await waitUntilHealthy(child, base, () => output);
+  return { base, child, stop: () => stopProcess(child) };
 }
 
 /** Peak resident memory of a process so far, from Linux's own high-water mark. */
