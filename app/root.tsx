@@ -2,7 +2,7 @@ import { useEffect, type ReactNode } from "react";
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useMatches, useRouteError, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import appStyles from "./styles/app.css?url";
-import { Footer, Header, ServiceNavigation, SkipLink } from "./components/govuk";
+import { Footer, Header, PhaseBanner, ServiceNavigation, SkipLink } from "./components/govuk";
 import { PageTitle, SERVICE_NAME } from "./components/PageTitle";
 import { ROLE_LABELS } from "./domain/roles";
 import { activeHref, navigationFor } from "./navigation";
@@ -88,13 +88,17 @@ export function Layout({ children }: { children: ReactNode }) {
           />
         </header>
         <div className="govuk-width-container">
+          <PhaseBanner phase="Beta" feedbackHref="/help#feedback" />
           <main className="govuk-main-wrapper" id="main-content">
             {children}
           </main>
         </div>
         <Footer
           metaLinks={[
+            { href: "/help", text: "Help and contact" },
             { href: "/accessibility", text: "Accessibility statement" },
+            { href: "/privacy", text: "Privacy" },
+            { href: "/cookies", text: "Cookies" },
             ...(signedIn ? [{ href: "/account/password", text: "Change your password" }] : []),
           ]}
         />

@@ -10,6 +10,8 @@ const EnvSchema = z.object({
   SIGN_IN_MAX_FAILURES_PER_IP: positiveNumber(50),
   SIGN_IN_LOCKOUT_MINUTES: positiveNumber(15),
   PROVIDER_SIGN_UPS_PER_IP_PER_HOUR: positiveNumber(10),
+  // Where people write to the service team: the help, accessibility and privacy pages name it.
+  SUPPORT_EMAIL: z.string().email().default("support@service.example"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -148,3 +148,21 @@ export function Footer({ metaLinks = [] }: { metaLinks?: { href: string; text: s
     </footer>
   );
 }
+
+/** The GOV.UK phase banner: the service is new, and where to say what works and what does not. */
+export function PhaseBanner({ phase, feedbackHref }: { phase: "Alpha" | "Beta"; feedbackHref: string }) {
+  return (
+    <div className="govuk-phase-banner">
+      <p className="govuk-phase-banner__content">
+        <strong className="govuk-tag govuk-phase-banner__content__tag">{phase}</strong>
+        <span className="govuk-phase-banner__text">
+          This is a new service. Help us improve it and{" "}
+          <a className="govuk-link" href={feedbackHref}>
+            give your feedback
+          </a>
+          .
+        </span>
+      </p>
+    </div>
+  );
+}

@@ -21,6 +21,6 @@ export {
 } from "./Display";
 export { ErrorMessage, Fieldset, Hint, Label } from "./FormParts";
 export { Header } from "./Header";
-export { Footer, ServiceNavigation, SkipLink, type NavItem } from "./Layout";
+export { Footer, PhaseBanner, ServiceNavigation, SkipLink, type NavItem } from "./Layout";
 export { Pagination, paginationItems, type PaginationItem } from "./Pagination";
 export { Select, TextInput, Textarea } from "./TextInput";

@@ -1,0 +1,22 @@
+import { env } from "#app/utils/env.server";
+import { cookieName } from "#app/utils/session.server";
+
+// What the service's own pages (help, accessibility, privacy, cookies) state about how it runs:
+// read from the same settings the service runs on, so a page cannot say one thing while the
+// service does another.
+export interface ServiceFacts {
+  supportEmail: string;
+  sessionCookie: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+}
+
+export function serviceFacts(): ServiceFacts {
+  const settings = env();
+  return {
+    supportEmail: settings.SUPPORT_EMAIL,
+    sessionCookie: cookieName(),
+    sessionIdleMinutes: settings.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: settings.SESSION_ABSOLUTE_HOURS,
+  };
+}
