@@ -1,6 +1,9 @@
 import { and, asc, desc, eq, exists, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { IsoDate } from "#app/domain/dates";
 import { availableActions, defaultListedUntil, type ListingState } from "#app/domain/listing-lifecycle";
+import { londonDate } from "#app/domain/dates";
+import { reviewSummary } from "#app/domain/review-summary";
 import { SECTION_IDS, type ParsedApplication, type SectionId } from "#app/forms/application";
 import { applicationProgress } from "#app/forms/application-progress";
 import { db, type Transaction } from "#db/client";
@@ -12,6 +15,7 @@ import type { ReviewerScope } from "./directory-scope.server";
 import { REVIEW_PAGE_SIZE } from "./review-query";
 import { applyTransition, recordListingEvent, type ListingActor, type ListingRow, type TransitionOutcome } from "./listing-transitions.server";
 import { notFound } from "./scope.server";
+import { escapeLike } from "./like-pattern";
 import { isUuid } from "./la-users.server";
 
 // The reviewer's side: the queue, one listing in full, and decisions. A ReviewerScope decides
@@ -33,14 +37,36 @@ const pendingChange = () =>
 /** Work waiting for a decision, oldest first: applications, renewals and change requests. */
 export const QUEUE_LIMIT = 200;
 
-export async function reviewQueue(scope: ReviewerScope) {
+export interface ReviewFilters {
+  /** Words in the provider's name. */
+  q?: string | undefined;
+  /** A council's DfE code: listings with a site (proposed or listed) there. */
+  laCode?: string | undefined;
+}
+
+function filtered(filters: ReviewFilters): SQL | undefined {
+  const nameMatches = filters.q ? sql`lower(${organisations.name}) like ${`%${escapeLike(filters.q.toLowerCase())}%`}` : undefined;
+  const siteLa = alias(organisations, "site_la");
+  const siteInLa = filters.laCode
+    ? exists(
+        db
+          .select({ one: sql`1` })
+          .from(listingSites)
+          .innerJoin(siteLa, eq(siteLa.id, listingSites.laId))
+          .where(and(eq(listingSites.listingId, listings.id), eq(siteLa.laCode, filters.laCode))),
+      )
+    : undefined;
+  return and(nameMatches, siteInLa);
+}
+
+export async function reviewQueue(scope: ReviewerScope, filters: ReviewFilters = {}) {
   const changeRequestedAt = sql`(select min(${changeRequests.createdAt}) from ${changeRequests} where ${changeRequests.listingId} = ${listings.id} and ${changeRequests.state} = 'pending')`;
   const waitingSince = sql<Date | string>`coalesce(case when ${listings.state} = 'submitted' then ${listings.submittedAt} end, ${listings.renewalRequestedAt}, ${changeRequestedAt})`;
   const rows = await db
     .select({ id: listings.id, name: organisations.name, state: listings.state, renewalRequestedAt: listings.renewalRequestedAt, waitingSince })
     .from(listings)
     .innerJoin(organisations, eq(organisations.id, listings.organisationId))
-    .where(and(visibleTo(scope), or(eq(listings.state, "submitted"), and(eq(listings.state, "approved"), isNotNull(listings.renewalRequestedAt)), pendingChange())))
+    .where(and(visibleTo(scope), filtered(filters), or(eq(listings.state, "submitted"), and(eq(listings.state, "approved"), isNotNull(listings.renewalRequestedAt)), pendingChange())))
     .orderBy(asc(waitingSince), asc(listings.id))
     .limit(QUEUE_LIMIT);
   return rows.map((r) => ({
@@ -53,8 +79,8 @@ export async function reviewQueue(scope: ReviewerScope) {
 
 
 /** Every listing the reviewer can reach, in one state or all, by name. */
-export async function reviewerListings(scope: ReviewerScope, state: ListingState | undefined, page: number) {
-  const where = and(visibleTo(scope), state ? eq(listings.state, state) : undefined);
+export async function reviewerListings(scope: ReviewerScope, state: ListingState | undefined, page: number, filters: ReviewFilters = {}) {
+  const where = and(visibleTo(scope), filtered(filters), state ? eq(listings.state, state) : undefined);
   const [rows, [total]] = await Promise.all([
     db
       .select({ id: listings.id, name: organisations.name, state: listings.state, listedUntil: listings.listedUntil })
@@ -64,7 +90,7 @@ export async function reviewerListings(scope: ReviewerScope, state: ListingState
       .orderBy(asc(sql`lower(${organisations.name})`), asc(listings.id))
       .limit(REVIEW_PAGE_SIZE)
       .offset((page - 1) * REVIEW_PAGE_SIZE),
-    db.select({ n: sql<number>`count(*)::int` }).from(listings).where(where),
+    db.select({ n: sql<number>`count(*)::int` }).from(listings).innerJoin(organisations, eq(organisations.id, listings.organisationId)).where(where),
   ]);
   return { rows, total: Number(total?.n ?? 0) };
 }
@@ -101,6 +127,11 @@ export async function reviewListing(scope: ReviewerScope, listingId: string, act
   const progress = applicationProgress(sections, today);
   const las = await lasByCode(db, progress.sections.sites?.sites.map((s) => s.laCode) ?? []);
   const ownOrganisation = listing.organisationId === scope.organisationId;
+  const listingWouldEnd = defaultListedUntil(today, listing.listedUntil);
+  // What the reviewer asked to change last time, when the provider has sent the application back.
+  const lastRequest = listing.state === "submitted" ? history.find((h) => h.action === "request_changes") : undefined;
+  const waitingSince =
+    listing.state === "submitted" && listing.submittedAt ? listing.submittedAt : (listing.renewalRequestedAt ?? change?.createdAt ?? null);
   return {
     listing,
     organisationName: organisation?.name ?? "",
@@ -112,7 +143,17 @@ export async function reviewListing(scope: ReviewerScope, listingId: string, act
     changeRequest: change ?? null,
     ownOrganisation,
     actions: ownOrganisation ? [] : availableActions({ state: listing.state, listedUntil: listing.listedUntil, renewalRequested: listing.renewalRequestedAt !== null }, "reviewer", today),
-    defaultListedUntil: defaultListedUntil(today, listing.listedUntil),
+    defaultListedUntil: listingWouldEnd,
+    summary: {
+      ...reviewSummary({
+        today,
+        waitingSince: waitingSince ? londonDate(new Date(waitingSince)) : null,
+        listingWouldEnd: listingWouldEnd.listedUntil,
+        insurance: progress.sections.insurance,
+        safeguardingLeadTrainedOn: progress.sections.safeguarding?.safeguardingLeadTrainedOn,
+      }),
+      changesRequestedIn: lastRequest ? [...new Set(comments.filter((c) => c.historyId === lastRequest.id).map((c) => c.section as SectionId))] : [],
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import { PageTitle } from "#app/components/PageTitle";
 import { reviewerScope } from "#app/data/directory-scope.server";
 import { reviewListing } from "#app/data/review.server";
 import { formatDate, londonDate } from "#app/domain/dates";
+import { daysLeftText } from "#app/domain/review-summary";
 import { LISTING_ACTION_LABELS, LISTING_STATE_LABELS, type ListingAction } from "#app/domain/listing-lifecycle";
 import { SECTION_TITLES, type SectionId } from "#app/forms/application";
 import { ACTION_DECISION, DECISION_BUTTONS } from "#app/forms/review-decisions";
@@ -39,14 +40,31 @@ export default function ReviewListing({ loaderData: d }: Route.ComponentProps) {
       <SummaryList
         rows={[
           { key: "State", value: <ListingStateTag state={l.state} /> },
+          ...(d.summary.daysWaiting !== null
+            ? [{ key: "Waiting", value: `${d.summary.daysWaiting} ${d.summary.daysWaiting === 1 ? "day" : "days"}` }]
+            : []),
           ...(l.submittedAt ? [{ key: "Submitted", value: formatDate(londonDate(new Date(l.submittedAt))) }] : []),
           ...(l.listedSince ? [{ key: "Listed since", value: formatDate(l.listedSince) }] : []),
           ...(l.listedUntil ? [{ key: "Listed until", value: formatDate(l.listedUntil) }] : []),
           ...(l.conditions ? [{ key: "Conditions", value: l.conditions }] : []),
           ...(l.renewalRequestedAt ? [{ key: "Renewal", value: `Applied to renew on ${formatDate(londonDate(new Date(l.renewalRequestedAt)))}` }] : []),
+          ...(d.summary.changesRequestedIn.length > 0
+            ? [{ key: "Changes you asked for", value: d.summary.changesRequestedIn.map((section) => SECTION_TITLES[section]).join(", ") }]
+            : []),
         ]}
       />
       {d.ownOrganisation ? <WarningText>This is your own organisation's listing. Another reviewer must make any decision on it.</WarningText> : null}
+      {d.progress.threshold?.mustRegister ? <WarningText>{`The provider's answers show it must register as a school: ${d.progress.threshold.reasons.join("; ")}.`}</WarningText> : null}
+      {d.summary.lapsing.length > 0 ? (
+        <Table
+          caption="Dates that lapse soon or before the listing would end"
+          captionSize="s"
+          head={[{ text: "What" }, { text: "Date" }, { text: "When" }]}
+          rows={d.summary.lapsing.map((item) => ({
+            cells: [{ text: item.what }, { text: formatDate(item.date) }, { text: daysLeftText(item.daysLeft) }],
+          }))}
+        />
+      ) : null}
       {d.changeRequest ? (
         <InsetText>
           The provider has proposed changes to its listing.{" "}
@@ -57,18 +75,12 @@ export default function ReviewListing({ loaderData: d }: Route.ComponentProps) {
         </InsetText>
       ) : null}
       {d.actions.length > 0 ? (
-        <ButtonGroup>
-          {d.actions.map((action) => {
-            const decision = ACTION_DECISION[action];
-            return decision ? (
-              <Button key={action} href={`/review/${l.id}/${decision}`} variant={destructive.has(action) ? "warning" : action === "approve" || action === "renew" ? undefined : "secondary"}>
-                {DECISION_BUTTONS[decision]}
-              </Button>
-            ) : null;
-          })}
-        </ButtonGroup>
+        <p className="govuk-body">
+          <a className="govuk-link" href="#decision">
+            Skip to the decision
+          </a>
+        </p>
       ) : null}
-      {d.progress.threshold?.mustRegister ? <WarningText>{`The provider's answers show it must register as a school: ${d.progress.threshold.reasons.join("; ")}.`}</WarningText> : null}
 
       <h2 className="govuk-heading-m">Sites</h2>
       {listed.length > 0 ? (
@@ -118,6 +130,24 @@ export default function ReviewListing({ loaderData: d }: Route.ComponentProps) {
           ],
         }))}
       />
+
+      {d.actions.length > 0 ? (
+        <>
+          <h2 className="govuk-heading-m" id="decision">
+            Decision
+          </h2>
+          <ButtonGroup>
+            {d.actions.map((action) => {
+              const decision = ACTION_DECISION[action];
+              return decision ? (
+                <Button key={action} href={`/review/${l.id}/${decision}`} variant={destructive.has(action) ? "warning" : action === "approve" || action === "renew" ? undefined : "secondary"}>
+                  {DECISION_BUTTONS[decision]}
+                </Button>
+              ) : null;
+            })}
+          </ButtonGroup>
+        </>
+      ) : null}
     </>
   );
 }

@@ -125,6 +125,10 @@ describe("the directory, from application to public listing", () => {
     await reviewer.page.clickAndCheck(r.getByRole("link", { name: "Review" }).first());
     await reviewer.page.clickAndCheck(r.getByRole("link", { name: "Hampstead Heath Learning" }).first());
     await expect(r.locator("h1").innerText()).resolves.toBe("Hampstead Heath Learning");
+    // A summary first (how long it has waited), the whole application next, the decision last.
+    await expect(r.locator(".govuk-summary-list").first().innerText()).resolves.toMatch(/Waiting\s+0 days/);
+    const headings = await r.locator("main h2").allInnerTexts();
+    expect(headings.indexOf("Decision")).toBeGreaterThan(headings.indexOf("Application"));
     await openForm(reviewer.page, r.getByRole("button", { name: "Approve" }));
     await r.getByLabel("Conditions of listing (optional)").fill("No more than 6 children on site at once");
     await reviewer.page.clickAndCheck(r.getByRole("button", { name: "Approve" }));
@@ -194,7 +198,8 @@ describe("the directory, from application to public listing", () => {
     await expect(r.locator("h1").innerText()).resolves.toBe("Review changes to a listing");
     await r.getByLabel("Yes, change the listing").check();
     await reviewer.page.clickAndCheck(r.getByRole("button", { name: "Record decision" }));
-    await expect(r.locator("table").first().innerText()).resolves.toContain("Gospel Oak Studio");
+    const listedSites = r.locator("table").filter({ has: r.locator("caption", { hasText: "Listed sites" }) });
+    await expect(listedSites.innerText()).resolves.toContain("Gospel Oak Studio");
 
     // And asks the submitted demo provider for changes, with a comment on one section.
     await reviewer.page.goto("/review");
