@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applicationProgress } from "./application-progress";
+import { applicationProgress, isUnanswered, stillToDo } from "./application-progress";
 
 const insurance = (year: string) => ({ employersLiabilityExpiresOn: { day: "1", month: "9", year }, publicLiabilityExpiresOn: { day: "1", month: "9", year } });
 
@@ -38,5 +38,37 @@ describe("application progress", () => {
     const progress = applicationProgress({ "full-time-pupils": { status: "completed", answers: { compulsorySchoolAge: "5", lookedAfterOrSen: "0" } } }, "2026-06-01");
     expect(progress.threshold).toMatchObject({ mustRegister: true });
     expect(applicationProgress({}, "2026-06-01").threshold).toBeNull();
+  });
+});
+
+describe("what is still to do in a section", () => {
+  it("lists each unanswered question's message once, in the order they are asked", () => {
+    const todo = stillToDo("insurance", { employersLiabilityExpiresOn: { day: "1", month: "9", year: "2027" }, publicLiabilityExpiresOn: { day: "", month: "", year: "" } }, "2026-06-01");
+    expect(todo).toHaveLength(1);
+    expect(todo[0]).toMatch(/public liability insurance expires/);
+  });
+
+  it("lists every question of a section saved with nothing in it", () => {
+    expect(stillToDo("insurance", null, "2026-06-01")).toHaveLength(2);
+  });
+
+  it("is empty once the section is complete", () => {
+    expect(stillToDo("insurance", insurance("2027"), "2026-06-01")).toEqual([]);
+  });
+
+  it("says an answer that has become wrong since (insurance expired) is still to do", () => {
+    expect(stillToDo("insurance", insurance("2026"), "2026-10-01")).toHaveLength(2);
+  });
+});
+
+describe("isUnanswered", () => {
+  it.each([
+    [{}, true],
+    [{ legalName: "  ", sites: [{ name: "", capacity: "" }], provisionTypes: [] }, true],
+    [{ legalName: "Hub Ltd" }, false],
+    [{ sites: [{ name: "" }, { town: "Leeds" }] }, false],
+    [{ confirmed: ["confirmed"] }, false],
+  ])("%j is unanswered: %s", (values, expected) => {
+    expect(isUnanswered(values)).toBe(expected);
   });
 });

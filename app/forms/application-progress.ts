@@ -55,3 +55,30 @@ export function applicationProgress(stored: Partial<Record<SectionId, StoredSect
   const allComplete = completedCount === SECTION_IDS.length;
   return { statuses, parsed: allComplete ? (parsed as unknown as ParsedApplication) : null, sections: parsed as Partial<ParsedApplication>, threshold, completedCount };
 }
+
+/**
+ * What a provider still has to answer before a section is complete: its schema's messages for the
+ * answers as saved, one per question, in the order the questions are asked. Empty once complete.
+ */
+export function stillToDo(section: SectionId, answers: Record<string, unknown> | null, today: IsoDate): string[] {
+  const result = sectionSchema(section, today).safeParse(answers ?? {});
+  if (result.success) return [];
+  const seen = new Set<string>();
+  const messages: string[] = [];
+  for (const issue of result.error.issues) {
+    const field = issue.path.map(String).join(".");
+    if (seen.has(field)) continue;
+    seen.add(field);
+    if (!messages.includes(issue.message)) messages.push(issue.message);
+  }
+  return messages;
+}
+
+/** True when a form was sent without a single answer (every text blank, nothing ticked). */
+export function isUnanswered(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value === "string") return value.trim() === "";
+  if (Array.isArray(value)) return value.every(isUnanswered);
+  if (typeof value === "object") return Object.values(value as Record<string, unknown>).every(isUnanswered);
+  return false;
+}

@@ -3,19 +3,28 @@ import type { Route } from "./+types/provider._index";
 import { ListingStateTag } from "#app/components/directory/ListingStateTag";
 import { Button, ErrorSummary, InsetText, NotificationBanner, SummaryList, TaskList, WarningText, type TagColour } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
-import { applyToRenew, providerApplication, reopenApplication, submitApplication } from "#app/data/application.server";
+import { applyToRenew, providerApplication, reopenApplication, sectionForEdit, submitApplication } from "#app/data/application.server";
 import { providerScope } from "#app/data/directory-scope.server";
 import { formatDate, londonDate } from "#app/domain/dates";
 import { canApplyToRenew, renewalOpensOn } from "#app/domain/listing-lifecycle";
 import { MUST_REGISTER_ADVICE } from "#app/domain/school-registration-threshold";
-import { SECTION_IDS, SECTION_TITLES, type SectionId } from "#app/forms/application";
-import { SECTION_STATUS_TEXT, type SectionStatus } from "#app/forms/application-progress";
+import { isSectionId, SECTION_IDS, SECTION_TITLES, type SectionId } from "#app/forms/application";
+import { SECTION_STATUS_TEXT, stillToDo, type SectionStatus } from "#app/forms/application-progress";
 import { guard } from "#app/utils/route-guard.server";
 
 export const loader = guard("routes/provider._index").loader(async ({ user, request }) => {
   const today = londonDate(new Date());
-  const app = await providerApplication(providerScope(user), today);
+  const scope = providerScope(user);
+  const app = await providerApplication(scope, today);
   const l = app.listing;
+  const params = new URL(request.url).searchParams;
+  const done = params.get("done");
+  const sectionParam = params.get("section") ?? "";
+  // After "Save and come back later": what that section still needs, from the answers as saved.
+  const saved = (done === "draft" || done === "nothing-saved") && isSectionId(sectionParam) ? sectionParam : null;
+  const draft = saved
+    ? { section: saved, stillToDo: done === "draft" ? stillToDo(saved, (await sectionForEdit(scope, saved)).answers, today) : [] }
+    : null;
   return {
     organisation: user.organisationName,
     today,
@@ -33,7 +42,8 @@ export const loader = guard("routes/provider._index").loader(async ({ user, requ
     lastDecision: app.lastDecision,
     pendingChange: app.pendingChange !== null,
     lastChangeDecision: app.lastChangeDecision,
-    done: new URL(request.url).searchParams.get("done"),
+    done,
+    draft,
   };
 });
 
@@ -72,6 +82,27 @@ export default function ProviderHome({ loaderData: d, actionData }: Route.Compon
       <PageTitle title={title} hasErrors={!!actionData} />
       <ErrorSummary errors={actionData ? [{ href: "#submit", text: actionData.formError }] : []} />
       {d.done && DONE[d.done] && !actionData ? <NotificationBanner type="success" heading={DONE[d.done]} /> : null}
+      {d.draft && !actionData ? (
+        d.done === "nothing-saved" ? (
+          <NotificationBanner heading={`Nothing was saved for ${SECTION_TITLES[d.draft.section].toLowerCase()}: you have not answered any of its questions.`} />
+        ) : d.draft.stillToDo.length > 0 ? (
+          <NotificationBanner heading={`Your answers to ${SECTION_TITLES[d.draft.section].toLowerCase()} have been saved, but the section is not complete.`}>
+            <p className="govuk-body">To complete it:</p>
+            <ul className="govuk-list govuk-list--bullet">
+              {d.draft.stillToDo.map((message) => (
+                <li key={message}>{message}</li>
+              ))}
+            </ul>
+            <p className="govuk-body">
+              <a className="govuk-notification-banner__link" href={`/provider/application/${d.draft.section}`}>
+                Continue {SECTION_TITLES[d.draft.section].toLowerCase()}
+              </a>
+            </p>
+          </NotificationBanner>
+        ) : (
+          <NotificationBanner type="success" heading={`Your answers to ${SECTION_TITLES[d.draft.section].toLowerCase()} have been saved. Choose Save and continue on that section to mark it complete.`} />
+        )
+      ) : null}
       <span className="govuk-caption-l">{d.organisation}</span>
       <h1 className="govuk-heading-l">{title}</h1>
       <SummaryList

@@ -10,6 +10,7 @@ import { localAuthorityOptions } from "#app/data/directory.server";
 import { providerScope } from "#app/data/directory-scope.server";
 import { londonDate } from "#app/domain/dates";
 import { isSectionId, SECTION_TITLES, sectionSchema, type SectionId } from "#app/forms/application";
+import { isUnanswered } from "#app/forms/application-progress";
 import { sectionRows } from "#app/forms/application-summary";
 import { formDataToObject } from "#app/forms/form-data";
 import { parseSubmission } from "#app/forms/submission";
@@ -57,13 +58,18 @@ export const action = guard("routes/provider.application.$section").action(async
   const actor = { userId: user.id, role: user.role, audit };
   let complete = true;
   if (intent === "save-draft") {
+    // Nothing typed is nothing to save: say so rather than claim a save.
+    if (isUnanswered(values)) return redirect(`/provider?done=nothing-saved&section=${section}`);
     complete = false;
   } else {
     const submission = parseSubmission(sectionSchema(section, londonDate(new Date())), values);
     if (!submission.ok) return data({ errors: submission.errors, values }, { status: 400 });
   }
   const result = await saveSection(providerScope(user), section, values, complete, actor);
-  if (result.ok) return redirect(`/provider?done=${result.kind === "change_request" ? "change-request" : "saved"}`);
+  if (result.ok) {
+    if (result.kind === "change_request") return redirect("/provider?done=change-request");
+    return redirect(complete ? "/provider?done=saved" : `/provider?done=draft&section=${section}`);
+  }
   if (result.kind === "invalid") return data({ errors: result.errors, values }, { status: 400 });
   return data({ errors: {}, values, formError: "You cannot change this section now" }, { status: 409 });
 });
