@@ -86,7 +86,7 @@ export default function Placements({ loaderData: d }: Route.ComponentProps) {
                       {r.childName}
                     </a>
                     <br />
-                    <span className="govuk-body-s">{r.childReference}</span>
+                    <span className="govuk-body-s app-nowrap">{r.childReference}</span>
                   </>
                 ),
               },

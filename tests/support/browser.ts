@@ -59,7 +59,30 @@ export class CheckedPage {
     } else {
       await expectAccessible(this.page);
     }
+    await this.checkReflow(this.axeRunner ?? this.page);
     this.checkedUrls.add(this.page.url());
+  }
+
+  /**
+   * WCAG 1.4.10: at 320 CSS pixels wide (400% zoom of a 1280 px window) nothing makes the page
+   * scroll sideways, and axe still finds nothing. The window is put back as it was afterwards.
+   */
+  private async checkReflow(page: Page): Promise<void> {
+    const original = page.viewportSize();
+    await page.setViewportSize({ width: 320, height: 640 });
+    try {
+      const wider = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        if (document.documentElement.scrollWidth <= width) return null;
+        // Name the first element that sticks out, so the failure says where to look.
+        const culprit = [...document.body.querySelectorAll<HTMLElement>("*")].find((el) => el.getBoundingClientRect().right > width + 1);
+        return `${document.documentElement.scrollWidth}px wide; first too wide: ${culprit ? `${culprit.tagName.toLowerCase()}.${[...culprit.classList].join(".")}` : "?"}`;
+      });
+      expect(wider, `the page scrolls sideways at 320 px: ${page.url()}`).toBeNull();
+      await expectAccessible(page);
+    } finally {
+      if (original) await page.setViewportSize(original);
+    }
   }
 
   /** Clicks something that navigates, waits for the new page, and checks it. */

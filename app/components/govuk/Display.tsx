@@ -104,28 +104,33 @@ export function Table({
   firstCellIsHeader?: boolean;
 }) {
   const numeric = (format?: "numeric") => (format === "numeric" ? " govuk-table__cell--numeric" : "");
+  // On a narrow screen (WCAG 1.4.10, reflow at 320 px) each row becomes a block of "heading: value"
+  // lines, the headings taken from the column headers. The ARIA roles keep it a table for screen
+  // readers, which would otherwise lose its structure when CSS changes how it is displayed.
+  const labels = head.map((cell) => (typeof cell.text === "string" ? cell.text : undefined));
+  const stacked = labels.every((label) => label !== undefined);
   return (
-    <table className="govuk-table">
+    <table className={`govuk-table${stacked ? " app-table--stacked" : ""}`} role={stacked ? "table" : undefined}>
       {caption ? <caption className={`govuk-table__caption govuk-table__caption--${captionSize}`}>{caption}</caption> : null}
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
+      <thead className="govuk-table__head" role={stacked ? "rowgroup" : undefined}>
+        <tr className="govuk-table__row" role={stacked ? "row" : undefined}>
           {head.map((cell, i) => (
-            <th key={i} scope="col" className={`govuk-table__header${format(cell.format)}`} aria-sort={cell.sort}>
+            <th key={i} scope="col" className={`govuk-table__header${format(cell.format)}`} aria-sort={cell.sort} role={stacked ? "columnheader" : undefined}>
               {cell.text}
             </th>
           ))}
         </tr>
       </thead>
-      <tbody className="govuk-table__body">
+      <tbody className="govuk-table__body" role={stacked ? "rowgroup" : undefined}>
         {rows.map((row, r) => (
-          <tr key={r} className="govuk-table__row">
+          <tr key={r} className="govuk-table__row" role={stacked ? "row" : undefined}>
             {row.cells.map((cell, i) =>
               cell.header || (firstCellIsHeader && i === 0) ? (
-                <th key={i} scope="row" className={`govuk-table__header${format(cell.format)}`}>
+                <th key={i} scope="row" className={`govuk-table__header${format(cell.format)}`} role={stacked ? "rowheader" : undefined} data-label={labels[i] || undefined}>
                   {cell.text}
                 </th>
               ) : (
-                <td key={i} className={`govuk-table__cell${numeric(cell.format)}`}>
+                <td key={i} className={`govuk-table__cell${numeric(cell.format)}`} role={stacked ? "cell" : undefined} data-label={labels[i] || undefined}>
                   {cell.text}
                 </td>
               ),

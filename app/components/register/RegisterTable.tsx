@@ -29,7 +29,7 @@ export function RegisterTable({ rows, caption }: { rows: RegisterRow[]; caption:
                   {row.lastName}, {row.firstName}
                 </a>
                 <br />
-                <span className="govuk-body-s">{row.childReference}</span>
+                <span className="govuk-body-s app-nowrap">{row.childReference}</span>
                 {row.dateLeft ? (
                   <>
                     {" "}
