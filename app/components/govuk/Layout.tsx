@@ -14,7 +14,12 @@ export interface NavItem {
   active?: boolean;
 }
 
-/** The service navigation, with the signed-in user and a sign-out button (a POST, never a link). */
+/**
+ * The service navigation. A signed-in person's account links (who they are, messages, sign out) sit
+ * on the service name's row, at the end, in a navigation of their own; the service's pages go on
+ * the row below, so the account links never wrap onto a row of their own among the page links.
+ * Sign out is a POST, never a link.
+ */
 export function ServiceNavigation({
   serviceName,
   serviceUrl,
@@ -26,17 +31,50 @@ export function ServiceNavigation({
   navigation: NavItem[];
   signedIn?: { name: string; organisation: string; badge?: ReactNode; inbox?: { href: string; unread: number } };
 }) {
-  const hasNav = navigation.length > 0 || signedIn;
   return (
     <section aria-label="Service information" className="govuk-service-navigation" data-module="govuk-service-navigation">
       <div className="govuk-width-container">
-        <div className="govuk-service-navigation__container">
+        <div className={`govuk-service-navigation__container${signedIn ? " app-service-navigation--account" : ""}`}>
           <span className="govuk-service-navigation__service-name">
             <a href={serviceUrl} className="govuk-service-navigation__link">
               {serviceName}
             </a>
           </span>
-          {hasNav ? (
+          {signedIn ? (
+            <nav aria-label="Your account" className="app-account-navigation">
+              <ul className="app-account-navigation__list">
+                <li className="app-account-navigation__item">
+                  <span className="app-account-navigation__name">
+                    {signedIn.name}
+                    <span className="govuk-visually-hidden">, {signedIn.organisation}</span>
+                  </span>
+                  {signedIn.badge}
+                </li>
+                {signedIn.inbox ? (
+                  <li className="app-account-navigation__item">
+                    <a className="govuk-link govuk-link--no-visited-state" href={signedIn.inbox.href}>
+                      Messages
+                      {signedIn.inbox.unread > 0 ? (
+                        <>
+                          {" "}
+                          <strong className="app-unread-count">{signedIn.inbox.unread}</strong>
+                          <span className="govuk-visually-hidden"> unread</span>
+                        </>
+                      ) : null}
+                    </a>
+                  </li>
+                ) : null}
+                <li className="app-account-navigation__item">
+                  <form method="post" action="/sign-out" className="app-sign-out">
+                    <button type="submit" className="govuk-link app-link-button">
+                      Sign out
+                    </button>
+                  </form>
+                </li>
+              </ul>
+            </nav>
+          ) : null}
+          {navigation.length > 0 ? (
             <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
               {navigation.length > 1 ? (
                 <button
@@ -60,38 +98,6 @@ export function ServiceNavigation({
                     </a>
                   </li>
                 ))}
-                {signedIn ? (
-                  <li className="govuk-service-navigation__item app-service-navigation__account">
-                    <span className="govuk-service-navigation__text">
-                      {signedIn.name}
-                      <span className="govuk-visually-hidden">, {signedIn.organisation}</span>
-                      {signedIn.badge}
-                    </span>
-                  </li>
-                ) : null}
-                {signedIn?.inbox ? (
-                  <li className="govuk-service-navigation__item">
-                    <a className="govuk-service-navigation__link" href={signedIn.inbox.href}>
-                      Messages
-                      {signedIn.inbox.unread > 0 ? (
-                        <>
-                          {" "}
-                          <strong className="app-unread-count">{signedIn.inbox.unread}</strong>
-                          <span className="govuk-visually-hidden"> unread</span>
-                        </>
-                      ) : null}
-                    </a>
-                  </li>
-                ) : null}
-                {signedIn ? (
-                  <li className="govuk-service-navigation__item">
-                    <form method="post" action="/sign-out" className="app-sign-out">
-                      <button type="submit" className="govuk-service-navigation__link app-link-button">
-                        Sign out
-                      </button>
-                    </form>
-                  </li>
-                ) : null}
               </ul>
             </nav>
           ) : null}
