@@ -16,24 +16,27 @@ export function ErrorMessage({ id, children }: { id: string; children: ReactNode
   );
 }
 
-export function Label({ htmlFor, children, isPageHeading }: { htmlFor: string; children: ReactNode; isPageHeading?: boolean }) {
+export type LegendSize = "s" | "m" | "l" | "xl";
+export type LabelSize = LegendSize;
+
+export function Label({ htmlFor, children, isPageHeading, size }: { htmlFor?: string; children: ReactNode; isPageHeading?: boolean; size?: LabelSize }) {
+  const resolved = size ?? (isPageHeading ? "l" : undefined);
+  const className = `govuk-label${resolved ? ` govuk-label--${resolved}` : ""}`;
   if (isPageHeading) {
     return (
       <h1 className="govuk-label-wrapper">
-        <label className="govuk-label govuk-label--l" htmlFor={htmlFor}>
+        <label className={className} htmlFor={htmlFor}>
           {children}
         </label>
       </h1>
     );
   }
   return (
-    <label className="govuk-label" htmlFor={htmlFor}>
+    <label className={className} htmlFor={htmlFor}>
       {children}
     </label>
   );
 }
-
-export type LegendSize = "s" | "m" | "l" | "xl";
 
 export function Fieldset({
   legend,
