@@ -1,6 +1,6 @@
 import type { Route } from "./+types/placements._index";
-import { Pagination, paginationItems, Table, Tag } from "#app/components/govuk";
-import { PageTitle } from "#app/components/PageTitle";
+import { Pagination, paginationItems, Table, Tag, WarningText } from "#app/components/govuk";
+import { PageShell } from "#app/components/PageShell";
 import { placementView } from "#app/components/placements/placement-view";
 import { laPlacements } from "#app/data/placements.server";
 import { PLACEMENTS_PAGE_SIZE } from "#app/data/placements-query";
@@ -33,21 +33,14 @@ export default function Placements({ loaderData: d }: Route.ComponentProps) {
   const pages = Math.max(1, Math.ceil(d.total / PLACEMENTS_PAGE_SIZE));
   return (
     <>
-      <PageTitle title={`Placements: ${SHOWS[d.show].toLowerCase()}`} />
-      <h1 className="govuk-heading-l">Placements</h1>
+      <PageShell title={`Placements: ${SHOWS[d.show].toLowerCase()}`} heading="Placements" width="full" />
       {d.needsReview > 0 ? (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            {d.needsReview} {d.needsReview === 1 ? "placement needs" : "placements need"} review because the provider is no longer listed as it was.{" "}
-            <a className="govuk-link" href={href("needs-review")}>
-              Review {d.needsReview === 1 ? "it" : "them"}
-            </a>
-          </strong>
-        </div>
+        <WarningText>
+          {d.needsReview} {d.needsReview === 1 ? "placement needs" : "placements need"} review because the provider is no longer listed as it was.{" "}
+          <a className="govuk-link" href={href("needs-review")}>
+            Review {d.needsReview === 1 ? "it" : "them"}
+          </a>
+        </WarningText>
       ) : null}
       <nav className="govuk-!-margin-bottom-6" aria-label="Which placements">
         <ul className="govuk-list app-inline-list">

@@ -1,6 +1,6 @@
 import type { Route } from "./+types/placements.refusals";
-import { BackLink, Pagination, paginationItems, Table } from "#app/components/govuk";
-import { PageTitle } from "#app/components/PageTitle";
+import { Pagination, paginationItems, Table } from "#app/components/govuk";
+import { PageShell } from "#app/components/PageShell";
 import { laRefusals } from "#app/data/placements.server";
 import { PLACEMENTS_PAGE_SIZE } from "#app/data/placements-query";
 import { laScope } from "#app/data/scope.server";
@@ -26,9 +26,7 @@ export default function Refusals({ loaderData: d }: Route.ComponentProps) {
   const pages = Math.max(1, Math.ceil(d.total / PLACEMENTS_PAGE_SIZE));
   return (
     <>
-      <PageTitle title="Refused placements" />
-      <BackLink href="/placements">Back to placements</BackLink>
-      <h1 className="govuk-heading-l">Refused placements</h1>
+      <PageShell title="Refused placements" backLink={{ href: "/placements", text: "Back to placements" }} width="full" />
       <p className="govuk-body">Every placement the check refused for your council, newest first. Nothing was placed.</p>
       <p className="govuk-body" role="status">
         {d.total === 0 ? "No refused placements." : `${d.total.toLocaleString("en-GB")} refused, page ${d.page} of ${pages}`}

@@ -1,7 +1,7 @@
 import { data, redirect } from "react-router";
 import type { Route } from "./+types/provider._index";
 import { ListingStateTag } from "#app/components/directory/ListingStateTag";
-import { Button, ErrorSummary, InsetText, NotificationBanner, SummaryList, TaskList, WarningText, type TagColour } from "#app/components/govuk";
+import { BlockWarningText, Button, ErrorSummary, InsetText, NotificationBanner, SummaryList, TaskList, WarningText, type TagColour } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
 import { applyToRenew, providerApplication, reopenApplication, submitApplication } from "#app/data/application.server";
 import { providerScope } from "#app/data/directory-scope.server";
@@ -88,7 +88,7 @@ export default function ProviderHome({ loaderData: d, actionData }: Route.Compon
         </InsetText>
       ) : null}
       {d.state === "changes_requested" && d.comments.length > 0 ? (
-        <div className="govuk-inset-text">
+        <InsetText>
           <h2 className="govuk-heading-s">A reviewer has asked you to change your application</h2>
           <ul className="govuk-list">
             {d.comments.map((c) => (
@@ -100,24 +100,17 @@ export default function ProviderHome({ loaderData: d, actionData }: Route.Compon
               </li>
             ))}
           </ul>
-        </div>
+        </InsetText>
       ) : null}
       {mustRegister ? (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <div className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            <p className="govuk-body govuk-!-font-weight-bold">You cannot apply: you must register as a school</p>
-            <ul className="govuk-list govuk-list--bullet">
-              {mustRegister.reasons.map((r) => (
-                <li key={r}>{r}.</li>
-              ))}
-            </ul>
-            <p className="govuk-body">{MUST_REGISTER_ADVICE} If your numbers have changed, update your answers.</p>
-          </div>
-        </div>
+        <BlockWarningText heading="You cannot apply: you must register as a school">
+          <ul className="govuk-list govuk-list--bullet">
+            {mustRegister.reasons.map((r) => (
+              <li key={r}>{r}.</li>
+            ))}
+          </ul>
+          <p className="govuk-body">{MUST_REGISTER_ADVICE} If your numbers have changed, update your answers.</p>
+        </BlockWarningText>
       ) : null}
       {d.state === "submitted" ? <p className="govuk-body">Your application is with a reviewer. You cannot change it unless they ask you to.</p> : null}
       {listed ? (

@@ -1,5 +1,5 @@
 import type { Route } from "./+types/register.$childId._index";
-import { BackLink, Button, NotificationBanner, SummaryList, Tag, WarningText } from "#app/components/govuk";
+import { BackLink, Button, ButtonGroup, NotificationBanner, SummaryCard, SummaryList, Tag, WarningText } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
 import { consentRequestsOfChild } from "#app/data/consent.server";
 import { placementView } from "#app/components/placements/placement-view";
@@ -125,7 +125,7 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
           </p>
         ) : null}
         {d.canEdit && !d.left ? (
-          <div className="govuk-button-group">
+          <ButtonGroup>
             <Button href={`/register/${d.id}/edit`}>Change the entry</Button>
             {!d.homeEducated && !d.consentRequests.some((r) => r.status === "pending") ? (
               <Button href={`/register/${d.id}/home-education`} variant="secondary">
@@ -135,29 +135,15 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
             <Button href={`/register/${d.id}/leave`} variant="secondary">
               Record that the child has left
             </Button>
-          </div>
+          </ButtonGroup>
         ) : null}
         {d.placements.length > 0 || (d.canPlace && !d.left) ? (
-          <div className="govuk-summary-card">
-            <div className="govuk-summary-card__title-wrapper">
-              <h2 className="govuk-summary-card__title">Placements</h2>
-              {d.canPlace && !d.left ? (
-                <ul className="govuk-summary-card__actions">
-                  <li className="govuk-summary-card__action">
-                    <a className="govuk-link" href={`/register/${d.id}/placements/new`}>
-                      Place with a provider
-                    </a>
-                  </li>
-                </ul>
-              ) : null}
-            </div>
-            <div className="govuk-summary-card__content">
-              {d.placements.length === 0 ? <p className="govuk-body">No placements.</p> : null}
-              {d.placements.map((p) => (
-                <PlacementBlock key={p.id} placement={p} canChange={d.canPlace} />
-              ))}
-            </div>
-          </div>
+          <SummaryCard title="Placements" actions={d.canPlace && !d.left ? [{ href: `/register/${d.id}/placements/new`, text: "Place with a provider" }] : []}>
+            {d.placements.length === 0 ? <p className="govuk-body">No placements.</p> : null}
+            {d.placements.map((p) => (
+              <PlacementBlock key={p.id} placement={p} canChange={d.canPlace} />
+            ))}
+          </SummaryCard>
         ) : null}
         {d.consentRequests.length > 0 ? (
           <SummaryList

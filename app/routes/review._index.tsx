@@ -1,6 +1,6 @@
 import type { Route } from "./+types/review._index";
-import { Pagination, paginationItems, Table, Tag } from "#app/components/govuk";
-import { PageTitle } from "#app/components/PageTitle";
+import { Pagination, paginationItems, SearchForm, Select, Table, Tag } from "#app/components/govuk";
+import { PageShell } from "#app/components/PageShell";
 import { ListingStateTag } from "#app/components/directory/ListingStateTag";
 import { reviewerScope } from "#app/data/directory-scope.server";
 import { REVIEW_PAGE_SIZE } from "#app/data/review-query";
@@ -27,9 +27,7 @@ export default function ReviewQueue({ loaderData: d }: Route.ComponentProps) {
   const href = (page: number) => `/review?${new URLSearchParams({ ...(d.state ? { state: d.state } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
   return (
     <>
-      <PageTitle title="Review alternative provision" />
-      <span className="govuk-caption-l">{d.area}</span>
-      <h1 className="govuk-heading-l">Review alternative provision</h1>
+      <PageShell title="Review alternative provision" caption={d.area} width="full" />
       {d.queue.length === 0 ? (
         <p className="govuk-body">Nothing is waiting for review.</p>
       ) : (
@@ -52,24 +50,15 @@ export default function ReviewQueue({ loaderData: d }: Route.ComponentProps) {
         />
       )}
       <h2 className="govuk-heading-m">All listings</h2>
-      <form method="get" action="/review">
-        <div className="govuk-form-group">
-          <label className="govuk-label" htmlFor="state">
-            State
-          </label>
-          <select className="govuk-select" id="state" name="state" defaultValue={d.state ?? ""}>
-            <option value="">Any</option>
-            {LISTING_STATES.map((s) => (
-              <option key={s} value={s}>
-                {LISTING_STATE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-          Show listings
-        </button>
-      </form>
+      <SearchForm label="Filter listings" action="/review" submitText="Show listings">
+        <Select
+          id="state"
+          name="state"
+          label="State"
+          defaultValue={d.state ?? ""}
+          options={[{ value: "", label: "Any" }, ...LISTING_STATES.map((s) => ({ value: s, label: LISTING_STATE_LABELS[s] }))]}
+        />
+      </SearchForm>
       <p className="govuk-body" role="status">
         {d.all.total === 0 ? "No listings." : `${d.all.total} ${d.all.total === 1 ? "listing" : "listings"}`}
       </p>
