@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { decideConsent } from "#app/data/consent.server";
 import { consentScope } from "#app/data/scope.server";
+import { addDays, londonDate } from "#app/domain/dates";
 import { loader as requestsLoader } from "#app/routes/consent-requests._index";
 import { action as decideAction, loader as requestLoader } from "#app/routes/consent-requests.$requestId";
 import { action as settingsAction } from "#app/routes/admin.settings";
@@ -100,15 +101,20 @@ describe("the social worker's decision", () => {
     expect(missing.status).toBe(400);
     expect(missing.data.errors.statement).toBe("Enter a statement of the exceptional circumstances");
 
+    // A review date a year from today: always in the future, however long this test lives.
+    const reviewDate = addDays(londonDate(new Date()), 365);
+    const [reviewYear, reviewMonth, reviewDay] = reviewDate.split("-");
     const agreed = await call(
       decideAction,
-      await requestAs(socialWorker, `/consent-requests/${requestId}`, { form: { decision: "agree", statement: "The family has moved away from the risk; a safety plan is in place.", "reviewDate.day": "1", "reviewDate.month": "3", "reviewDate.year": "2030" } }),
+      await requestAs(socialWorker, `/consent-requests/${requestId}`, {
+        form: { decision: "agree", statement: "The family has moved away from the risk; a safety plan is in place.", "reviewDate.day": reviewDay!, "reviewDate.month": reviewMonth!, "reviewDate.year": reviewYear! },
+      }),
       { requestId },
     );
     expect(agreed.status).toBe(302);
     expect((await childRow(id)).educationStatus).toBe("elective_home_education");
     const [request] = await db.select().from(consentRequests).where(eq(consentRequests.id, requestId));
-    expect(request).toMatchObject({ status: "agreed", decidedBy: socialWorker.id, reviewDate: "2030-03-01" });
+    expect(request).toMatchObject({ status: "agreed", decidedBy: socialWorker.id, reviewDate });
     expect(await db.select().from(inboxMessages).where(eq(inboxMessages.userId, officer.id))).toHaveLength(1);
     const actions = (await db.select().from(auditEvents).where(eq(auditEvents.subjectId, requestId))).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["consent.requested", "consent.agreed"]));
