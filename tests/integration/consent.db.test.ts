@@ -163,20 +163,11 @@ describe("the social worker's decision", () => {
     expect(now.status).toBe(302);
   });
 
-  it("yields exactly one decision when two arrive at once", async () => {
+  it("refuses a decision on a request already decided", async () => {
     const { officer, socialWorker } = await setup();
-    const id = await addChild(officer, { socialCareStatus: "s47_enquiry", allocatedSocialWorkerId: socialWorker.id });
-    await raise(officer, id);
-    const requestId = await pendingRequestId(id);
-    const scope = consentScope({ id: socialWorker.id, email: socialWorker.email, name: "SW", role: "social_worker", organisationId: socialWorker.organisationId, organisationName: "Camden", organisationKind: "local_authority" });
-    const actor = { userId: socialWorker.id, audit: auditorFor({ userId: socialWorker.id, role: "social_worker", organisationId: socialWorker.organisationId }, "r") };
-    const results = await Promise.all([
-      decideConsent(scope, requestId, { decision: "agree", statement: "Exceptional." }, actor),
-      decideConsent(scope, requestId, { decision: "refuse", reasons: "Unsafe." }, actor),
-      decideConsent(scope, requestId, { decision: "refuse", reasons: "Unsafe." }, actor),
-    ]);
-    expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok && r.kind === "already_decided")).toHaveLength(2);
+    const { requestId, scope, actor } = await decidable(officer, socialWorker);
+    expect((await decideConsent(scope, requestId, { decision: "agree", statement: "Exceptional." }, actor)).ok).toBe(true);
+    expect(await decideConsent(scope, requestId, { decision: "refuse", reasons: "Unsafe." }, actor)).toMatchObject({ ok: false, kind: "already_decided" });
     const second = await call(decideAction, await requestAs(socialWorker, `/consent-requests/${requestId}`, { form: { decision: "refuse", reasons: "Again." } }), { requestId });
     expect(second.status).toBe(409);
     expect(second.data.formError).toMatch(/already been decided/);
@@ -218,5 +209,29 @@ describe("the statutory rule protects registered pupils", () => {
     expect((await raise(officer, notOnRoll)).location).toContain("homeEducation=recorded");
     const atRisk = await addChild(officer, { educationStatus: "not_on_roll", atRiskOfHarmFromHome: "yes", allocatedSocialWorkerId: socialWorker.id, firstName: "Augusta" });
     expect((await raise(officer, atRisk)).location).toContain("homeEducation=consent_requested");
+  });
+});
+
+async function decidable(officer: TestUser, socialWorker: TestUser) {
+  const id = await addChild(officer, { socialCareStatus: "s47_enquiry", allocatedSocialWorkerId: socialWorker.id });
+  await raise(officer, id);
+  const requestId = await pendingRequestId(id);
+  const scope = consentScope({ id: socialWorker.id, email: socialWorker.email, name: "SW", role: "social_worker", organisationId: socialWorker.organisationId, organisationName: "Camden", organisationKind: "local_authority" });
+  const actor = { userId: socialWorker.id, audit: auditorFor({ userId: socialWorker.id, role: "social_worker", organisationId: socialWorker.organisationId }, "r") };
+  return { requestId, scope, actor };
+}
+
+// PGlite is one connection in one process: its transactions take turns and cannot race.
+describe.runIf(process.env.DATABASE_URL)("concurrency on PostgreSQL", () => {
+  it("yields exactly one decision when three arrive at once", async () => {
+    const { officer, socialWorker } = await setup();
+    const { requestId, scope, actor } = await decidable(officer, socialWorker);
+    const results = await Promise.all([
+      decideConsent(scope, requestId, { decision: "agree", statement: "Exceptional." }, actor),
+      decideConsent(scope, requestId, { decision: "refuse", reasons: "Unsafe." }, actor),
+      decideConsent(scope, requestId, { decision: "refuse", reasons: "Unsafe." }, actor),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.kind === "already_decided")).toHaveLength(2);
   });
 });
