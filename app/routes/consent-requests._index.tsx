@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import type { Route } from "./+types/consent-requests._index";
 import { Table, Tag } from "#app/components/govuk";
 import { PageShell } from "#app/components/PageShell";
@@ -30,7 +31,7 @@ export default function ConsentRequests({ loaderData: d }: Route.ComponentProps)
             cells: [
               {
                 text: (
-                  <a className="govuk-link" href={`/consent-requests/${r.id}`}>
+                  <a className="govuk-link" href={href("/consent-requests/:requestId", { requestId: r.id })}>
                     {r.childName} <span className="govuk-visually-hidden">({r.childReference})</span>
                   </a>
                 ),

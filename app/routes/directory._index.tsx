@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import type { Route } from "./+types/directory._index";
 import { Pagination, paginationItems, SearchForm, Select, Tag, TextInput } from "#app/components/govuk";
 import { LocalAuthoritySelect } from "#app/components/directory/LocalAuthoritySelect";
@@ -24,13 +25,13 @@ function hrefWith(search: Record<string, unknown>, page: number): string {
   for (const [key, value] of Object.entries(search)) if (value !== undefined && value !== "" && key !== "page" && key !== "pageSize") params.set(key, String(value));
   if (page > 1) params.set("page", String(page));
   const query = params.toString();
-  return `/directory${query ? `?${query}` : ""}`;
+  return `${href("/directory")}${query ? `?${query}` : ""}`;
 }
 
 export default function Directory({ loaderData: d }: Route.ComponentProps) {
   const s = d.search;
   const pages = Math.max(1, Math.ceil(d.total / d.pageSize));
-  const openData = `/api/v1/directory/providers.csv${hrefWith({ ...s, page: undefined }, 1).replace("/directory", "")}`;
+  const openData = `${href("/api/v1/directory/providers.csv")}${hrefWith({ ...s, page: undefined }, 1).replace(href("/directory"), "")}`;
   return (
     <>
       <PageShell title={TITLE} width="full" />
@@ -71,7 +72,7 @@ export default function Directory({ loaderData: d }: Route.ComponentProps) {
             {d.providers.map((p) => (
               <li key={p.id} className="govuk-!-margin-bottom-6">
                 <h2 className="govuk-heading-m govuk-!-margin-bottom-1">
-                  <a className="govuk-link" href={`/directory/${p.id}`}>
+                  <a className="govuk-link" href={href("/directory/:providerId", { providerId: p.id })}>
                     {p.name}
                   </a>
                 </h2>

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import type { Route } from "./+types/my-children";
 import { Pagination, paginationItems } from "#app/components/govuk";
 import { PageShell } from "#app/components/PageShell";
@@ -12,7 +13,7 @@ export const loader = guard("routes/my-children").loader(async ({ user, request,
   return searchRegister(registerScope(user), { state: "all", page }, { userId: user.id, audit });
 });
 
-const hrefFor = (page: number) => (page > 1 ? `/my-children?page=${page}` : "/my-children");
+const hrefFor = (page: number) => (page > 1 ? `${href("/my-children")}?page=${page}` : href("/my-children"));
 
 export default function MyChildren({ loaderData: d }: Route.ComponentProps) {
   const pages = Math.max(1, Math.ceil(d.total / d.pageSize));

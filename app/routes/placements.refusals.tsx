@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import type { Route } from "./+types/placements.refusals";
 import { Pagination, paginationItems, Table } from "#app/components/govuk";
 import { PageShell } from "#app/components/PageShell";
@@ -20,7 +21,7 @@ export const loader = guard("routes/placements.refusals").loader(async ({ user, 
 });
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
-const href = (page: number) => `/placements/refusals${page > 1 ? `?page=${page}` : ""}`;
+const pageHref = (page: number) => `${href("/placements/refusals")}${page > 1 ? `?page=${page}` : ""}`;
 
 export default function Refusals({ loaderData: d }: Route.ComponentProps) {
   const pages = Math.max(1, Math.ceil(d.total / PLACEMENTS_PAGE_SIZE));
@@ -41,7 +42,7 @@ export default function Refusals({ loaderData: d }: Route.ComponentProps) {
               { text: timeFormat.format(new Date(r.attemptedAt)) },
               {
                 text: (
-                  <a className="govuk-link" href={`/register/${r.childId}`}>
+                  <a className="govuk-link" href={href("/register/:childId", { childId: r.childId })}>
                     {r.firstName} {r.lastName}
                   </a>
                 ),
@@ -64,9 +65,9 @@ export default function Refusals({ loaderData: d }: Route.ComponentProps) {
         />
       ) : null}
       <Pagination
-        previous={d.page > 1 ? { href: href(d.page - 1) } : undefined}
-        next={d.page < pages ? { href: href(d.page + 1) } : undefined}
-        items={paginationItems(d.page, pages, href)}
+        previous={d.page > 1 ? { href: pageHref(d.page - 1) } : undefined}
+        next={d.page < pages ? { href: pageHref(d.page + 1) } : undefined}
+        items={paginationItems(d.page, pages, pageHref)}
       />
     </>
   );

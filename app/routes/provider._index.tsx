@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/provider._index";
 import { ListingStateTag } from "#app/components/directory/ListingStateTag";
 import { BlockWarningText, Button, ErrorSummary, InsetText, NotificationBanner, SummaryList, TaskList, WarningText, type TagColour } from "#app/components/govuk";
@@ -66,7 +66,7 @@ export default function ProviderHome({ loaderData: d, actionData }: Route.Compon
   const canSubmit = editable && d.completedCount === SECTION_IDS.length && !mustRegister;
   const title = editable ? "Apply to be listed" : "Your listing";
   // Every section opens: to edit, to propose a change (when listed), or to read.
-  const hrefFor = (id: SectionId) => `/provider/application/${id}`;
+  const hrefFor = (id: SectionId) => href("/provider/application/:section", { section: id });
   return (
     <>
       <PageTitle title={title} hasErrors={!!actionData} />
@@ -93,7 +93,7 @@ export default function ProviderHome({ loaderData: d, actionData }: Route.Compon
           <ul className="govuk-list">
             {d.comments.map((c) => (
               <li key={c.section}>
-                <a className="govuk-link" href={`/provider/application/${c.section}`}>
+                <a className="govuk-link" href={href("/provider/application/:section", { section: c.section })}>
                   {SECTION_TITLES[c.section as SectionId]}
                 </a>
                 : {c.comment}

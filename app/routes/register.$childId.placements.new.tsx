@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/register.$childId.placements.new";
 import { RadiosField, TextareaField, TextField, DateField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -60,14 +60,14 @@ export default function NewPlacement({ loaderData: d, actionData }: Route.Compon
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href={`/register/${d.childId}/placements/new`}>Choose a different provider</BackLink>
+        <BackLink href={href("/register/:childId/placements/new", { childId: d.childId })}>Choose a different provider</BackLink>
         <ValidatedForm schema={placementSchema} defaultValues={{ siteId: d.site.siteId }} refused={actionData} pageTitle={title}>
           <span className="govuk-caption-l">{d.name}</span>
           <h1 className="govuk-heading-l">Placement details</h1>
           <div id="provider" tabIndex={-1}>
             <SummaryList
               rows={[
-                { key: "Provider", value: d.site.providerName, actions: [{ text: "Change", visuallyHiddenText: "provider", href: `/register/${d.childId}/placements/new` }] },
+                { key: "Provider", value: d.site.providerName, actions: [{ text: "Change", visuallyHiddenText: "provider", href: href("/register/:childId/placements/new", { childId: d.childId }) }] },
                 { key: "Site", value: `${d.site.siteName}, ${d.site.sitePostcode}` },
                 { key: "Ages taken", value: d.site.ageMin !== null ? `${d.site.ageMin} to ${d.site.ageMax}` : "Not listed" },
                 { key: "Places at this site", value: String(d.site.capacity) },
@@ -103,7 +103,7 @@ type ChooseData = Extract<Route.ComponentProps["loaderData"], { step: "choose" }
 function ChooseProvider({ d }: { d: ChooseData }) {
   const title = `Choose a provider for ${d.name}`;
   return (
-    <PageShell title={title} heading="Choose a provider" caption={d.name} backLink={{ href: `/register/${d.childId}`, text: "Back to the entry" }}>
+    <PageShell title={title} heading="Choose a provider" caption={d.name} backLink={{ href: href("/register/:childId", { childId: d.childId }), text: "Back to the entry" }}>
       {d.unknownSite ? <InsetText>That site is not on a listed provider&apos;s listing. Choose a provider below.</InsetText> : null}
       <p className="govuk-body">Only providers listed in the directory of non-school alternative provision are shown.</p>
       <SearchForm label="Search listed providers">
@@ -120,7 +120,7 @@ function ChooseProvider({ d }: { d: ChooseData }) {
           rows={p.sites.map((s) => ({
             key: s.name,
             value: `${s.addressLine1}, ${s.town}, ${s.postcode}. Ages ${p.ageMin} to ${p.ageMax}, ${s.capacity} places.`,
-            actions: [{ text: "Choose", visuallyHiddenText: s.name, href: `/register/${d.childId}/placements/new?site=${s.id}` }],
+            actions: [{ text: "Choose", visuallyHiddenText: s.name, href: `${href("/register/:childId/placements/new", { childId: d.childId })}?site=${s.id}` }],
           }))}
         />
       ))}

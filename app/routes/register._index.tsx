@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import type { Route } from "./+types/register._index";
 import { Button, Pagination, paginationItems, SearchForm, Select, TextInput } from "#app/components/govuk";
 import { PageShell } from "#app/components/PageShell";
@@ -19,7 +20,7 @@ function hrefWith(search: Record<string, unknown>, page: number): string {
   for (const [key, value] of Object.entries(search)) if (value !== undefined && value !== "" && key !== "page") params.set(key, String(value));
   if (page > 1) params.set("page", String(page));
   const query = params.toString();
-  return `/register${query ? `?${query}` : ""}`;
+  return `${href("/register")}${query ? `?${query}` : ""}`;
 }
 
 function Filter({ name, label, value, options }: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {

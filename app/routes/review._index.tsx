@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import type { Route } from "./+types/review._index";
 import { Pagination, paginationItems, SearchForm, Select, Table, Tag } from "#app/components/govuk";
 import { PageShell } from "#app/components/PageShell";
@@ -24,7 +25,7 @@ const dateOf = (d: Date | string) => formatDate(londonDate(new Date(d)));
 
 export default function ReviewQueue({ loaderData: d }: Route.ComponentProps) {
   const pages = Math.max(1, Math.ceil(d.all.total / REVIEW_PAGE_SIZE));
-  const href = (page: number) => `/review?${new URLSearchParams({ ...(d.state ? { state: d.state } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
+  const pageHref = (page: number) => `${href("/review")}?${new URLSearchParams({ ...(d.state ? { state: d.state } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
   return (
     <>
       <PageShell title="Review alternative provision" caption={d.area} width="full" />
@@ -38,7 +39,7 @@ export default function ReviewQueue({ loaderData: d }: Route.ComponentProps) {
             cells: [
               {
                 text: (
-                  <a className="govuk-link" href={q.work === "change_request" ? `/review/${q.id}/change-request` : `/review/${q.id}`}>
+                  <a className="govuk-link" href={q.work === "change_request" ? href("/review/:listingId/change-request", { listingId: q.id }) : href("/review/:listingId", { listingId: q.id })}>
                     {q.name}
                   </a>
                 ),
@@ -71,7 +72,7 @@ export default function ReviewQueue({ loaderData: d }: Route.ComponentProps) {
             cells: [
               {
                 text: (
-                  <a className="govuk-link" href={`/review/${r.id}`}>
+                  <a className="govuk-link" href={href("/review/:listingId", { listingId: r.id })}>
                     {r.name}
                   </a>
                 ),
@@ -82,7 +83,7 @@ export default function ReviewQueue({ loaderData: d }: Route.ComponentProps) {
           }))}
         />
       ) : null}
-      <Pagination previous={d.page > 1 ? { href: href(d.page - 1) } : undefined} next={d.page < pages ? { href: href(d.page + 1) } : undefined} items={paginationItems(d.page, pages, href)} />
+      <Pagination previous={d.page > 1 ? { href: pageHref(d.page - 1) } : undefined} next={d.page < pages ? { href: pageHref(d.page + 1) } : undefined} items={paginationItems(d.page, pages, pageHref)} />
     </>
   );
 }
