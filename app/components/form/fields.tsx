@@ -129,7 +129,7 @@ export function RadiosField({
   );
 }
 
-export function CheckboxesField({ name, legend, hint, items }: { name: string; legend: ReactNode; hint?: ReactNode; items: ChoiceItem[] }) {
+export function CheckboxesField({ name, legend, hint, items, legendSize }: { name: string; legend: ReactNode; hint?: ReactNode; items: ChoiceItem[]; legendSize?: "s" | "m" | "l" | "xl" }) {
   const field = useField(name);
   const registered = field.register();
   const current = field.value;
@@ -138,6 +138,7 @@ export function CheckboxesField({ name, legend, hint, items }: { name: string; l
       name={name}
       idPrefix={field.id}
       legend={legend}
+      legendSize={legendSize}
       hint={hint}
       error={field.error}
       items={items}

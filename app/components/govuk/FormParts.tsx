@@ -43,17 +43,20 @@ export function Fieldset({
   legendIsPageHeading,
   legendSize,
   describedBy,
+  classes,
   children,
 }: {
   legend: ReactNode;
   legendIsPageHeading?: boolean;
   legendSize?: LegendSize;
   describedBy?: string;
+  /** Extra classes, as the Design System's `classes` (spacing overrides). */
+  classes?: string;
   children: ReactNode;
 }) {
   const size = legendSize ?? (legendIsPageHeading ? "l" : undefined);
   return (
-    <fieldset className="govuk-fieldset" aria-describedby={describedBy || undefined}>
+    <fieldset className={`govuk-fieldset${classes ? ` ${classes}` : ""}`} aria-describedby={describedBy || undefined}>
       <legend className={`govuk-fieldset__legend${size ? ` govuk-fieldset__legend--${size}` : ""}`}>
         {legendIsPageHeading ? <h1 className="govuk-fieldset__heading">{legend}</h1> : legend}
       </legend>
