@@ -5,7 +5,7 @@ import path from "node:path";
 import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { Button, InsetText, Label, Select, SummaryCard, SummaryList, TextInput, WarningText } from "./index";
+import { Button, Fieldset, InsetText, Label, Panel, Select, SummaryCard, SummaryList, TextInput, WarningText } from "./index";
 
 // Our components against GOV.UK Frontend's own fixtures: the HTML its Nunjucks macros render for
 // each documented example, shipped in the package. Compared as trees (element, attributes, text
@@ -57,6 +57,21 @@ describe("GOV.UK components render the Design System's markup", () => {
     matches("button", "classes", <Button classes="app-button--custom-modifier">Submit</Button>);
     matches("button", "link", <Button href="/">Link button</Button>);
     matches("button", "start link", <Button href="/" variant="start">Start now link button</Button>);
+  });
+
+  it("fieldsets with extra classes or as the page heading, and the confirmation panel", () => {
+    matches("fieldset", "classes", <Fieldset legend="Which option?" classes="app-fieldset--custom-modifier">{null}</Fieldset>);
+    matches("fieldset", "with describedBy", <Fieldset legend="Which option?" describedBy="test-target-element">{null}</Fieldset>);
+    matches("fieldset", "as page heading l", <Fieldset legend="What is your address?" legendIsPageHeading>{null}</Fieldset>);
+    matches(
+      "panel",
+      "default",
+      <Panel title="Application complete">
+        Your reference number
+        <br />
+        <strong>HDJ2123F</strong>
+      </Panel>,
+    );
   });
 
   it("labels, sized and as the page heading", () => {
