@@ -2,7 +2,7 @@ import { data, redirect } from "react-router";
 import type { Route } from "./+types/account.password";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { TextField } from "#app/components/form/fields";
-import { Button } from "#app/components/govuk";
+import { Button, Panel } from "#app/components/govuk";
 import { changePasswordSchema } from "#app/forms/change-password";
 import { parseSubmission } from "#app/forms/submission";
 import { changePassword } from "#app/utils/auth.server";
@@ -27,10 +27,7 @@ export default function ChangePassword({ loaderData, actionData }: Route.Compone
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         {loaderData.changed && !actionData ? (
-          <div className="govuk-panel govuk-panel--confirmation">
-            <h1 className="govuk-panel__title">Password changed</h1>
-            <div className="govuk-panel__body">You have been signed out everywhere else</div>
-          </div>
+          <Panel title="Password changed">You have been signed out everywhere else</Panel>
         ) : null}
         <ValidatedForm
           schema={changePasswordSchema}

@@ -74,9 +74,9 @@ export default function ApiTokens({ loaderData: d, actionData }: Route.Component
                 ) : (
                   <form method="post">
                     <input type="hidden" name="tokenId" value={t.id} />
-                    <button type="submit" name="intent" value="revoke" className="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">
+                    <Button name="intent" value="revoke" variant="warning" classes="govuk-!-margin-bottom-0">
                       Revoke<span className="govuk-visually-hidden"> {t.name}</span>
-                    </button>
+                    </Button>
                   </form>
                 ),
               },

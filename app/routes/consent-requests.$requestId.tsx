@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/consent-requests.$requestId";
 import { DateField, RadiosField, TextareaField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -84,7 +84,7 @@ export default function ConsentRequest({ loaderData: d, actionData }: Route.Comp
         <SummaryList
           card={{ title: "The child" }}
           rows={[
-            { key: "Name", value: <a className="govuk-link" href={`/register/${d.child.id}`}>{d.child.name}</a> },
+            { key: "Name", value: <a className="govuk-link" href={href("/register/:childId", { childId: d.child.id })}>{d.child.name}</a> },
             { key: "Date of birth", value: d.child.dateOfBirth },
             { key: "Education status", value: d.child.status },
             { key: "Social care status", value: d.child.socialCare },

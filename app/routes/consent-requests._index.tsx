@@ -1,6 +1,7 @@
+import { href } from "react-router";
 import type { Route } from "./+types/consent-requests._index";
 import { Table, Tag } from "#app/components/govuk";
-import { PageTitle } from "#app/components/PageTitle";
+import { PageShell } from "#app/components/PageShell";
 import { consentWorkList } from "#app/data/consent.server";
 import { consentScope } from "#app/data/scope.server";
 import { guard } from "#app/utils/route-guard.server";
@@ -17,8 +18,7 @@ export default function ConsentRequests({ loaderData: d }: Route.ComponentProps)
   const title = d.mine ? "Home-education requests for you" : "Home-education requests";
   return (
     <>
-      <PageTitle title={title} />
-      <h1 className="govuk-heading-l">{title}</h1>
+      <PageShell title={title} width="full" />
       <p className="govuk-body">Waiting requests come first, oldest first. A request is overdue when it has waited longer than your council allows.</p>
       {d.rows.length === 0 ? (
         <p className="govuk-body">There are no requests.</p>
@@ -31,7 +31,7 @@ export default function ConsentRequests({ loaderData: d }: Route.ComponentProps)
             cells: [
               {
                 text: (
-                  <a className="govuk-link" href={`/consent-requests/${r.id}`}>
+                  <a className="govuk-link" href={href("/consent-requests/:requestId", { requestId: r.id })}>
                     {r.childName} <span className="govuk-visually-hidden">({r.childReference})</span>
                   </a>
                 ),

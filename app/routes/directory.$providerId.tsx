@@ -1,7 +1,7 @@
 import { data } from "react-router";
 import type { Route } from "./+types/directory.$providerId";
-import { BackLink, SummaryList, Table } from "#app/components/govuk";
-import { PageTitle } from "#app/components/PageTitle";
+import { SummaryList, Table } from "#app/components/govuk";
+import { PageShell } from "#app/components/PageShell";
 import { listedProvider } from "#app/data/directory.server";
 import { formatDate, londonDate } from "#app/domain/dates";
 import { ORGANISATION_TYPE_LABELS, PATTERN_LABELS, PROVISION_TYPE_LABELS, type OrganisationType } from "#app/domain/directory-vocabulary";
@@ -31,10 +31,7 @@ const STANDARDS: [string, string][] = [
 export default function ListedProviderPage({ loaderData: { provider: p } }: Route.ComponentProps) {
   return (
     <>
-      <PageTitle title={p.name} />
-      <BackLink href="/directory">Back to the directory</BackLink>
-      <span className="govuk-caption-l">Listed provider of non-school alternative provision</span>
-      <h1 className="govuk-heading-l">{p.name}</h1>
+      <PageShell title={p.name} caption="Listed provider of non-school alternative provision" backLink={{ href: "/directory", text: "Back to the directory" }} width="full" />
       <SummaryList
         rows={[
           { key: "Legal name", value: p.legalName },

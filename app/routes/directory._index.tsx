@@ -1,7 +1,8 @@
+import { href } from "react-router";
 import type { Route } from "./+types/directory._index";
-import { Pagination, paginationItems, Tag } from "#app/components/govuk";
+import { Pagination, paginationItems, SearchForm, Select, Tag, TextInput } from "#app/components/govuk";
 import { LocalAuthoritySelect } from "#app/components/directory/LocalAuthoritySelect";
-import { PageTitle } from "#app/components/PageTitle";
+import { PageShell } from "#app/components/PageShell";
 import { localAuthorityOptions, searchDirectory } from "#app/data/directory.server";
 import { londonDate } from "#app/domain/dates";
 import { PATTERN_LABELS, PROVISION_TYPE_LABELS, PROVISION_TYPES } from "#app/domain/directory-vocabulary";
@@ -24,60 +25,44 @@ function hrefWith(search: Record<string, unknown>, page: number): string {
   for (const [key, value] of Object.entries(search)) if (value !== undefined && value !== "" && key !== "page" && key !== "pageSize") params.set(key, String(value));
   if (page > 1) params.set("page", String(page));
   const query = params.toString();
-  return `/directory${query ? `?${query}` : ""}`;
+  return `${href("/directory")}${query ? `?${query}` : ""}`;
 }
 
 export default function Directory({ loaderData: d }: Route.ComponentProps) {
   const s = d.search;
   const pages = Math.max(1, Math.ceil(d.total / d.pageSize));
-  const openData = `/api/v1/directory/providers.csv${hrefWith({ ...s, page: undefined }, 1).replace("/directory", "")}`;
+  const openData = `${href("/api/v1/directory/providers.csv")}${hrefWith({ ...s, page: undefined }, 1).replace(href("/directory"), "")}`;
   return (
     <>
-      <PageTitle title={TITLE} />
-      <h1 className="govuk-heading-l">{TITLE}</h1>
+      <PageShell title={TITLE} width="full" />
       <p className="govuk-body-l">Providers approved for the national directory. Children may be placed only with a provider listed here.</p>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-third">
-          <form method="get" action="/directory" role="search" aria-label="Search the directory">
-            <div className="govuk-form-group">
-              <label className="govuk-label govuk-label--s" htmlFor="q">
-                Provider name
-              </label>
-              <input className="govuk-input" id="q" name="q" type="search" defaultValue={s.q ?? ""} spellCheck={false} />
-            </div>
+          <SearchForm label="Search the directory" action="/directory">
+            <TextInput id="q" name="q" type="search" label="Provider name" labelSize="s" defaultValue={s.q ?? ""} spellCheck={false} />
             <LocalAuthoritySelect label="Local authority" las={d.las} value={s.la ?? ""} fullWidth />
-            <div className="govuk-form-group">
-              <label className="govuk-label govuk-label--s" htmlFor="district">
-                Postcode district
-              </label>
-              <div className="govuk-hint" id="district-hint">
-                The first part of a postcode, like NW1
-              </div>
-              <input className="govuk-input govuk-input--width-5" id="district" name="district" type="text" defaultValue={s.district ?? ""} aria-describedby="district-hint" spellCheck={false} autoComplete="off" />
-            </div>
-            <div className="govuk-form-group">
-              <label className="govuk-label govuk-label--s" htmlFor="type">
-                Type of provision
-              </label>
-              <select className="govuk-select govuk-!-width-full" id="type" name="type" defaultValue={s.type ?? ""}>
-                <option value="">Any</option>
-                {PROVISION_TYPES.map((t) => (
-                  <option key={t} value={t}>
-                    {PROVISION_TYPE_LABELS[t]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="govuk-form-group">
-              <label className="govuk-label govuk-label--s" htmlFor="age">
-                Child's age
-              </label>
-              <input className="govuk-input govuk-input--width-2" id="age" name="age" type="text" inputMode="numeric" defaultValue={s.age ?? ""} />
-            </div>
-            <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-              Search
-            </button>
-          </form>
+            <TextInput
+              id="district"
+              name="district"
+              label="Postcode district"
+              labelSize="s"
+              hint="The first part of a postcode, like NW1"
+              width="5"
+              defaultValue={s.district ?? ""}
+              spellCheck={false}
+              autoComplete="off"
+            />
+            <Select
+              id="type"
+              name="type"
+              label="Type of provision"
+              labelSize="s"
+              width="full"
+              defaultValue={s.type ?? ""}
+              options={[{ value: "", label: "Any" }, ...PROVISION_TYPES.map((t) => ({ value: t, label: PROVISION_TYPE_LABELS[t] }))]}
+            />
+            <TextInput id="age" name="age" label="Child's age" labelSize="s" width="2" inputMode="numeric" defaultValue={s.age === undefined ? "" : String(s.age)} />
+          </SearchForm>
         </div>
         <div className="govuk-grid-column-two-thirds">
           <p className="govuk-body" role="status">
@@ -87,7 +72,7 @@ export default function Directory({ loaderData: d }: Route.ComponentProps) {
             {d.providers.map((p) => (
               <li key={p.id} className="govuk-!-margin-bottom-6">
                 <h2 className="govuk-heading-m govuk-!-margin-bottom-1">
-                  <a className="govuk-link" href={`/directory/${p.id}`}>
+                  <a className="govuk-link" href={href("/directory/:providerId", { providerId: p.id })}>
                     {p.name}
                   </a>
                 </h2>

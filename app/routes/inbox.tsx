@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Route } from "./+types/inbox";
-import { Tag } from "#app/components/govuk";
+import { Button, Tag } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
 import { guard } from "#app/utils/route-guard.server";
 import { db } from "#db/client";
@@ -29,9 +29,7 @@ export default function Inbox({ loaderData }: Route.ComponentProps) {
         {loaderData.messages.length === 0 ? <p className="govuk-body">You have no messages.</p> : null}
         {unread ? (
           <form method="post">
-            <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-              Mark all as read
-            </button>
+            <Button variant="secondary">Mark all as read</Button>
           </form>
         ) : null}
         <ul className="govuk-list">

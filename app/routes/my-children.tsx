@@ -1,6 +1,7 @@
+import { href } from "react-router";
 import type { Route } from "./+types/my-children";
 import { Pagination, paginationItems } from "#app/components/govuk";
-import { PageTitle } from "#app/components/PageTitle";
+import { PageShell } from "#app/components/PageShell";
 import { RegisterTable } from "#app/components/register/RegisterTable";
 import { searchRegister } from "#app/data/register.server";
 import { registerScope } from "#app/data/scope.server";
@@ -12,14 +13,13 @@ export const loader = guard("routes/my-children").loader(async ({ user, request,
   return searchRegister(registerScope(user), { state: "all", page }, { userId: user.id, audit });
 });
 
-const hrefFor = (page: number) => (page > 1 ? `/my-children?page=${page}` : "/my-children");
+const hrefFor = (page: number) => (page > 1 ? `${href("/my-children")}?page=${page}` : href("/my-children"));
 
 export default function MyChildren({ loaderData: d }: Route.ComponentProps) {
   const pages = Math.max(1, Math.ceil(d.total / d.pageSize));
   return (
     <>
-      <PageTitle title="Children allocated to you" />
-      <h1 className="govuk-heading-l">Children allocated to you</h1>
+      <PageShell title="Children allocated to you" width="full" />
       <p className="govuk-body">The register entries of children you are the allocated social worker for. You can read them; council officers keep them up to date.</p>
       {d.rows.length > 0 ? <RegisterTable rows={d.rows} caption={`Your children (${d.total})`} /> : <p className="govuk-body">No children on the register are allocated to you.</p>}
       <Pagination

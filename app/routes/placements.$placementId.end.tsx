@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/placements.$placementId.end";
 import { DateField, TextareaField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -38,7 +38,7 @@ export default function EndPlacement({ loaderData: d, actionData }: Route.Compon
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href={`/register/${d.childId}`}>Back to the entry</BackLink>
+        <BackLink href={href("/register/:childId", { childId: d.childId })}>Back to the entry</BackLink>
         <ValidatedForm schema={endPlacementSchema} defaultValues={{ version: String(d.version) }} refused={actionData} pageTitle={title}>
           <span className="govuk-caption-l">{d.name}</span>
           <h1 className="govuk-heading-l">End the placement early</h1>

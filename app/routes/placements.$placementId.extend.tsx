@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/placements.$placementId.extend";
 import { DateField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -43,7 +43,7 @@ export default function ExtendPlacement({ loaderData: d, actionData }: Route.Com
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href={`/register/${d.childId}`}>Back to the entry</BackLink>
+        <BackLink href={href("/register/:childId", { childId: d.childId })}>Back to the entry</BackLink>
         <ValidatedForm schema={extendPlacementSchema} defaultValues={{ version: String(d.version) }} refused={actionData} pageTitle={title}>
           <span className="govuk-caption-l">{d.name}</span>
           <h1 className="govuk-heading-l">Extend the placement</h1>

@@ -1,6 +1,7 @@
+import { href } from "react-router";
 import type { Route } from "./+types/placements._index";
-import { Pagination, paginationItems, Table, Tag } from "#app/components/govuk";
-import { PageTitle } from "#app/components/PageTitle";
+import { Pagination, paginationItems, Table, Tag, WarningText } from "#app/components/govuk";
+import { PageShell } from "#app/components/PageShell";
 import { placementView } from "#app/components/placements/placement-view";
 import { laPlacements } from "#app/data/placements.server";
 import { PLACEMENTS_PAGE_SIZE } from "#app/data/placements-query";
@@ -27,27 +28,20 @@ export const loader = guard("routes/placements._index").loader(async ({ user, re
   };
 });
 
-const href = (show: Show, page = 1) => `/placements?show=${show}${page > 1 ? `&page=${page}` : ""}`;
+const showHref = (show: Show, page = 1) => `${href("/placements")}?show=${show}${page > 1 ? `&page=${page}` : ""}`;
 
 export default function Placements({ loaderData: d }: Route.ComponentProps) {
   const pages = Math.max(1, Math.ceil(d.total / PLACEMENTS_PAGE_SIZE));
   return (
     <>
-      <PageTitle title={`Placements: ${SHOWS[d.show].toLowerCase()}`} />
-      <h1 className="govuk-heading-l">Placements</h1>
+      <PageShell title={`Placements: ${SHOWS[d.show].toLowerCase()}`} heading="Placements" width="full" />
       {d.needsReview > 0 ? (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            {d.needsReview} {d.needsReview === 1 ? "placement needs" : "placements need"} review because the provider is no longer listed as it was.{" "}
-            <a className="govuk-link" href={href("needs-review")}>
-              Review {d.needsReview === 1 ? "it" : "them"}
-            </a>
-          </strong>
-        </div>
+        <WarningText>
+          {d.needsReview} {d.needsReview === 1 ? "placement needs" : "placements need"} review because the provider is no longer listed as it was.{" "}
+          <a className="govuk-link" href={showHref("needs-review")}>
+            Review {d.needsReview === 1 ? "it" : "them"}
+          </a>
+        </WarningText>
       ) : null}
       <nav className="govuk-!-margin-bottom-6" aria-label="Which placements">
         <ul className="govuk-list app-inline-list">
@@ -56,7 +50,7 @@ export default function Placements({ loaderData: d }: Route.ComponentProps) {
               {show === d.show ? (
                 <strong aria-current="page">{SHOWS[show]}</strong>
               ) : (
-                <a className="govuk-link" href={href(show)}>
+                <a className="govuk-link" href={showHref(show)}>
                   {SHOWS[show]}
                 </a>
               )}
@@ -82,7 +76,7 @@ export default function Placements({ loaderData: d }: Route.ComponentProps) {
               {
                 text: (
                   <>
-                    <a className="govuk-link" href={`/register/${r.childId}`}>
+                    <a className="govuk-link" href={href("/register/:childId", { childId: r.childId })}>
                       {r.childName}
                     </a>
                     <br />
@@ -114,9 +108,9 @@ export default function Placements({ loaderData: d }: Route.ComponentProps) {
         />
       ) : null}
       <Pagination
-        previous={d.page > 1 ? { href: href(d.show, d.page - 1) } : undefined}
-        next={d.page < pages ? { href: href(d.show, d.page + 1) } : undefined}
-        items={paginationItems(d.page, pages, (n) => href(d.show, n))}
+        previous={d.page > 1 ? { href: showHref(d.show, d.page - 1) } : undefined}
+        next={d.page < pages ? { href: showHref(d.show, d.page + 1) } : undefined}
+        items={paginationItems(d.page, pages, (n) => showHref(d.show, n))}
       />
     </>
   );

@@ -1,6 +1,7 @@
+import { href } from "react-router";
 import type { Route } from "./+types/placements.refusals";
-import { BackLink, Pagination, paginationItems, Table } from "#app/components/govuk";
-import { PageTitle } from "#app/components/PageTitle";
+import { Pagination, paginationItems, Table } from "#app/components/govuk";
+import { PageShell } from "#app/components/PageShell";
 import { laRefusals } from "#app/data/placements.server";
 import { PLACEMENTS_PAGE_SIZE } from "#app/data/placements-query";
 import { laScope } from "#app/data/scope.server";
@@ -20,15 +21,13 @@ export const loader = guard("routes/placements.refusals").loader(async ({ user, 
 });
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
-const href = (page: number) => `/placements/refusals${page > 1 ? `?page=${page}` : ""}`;
+const pageHref = (page: number) => `${href("/placements/refusals")}${page > 1 ? `?page=${page}` : ""}`;
 
 export default function Refusals({ loaderData: d }: Route.ComponentProps) {
   const pages = Math.max(1, Math.ceil(d.total / PLACEMENTS_PAGE_SIZE));
   return (
     <>
-      <PageTitle title="Refused placements" />
-      <BackLink href="/placements">Back to placements</BackLink>
-      <h1 className="govuk-heading-l">Refused placements</h1>
+      <PageShell title="Refused placements" backLink={{ href: "/placements", text: "Back to placements" }} width="full" />
       <p className="govuk-body">Every placement the check refused for your council, newest first. Nothing was placed.</p>
       <p className="govuk-body" role="status">
         {d.total === 0 ? "No refused placements." : `${d.total.toLocaleString("en-GB")} refused, page ${d.page} of ${pages}`}
@@ -43,7 +42,7 @@ export default function Refusals({ loaderData: d }: Route.ComponentProps) {
               { text: timeFormat.format(new Date(r.attemptedAt)) },
               {
                 text: (
-                  <a className="govuk-link" href={`/register/${r.childId}`}>
+                  <a className="govuk-link" href={href("/register/:childId", { childId: r.childId })}>
                     {r.firstName} {r.lastName}
                   </a>
                 ),
@@ -66,9 +65,9 @@ export default function Refusals({ loaderData: d }: Route.ComponentProps) {
         />
       ) : null}
       <Pagination
-        previous={d.page > 1 ? { href: href(d.page - 1) } : undefined}
-        next={d.page < pages ? { href: href(d.page + 1) } : undefined}
-        items={paginationItems(d.page, pages, href)}
+        previous={d.page > 1 ? { href: pageHref(d.page - 1) } : undefined}
+        next={d.page < pages ? { href: pageHref(d.page + 1) } : undefined}
+        items={paginationItems(d.page, pages, pageHref)}
       />
     </>
   );

@@ -1,7 +1,7 @@
-import { data, redirect } from "react-router";
+import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/provider._index";
 import { ListingStateTag } from "#app/components/directory/ListingStateTag";
-import { Button, ErrorSummary, InsetText, NotificationBanner, SummaryList, TaskList, WarningText, type TagColour } from "#app/components/govuk";
+import { BlockWarningText, Button, ErrorSummary, InsetText, NotificationBanner, SummaryList, TaskList, WarningText, type TagColour } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
 import { applyToRenew, providerApplication, reopenApplication, sectionForEdit, submitApplication } from "#app/data/application.server";
 import { providerScope } from "#app/data/directory-scope.server";
@@ -76,7 +76,7 @@ export default function ProviderHome({ loaderData: d, actionData }: Route.Compon
   const canSubmit = editable && d.completedCount === SECTION_IDS.length && !mustRegister;
   const title = editable ? "Apply to be listed" : "Your listing";
   // Every section opens: to edit, to propose a change (when listed), or to read.
-  const hrefFor = (id: SectionId) => `/provider/application/${id}`;
+  const hrefFor = (id: SectionId) => href("/provider/application/:section", { section: id });
   return (
     <>
       <PageTitle title={title} hasErrors={!!actionData} />
@@ -119,36 +119,29 @@ export default function ProviderHome({ loaderData: d, actionData }: Route.Compon
         </InsetText>
       ) : null}
       {d.state === "changes_requested" && d.comments.length > 0 ? (
-        <div className="govuk-inset-text">
+        <InsetText>
           <h2 className="govuk-heading-s">A reviewer has asked you to change your application</h2>
           <ul className="govuk-list">
             {d.comments.map((c) => (
               <li key={c.section}>
-                <a className="govuk-link" href={`/provider/application/${c.section}`}>
+                <a className="govuk-link" href={href("/provider/application/:section", { section: c.section })}>
                   {SECTION_TITLES[c.section as SectionId]}
                 </a>
                 : {c.comment}
               </li>
             ))}
           </ul>
-        </div>
+        </InsetText>
       ) : null}
       {mustRegister ? (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <div className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            <p className="govuk-body govuk-!-font-weight-bold">You cannot apply: you must register as a school</p>
-            <ul className="govuk-list govuk-list--bullet">
-              {mustRegister.reasons.map((r) => (
-                <li key={r}>{r}.</li>
-              ))}
-            </ul>
-            <p className="govuk-body">{MUST_REGISTER_ADVICE} If your numbers have changed, update your answers.</p>
-          </div>
-        </div>
+        <BlockWarningText heading="You cannot apply: you must register as a school">
+          <ul className="govuk-list govuk-list--bullet">
+            {mustRegister.reasons.map((r) => (
+              <li key={r}>{r}.</li>
+            ))}
+          </ul>
+          <p className="govuk-body">{MUST_REGISTER_ADVICE} If your numbers have changed, update your answers.</p>
+        </BlockWarningText>
       ) : null}
       {d.state === "submitted" ? <p className="govuk-body">Your application is with a reviewer. You cannot change it unless they ask you to.</p> : null}
       {listed ? (

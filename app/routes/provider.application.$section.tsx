@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/provider.application.$section";
 import { ApplicationAnswers } from "#app/components/directory/ApplicationAnswers";
 import { SectionFields } from "#app/components/directory/SectionFields";
@@ -105,7 +105,7 @@ export default function ApplicationSection({ loaderData: d, actionData }: Route.
                 sections={d.checkAnswers}
                 laNames={Object.fromEntries(d.las.map((la) => [la.code, la.name]))}
                 only={["organisation", "sites", "provision", "full-time-pupils", "safeguarding", "health-and-safety", "admissions", "insurance"]}
-                changeHref={(id) => `/provider/application/${id}`}
+                changeHref={(id) => href("/provider/application/:section", { section: id })}
               />
             </>
           ) : null}

@@ -1,6 +1,6 @@
 import type { Route } from "./+types/provider.placements";
 import { Table } from "#app/components/govuk";
-import { PageTitle } from "#app/components/PageTitle";
+import { PageShell } from "#app/components/PageShell";
 import { patternText } from "#app/components/placements/placement-view";
 import { providerScope } from "#app/data/directory-scope.server";
 import { providerPlacements } from "#app/data/placements.server";
@@ -34,9 +34,7 @@ export default function ProviderPlacements({ loaderData: d }: Route.ComponentPro
   const title = d.show === "past" ? "Past placements" : "Current and future placements";
   return (
     <>
-      <PageTitle title={title} />
-      <span className="govuk-caption-l">{d.organisation}</span>
-      <h1 className="govuk-heading-l">{title}</h1>
+      <PageShell title={title} caption={d.organisation} width="full" />
       <p className="govuk-body">
         {d.show === "past" ? (
           <a className="govuk-link" href="/provider/placements">

@@ -1,5 +1,6 @@
+import { href } from "react-router";
 import type { Route } from "./+types/register.$childId._index";
-import { BackLink, Button, NotificationBanner, SummaryList, Tag, WarningText } from "#app/components/govuk";
+import { BackLink, Button, ButtonGroup, NotificationBanner, SummaryCard, SummaryList, Tag, WarningText } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
 import { consentRequestsOfChild } from "#app/data/consent.server";
 import { placementView } from "#app/components/placements/placement-view";
@@ -68,10 +69,10 @@ function PlacementBlock({ placement: p, canChange }: { placement: ReturnType<typ
       ))}
       {canChange && p.changeable ? (
         <p className="govuk-body">
-          <a className="govuk-link" href={`/placements/${p.id}/end`}>
+          <a className="govuk-link" href={href("/placements/:placementId/end", { placementId: p.id })}>
             End early<span className="govuk-visually-hidden"> the placement with {p.providerName}</span>
           </a>{" "}
-          <a className="govuk-link govuk-!-margin-left-3" href={`/placements/${p.id}/extend`}>
+          <a className="govuk-link govuk-!-margin-left-3" href={href("/placements/:placementId/extend", { placementId: p.id })}>
             Extend<span className="govuk-visually-hidden"> the placement with {p.providerName}</span>
           </a>
         </p>
@@ -125,39 +126,25 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
           </p>
         ) : null}
         {d.canEdit && !d.left ? (
-          <div className="govuk-button-group">
-            <Button href={`/register/${d.id}/edit`}>Change the entry</Button>
+          <ButtonGroup>
+            <Button href={href("/register/:childId/edit", { childId: d.id })}>Change the entry</Button>
             {!d.homeEducated && !d.consentRequests.some((r) => r.status === "pending") ? (
-              <Button href={`/register/${d.id}/home-education`} variant="secondary">
+              <Button href={href("/register/:childId/home-education", { childId: d.id })} variant="secondary">
                 Record an intention to home educate
               </Button>
             ) : null}
-            <Button href={`/register/${d.id}/leave`} variant="secondary">
+            <Button href={href("/register/:childId/leave", { childId: d.id })} variant="secondary">
               Record that the child has left
             </Button>
-          </div>
+          </ButtonGroup>
         ) : null}
         {d.placements.length > 0 || (d.canPlace && !d.left) ? (
-          <div className="govuk-summary-card">
-            <div className="govuk-summary-card__title-wrapper">
-              <h2 className="govuk-summary-card__title">Placements</h2>
-              {d.canPlace && !d.left ? (
-                <ul className="govuk-summary-card__actions">
-                  <li className="govuk-summary-card__action">
-                    <a className="govuk-link" href={`/register/${d.id}/placements/new`}>
-                      Place with a provider
-                    </a>
-                  </li>
-                </ul>
-              ) : null}
-            </div>
-            <div className="govuk-summary-card__content">
-              {d.placements.length === 0 ? <p className="govuk-body">No placements.</p> : null}
-              {d.placements.map((p) => (
-                <PlacementBlock key={p.id} placement={p} canChange={d.canPlace} />
-              ))}
-            </div>
-          </div>
+          <SummaryCard title="Placements" actions={d.canPlace && !d.left ? [{ href: href("/register/:childId/placements/new", { childId: d.id }), text: "Place with a provider" }] : []}>
+            {d.placements.length === 0 ? <p className="govuk-body">No placements.</p> : null}
+            {d.placements.map((p) => (
+              <PlacementBlock key={p.id} placement={p} canChange={d.canPlace} />
+            ))}
+          </SummaryCard>
         ) : null}
         {d.consentRequests.length > 0 ? (
           <SummaryList
@@ -165,7 +152,7 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
             rows={d.consentRequests.map((r) => ({
               key: `Raised ${r.raised}`,
               value: (
-                <a className="govuk-link" href={`/consent-requests/${r.id}`}>
+                <a className="govuk-link" href={href("/consent-requests/:requestId", { requestId: r.id })}>
                   {r.status === "pending" ? "Waiting for a decision" : r.status === "agreed" ? `Agreed${r.reviewDate ? `, review by ${r.reviewDate}` : ""}` : "Refused"}
                 </a>
               ),

@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/register.$childId.edit";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { BackLink, Button } from "#app/components/govuk";
@@ -75,7 +75,7 @@ export default function EditEntry({ loaderData, actionData }: Route.ComponentPro
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href={`/register/${loaderData.id}`}>Back to the entry</BackLink>
+        <BackLink href={href("/register/:childId", { childId: loaderData.id })}>Back to the entry</BackLink>
         <ValidatedForm
           schema={registerEntrySchema(loaderData.today)}
           defaultValues={loaderData.values}

@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/register.$childId.home-education";
 import { DateField, RadiosField, TextareaField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -48,7 +48,7 @@ export const action = guard("routes/register.$childId.home-education").action(as
 
 export default function HomeEducation({ loaderData: d, actionData }: Route.ComponentProps) {
   const title = `Record an intention to home educate ${d.name}`;
-  const back = <BackLink href={`/register/${d.id}`}>Back to the entry</BackLink>;
+  const back = <BackLink href={href("/register/:childId", { childId: d.id })}>Back to the entry</BackLink>;
   if (d.left || d.alreadyHomeEducated || d.pendingId) {
     return (
       <div className="govuk-grid-row">
@@ -65,7 +65,7 @@ export default function HomeEducation({ loaderData: d, actionData }: Route.Compo
           </p>
           {d.pendingId ? (
             <p className="govuk-body">
-              <a className="govuk-link" href={`/consent-requests/${d.pendingId}`}>
+              <a className="govuk-link" href={href("/consent-requests/:requestId", { requestId: d.pendingId })}>
                 See the request
               </a>
             </p>

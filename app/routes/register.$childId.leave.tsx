@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/register.$childId.leave";
 import { DateField, RadiosField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -35,7 +35,7 @@ export default function LeaveRegister({ loaderData, actionData }: Route.Componen
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href={`/register/${loaderData.id}`}>Back to the entry</BackLink>
+        <BackLink href={href("/register/:childId", { childId: loaderData.id })}>Back to the entry</BackLink>
         <ValidatedForm schema={leaveRegisterSchema(loaderData.today)} defaultValues={{ version: String(loaderData.version) }} refused={actionData} pageTitle={title}>
           <h1 className="govuk-heading-l">{title}</h1>
           <input type="hidden" name="version" value={loaderData.version} />

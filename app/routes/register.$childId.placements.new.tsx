@@ -1,10 +1,10 @@
-import { data, redirect } from "react-router";
+import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/register.$childId.placements.new";
 import { RadiosField, TextareaField, TextField, DateField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
-import { BackLink, Button, InsetText, SummaryList } from "#app/components/govuk";
+import { BackLink, Button, InsetText, SearchForm, SummaryList, TextInput } from "#app/components/govuk";
 import { LocalAuthoritySelect } from "#app/components/directory/LocalAuthoritySelect";
-import { PageTitle } from "#app/components/PageTitle";
+import { PageShell } from "#app/components/PageShell";
 import { localAuthorityOptions, searchDirectory } from "#app/data/directory.server";
 import { childForPlacement, createPlacement, siteForPlacement } from "#app/data/placements.server";
 import { registerWriteScope } from "#app/data/scope.server";
@@ -60,14 +60,14 @@ export default function NewPlacement({ loaderData: d, actionData }: Route.Compon
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href={`/register/${d.childId}/placements/new`}>Choose a different provider</BackLink>
+        <BackLink href={href("/register/:childId/placements/new", { childId: d.childId })}>Choose a different provider</BackLink>
         <ValidatedForm schema={placementSchema} defaultValues={{ siteId: d.site.siteId }} refused={actionData} pageTitle={title}>
           <span className="govuk-caption-l">{d.name}</span>
           <h1 className="govuk-heading-l">Placement details</h1>
           <div id="provider" tabIndex={-1}>
             <SummaryList
               rows={[
-                { key: "Provider", value: d.site.providerName, actions: [{ text: "Change", visuallyHiddenText: "provider", href: `/register/${d.childId}/placements/new` }] },
+                { key: "Provider", value: d.site.providerName, actions: [{ text: "Change", visuallyHiddenText: "provider", href: href("/register/:childId/placements/new", { childId: d.childId }) }] },
                 { key: "Site", value: `${d.site.siteName}, ${d.site.sitePostcode}` },
                 { key: "Ages taken", value: d.site.ageMin !== null ? `${d.site.ageMin} to ${d.site.ageMax}` : "Not listed" },
                 { key: "Places at this site", value: String(d.site.capacity) },
@@ -103,39 +103,27 @@ type ChooseData = Extract<Route.ComponentProps["loaderData"], { step: "choose" }
 function ChooseProvider({ d }: { d: ChooseData }) {
   const title = `Choose a provider for ${d.name}`;
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <PageTitle title={title} />
-        <BackLink href={`/register/${d.childId}`}>Back to the entry</BackLink>
-        <span className="govuk-caption-l">{d.name}</span>
-        <h1 className="govuk-heading-l">Choose a provider</h1>
-        {d.unknownSite ? <InsetText>That site is not on a listed provider&apos;s listing. Choose a provider below.</InsetText> : null}
-        <p className="govuk-body">Only providers listed in the directory of non-school alternative provision are shown.</p>
-        <form method="get" role="search" aria-label="Search listed providers">
-          <div className="govuk-form-group">
-            <label className="govuk-label govuk-label--s" htmlFor="q">
-              Provider name
-            </label>
-            <input className="govuk-input govuk-!-width-two-thirds" id="q" name="q" type="search" defaultValue={d.search.q} spellCheck={false} />
-          </div>
-          <LocalAuthoritySelect label="Local authority of the site" las={d.las} value={d.search.la} />
-          <Button variant="secondary">Search</Button>
-        </form>
-        <p className="govuk-body" role="status">
-          {d.results.total === 0 ? "No listed providers match." : `${d.results.total} listed ${d.results.total === 1 ? "provider" : "providers"}${d.results.total > d.results.providers.length ? `; showing the first ${d.results.providers.length}` : ""}.`}
-        </p>
-        {d.results.providers.map((p) => (
-          <SummaryList
-            key={p.id}
-            card={{ title: p.name }}
-            rows={p.sites.map((s) => ({
-              key: s.name,
-              value: `${s.addressLine1}, ${s.town}, ${s.postcode}. Ages ${p.ageMin} to ${p.ageMax}, ${s.capacity} places.`,
-              actions: [{ text: "Choose", visuallyHiddenText: `${s.name}, ${p.name}`, href: `/register/${d.childId}/placements/new?site=${s.id}` }],
-            }))}
-          />
-        ))}
-      </div>
-    </div>
+    <PageShell title={title} heading="Choose a provider" caption={d.name} backLink={{ href: href("/register/:childId", { childId: d.childId }), text: "Back to the entry" }}>
+      {d.unknownSite ? <InsetText>That site is not on a listed provider&apos;s listing. Choose a provider below.</InsetText> : null}
+      <p className="govuk-body">Only providers listed in the directory of non-school alternative provision are shown.</p>
+      <SearchForm label="Search listed providers">
+        <TextInput id="q" name="q" type="search" label="Provider name" labelSize="s" width="two-thirds" defaultValue={d.search.q} spellCheck={false} />
+        <LocalAuthoritySelect label="Local authority of the site" las={d.las} value={d.search.la} />
+      </SearchForm>
+      <p className="govuk-body" role="status">
+        {d.results.total === 0 ? "No listed providers match." : `${d.results.total} listed ${d.results.total === 1 ? "provider" : "providers"}${d.results.total > d.results.providers.length ? `; showing the first ${d.results.providers.length}` : ""}.`}
+      </p>
+      {d.results.providers.map((p) => (
+        <SummaryList
+          key={p.id}
+          card={{ title: p.name }}
+          rows={p.sites.map((s) => ({
+            key: s.name,
+            value: `${s.addressLine1}, ${s.town}, ${s.postcode}. Ages ${p.ageMin} to ${p.ageMax}, ${s.capacity} places.`,
+            actions: [{ text: "Choose", visuallyHiddenText: s.name, href: `${href("/register/:childId/placements/new", { childId: d.childId })}?site=${s.id}` }],
+          }))}
+        />
+      ))}
+    </PageShell>
   );
 }

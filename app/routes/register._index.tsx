@@ -1,6 +1,7 @@
+import { href } from "react-router";
 import type { Route } from "./+types/register._index";
-import { Button, Pagination, paginationItems } from "#app/components/govuk";
-import { PageTitle } from "#app/components/PageTitle";
+import { Button, Pagination, paginationItems, SearchForm, Select, TextInput } from "#app/components/govuk";
+import { PageShell } from "#app/components/PageShell";
 import { RegisterTable } from "#app/components/register/RegisterTable";
 import { searchRegister } from "#app/data/register.server";
 import { registerScope } from "#app/data/scope.server";
@@ -19,24 +20,11 @@ function hrefWith(search: Record<string, unknown>, page: number): string {
   for (const [key, value] of Object.entries(search)) if (value !== undefined && value !== "" && key !== "page") params.set(key, String(value));
   if (page > 1) params.set("page", String(page));
   const query = params.toString();
-  return `/register${query ? `?${query}` : ""}`;
+  return `${href("/register")}${query ? `?${query}` : ""}`;
 }
 
-function Select({ name, label, value, options }: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {
-  return (
-    <div className="govuk-form-group">
-      <label className="govuk-label" htmlFor={`filter-${name}`}>
-        {label}
-      </label>
-      <select className="govuk-select" id={`filter-${name}`} name={name} defaultValue={value ?? ""}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+function Filter({ name, label, value, options }: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {
+  return <Select id={`filter-${name}`} name={name} label={label} defaultValue={value ?? ""} options={options} />;
 }
 
 export default function Register({ loaderData: d }: Route.ComponentProps) {
@@ -44,27 +32,28 @@ export default function Register({ loaderData: d }: Route.ComponentProps) {
   const s = d.search;
   return (
     <>
-      <PageTitle title="Register of children not in school" />
-      <span className="govuk-caption-l">{d.organisation}</span>
-      <h1 className="govuk-heading-l">Register of children not in school</h1>
+      <PageShell title="Register of children not in school" caption={d.organisation} width="full" />
       <Button href="/register/new">Add a child</Button>
-      <form method="get" action="/register" role="search" aria-label="Search the register">
-        <div className="govuk-form-group">
-          <label className="govuk-label govuk-label--s" htmlFor="q">
-            Search
-          </label>
-          <div className="govuk-hint" id="q-hint">
-            Name, UPN, NHS number, child reference, council child ID or postcode
-          </div>
-          <input className="govuk-input govuk-!-width-two-thirds" id="q" name="q" type="search" defaultValue={s.q ?? ""} aria-describedby="q-hint" spellCheck={false} autoComplete="off" />
-        </div>
+      <SearchForm label="Search the register" action="/register">
+        <TextInput
+          id="q"
+          name="q"
+          type="search"
+          label="Search"
+          labelSize="s"
+          hint="Name, UPN, NHS number, child reference, council child ID or postcode"
+          width="two-thirds"
+          defaultValue={s.q ?? ""}
+          spellCheck={false}
+          autoComplete="off"
+        />
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-half">
-            <Select name="status" label="Education status" value={s.status} options={[{ value: "", label: "Any" }, ...v.optionsOf(v.EDUCATION_STATUSES, v.EDUCATION_STATUS_LABELS)]} />
-            <Select name="socialCare" label="Social care status" value={s.socialCare} options={[{ value: "", label: "Any" }, ...v.optionsOf(v.SOCIAL_CARE_STATUSES, v.SOCIAL_CARE_STATUS_LABELS)]} />
+            <Filter name="status" label="Education status" value={s.status} options={[{ value: "", label: "Any" }, ...v.optionsOf(v.EDUCATION_STATUSES, v.EDUCATION_STATUS_LABELS)]} />
+            <Filter name="socialCare" label="Social care status" value={s.socialCare} options={[{ value: "", label: "Any" }, ...v.optionsOf(v.SOCIAL_CARE_STATUSES, v.SOCIAL_CARE_STATUS_LABELS)]} />
           </div>
           <div className="govuk-grid-column-one-half">
-            <Select
+            <Filter
               name="arrangements"
               label="Education arrangements"
               value={s.arrangements}
@@ -74,7 +63,7 @@ export default function Register({ loaderData: d }: Route.ComponentProps) {
                 { value: "none", label: "Has no other education providers" },
               ]}
             />
-            <Select
+            <Filter
               name="state"
               label="On the register"
               value={s.state}
@@ -84,7 +73,7 @@ export default function Register({ loaderData: d }: Route.ComponentProps) {
                 { value: "all", label: "All entries" },
               ]}
             />
-            <Select
+            <Filter
               name="sort"
               label="Sort by"
               value={s.sort}
@@ -96,10 +85,7 @@ export default function Register({ loaderData: d }: Route.ComponentProps) {
             />
           </div>
         </div>
-        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-          Search
-        </button>
-      </form>
+      </SearchForm>
       <p className="govuk-body" role="status">
         {d.total === 0 ? "No children match." : `${d.total.toLocaleString("en-GB")} ${d.total === 1 ? "child" : "children"}, page ${d.page} of ${pages}`}
       </p>

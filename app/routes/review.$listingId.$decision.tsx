@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/review.$listingId.$decision";
 import { DateField, TextareaField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -70,7 +70,7 @@ export default function Decide({ loaderData: d, actionData }: Route.ComponentPro
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href={`/review/${d.id}`}>Back to the listing</BackLink>
+        <BackLink href={href("/review/:listingId", { listingId: d.id })}>Back to the listing</BackLink>
         <ValidatedForm schema={decisionSchema(d.decision, d.today)} defaultValues={defaults} refused={actionData} pageTitle={`${title}: ${d.name}`}>
           <span className="govuk-caption-l">{d.name}</span>
           <h1 className="govuk-heading-l">{title}</h1>

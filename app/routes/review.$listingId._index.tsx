@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import type { Route } from "./+types/review.$listingId._index";
 import { ApplicationAnswers } from "#app/components/directory/ApplicationAnswers";
 import { ListingStateTag } from "#app/components/directory/ListingStateTag";
@@ -68,7 +69,7 @@ export default function ReviewListing({ loaderData: d }: Route.ComponentProps) {
       {d.changeRequest ? (
         <InsetText>
           The provider has proposed changes to its listing.{" "}
-          <a className="govuk-link" href={`/review/${l.id}/change-request`}>
+          <a className="govuk-link" href={href("/review/:listingId/change-request", { listingId: l.id })}>
             Review the change request
           </a>
           .
@@ -140,7 +141,7 @@ export default function ReviewListing({ loaderData: d }: Route.ComponentProps) {
             {d.actions.map((action) => {
               const decision = ACTION_DECISION[action];
               return decision ? (
-                <Button key={action} href={`/review/${l.id}/${decision}`} variant={destructive.has(action) ? "warning" : action === "approve" || action === "renew" ? undefined : "secondary"}>
+                <Button key={action} href={href("/review/:listingId/:decision", { listingId: l.id, decision })} variant={destructive.has(action) ? "warning" : action === "approve" || action === "renew" ? undefined : "secondary"}>
                   {DECISION_BUTTONS[decision]}
                 </Button>
               ) : null;

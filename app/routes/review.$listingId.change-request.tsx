@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/review.$listingId.change-request";
 import { ApplicationAnswers } from "#app/components/directory/ApplicationAnswers";
 import { RadiosField, TextareaField } from "#app/components/form/fields";
@@ -39,7 +39,7 @@ export default function ChangeRequest({ loaderData: d, actionData }: Route.Compo
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href={`/review/${d.listingId}`}>Back to the listing</BackLink>
+        <BackLink href={href("/review/:listingId", { listingId: d.listingId })}>Back to the listing</BackLink>
         <ValidatedForm schema={changeRequestDecisionSchema} defaultValues={{ decision: "", reason: "" }} refused={actionData} pageTitle={`${title}: ${d.organisationName}`}>
           <span className="govuk-caption-l">{d.organisationName}</span>
           <h1 className="govuk-heading-l">{title}</h1>

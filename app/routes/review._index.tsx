@@ -1,5 +1,6 @@
+import { href } from "react-router";
 import type { Route } from "./+types/review._index";
-import { Button, ErrorSummary, Pagination, paginationItems, Select, Table, Tag, TextInput } from "#app/components/govuk";
+import { ErrorSummary, Pagination, paginationItems, SearchForm, Select, Table, Tag, TextInput } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
 import { ListingStateTag } from "#app/components/directory/ListingStateTag";
 import { reviewerScope } from "#app/data/directory-scope.server";
@@ -44,8 +45,8 @@ const dateOf = (d: Date | string) => formatDate(londonDate(new Date(d)));
 
 export default function ReviewQueue({ loaderData: d }: Route.ComponentProps) {
   const pages = Math.max(1, Math.ceil(d.all.total / REVIEW_PAGE_SIZE));
-  const href = (page: number) =>
-    `/review?${new URLSearchParams({ ...(d.typed.q ? { q: d.typed.q } : {}), ...(d.typed.la ? { la: d.typed.la } : {}), ...(d.state ? { state: d.state } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
+  const pageHref = (page: number) =>
+    `${href("/review")}?${new URLSearchParams({ ...(d.typed.q ? { q: d.typed.q } : {}), ...(d.typed.la ? { la: d.typed.la } : {}), ...(d.state ? { state: d.state } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
   const errorList = Object.entries(d.errors).map(([field, text]) => ({ href: `#${field}`, text }));
   return (
     <>
@@ -53,7 +54,7 @@ export default function ReviewQueue({ loaderData: d }: Route.ComponentProps) {
       <ErrorSummary errors={errorList} />
       <span className="govuk-caption-l">{d.area}</span>
       <h1 className="govuk-heading-l">Review alternative provision</h1>
-      <form method="get" action="/review" noValidate>
+      <SearchForm label="Search the review queue and listings" action={href("/review")}>
         <TextInput id="q" name="q" label="Provider name" defaultValue={d.typed.q} error={d.errors.q} width="two-thirds" />
         {d.national ? <LocalAuthoritySelect label="Council (a site in it)" las={d.las} value={d.typed.la} error={d.errors.la} /> : null}
         <Select
@@ -64,10 +65,7 @@ export default function ReviewQueue({ loaderData: d }: Route.ComponentProps) {
           defaultValue={d.state ?? ""}
           options={[{ value: "", label: "Any" }, ...LISTING_STATES.map((s) => ({ value: s, label: LISTING_STATE_LABELS[s] }))]}
         />
-        <Button type="submit" variant="secondary">
-          Search
-        </Button>
-      </form>
+      </SearchForm>
       <h2 className="govuk-heading-m">Waiting for a decision</h2>
       {d.queue.length === 0 ? (
         <p className="govuk-body">{d.typed.q || d.typed.la ? "Nothing waiting matches your search." : "Nothing is waiting for review."}</p>
@@ -80,7 +78,7 @@ export default function ReviewQueue({ loaderData: d }: Route.ComponentProps) {
             cells: [
               {
                 text: (
-                  <a className="govuk-link" href={q.work === "change_request" ? `/review/${q.id}/change-request` : `/review/${q.id}`}>
+                  <a className="govuk-link" href={q.work === "change_request" ? href("/review/:listingId/change-request", { listingId: q.id }) : href("/review/:listingId", { listingId: q.id })}>
                     {q.name}
                   </a>
                 ),
@@ -105,7 +103,7 @@ export default function ReviewQueue({ loaderData: d }: Route.ComponentProps) {
             cells: [
               {
                 text: (
-                  <a className="govuk-link" href={`/review/${r.id}`}>
+                  <a className="govuk-link" href={href("/review/:listingId", { listingId: r.id })}>
                     {r.name}
                   </a>
                 ),
@@ -116,7 +114,7 @@ export default function ReviewQueue({ loaderData: d }: Route.ComponentProps) {
           }))}
         />
       ) : null}
-      <Pagination previous={d.page > 1 ? { href: href(d.page - 1) } : undefined} next={d.page < pages ? { href: href(d.page + 1) } : undefined} items={paginationItems(d.page, pages, href)} />
+      <Pagination previous={d.page > 1 ? { href: pageHref(d.page - 1) } : undefined} next={d.page < pages ? { href: pageHref(d.page + 1) } : undefined} items={paginationItems(d.page, pages, pageHref)} />
     </>
   );
 }

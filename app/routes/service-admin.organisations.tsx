@@ -1,6 +1,6 @@
 import type { Route } from "./+types/service-admin.organisations";
 import { Table } from "#app/components/govuk";
-import { PageTitle } from "#app/components/PageTitle";
+import { PageShell } from "#app/components/PageShell";
 import { listLocalAuthorities, serviceAdminScope } from "#app/data/service-admin.server";
 import { guard } from "#app/utils/route-guard.server";
 
@@ -11,8 +11,7 @@ export const loader = guard("routes/service-admin.organisations").loader(async (
 export default function Organisations({ loaderData }: Route.ComponentProps) {
   return (
     <>
-      <PageTitle title="Local authorities" />
-      <h1 className="govuk-heading-l">Local authorities</h1>
+      <PageShell title="Local authorities" width="full" />
       <p className="govuk-body">The {loaderData.las.length} English local authorities using the service, with DfE and ONS codes.</p>
       <Table
         caption="Local authorities"

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { runBench } from "../../bench/run";
@@ -49,6 +50,15 @@ describe.skipIf(!server)("the benchmark harness (BENCH_SCALE=small)", () => {
   });
 });
 
-describe.runIf(!server)("the benchmark harness", () => {
-  it.skip("needs PostgreSQL (set DATABASE_URL): it measures the app against a real server's floor", () => {});
+describe("npm run bench", () => {
+  it("refuses to start without DATABASE_URL, saying it needs a PostgreSQL database", async () => {
+    const env = { ...process.env };
+    delete env.DATABASE_URL;
+    const child = spawn(process.execPath, ["--import", "tsx", "bench/run.ts"], { env, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).not.toBe(0);
+    expect(stderr).toContain("npm run bench needs DATABASE_URL: a PostgreSQL database");
+  });
 });

@@ -19,6 +19,18 @@ afterAll(async () => {
 
 const today = londonDate(new Date());
 
+describe("the public folder", () => {
+  it("serves robots.txt and the favicon at the top level", async () => {
+    const robots = await fetch(`${app.baseUrl}/robots.txt`);
+    expect(robots.status).toBe(200);
+    expect(robots.headers.get("content-type")).toMatch(/^text\/plain/);
+    await expect(robots.text()).resolves.toContain("Disallow: /\n");
+    const icon = await fetch(`${app.baseUrl}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toMatch(/^image\//);
+  });
+});
+
 describe("the directory, from application to public listing", () => {
   it("a provider signs up and applies (fixing a mistake), a Camden reviewer approves, and the public finds them", async () => {
     const past = addDays(today, -20);

@@ -23,7 +23,7 @@ describe("a council officer places a child", () => {
     const offered = await p.locator("main").innerText();
     expect(offered).toContain("Bright Futures Learning CIC");
     expect(offered).not.toContain("Camden Youth Outreach");
-    await openForm(page, p.getByRole("link", { name: "Choose Somers Town Workshop, Bright Futures Learning CIC" }));
+    await openForm(page, p.getByRole("link", { name: "Choose Somers Town Workshop (Bright Futures Learning CIC)" }));
 
     // Full-time for 20 weeks: longer than 12 weeks, and Noah is already placed on those dates.
     await fillDate(p, "Start date", addDays(today, 7));
@@ -77,7 +77,7 @@ describe("a council officer places a child", () => {
     await page.goto("/register?q=Rivers");
     await page.clickAndCheck(p.getByRole("link", { name: "Rivers, Jaden" }));
     await page.clickAndCheck(p.getByRole("link", { name: "Place with a provider" }));
-    await page.clickAndCheck(p.getByRole("link", { name: "Choose Kentish Town Centre, Bright Futures Learning CIC" }));
+    await page.clickAndCheck(p.getByRole("link", { name: "Choose Kentish Town Centre (Bright Futures Learning CIC)" }));
     await fillDate(p, "Start date", addDays(today, 14));
     await fillDate(p, "End date", addDays(today, 60));
     await p.getByLabel("Part-time").check();

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { decideConsent } from "#app/data/consent.server";
 import { consentScope } from "#app/data/scope.server";
+import { addDays, londonDate } from "#app/domain/dates";
 import { loader as requestsLoader } from "#app/routes/consent-requests._index";
 import { action as decideAction, loader as requestLoader } from "#app/routes/consent-requests.$requestId";
 import { action as settingsAction } from "#app/routes/admin.settings";
@@ -100,15 +101,20 @@ describe("the social worker's decision", () => {
     expect(missing.status).toBe(400);
     expect(missing.data.errors.statement).toBe("Enter a statement of the exceptional circumstances");
 
+    // A review date a year from today: always in the future, however long this test lives.
+    const reviewDate = addDays(londonDate(new Date()), 365);
+    const [reviewYear, reviewMonth, reviewDay] = reviewDate.split("-");
     const agreed = await call(
       decideAction,
-      await requestAs(socialWorker, `/consent-requests/${requestId}`, { form: { decision: "agree", statement: "The family has moved away from the risk; a safety plan is in place.", "reviewDate.day": "1", "reviewDate.month": "3", "reviewDate.year": "2030" } }),
+      await requestAs(socialWorker, `/consent-requests/${requestId}`, {
+        form: { decision: "agree", statement: "The family has moved away from the risk; a safety plan is in place.", "reviewDate.day": reviewDay!, "reviewDate.month": reviewMonth!, "reviewDate.year": reviewYear! },
+      }),
       { requestId },
     );
     expect(agreed.status).toBe(302);
     expect((await childRow(id)).educationStatus).toBe("elective_home_education");
     const [request] = await db.select().from(consentRequests).where(eq(consentRequests.id, requestId));
-    expect(request).toMatchObject({ status: "agreed", decidedBy: socialWorker.id, reviewDate: "2030-03-01" });
+    expect(request).toMatchObject({ status: "agreed", decidedBy: socialWorker.id, reviewDate });
     expect(await db.select().from(inboxMessages).where(eq(inboxMessages.userId, officer.id))).toHaveLength(1);
     const actions = (await db.select().from(auditEvents).where(eq(auditEvents.subjectId, requestId))).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["consent.requested", "consent.agreed"]));
@@ -157,20 +163,11 @@ describe("the social worker's decision", () => {
     expect(now.status).toBe(302);
   });
 
-  it("yields exactly one decision when two arrive at once", async () => {
+  it("refuses a decision on a request already decided", async () => {
     const { officer, socialWorker } = await setup();
-    const id = await addChild(officer, { socialCareStatus: "s47_enquiry", allocatedSocialWorkerId: socialWorker.id });
-    await raise(officer, id);
-    const requestId = await pendingRequestId(id);
-    const scope = consentScope({ id: socialWorker.id, email: socialWorker.email, name: "SW", role: "social_worker", organisationId: socialWorker.organisationId, organisationName: "Camden", organisationKind: "local_authority" });
-    const actor = { userId: socialWorker.id, audit: auditorFor({ userId: socialWorker.id, role: "social_worker", organisationId: socialWorker.organisationId }, "r") };
-    const results = await Promise.all([
-      decideConsent(scope, requestId, { decision: "agree", statement: "Exceptional." }, actor),
-      decideConsent(scope, requestId, { decision: "refuse", reasons: "Unsafe." }, actor),
-      decideConsent(scope, requestId, { decision: "refuse", reasons: "Unsafe." }, actor),
-    ]);
-    expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok && r.kind === "already_decided")).toHaveLength(2);
+    const { requestId, scope, actor } = await decidable(officer, socialWorker);
+    expect((await decideConsent(scope, requestId, { decision: "agree", statement: "Exceptional." }, actor)).ok).toBe(true);
+    expect(await decideConsent(scope, requestId, { decision: "refuse", reasons: "Unsafe." }, actor)).toMatchObject({ ok: false, kind: "already_decided" });
     const second = await call(decideAction, await requestAs(socialWorker, `/consent-requests/${requestId}`, { form: { decision: "refuse", reasons: "Again." } }), { requestId });
     expect(second.status).toBe(409);
     expect(second.data.formError).toMatch(/already been decided/);
@@ -212,5 +209,29 @@ describe("the statutory rule protects registered pupils", () => {
     expect((await raise(officer, notOnRoll)).location).toContain("homeEducation=recorded");
     const atRisk = await addChild(officer, { educationStatus: "not_on_roll", atRiskOfHarmFromHome: "yes", allocatedSocialWorkerId: socialWorker.id, firstName: "Augusta" });
     expect((await raise(officer, atRisk)).location).toContain("homeEducation=consent_requested");
+  });
+});
+
+async function decidable(officer: TestUser, socialWorker: TestUser) {
+  const id = await addChild(officer, { socialCareStatus: "s47_enquiry", allocatedSocialWorkerId: socialWorker.id });
+  await raise(officer, id);
+  const requestId = await pendingRequestId(id);
+  const scope = consentScope({ id: socialWorker.id, email: socialWorker.email, name: "SW", role: "social_worker", organisationId: socialWorker.organisationId, organisationName: "Camden", organisationKind: "local_authority" });
+  const actor = { userId: socialWorker.id, audit: auditorFor({ userId: socialWorker.id, role: "social_worker", organisationId: socialWorker.organisationId }, "r") };
+  return { requestId, scope, actor };
+}
+
+// PGlite is one connection in one process: its transactions take turns and cannot race.
+describe.runIf(process.env.DATABASE_URL)("concurrency on PostgreSQL", () => {
+  it("yields exactly one decision when three arrive at once", async () => {
+    const { officer, socialWorker } = await setup();
+    const { requestId, scope, actor } = await decidable(officer, socialWorker);
+    const results = await Promise.all([
+      decideConsent(scope, requestId, { decision: "agree", statement: "Exceptional." }, actor),
+      decideConsent(scope, requestId, { decision: "refuse", reasons: "Unsafe." }, actor),
+      decideConsent(scope, requestId, { decision: "refuse", reasons: "Unsafe." }, actor),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.kind === "already_decided")).toHaveLength(2);
   });
 });

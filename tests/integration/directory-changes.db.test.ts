@@ -5,7 +5,7 @@ import { expireListings } from "#app/data/directory-expiry.server";
 import { listedProvider } from "#app/data/directory.server";
 import { reviewerScope } from "#app/data/directory-scope.server";
 import { decide, decideChangeRequest, reviewListing, reviewQueue } from "#app/data/review.server";
-import { addDays, addMonths, formatDate, londonDate } from "#app/domain/dates";
+import { addDays, addMonths, formatDate, londonDate, type IsoDate } from "#app/domain/dates";
 import { dateToParts } from "#app/forms/fields";
 import { loader as decisionLoader } from "#app/routes/review.$listingId.$decision";
 import { db } from "#db/client";
@@ -14,6 +14,8 @@ import { call, createUser, requestAs } from "../support/fixtures";
 import { actorFor, completeAnswers, providerInState, sessionUserOf } from "../support/directory";
 
 const today = londonDate(new Date());
+/** Midday UTC on a London date: always that date in London, whichever side of a clock change. */
+const middayOn = (date: IsoDate) => new Date(`${date}T12:00:00Z`);
 
 describe("changes to a listed provider", () => {
   it("keeps the listed version in force until a reviewer approves the change request", async () => {
@@ -73,8 +75,8 @@ describe("expiry and renewal, with an injected clock", () => {
     const later = await providerInState("approved", { listedUntil: addDays(today, 40) });
     const submitted = await providerInState("submitted");
 
-    expect((await expireListings(new Date(Date.now() + 10 * 86_400_000))).expired).not.toContain((await approved.listing()).id);
-    const { expired } = await expireListings(new Date(Date.now() + 11 * 86_400_000));
+    expect((await expireListings(middayOn(addDays(today, 10)))).expired).not.toContain((await approved.listing()).id);
+    const { expired } = await expireListings(middayOn(addDays(today, 11)));
     expect(expired).toEqual(expect.arrayContaining([(await approved.listing()).id, (await suspended.listing()).id]));
     expect(expired).not.toContain((await later.listing()).id);
     expect(expired).not.toContain((await submitted.listing()).id);
@@ -85,7 +87,7 @@ describe("expiry and renewal, with an injected clock", () => {
     const events = await db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, (await approved.listing()).id), eq(auditEvents.action, "listing.expired")));
     expect(events).toMatchObject([{ actorUserId: null }]);
     // Running again finds nothing more to do.
-    expect((await expireListings(new Date(Date.now() + 11 * 86_400_000))).expired).not.toContain((await approved.listing()).id);
+    expect((await expireListings(middayOn(addDays(today, 11)))).expired).not.toContain((await approved.listing()).id);
     // An expired provider may apply again from its previous answers.
     expect(await reopenApplication(approved.scope, actorFor(approved.user), today)).toMatchObject({ ok: true, to: "draft" });
     expect((await providerApplication(approved.scope, today)).progress.statuses.organisation).toBe("completed");
@@ -103,7 +105,7 @@ describe("expiry and renewal, with an injected clock", () => {
     expect(renewed).toMatchObject({ ok: true });
     expect(await due.listing()).toMatchObject({ listedUntil: addDays(today, 425), renewalRequestedAt: null, state: "approved" });
     // The old end date passing no longer expires it.
-    expect((await expireListings(new Date(Date.now() + 61 * 86_400_000))).expired).not.toContain(listing.id);
+    expect((await expireListings(middayOn(addDays(today, 61)))).expired).not.toContain(listing.id);
   });
 
   it("offers a renewal 12 months from the current end date while the listing is in force, so renewing early loses nothing", async () => {

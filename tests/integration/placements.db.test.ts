@@ -179,14 +179,17 @@ describe("when a provider stops being fit to take children", () => {
     expect((await laPlacements(officer.scope, { show: "needs-review", page: 1 }, today)).rows).toEqual([]);
   });
 
-  it("flags placements when the listing expires", async () => {
-    const { placementId } = await placed();
-    const row = await placementRow(placementId);
-    const listingEnds = addDays(today, 365);
+  it("flags placements when the listing expires: those still running, not those that had ended", async () => {
+    const { provider, officer, placementId: endedId } = await placed();
+    const listing = await provider.listing();
+    const listingEnds = listing.listedUntil!;
+    expect((await placementRow(endedId)).endDate < listingEnds).toBe(true);
+    const running = await createPlacement(officer.scope, (await childOn("202")).id, placementInput(provider.siteId, { start: addDays(listingEnds, -30) as IsoDate, end: addDays(listingEnds, 30) as IsoDate }), officer.actor, today);
+    if (!running.ok) throw new Error(JSON.stringify(running));
     await expireListings(new Date(`${addDays(listingEnds, 2)}T12:00:00Z`));
-    // The placement had ended by then, so it is not flagged; one still running would be.
-    expect((await placementRow(placementId)).needsReviewSince).toBeNull();
-    expect(row.endDate < listingEnds).toBe(true);
+    expect((await provider.listing()).state).toBe("expired");
+    expect(await placementRow(running.placementId)).toMatchObject({ needsReviewReason: "The provider's listing expired.", needsReviewSince: expect.any(Date) });
+    expect((await placementRow(endedId)).needsReviewSince).toBeNull();
   });
 
   it("flags a placement still running on the day its listing expires", async () => {

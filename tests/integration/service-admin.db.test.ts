@@ -4,6 +4,7 @@ import { loader as organisationsLoader } from "#app/routes/service-admin.organis
 import { action as reviewersAction, loader as reviewersLoader } from "#app/routes/service-admin.reviewers";
 import { db } from "#db/client";
 import { users } from "#db/schema/index";
+import { ROLES, type Role } from "#app/domain/roles";
 import { call, createOrganisation, createUser, laId, requestAs } from "../support/fixtures";
 
 describe("the service admin", () => {
@@ -24,8 +25,23 @@ describe("the service admin", () => {
     expect(list.data.reviewers.map((r: { email: string }) => r.email)).toContain("rae@camden.example");
   });
 
-  it("is the only role that may", async () => {
-    const officer = await createUser("council_admin", { laCode: "202" });
-    expect((await call(reviewersLoader, await requestAs(officer, "/service-admin/reviewers"))).status).toBe(403);
+  it("is the only role that may see the LAs or add reviewers: every other role is refused both pages and the form", async () => {
+    const provider = await createOrganisation("provider");
+    const directoryTeam = await createOrganisation("directory_team");
+    const nationalService = await createOrganisation("national_service");
+    const where = (role: Role) =>
+      role === "provider" ? { organisationId: provider.id } : role === "directory_reviewer" ? { organisationId: directoryTeam.id } : role === "service_admin" ? { organisationId: nationalService.id } : { laCode: "202" };
+    const form = { name: "Nobody", email: `nobody.${Date.now()}@test.example`, organisationId: await laId("202") };
+    for (const role of ROLES) {
+      const user = await createUser(role, where(role));
+      const allowed = role === "service_admin";
+      const statuses = [
+        (await call(organisationsLoader, await requestAs(user, "/service-admin/organisations"))).status,
+        (await call(reviewersLoader, await requestAs(user, "/service-admin/reviewers"))).status,
+        ...(allowed ? [] : [(await call(reviewersAction, await requestAs(user, "/service-admin/reviewers", { form }))).status]),
+      ];
+      expect(statuses, role).toEqual(allowed ? [200, 200] : [403, 403, 403]);
+    }
+    expect(await db.select().from(users).where(eq(users.email, form.email))).toEqual([]);
   });
 });

@@ -23,14 +23,7 @@ export function ApplicationAnswers({
         return (
           <SummaryList
             key={id}
-            card={{
-              title,
-              actions: changeHref ? (
-                <a className="govuk-link" href={changeHref(id)}>
-                  Change<span className="govuk-visually-hidden"> {title.toLowerCase()}</span>
-                </a>
-              ) : undefined,
-            }}
+            card={{ title, actions: changeHref ? [{ href: changeHref(id), text: "Change" }] : undefined }}
             rows={answers ? sectionRows(id, answers as never, names) : [{ key: "Answers", value: "Not complete" }]}
           />
         );

@@ -1,4 +1,4 @@
-import { ErrorMessage } from "#app/components/govuk";
+import { Select } from "#app/components/govuk";
 
 /** The directory's "Local authority" filter: every English LA by name, or any. */
 export function LocalAuthoritySelect({
@@ -15,25 +15,15 @@ export function LocalAuthoritySelect({
   error?: string | undefined;
 }) {
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label govuk-label--s" htmlFor="la">
-        {label}
-      </label>
-      {error ? <ErrorMessage id="la-error">{error}</ErrorMessage> : null}
-      <select
-        className={`govuk-select${fullWidth ? " govuk-!-width-full" : ""}${error ? " govuk-select--error" : ""}`}
-        id="la"
-        name="la"
-        defaultValue={value}
-        aria-describedby={error ? "la-error" : undefined}
-      >
-        <option value="">Any</option>
-        {las.map((la) => (
-          <option key={la.code} value={la.code ?? ""}>
-            {la.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Select
+      id="la"
+      name="la"
+      label={label}
+      labelSize="s"
+      width={fullWidth ? "full" : undefined}
+      defaultValue={value}
+      error={error}
+      options={[{ value: "", label: "Any" }, ...las.map((la) => ({ value: la.code ?? "", label: la.name }))]}
+    />
   );
 }

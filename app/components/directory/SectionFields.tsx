@@ -1,4 +1,4 @@
-import { Button } from "#app/components/govuk";
+import { Button, Fieldset } from "#app/components/govuk";
 import { CheckboxesField, DateField, RadiosField, SelectField, TextareaField, TextField } from "#app/components/form/fields";
 import { useValidatedForm } from "#app/components/form/ValidatedForm";
 import { AGE_LIMITS, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, PATTERN_LABELS, PATTERNS, PROVISION_TYPE_LABELS, PROVISION_TYPES } from "#app/domain/directory-vocabulary";
@@ -10,7 +10,7 @@ import { MAX_SITES, type SectionId } from "#app/forms/application";
 
 /** One explicit declaration: a short question as the legend, the statement as the checkbox's label. */
 function Declaration({ name, legend, children }: { name: string; legend: string; children: string }) {
-  return <CheckboxesField name={name} legend={<span className="govuk-fieldset__legend--s">{legend}</span>} items={[{ value: "confirmed", label: children }]} />;
+  return <CheckboxesField name={name} legend={legend} legendSize="s" items={[{ value: "confirmed", label: children }]} />;
 }
 
 function Sites({ las }: { las: { code: string; name: string }[] }) {
@@ -19,8 +19,7 @@ function Sites({ las }: { las: { code: string; name: string }[] }) {
   return (
     <>
       {Array.from({ length: rows }, (_, i) => (
-        <fieldset key={i} className="govuk-fieldset govuk-!-margin-bottom-6">
-          <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Site {i + 1}</legend>
+        <Fieldset key={i} legend={`Site ${i + 1}`} legendSize="m" classes="govuk-!-margin-bottom-6">
           <TextField name={`sites.${i}.name`} label="Site name" hint="What you call the site, like Riverside Centre" />
           <TextField name={`sites.${i}.addressLine1`} label="Address line 1" autoComplete="off" />
           <TextField name={`sites.${i}.addressLine2`} label="Address line 2 (optional)" autoComplete="off" />
@@ -28,7 +27,7 @@ function Sites({ las }: { las: { code: string; name: string }[] }) {
           <TextField name={`sites.${i}.postcode`} label="Postcode" width="10" autoComplete="off" />
           <SelectField name={`sites.${i}.laCode`} label="Local authority the site is in" options={[{ value: "", label: "Select a local authority" }, ...las.map((la) => ({ value: la.code, label: la.name }))]} />
           <TextField name={`sites.${i}.capacity`} label="How many children can the site take at once?" width="3" inputMode="numeric" />
-        </fieldset>
+        </Fieldset>
       ))}
       {rows < MAX_SITES ? (
         <Button variant="secondary" name="intent" value="add-site" formNoValidate>

@@ -1,18 +1,10 @@
 import type { ReactNode } from "react";
 import { Checkboxes, DateInput, Radios, Select, TextInput, Textarea } from "#app/components/govuk";
-import { useValidatedForm } from "./ValidatedForm";
+import { asString, useField } from "./useField";
 
-// GOV.UK fields bound to the surrounding <ValidatedForm>: each registers with react-hook-form,
-// shows its error, and starts with the answer last submitted (so pages re-shown by the server
-// without JavaScript keep what the person typed).
-
-function valueAt(values: Record<string, unknown>, name: string): unknown {
-  return name.split(".").reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), values);
-}
-
-function asString(value: unknown): string | undefined {
-  return typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined;
-}
+// GOV.UK fields bound to the surrounding <ValidatedForm> through `useField`: each registers with
+// react-hook-form, shows its error, and starts with the answer last submitted (so pages re-shown by
+// the server without JavaScript keep what the person typed).
 
 interface Common {
   name: string;
@@ -38,55 +30,55 @@ export function TextField({
   width?: "2" | "3" | "4" | "5" | "10" | "20" | "30";
   inputMode?: "numeric" | "text" | "email" | "tel";
 }) {
-  const { errors, values, register } = useValidatedForm();
+  const field = useField(name);
   return (
     <TextInput
-      id={name}
+      id={field.id}
       name={name}
       label={label}
       labelIsPageHeading={isPageHeading}
       hint={hint}
-      error={errors[name]}
+      error={field.error}
       type={type}
       autoComplete={autoComplete}
       spellCheck={spellCheck}
       width={width}
       inputMode={inputMode}
-      defaultValue={type === "password" ? undefined : asString(valueAt(values, name))}
-      inputProps={register(name)}
+      defaultValue={type === "password" ? undefined : field.defaultValue}
+      inputProps={field.register()}
     />
   );
 }
 
 export function TextareaField({ name, label, hint, isPageHeading, rows }: Common & { rows?: number }) {
-  const { errors, values, register } = useValidatedForm();
+  const field = useField(name);
   return (
     <Textarea
-      id={name}
+      id={field.id}
       name={name}
       label={label}
       labelIsPageHeading={isPageHeading}
       hint={hint}
-      error={errors[name]}
+      error={field.error}
       rows={rows}
-      defaultValue={asString(valueAt(values, name))}
-      textareaProps={register(name)}
+      defaultValue={field.defaultValue}
+      textareaProps={field.register()}
     />
   );
 }
 
 export function SelectField({ name, label, hint, options }: Common & { options: { value: string; label: string }[] }) {
-  const { errors, values, register } = useValidatedForm();
+  const field = useField(name);
   return (
     <Select
-      id={name}
+      id={field.id}
       name={name}
       label={label}
       hint={hint}
-      error={errors[name]}
+      error={field.error}
       options={options}
-      defaultValue={asString(valueAt(values, name))}
-      selectProps={register(name)}
+      defaultValue={field.defaultValue}
+      selectProps={field.register()}
     />
   );
 }
@@ -117,19 +109,19 @@ export function RadiosField({
   small?: boolean;
   legendSize?: "s" | "m" | "l" | "xl";
 }) {
-  const { errors, values, register } = useValidatedForm();
-  const registered = register(name);
+  const field = useField(name);
+  const registered = field.register();
   return (
     <Radios
       name={name}
-      idPrefix={name}
+      idPrefix={field.id}
       legend={legend}
       legendIsPageHeading={isPageHeading}
       legendSize={legendSize}
       hint={hint}
-      error={errors[name]}
+      error={field.error}
       items={items}
-      defaultValue={asString(valueAt(values, name))}
+      defaultValue={field.defaultValue}
       inline={inline}
       small={small}
       inputProps={() => registered}
@@ -137,17 +129,18 @@ export function RadiosField({
   );
 }
 
-export function CheckboxesField({ name, legend, hint, items }: { name: string; legend: ReactNode; hint?: ReactNode; items: ChoiceItem[] }) {
-  const { errors, values, register } = useValidatedForm();
-  const registered = register(name);
-  const current = valueAt(values, name);
+export function CheckboxesField({ name, legend, hint, items, legendSize }: { name: string; legend: ReactNode; hint?: ReactNode; items: ChoiceItem[]; legendSize?: "s" | "m" | "l" | "xl" }) {
+  const field = useField(name);
+  const registered = field.register();
+  const current = field.value;
   return (
     <Checkboxes
       name={name}
-      idPrefix={name}
+      idPrefix={field.id}
       legend={legend}
+      legendSize={legendSize}
       hint={hint}
-      error={errors[name]}
+      error={field.error}
       items={items}
       defaultValues={Array.isArray(current) ? current.map(String) : typeof current === "string" ? [current] : []}
       inputProps={() => registered}
@@ -156,18 +149,18 @@ export function CheckboxesField({ name, legend, hint, items }: { name: string; l
 }
 
 export function DateField({ name, legend, hint, isPageHeading }: { name: string; legend: ReactNode; hint?: ReactNode; isPageHeading?: boolean }) {
-  const { errors, values, register } = useValidatedForm();
-  const current = (valueAt(values, name) ?? {}) as Record<string, unknown>;
+  const field = useField(name);
+  const current = (field.value ?? {}) as Record<string, unknown>;
   return (
     <DateInput
-      id={name}
+      id={field.id}
       namePrefix={name}
       legend={legend}
       legendIsPageHeading={isPageHeading}
       hint={hint}
-      error={errors[name]}
+      error={field.error}
       values={{ day: asString(current.day), month: asString(current.month), year: asString(current.year) }}
-      inputProps={(part) => register(`${name}.${part}`)}
+      inputProps={(part) => field.register(part)}
     />
   );
 }

@@ -12,6 +12,7 @@ export function Button({
   preventDoubleClick,
   form,
   formNoValidate,
+  classes,
 }: {
   children: ReactNode;
   href?: string;
@@ -23,8 +24,10 @@ export function Button({
   form?: string;
   /** Posts without the browser's (and react-hook-form's) checks: "Add another", "Change". */
   formNoValidate?: boolean;
+  /** Extra classes, as the Design System's `classes` (spacing overrides such as `govuk-!-margin-bottom-0`). */
+  classes?: string;
 }) {
-  const className = `govuk-button${variant ? ` govuk-button--${variant}` : ""}`;
+  const className = `govuk-button${variant ? ` govuk-button--${variant}` : ""}${classes ? ` ${classes}` : ""}`;
   if (href) {
     return (
       <a href={href} role="button" draggable="false" className={className} data-module="govuk-button">

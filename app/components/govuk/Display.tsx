@@ -32,17 +32,31 @@ export interface SummaryRow {
   actions?: SummaryAction[];
 }
 
-function Actions({ actions }: { actions: SummaryAction[] }) {
+/**
+ * An action's hidden text, as the Design System builds it: " <visually hidden text>", then
+ * " (<card title>)" inside a summary card, so "Change" says what it changes and where.
+ */
+function hiddenText(visuallyHiddenText: string | undefined, cardTitle: string | undefined): ReactNode {
+  if (!visuallyHiddenText && !cardTitle) return null;
+  return (
+    <span className="govuk-visually-hidden">
+      {visuallyHiddenText ? ` ${visuallyHiddenText}` : ""}
+      {cardTitle ? ` (${cardTitle})` : ""}
+    </span>
+  );
+}
+
+function Actions({ actions, cardTitle }: { actions: SummaryAction[]; cardTitle?: string }) {
   const link = (a: SummaryAction) =>
     "href" in a ? (
       <a className="govuk-link" href={a.href}>
         {a.text}
-        <span className="govuk-visually-hidden"> {a.visuallyHiddenText}</span>
+        {hiddenText(a.visuallyHiddenText, cardTitle)}
       </a>
     ) : (
       <button type="submit" className="govuk-link app-link-button" name={a.button.name} value={a.button.value} formNoValidate>
         {a.text}
-        <span className="govuk-visually-hidden"> {a.visuallyHiddenText}</span>
+        {hiddenText(a.visuallyHiddenText, cardTitle)}
       </button>
     );
   if (actions.length === 1) return <dd className="govuk-summary-list__actions">{link(actions[0]!)}</dd>;
@@ -50,7 +64,7 @@ function Actions({ actions }: { actions: SummaryAction[] }) {
     <dd className="govuk-summary-list__actions">
       <ul className="govuk-summary-list__actions-list">
         {actions.map((a) => (
-          <li key={"href" in a ? a.href : a.button.value} className="govuk-summary-list__actions-list-item">
+          <li key={`${"href" in a ? a.href : a.button.value} ${a.text}`} className="govuk-summary-list__actions-list-item">
             {link(a)}
           </li>
         ))}
@@ -59,7 +73,7 @@ function Actions({ actions }: { actions: SummaryAction[] }) {
   );
 }
 
-export function SummaryList({ rows, noBorder, card }: { rows: SummaryRow[]; noBorder?: boolean; card?: { title: ReactNode; actions?: ReactNode } }) {
+export function SummaryList({ rows, noBorder, card }: { rows: SummaryRow[]; noBorder?: boolean; card?: { title: string; actions?: CardAction[] } }) {
   const anyActions = rows.some((row) => row.actions && row.actions.length > 0);
   const list = (
     <dl className={`govuk-summary-list${noBorder ? " govuk-summary-list--no-border" : ""}`}>
@@ -67,19 +81,63 @@ export function SummaryList({ rows, noBorder, card }: { rows: SummaryRow[]; noBo
         <div key={i} className={`govuk-summary-list__row${anyActions && !row.actions?.length ? " govuk-summary-list__row--no-actions" : ""}`}>
           <dt className="govuk-summary-list__key">{row.key}</dt>
           <dd className="govuk-summary-list__value">{row.value}</dd>
-          {row.actions?.length ? <Actions actions={row.actions} /> : null}
+          {row.actions?.length ? <Actions actions={row.actions} cardTitle={card?.title} /> : null}
         </div>
       ))}
     </dl>
   );
   if (!card) return list;
   return (
+    <SummaryCard title={card.title} actions={card.actions}>
+      {list}
+    </SummaryCard>
+  );
+}
+
+export interface CardAction {
+  href: string;
+  text: string;
+  visuallyHiddenText?: string;
+}
+
+/**
+ * A summary card: a titled box around a summary list or other content, with its own actions (one
+ * is a plain link; several are a list), each action's hidden text ending with the card's title.
+ */
+export function SummaryCard({
+  title,
+  headingLevel = 2,
+  actions = [],
+  children,
+}: {
+  title: string;
+  headingLevel?: 2 | 3 | 4;
+  actions?: CardAction[];
+  children: ReactNode;
+}) {
+  const Heading = `h${headingLevel}` as const;
+  const link = (a: CardAction) => (
+    <a className="govuk-link" href={a.href}>
+      {a.text}
+      {hiddenText(a.visuallyHiddenText, title)}
+    </a>
+  );
+  return (
     <div className="govuk-summary-card">
       <div className="govuk-summary-card__title-wrapper">
-        <h2 className="govuk-summary-card__title">{card.title}</h2>
-        {card.actions ? <div className="govuk-summary-card__actions">{card.actions}</div> : null}
+        <Heading className="govuk-summary-card__title">{title}</Heading>
+        {actions.length === 1 ? <div className="govuk-summary-card__actions">{link(actions[0]!)}</div> : null}
+        {actions.length > 1 ? (
+          <ul className="govuk-summary-card__actions">
+            {actions.map((a) => (
+              <li key={`${a.href} ${a.text}`} className="govuk-summary-card__action">
+                {link(a)}
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </div>
-      <div className="govuk-summary-card__content">{list}</div>
+      <div className="govuk-summary-card__content">{children}</div>
     </div>
   );
 }
@@ -207,16 +265,37 @@ export function InsetText({ children }: { children: ReactNode }) {
   return <div className="govuk-inset-text">{children}</div>;
 }
 
-export function WarningText({ children }: { children: ReactNode }) {
+export function WarningText({ children, iconFallbackText = "Warning" }: { children: ReactNode; iconFallbackText?: string }) {
   return (
     <div className="govuk-warning-text">
       <span className="govuk-warning-text__icon" aria-hidden="true">
         !
       </span>
       <strong className="govuk-warning-text__text">
-        <span className="govuk-visually-hidden">Warning</span>
+        <span className="govuk-visually-hidden">{iconFallbackText}</span>
         {children}
       </strong>
+    </div>
+  );
+}
+
+/**
+ * Warning text whose content is more than a sentence: a bold heading, then paragraphs or a list.
+ * The Design System's `<strong>` may hold only phrasing content, so here the text is a `<div>`
+ * with the same class (GOV.UK Frontend styles the class, not the element) and the heading carries
+ * the bold weight.
+ */
+export function BlockWarningText({ heading, children, iconFallbackText = "Warning" }: { heading: ReactNode; children: ReactNode; iconFallbackText?: string }) {
+  return (
+    <div className="govuk-warning-text">
+      <span className="govuk-warning-text__icon" aria-hidden="true">
+        !
+      </span>
+      <div className="govuk-warning-text__text">
+        <span className="govuk-visually-hidden">{iconFallbackText}</span>
+        <p className="govuk-body govuk-!-font-weight-bold">{heading}</p>
+        {children}
+      </div>
     </div>
   );
 }

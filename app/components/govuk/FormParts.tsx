@@ -16,41 +16,47 @@ export function ErrorMessage({ id, children }: { id: string; children: ReactNode
   );
 }
 
-export function Label({ htmlFor, children, isPageHeading }: { htmlFor: string; children: ReactNode; isPageHeading?: boolean }) {
+export type LegendSize = "s" | "m" | "l" | "xl";
+export type LabelSize = LegendSize;
+
+export function Label({ htmlFor, children, isPageHeading, size }: { htmlFor?: string; children: ReactNode; isPageHeading?: boolean; size?: LabelSize }) {
+  const resolved = size ?? (isPageHeading ? "l" : undefined);
+  const className = `govuk-label${resolved ? ` govuk-label--${resolved}` : ""}`;
   if (isPageHeading) {
     return (
       <h1 className="govuk-label-wrapper">
-        <label className="govuk-label govuk-label--l" htmlFor={htmlFor}>
+        <label className={className} htmlFor={htmlFor}>
           {children}
         </label>
       </h1>
     );
   }
   return (
-    <label className="govuk-label" htmlFor={htmlFor}>
+    <label className={className} htmlFor={htmlFor}>
       {children}
     </label>
   );
 }
-
-export type LegendSize = "s" | "m" | "l" | "xl";
 
 export function Fieldset({
   legend,
   legendIsPageHeading,
   legendSize,
   describedBy,
+  classes,
   children,
 }: {
   legend: ReactNode;
   legendIsPageHeading?: boolean;
   legendSize?: LegendSize;
   describedBy?: string;
+  /** Extra classes, as the Design System's `classes` (spacing overrides). */
+  classes?: string;
   children: ReactNode;
 }) {
   const size = legendSize ?? (legendIsPageHeading ? "l" : undefined);
   return (
-    <fieldset className="govuk-fieldset" aria-describedby={describedBy || undefined}>
+    <fieldset className={`govuk-fieldset${classes ? ` ${classes}` : ""}`} aria-describedby={describedBy || undefined}>
       <legend className={`govuk-fieldset__legend${size ? ` govuk-fieldset__legend--${size}` : ""}`}>
         {legendIsPageHeading ? <h1 className="govuk-fieldset__heading">{legend}</h1> : legend}
       </legend>

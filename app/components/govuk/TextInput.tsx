@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
-import { describedBy, ErrorMessage, FormGroup, Hint, Label } from "./FormParts";
+import { describedBy, ErrorMessage, FormGroup, Hint, Label, type LabelSize } from "./FormParts";
 
 type Width = "2" | "3" | "4" | "5" | "10" | "20" | "30" | "full" | "three-quarters" | "two-thirds" | "one-half" | "one-third" | "one-quarter";
 
@@ -8,6 +8,8 @@ interface FieldProps {
   name: string;
   label: ReactNode;
   labelIsPageHeading?: boolean;
+  /** The label's size class (`govuk-label--s`...), as the Design System's `label.classes`. */
+  labelSize?: LabelSize;
   hint?: ReactNode;
   error?: string;
   defaultValue?: string;
@@ -23,6 +25,7 @@ export function TextInput({
   name,
   label,
   labelIsPageHeading,
+  labelSize,
   hint,
   error,
   defaultValue,
@@ -42,7 +45,7 @@ export function TextInput({
 }) {
   return (
     <FormGroup error={error}>
-      <Label htmlFor={id} isPageHeading={labelIsPageHeading}>
+      <Label htmlFor={id} isPageHeading={labelIsPageHeading} size={labelSize}>
         {label}
       </Label>
       {hint ? <Hint id={`${id}-hint`}>{hint}</Hint> : null}
@@ -68,6 +71,7 @@ export function Textarea({
   name,
   label,
   labelIsPageHeading,
+  labelSize,
   hint,
   error,
   defaultValue,
@@ -76,7 +80,7 @@ export function Textarea({
 }: FieldProps & { rows?: number; textareaProps?: TextareaHTMLAttributes<HTMLTextAreaElement> & { ref?: Ref<HTMLTextAreaElement> } }) {
   return (
     <FormGroup error={error}>
-      <Label htmlFor={id} isPageHeading={labelIsPageHeading}>
+      <Label htmlFor={id} isPageHeading={labelIsPageHeading} size={labelSize}>
         {label}
       </Label>
       {hint ? <Hint id={`${id}-hint`}>{hint}</Hint> : null}
@@ -98,30 +102,35 @@ export function Select({
   id,
   name,
   label,
+  labelSize,
   hint,
   error,
   defaultValue,
   options,
+  width,
   selectProps,
 }: FieldProps & {
-  options: { value: string; label: string }[];
+  options: { value: string; label: string; disabled?: boolean }[];
+  width?: Extract<Width, "full" | "three-quarters" | "two-thirds" | "one-half" | "one-third" | "one-quarter">;
   selectProps?: SelectHTMLAttributes<HTMLSelectElement> & { ref?: Ref<HTMLSelectElement> };
 }) {
   return (
     <FormGroup error={error}>
-      <Label htmlFor={id}>{label}</Label>
+      <Label htmlFor={id} size={labelSize}>
+        {label}
+      </Label>
       {hint ? <Hint id={`${id}-hint`}>{hint}</Hint> : null}
       {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
       <select
         {...selectProps}
-        className={`govuk-select${error ? " govuk-select--error" : ""}`}
+        className={`govuk-select${widthClass(width)}${error ? " govuk-select--error" : ""}`}
         id={id}
         name={name}
         defaultValue={defaultValue}
         aria-describedby={describedBy(id, hint, error)}
       >
         {options.map((option) => (
-          <option key={option.value} value={option.value}>
+          <option key={option.value} value={option.value} disabled={option.disabled}>
             {option.label}
           </option>
         ))}

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { Button, Checkboxes, DateInput, ErrorSummary, paginationItems, Radios, SummaryList, Tag, TaskList, TextInput } from "./index";
+import { BlockWarningText, Button, Checkboxes, DateInput, ErrorSummary, paginationItems, Radios, SearchForm, SummaryList, Tag, TaskList, TextInput } from "./index";
 
 const html = (node: React.ReactElement) => renderToStaticMarkup(node);
 
@@ -66,5 +66,31 @@ describe("GOV.UK components", () => {
     const items = paginationItems(5, 10, (n) => `/p/${n}`);
     expect(items.map((i) => ("ellipsis" in i ? "…" : i.number))).toEqual([1, "…", 4, 5, 6, "…", 10]);
     expect(paginationItems(1, 1, String)).toEqual([{ number: 1, href: "1", current: true }]);
+  });
+
+  it("puts a search form's fields in a named search landmark, then its secondary button", () => {
+    const out = html(
+      <SearchForm label="Search the register" action="/register">
+        <TextInput id="q" name="q" label="Search" type="search" labelSize="s" />
+      </SearchForm>,
+    );
+    expect(out).toMatch(/^<form role="search" aria-label="Search the register" action="\/register" method="get"><div class="govuk-form-group">/);
+    expect(out).toContain('<label class="govuk-label govuk-label--s" for="q">Search</label>');
+    expect(out).toMatch(/<button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">Search<\/button><\/form>$/);
+  });
+
+  it("gives block warning text the warning's icon and hidden prefix, with a bold heading over its paragraphs", () => {
+    const out = html(
+      <BlockWarningText heading="You cannot apply">
+        <ul className="govuk-list">
+          <li>Five children</li>
+        </ul>
+      </BlockWarningText>,
+    );
+    expect(out).toBe(
+      '<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><div class="govuk-warning-text__text">' +
+        '<span class="govuk-visually-hidden">Warning</span><p class="govuk-body govuk-!-font-weight-bold">You cannot apply</p>' +
+        '<ul class="govuk-list"><li>Five children</li></ul></div></div>',
+    );
   });
 });

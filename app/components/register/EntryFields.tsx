@@ -1,4 +1,4 @@
-import { Button } from "#app/components/govuk";
+import { Button, Fieldset } from "#app/components/govuk";
 import { DateField, RadiosField, SelectField, TextField } from "#app/components/form/fields";
 import { useValidatedForm } from "#app/components/form/ValidatedForm";
 import * as v from "#app/domain/register-vocabulary";
@@ -43,8 +43,7 @@ export function EntryFields({ socialWorkers }: { socialWorkers: { id: string; na
 
       <h2 className="govuk-heading-m">Parents and carers</h2>
       {Array.from({ length: parents }, (_, i) => (
-        <fieldset key={i} className="govuk-fieldset govuk-!-margin-bottom-6">
-          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Parent or carer {i + 1}</legend>
+        <Fieldset key={i} legend={`Parent or carer ${i + 1}`} legendSize="s" classes="govuk-!-margin-bottom-6">
           <TextField name={`parents.${i}.name`} label="Full name" autoComplete="off" />
           <SelectField name={`parents.${i}.relationship`} label="Relationship to the child" options={withBlank(v.optionsOf(v.RELATIONSHIPS, v.RELATIONSHIP_LABELS))} />
           <RadiosField name={`parents.${i}.hasParentalResponsibility`} legend="Do they have parental responsibility?" items={YES_NO} inline small />
@@ -83,7 +82,7 @@ export function EntryFields({ socialWorkers }: { socialWorkers: { id: string; na
             ]}
             small
           />
-        </fieldset>
+        </Fieldset>
       ))}
       <Button variant="secondary" name="intent" value="add-parent" formNoValidate>
         Add another parent or carer
@@ -100,15 +99,14 @@ export function EntryFields({ socialWorkers }: { socialWorkers: { id: string; na
       <h3 className="govuk-heading-s">Other education providers</h3>
       <p className="govuk-body">Anyone other than a parent who educates the child: tutors, online schools, out-of-school settings, alternative provision. Leave a row blank if there are none.</p>
       {Array.from({ length: arrangements }, (_, i) => (
-        <fieldset key={i} className="govuk-fieldset govuk-!-margin-bottom-6">
-          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Provider {i + 1}</legend>
+        <Fieldset key={i} legend={`Provider ${i + 1}`} legendSize="s" classes="govuk-!-margin-bottom-6">
           <TextField name={`arrangements.${i}.providerName`} label="Provider's name" autoComplete="off" />
           <SelectField name={`arrangements.${i}.providerType`} label="Type of provider" options={withBlank(v.optionsOf(v.PROVIDER_TYPES, v.PROVIDER_TYPE_LABELS))} />
           <RadiosField name={`arrangements.${i}.online`} legend="Is the education given online?" items={YES_NO} inline small />
           <TextField name={`arrangements.${i}.location`} label="Where the education is given" hint="The address, or the website or email address if it is online" autoComplete="off" />
           <TextField name={`arrangements.${i}.hoursPerWeek`} label="Total hours a week" width="3" inputMode="numeric" />
           <TextField name={`arrangements.${i}.hoursWithoutParent`} label="Hours a week with no parent present" width="3" inputMode="numeric" />
-        </fieldset>
+        </Fieldset>
       ))}
       <Button variant="secondary" name="intent" value="add-provider" formNoValidate>
         Add another provider

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { Table, Tag } from "#app/components/govuk";
 import { formatDate } from "#app/domain/dates";
 import { EDUCATION_STATUS_LABELS, SOCIAL_CARE_STATUS_LABELS, type EducationStatus, type SocialCareStatus } from "#app/domain/register-vocabulary";
@@ -25,7 +26,7 @@ export function RegisterTable({ rows, caption }: { rows: RegisterRow[]; caption:
           {
             text: (
               <>
-                <a className="govuk-link" href={`/register/${row.id}`}>
+                <a className="govuk-link" href={href("/register/:childId", { childId: row.id })}>
                   {row.lastName}, {row.firstName}
                 </a>
                 <br />
