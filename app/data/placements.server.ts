@@ -2,19 +2,21 @@ import { and, asc, count, desc, eq, gte, isNotNull, lt, sql, type SQL } from "dr
 import { compareDates, formatDate, type IsoDate } from "#app/domain/dates";
 import { checkPlacement, DEFAULT_PLACEMENT_LIMITS, type PlacementCheckReason, type PlacementCheckResult, type PlacementLimits } from "#app/domain/placement-check";
 import { describePattern, patternColumns, patternOf } from "#app/domain/placement-pattern";
+import type { Actor } from "#app/utils/audit.server";
 import { db, type DbOrTx } from "#db/client";
-import { children, entryHistory, laPlacementLimits, listings, listingSites, organisations, placementRefusals, placements, users } from "#db/schema/index";
+import { children, laPlacementLimits, listings, listingSites, organisations, placementRefusals, placements, users } from "#db/schema/index";
 import type { ProviderScope } from "./directory-scope.server";
-import { isUuid } from "./la-users.server";
 import { childFactsOf, listedSite, placementLimitsOf, takeSnapshot, type ChildFacts, type Proposal } from "./placement-snapshot.server";
 import { PLACEMENTS_PAGE_SIZE } from "./placements-query";
-import { lockEntry, type Actor } from "./register.server";
-import { notFound, type LaScope, type RegisterScope } from "./scope.server";
+import { changeEntry } from "./entry-writer.server";
+import { isUuid, notFound, type LaScope, type RegisterScope } from "./scope.server";
+import { transaction } from "./transaction.server";
 
 // Placements: made by a council officer for a child on their LA's register, at a listed provider's
 // site. The check runs inside the transaction that writes, with the child's entry and then the
-// provider's listing locked (always in that order, so two writers cannot deadlock); a refusal is
-// recorded instead, with every code, for the LA's oversight.
+// provider's listing locked (the one lock order, entry-writer.server.ts); a refusal is recorded
+// instead, with every code, for the LA's oversight. A placement goes on the child's timeline
+// through the entry writer, without changing the entry or its version.
 
 export interface PlacementInput extends Proposal {
   siteId: string;
@@ -51,15 +53,9 @@ async function recordRefusal(
   });
 }
 
-async function recordOnTimeline(tx: DbOrTx, child: { id: string; laId: string; version: number }, actor: Actor, summary: string, changes: { field: string; label: string; from: string | null; to: string | null }[]) {
-  await tx.insert(entryHistory).values({ childId: child.id, laId: child.laId, version: child.version, actorUserId: actor.userId, kind: "placement", summary, changes });
-}
-
 /** Places a child, if the check allows it; otherwise records the refusal and returns every reason. */
 export async function createPlacement(scope: LaScope, childId: string, input: PlacementInput, actor: Actor, today: IsoDate): Promise<PlacementOutcome> {
-  if (!isUuid(childId)) notFound();
-  return db.transaction(async (tx) => {
-    const child = await lockEntry(tx, scope, childId);
+  return changeEntry("placement.create", scope, childId, actor, async ({ tx, entry: child, record }) => {
     const site = await listedSite(tx, input.siteId);
     const { snapshot, listingId } = await takeSnapshot(tx, {
       today,
@@ -95,14 +91,18 @@ export async function createPlacement(scope: LaScope, childId: string, input: Pl
         updatedBy: actor.userId,
       })
       .returning({ id: placements.id });
-    await recordOnTimeline(tx, child, actor, `Placed with ${site.providerName}`, [
-      { field: "placement", label: "Placement", from: null, to: `${site.providerName}, ${site.siteName}: ${formatDate(input.start)} to ${formatDate(input.end)}, ${describePattern(input.pattern, input.hoursPerWeek)}` },
-    ]);
-    await actor.audit(tx, {
-      action: "placement.created",
-      subjectType: "placement",
-      subjectId: placement!.id,
-      details: { childId: child.id, providerId: site.providerId, siteId: site.siteId, warnings: result.reasons.map((r) => r.code) },
+    await record({
+      kind: "placement",
+      summary: `Placed with ${site.providerName}`,
+      changes: [
+        { field: "placement", label: "Placement", from: null, to: `${site.providerName}, ${site.siteName}: ${formatDate(input.start)} to ${formatDate(input.end)}, ${describePattern(input.pattern, input.hoursPerWeek)}` },
+      ],
+      audit: {
+        action: "placement.created",
+        subjectType: "placement",
+        subjectId: placement!.id,
+        details: { childId: child.id, providerId: site.providerId, siteId: site.siteId, warnings: result.reasons.map((r) => r.code) },
+      },
     });
     return { ok: true, placementId: placement!.id, warnings: result.reasons } as const;
   });
@@ -124,7 +124,7 @@ async function readPlacement(tx: DbOrTx, scope: LaScope, placementId: string) {
   return row ?? notFound();
 }
 
-/** Locks are taken child's entry, then listing, then placement, everywhere, so no two writers deadlock. */
+/** Locked after the child's entry and the listing (the one lock order). */
 async function lockPlacement(tx: DbOrTx, scope: LaScope, placementId: string) {
   const [row] = await placementOf(tx, scope, placementId).for("update");
   return row ?? notFound();
@@ -132,9 +132,8 @@ async function lockPlacement(tx: DbOrTx, scope: LaScope, placementId: string) {
 
 /** Ends a placement before its planned end date, with the reason; clears any review flag. */
 export async function endPlacementEarly(scope: LaScope, placementId: string, expectedVersion: number, input: { endDate: IsoDate; reason: string }, actor: Actor): Promise<PlacementOutcome> {
-  return db.transaction(async (tx) => {
-    const current = await readPlacement(tx, scope, placementId);
-    const child = await lockEntry(tx, scope, current.childId);
+  const current = await readPlacement(db, scope, placementId);
+  return changeEntry("placement.end_early", scope, current.childId, actor, async ({ tx, record }) => {
     const placement = await lockPlacement(tx, scope, placementId);
     if (placement.version !== expectedVersion) return { ok: false, kind: "conflict", message: CONFLICT } as const;
     if (compareDates(input.endDate, placement.startDate) < 0) {
@@ -147,20 +146,23 @@ export async function endPlacementEarly(scope: LaScope, placementId: string, exp
       .update(placements)
       .set({ endDate: input.endDate, endedEarlyReason: input.reason, needsReviewSince: null, needsReviewReason: null, version: placement.version + 1, updatedBy: actor.userId, updatedAt: new Date() })
       .where(eq(placements.id, placement.id));
-    await recordOnTimeline(tx, child, actor, `Placement with ${placement.siteName} ended early`, [
-      { field: "placementEnd", label: "Placement end date", from: formatDate(placement.endDate), to: formatDate(input.endDate) },
-      { field: "placementEndReason", label: "Why it ended early", from: null, to: input.reason },
-    ]);
-    await actor.audit(tx, { action: "placement.ended_early", subjectType: "placement", subjectId: placement.id, details: { from: placement.endDate, to: input.endDate } });
+    await record({
+      kind: "placement",
+      summary: `Placement with ${placement.siteName} ended early`,
+      changes: [
+        { field: "placementEnd", label: "Placement end date", from: formatDate(placement.endDate), to: formatDate(input.endDate) },
+        { field: "placementEndReason", label: "Why it ended early", from: null, to: input.reason },
+      ],
+      audit: { action: "placement.ended_early", subjectType: "placement", subjectId: placement.id, details: { from: placement.endDate, to: input.endDate } },
+    });
     return { ok: true, placementId: placement.id, warnings: [] } as const;
   });
 }
 
 /** Extends a placement to a later end date, if the check (run again for the whole period) allows it. */
 export async function extendPlacement(scope: LaScope, placementId: string, expectedVersion: number, input: { endDate: IsoDate }, actor: Actor, today: IsoDate): Promise<PlacementOutcome> {
-  return db.transaction(async (tx) => {
-    const current = await readPlacement(tx, scope, placementId);
-    const child = await lockEntry(tx, scope, current.childId);
+  const current = await readPlacement(db, scope, placementId);
+  return changeEntry("placement.extend", scope, current.childId, actor, async ({ tx, entry: child, record }) => {
     const proposal = { start: current.startDate, end: input.endDate, pattern: patternOf(current), hoursPerWeek: current.hoursPerWeek };
     const { snapshot } = await takeSnapshot(tx, {
       today,
@@ -187,10 +189,12 @@ export async function extendPlacement(scope: LaScope, placementId: string, expec
       .update(placements)
       .set({ endDate: input.endDate, needsReviewSince: null, needsReviewReason: null, version: placement.version + 1, updatedBy: actor.userId, updatedAt: new Date() })
       .where(eq(placements.id, placement.id));
-    await recordOnTimeline(tx, child, actor, `Placement with ${placement.siteName} extended`, [
-      { field: "placementEnd", label: "Placement end date", from: formatDate(placement.endDate), to: formatDate(input.endDate) },
-    ]);
-    await actor.audit(tx, { action: "placement.extended", subjectType: "placement", subjectId: placement.id, details: { from: placement.endDate, to: input.endDate, warnings: result.reasons.map((r) => r.code) } });
+    await record({
+      kind: "placement",
+      summary: `Placement with ${placement.siteName} extended`,
+      changes: [{ field: "placementEnd", label: "Placement end date", from: formatDate(placement.endDate), to: formatDate(input.endDate) }],
+      audit: { action: "placement.extended", subjectType: "placement", subjectId: placement.id, details: { from: placement.endDate, to: input.endDate, warnings: result.reasons.map((r) => r.code) } },
+    });
     return { ok: true, placementId: placement.id, warnings: result.reasons } as const;
   });
 }
@@ -365,7 +369,7 @@ export function laPlacementLimitsOf(scope: LaScope): Promise<PlacementLimits> {
 }
 
 export async function updatePlacementLimits(scope: LaScope, limits: PlacementLimits, actor: Actor): Promise<void> {
-  await db.transaction(async (tx) => {
+  await transaction("placement_limits.update", async (tx) => {
     await tx
       .insert(laPlacementLimits)
       .values({ laId: scope.laId, ...limits, updatedBy: actor.userId })

@@ -52,6 +52,11 @@ export function consentScope(user: SessionUser): ConsentScope {
   throw data({ reason: "forbidden" }, { status: 403 });
 }
 
+/** Whether an id from a URL or form can be a row's id at all (anything else is simply not found). */
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
 /** Thrown when a record is outside the scope: a 404, so guessing ids reveals nothing. */
 export function notFound(): never {
   throw data({ reason: "not-found" }, { status: 404 });

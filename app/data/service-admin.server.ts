@@ -4,7 +4,7 @@ import type { SessionUser } from "#app/utils/session.server";
 import { db } from "#db/client";
 import { organisations, users } from "#db/schema/index";
 import { inviteUser, type InviteResult } from "./la-user-admin.server";
-import type { Actor } from "./register.server";
+import type { Actor } from "#app/utils/audit.server";
 
 // The national service admin's view: local authorities and directory reviewers. It never reaches
 // children's records: nothing here joins the register.

@@ -2,7 +2,7 @@ import type { Route } from "./+types/my-children";
 import { Pagination, paginationItems } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
 import { RegisterTable } from "#app/components/register/RegisterTable";
-import { searchRegister } from "#app/data/register.server";
+import { searchRegister } from "#app/data/register-search.server";
 import { registerScope } from "#app/data/scope.server";
 import { parseRegisterSearch } from "#app/forms/register-search";
 import { guard } from "#app/utils/route-guard.server";

@@ -4,7 +4,7 @@ import { PageTitle } from "#app/components/PageTitle";
 import { consentRequestsOfChild } from "#app/data/consent.server";
 import { placementView } from "#app/components/placements/placement-view";
 import { placementsOfChild } from "#app/data/placements.server";
-import { viewEntry } from "#app/data/register.server";
+import { viewEntry } from "#app/data/entry-read.server";
 import { registerScope } from "#app/data/scope.server";
 import { schoolAgeStatus } from "#app/domain/compulsory-school-age";
 import { formatDate, londonDate } from "#app/domain/dates";
@@ -38,13 +38,7 @@ export const loader = guard("routes/register.$childId._index").loader(async ({ u
     attendanceOrderRouteSince: entry.attendanceOrderRouteSince ? formatDate(entry.attendanceOrderRouteSince) : null,
     homeEducated: entry.educationStatus === "elective_home_education",
     missingNamedSchool: entry.socialCareStatus === "child_in_need_plan" && !entry.namedSchool,
-    history: entry.history.map((h) => ({
-      id: h.id,
-      when: h.occurredAt.toISOString(),
-      who: h.actorName ?? "Unknown",
-      summary: h.summary,
-      changes: h.kind === "created" ? [] : h.changes,
-    })),
+    history: entry.history,
   };
 });
 

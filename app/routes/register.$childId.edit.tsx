@@ -3,7 +3,8 @@ import type { Route } from "./+types/register.$childId.edit";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { BackLink, Button } from "#app/components/govuk";
 import { EntryFields } from "#app/components/register/EntryFields";
-import { entryForEdit, socialWorkersOf, toInput, updateEntry } from "#app/data/register.server";
+import { updateEntry } from "#app/data/entry-edit.server";
+import { entryForEdit, socialWorkersOf } from "#app/data/entry-read.server";
 import { registerWriteScope } from "#app/data/scope.server";
 import { londonDate } from "#app/domain/dates";
 import { entryToFormValues, withExtraRow } from "#app/forms/entry-form-values";
@@ -14,13 +15,13 @@ import { guard } from "#app/utils/route-guard.server";
 
 export const loader = guard("routes/register.$childId.edit").loader(async ({ user, params }) => {
   const scope = registerWriteScope(user);
-  const { child, parents, arrangements } = await entryForEdit(scope, params.childId ?? "");
+  const { child, input } = await entryForEdit(scope, params.childId ?? "");
   if (child.dateLeft) throw redirect(`/register/${child.id}`);
   return {
     id: child.id,
     name: `${child.firstName} ${child.lastName}`,
     today: londonDate(new Date()),
-    values: { ...entryToFormValues(toInput(child, parents, arrangements)), version: String(child.version) },
+    values: { ...entryToFormValues(input), version: String(child.version) },
     socialWorkers: await socialWorkersOf(scope),
   };
 });

@@ -44,3 +44,9 @@ export type Auditor = (tx: DbOrTx, event: AuditEvent) => Promise<void>;
 export function auditorFor(actor: AuditActor | null, requestId: string | null): Auditor {
   return (tx, event) => writeAuditEvent(tx, actor, requestId, event);
 }
+
+/** Who is acting, as every writer and reader of LA-owned data takes it: their id and their audit call. */
+export interface Actor {
+  userId: string;
+  audit: Auditor;
+}
