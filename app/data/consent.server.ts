@@ -19,7 +19,10 @@ export interface LaConsentSettings extends ConsentRuleSettings {
 }
 
 export async function settingsOf(tx: DbOrTx, laId: string): Promise<LaConsentSettings> {
-  const [row] = await tx.select().from(laSettings).where(eq(laSettings.laId, laId));
+  const [row] = await tx
+    .select({ exceptionalCircumstancesRuleEnabled: laSettings.exceptionalCircumstancesRuleEnabled, consentOverdueWorkingDays: laSettings.consentOverdueWorkingDays })
+    .from(laSettings)
+    .where(eq(laSettings.laId, laId));
   return row ?? { ...DEFAULT_CONSENT_SETTINGS, consentOverdueWorkingDays: DEFAULT_CONSENT_OVERDUE_WORKING_DAYS };
 }
 
