@@ -4,7 +4,8 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { db } from "#db/client";
 import { apiTokens, organisations } from "#db/schema/index";
 import type { Actor } from "#app/utils/audit.server";
-import { isUuid, notFound, type LaScope } from "./scope.server";
+import { isUuid, type LaScope } from "./scope.server";
+import { notFound } from "#app/utils/refusals.server";
 
 // API tokens for an LA's own systems. The token is `cnis_` and 32 base32 characters (160 random
 // bits); only its SHA-256 is stored, so a copy of the table cannot be used to call the API.

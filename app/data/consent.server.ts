@@ -8,7 +8,8 @@ import { notify } from "#app/utils/notify.server";
 import { db, type DbOrTx } from "#db/client";
 import { children, consentRequests, laSettings, users } from "#db/schema/index";
 import { changeEntry } from "./entry-writer.server";
-import { isUuid, notFound, type ConsentScope, type LaScope } from "./scope.server";
+import { isUuid, type ConsentScope, type LaScope } from "./scope.server";
+import { notFound } from "#app/utils/refusals.server";
 import { transaction } from "./transaction.server";
 
 // Home-education consent: recording an intention to home-educate, the requests it raises, and

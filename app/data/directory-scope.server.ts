@@ -1,14 +1,10 @@
-import { data } from "react-router";
+import { forbidden } from "#app/utils/refusals.server";
 import type { SessionUser } from "#app/utils/session.server";
 
 // Scopes into the directory's data, each made only from a signed-in user, so no query can be
 // pointed at another provider's application or outside a reviewer's area by passing an id.
 const PROVIDER = Symbol("provider-scope");
 const REVIEWER = Symbol("reviewer-scope");
-
-function forbidden(): never {
-  throw data({ reason: "forbidden" }, { status: 403 });
-}
 
 /** A provider user: their own organisation's listing and nothing else. */
 export interface ProviderScope {

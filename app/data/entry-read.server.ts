@@ -7,7 +7,8 @@ import type { Actor } from "#app/utils/audit.server";
 import { db, type DbOrTx } from "#db/client";
 import { children, educationArrangements, entryHistory, organisations, parentsAndCarers, users } from "#db/schema/index";
 import { childVisibleTo } from "./scope-predicates.server";
-import { isUuid, notFound, type LaScope, type RegisterScope } from "./scope.server";
+import { isUuid, type LaScope, type RegisterScope } from "./scope.server";
+import { notFound } from "#app/utils/refusals.server";
 
 // Reading one child's entry: the page that shows it, the form that changes it, and the stored entry
 // in the shape its form produces.

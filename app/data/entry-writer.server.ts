@@ -3,7 +3,8 @@ import type { HistoryChange, HistoryKind } from "#app/domain/entry-history";
 import type { Actor, AuditEvent } from "#app/utils/audit.server";
 import type { Transaction } from "#db/client";
 import { children, entryHistory } from "#db/schema/index";
-import { isUuid, notFound, type LaScope } from "./scope.server";
+import { isUuid, type LaScope } from "./scope.server";
+import { notFound } from "#app/utils/refusals.server";
 import { transaction } from "./transaction.server";
 
 // The one writer of a child's entry. Every change to an entry (an officer's edit, leaving the

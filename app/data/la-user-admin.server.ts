@@ -7,7 +7,8 @@ import { db } from "#db/client";
 import { invitations, sessions, users } from "#db/schema/index";
 import type { LaRole } from "./la-user-roles";
 import { auditorFor, type Actor } from "#app/utils/audit.server";
-import { isUuid, notFound, type LaScope } from "./scope.server";
+import { isUuid, type LaScope } from "./scope.server";
+import { notFound } from "#app/utils/refusals.server";
 
 // A council admin's management of their own LA's users: adding one (with a one-time link to
 // choose a password) and deactivating one. Both only ever touch users of the scope's LA.

@@ -1,7 +1,8 @@
 import { and, asc, eq } from "drizzle-orm";
 import { db } from "#db/client";
 import { users } from "#db/schema/index";
-import { isUuid, notFound, type LaScope } from "./scope.server";
+import { isUuid, type LaScope } from "./scope.server";
+import { notFound } from "#app/utils/refusals.server";
 
 const columns = {
   id: users.id,

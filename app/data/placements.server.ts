@@ -9,8 +9,10 @@ import type { ProviderScope } from "./directory-scope.server";
 import { childFactsOf, listedSite, placementLimitsOf, takeSnapshot, type ChildFacts, type Proposal } from "./placement-snapshot.server";
 import { PLACEMENTS_PAGE_SIZE } from "./placements-query";
 import { changeEntry } from "./entry-writer.server";
-import { isUuid, notFound, type LaScope, type RegisterScope } from "./scope.server";
+import { isUuid, type LaScope, type RegisterScope } from "./scope.server";
+import { notFound } from "#app/utils/refusals.server";
 import { transaction } from "./transaction.server";
+import { providerName } from "./provider-name.server";
 
 // Placements: made by a council officer for a child on their LA's register, at a listed provider's
 // site. The check runs inside the transaction that writes, with the child's entry and then the
@@ -202,8 +204,6 @@ export async function extendPlacement(scope: LaScope, placementId: string, expec
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-const providerName = sql<string>`coalesce(${listings.listedName}, ${organisations.name})`;
-
 /** Where and when: what every view of a placement shows, the provider's included. */
 const whereAndWhen = {
   siteName: placements.siteName,
@@ -294,13 +294,15 @@ export async function laRefusals(scope: LaScope, page: number) {
         childId: placementRefusals.childId,
         firstName: children.firstName,
         lastName: children.lastName,
-        providerName: sql<string | null>`(select coalesce(l.listed_name, o.name) from ${organisations} o left join ${listings} l on l.organisation_id = o.id where o.id = ${placementRefusals.providerId})`,
+        providerName: sql<string | null>`${providerName}`,
         attemptedBy: users.name,
         extension: isNotNull(placementRefusals.placementId),
       })
       .from(placementRefusals)
       .innerJoin(children, eq(children.id, placementRefusals.childId))
       .innerJoin(users, eq(users.id, placementRefusals.attemptedBy))
+      .leftJoin(organisations, eq(organisations.id, placementRefusals.providerId))
+      .leftJoin(listings, eq(listings.organisationId, organisations.id))
       .where(eq(placementRefusals.laId, scope.laId))
       .orderBy(desc(placementRefusals.attemptedAt), desc(placementRefusals.id))
       .limit(PLACEMENTS_PAGE_SIZE)

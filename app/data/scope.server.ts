@@ -1,4 +1,4 @@
-import { data } from "react-router";
+import { forbidden } from "#app/utils/refusals.server";
 import type { SessionUser } from "#app/utils/session.server";
 
 // A scope is the only way into LA-owned data. It can be made only from a signed-in user, so a
@@ -13,7 +13,7 @@ export interface LaScope {
 
 export function laScope(user: SessionUser): LaScope {
   if (user.organisationKind !== "local_authority") {
-    throw data({ reason: "forbidden" }, { status: 403 });
+    forbidden();
   }
   return Object.freeze({ [SCOPE]: true as const, laId: user.organisationId, user });
 }
@@ -29,12 +29,12 @@ export type RegisterScope =
 export function registerScope(user: SessionUser): RegisterScope {
   if (user.role === "council_officer") return { kind: "la", la: laScope(user) };
   if (user.role === "social_worker") return { kind: "allocated", la: laScope(user), socialWorkerId: user.id };
-  throw data({ reason: "forbidden" }, { status: 403 });
+  forbidden();
 }
 
 /** Only council officers change entries; a social worker's scope cannot be turned into this one. */
 export function registerWriteScope(user: SessionUser): LaScope {
-  if (user.role !== "council_officer") throw data({ reason: "forbidden" }, { status: 403 });
+  if (user.role !== "council_officer") forbidden();
   return laScope(user);
 }
 
@@ -49,7 +49,7 @@ export type ConsentScope =
 export function consentScope(user: SessionUser): ConsentScope {
   if (user.role === "social_worker") return { kind: "assigned", la: laScope(user), socialWorkerId: user.id };
   if (user.role === "council_officer" || user.role === "council_admin") return { kind: "la", la: laScope(user) };
-  throw data({ reason: "forbidden" }, { status: 403 });
+  forbidden();
 }
 
 /** Whether an id from a URL or form can be a row's id at all (anything else is simply not found). */
@@ -57,7 +57,3 @@ export function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
-/** Thrown when a record is outside the scope: a 404, so guessing ids reveals nothing. */
-export function notFound(): never {
-  throw data({ reason: "not-found" }, { status: 404 });
-}

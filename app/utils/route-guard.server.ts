@@ -1,7 +1,8 @@
-import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "react-router";
+import { redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "react-router";
 import { ROUTE_ACCESS, type PublicRouteId, type RouteId } from "#app/access";
 import { hasPermission } from "#app/domain/roles";
 import { auditorFor, type Auditor } from "./audit.server";
+import { forbidden } from "./refusals.server";
 import { sessionFromRequest } from "./auth.server";
 import type { SessionUser, ValidSession } from "./session.server";
 
@@ -25,10 +26,6 @@ type ArgsFor<Id extends RouteId> = Id extends PublicRouteId ? PublicArgs : Signe
 /** Marks a loader or action as guarded, so the route-access test can see nothing bypassed it. */
 export const GUARDED_ROUTE = Symbol.for("cnis.guardedRoute");
 type Tagged<F> = F & { [GUARDED_ROUTE]: RouteId };
-
-function forbidden(): never {
-  throw data({ reason: "forbidden" }, { status: 403 });
-}
 
 // One page load runs the root's loader and the route's together, with one load context: they share
 // one session lookup. Only for reads: an action may change the session, so it always looks afresh.
