@@ -8,7 +8,8 @@ import { notify } from "#app/utils/notify.server";
 import { db, type DbOrTx } from "#db/client";
 import { children, consentRequests, laSettings, users } from "#db/schema/index";
 import { changeEntry } from "./entry-writer.server";
-import { isUuid, type ConsentScope, type LaScope } from "./scope.server";
+import { childVisibleTo } from "./scope-predicates.server";
+import { isUuid, type ConsentScope, type LaScope, type RegisterScope } from "./scope.server";
 import { notFound } from "#app/utils/refusals.server";
 import { transaction } from "./transaction.server";
 
@@ -58,10 +59,11 @@ async function pendingRequestOf(tx: DbOrTx, childId: string) {
 }
 
 /** What recording home education for this child would do now, for the officer's page. */
-export async function homeEducationPreview(scope: LaScope, childId: string) {
+export async function homeEducationPreview(scope: LaScope, childId: string, actor: Actor) {
   if (!isUuid(childId)) notFound();
   const [child] = await db.select().from(children).where(and(eq(children.id, childId), eq(children.laId, scope.laId)));
   if (!child) notFound();
+  await actor.audit(db, { action: "child.viewed", subjectType: "child", subjectId: childId, details: { page: "home_education" } });
   const decision = homeEducationDecision(childForConsent(child), await settingsOf(db, scope.laId));
   return { child, decision, pending: await pendingRequestOf(db, childId) };
 }
@@ -139,7 +141,7 @@ function visibleTo(scope: ConsentScope): SQL {
 }
 
 /** Requests for the work list: waiting ones oldest first, with working days waited and overdue flags. */
-export async function consentWorkList(scope: ConsentScope, now = new Date()) {
+export async function consentWorkList(scope: ConsentScope, actor: Actor, now = new Date()) {
   const settings = await settingsOf(db, scope.la.laId);
   const today = londonDate(now);
   const rows = await db
@@ -159,6 +161,7 @@ export async function consentWorkList(scope: ConsentScope, now = new Date()) {
     .where(visibleTo(scope))
     .orderBy(asc(sql`${consentRequests.status} <> 'pending'`), asc(consentRequests.raisedAt))
     .limit(200);
+  await actor.audit(db, { action: "consent_requests.listed", subjectType: "register", subjectId: scope.la.laId, details: { requestIds: rows.map((r) => r.id) } });
   return rows.map((row) => {
     const wait = waitOf(row);
     return { ...row, workingDaysWaited: workingDaysWaited(wait, today), overdue: isConsentRequestOverdue(wait, today, settings.consentOverdueWorkingDays) };
@@ -270,11 +273,16 @@ export async function moveOpenRequest(tx: DbOrTx, scope: LaScope, childId: strin
   }
 }
 
-/** The consent requests of one child, newest first, for their page. */
-export function consentRequestsOfChild(laId: string, childId: string) {
+/**
+ * The consent requests of one child the scope reaches, newest first, for their page (whose read
+ * viewEntry records).
+ */
+export function consentRequestsOfChild(scope: RegisterScope, childId: string) {
+  if (!isUuid(childId)) return Promise.resolve([]);
   return db
     .select({ id: consentRequests.id, status: consentRequests.status, raisedAt: consentRequests.raisedAt, reviewDate: consentRequests.reviewDate })
     .from(consentRequests)
-    .where(and(eq(consentRequests.childId, childId), eq(consentRequests.laId, laId)))
+    .innerJoin(children, eq(children.id, consentRequests.childId))
+    .where(and(eq(consentRequests.childId, childId), eq(consentRequests.laId, scope.la.laId), childVisibleTo(scope)))
     .orderBy(desc(consentRequests.raisedAt));
 }

@@ -70,11 +70,12 @@ export function socialWorkersOf(scope: LaScope) {
     .orderBy(asc(users.name));
 }
 
-/** The entry as the edit form needs it (its answers, and the version the edit starts from). */
-export async function entryForEdit(scope: LaScope, childId: string) {
+/** The entry as the edit and leave forms need it (its answers, and the version the change starts from). */
+export async function entryForEdit(scope: LaScope, childId: string, actor: Actor, page: "edit" | "leave") {
   if (!isUuid(childId)) notFound();
   const [child] = await db.select().from(children).where(and(eq(children.id, childId), eq(children.laId, scope.laId)));
   if (!child) notFound();
+  await actor.audit(db, { action: "child.viewed", subjectType: "child", subjectId: childId, details: { page } });
   return { child, input: await inputOf(db, child) };
 }
 

@@ -2,13 +2,14 @@ import { and, asc, count, desc, eq, gte, isNotNull, lt, sql, type SQL } from "dr
 import { compareDates, formatDate, type IsoDate } from "#app/domain/dates";
 import { checkPlacement, DEFAULT_PLACEMENT_LIMITS, type PlacementCheckReason, type PlacementCheckResult, type PlacementLimits } from "#app/domain/placement-check";
 import { describePattern, patternColumns, patternOf } from "#app/domain/placement-pattern";
-import type { Actor } from "#app/utils/audit.server";
+import type { Actor, Auditor } from "#app/utils/audit.server";
 import { db, type DbOrTx } from "#db/client";
 import { children, laPlacementLimits, listings, listingSites, organisations, placementRefusals, placements, users } from "#db/schema/index";
 import type { ProviderScope } from "./directory-scope.server";
 import { childFactsOf, listedSite, placementLimitsOf, takeSnapshot, type ChildFacts, type Proposal } from "./placement-snapshot.server";
 import { PLACEMENTS_PAGE_SIZE } from "./placements-query";
 import { changeEntry } from "./entry-writer.server";
+import { childVisibleTo } from "./scope-predicates.server";
 import { isUuid, type LaScope, type RegisterScope } from "./scope.server";
 import { notFound } from "#app/utils/refusals.server";
 import { transaction } from "./transaction.server";
@@ -27,7 +28,7 @@ export interface PlacementInput extends Proposal {
 }
 
 export type PlacementOutcome =
-  | { ok: true; placementId: string; warnings: PlacementCheckReason[] }
+  | { ok: true; placementId: string; childId: string; warnings: PlacementCheckReason[] }
   | { ok: false; kind: "refused"; reasons: PlacementCheckReason[] }
   | { ok: false; kind: "conflict" | "invalid"; message: string; field?: string };
 
@@ -106,7 +107,7 @@ export async function createPlacement(scope: LaScope, childId: string, input: Pl
         details: { childId: child.id, providerId: site.providerId, siteId: site.siteId, warnings: result.reasons.map((r) => r.code) },
       },
     });
-    return { ok: true, placementId: placement!.id, warnings: result.reasons } as const;
+    return { ok: true, placementId: placement!.id, childId: child.id, warnings: result.reasons } as const;
   });
 }
 
@@ -157,7 +158,7 @@ export async function endPlacementEarly(scope: LaScope, placementId: string, exp
       ],
       audit: { action: "placement.ended_early", subjectType: "placement", subjectId: placement.id, details: { from: placement.endDate, to: input.endDate } },
     });
-    return { ok: true, placementId: placement.id, warnings: [] } as const;
+    return { ok: true, placementId: placement.id, childId: placement.childId, warnings: [] } as const;
   });
 }
 
@@ -197,7 +198,7 @@ export async function extendPlacement(scope: LaScope, placementId: string, expec
       changes: [{ field: "placementEnd", label: "Placement end date", from: formatDate(placement.endDate), to: formatDate(input.endDate) }],
       audit: { action: "placement.extended", subjectType: "placement", subjectId: placement.id, details: { from: placement.endDate, to: input.endDate, warnings: result.reasons.map((r) => r.code) } },
     });
-    return { ok: true, placementId: placement.id, warnings: result.reasons } as const;
+    return { ok: true, placementId: placement.id, childId: placement.childId, warnings: result.reasons } as const;
   });
 }
 
@@ -232,19 +233,21 @@ const placementColumns = {
   listedUntil: listings.listedUntil,
 };
 
-/** A child's placements, newest first, for their page (the entry must be visible to the user). */
+/** A child's placements the scope reaches, newest first, for their page (whose read viewEntry records). */
 export async function placementsOfChild(scope: RegisterScope, childId: string) {
+  if (!isUuid(childId)) return [];
   return db
     .select(placementColumns)
     .from(placements)
+    .innerJoin(children, eq(children.id, placements.childId))
     .innerJoin(listings, eq(listings.id, placements.listingId))
     .innerJoin(organisations, eq(organisations.id, placements.providerId))
-    .where(and(eq(placements.childId, childId), eq(placements.laId, scope.la.laId)))
+    .where(and(eq(placements.childId, childId), eq(placements.laId, scope.la.laId), childVisibleTo(scope)))
     .orderBy(desc(placements.startDate), desc(placements.createdAt));
 }
 
 /** One placement of the LA's, with its child's name, for the end and extend pages. */
-export async function placementForChange(scope: LaScope, placementId: string) {
+export async function placementForChange(scope: LaScope, placementId: string, actor: Actor) {
   if (!isUuid(placementId)) notFound();
   const [row] = await db
     .select({ ...placementColumns, firstName: children.firstName, lastName: children.lastName })
@@ -253,12 +256,14 @@ export async function placementForChange(scope: LaScope, placementId: string) {
     .innerJoin(listings, eq(listings.id, placements.listingId))
     .innerJoin(organisations, eq(organisations.id, placements.providerId))
     .where(and(eq(placements.id, placementId), eq(placements.laId, scope.laId)));
-  return row ?? notFound();
+  if (!row) notFound();
+  await actor.audit(db, { action: "placement.viewed", subjectType: "placement", subjectId: placementId, details: { childId: row.childId } });
+  return row;
 }
 
 
 /** The LA's placements: current and future ones, or only those flagged for review. */
-export async function laPlacements(scope: LaScope, query: { show: "current" | "needs-review" | "all"; page: number }, today: IsoDate) {
+export async function laPlacements(scope: LaScope, query: { show: "current" | "needs-review" | "all"; page: number }, today: IsoDate, actor: Actor) {
   const where: SQL[] = [eq(placements.laId, scope.laId)];
   if (query.show === "current") where.push(gte(placements.endDate, today));
   if (query.show === "needs-review") where.push(isNotNull(placements.needsReviewSince));
@@ -280,11 +285,12 @@ export async function laPlacements(scope: LaScope, query: { show: "current" | "n
       .from(placements)
       .where(and(eq(placements.laId, scope.laId), isNotNull(placements.needsReviewSince))),
   ]);
+  await actor.audit(db, { action: "placements.listed", subjectType: "register", subjectId: scope.laId, details: { show: query.show, page: query.page, placementIds: rows.map((r) => r.id) } });
   return { rows, total: total?.n ?? 0, needsReview: flagged?.n ?? 0 };
 }
 
 /** The LA's refused placement attempts, newest first: who tried, when, for whom, and why not. */
-export async function laRefusals(scope: LaScope, page: number) {
+export async function laRefusals(scope: LaScope, page: number, actor: Actor) {
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -309,6 +315,7 @@ export async function laRefusals(scope: LaScope, page: number) {
       .offset((page - 1) * PLACEMENTS_PAGE_SIZE),
     db.select({ n: count() }).from(placementRefusals).where(eq(placementRefusals.laId, scope.laId)),
   ]);
+  await actor.audit(db, { action: "placement_refusals.listed", subjectType: "register", subjectId: scope.laId, details: { page, refusalIds: rows.map((r) => r.id) } });
   return { rows, total: total?.n ?? 0 };
 }
 
@@ -316,9 +323,9 @@ export async function laRefusals(scope: LaScope, page: number) {
  * The placements made with a provider, as the provider sees them: the child's name and date of
  * birth, the dates and pattern, and who to contact at the commissioning LA. Nothing more.
  */
-export async function providerPlacements(scope: ProviderScope, today: IsoDate, show: "current" | "past") {
+export async function providerPlacements(scope: ProviderScope, today: IsoDate, show: "current" | "past", actor: Actor) {
   const la = sql<string>`(select ${organisations.name} from ${organisations} where ${organisations.id} = ${placements.laId})`;
-  return db
+  const rows = await db
     .select({
       id: placements.id,
       firstName: children.firstName,
@@ -335,6 +342,8 @@ export async function providerPlacements(scope: ProviderScope, today: IsoDate, s
     .where(and(eq(placements.providerId, scope.organisationId), show === "current" ? gte(placements.endDate, today) : lt(placements.endDate, today)))
     .orderBy(show === "current" ? asc(placements.startDate) : desc(placements.endDate), asc(placements.id))
     .limit(500);
+  await actor.audit(db, { action: "provider_placements.listed", subjectType: "organisation", subjectId: scope.organisationId, details: { show, placementIds: rows.map((r) => r.id) } });
+  return rows;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -347,7 +356,7 @@ export interface ApiCheckInput extends Proposal {
 }
 
 /** A token's LA asks whether a placement could go ahead. A child named must be on that LA's register. */
-export async function checkPlacementForLa(la: { laId: string }, input: ApiCheckInput, today: IsoDate): Promise<PlacementCheckResult> {
+export async function checkPlacementForLa(la: { laId: string }, input: ApiCheckInput, today: IsoDate, audit: Auditor): Promise<PlacementCheckResult> {
   let facts: ChildFacts = { onRegister: true, dateOfBirth: input.child.dateOfBirth, lookedAfter: input.child.lookedAfter, hasSen: input.child.sen };
   let childId: string | null = null;
   if (input.child.registerEntryId !== undefined) {
@@ -358,6 +367,9 @@ export async function checkPlacementForLa(la: { laId: string }, input: ApiCheckI
     // Another LA's child looks exactly like an unknown one: the answer reveals nothing about them.
     facts = { ...facts, onRegister: entry !== undefined && entry.dateLeft === null };
     childId = entry?.id ?? null;
+    // A look-up of a named child is a read of their entry, recorded whatever it found (the id asked
+    // for, even if it is not this LA's: the question itself is what the LA's log should show).
+    await audit(db, { action: "child.looked_up", subjectType: "child", subjectId: input.child.registerEntryId, details: { found: childId !== null } });
   }
   const { snapshot } = await takeSnapshot(db, { today, laId: la.laId, providerId: input.providerId, siteId: input.siteId, child: facts, childId, proposal: input, lock: false });
   return checkPlacement(snapshot);
@@ -384,14 +396,16 @@ export async function updatePlacementLimits(scope: LaScope, limits: PlacementLim
 // For the pages that make a placement
 
 /** The child to place, with their LA's code (to search the directory near them). */
-export async function childForPlacement(scope: LaScope, childId: string) {
+export async function childForPlacement(scope: LaScope, childId: string, actor: Actor) {
   if (!isUuid(childId)) notFound();
   const [row] = await db
     .select({ id: children.id, firstName: children.firstName, lastName: children.lastName, dateLeft: children.dateLeft, laCode: organisations.laCode })
     .from(children)
     .innerJoin(organisations, eq(organisations.id, children.laId))
     .where(and(eq(children.id, childId), eq(children.laId, scope.laId)));
-  return row ?? notFound();
+  if (!row) notFound();
+  await actor.audit(db, { action: "child.viewed", subjectType: "child", subjectId: childId, details: { page: "placement" } });
+  return row;
 }
 
 /** A listed site and what the officer should see of its listing before placing a child there. */

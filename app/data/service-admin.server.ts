@@ -4,6 +4,7 @@ import { db } from "#db/client";
 import { organisations, users } from "#db/schema/index";
 import { inviteUser, type InviteResult } from "./la-user-admin.server";
 import type { Actor } from "#app/utils/audit.server";
+import { hasPermission } from "#app/domain/roles";
 import { forbidden } from "#app/utils/refusals.server";
 
 // The national service admin's view: local authorities and directory reviewers. It never reaches
@@ -16,7 +17,7 @@ export interface ServiceAdminScope {
 }
 
 export function serviceAdminScope(user: SessionUser): ServiceAdminScope {
-  if (user.role !== "service_admin") forbidden();
+  if (!hasPermission(user.role, "manage:organisation:any") && !hasPermission(user.role, "manage:reviewer:any")) forbidden();
   return Object.freeze({ [SERVICE]: true as const, user });
 }
 

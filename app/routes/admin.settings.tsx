@@ -15,10 +15,10 @@ export const loader = guard("routes/admin.settings").loader(async ({ user, reque
   return { settings, organisation: user.organisationName, saved: new URL(request.url).searchParams.has("saved") };
 });
 
-export const action = guard("routes/admin.settings").action(async ({ user, request, audit }) => {
+export const action = guard("routes/admin.settings").action(async ({ user, request, actor }) => {
   const submission = parseSubmission(laSettingsSchema, await request.formData());
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
-  await updateLaConsentSettings(laScope(user), submission.data, { userId: user.id, audit });
+  await updateLaConsentSettings(laScope(user), submission.data, actor);
   return redirect("/admin/settings?saved");
 });
 

@@ -7,9 +7,9 @@ import { registerScope } from "#app/data/scope.server";
 import { parseRegisterSearch } from "#app/forms/register-search";
 import { guard } from "#app/utils/route-guard.server";
 
-export const loader = guard("routes/my-children").loader(async ({ user, request, audit }) => {
+export const loader = guard("routes/my-children").loader(async ({ user, request, actor }) => {
   const { page } = parseRegisterSearch(new URL(request.url).searchParams);
-  return searchRegister(registerScope(user), { state: "all", page }, { userId: user.id, audit });
+  return searchRegister(registerScope(user), { state: "all", page }, actor);
 });
 
 const hrefFor = (page: number) => (page > 1 ? `/my-children?page=${page}` : "/my-children");

@@ -8,9 +8,9 @@ import * as v from "#app/domain/register-vocabulary";
 import { parseRegisterSearch } from "#app/forms/register-search";
 import { guard } from "#app/utils/route-guard.server";
 
-export const loader = guard("routes/register._index").loader(async ({ user, request, audit }) => {
+export const loader = guard("routes/register._index").loader(async ({ user, request, actor }) => {
   const search = parseRegisterSearch(new URL(request.url).searchParams);
-  const result = await searchRegister(registerScope(user), search, { userId: user.id, audit });
+  const result = await searchRegister(registerScope(user), search, actor);
   return { search, ...result, organisation: user.organisationName };
 });
 

@@ -3,7 +3,8 @@ import type { DbOrTx } from "#db/client";
 import { auditEvents } from "#db/schema/index";
 
 export interface AuditActor {
-  userId: string;
+  /** Null for a council's own system calling the API with the LA's token (role "api_token"). */
+  userId: string | null;
   role: string;
   organisationId: string;
 }
