@@ -196,6 +196,16 @@ export type Decision =
 export type DecisionResult = { ok: true } | { ok: false; kind: "already_decided" };
 
 /**
+ * A request the scope may decide, or 404: what a decision's page checks before it reads the form,
+ * so a request outside the scope answers the same whatever its state or the form's.
+ */
+export async function requireDecidableRequest(scope: ConsentScope, requestId: string): Promise<void> {
+  if (scope.kind !== "assigned" || !isUuid(requestId)) notFound();
+  const [seen] = await db.select({ id: consentRequests.id }).from(consentRequests).where(and(eq(consentRequests.id, requestId), visibleTo(scope)));
+  if (!seen) notFound();
+}
+
+/**
  * The allocated social worker's decision. Authorised first: a request that is not this social
  * worker's is not found, whatever its state. Then, in the one lock order, the child's entry and
  * then the request are locked, and the request must still be pending and still assigned to this

@@ -4,7 +4,7 @@ import { DateField, RadiosField, TextareaField } from "#app/components/form/fiel
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { BackLink, Button, InsetText, NotificationBanner, SummaryList, Tag } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
-import { decideConsent, viewConsentRequest } from "#app/data/consent.server";
+import { decideConsent, requireDecidableRequest, viewConsentRequest } from "#app/data/consent.server";
 import { consentScope } from "#app/data/scope.server";
 import { CONSENT_RULE_NAMES, type ConsentRule } from "#app/domain/consent-rules";
 import { formatDate, londonDate } from "#app/domain/dates";
@@ -54,6 +54,8 @@ export const loader = guard("routes/consent-requests.$requestId").loader(async (
 
 export const action = guard("routes/consent-requests.$requestId").action(async ({ request, user, params, actor }) => {
   const scope = consentScope(user);
+  // Authorise first, then look at the form and the request's state.
+  await requireDecidableRequest(scope, params.requestId ?? "");
   const values = formDataToObject(await request.formData());
   const submission = parseSubmission(consentDecisionSchema(londonDate(new Date())), values);
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
