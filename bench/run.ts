@@ -149,7 +149,7 @@ function endpoints(f: Awaited<ReturnType<typeof fixtures>>, cookie: string, toda
   };
   const audit = (sql: postgres.Sql, action: string, subjectType: string) =>
     sql`insert into audit_events (actor_user_id, actor_role, actor_organisation_id, action, subject_type, subject_id, details) values (${f.officer.id}, 'council_officer', ${f.officer.la_id}, ${action}, ${subjectType}, ${f.officer.la_id}, '{}')`;
-  // A search reads its matches, counts them in the same pass and sorts them (app/data/register.server.ts).
+  // A search reads its matches, counts them in the same pass and sorts them (app/data/register-search.server.ts).
   const searchSql = (where: string) =>
     `select id, child_reference, first_name, last_name, date_of_birth, postcode, education_status, social_care_status, date_left, count(*) over () as total from children where la_id = $1 and ${where} and date_left is null order by lower(last_name) || '', lower(first_name), id limit 25`;
   const search = (name: string, q: string, where: string, params: string[]): Endpoint => ({

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { createEntry } from "../app/data/register.server";
+import { createEntry } from "../app/data/entry-edit.server";
 import { laScope } from "../app/data/scope.server";
 import { addDays, londonDate } from "../app/domain/dates";
 import { makeUpn } from "../app/domain/upn";

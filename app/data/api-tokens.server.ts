@@ -3,9 +3,9 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/enco
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { db } from "#db/client";
 import { apiTokens, organisations } from "#db/schema/index";
-import { isUuid } from "./la-users.server";
-import type { Actor } from "./register.server";
-import { notFound, type LaScope } from "./scope.server";
+import type { Actor } from "#app/utils/audit.server";
+import { isUuid, type LaScope } from "./scope.server";
+import { notFound } from "#app/utils/refusals.server";
 
 // API tokens for an LA's own systems. The token is `cnis_` and 32 base32 characters (160 random
 // bits); only its SHA-256 is stored, so a copy of the table cannot be used to call the API.

@@ -1,13 +1,17 @@
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { educationStatusChange } from "#app/domain/entry-history";
 import { homeEducationDecision, DEFAULT_CONSENT_SETTINGS, type AppliedRule, type ConsentRuleSettings } from "#app/domain/consent-rules";
 import { londonDate, type IsoDate } from "#app/domain/dates";
 import { DEFAULT_CONSENT_OVERDUE_WORKING_DAYS, isConsentRequestOverdue, workingDaysWaited, type ConsentRequestWait } from "#app/domain/consent-overdue";
+import type { Actor } from "#app/utils/audit.server";
 import { notify } from "#app/utils/notify.server";
 import { db, type DbOrTx } from "#db/client";
-import { children, consentRequests, entryHistory, laSettings, users } from "#db/schema/index";
-import { isUuid } from "./la-users.server";
-import { lockEntry, type Actor } from "./register.server";
-import { notFound, type ConsentScope, type LaScope } from "./scope.server";
+import { children, consentRequests, laSettings, users } from "#db/schema/index";
+import { changeEntry } from "./entry-writer.server";
+import { childVisibleTo } from "./scope-predicates.server";
+import { isUuid, type ConsentScope, type LaScope, type RegisterScope } from "./scope.server";
+import { notFound } from "#app/utils/refusals.server";
+import { transaction } from "./transaction.server";
 
 // Home-education consent: recording an intention to home-educate, the requests it raises, and
 // social workers' decisions. Decisions are final (a database trigger refuses changes to them).
@@ -17,7 +21,10 @@ export interface LaConsentSettings extends ConsentRuleSettings {
 }
 
 export async function settingsOf(tx: DbOrTx, laId: string): Promise<LaConsentSettings> {
-  const [row] = await tx.select().from(laSettings).where(eq(laSettings.laId, laId));
+  const [row] = await tx
+    .select({ exceptionalCircumstancesRuleEnabled: laSettings.exceptionalCircumstancesRuleEnabled, consentOverdueWorkingDays: laSettings.consentOverdueWorkingDays })
+    .from(laSettings)
+    .where(eq(laSettings.laId, laId));
   return row ?? { ...DEFAULT_CONSENT_SETTINGS, consentOverdueWorkingDays: DEFAULT_CONSENT_OVERDUE_WORKING_DAYS };
 }
 
@@ -26,7 +33,7 @@ export function laConsentSettings(scope: LaScope) {
 }
 
 export async function updateLaConsentSettings(scope: LaScope, settings: LaConsentSettings, actor: Actor): Promise<void> {
-  await db.transaction(async (tx) => {
+  await transaction("la_settings.update", async (tx) => {
     await tx
       .insert(laSettings)
       .values({ laId: scope.laId, ...settings })
@@ -52,10 +59,11 @@ async function pendingRequestOf(tx: DbOrTx, childId: string) {
 }
 
 /** What recording home education for this child would do now, for the officer's page. */
-export async function homeEducationPreview(scope: LaScope, childId: string) {
+export async function homeEducationPreview(scope: LaScope, childId: string, actor: Actor) {
   if (!isUuid(childId)) notFound();
   const [child] = await db.select().from(children).where(and(eq(children.id, childId), eq(children.laId, scope.laId)));
   if (!child) notFound();
+  await actor.audit(db, { action: "child.viewed", subjectType: "child", subjectId: childId, details: { page: "home_education" } });
   const decision = homeEducationDecision(childForConsent(child), await settingsOf(db, scope.laId));
   return { child, decision, pending: await pendingRequestOf(db, childId) };
 }
@@ -75,30 +83,20 @@ export async function recordHomeEducationIntention(
   notice: { notice: "parent_notice" | "school_withdrawal_notice"; noticeDate: IsoDate; evidence: string },
   actor: Actor,
 ): Promise<IntentionResult> {
-  if (!isUuid(childId)) notFound();
-  const result = await db.transaction(async (tx): Promise<IntentionResult> => {
-    const child = await lockEntry(tx, scope, childId);
+  return changeEntry("home_education.record", scope, childId, actor, async ({ tx, entry: child, record }): Promise<IntentionResult> => {
     if (child.dateLeft) return { ok: false, kind: "left_register" };
     if (child.educationStatus === "elective_home_education") return { ok: false, kind: "already_home_educated" };
     if (await pendingRequestOf(tx, childId)) return { ok: false, kind: "already_pending" };
     const decision = homeEducationDecision(childForConsent(child), await settingsOf(tx, scope.laId));
     if (decision.kind === "blocked_no_social_worker") return { ok: false, kind: "blocked_no_social_worker", rules: decision.rules };
-    const version = child.version + 1;
     if (decision.kind === "record_now") {
-      await tx
-        .update(children)
-        .set({ educationStatus: "elective_home_education", attendanceOrderRouteSince: null, version, updatedAt: new Date(), updatedBy: actor.userId })
-        .where(eq(children.id, childId));
-      await tx.insert(entryHistory).values({
-        childId,
-        laId: scope.laId,
-        version,
-        actorUserId: actor.userId,
+      await record({
         kind: "home_education_recorded",
+        set: { educationStatus: "elective_home_education", attendanceOrderRouteSince: null },
         summary: "Home education recorded (no consent rule applies)",
-        changes: [{ field: "educationStatus", label: "Education status", from: child.educationStatus, to: "elective_home_education" }],
+        changes: [educationStatusChange(child.educationStatus, "elective_home_education")],
+        audit: { action: "home_education.recorded", subjectType: "child", subjectId: childId },
       });
-      await actor.audit(tx, { action: "home_education.recorded", subjectType: "child", subjectId: childId });
       return { ok: true, outcome: "recorded" };
     }
     const [request] = await tx
@@ -114,19 +112,14 @@ export async function recordHomeEducationIntention(
         assignedSocialWorkerId: child.allocatedSocialWorkerId!,
       })
       .returning({ id: consentRequests.id });
-    // The entry's status stays as it is while consent is pending; only its version moves, so an
-    // edit begun before the request cannot silently undo it.
-    await tx.update(children).set({ version, updatedAt: new Date(), updatedBy: actor.userId }).where(eq(children.id, childId));
-    await tx.insert(entryHistory).values({
-      childId,
-      laId: scope.laId,
-      version,
-      actorUserId: actor.userId,
+    // The entry's status stays as it is while consent is pending; only its version moves (`set: {}`),
+    // so an edit begun before the request cannot silently undo it.
+    await record({
       kind: "consent_requested",
+      set: {},
       summary: "Home-education consent requested from the allocated social worker",
-      changes: [],
+      audit: { action: "consent.requested", subjectType: "consent_request", subjectId: request!.id, details: { childId, rules: decision.rules.map((r) => r.rule) } },
     });
-    await actor.audit(tx, { action: "consent.requested", subjectType: "consent_request", subjectId: request!.id, details: { childId, rules: decision.rules.map((r) => r.rule) } });
     await notify(tx, {
       userId: child.allocatedSocialWorkerId!,
       subject: "A home-education request is waiting for your decision",
@@ -135,7 +128,6 @@ export async function recordHomeEducationIntention(
     });
     return { ok: true, outcome: "consent_requested" };
   });
-  return result;
 }
 
 /** A request's raised and decided instants as the London dates its wait is counted in. */
@@ -149,7 +141,7 @@ function visibleTo(scope: ConsentScope): SQL {
 }
 
 /** Requests for the work list: waiting ones oldest first, with working days waited and overdue flags. */
-export async function consentWorkList(scope: ConsentScope, now = new Date()) {
+export async function consentWorkList(scope: ConsentScope, actor: Actor, now = new Date()) {
   const settings = await settingsOf(db, scope.la.laId);
   const today = londonDate(now);
   const rows = await db
@@ -169,6 +161,7 @@ export async function consentWorkList(scope: ConsentScope, now = new Date()) {
     .where(visibleTo(scope))
     .orderBy(asc(sql`${consentRequests.status} <> 'pending'`), asc(consentRequests.raisedAt))
     .limit(200);
+  await actor.audit(db, { action: "consent_requests.listed", subjectType: "register", subjectId: scope.la.laId, details: { requestIds: rows.map((r) => r.id) } });
   return rows.map((row) => {
     const wait = waitOf(row);
     return { ...row, workingDaysWaited: workingDaysWaited(wait, today), overdue: isConsentRequestOverdue(wait, today, settings.consentOverdueWorkingDays) };
@@ -203,51 +196,60 @@ export type Decision =
 export type DecisionResult = { ok: true } | { ok: false; kind: "already_decided" };
 
 /**
- * The allocated social worker's decision. The request row is locked and must still be pending and
- * assigned to this social worker, so two tabs, or two social workers across a reallocation, yield
- * exactly one decision; agreement changes the entry in the same transaction.
+ * A request the scope may decide, or 404: what a decision's page checks before it reads the form,
+ * so a request outside the scope answers the same whatever its state or the form's.
+ */
+export async function requireDecidableRequest(scope: ConsentScope, requestId: string): Promise<void> {
+  if (scope.kind !== "assigned" || !isUuid(requestId)) notFound();
+  const [seen] = await db.select({ id: consentRequests.id }).from(consentRequests).where(and(eq(consentRequests.id, requestId), visibleTo(scope)));
+  if (!seen) notFound();
+}
+
+/**
+ * The allocated social worker's decision. Authorised first: a request that is not this social
+ * worker's is not found, whatever its state. Then, in the one lock order, the child's entry and
+ * then the request are locked, and the request must still be pending and still assigned to this
+ * social worker, so two tabs, or two social workers across a reallocation, yield exactly one
+ * decision; agreement changes the entry in the same transaction.
  */
 export async function decideConsent(scope: ConsentScope, requestId: string, decision: Decision, actor: Actor, now = new Date()): Promise<DecisionResult> {
   if (scope.kind !== "assigned" || !isUuid(requestId)) notFound();
-  return db.transaction(async (tx): Promise<DecisionResult> => {
+  const [seen] = await db.select({ childId: consentRequests.childId }).from(consentRequests).where(and(eq(consentRequests.id, requestId), visibleTo(scope)));
+  if (!seen) notFound();
+  return changeEntry("consent.decide", scope.la, seen.childId, actor, async ({ tx, entry: child, record }): Promise<DecisionResult> => {
     const [request] = await tx
       .select()
       .from(consentRequests)
       .where(and(eq(consentRequests.id, requestId), eq(consentRequests.laId, scope.la.laId)))
       .for("update");
-    if (!request) notFound();
+    // Reallocated to someone else while this decision was on its way: no longer theirs to see.
+    if (!request || request.assignedSocialWorkerId !== scope.socialWorkerId) notFound();
     if (request.status !== "pending") return { ok: false, kind: "already_decided" };
-    if (request.assignedSocialWorkerId !== scope.socialWorkerId) notFound();
-    const [child] = await tx.select().from(children).where(eq(children.id, request.childId)).for("update");
-    const version = child!.version + 1;
-    const today = londonDate(now);
+    const agreed = decision.decision === "agree";
     if (decision.decision === "agree") {
       await tx
         .update(consentRequests)
         .set({ status: "agreed", decidedBy: actor.userId, decidedAt: now, statement: decision.statement, conditions: decision.conditions ?? null, reviewDate: decision.reviewDate ?? null })
         .where(eq(consentRequests.id, requestId));
-      await tx
-        .update(children)
-        .set({ educationStatus: "elective_home_education", attendanceOrderRouteSince: null, version, updatedAt: now, updatedBy: actor.userId })
-        .where(eq(children.id, request.childId));
+      await record({
+        kind: "consent_agreed",
+        set: { educationStatus: "elective_home_education", attendanceOrderRouteSince: null },
+        summary: "Social worker agreed to home education in exceptional circumstances",
+        changes: [educationStatusChange(child.educationStatus, "elective_home_education")],
+        audit: { action: "consent.agreed", subjectType: "consent_request", subjectId: requestId, details: { childId: child.id } },
+      });
     } else {
       await tx
         .update(consentRequests)
         .set({ status: "refused", decidedBy: actor.userId, decidedAt: now, refusalReasons: decision.reasons })
         .where(eq(consentRequests.id, requestId));
-      await tx.update(children).set({ attendanceOrderRouteSince: today, version, updatedAt: now, updatedBy: actor.userId }).where(eq(children.id, request.childId));
+      await record({
+        kind: "consent_refused",
+        set: { attendanceOrderRouteSince: londonDate(now) },
+        summary: "Social worker refused home education: the child stays on roll",
+        audit: { action: "consent.refused", subjectType: "consent_request", subjectId: requestId, details: { childId: child.id } },
+      });
     }
-    const agreed = decision.decision === "agree";
-    await tx.insert(entryHistory).values({
-      childId: request.childId,
-      laId: scope.la.laId,
-      version,
-      actorUserId: actor.userId,
-      kind: agreed ? "consent_agreed" : "consent_refused",
-      summary: agreed ? "Social worker agreed to home education in exceptional circumstances" : "Social worker refused home education: the child stays on roll",
-      changes: agreed ? [{ field: "educationStatus", label: "Education status", from: child!.educationStatus, to: "elective_home_education" }] : [],
-    });
-    await actor.audit(tx, { action: agreed ? "consent.agreed" : "consent.refused", subjectType: "consent_request", subjectId: requestId, details: { childId: request.childId } });
     await notify(tx, {
       userId: request.raisedBy,
       subject: agreed ? "Home education agreed" : "Home education refused",
@@ -262,13 +264,13 @@ export async function decideConsent(scope: ConsentScope, requestId: string, deci
 
 /**
  * When a child's allocated social worker changes, their open request moves with the child. Called
- * inside the transaction that saves the entry.
+ * inside the transaction that saves the entry, after the entry is locked (the one lock order).
  */
-export async function moveOpenRequest(tx: DbOrTx, laId: string, childId: string, newSocialWorkerId: string, actor: Actor): Promise<void> {
+export async function moveOpenRequest(tx: DbOrTx, scope: LaScope, childId: string, newSocialWorkerId: string, actor: Actor): Promise<void> {
   const moved = await tx
     .update(consentRequests)
     .set({ assignedSocialWorkerId: newSocialWorkerId })
-    .where(and(eq(consentRequests.childId, childId), eq(consentRequests.laId, laId), eq(consentRequests.status, "pending")))
+    .where(and(eq(consentRequests.childId, childId), eq(consentRequests.laId, scope.laId), eq(consentRequests.status, "pending")))
     .returning({ id: consentRequests.id });
   for (const { id } of moved) {
     await actor.audit(tx, { action: "consent.reassigned", subjectType: "consent_request", subjectId: id, details: { childId } });
@@ -281,11 +283,16 @@ export async function moveOpenRequest(tx: DbOrTx, laId: string, childId: string,
   }
 }
 
-/** The consent requests of one child, newest first, for their page. */
-export function consentRequestsOfChild(laId: string, childId: string) {
+/**
+ * The consent requests of one child the scope reaches, newest first, for their page (whose read
+ * viewEntry records).
+ */
+export function consentRequestsOfChild(scope: RegisterScope, childId: string) {
+  if (!isUuid(childId)) return Promise.resolve([]);
   return db
     .select({ id: consentRequests.id, status: consentRequests.status, raisedAt: consentRequests.raisedAt, reviewDate: consentRequests.reviewDate })
     .from(consentRequests)
-    .where(and(eq(consentRequests.childId, childId), eq(consentRequests.laId, laId)))
+    .innerJoin(children, eq(children.id, consentRequests.childId))
+    .where(and(eq(consentRequests.childId, childId), eq(consentRequests.laId, scope.la.laId), childVisibleTo(scope)))
     .orderBy(desc(consentRequests.raisedAt));
 }

@@ -1,14 +1,11 @@
-import { data } from "react-router";
+import { hasPermission } from "#app/domain/roles";
+import { forbidden } from "#app/utils/refusals.server";
 import type { SessionUser } from "#app/utils/session.server";
 
 // Scopes into the directory's data, each made only from a signed-in user, so no query can be
 // pointed at another provider's application or outside a reviewer's area by passing an id.
 const PROVIDER = Symbol("provider-scope");
 const REVIEWER = Symbol("reviewer-scope");
-
-function forbidden(): never {
-  throw data({ reason: "forbidden" }, { status: 403 });
-}
 
 /** A provider user: their own organisation's listing and nothing else. */
 export interface ProviderScope {
@@ -18,7 +15,8 @@ export interface ProviderScope {
 }
 
 export function providerScope(user: SessionUser): ProviderScope {
-  if (user.role !== "provider" || user.organisationKind !== "provider") forbidden();
+  const holds = hasPermission(user.role, "apply:listing:own") || hasPermission(user.role, "read:placement:own-provider");
+  if (!holds || user.organisationKind !== "provider") forbidden();
   return Object.freeze({ [PROVIDER]: true as const, organisationId: user.organisationId, user });
 }
 
@@ -31,7 +29,7 @@ export type ReviewerScope =
   | { readonly [REVIEWER]: true; readonly kind: "la"; readonly laId: string; readonly organisationId: string; readonly user: SessionUser };
 
 export function reviewerScope(user: SessionUser): ReviewerScope {
-  if (user.role !== "directory_reviewer") forbidden();
+  if (!hasPermission(user.role, "review:listing:area")) forbidden();
   if (user.organisationKind === "directory_team") return Object.freeze({ [REVIEWER]: true as const, kind: "national" as const, organisationId: user.organisationId, user });
   if (user.organisationKind === "local_authority") {
     return Object.freeze({ [REVIEWER]: true as const, kind: "la" as const, laId: user.organisationId, organisationId: user.organisationId, user });

@@ -2,14 +2,13 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Role } from "#app/domain/roles";
-import { auditorFor } from "#app/utils/audit.server";
 import { hashPassword, passwordProblem } from "#app/utils/password.server";
 import { db } from "#db/client";
 import { invitations, sessions, users } from "#db/schema/index";
 import type { LaRole } from "./la-user-roles";
-import { isUuid } from "./la-users.server";
-import type { Actor } from "./register.server";
-import { notFound, type LaScope } from "./scope.server";
+import { auditorFor, type Actor } from "#app/utils/audit.server";
+import { isUuid, type LaScope } from "./scope.server";
+import { notFound } from "#app/utils/refusals.server";
 
 // A council admin's management of their own LA's users: adding one (with a one-time link to
 // choose a password) and deactivating one. Both only ever touch users of the scope's LA.

@@ -1,7 +1,8 @@
 import { and, asc, eq } from "drizzle-orm";
 import { db } from "#db/client";
 import { users } from "#db/schema/index";
-import { notFound, type LaScope } from "./scope.server";
+import { isUuid, type LaScope } from "./scope.server";
+import { notFound } from "#app/utils/refusals.server";
 
 const columns = {
   id: users.id,
@@ -26,6 +27,3 @@ export async function getLaUser(scope: LaScope, userId: string) {
   return user ?? notFound();
 }
 
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}

@@ -4,6 +4,7 @@ import type { Auditor } from "#app/utils/audit.server";
 import { notify } from "#app/utils/notify.server";
 import type { DbOrTx } from "#db/client";
 import { listings, organisations, placements, users } from "#db/schema/index";
+import { providerName } from "./provider-name.server";
 
 // When a provider stops being fit to take children (its listing suspended, revoked or expired, or a
 // site taken off its listing), every placement still running there, or yet to start, is flagged
@@ -39,7 +40,7 @@ async function flag(tx: DbOrTx, which: SQL, listingId: string, reason: ReviewRea
     await audit(tx, { action: "placement.flagged_for_review", subjectType: "placement", subjectId: p.id, details: { listingId, reason } });
   }
   const [provider] = await tx
-    .select({ name: sql<string>`coalesce(${listings.listedName}, ${organisations.name})` })
+    .select({ name: providerName })
     .from(listings)
     .innerJoin(organisations, eq(organisations.id, listings.organisationId))
     .where(eq(listings.id, listingId));

@@ -1,9 +1,11 @@
-import { and, eq, gte, lte, ne, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, lte, ne, type SQL } from "drizzle-orm";
 import { ofCompulsorySchoolAgeDuring } from "#app/domain/compulsory-school-age";
 import type { IsoDate } from "#app/domain/dates";
 import { DEFAULT_PLACEMENT_LIMITS, type ChildPlacement, type PlacementLimits, type PlacementSnapshot, type ProviderPlacement, type WeeklyPattern } from "#app/domain/placement-check";
 import type { DbOrTx } from "#db/client";
 import { children, laPlacementLimits, listings, listingSites, organisations, placements } from "#db/schema/index";
+import { providerName } from "./provider-name.server";
+import { isUuid } from "./scope.server";
 
 // Reads everything the placement check needs, as one snapshot. When a placement is to be written,
 // the caller passes `lock: true` inside its transaction: the provider's listing row is then locked
@@ -35,11 +37,9 @@ export interface SiteOfListing {
   providerName: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A site as listed (never a site only proposed in an application), with its provider. */
 export async function listedSite(tx: DbOrTx, siteId: string): Promise<SiteOfListing | null> {
-  if (!UUID.test(siteId)) return null;
+  if (!isUuid(siteId)) return null;
   const [row] = await tx
     .select({
       siteId: listingSites.id,
@@ -47,7 +47,7 @@ export async function listedSite(tx: DbOrTx, siteId: string): Promise<SiteOfList
       sitePostcode: listingSites.postcode,
       listingId: listings.id,
       providerId: listings.organisationId,
-      providerName: sql<string>`coalesce(${listings.listedName}, ${organisations.name})`,
+      providerName,
     })
     .from(listingSites)
     .innerJoin(listings, eq(listings.id, listingSites.listingId))
@@ -86,7 +86,7 @@ export interface TakenSnapshot {
 
 export async function takeSnapshot(tx: DbOrTx, request: SnapshotRequest): Promise<TakenSnapshot> {
   const { proposal } = request;
-  const listingQuery = request.providerId && UUID.test(request.providerId) ? tx.select().from(listings).where(eq(listings.organisationId, request.providerId)) : null;
+  const listingQuery = request.providerId && isUuid(request.providerId) ? tx.select().from(listings).where(eq(listings.organisationId, request.providerId)) : null;
   const [listing] = listingQuery ? await (request.lock ? listingQuery.for("update") : listingQuery) : [];
   const notReplacing = request.replacing ? ne(placements.id, request.replacing) : undefined;
   const [sites, providerRows, childRows, limits] = await Promise.all([
@@ -109,7 +109,7 @@ export async function takeSnapshot(tx: DbOrTx, request: SnapshotRequest): Promis
     request.childId
       ? tx
           .select({
-            providerName: sql<string>`coalesce(${listings.listedName}, ${organisations.name})`,
+            providerName,
             start: placements.startDate,
             end: placements.endDate,
             daysPerWeek: placements.daysPerWeek,

@@ -2,19 +2,24 @@ import { and, asc, count, desc, eq, gte, isNotNull, lt, sql, type SQL } from "dr
 import { compareDates, formatDate, type IsoDate } from "#app/domain/dates";
 import { checkPlacement, DEFAULT_PLACEMENT_LIMITS, type PlacementCheckReason, type PlacementCheckResult, type PlacementLimits } from "#app/domain/placement-check";
 import { describePattern, patternColumns, patternOf } from "#app/domain/placement-pattern";
+import type { Actor, Auditor } from "#app/utils/audit.server";
 import { db, type DbOrTx } from "#db/client";
-import { children, entryHistory, laPlacementLimits, listings, listingSites, organisations, placementRefusals, placements, users } from "#db/schema/index";
+import { children, laPlacementLimits, listings, listingSites, organisations, placementRefusals, placements, users } from "#db/schema/index";
 import type { ProviderScope } from "./directory-scope.server";
-import { isUuid } from "./la-users.server";
 import { childFactsOf, listedSite, placementLimitsOf, takeSnapshot, type ChildFacts, type Proposal } from "./placement-snapshot.server";
 import { PLACEMENTS_PAGE_SIZE } from "./placements-query";
-import { lockEntry, type Actor } from "./register.server";
-import { notFound, type LaScope, type RegisterScope } from "./scope.server";
+import { changeEntry } from "./entry-writer.server";
+import { childVisibleTo } from "./scope-predicates.server";
+import { isUuid, type LaScope, type RegisterScope } from "./scope.server";
+import { notFound } from "#app/utils/refusals.server";
+import { transaction } from "./transaction.server";
+import { providerName } from "./provider-name.server";
 
 // Placements: made by a council officer for a child on their LA's register, at a listed provider's
 // site. The check runs inside the transaction that writes, with the child's entry and then the
-// provider's listing locked (always in that order, so two writers cannot deadlock); a refusal is
-// recorded instead, with every code, for the LA's oversight.
+// provider's listing locked (the one lock order, entry-writer.server.ts); a refusal is recorded
+// instead, with every code, for the LA's oversight. A placement goes on the child's timeline
+// through the entry writer, without changing the entry or its version.
 
 export interface PlacementInput extends Proposal {
   siteId: string;
@@ -23,7 +28,7 @@ export interface PlacementInput extends Proposal {
 }
 
 export type PlacementOutcome =
-  | { ok: true; placementId: string; warnings: PlacementCheckReason[] }
+  | { ok: true; placementId: string; childId: string; warnings: PlacementCheckReason[] }
   | { ok: false; kind: "refused"; reasons: PlacementCheckReason[] }
   | { ok: false; kind: "conflict" | "invalid"; message: string; field?: string };
 
@@ -51,15 +56,9 @@ async function recordRefusal(
   });
 }
 
-async function recordOnTimeline(tx: DbOrTx, child: { id: string; laId: string; version: number }, actor: Actor, summary: string, changes: { field: string; label: string; from: string | null; to: string | null }[]) {
-  await tx.insert(entryHistory).values({ childId: child.id, laId: child.laId, version: child.version, actorUserId: actor.userId, kind: "placement", summary, changes });
-}
-
 /** Places a child, if the check allows it; otherwise records the refusal and returns every reason. */
 export async function createPlacement(scope: LaScope, childId: string, input: PlacementInput, actor: Actor, today: IsoDate): Promise<PlacementOutcome> {
-  if (!isUuid(childId)) notFound();
-  return db.transaction(async (tx) => {
-    const child = await lockEntry(tx, scope, childId);
+  return changeEntry("placement.create", scope, childId, actor, async ({ tx, entry: child, record }) => {
     const site = await listedSite(tx, input.siteId);
     const { snapshot, listingId } = await takeSnapshot(tx, {
       today,
@@ -95,16 +94,20 @@ export async function createPlacement(scope: LaScope, childId: string, input: Pl
         updatedBy: actor.userId,
       })
       .returning({ id: placements.id });
-    await recordOnTimeline(tx, child, actor, `Placed with ${site.providerName}`, [
-      { field: "placement", label: "Placement", from: null, to: `${site.providerName}, ${site.siteName}: ${formatDate(input.start)} to ${formatDate(input.end)}, ${describePattern(input.pattern, input.hoursPerWeek)}` },
-    ]);
-    await actor.audit(tx, {
-      action: "placement.created",
-      subjectType: "placement",
-      subjectId: placement!.id,
-      details: { childId: child.id, providerId: site.providerId, siteId: site.siteId, warnings: result.reasons.map((r) => r.code) },
+    await record({
+      kind: "placement",
+      summary: `Placed with ${site.providerName}`,
+      changes: [
+        { field: "placement", label: "Placement", from: null, to: `${site.providerName}, ${site.siteName}: ${formatDate(input.start)} to ${formatDate(input.end)}, ${describePattern(input.pattern, input.hoursPerWeek)}` },
+      ],
+      audit: {
+        action: "placement.created",
+        subjectType: "placement",
+        subjectId: placement!.id,
+        details: { childId: child.id, providerId: site.providerId, siteId: site.siteId, warnings: result.reasons.map((r) => r.code) },
+      },
     });
-    return { ok: true, placementId: placement!.id, warnings: result.reasons } as const;
+    return { ok: true, placementId: placement!.id, childId: child.id, warnings: result.reasons } as const;
   });
 }
 
@@ -124,7 +127,7 @@ async function readPlacement(tx: DbOrTx, scope: LaScope, placementId: string) {
   return row ?? notFound();
 }
 
-/** Locks are taken child's entry, then listing, then placement, everywhere, so no two writers deadlock. */
+/** Locked after the child's entry and the listing (the one lock order). */
 async function lockPlacement(tx: DbOrTx, scope: LaScope, placementId: string) {
   const [row] = await placementOf(tx, scope, placementId).for("update");
   return row ?? notFound();
@@ -132,9 +135,8 @@ async function lockPlacement(tx: DbOrTx, scope: LaScope, placementId: string) {
 
 /** Ends a placement before its planned end date, with the reason; clears any review flag. */
 export async function endPlacementEarly(scope: LaScope, placementId: string, expectedVersion: number, input: { endDate: IsoDate; reason: string }, actor: Actor): Promise<PlacementOutcome> {
-  return db.transaction(async (tx) => {
-    const current = await readPlacement(tx, scope, placementId);
-    const child = await lockEntry(tx, scope, current.childId);
+  const current = await readPlacement(db, scope, placementId);
+  return changeEntry("placement.end_early", scope, current.childId, actor, async ({ tx, record }) => {
     const placement = await lockPlacement(tx, scope, placementId);
     if (placement.version !== expectedVersion) return { ok: false, kind: "conflict", message: CONFLICT } as const;
     if (compareDates(input.endDate, placement.startDate) < 0) {
@@ -147,20 +149,23 @@ export async function endPlacementEarly(scope: LaScope, placementId: string, exp
       .update(placements)
       .set({ endDate: input.endDate, endedEarlyReason: input.reason, needsReviewSince: null, needsReviewReason: null, version: placement.version + 1, updatedBy: actor.userId, updatedAt: new Date() })
       .where(eq(placements.id, placement.id));
-    await recordOnTimeline(tx, child, actor, `Placement with ${placement.siteName} ended early`, [
-      { field: "placementEnd", label: "Placement end date", from: formatDate(placement.endDate), to: formatDate(input.endDate) },
-      { field: "placementEndReason", label: "Why it ended early", from: null, to: input.reason },
-    ]);
-    await actor.audit(tx, { action: "placement.ended_early", subjectType: "placement", subjectId: placement.id, details: { from: placement.endDate, to: input.endDate } });
-    return { ok: true, placementId: placement.id, warnings: [] } as const;
+    await record({
+      kind: "placement",
+      summary: `Placement with ${placement.siteName} ended early`,
+      changes: [
+        { field: "placementEnd", label: "Placement end date", from: formatDate(placement.endDate), to: formatDate(input.endDate) },
+        { field: "placementEndReason", label: "Why it ended early", from: null, to: input.reason },
+      ],
+      audit: { action: "placement.ended_early", subjectType: "placement", subjectId: placement.id, details: { from: placement.endDate, to: input.endDate } },
+    });
+    return { ok: true, placementId: placement.id, childId: placement.childId, warnings: [] } as const;
   });
 }
 
 /** Extends a placement to a later end date, if the check (run again for the whole period) allows it. */
 export async function extendPlacement(scope: LaScope, placementId: string, expectedVersion: number, input: { endDate: IsoDate }, actor: Actor, today: IsoDate): Promise<PlacementOutcome> {
-  return db.transaction(async (tx) => {
-    const current = await readPlacement(tx, scope, placementId);
-    const child = await lockEntry(tx, scope, current.childId);
+  const current = await readPlacement(db, scope, placementId);
+  return changeEntry("placement.extend", scope, current.childId, actor, async ({ tx, entry: child, record }) => {
     const proposal = { start: current.startDate, end: input.endDate, pattern: patternOf(current), hoursPerWeek: current.hoursPerWeek };
     const { snapshot } = await takeSnapshot(tx, {
       today,
@@ -187,18 +192,18 @@ export async function extendPlacement(scope: LaScope, placementId: string, expec
       .update(placements)
       .set({ endDate: input.endDate, needsReviewSince: null, needsReviewReason: null, version: placement.version + 1, updatedBy: actor.userId, updatedAt: new Date() })
       .where(eq(placements.id, placement.id));
-    await recordOnTimeline(tx, child, actor, `Placement with ${placement.siteName} extended`, [
-      { field: "placementEnd", label: "Placement end date", from: formatDate(placement.endDate), to: formatDate(input.endDate) },
-    ]);
-    await actor.audit(tx, { action: "placement.extended", subjectType: "placement", subjectId: placement.id, details: { from: placement.endDate, to: input.endDate, warnings: result.reasons.map((r) => r.code) } });
-    return { ok: true, placementId: placement.id, warnings: result.reasons } as const;
+    await record({
+      kind: "placement",
+      summary: `Placement with ${placement.siteName} extended`,
+      changes: [{ field: "placementEnd", label: "Placement end date", from: formatDate(placement.endDate), to: formatDate(input.endDate) }],
+      audit: { action: "placement.extended", subjectType: "placement", subjectId: placement.id, details: { from: placement.endDate, to: input.endDate, warnings: result.reasons.map((r) => r.code) } },
+    });
+    return { ok: true, placementId: placement.id, childId: placement.childId, warnings: result.reasons } as const;
   });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Reading
-
-const providerName = sql<string>`coalesce(${listings.listedName}, ${organisations.name})`;
 
 /** Where and when: what every view of a placement shows, the provider's included. */
 const whereAndWhen = {
@@ -228,19 +233,21 @@ const placementColumns = {
   listedUntil: listings.listedUntil,
 };
 
-/** A child's placements, newest first, for their page (the entry must be visible to the user). */
+/** A child's placements the scope reaches, newest first, for their page (whose read viewEntry records). */
 export async function placementsOfChild(scope: RegisterScope, childId: string) {
+  if (!isUuid(childId)) return [];
   return db
     .select(placementColumns)
     .from(placements)
+    .innerJoin(children, eq(children.id, placements.childId))
     .innerJoin(listings, eq(listings.id, placements.listingId))
     .innerJoin(organisations, eq(organisations.id, placements.providerId))
-    .where(and(eq(placements.childId, childId), eq(placements.laId, scope.la.laId)))
+    .where(and(eq(placements.childId, childId), eq(placements.laId, scope.la.laId), childVisibleTo(scope)))
     .orderBy(desc(placements.startDate), desc(placements.createdAt));
 }
 
 /** One placement of the LA's, with its child's name, for the end and extend pages. */
-export async function placementForChange(scope: LaScope, placementId: string) {
+export async function placementForChange(scope: LaScope, placementId: string, actor: Actor) {
   if (!isUuid(placementId)) notFound();
   const [row] = await db
     .select({ ...placementColumns, firstName: children.firstName, lastName: children.lastName })
@@ -249,12 +256,14 @@ export async function placementForChange(scope: LaScope, placementId: string) {
     .innerJoin(listings, eq(listings.id, placements.listingId))
     .innerJoin(organisations, eq(organisations.id, placements.providerId))
     .where(and(eq(placements.id, placementId), eq(placements.laId, scope.laId)));
-  return row ?? notFound();
+  if (!row) notFound();
+  await actor.audit(db, { action: "placement.viewed", subjectType: "placement", subjectId: placementId, details: { childId: row.childId } });
+  return row;
 }
 
 
 /** The LA's placements: current and future ones, or only those flagged for review. */
-export async function laPlacements(scope: LaScope, query: { show: "current" | "needs-review" | "all"; page: number }, today: IsoDate) {
+export async function laPlacements(scope: LaScope, query: { show: "current" | "needs-review" | "all"; page: number }, today: IsoDate, actor: Actor) {
   const where: SQL[] = [eq(placements.laId, scope.laId)];
   if (query.show === "current") where.push(gte(placements.endDate, today));
   if (query.show === "needs-review") where.push(isNotNull(placements.needsReviewSince));
@@ -276,11 +285,12 @@ export async function laPlacements(scope: LaScope, query: { show: "current" | "n
       .from(placements)
       .where(and(eq(placements.laId, scope.laId), isNotNull(placements.needsReviewSince))),
   ]);
+  await actor.audit(db, { action: "placements.listed", subjectType: "register", subjectId: scope.laId, details: { show: query.show, page: query.page, placementIds: rows.map((r) => r.id) } });
   return { rows, total: total?.n ?? 0, needsReview: flagged?.n ?? 0 };
 }
 
 /** The LA's refused placement attempts, newest first: who tried, when, for whom, and why not. */
-export async function laRefusals(scope: LaScope, page: number) {
+export async function laRefusals(scope: LaScope, page: number, actor: Actor) {
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -290,19 +300,22 @@ export async function laRefusals(scope: LaScope, page: number) {
         childId: placementRefusals.childId,
         firstName: children.firstName,
         lastName: children.lastName,
-        providerName: sql<string | null>`(select coalesce(l.listed_name, o.name) from ${organisations} o left join ${listings} l on l.organisation_id = o.id where o.id = ${placementRefusals.providerId})`,
+        providerName: sql<string | null>`${providerName}`,
         attemptedBy: users.name,
         extension: isNotNull(placementRefusals.placementId),
       })
       .from(placementRefusals)
       .innerJoin(children, eq(children.id, placementRefusals.childId))
       .innerJoin(users, eq(users.id, placementRefusals.attemptedBy))
+      .leftJoin(organisations, eq(organisations.id, placementRefusals.providerId))
+      .leftJoin(listings, eq(listings.organisationId, organisations.id))
       .where(eq(placementRefusals.laId, scope.laId))
       .orderBy(desc(placementRefusals.attemptedAt), desc(placementRefusals.id))
       .limit(PLACEMENTS_PAGE_SIZE)
       .offset((page - 1) * PLACEMENTS_PAGE_SIZE),
     db.select({ n: count() }).from(placementRefusals).where(eq(placementRefusals.laId, scope.laId)),
   ]);
+  await actor.audit(db, { action: "placement_refusals.listed", subjectType: "register", subjectId: scope.laId, details: { page, refusalIds: rows.map((r) => r.id) } });
   return { rows, total: total?.n ?? 0 };
 }
 
@@ -310,9 +323,9 @@ export async function laRefusals(scope: LaScope, page: number) {
  * The placements made with a provider, as the provider sees them: the child's name and date of
  * birth, the dates and pattern, and who to contact at the commissioning LA. Nothing more.
  */
-export async function providerPlacements(scope: ProviderScope, today: IsoDate, show: "current" | "past") {
+export async function providerPlacements(scope: ProviderScope, today: IsoDate, show: "current" | "past", actor: Actor) {
   const la = sql<string>`(select ${organisations.name} from ${organisations} where ${organisations.id} = ${placements.laId})`;
-  return db
+  const rows = await db
     .select({
       id: placements.id,
       firstName: children.firstName,
@@ -329,6 +342,8 @@ export async function providerPlacements(scope: ProviderScope, today: IsoDate, s
     .where(and(eq(placements.providerId, scope.organisationId), show === "current" ? gte(placements.endDate, today) : lt(placements.endDate, today)))
     .orderBy(show === "current" ? asc(placements.startDate) : desc(placements.endDate), asc(placements.id))
     .limit(500);
+  await actor.audit(db, { action: "provider_placements.listed", subjectType: "organisation", subjectId: scope.organisationId, details: { show, placementIds: rows.map((r) => r.id) } });
+  return rows;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -341,7 +356,7 @@ export interface ApiCheckInput extends Proposal {
 }
 
 /** A token's LA asks whether a placement could go ahead. A child named must be on that LA's register. */
-export async function checkPlacementForLa(la: { laId: string }, input: ApiCheckInput, today: IsoDate): Promise<PlacementCheckResult> {
+export async function checkPlacementForLa(la: { laId: string }, input: ApiCheckInput, today: IsoDate, audit: Auditor): Promise<PlacementCheckResult> {
   let facts: ChildFacts = { onRegister: true, dateOfBirth: input.child.dateOfBirth, lookedAfter: input.child.lookedAfter, hasSen: input.child.sen };
   let childId: string | null = null;
   if (input.child.registerEntryId !== undefined) {
@@ -352,6 +367,9 @@ export async function checkPlacementForLa(la: { laId: string }, input: ApiCheckI
     // Another LA's child looks exactly like an unknown one: the answer reveals nothing about them.
     facts = { ...facts, onRegister: entry !== undefined && entry.dateLeft === null };
     childId = entry?.id ?? null;
+    // A look-up of a named child is a read of their entry, recorded whatever it found (the id asked
+    // for, even if it is not this LA's: the question itself is what the LA's log should show).
+    await audit(db, { action: "child.looked_up", subjectType: "child", subjectId: input.child.registerEntryId, details: { found: childId !== null } });
   }
   const { snapshot } = await takeSnapshot(db, { today, laId: la.laId, providerId: input.providerId, siteId: input.siteId, child: facts, childId, proposal: input, lock: false });
   return checkPlacement(snapshot);
@@ -365,7 +383,7 @@ export function laPlacementLimitsOf(scope: LaScope): Promise<PlacementLimits> {
 }
 
 export async function updatePlacementLimits(scope: LaScope, limits: PlacementLimits, actor: Actor): Promise<void> {
-  await db.transaction(async (tx) => {
+  await transaction("placement_limits.update", async (tx) => {
     await tx
       .insert(laPlacementLimits)
       .values({ laId: scope.laId, ...limits, updatedBy: actor.userId })
@@ -378,14 +396,16 @@ export async function updatePlacementLimits(scope: LaScope, limits: PlacementLim
 // For the pages that make a placement
 
 /** The child to place, with their LA's code (to search the directory near them). */
-export async function childForPlacement(scope: LaScope, childId: string) {
+export async function childForPlacement(scope: LaScope, childId: string, actor: Actor) {
   if (!isUuid(childId)) notFound();
   const [row] = await db
     .select({ id: children.id, firstName: children.firstName, lastName: children.lastName, dateLeft: children.dateLeft, laCode: organisations.laCode })
     .from(children)
     .innerJoin(organisations, eq(organisations.id, children.laId))
     .where(and(eq(children.id, childId), eq(children.laId, scope.laId)));
-  return row ?? notFound();
+  if (!row) notFound();
+  await actor.audit(db, { action: "child.viewed", subjectType: "child", subjectId: childId, details: { page: "placement" } });
+  return row;
 }
 
 /** A listed site and what the officer should see of its listing before placing a child there. */

@@ -14,9 +14,9 @@ import { flagPlacementsAtSites } from "./placement-flags.server";
 import type { ReviewerScope } from "./directory-scope.server";
 import { REVIEW_PAGE_SIZE } from "./review-query";
 import { applyTransition, recordListingEvent, type ListingActor, type ListingRow, type TransitionOutcome } from "./listing-transitions.server";
-import { notFound } from "./scope.server";
+import { isUuid } from "./scope.server";
+import { notFound } from "#app/utils/refusals.server";
 import { escapeLike } from "./like-pattern";
-import { isUuid } from "./la-users.server";
 
 // The reviewer's side: the queue, one listing in full, and decisions. A ReviewerScope decides
 // which listings a reviewer can reach (an LA reviewer: those with a site in their LA); a listing

@@ -1,4 +1,5 @@
-import { data } from "react-router";
+import { forbidden } from "#app/utils/refusals.server";
+import { hasPermission, type Permission } from "#app/domain/roles";
 import type { SessionUser } from "#app/utils/session.server";
 
 // A scope is the only way into LA-owned data. It can be made only from a signed-in user, so a
@@ -13,46 +14,62 @@ export interface LaScope {
 
 export function laScope(user: SessionUser): LaScope {
   if (user.organisationKind !== "local_authority") {
-    throw data({ reason: "forbidden" }, { status: 403 });
+    forbidden();
   }
   return Object.freeze({ [SCOPE]: true as const, laId: user.organisationId, user });
 }
 
 /**
- * Which children's entries a user may read: a council officer, their LA's whole register; a social
- * worker, only the children of their LA allocated to them. Anyone else, none.
+ * Which children's entries a user may read, from their permissions: `read:child:own-la`, their LA's
+ * whole register; `read:child:allocated`, only the children of their LA allocated to them. Neither: 403.
  */
 export type RegisterScope =
   | { readonly kind: "la"; readonly la: LaScope }
   | { readonly kind: "allocated"; readonly la: LaScope; readonly socialWorkerId: string };
 
 export function registerScope(user: SessionUser): RegisterScope {
-  if (user.role === "council_officer") return { kind: "la", la: laScope(user) };
-  if (user.role === "social_worker") return { kind: "allocated", la: laScope(user), socialWorkerId: user.id };
-  throw data({ reason: "forbidden" }, { status: 403 });
+  if (hasPermission(user.role, "read:child:own-la")) return { kind: "la", la: laScope(user) };
+  if (hasPermission(user.role, "read:child:allocated")) return { kind: "allocated", la: laScope(user), socialWorkerId: user.id };
+  forbidden();
 }
 
-/** Only council officers change entries; a social worker's scope cannot be turned into this one. */
-export function registerWriteScope(user: SessionUser): LaScope {
-  if (user.role !== "council_officer") throw data({ reason: "forbidden" }, { status: 403 });
+/** An LA scope for one permission of the LA's own (`...:own-la`): made only for a user who holds it. */
+function laScopeFor(user: SessionUser, permission: Permission): LaScope {
+  if (!hasPermission(user.role, permission)) forbidden();
   return laScope(user);
 }
 
+/** Changing entries (`write:child:own-la`); a read-only scope cannot be turned into this one. */
+export function registerWriteScope(user: SessionUser): LaScope {
+  return laScopeFor(user, "write:child:own-la");
+}
+
+/** Placing children and reading the LA's placements and refusals (`write:placement:own-la`). */
+export function placementScope(user: SessionUser): LaScope {
+  return laScopeFor(user, "write:placement:own-la");
+}
+
+/** Recording home education and raising consent requests (`raise:consent:own-la`). */
+export function consentRaiseScope(user: SessionUser): LaScope {
+  return laScopeFor(user, "raise:consent:own-la");
+}
+
 /**
- * Which home-education consent requests a user may see: a social worker, those assigned to them;
- * a council officer or admin, all of their LA's. Only the first kind can decide.
+ * Which home-education consent requests a user may see: `decide:consent:allocated`, those assigned
+ * to them (and only this kind can decide); `read:consent:own-la`, all of their LA's.
  */
 export type ConsentScope =
   | { readonly kind: "assigned"; readonly la: LaScope; readonly socialWorkerId: string }
   | { readonly kind: "la"; readonly la: LaScope };
 
 export function consentScope(user: SessionUser): ConsentScope {
-  if (user.role === "social_worker") return { kind: "assigned", la: laScope(user), socialWorkerId: user.id };
-  if (user.role === "council_officer" || user.role === "council_admin") return { kind: "la", la: laScope(user) };
-  throw data({ reason: "forbidden" }, { status: 403 });
+  if (hasPermission(user.role, "decide:consent:allocated")) return { kind: "assigned", la: laScope(user), socialWorkerId: user.id };
+  if (hasPermission(user.role, "read:consent:own-la")) return { kind: "la", la: laScope(user) };
+  forbidden();
 }
 
-/** Thrown when a record is outside the scope: a 404, so guessing ids reveals nothing. */
-export function notFound(): never {
-  throw data({ reason: "not-found" }, { status: 404 });
+/** Whether an id from a URL or form can be a row's id at all (anything else is simply not found). */
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
+

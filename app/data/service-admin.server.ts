@@ -1,10 +1,11 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
-import { data } from "react-router";
 import type { SessionUser } from "#app/utils/session.server";
 import { db } from "#db/client";
 import { organisations, users } from "#db/schema/index";
 import { inviteUser, type InviteResult } from "./la-user-admin.server";
-import type { Actor } from "./register.server";
+import type { Actor } from "#app/utils/audit.server";
+import { hasPermission } from "#app/domain/roles";
+import { forbidden } from "#app/utils/refusals.server";
 
 // The national service admin's view: local authorities and directory reviewers. It never reaches
 // children's records: nothing here joins the register.
@@ -16,7 +17,7 @@ export interface ServiceAdminScope {
 }
 
 export function serviceAdminScope(user: SessionUser): ServiceAdminScope {
-  if (user.role !== "service_admin") throw data({ reason: "forbidden" }, { status: 403 });
+  if (!hasPermission(user.role, "manage:organisation:any") && !hasPermission(user.role, "manage:reviewer:any")) forbidden();
   return Object.freeze({ [SERVICE]: true as const, user });
 }
 

@@ -52,6 +52,14 @@ export const AUDIT_ACTIONS = [
   "placement.extension_refused",
   "placement.flagged_for_review",
   "placement_limits.updated",
+  // Reads of children's personal data beyond the entry's own page (child.viewed, with the page in
+  // details) and the search (register.searched): each list names what it showed, by id.
+  "placement.viewed",
+  "placements.listed",
+  "placement_refusals.listed",
+  "consent_requests.listed",
+  "provider_placements.listed",
+  "child.looked_up",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -13,18 +13,18 @@ for (const socialCareStatus of SOCIAL_CARE_STATUSES)
       for (const laArrangedSpecialSchoolPlace of bools)
         for (const s47ActionUnderway of optionalBools)
           for (const registeredPupil of optionalBools)
-            for (const statutoryRuleEnabled of bools)
-              for (const exceptionalCircumstancesRuleEnabled of bools)
-                cases.push({
-                  child: { socialCareStatus, atRiskOfHarmFromHome, hasAllocatedSocialWorker, laArrangedSpecialSchoolPlace, s47ActionUnderway, registeredPupil },
-                  settings: { statutoryRuleEnabled, exceptionalCircumstancesRuleEnabled },
-                });
+            for (const exceptionalCircumstancesRuleEnabled of bools)
+              cases.push({
+                child: { socialCareStatus, atRiskOfHarmFromHome, hasAllocatedSocialWorker, laArrangedSpecialSchoolPlace, s47ActionUnderway, registeredPupil },
+                settings: { exceptionalCircumstancesRuleEnabled },
+              });
 
 // The rules restated independently, as DOMAIN.md and s434A put them.
-function statutoryApplies({ child, settings }: (typeof cases)[number]): boolean {
+// The statutory rule is the law: no setting turns it off.
+function statutoryApplies({ child }: (typeof cases)[number]): boolean {
   const conditionA = child.laArrangedSpecialSchoolPlace;
   const conditionB = child.socialCareStatus === "s47_enquiry" || child.socialCareStatus === "child_protection_plan" || child.s47ActionUnderway === true;
-  return settings.statutoryRuleEnabled && child.registeredPupil !== false && (conditionA || conditionB);
+  return child.registeredPupil !== false && (conditionA || conditionB);
 }
 function exceptionalApplies({ child, settings }: (typeof cases)[number]): boolean {
   return settings.exceptionalCircumstancesRuleEnabled && child.hasAllocatedSocialWorker && child.atRiskOfHarmFromHome;
@@ -40,7 +40,7 @@ const child = (overrides: Partial<ChildForConsent> = {}): ChildForConsent => ({
 
 describe("home-education consent rules", () => {
   it(`apply exactly as stated, in all ${cases.length} combinations of the inputs`, () => {
-    expect(cases).toHaveLength(5 * 2 ** 3 * 3 ** 2 * 2 ** 2);
+    expect(cases).toHaveLength(5 * 2 ** 3 * 3 ** 2 * 2);
     for (const c of cases) {
       const expected = [...(statutoryApplies(c) ? ["statutory"] : []), ...(exceptionalApplies(c) ? ["exceptional_circumstances"] : [])];
       expect(consentRulesThatApply(c.child, c.settings).map((r) => r.rule), JSON.stringify(c)).toEqual(expected);
@@ -57,8 +57,10 @@ describe("home-education consent rules", () => {
     }
   });
 
-  it("are both on by default", () => {
-    expect(DEFAULT_CONSENT_SETTINGS).toEqual({ statutoryRuleEnabled: true, exceptionalCircumstancesRuleEnabled: true });
+  it("leave a council only the Commissioner's rule to configure, on by default", () => {
+    expect(DEFAULT_CONSENT_SETTINGS).toEqual({ exceptionalCircumstancesRuleEnabled: true });
+    const s47 = child({ socialCareStatus: "s47_enquiry" });
+    expect(consentRulesThatApply(s47, { exceptionalCircumstancesRuleEnabled: false }).map((r) => r.rule)).toEqual(["statutory"]);
   });
 
   it("block a child the law covers who has no social worker, until one is allocated", () => {

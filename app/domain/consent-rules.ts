@@ -1,7 +1,7 @@
 import type { SocialCareStatus } from "./register-vocabulary";
 
 // When home education needs the agreement of the child's social worker (DOMAIN.md,
-// "Home-education consent"). Two named rules, each switched on or off per LA, both on by default:
+// "Home-education consent"). Two named rules:
 //
 // - statutory: new s434A Education Act 1996 (inserted by the Children's Wellbeing and Schools Act
 //   2026). A parent may not withdraw a registered pupil to educate them otherwise than at school
@@ -15,10 +15,11 @@ import type { SocialCareStatus } from "./register-vocabulary";
 //   2023), and an explicit flag for any other s47(8) action (such as pre-proceedings work).
 //   The section applies only to a registered pupil (s434A(2)): pass registeredPupil: false for a
 //   child on no school roll; when it is not given we assume a registered pupil, so that an
-//   unknown errs towards asking.
+//   unknown errs towards asking. This is the law: it always applies and is never a council setting.
 // - exceptional_circumstances: the Children's Commissioner's recommendation: a child with an
 //   allocated social worker who is at risk of harm from the home environment may be home educated
-//   only in exceptional circumstances, with the agreement of their own social worker.
+//   only in exceptional circumstances, with the agreement of their own social worker. The only
+//   rule a council may switch off (on by default).
 export const CONSENT_RULES = ["statutory", "exceptional_circumstances"] as const;
 export type ConsentRule = (typeof CONSENT_RULES)[number];
 
@@ -27,12 +28,12 @@ export const CONSENT_RULE_NAMES: Record<ConsentRule, string> = {
   exceptional_circumstances: "Exceptional circumstances (child with a social worker at risk of harm at home)",
 };
 
+/** What a council may configure: only the Commissioner's rule. */
 export interface ConsentRuleSettings {
-  statutoryRuleEnabled: boolean;
   exceptionalCircumstancesRuleEnabled: boolean;
 }
 
-export const DEFAULT_CONSENT_SETTINGS: ConsentRuleSettings = { statutoryRuleEnabled: true, exceptionalCircumstancesRuleEnabled: true };
+export const DEFAULT_CONSENT_SETTINGS: ConsentRuleSettings = { exceptionalCircumstancesRuleEnabled: true };
 
 export interface ChildForConsent {
   socialCareStatus: SocialCareStatus;
@@ -66,7 +67,7 @@ function statutoryGrounds(child: ChildForConsent): string[] {
 
 export function consentRulesThatApply(child: ChildForConsent, settings: ConsentRuleSettings): AppliedRule[] {
   const applied: AppliedRule[] = [];
-  const grounds = settings.statutoryRuleEnabled ? statutoryGrounds(child) : [];
+  const grounds = statutoryGrounds(child);
   if (grounds.length > 0) {
     applied.push({ rule: "statutory", reason: `The law requires the council's consent because ${grounds.join(" and ")}.` });
   }

@@ -9,8 +9,7 @@ import {
   PROVISION_TYPES,
 } from "#app/domain/directory-vocabulary";
 import { validateCharityNumber, validateCompanyNumber, validateOfstedUrn } from "#app/domain/organisation-identifiers";
-import { normalisePostcode, POSTCODE_MESSAGE } from "#app/domain/postcode";
-import { checkboxes, choice, date, optionalText, requiredText, wholeNumber, yesNo } from "./fields";
+import { checkboxes, choice, date, optionalText, postcode, requiredText, wholeNumber, yesNo } from "./fields";
 
 // The application to be listed in the directory, one schema per task-list section. The browser
 // (react-hook-form) and the server parse with the same schema; `today` comes from whichever side
@@ -103,22 +102,6 @@ export const organisationSchema = () =>
       ofstedUrn: o.hasOfstedUrn ? o.ofstedUrn : undefined,
     }));
 
-const postcode = z.preprocess(
-  (v) => (typeof v === "string" ? v.trim() : v),
-  z
-    .string({ error: "Enter the site's postcode" })
-    .min(1, "Enter the site's postcode")
-    .max(10, POSTCODE_MESSAGE)
-    .transform((value, ctx) => {
-      const normal = normalisePostcode(value);
-      if (!normal) {
-        ctx.addIssue({ code: "custom", message: POSTCODE_MESSAGE });
-        return z.NEVER;
-      }
-      return normal;
-    }),
-);
-
 export const MAX_SITES = 20;
 
 export const siteSchema = z.object({
@@ -126,7 +109,7 @@ export const siteSchema = z.object({
   addressLine1: requiredText("the first line of the site's address", { max: 120 }),
   addressLine2: optionalText("address line 2", { max: 120 }),
   town: requiredText("the site's town or city", { max: 60 }),
-  postcode,
+  postcode: postcode("the site's postcode"),
   laCode: z.preprocess((v) => (v === null ? "" : v), z.string().regex(/^\d{3}$/, "Select the local authority the site is in")),
   capacity: wholeNumber("how many children the site can take at once", { min: 1, max: 500 }),
 });

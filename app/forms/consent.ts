@@ -29,7 +29,8 @@ export function consentDecisionSchema(today: IsoDate) {
 
 export const laSettingsSchema = z
   .object({
-    rules: checkboxes(["statutoryRuleEnabled", "exceptionalCircumstancesRuleEnabled"] as const),
+    // Only the Commissioner's rule: the statutory s434A rule is the law, never a council setting.
+    rules: checkboxes(["exceptionalCircumstancesRuleEnabled"] as const),
     consentOverdueWorkingDays: z.preprocess(
       (v) => (typeof v === "string" ? v.trim() : v),
       z
@@ -41,7 +42,6 @@ export const laSettingsSchema = z
     ),
   })
   .transform(({ rules, consentOverdueWorkingDays }) => ({
-    statutoryRuleEnabled: rules.includes("statutoryRuleEnabled"),
     exceptionalCircumstancesRuleEnabled: rules.includes("exceptionalCircumstancesRuleEnabled"),
     consentOverdueWorkingDays,
   }));

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isIsoDate, isoDate, type IsoDate } from "#app/domain/dates";
+import { normalisePostcode, POSTCODE_MESSAGE } from "#app/domain/postcode";
 
 // Field builders shared by every form: each takes the label as a person reads it, and words its
 // messages the GOV.UK way ("Enter your email address", "Date of birth must be a real date").
@@ -165,4 +166,23 @@ export function dateToParts(value: IsoDate | null | undefined): DateParts {
 
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A UK postcode, required, normalised ("wc1n 1ax" to "WC1N 1AX"); `label` completes "Enter ...". */
+export function postcode(label: string) {
+  return z.preprocess(
+    (v) => (typeof v === "string" ? v.trim() : v),
+    z
+      .string({ error: `Enter ${label}` })
+      .min(1, `Enter ${label}`)
+      .max(10, POSTCODE_MESSAGE)
+      .transform((value, ctx) => {
+        const normal = normalisePostcode(value);
+        if (!normal) {
+          ctx.addIssue({ code: "custom", message: POSTCODE_MESSAGE });
+          return z.NEVER;
+        }
+        return normal;
+      }),
+  );
 }

@@ -14,7 +14,7 @@ import {
   SOCIAL_CARE_STATUSES,
 } from "#app/domain/register-vocabulary";
 import { validateUpn } from "#app/domain/upn";
-import { choice, date, email, optionalText, requiredText, yesNo } from "./fields";
+import { choice, date, email, optionalText, postcode, requiredText, yesNo } from "./fields";
 
 // One schema for a child's register entry, used by the browser (react-hook-form) and the server
 // (which decides). `today` comes from whichever side is checking.
@@ -42,23 +42,6 @@ function validated(check: (input: string) => { ok: true } | { ok: false; message
 
 const upn = validated(validateUpn, (v) => (validateUpn(v) as { upn: string }).upn);
 const nhsNumber = validated(validateNhsNumber, (v) => (validateNhsNumber(v) as { nhsNumber: string }).nhsNumber);
-
-const postcode = (label: string) =>
-  z.preprocess(
-    (v) => (typeof v === "string" ? v.trim() : v),
-    z
-      .string({ error: `Enter ${label}` })
-      .min(1, `Enter ${label}`)
-      .max(10, POSTCODE_MESSAGE)
-      .transform((value, ctx) => {
-        const normal = normalisePostcode(value);
-        if (!normal) {
-          ctx.addIssue({ code: "custom", message: POSTCODE_MESSAGE });
-          return z.NEVER;
-        }
-        return normal;
-      }),
-  );
 
 function hours(label: string) {
   return z

@@ -1,16 +1,16 @@
 import type { Route } from "./+types/admin.audit";
 import { Table } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
+import { recordEvent } from "#app/data/audit-events.server";
 import { AUDIT_PAGE_SIZE, listLaAuditEvents } from "#app/data/la-audit-log.server";
 import { laScope } from "#app/data/scope.server";
 import { guard } from "#app/utils/route-guard.server";
-import { db } from "#db/client";
 
 export const loader = guard("routes/admin.audit").loader(async ({ user, request, audit }) => {
   const before = Number(new URL(request.url).searchParams.get("before"));
   const scope = laScope(user);
   const events = await listLaAuditEvents(scope, { beforeId: Number.isSafeInteger(before) && before > 0 ? before : undefined });
-  await audit(db, { action: "audit_log.viewed", subjectType: "audit_log", subjectId: scope.laId });
+  await recordEvent(audit, { action: "audit_log.viewed", subjectType: "audit_log", subjectId: scope.laId });
   return {
     organisation: user.organisationName,
     events: events.map((e) => ({

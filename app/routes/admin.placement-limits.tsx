@@ -15,10 +15,10 @@ export const loader = guard("routes/admin.placement-limits").loader(async ({ use
   return { limits, organisation: user.organisationName, saved: new URL(request.url).searchParams.has("saved") };
 });
 
-export const action = guard("routes/admin.placement-limits").action(async ({ user, request, audit }) => {
+export const action = guard("routes/admin.placement-limits").action(async ({ user, request, actor }) => {
   const submission = parseSubmission(placementLimitsSchema, await request.formData());
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
-  await updatePlacementLimits(laScope(user), submission.data, { userId: user.id, audit });
+  await updatePlacementLimits(laScope(user), submission.data, actor);
   return redirect("/admin/placement-limits?saved");
 });
 

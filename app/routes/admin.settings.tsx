@@ -2,7 +2,7 @@ import { data, redirect } from "react-router";
 import type { Route } from "./+types/admin.settings";
 import { TextField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
-import { Button, Checkboxes, NotificationBanner } from "#app/components/govuk";
+import { Button, Checkboxes, InsetText, NotificationBanner } from "#app/components/govuk";
 import { laConsentSettings, updateLaConsentSettings } from "#app/data/consent.server";
 import { laScope } from "#app/data/scope.server";
 import { CONSENT_RULE_NAMES } from "#app/domain/consent-rules";
@@ -15,10 +15,10 @@ export const loader = guard("routes/admin.settings").loader(async ({ user, reque
   return { settings, organisation: user.organisationName, saved: new URL(request.url).searchParams.has("saved") };
 });
 
-export const action = guard("routes/admin.settings").action(async ({ user, request, audit }) => {
+export const action = guard("routes/admin.settings").action(async ({ user, request, actor }) => {
   const submission = parseSubmission(laSettingsSchema, await request.formData());
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
-  await updateLaConsentSettings(laScope(user), submission.data, { userId: user.id, audit });
+  await updateLaConsentSettings(laScope(user), submission.data, actor);
   return redirect("/admin/settings?saved");
 });
 
@@ -36,16 +36,14 @@ export default function Settings({ loaderData: d, actionData }: Route.ComponentP
         >
           <span className="govuk-caption-l">{d.organisation}</span>
           <h1 className="govuk-heading-l">Home-education consent settings</h1>
+          <InsetText>{CONSENT_RULE_NAMES.statutory} always applies: it is the law, so it is not a setting.</InsetText>
           <Checkboxes
             name="rules"
-            legend="Which rules does your council apply?"
+            legend="Does your council also apply this rule?"
             legendSize="m"
-            hint="Both are on unless your council decides otherwise."
-            items={[
-              { value: "statutoryRuleEnabled", label: CONSENT_RULE_NAMES.statutory },
-              { value: "exceptionalCircumstancesRuleEnabled", label: CONSENT_RULE_NAMES.exceptional_circumstances },
-            ]}
-            defaultValues={[...(s.statutoryRuleEnabled ? ["statutoryRuleEnabled"] : []), ...(s.exceptionalCircumstancesRuleEnabled ? ["exceptionalCircumstancesRuleEnabled"] : [])]}
+            hint="It is on unless your council decides otherwise."
+            items={[{ value: "exceptionalCircumstancesRuleEnabled", label: CONSENT_RULE_NAMES.exceptional_circumstances }]}
+            defaultValues={s.exceptionalCircumstancesRuleEnabled ? ["exceptionalCircumstancesRuleEnabled"] : []}
           />
           <TextField name="consentOverdueWorkingDays" label="Working days before a waiting request is overdue" width="3" inputMode="numeric" />
           <Button preventDoubleClick>Save settings</Button>

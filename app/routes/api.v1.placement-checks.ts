@@ -3,6 +3,7 @@ import { checkPlacementForLa } from "#app/data/placements.server";
 import { londonDate } from "#app/domain/dates";
 import { issuesToFieldErrors } from "#app/forms/submission";
 import { placementCheckRequestSchema } from "#app/forms/placement";
+import { auditorFor } from "#app/utils/audit.server";
 import { guard } from "#app/utils/route-guard.server";
 
 // POST /api/v1/placement-checks: the placement check for councils' own systems (described in
@@ -16,7 +17,7 @@ const problem = (status: number, title: string, extra: Record<string, unknown> =
 
 export const loader = guard("routes/api.v1.placement-checks").loader(() => problem(405, "Use POST to check a placement.", {}, { Allow: "POST" }));
 
-export const action = guard("routes/api.v1.placement-checks").action(async ({ request }) => {
+export const action = guard("routes/api.v1.placement-checks").action(async ({ request, requestId }) => {
   if (request.method !== "POST") return problem(405, "Use POST to check a placement.", {}, { Allow: "POST" });
   const la = await laOfBearerToken(request);
   if (!la) return problem(401, "Send a current API token as 'Authorization: Bearer <token>'. Ask your council's admin for one.", {}, { "WWW-Authenticate": 'Bearer realm="placement-checks"' });
@@ -31,6 +32,6 @@ export const action = guard("routes/api.v1.placement-checks").action(async ({ re
   }
   const parsed = placementCheckRequestSchema.safeParse(body);
   if (!parsed.success) return problem(400, "The request has fields that are missing or not valid.", { errors: issuesToFieldErrors(parsed.error.issues) });
-  const result = await checkPlacementForLa(la, parsed.data, londonDate(new Date()));
+  const result = await checkPlacementForLa(la, parsed.data, londonDate(new Date()), auditorFor({ userId: null, role: "api_token", organisationId: la.laId }, requestId));
   return Response.json(result, { headers: HEADERS });
 });

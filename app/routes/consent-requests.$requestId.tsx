@@ -4,7 +4,7 @@ import { DateField, RadiosField, TextareaField } from "#app/components/form/fiel
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { BackLink, Button, InsetText, NotificationBanner, SummaryList, Tag } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
-import { decideConsent, viewConsentRequest } from "#app/data/consent.server";
+import { decideConsent, requireDecidableRequest, viewConsentRequest } from "#app/data/consent.server";
 import { consentScope } from "#app/data/scope.server";
 import { CONSENT_RULE_NAMES, type ConsentRule } from "#app/domain/consent-rules";
 import { formatDate, londonDate } from "#app/domain/dates";
@@ -15,8 +15,8 @@ import { parseSubmission } from "#app/forms/submission";
 import { deliverEmails } from "#app/utils/notify.server";
 import { guard } from "#app/utils/route-guard.server";
 
-export const loader = guard("routes/consent-requests.$requestId").loader(async ({ user, params, request, audit }) => {
-  const found = await viewConsentRequest(consentScope(user), params.requestId ?? "", { userId: user.id, audit });
+export const loader = guard("routes/consent-requests.$requestId").loader(async ({ user, params, request, actor }) => {
+  const found = await viewConsentRequest(consentScope(user), params.requestId ?? "", actor);
   const r = found.request;
   return {
     id: r.id,
@@ -52,14 +52,16 @@ export const loader = guard("routes/consent-requests.$requestId").loader(async (
   };
 });
 
-export const action = guard("routes/consent-requests.$requestId").action(async ({ request, user, params, audit }) => {
+export const action = guard("routes/consent-requests.$requestId").action(async ({ request, user, params, actor }) => {
   const scope = consentScope(user);
+  // Authorise first, then look at the form and the request's state.
+  await requireDecidableRequest(scope, params.requestId ?? "");
   const values = formDataToObject(await request.formData());
   const submission = parseSubmission(consentDecisionSchema(londonDate(new Date())), values);
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
   const d = submission.data;
   const decision = d.decision === "agree" ? { decision: "agree" as const, statement: d.statement!, conditions: d.conditions, reviewDate: d.reviewDate } : { decision: "refuse" as const, reasons: d.reasons! };
-  const result = await decideConsent(scope, params.requestId ?? "", decision, { userId: user.id, audit });
+  const result = await decideConsent(scope, params.requestId ?? "", decision, actor);
   if (!result.ok) {
     return data({ errors: {}, values, formError: "This request has already been decided. Your decision has not been recorded: the decision that stands is shown on this page." }, { status: 409 });
   }

@@ -6,9 +6,9 @@ import { consentWorkList } from "#app/data/consent.server";
 import { consentScope } from "#app/data/scope.server";
 import { guard } from "#app/utils/route-guard.server";
 
-export const loader = guard("routes/consent-requests._index").loader(async ({ user }) => {
+export const loader = guard("routes/consent-requests._index").loader(async ({ user, actor }) => {
   const scope = consentScope(user);
-  const rows = await consentWorkList(scope);
+  const rows = await consentWorkList(scope, actor);
   return { mine: scope.kind === "assigned", rows: rows.map((r) => ({ ...r, raisedAt: r.raisedAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null })) };
 });
 

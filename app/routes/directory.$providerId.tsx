@@ -1,4 +1,4 @@
-import { data } from "react-router";
+import { notFound } from "#app/utils/refusals.server";
 import type { Route } from "./+types/directory.$providerId";
 import { SummaryList, Table } from "#app/components/govuk";
 import { PageShell } from "#app/components/PageShell";
@@ -12,7 +12,7 @@ export const handle = { hydrate: false };
 
 export const loader = guard("routes/directory.$providerId").loader(async ({ params }) => {
   const provider = await listedProvider(params.providerId ?? "", londonDate(new Date()));
-  if (!provider) throw data({ reason: "not-found" }, { status: 404 });
+  if (!provider) notFound();
   return { provider };
 });
 

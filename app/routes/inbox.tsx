@@ -1,19 +1,16 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Route } from "./+types/inbox";
 import { Button, Tag } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
+import { inboxOf, markAllRead } from "#app/data/inbox.server";
 import { guard } from "#app/utils/route-guard.server";
-import { db } from "#db/client";
-import { inboxMessages } from "#db/schema/index";
 
-// A user's own messages: the query is bound to the signed-in user's id, which is the whole scope.
 export const loader = guard("routes/inbox").loader(async ({ user }) => {
-  const messages = await db.select().from(inboxMessages).where(eq(inboxMessages.userId, user.id)).orderBy(desc(inboxMessages.createdAt)).limit(100);
+  const messages = await inboxOf(user);
   return { messages: messages.map((m) => ({ id: m.id, subject: m.subject, body: m.body, link: m.link, when: m.createdAt.toISOString(), unread: m.readAt === null })) };
 });
 
 export const action = guard("routes/inbox").action(async ({ user }) => {
-  await db.update(inboxMessages).set({ readAt: new Date() }).where(and(eq(inboxMessages.userId, user.id), isNull(inboxMessages.readAt)));
+  await markAllRead(user);
   return { ok: true };
 });
 

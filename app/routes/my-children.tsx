@@ -3,14 +3,14 @@ import type { Route } from "./+types/my-children";
 import { Pagination, paginationItems } from "#app/components/govuk";
 import { PageShell } from "#app/components/PageShell";
 import { RegisterTable } from "#app/components/register/RegisterTable";
-import { searchRegister } from "#app/data/register.server";
+import { searchRegister } from "#app/data/register-search.server";
 import { registerScope } from "#app/data/scope.server";
 import { parseRegisterSearch } from "#app/forms/register-search";
 import { guard } from "#app/utils/route-guard.server";
 
-export const loader = guard("routes/my-children").loader(async ({ user, request, audit }) => {
+export const loader = guard("routes/my-children").loader(async ({ user, request, actor }) => {
   const { page } = parseRegisterSearch(new URL(request.url).searchParams);
-  return searchRegister(registerScope(user), { state: "all", page }, { userId: user.id, audit });
+  return searchRegister(registerScope(user), { state: "all", page }, actor);
 });
 
 const hrefFor = (page: number) => (page > 1 ? `${href("/my-children")}?page=${page}` : href("/my-children"));

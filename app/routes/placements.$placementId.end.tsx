@@ -5,29 +5,26 @@ import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { BackLink, Button, SummaryList } from "#app/components/govuk";
 import { changePageData } from "#app/components/placements/placement-view";
 import { endPlacementEarly, placementForChange } from "#app/data/placements.server";
-import { laScope } from "#app/data/scope.server";
+import { placementScope } from "#app/data/scope.server";
 import { londonDate } from "#app/domain/dates";
 import { endPlacementSchema } from "#app/forms/placement";
 import { formDataToObject } from "#app/forms/form-data";
 import { parseSubmission } from "#app/forms/submission";
 import { guard } from "#app/utils/route-guard.server";
 
-export const loader = guard("routes/placements.$placementId.end").loader(async ({ user, params }) => {
-  const page = changePageData(await placementForChange(laScope(user), params.placementId ?? ""), londonDate(new Date()));
+export const loader = guard("routes/placements.$placementId.end").loader(async ({ user, params, actor }) => {
+  const page = changePageData(await placementForChange(placementScope(user), params.placementId ?? "", actor), londonDate(new Date()));
   if (!page.view.changeable) throw redirect(`/register/${page.childId}`);
   return page;
 });
 
-export const action = guard("routes/placements.$placementId.end").action(async ({ user, params, request, audit }) => {
+export const action = guard("routes/placements.$placementId.end").action(async ({ user, params, request, actor }) => {
   const form = await request.formData();
   const submission = parseSubmission(endPlacementSchema, form);
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
   const { endDate, reason, version } = submission.data;
-  const outcome = await endPlacementEarly(laScope(user), params.placementId ?? "", version, { endDate, reason }, { userId: user.id, audit });
-  if (outcome.ok) {
-    const placement = await placementForChange(laScope(user), params.placementId ?? "");
-    return redirect(`/register/${placement.childId}`);
-  }
+  const outcome = await endPlacementEarly(placementScope(user), params.placementId ?? "", version, { endDate, reason }, actor);
+  if (outcome.ok) return redirect(`/register/${outcome.childId}`);
   const values = formDataToObject(form);
   if (outcome.kind === "invalid") return data({ errors: { [outcome.field ?? "form"]: outcome.message }, values }, { status: 400 });
   return data({ errors: {}, values, formError: outcome.kind === "conflict" ? outcome.message : "The placement could not be ended." }, { status: 409 });

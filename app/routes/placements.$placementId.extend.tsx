@@ -5,28 +5,28 @@ import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { BackLink, Button, SummaryList } from "#app/components/govuk";
 import { changePageData } from "#app/components/placements/placement-view";
 import { extendPlacement, placementForChange } from "#app/data/placements.server";
-import { laScope } from "#app/data/scope.server";
+import { placementScope } from "#app/data/scope.server";
 import { londonDate } from "#app/domain/dates";
 import { extendPlacementSchema } from "#app/forms/placement";
 import { formDataToObject } from "#app/forms/form-data";
 import { parseSubmission } from "#app/forms/submission";
 import { guard } from "#app/utils/route-guard.server";
 
-export const loader = guard("routes/placements.$placementId.extend").loader(async ({ user, params }) => {
-  const page = changePageData(await placementForChange(laScope(user), params.placementId ?? ""), londonDate(new Date()));
+export const loader = guard("routes/placements.$placementId.extend").loader(async ({ user, params, actor }) => {
+  const page = changePageData(await placementForChange(placementScope(user), params.placementId ?? "", actor), londonDate(new Date()));
   if (!page.view.changeable) throw redirect(`/register/${page.childId}`);
   return page;
 });
 
-export const action = guard("routes/placements.$placementId.extend").action(async ({ user, params, request, audit }) => {
-  const scope = laScope(user);
+export const action = guard("routes/placements.$placementId.extend").action(async ({ user, params, request, actor }) => {
+  const scope = placementScope(user);
   const form = await request.formData();
   const submission = parseSubmission(extendPlacementSchema, form);
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
   const { endDate, version } = submission.data;
-  const outcome = await extendPlacement(scope, params.placementId ?? "", version, { endDate }, { userId: user.id, audit }, londonDate(new Date()));
+  const outcome = await extendPlacement(scope, params.placementId ?? "", version, { endDate }, actor, londonDate(new Date()));
   const values = formDataToObject(form);
-  if (outcome.ok) return redirect(`/register/${(await placementForChange(scope, params.placementId ?? "")).childId}`);
+  if (outcome.ok) return redirect(`/register/${outcome.childId}`);
   // The check ran again for the longer placement: every refusal is about the new end date.
   if (outcome.kind === "refused") {
     const refusals = outcome.reasons.filter((r) => r.severity === "refusal");

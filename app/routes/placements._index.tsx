@@ -5,20 +5,20 @@ import { PageShell } from "#app/components/PageShell";
 import { placementView } from "#app/components/placements/placement-view";
 import { laPlacements } from "#app/data/placements.server";
 import { PLACEMENTS_PAGE_SIZE } from "#app/data/placements-query";
-import { laScope } from "#app/data/scope.server";
+import { placementScope } from "#app/data/scope.server";
 import { londonDate } from "#app/domain/dates";
 import { guard } from "#app/utils/route-guard.server";
 
 const SHOWS = { current: "Current and future", "needs-review": "Needs review", all: "All" } as const;
 type Show = keyof typeof SHOWS;
 
-export const loader = guard("routes/placements._index").loader(async ({ user, request }) => {
+export const loader = guard("routes/placements._index").loader(async ({ user, request, actor }) => {
   const url = new URL(request.url);
   const requested = url.searchParams.get("show");
   const show: Show = requested && requested in SHOWS ? (requested as Show) : "current";
   const page = Math.max(1, Math.min(Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1, 10_000));
   const today = londonDate(new Date());
-  const result = await laPlacements(laScope(user), { show, page }, today);
+  const result = await laPlacements(placementScope(user), { show, page }, today, actor);
   return {
     show,
     page,

@@ -4,15 +4,15 @@ import { Pagination, paginationItems, Table } from "#app/components/govuk";
 import { PageShell } from "#app/components/PageShell";
 import { laRefusals } from "#app/data/placements.server";
 import { PLACEMENTS_PAGE_SIZE } from "#app/data/placements-query";
-import { laScope } from "#app/data/scope.server";
+import { placementScope } from "#app/data/scope.server";
 import { guard } from "#app/utils/route-guard.server";
 
 // Refused placement attempts, for the LA's oversight: who tried to place which child where, when,
 // and every reason the check gave.
 
-export const loader = guard("routes/placements.refusals").loader(async ({ user, request }) => {
+export const loader = guard("routes/placements.refusals").loader(async ({ user, request, actor }) => {
   const page = Math.max(1, Math.min(Number.parseInt(new URL(request.url).searchParams.get("page") ?? "1", 10) || 1, 10_000));
-  const result = await laRefusals(laScope(user), page);
+  const result = await laRefusals(placementScope(user), page, actor);
   return {
     page,
     total: result.total,

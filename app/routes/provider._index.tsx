@@ -6,7 +6,7 @@ import { PageTitle } from "#app/components/PageTitle";
 import { applyToRenew, providerApplication, reopenApplication, sectionForEdit, submitApplication } from "#app/data/application.server";
 import { providerScope } from "#app/data/directory-scope.server";
 import { formatDate, londonDate } from "#app/domain/dates";
-import { canApplyToRenew, renewalOpensOn } from "#app/domain/listing-lifecycle";
+import { availableActions, renewalOpensOn } from "#app/domain/listing-lifecycle";
 import { MUST_REGISTER_ADVICE } from "#app/domain/school-registration-threshold";
 import { isSectionId, SECTION_IDS, SECTION_TITLES, type SectionId } from "#app/forms/application";
 import { SECTION_STATUS_TEXT, stillToDo, type SectionStatus } from "#app/forms/application-progress";
@@ -25,6 +25,8 @@ export const loader = guard("routes/provider._index").loader(async ({ user, requ
   const draft = saved
     ? { section: saved, stillToDo: done === "draft" ? stillToDo(saved, (await sectionForEdit(scope, saved)).answers, today) : [] }
     : null;
+  // What the page offers is what the listing's state machine says the provider could do now.
+  const actions = availableActions({ state: l.state, listedUntil: l.listedUntil, renewalRequested: l.renewalRequestedAt !== null }, "provider", today);
   return {
     organisation: user.organisationName,
     today,
@@ -33,7 +35,9 @@ export const loader = guard("routes/provider._index").loader(async ({ user, requ
     listedUntil: l.listedUntil,
     conditions: l.conditions,
     renewalRequested: l.renewalRequestedAt !== null,
-    canRenew: l.state === "approved" && l.renewalRequestedAt === null && canApplyToRenew(l.listedUntil, today),
+    canSubmit: actions.includes("submit"),
+    canRenew: actions.includes("apply_to_renew"),
+    canReopen: actions.includes("reopen"),
     renewalOpens: l.listedUntil ? renewalOpensOn(l.listedUntil) : null,
     statuses: app.progress.statuses,
     completedCount: app.progress.completedCount,
@@ -70,7 +74,7 @@ const DONE: Record<string, string> = {
 };
 
 export default function ProviderHome({ loaderData: d, actionData }: Route.ComponentProps) {
-  const editable = d.state === "draft" || d.state === "changes_requested";
+  const editable = d.canSubmit;
   const listed = d.state === "approved" || d.state === "suspended";
   const mustRegister = d.threshold?.mustRegister ? d.threshold : null;
   const canSubmit = editable && d.completedCount === SECTION_IDS.length && !mustRegister;
@@ -188,7 +192,7 @@ export default function ProviderHome({ loaderData: d, actionData }: Route.Compon
         {d.state === "approved" && !d.canRenew && !d.renewalRequested && d.renewalOpens ? (
           <p className="govuk-body">You can apply to renew from {formatDate(d.renewalOpens)}.</p>
         ) : null}
-        {d.state === "refused" || d.state === "expired" ? (
+        {d.canReopen ? (
           <Button name="intent" value="reopen" variant="secondary">
             Apply again
           </Button>

@@ -1,4 +1,5 @@
 import { data, href, redirect } from "react-router";
+import { notFound } from "#app/utils/refusals.server";
 import type { Route } from "./+types/provider.application.$section";
 import { ApplicationAnswers } from "#app/components/directory/ApplicationAnswers";
 import { SectionFields } from "#app/components/directory/SectionFields";
@@ -17,7 +18,7 @@ import { parseSubmission } from "#app/forms/submission";
 import { guard } from "#app/utils/route-guard.server";
 
 function sectionOf(param: string | undefined): SectionId {
-  if (!param || !isSectionId(param)) throw data({ reason: "not-found" }, { status: 404 });
+  if (!param || !isSectionId(param)) notFound();
   return param;
 }
 

@@ -10,9 +10,9 @@ import { guard } from "#app/utils/route-guard.server";
 // The children placed with a provider: only what the provider needs to take them (name, date of
 // birth, dates, pattern) and who to contact at the council that placed them.
 
-export const loader = guard("routes/provider.placements").loader(async ({ user, request }) => {
+export const loader = guard("routes/provider.placements").loader(async ({ user, request, actor }) => {
   const show = new URL(request.url).searchParams.get("show") === "past" ? "past" : "current";
-  const rows = await providerPlacements(providerScope(user), londonDate(new Date()), show);
+  const rows = await providerPlacements(providerScope(user), londonDate(new Date()), show, actor);
   return {
     show,
     organisation: user.organisationName,

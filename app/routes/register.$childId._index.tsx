@@ -5,17 +5,17 @@ import { PageTitle } from "#app/components/PageTitle";
 import { consentRequestsOfChild } from "#app/data/consent.server";
 import { placementView } from "#app/components/placements/placement-view";
 import { placementsOfChild } from "#app/data/placements.server";
-import { viewEntry } from "#app/data/register.server";
+import { viewEntry } from "#app/data/entry-read.server";
 import { registerScope } from "#app/data/scope.server";
 import { schoolAgeStatus } from "#app/domain/compulsory-school-age";
 import { formatDate, londonDate } from "#app/domain/dates";
 import * as v from "#app/domain/register-vocabulary";
 import { guard } from "#app/utils/route-guard.server";
 
-export const loader = guard("routes/register.$childId._index").loader(async ({ user, params, request, audit }) => {
+export const loader = guard("routes/register.$childId._index").loader(async ({ user, params, request, actor, can }) => {
   const scope = registerScope(user);
-  const entry = await viewEntry(scope, params.childId ?? "", { userId: user.id, audit });
-  const [requests, placements] = await Promise.all([consentRequestsOfChild(scope.la.laId, entry.id), placementsOfChild(scope, entry.id)]);
+  const entry = await viewEntry(scope, params.childId ?? "", actor);
+  const [requests, placements] = await Promise.all([consentRequestsOfChild(scope, entry.id), placementsOfChild(scope, entry.id)]);
   const homeEducation = new URL(request.url).searchParams.get("homeEducation");
   const today = londonDate(new Date());
   const age = schoolAgeStatus(entry.dateOfBirth, today);
@@ -26,8 +26,9 @@ export const loader = guard("routes/register.$childId._index").loader(async ({ u
     view: entry.view,
     left: entry.dateLeft ? { date: formatDate(entry.dateLeft), reason: entry.reasonLeft ? v.REASON_LEFT_LABELS[entry.reasonLeft] : "" } : null,
     alsoRegisteredBy: entry.alsoRegisteredBy,
-    canEdit: scope.kind === "la",
-    canPlace: user.role === "council_officer",
+    // What the page offers is asked of the same permissions the routes it links to require.
+    canEdit: can("write:child:own-la"),
+    canPlace: can("write:placement:own-la"),
     placements: placements.map((p) => placementView(p, today)),
     placed: new URL(request.url).searchParams.has("placed"),
     created: new URL(request.url).searchParams.has("created"),
@@ -39,13 +40,7 @@ export const loader = guard("routes/register.$childId._index").loader(async ({ u
     attendanceOrderRouteSince: entry.attendanceOrderRouteSince ? formatDate(entry.attendanceOrderRouteSince) : null,
     homeEducated: entry.educationStatus === "elective_home_education",
     missingNamedSchool: entry.socialCareStatus === "child_in_need_plan" && !entry.namedSchool,
-    history: entry.history.map((h) => ({
-      id: h.id,
-      when: h.occurredAt.toISOString(),
-      who: h.actorName ?? "Unknown",
-      summary: h.summary,
-      changes: h.kind === "created" ? [] : h.changes,
-    })),
+    history: entry.history,
   };
 });
 

@@ -3,7 +3,8 @@ import type { Route } from "./+types/register.$childId.edit";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { BackLink, Button } from "#app/components/govuk";
 import { EntryFields } from "#app/components/register/EntryFields";
-import { entryForEdit, socialWorkersOf, toInput, updateEntry } from "#app/data/register.server";
+import { updateEntry } from "#app/data/entry-edit.server";
+import { entryForEdit, socialWorkersOf } from "#app/data/entry-read.server";
 import { registerWriteScope } from "#app/data/scope.server";
 import { londonDate } from "#app/domain/dates";
 import { entryToFormValues, withExtraRow } from "#app/forms/entry-form-values";
@@ -12,20 +13,20 @@ import { registerEntrySchema } from "#app/forms/register-entry";
 import { parseSubmission } from "#app/forms/submission";
 import { guard } from "#app/utils/route-guard.server";
 
-export const loader = guard("routes/register.$childId.edit").loader(async ({ user, params }) => {
+export const loader = guard("routes/register.$childId.edit").loader(async ({ user, params, actor }) => {
   const scope = registerWriteScope(user);
-  const { child, parents, arrangements } = await entryForEdit(scope, params.childId ?? "");
+  const { child, input } = await entryForEdit(scope, params.childId ?? "", actor, "edit");
   if (child.dateLeft) throw redirect(`/register/${child.id}`);
   return {
     id: child.id,
     name: `${child.firstName} ${child.lastName}`,
     today: londonDate(new Date()),
-    values: { ...entryToFormValues(toInput(child, parents, arrangements)), version: String(child.version) },
+    values: { ...entryToFormValues(input), version: String(child.version) },
     socialWorkers: await socialWorkersOf(scope),
   };
 });
 
-export const action = guard("routes/register.$childId.edit").action(async ({ request, user, params, audit }) => {
+export const action = guard("routes/register.$childId.edit").action(async ({ request, user, params, actor }) => {
   const scope = registerWriteScope(user);
   const childId = params.childId ?? "";
   const form = await request.formData();
@@ -38,12 +39,12 @@ export const action = guard("routes/register.$childId.edit").action(async ({ req
   const submission = parseSubmission(registerEntrySchema(londonDate(new Date())), values);
   if (!submission.ok) return data({ errors: submission.errors, values }, { status: 400 });
   const version = Number(values.version);
-  const result = await updateEntry(scope, childId, Number.isSafeInteger(version) ? version : -1, submission.data, { userId: user.id, audit });
+  const result = await updateEntry(scope, childId, Number.isSafeInteger(version) ? version : -1, submission.data, actor);
   if (result.ok) return redirect(`/register/${childId}?saved=1`);
   if (result.kind === "conflict") {
     // Nothing was saved. The officer keeps their answers, and saving again applies them on top of
     // the other change, which they can read first on the child's page.
-    const latest = await entryForEdit(scope, childId);
+    const latest = await entryForEdit(scope, childId, actor, "edit");
     return data(
       {
         errors: {},

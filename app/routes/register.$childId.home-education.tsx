@@ -5,7 +5,7 @@ import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { BackLink, Button, InsetText, WarningText } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
 import { homeEducationPreview, recordHomeEducationIntention } from "#app/data/consent.server";
-import { registerWriteScope } from "#app/data/scope.server";
+import { consentRaiseScope } from "#app/data/scope.server";
 import { CONSENT_RULE_NAMES } from "#app/domain/consent-rules";
 import { londonDate } from "#app/domain/dates";
 import { homeEducationNoticeSchema } from "#app/forms/consent";
@@ -14,8 +14,8 @@ import { parseSubmission } from "#app/forms/submission";
 import { deliverEmails } from "#app/utils/notify.server";
 import { guard } from "#app/utils/route-guard.server";
 
-export const loader = guard("routes/register.$childId.home-education").loader(async ({ user, params }) => {
-  const { child, decision, pending } = await homeEducationPreview(registerWriteScope(user), params.childId ?? "");
+export const loader = guard("routes/register.$childId.home-education").loader(async ({ user, params, actor }) => {
+  const { child, decision, pending } = await homeEducationPreview(consentRaiseScope(user), params.childId ?? "", actor);
   return {
     id: child.id,
     name: `${child.firstName} ${child.lastName}`,
@@ -27,12 +27,12 @@ export const loader = guard("routes/register.$childId.home-education").loader(as
   };
 });
 
-export const action = guard("routes/register.$childId.home-education").action(async ({ request, user, params, audit }) => {
+export const action = guard("routes/register.$childId.home-education").action(async ({ request, user, params, actor }) => {
   const values = formDataToObject(await request.formData());
   const submission = parseSubmission(homeEducationNoticeSchema(londonDate(new Date())), values);
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
   const childId = params.childId ?? "";
-  const result = await recordHomeEducationIntention(registerWriteScope(user), childId, submission.data, { userId: user.id, audit });
+  const result = await recordHomeEducationIntention(consentRaiseScope(user), childId, submission.data, actor);
   if (result.ok) {
     await deliverEmails();
     return redirect(`/register/${childId}?homeEducation=${result.outcome}`);

@@ -3,7 +3,8 @@ import type { Route } from "./+types/register.$childId.leave";
 import { DateField, RadiosField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { BackLink, Button } from "#app/components/govuk";
-import { entryForEdit, leaveRegister } from "#app/data/register.server";
+import { leaveRegister } from "#app/data/entry-edit.server";
+import { entryForEdit } from "#app/data/entry-read.server";
 import { registerWriteScope } from "#app/data/scope.server";
 import { londonDate } from "#app/domain/dates";
 import { optionsOf, REASON_LEFT_LABELS, REASONS_LEFT } from "#app/domain/register-vocabulary";
@@ -11,18 +12,18 @@ import { leaveRegisterSchema } from "#app/forms/leave-register";
 import { parseSubmission } from "#app/forms/submission";
 import { guard } from "#app/utils/route-guard.server";
 
-export const loader = guard("routes/register.$childId.leave").loader(async ({ user, params }) => {
-  const { child } = await entryForEdit(registerWriteScope(user), params.childId ?? "");
+export const loader = guard("routes/register.$childId.leave").loader(async ({ user, params, actor }) => {
+  const { child } = await entryForEdit(registerWriteScope(user), params.childId ?? "", actor, "leave");
   if (child.dateLeft) throw redirect(`/register/${child.id}`);
   return { id: child.id, name: `${child.firstName} ${child.lastName}`, version: child.version, today: londonDate(new Date()) };
 });
 
-export const action = guard("routes/register.$childId.leave").action(async ({ request, user, params, audit }) => {
+export const action = guard("routes/register.$childId.leave").action(async ({ request, user, params, actor }) => {
   const scope = registerWriteScope(user);
   const submission = parseSubmission(leaveRegisterSchema(londonDate(new Date())), await request.formData());
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
   const { dateLeft, reasonLeft, version } = submission.data;
-  const result = await leaveRegister(scope, params.childId ?? "", version, { dateLeft, reasonLeft }, { userId: user.id, audit });
+  const result = await leaveRegister(scope, params.childId ?? "", version, { dateLeft, reasonLeft }, actor);
   if (result.ok || result.kind === "already_left") return redirect(`/register/${params.childId}`);
   return data(
     { errors: {}, values: {}, formError: "Someone else changed this entry since you opened this page. Check the entry, then try again." },

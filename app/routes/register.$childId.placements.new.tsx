@@ -7,7 +7,7 @@ import { LocalAuthoritySelect } from "#app/components/directory/LocalAuthoritySe
 import { PageShell } from "#app/components/PageShell";
 import { localAuthorityOptions, searchDirectory } from "#app/data/directory.server";
 import { childForPlacement, createPlacement, siteForPlacement } from "#app/data/placements.server";
-import { registerWriteScope } from "#app/data/scope.server";
+import { placementScope } from "#app/data/scope.server";
 import { formatDate, londonDate } from "#app/domain/dates";
 import { parseDirectorySearch } from "#app/forms/directory-search";
 import { formDataToObject } from "#app/forms/form-data";
@@ -19,9 +19,9 @@ import { guard } from "#app/utils/route-guard.server";
 // providers are offered), then the dates, pattern and reason. The check runs when the form is
 // posted, and every reason it refuses is shown at once.
 
-export const loader = guard("routes/register.$childId.placements.new").loader(async ({ user, params, request }) => {
-  const scope = registerWriteScope(user);
-  const child = await childForPlacement(scope, params.childId ?? "");
+export const loader = guard("routes/register.$childId.placements.new").loader(async ({ user, params, request, actor }) => {
+  const scope = placementScope(user);
+  const child = await childForPlacement(scope, params.childId ?? "", actor);
   if (child.dateLeft) throw redirect(`/register/${child.id}`);
   const url = new URL(request.url);
   const siteId = url.searchParams.get("site");
@@ -37,12 +37,12 @@ export const loader = guard("routes/register.$childId.placements.new").loader(as
   return { step: "choose" as const, childId: child.id, name, search: { q: search.q ?? "", la: la ?? "" }, results, las, unknownSite: siteId !== null };
 });
 
-export const action = guard("routes/register.$childId.placements.new").action(async ({ user, params, request, audit }) => {
-  const scope = registerWriteScope(user);
+export const action = guard("routes/register.$childId.placements.new").action(async ({ user, params, request, actor }) => {
+  const scope = placementScope(user);
   const form = await request.formData();
   const submission = parseSubmission(placementSchema, form);
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
-  const outcome = await createPlacement(scope, params.childId ?? "", submission.data, { userId: user.id, audit }, londonDate(new Date()));
+  const outcome = await createPlacement(scope, params.childId ?? "", submission.data, actor, londonDate(new Date()));
   if (outcome.ok) return redirect(`/register/${params.childId}?placed`);
   // Refused: every reason in the summary, each linked to the answer it is about; answers kept.
   if (outcome.kind === "refused") return data({ ...refusalAsErrors(outcome.reasons, submission.data.pattern.kind), values: formDataToObject(form) }, { status: 422 });

@@ -3,15 +3,15 @@ import type { Route } from "./+types/register._index";
 import { Button, Pagination, paginationItems, SearchForm, Select, TextInput } from "#app/components/govuk";
 import { PageShell } from "#app/components/PageShell";
 import { RegisterTable } from "#app/components/register/RegisterTable";
-import { searchRegister } from "#app/data/register.server";
+import { searchRegister } from "#app/data/register-search.server";
 import { registerScope } from "#app/data/scope.server";
 import * as v from "#app/domain/register-vocabulary";
 import { parseRegisterSearch } from "#app/forms/register-search";
 import { guard } from "#app/utils/route-guard.server";
 
-export const loader = guard("routes/register._index").loader(async ({ user, request, audit }) => {
+export const loader = guard("routes/register._index").loader(async ({ user, request, actor }) => {
   const search = parseRegisterSearch(new URL(request.url).searchParams);
-  const result = await searchRegister(registerScope(user), search, { userId: user.id, audit });
+  const result = await searchRegister(registerScope(user), search, actor);
   return { search, ...result, organisation: user.organisationName };
 });
 

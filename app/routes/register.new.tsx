@@ -4,7 +4,9 @@ import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { BackLink, Button, ButtonGroup, SummaryList, WarningText } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
 import { EntryFields } from "#app/components/register/EntryFields";
-import { createEntry, describeEntry, socialWorkersOf } from "#app/data/register.server";
+import { createEntry } from "#app/data/entry-edit.server";
+import { socialWorkersOf } from "#app/data/entry-read.server";
+import { describeEntry } from "#app/domain/entry-view";
 import { registerWriteScope } from "#app/data/scope.server";
 import { schoolAgeStatus } from "#app/domain/compulsory-school-age";
 import { formatDate, londonDate } from "#app/domain/dates";
@@ -25,7 +27,7 @@ export const loader = guard("routes/register.new").loader(async ({ user }) => {
 // One page, three views: the form, "check your answers", and the form again with problems. Nothing
 // is stored until "Create entry"; the answers travel in the form itself, so nothing half-made is
 // ever saved and the journey works without JavaScript.
-export const action = guard("routes/register.new").action(async ({ request, user, audit }) => {
+export const action = guard("routes/register.new").action(async ({ request, user, actor }) => {
   const scope = registerWriteScope(user);
   const today = londonDate(new Date());
   const form = await request.formData();
@@ -52,7 +54,7 @@ export const action = guard("routes/register.new").action(async ({ request, user
     return { view: "check" as const, values, summary: describeEntry(submission.data, worker?.name ?? null), warning };
   }
 
-  const result = await createEntry(scope, submission.data, { userId: user.id, audit });
+  const result = await createEntry(scope, submission.data, actor);
   if (result.ok) return redirect(`/register/${result.id}?created=1`);
   if (result.kind === "duplicate") {
     const what = result.field === "upn" ? "UPN" : "NHS number";

@@ -1,4 +1,5 @@
 import { data, href, redirect } from "react-router";
+import { notFound } from "#app/utils/refusals.server";
 import type { Route } from "./+types/review.$listingId.$decision";
 import { DateField, TextareaField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -14,7 +15,7 @@ import { formDataToObject } from "#app/forms/form-data";
 import { guard } from "#app/utils/route-guard.server";
 
 function decisionOf(param: string | undefined): Decision {
-  if (!param || !isDecision(param)) throw data({ reason: "not-found" }, { status: 404 });
+  if (!param || !isDecision(param)) notFound();
   return param;
 }
 

@@ -1,8 +1,8 @@
 import { redirect } from "react-router";
+import { recordEvent } from "#app/data/audit-events.server";
 import { auditorFor } from "#app/utils/audit.server";
 import { guard } from "#app/utils/route-guard.server";
 import { blankSessionCookie, invalidateSession } from "#app/utils/session.server";
-import { db } from "#db/client";
 
 // Signing out is a POST (a link could be followed by a prefetcher or another site). A GET lands on
 // the start page.
@@ -12,7 +12,7 @@ export const action = guard("routes/sign-out").action(async ({ session, requestI
   if (session) {
     await invalidateSession(session.id);
     const { user } = session;
-    await auditorFor({ userId: user.id, role: user.role, organisationId: user.organisationId }, requestId)(db, {
+    await recordEvent(auditorFor({ userId: user.id, role: user.role, organisationId: user.organisationId }, requestId), {
       action: "user.signed_out",
       subjectType: "user",
       subjectId: user.id,

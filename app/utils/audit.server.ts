@@ -3,7 +3,8 @@ import type { DbOrTx } from "#db/client";
 import { auditEvents } from "#db/schema/index";
 
 export interface AuditActor {
-  userId: string;
+  /** Null for a council's own system calling the API with the LA's token (role "api_token"). */
+  userId: string | null;
   role: string;
   organisationId: string;
 }
@@ -43,4 +44,10 @@ export type Auditor = (tx: DbOrTx, event: AuditEvent) => Promise<void>;
 
 export function auditorFor(actor: AuditActor | null, requestId: string | null): Auditor {
   return (tx, event) => writeAuditEvent(tx, actor, requestId, event);
+}
+
+/** Who is acting, as every writer and reader of LA-owned data takes it: their id and their audit call. */
+export interface Actor {
+  userId: string;
+  audit: Auditor;
 }

@@ -1,7 +1,8 @@
-import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "react-router";
+import { redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "react-router";
 import { ROUTE_ACCESS, type PublicRouteId, type RouteId } from "#app/access";
-import { hasPermission } from "#app/domain/roles";
-import { auditorFor, type Auditor } from "./audit.server";
+import { hasPermission, type Permission } from "#app/domain/roles";
+import { auditorFor, type Actor, type Auditor } from "./audit.server";
+import { forbidden } from "./refusals.server";
 import { sessionFromRequest } from "./auth.server";
 import type { SessionUser, ValidSession } from "./session.server";
 
@@ -15,6 +16,10 @@ interface CommonArgs {
 export interface SignedInArgs extends CommonArgs {
   user: SessionUser;
   session: ValidSession;
+  /** The signed-in user as the data layer takes them: their id and their audit call. */
+  actor: Actor;
+  /** The same permission check the route's access uses, for what a page offers (its buttons and links). */
+  can: (permission: Permission) => boolean;
 }
 export interface PublicArgs extends CommonArgs {
   user: SessionUser | null;
@@ -25,10 +30,6 @@ type ArgsFor<Id extends RouteId> = Id extends PublicRouteId ? PublicArgs : Signe
 /** Marks a loader or action as guarded, so the route-access test can see nothing bypassed it. */
 export const GUARDED_ROUTE = Symbol.for("cnis.guardedRoute");
 type Tagged<F> = F & { [GUARDED_ROUTE]: RouteId };
-
-function forbidden(): never {
-  throw data({ reason: "forbidden" }, { status: 403 });
-}
 
 // One page load runs the root's loader and the route's together, with one load context: they share
 // one session lookup. Only for reads: an action may change the session, so it always looks afresh.
@@ -62,7 +63,7 @@ async function authorise(routeId: RouteId, args: LoaderFunctionArgs | ActionFunc
   }
   if (access.kind === "permission" && !hasPermission(user.role, access.permission)) forbidden();
   if (access.kind === "any-permission" && !access.permissions.some((p) => hasPermission(user.role, p))) forbidden();
-  return { ...common, user, session };
+  return { ...common, user, session, actor: { userId: user.id, audit: common.audit }, can: (permission: Permission) => hasPermission(user.role, permission) } as SignedInArgs;
 }
 
 /**

@@ -27,6 +27,7 @@ import {
   SEXES,
   SOCIAL_CARE_STATUSES,
 } from "../../app/domain/register-vocabulary";
+import type { HistoryChange, HistoryKind } from "../../app/domain/entry-history";
 import { organisations } from "./organisations";
 import { users } from "./users";
 
@@ -181,9 +182,10 @@ export const entryHistory = pgTable(
     version: integer("version").notNull(),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
     actorUserId: uuid("actor_user_id").references(() => users.id),
-    kind: text("kind").notNull(),
+    // One of HISTORY_KINDS (app/domain/entry-history.ts), written only by the entry writer.
+    kind: text("kind").$type<HistoryKind>().notNull(),
     summary: text("summary").notNull(),
-    changes: jsonb("changes").$type<{ field: string; label: string; from: string | null; to: string | null }[]>().notNull(),
+    changes: jsonb("changes").$type<HistoryChange[]>().notNull(),
   },
   (t) => [index("entry_history_child_idx").on(t.childId, t.occurredAt)],
 );

@@ -9,7 +9,6 @@ export const laSettings = pgTable("la_settings", {
   laId: uuid("la_id")
     .primaryKey()
     .references(() => organisations.id),
-  statutoryRuleEnabled: boolean("statutory_rule_enabled").notNull().default(true),
   exceptionalCircumstancesRuleEnabled: boolean("exceptional_circumstances_rule_enabled").notNull().default(true),
   consentOverdueWorkingDays: integer("consent_overdue_working_days").notNull().default(10),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

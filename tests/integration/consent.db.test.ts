@@ -81,7 +81,7 @@ describe("recording an intention to home educate", () => {
   it("follows the LA's settings: with the exceptional-circumstances rule off, an at-risk child goes straight through", async () => {
     const { officer, socialWorker } = await setup("352");
     const admin = await createUser("council_admin", { laCode: "352" });
-    const saved = await call(settingsAction, await requestAs(admin, "/admin/settings", { form: { rules: "statutoryRuleEnabled", consentOverdueWorkingDays: "10" } }));
+    const saved = await call(settingsAction, await requestAs(admin, "/admin/settings", { form: { consentOverdueWorkingDays: "10" } }));
     expect(saved.status).toBe(302);
     const id = await addChild(officer, { atRiskOfHarmFromHome: "yes", allocatedSocialWorkerId: socialWorker.id });
     expect((await raise(officer, id)).location).toContain("homeEducation=recorded");

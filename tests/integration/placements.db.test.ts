@@ -39,13 +39,13 @@ describe("placing a child", () => {
 
   it("shows the provider the child's name, date of birth, dates, pattern and the council's contact, and nothing more", async () => {
     const { provider, child } = await placed();
-    const rows = await providerPlacements(provider.scope, today, "current");
+    const rows = await providerPlacements(provider.scope, today, "current", actorFor(provider.user));
     expect(rows).toHaveLength(1);
     expect(Object.keys(rows[0]!).sort()).toEqual(
       ["id", "firstName", "lastName", "dateOfBirth", "siteName", "startDate", "endDate", "pattern", "daysPerWeek", "sessionsPerWeek", "hoursPerWeek", "laName", "contactName", "contactEmail"].sort(),
     );
     expect(rows[0]).toMatchObject({ firstName: "Ada", dateOfBirth: child.dateOfBirth, laName: "Camden" });
-    expect(await providerPlacements(provider.scope, today, "past")).toEqual([]);
+    expect(await providerPlacements(provider.scope, today, "past", actorFor(provider.user))).toEqual([]);
   });
 
   it("refuses with every reason at once, records the refusal with its codes, and writes no placement", async () => {
@@ -60,7 +60,7 @@ describe("placing a child", () => {
     expect(await placementCount(child.id)).toBe(0);
     const [refusal] = await refusalsOf(child.id);
     expect(refusal).toMatchObject({ laId: officer.scope.laId, providerId: provider.organisation.id, codes: ["AGE_OUT_OF_RANGE", "TIME_LIMIT_EXCEEDED"], attemptedBy: officer.user.id, placementId: null });
-    expect((await laRefusals(officer.scope, 1)).rows).toMatchObject([{ childId: child.id, codes: ["AGE_OUT_OF_RANGE", "TIME_LIMIT_EXCEEDED"], providerName: "Riverside Learning Ltd" }]);
+    expect((await laRefusals(officer.scope, 1, officer.actor)).rows).toMatchObject([{ childId: child.id, codes: ["AGE_OUT_OF_RANGE", "TIME_LIMIT_EXCEEDED"], providerName: "Riverside Learning Ltd" }]);
     expect(await db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, child.id), eq(auditEvents.action, "placement.refused")))).toHaveLength(1);
   });
 
@@ -173,10 +173,10 @@ describe("when a provider stops being fit to take children", () => {
     const inbox = await db.select().from(inboxMessages).where(eq(inboxMessages.userId, otherOfficer.user.id));
     expect(inbox).toMatchObject([{ subject: "1 placement needs review: Riverside Learning Ltd", link: "/placements?show=needs-review" }]);
     expect(inbox[0]!.body).not.toMatch(/Ada|Lovelace/);
-    expect((await laPlacements(officer.scope, { show: "needs-review", page: 1 }, today)).rows.map((r) => r.id)).toEqual([placementId]);
+    expect((await laPlacements(officer.scope, { show: "needs-review", page: 1 }, today, officer.actor)).rows.map((r) => r.id)).toEqual([placementId]);
     const row = await placementRow(placementId);
     await endPlacementEarly(officer.scope, placementId, row.version, { endDate: row.startDate, reason: "Provider suspended" }, officer.actor);
-    expect((await laPlacements(officer.scope, { show: "needs-review", page: 1 }, today)).rows).toEqual([]);
+    expect((await laPlacements(officer.scope, { show: "needs-review", page: 1 }, today, officer.actor)).rows).toEqual([]);
   });
 
   it("flags placements when the listing expires: those still running, not those that had ended", async () => {

@@ -1,6 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createEntry } from "#app/data/register.server";
+import { createEntry } from "#app/data/entry-edit.server";
 import { laScope } from "#app/data/scope.server";
 import { londonDate } from "#app/domain/dates";
 import { formDataToObject } from "#app/forms/form-data";

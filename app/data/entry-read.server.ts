@@ -1,0 +1,137 @@
+import { and, asc, desc, eq, isNull, ne, or, type SQL } from "drizzle-orm";
+import { timelineItem, type HistoryChange } from "#app/domain/entry-history";
+import { describeEntry } from "#app/domain/entry-view";
+import type * as v from "#app/domain/register-vocabulary";
+import type { RegisterEntryInput } from "#app/forms/register-entry";
+import type { Actor } from "#app/utils/audit.server";
+import { db, type DbOrTx } from "#db/client";
+import { children, educationArrangements, entryHistory, organisations, parentsAndCarers, users } from "#db/schema/index";
+import { childVisibleTo } from "./scope-predicates.server";
+import { isUuid, type LaScope, type RegisterScope } from "./scope.server";
+import { notFound } from "#app/utils/refusals.server";
+
+// Reading one child's entry: the page that shows it, the form that changes it, and the stored entry
+// in the shape its form produces.
+
+export async function viewEntry(scope: RegisterScope, childId: string, actor: Actor) {
+  if (!isUuid(childId)) notFound();
+  const [entry] = await db
+    .select({ child: children, socialWorkerName: users.name })
+    .from(children)
+    .leftJoin(users, eq(users.id, children.allocatedSocialWorkerId))
+    .where(and(eq(children.id, childId), childVisibleTo(scope)));
+  if (!entry) notFound();
+  const [parents, arrangements, history, alsoRegisteredBy] = await Promise.all([
+    parentsOf(db, childId),
+    arrangementsOf(db, childId),
+    db
+      .select({ id: entryHistory.id, occurredAt: entryHistory.occurredAt, kind: entryHistory.kind, summary: entryHistory.summary, changes: entryHistory.changes, actorName: users.name })
+      .from(entryHistory)
+      .leftJoin(users, eq(users.id, entryHistory.actorUserId))
+      .where(eq(entryHistory.childId, childId))
+      .orderBy(desc(entryHistory.occurredAt), desc(entryHistory.id)),
+    otherLasRegistering(scope.la, entry.child),
+  ]);
+  await actor.audit(db, { action: "child.viewed", subjectType: "child", subjectId: childId });
+  const view = describeEntry(toInput(entry.child, parents, arrangements), entry.socialWorkerName);
+  return {
+    ...entry.child,
+    socialWorkerName: entry.socialWorkerName,
+    view,
+    history: history.map((h) => timelineItem({ ...h, changes: h.changes as HistoryChange[] })),
+    alsoRegisteredBy,
+  };
+}
+
+/**
+ * The names of other LAs with a current entry for the same UPN or NHS number: the only thing about
+ * another LA's record this LA may learn.
+ */
+async function otherLasRegistering(scope: LaScope, child: { upn: string | null; nhsNumber: string | null }): Promise<string[]> {
+  const same = [child.upn ? eq(children.upn, child.upn) : null, child.nhsNumber ? eq(children.nhsNumber, child.nhsNumber) : null].filter(
+    (c): c is SQL => c !== null,
+  );
+  if (same.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ name: organisations.name })
+    .from(children)
+    .innerJoin(organisations, eq(organisations.id, children.laId))
+    .where(and(or(...same), ne(children.laId, scope.laId), isNull(children.dateLeft)))
+    .orderBy(asc(organisations.name));
+  return rows.map((r) => r.name);
+}
+
+/** The LA's social workers, for the "allocated social worker" question. */
+export function socialWorkersOf(scope: LaScope) {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.organisationId, scope.laId), eq(users.role, "social_worker"), isNull(users.deactivatedAt)))
+    .orderBy(asc(users.name));
+}
+
+/** The entry as the edit and leave forms need it (its answers, and the version the change starts from). */
+export async function entryForEdit(scope: LaScope, childId: string, actor: Actor, page: "edit" | "leave") {
+  if (!isUuid(childId)) notFound();
+  const [child] = await db.select().from(children).where(and(eq(children.id, childId), eq(children.laId, scope.laId)));
+  if (!child) notFound();
+  await actor.audit(db, { action: "child.viewed", subjectType: "child", subjectId: childId, details: { page } });
+  return { child, input: await inputOf(db, child) };
+}
+
+function parentsOf(tx: DbOrTx, childId: string) {
+  return tx.select().from(parentsAndCarers).where(eq(parentsAndCarers.childId, childId)).orderBy(asc(parentsAndCarers.position));
+}
+
+function arrangementsOf(tx: DbOrTx, childId: string) {
+  return tx.select().from(educationArrangements).where(eq(educationArrangements.childId, childId)).orderBy(asc(educationArrangements.position));
+}
+
+/** A stored entry with its parents and providers, in the shape its form produces. */
+export async function inputOf(tx: DbOrTx, child: typeof children.$inferSelect): Promise<RegisterEntryInput> {
+  const [parents, arrangements] = await Promise.all([parentsOf(tx, child.id), arrangementsOf(tx, child.id)]);
+  return toInput(child, parents, arrangements);
+}
+
+/** A stored entry in the shape its form produces, for history diffs, the edit form and views. */
+function toInput(
+  child: typeof children.$inferSelect,
+  parents: (typeof parentsAndCarers.$inferSelect)[],
+  arrangements: (typeof educationArrangements.$inferSelect)[],
+): RegisterEntryInput {
+  return {
+    ...child,
+    middleNames: child.middleNames ?? undefined,
+    sex: child.sex ?? undefined,
+    addressLine2: child.addressLine2 ?? undefined,
+    upn: child.upn ?? undefined,
+    nhsNumber: child.nhsNumber ?? undefined,
+    laChildId: child.laChildId ?? undefined,
+    homeEducationReason: (child.homeEducationReason as v.HomeEducationReason | null) ?? undefined,
+    allocatedSocialWorkerId: child.allocatedSocialWorkerId ?? undefined,
+    namedSchool: child.namedSchool ?? undefined,
+    sources: child.sources as RegisterEntryInput["sources"],
+    parents: parents.map((p) => ({
+      name: p.name,
+      relationship: p.relationship as v.Relationship,
+      hasParentalResponsibility: p.hasParentalResponsibility,
+      livesWithChild: p.livesWithChild,
+      addressLine1: p.addressLine1 ?? undefined,
+      addressLine2: p.addressLine2 ?? undefined,
+      town: p.town ?? undefined,
+      postcode: p.postcode ?? undefined,
+      phone: p.phone ?? undefined,
+      email: p.email ?? undefined,
+      educatesChild: p.educatesChild,
+      hoursPerWeek: p.hoursPerWeek ?? undefined,
+    })),
+    arrangements: arrangements.map((a) => ({
+      providerName: a.providerName,
+      providerType: a.providerType,
+      online: a.online,
+      location: a.location,
+      hoursPerWeek: a.hoursPerWeek,
+      hoursWithoutParent: a.hoursWithoutParent,
+    })),
+  };
+}

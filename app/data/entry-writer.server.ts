@@ -1,0 +1,115 @@
+import { and, eq } from "drizzle-orm";
+import type { HistoryChange, HistoryKind } from "#app/domain/entry-history";
+import type { Actor, AuditEvent } from "#app/utils/audit.server";
+import type { Transaction } from "#db/client";
+import { children, entryHistory } from "#db/schema/index";
+import { isUuid, type LaScope } from "./scope.server";
+import { notFound } from "#app/utils/refusals.server";
+import { transaction } from "./transaction.server";
+
+// The one writer of a child's entry. Every change to an entry (an officer's edit, leaving the
+// register, home education recorded, a consent request and its decision, a placement; later a
+// transfer, an import row, a school return, anonymisation) goes through `changeEntry` (or
+// `addEntry` for a new one), which:
+//   1. runs in `transaction()` (retried on a serialization failure or deadlock);
+//   2. locks the child's entry FIRST, before anything else in the transaction;
+//   3. lets the caller check the version the person started from;
+//   4. writes the entry's columns, its next version, one history row of a typed kind, and the
+//      audit event, with the actor, all in that transaction.
+//
+// THE LOCK ORDER (decision 018), for every transaction that touches a child:
+//   the child's entry (`children` row), then what hangs off it: the child's consent requests,
+//   then the provider's listing, then the placement.
+// A writer that starts from something else (a consent request, a placement) reads it unlocked to
+// learn the child, calls `changeEntry` for that child, and only then locks and re-reads its own
+// row. Two writers of one child therefore queue on the entry and cannot deadlock.
+
+export type ChildRow = typeof children.$inferSelect;
+/** The entry's own columns a writer may set; the version, ids and stamps are the writer's. */
+export type EntryColumns = Partial<Omit<ChildRow, "id" | "laId" | "childReference" | "referenceNumber" | "version" | "createdAt" | "createdBy" | "updatedAt" | "updatedBy">>;
+
+export interface EntryChange {
+  kind: HistoryKind;
+  /** The timeline's one-line account, in words (no codes). */
+  summary: string;
+  changes?: HistoryChange[];
+  /**
+   * Columns to change. Given (even `{}`), the entry moves to its next version, so an edit begun
+   * before this change is refused rather than silently undoing it. Left out, the entry and its
+   * version stay as they are (a placement records on the timeline without changing the entry).
+   */
+  set?: EntryColumns;
+  audit: AuditEvent;
+}
+
+export interface EntryWriter {
+  readonly tx: Transaction;
+  /** The entry as locked: before any change this transaction makes. */
+  readonly entry: ChildRow;
+  /** Whether the entry is still at the version the person started from. */
+  isAt(expectedVersion: number): boolean;
+  record(change: EntryChange): Promise<void>;
+}
+
+/** Locks the entry (the first lock of any transaction touching the child). Outside the scope: 404. */
+async function lockEntry(tx: Transaction, scope: LaScope, childId: string): Promise<ChildRow> {
+  if (!isUuid(childId)) notFound();
+  const [entry] = await tx.select().from(children).where(and(eq(children.id, childId), eq(children.laId, scope.laId))).for("update");
+  return entry ?? notFound();
+}
+
+function writerFor(tx: Transaction, entry: ChildRow, actor: Actor): EntryWriter {
+  let version = entry.version;
+  return {
+    tx,
+    entry,
+    isAt: (expectedVersion) => entry.version === expectedVersion,
+    async record(change) {
+      if (change.set) {
+        version += 1;
+        await tx
+          .update(children)
+          .set({ ...change.set, version, updatedAt: new Date(), updatedBy: actor.userId })
+          .where(eq(children.id, entry.id));
+      }
+      await tx.insert(entryHistory).values({
+        childId: entry.id,
+        laId: entry.laId,
+        version,
+        actorUserId: actor.userId,
+        kind: change.kind,
+        summary: change.summary,
+        changes: change.changes ?? [],
+      });
+      await actor.audit(tx, change.audit);
+    },
+  };
+}
+
+/**
+ * Changes one child's entry: `work` runs in a transaction with the entry locked and a writer for
+ * it. Returning without `record` writes nothing of the entry (a refusal, a conflict).
+ */
+export function changeEntry<T>(name: string, scope: LaScope, childId: string, actor: Actor, work: (writer: EntryWriter) => Promise<T>): Promise<T> {
+  if (!isUuid(childId)) notFound();
+  return transaction(name, async (tx) => work(writerFor(tx, await lockEntry(tx, scope, childId), actor)));
+}
+
+/**
+ * Makes a new entry (version 1) with its "created" history row and audit event, inside a
+ * transaction the caller already holds (creation has checks of its own to run first).
+ */
+export async function addEntry(
+  tx: Transaction,
+  scope: LaScope,
+  actor: Actor,
+  values: Omit<typeof children.$inferInsert, "laId" | "version" | "createdBy" | "updatedBy">,
+  created: (id: string) => Omit<EntryChange, "set" | "kind">,
+): Promise<ChildRow> {
+  const [entry] = await tx
+    .insert(children)
+    .values({ ...values, laId: scope.laId, version: 1, createdBy: actor.userId, updatedBy: actor.userId })
+    .returning();
+  await writerFor(tx, entry!, actor).record({ kind: "created", ...created(entry!.id) });
+  return entry!;
+}

@@ -1,0 +1,83 @@
+import * as v from "./register-vocabulary";
+
+// The kinds of row on a child's timeline (`entry_history.kind`), as one union. Every writer of an
+// entry names one of these; a new writer (a transfer, an import, a school return) adds a kind here,
+// never its own table or its own spelling. Kinds are stored: never rename one, only add.
+export const HISTORY_KINDS = [
+  // The entry was made (version 1).
+  "created",
+  // An officer saved the entry's form.
+  "updated",
+  // The child left the register (date and reason).
+  "left",
+  // Home education recorded at once: no consent rule covered the child.
+  "home_education_recorded",
+  // A consent request went to the allocated social worker; the status is unchanged.
+  "consent_requested",
+  // The social worker agreed: the status became elective home education.
+  "consent_agreed",
+  // The social worker refused: the child stays on roll, on the attendance order route.
+  "consent_refused",
+  // A placement was made, ended early or extended. The entry's own fields and version are unchanged.
+  "placement",
+] as const;
+export type HistoryKind = (typeof HISTORY_KINDS)[number];
+
+export function isHistoryKind(value: string): value is HistoryKind {
+  return (HISTORY_KINDS as readonly string[]).includes(value);
+}
+
+/** One field's change on the timeline, in the words a person reads (labels, never codes). */
+export interface HistoryChange {
+  field: string;
+  label: string;
+  from: string | null;
+  to: string | null;
+}
+
+// Fields whose values are codes from a closed list. Writers store the label; rows written before
+// every writer did so (consent decisions stored `on_roll_full_absence`) read as labels too.
+const CODED_FIELDS: Record<string, Record<string, string>> = {
+  educationStatus: v.EDUCATION_STATUS_LABELS,
+  socialCareStatus: v.SOCIAL_CARE_STATUS_LABELS,
+  senStatus: v.SEN_STATUS_LABELS,
+  homeEducationReason: v.HOME_EDUCATION_REASON_LABELS,
+  reasonLeft: v.REASON_LEFT_LABELS,
+  sex: v.SEX_LABELS,
+};
+
+function readable(field: string, value: string | null): string | null {
+  if (value === null) return null;
+  const labels = CODED_FIELDS[field];
+  return labels && Object.hasOwn(labels, value) ? labels[value]! : value;
+}
+
+/** A change as the timeline shows it, whatever wrote it and whenever. */
+export function readableChange(change: HistoryChange): HistoryChange {
+  return { ...change, from: readable(change.field, change.from), to: readable(change.field, change.to) };
+}
+
+/** The education status moving from one code to another, as a timeline change. */
+export function educationStatusChange(from: v.EducationStatus, to: v.EducationStatus): HistoryChange {
+  return { field: "educationStatus", label: "Education status", from: v.EDUCATION_STATUS_LABELS[from], to: v.EDUCATION_STATUS_LABELS[to] };
+}
+
+export interface TimelineRow {
+  id: number;
+  occurredAt: Date;
+  kind: string;
+  summary: string;
+  changes: HistoryChange[];
+  actorName: string | null;
+}
+
+/** A history row as the child's page shows it: labels throughout; a new entry lists no diff. */
+export function timelineItem(row: TimelineRow) {
+  return {
+    id: row.id,
+    when: row.occurredAt.toISOString(),
+    who: row.actorName ?? "Unknown",
+    summary: row.summary,
+    changes: row.kind === "created" ? [] : row.changes.map(readableChange),
+  };
+}

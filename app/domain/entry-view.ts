@@ -1,0 +1,108 @@
+import { formatDate, type IsoDate } from "./dates";
+import type { EntryView } from "./entry-changes";
+import { formatNhsNumber } from "./nhs-number";
+import * as v from "./register-vocabulary";
+
+// How an entry reads: one labelled value per field, for the child's page, the check-answers page
+// and the history (a diff of two of these says what changed, in the words people read).
+
+type Maybe<T> = T | undefined;
+
+/** What an entry says, as its form produces it (the form's parsed answers satisfy this). */
+export interface EntryFacts {
+  firstName: string;
+  middleNames?: Maybe<string>;
+  lastName: string;
+  dateOfBirth: IsoDate;
+  sex?: Maybe<v.Sex>;
+  addressLine1: string;
+  addressLine2?: Maybe<string>;
+  town: string;
+  postcode: string;
+  upn?: Maybe<string>;
+  nhsNumber?: Maybe<string>;
+  laChildId?: Maybe<string>;
+  educationStatus: v.EducationStatus;
+  homeEducationReason?: Maybe<v.HomeEducationReason>;
+  senStatus: v.SenStatus;
+  socialCareStatus: v.SocialCareStatus;
+  atRiskOfHarmFromHome: boolean;
+  laArrangedSpecialSchoolPlace: boolean;
+  namedSchool?: Maybe<string>;
+  dateEntered: IsoDate;
+  sources: Record<v.SourcedItem, v.InformationSource>;
+  parents: ParentFacts[];
+  arrangements: ArrangementFacts[];
+}
+
+export interface ParentFacts {
+  name: string;
+  relationship: v.Relationship;
+  hasParentalResponsibility: boolean;
+  livesWithChild: boolean;
+  addressLine1?: Maybe<string>;
+  addressLine2?: Maybe<string>;
+  town?: Maybe<string>;
+  postcode?: Maybe<string>;
+  phone?: Maybe<string>;
+  email?: Maybe<string>;
+  educatesChild: boolean;
+  hoursPerWeek?: Maybe<number>;
+}
+
+export interface ArrangementFacts {
+  providerName: string;
+  providerType: v.ProviderType;
+  online: boolean;
+  location: string;
+  hoursPerWeek: number;
+  hoursWithoutParent: number;
+}
+
+const yesNoText = (b: boolean) => (b ? "Yes" : "No");
+
+export function describeEntry(input: EntryFacts, socialWorkerName: string | null): EntryView {
+  const field = (label: string, value: string | null | undefined) => ({ label, value: value ?? null });
+  return {
+    name: field("Name", [input.firstName, input.middleNames, input.lastName].filter(Boolean).join(" ")),
+    dateOfBirth: field("Date of birth", formatDate(input.dateOfBirth)),
+    sex: field("Sex", input.sex ? v.SEX_LABELS[input.sex] : null),
+    address: field("Home address", [input.addressLine1, input.addressLine2, input.town, input.postcode].filter(Boolean).join(", ")),
+    upn: field("UPN", input.upn),
+    nhsNumber: field("NHS number", input.nhsNumber ? formatNhsNumber(input.nhsNumber) : null),
+    laChildId: field("LA child ID", input.laChildId),
+    educationStatus: field("Education status", v.EDUCATION_STATUS_LABELS[input.educationStatus]),
+    homeEducationReason: field("Reason for home education", input.homeEducationReason ? v.HOME_EDUCATION_REASON_LABELS[input.homeEducationReason] : null),
+    senStatus: field("Special educational needs", v.SEN_STATUS_LABELS[input.senStatus]),
+    socialCareStatus: field("Social care status", v.SOCIAL_CARE_STATUS_LABELS[input.socialCareStatus]),
+    allocatedSocialWorker: field("Allocated social worker", socialWorkerName),
+    atRiskOfHarmFromHome: field("At risk of harm from the home environment", yesNoText(input.atRiskOfHarmFromHome)),
+    laArrangedSpecialSchoolPlace: field("Council-arranged special school place", yesNoText(input.laArrangedSpecialSchoolPlace)),
+    namedSchool: field("Named school", input.namedSchool),
+    dateEntered: field("Date entered", formatDate(input.dateEntered)),
+    sources: field(
+      "Sources of information",
+      v.SOURCED_ITEMS.map((item) => `${v.SOURCED_ITEM_LABELS[item]}: ${v.INFORMATION_SOURCE_LABELS[input.sources[item]]}`).join("; "),
+    ),
+    parents: field("Parents and carers", input.parents.map(describeParent).join("; ")),
+    arrangements: field("Education providers", input.arrangements.map(describeArrangement).join("; ") || null),
+  };
+}
+
+export function describeParent(p: ParentFacts): string {
+  const address = p.livesWithChild ? "lives with the child" : [p.addressLine1, p.addressLine2, p.town, p.postcode].filter(Boolean).join(", ");
+  return [
+    `${p.name} (${v.RELATIONSHIP_LABELS[p.relationship]})`,
+    p.hasParentalResponsibility ? "parental responsibility" : "no parental responsibility",
+    address,
+    p.phone,
+    p.email,
+    p.educatesChild ? `educates ${p.hoursPerWeek} hours a week` : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
+}
+
+export function describeArrangement(a: ArrangementFacts): string {
+  return `${a.providerName} (${v.PROVIDER_TYPE_LABELS[a.providerType]}${a.online ? ", online" : ""}), ${a.location}, ${a.hoursPerWeek} hours a week, ${a.hoursWithoutParent} with no parent present`;
+}

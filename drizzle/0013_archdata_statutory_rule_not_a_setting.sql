@@ -1,0 +1,1 @@
+ALTER TABLE "la_settings" DROP COLUMN "statutory_rule_enabled";
