@@ -9,6 +9,11 @@ export const AUDIT_ACTIONS = [
   "user.deactivated",
   "user.invited",
   "user.invitation_accepted",
+  "user.invitation_resent",
+  "user.role_changed",
+  "user.password_reset_requested",
+  "user.password_reset_sent",
+  "user.password_reset",
   "audit_log.viewed",
   "child.created",
   "child.viewed",
@@ -27,6 +32,7 @@ export const AUDIT_ACTIONS = [
   "api_token.created",
   "api_token.revoked",
   "provider.signed_up",
+  "provider.sign_up_requested",
   "organisation.updated",
   "listing.created",
   "listing.section_saved",
@@ -56,5 +62,5 @@ export const AUDIT_ACTIONS = [
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ["user", "organisation", "audit_log", "child", "register", "consent_request", "la_settings", "api_token", "listing", "change_request", "placement", "placement_limits"] as const;
+export const AUDIT_SUBJECT_TYPES = ["user", "invitation", "organisation", "audit_log", "child", "register", "consent_request", "la_settings", "api_token", "listing", "change_request", "placement", "placement_limits"] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];

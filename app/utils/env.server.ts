@@ -10,6 +10,11 @@ const EnvSchema = z.object({
   SIGN_IN_MAX_FAILURES_PER_IP: positiveNumber(50),
   SIGN_IN_LOCKOUT_MINUTES: positiveNumber(15),
   PROVIDER_SIGN_UPS_PER_IP_PER_HOUR: positiveNumber(10),
+  INVITATIONS_PER_USER_PER_DAY: positiveNumber(30),
+  PASSWORD_RESETS_PER_IP_PER_HOUR: positiveNumber(10),
+  PASSWORD_RESETS_PER_ACCOUNT_PER_HOUR: positiveNumber(3),
+  /** Where the service is, for links in emails: never taken from a request's Host header. */
+  PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
