@@ -11,7 +11,7 @@ import { loader as queueLoader } from "#app/routes/review._index";
 import { verifyPassword } from "#app/utils/password.server";
 import { acceptInvitation } from "#app/data/invitations.server";
 import { db } from "#db/client";
-import { listings, users } from "#db/schema/index";
+import { users } from "#db/schema/index";
 import { captureEmails } from "../support/emails";
 import { call, createOrganisation, createUser, requestAs } from "../support/fixtures";
 import { completeAnswers, providerInState } from "../support/directory";
