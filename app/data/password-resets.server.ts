@@ -1,4 +1,5 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { RESET_LINK_MINUTES } from "#app/forms/password-reset";
 import { auditorFor } from "#app/utils/audit.server";
 import { env } from "#app/utils/env.server";
 import { publicLink } from "#app/utils/links.server";
@@ -16,7 +17,6 @@ import type { Actor } from "./register.server";
 // account) or sent by the person's admin. Short-lived, single use, stored as a hash; using it
 // ends every session of the account.
 
-export const RESET_LINK_MINUTES = 60;
 const HOUR_MS = 3_600_000;
 
 export const RESET_REQUESTS_THROTTLED = "You have asked for too many password reset links. Wait 1 hour, then try again.";

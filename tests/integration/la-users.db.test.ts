@@ -44,10 +44,10 @@ describe("a council admin manages the LA's users", () => {
     const officer = await createUser("council_officer", { laCode: "202" });
     const leeds = await createUser("council_officer", { laCode: "383" });
     const { token } = await createSession(officer.id);
-    expect((await call(deactivateAction, await requestAs(admin, `/admin/users/${officer.id}`, { method: "POST" }), { userId: officer.id })).status).toBe(302);
+    expect((await call(deactivateAction, await requestAs(admin, `/admin/users/${officer.id}`, { form: { intent: "deactivate" } }), { userId: officer.id })).status).toBe(302);
     expect(await validateSessionToken(token)).toBeNull();
-    expect((await call(deactivateAction, await requestAs(admin, `/admin/users/${leeds.id}`, { method: "POST" }), { userId: leeds.id })).status).toBe(404);
-    const self = await call(deactivateAction, await requestAs(admin, `/admin/users/${admin.id}`, { method: "POST" }), { userId: admin.id });
+    expect((await call(deactivateAction, await requestAs(admin, `/admin/users/${leeds.id}`, { form: { intent: "deactivate" } }), { userId: leeds.id })).status).toBe(404);
+    const self = await call(deactivateAction, await requestAs(admin, `/admin/users/${admin.id}`, { form: { intent: "deactivate" } }), { userId: admin.id });
     expect(self.status).toBe(400);
   });
 });
