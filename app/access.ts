@@ -31,6 +31,7 @@ export const ROUTE_ACCESS = {
   "routes/forgot-password": PUBLIC,
   "routes/reset-password.$token": PUBLIC,
   "routes/admin.audit": needs("read:audit:own-la"),
+  "routes/admin.audit[.]csv": needs("read:audit:own-la"),
   "routes/register._index": needs("read:child:own-la"),
   "routes/register.new": needs("write:child:own-la"),
   "routes/register.$childId._index": { kind: "any-permission", permissions: ["read:child:own-la", "read:child:allocated"] },
