@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { db, type Transaction } from "#db/client";
 import { sessions, users } from "#db/schema/index";
-import { resendInvitation, sendInvitation, type InvitationSent, type Inviter } from "./invitations.server";
+import { openInvitationsOf, resendInvitation, sendInvitation, type InvitationSent, type Inviter } from "./invitations.server";
 import { LA_ROLES, type LaRole } from "./la-user-roles";
 import { isUuid } from "./la-users.server";
 import { sendPasswordResetLink } from "./password-resets.server";
@@ -14,6 +14,11 @@ import { notFound, type LaScope } from "./scope.server";
 
 export function inviteLaUser(scope: LaScope, input: { name: string; email: string; role: LaRole }, inviter: Inviter): Promise<InvitationSent> {
   return sendInvitation({ organisationId: scope.laId, ...input }, inviter);
+}
+
+/** The LA's invitations not yet accepted (or replaced). */
+export function laInvitations(scope: LaScope) {
+  return openInvitationsOf(scope.laId, LA_ROLES);
 }
 
 export async function resendLaInvitation(scope: LaScope, invitationId: string, inviter: Inviter): Promise<InvitationSent> {

@@ -2,9 +2,8 @@ import { data } from "react-router";
 import type { Route } from "./+types/admin.users._index";
 import { Button, ErrorSummary, NotificationBanner, Table, Tag } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
-import { INVITATIONS_THROTTLED, openInvitationsOf } from "#app/data/invitations.server";
-import { resendLaInvitation } from "#app/data/la-user-admin.server";
-import { LA_ROLES } from "#app/data/la-user-roles";
+import { INVITATIONS_THROTTLED } from "#app/data/invitations.server";
+import { laInvitations, resendLaInvitation } from "#app/data/la-user-admin.server";
 import { listLaUsers } from "#app/data/la-users.server";
 import { laScope } from "#app/data/scope.server";
 import { formatDate, londonDate } from "#app/domain/dates";
@@ -14,7 +13,7 @@ import { guard } from "#app/utils/route-guard.server";
 
 export const loader = guard("routes/admin.users._index").loader(async ({ user }) => {
   const scope = laScope(user);
-  const [users, invited] = await Promise.all([listLaUsers(scope), openInvitationsOf(scope.laId, LA_ROLES)]);
+  const [users, invited] = await Promise.all([listLaUsers(scope), laInvitations(scope)]);
   const now = Date.now();
   return {
     organisation: user.organisationName,

@@ -114,7 +114,27 @@ describe("getting back into an account", () => {
     await invitee.page.getByLabel("Confirm password").fill("nettle orchard cobalt 88");
     await invitee.clickAndCheck(invitee.page.getByRole("button", { name: "Save password and sign in" }));
     await expect(invitee.page.url()).toMatch(/\/home$/);
+
+    // The audit log says it in words, and filters.
+    await admin.page.goto("/admin/audit");
+    await a.getByLabel("What happened").selectOption({ label: "Sent a user a password reset link" });
+    await admin.page.clickAndCheck(a.getByRole("button", { name: "Filter events" }));
+    await expect(a.locator("table").innerText()).resolves.toContain("Alex Morgan sent a user a password reset link (Council admin)");
+    await expect(a.locator("table").innerText()).resolves.toContain("Rita Byrne");
+    await a.getByLabel("Day").first().fill("31");
+    await a.getByLabel("Month").first().fill("2");
+    await a.getByLabel("Year").first().fill("2026");
+    await admin.page.clickAndCheck(a.getByRole("button", { name: "Filter events" }));
+    await expect(a.locator(".govuk-error-summary").innerText()).resolves.toContain("must be a real date");
     admin.page.assertAllChecked();
     invitee.assertAllChecked();
+
+    // An officer sees on a child's entry who has viewed or changed it.
+    const officer = await signedInPage(browser, app.baseUrl, "officer@camden.example");
+    await officer.page.goto("/register");
+    await officer.page.clickAndCheck(officer.page.page.locator("main table a.govuk-link").first());
+    await expect(officer.page.page.locator("#audit-trail-heading").innerText()).resolves.toBe("Who has viewed or changed this entry");
+    await expect(officer.page.page.locator("section[aria-labelledby=audit-trail-heading] table").innerText()).resolves.toContain("Olu Adeyemi viewed a child's entry");
+    officer.page.assertAllChecked();
   });
 });
