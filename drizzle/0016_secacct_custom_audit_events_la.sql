@@ -1,6 +1,6 @@
 -- Which LA's audit log shows an event: the acting user's LA; or, for events by someone outside any
 -- LA (the service's jobs, a directory reviewer, a person asking for a password reset), the LA of
--- the child, placement, consent request or user the event is about.
+-- the child, placement, consent request, invitation or user the event is about.
 CREATE FUNCTION audit_event_la(actor_organisation uuid, subject_type text, subject_id text) RETURNS uuid
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
@@ -19,6 +19,8 @@ BEGIN
     SELECT p.la_id INTO found FROM placements p WHERE p.id = subject_id::uuid;
   ELSIF subject_type = 'consent_request' THEN
     SELECT r.la_id INTO found FROM consent_requests r WHERE r.id = subject_id::uuid;
+  ELSIF subject_type = 'invitation' THEN
+    SELECT o.id INTO found FROM invitations i JOIN organisations o ON o.id = i.organisation_id AND o.kind = 'local_authority' WHERE i.id = subject_id::uuid;
   ELSIF subject_type = 'user' THEN
     SELECT o.id INTO found FROM users u JOIN organisations o ON o.id = u.organisation_id AND o.kind = 'local_authority' WHERE u.id = subject_id::uuid;
   END IF;

@@ -4,10 +4,11 @@ import { loader as csvLoader } from "#app/routes/admin.audit[.]csv";
 import { loader as auditLoader } from "#app/routes/admin.audit";
 import { loader as entryLoader } from "#app/routes/register.$childId._index";
 import { action as newAction } from "#app/routes/register.new";
+import { action as reviewersAction } from "#app/routes/service-admin.reviewers";
 import { writeAuditEvent } from "#app/utils/audit.server";
 import { db } from "#db/client";
 import { auditEvents, children } from "#db/schema/index";
-import { call, createUser, requestAs, type TestUser } from "../support/fixtures";
+import { call, createOrganisation, createUser, requestAs, type TestUser } from "../support/fixtures";
 import { freshUpn, validEntryForm } from "../support/register";
 
 // Issue 12 item 11 (the audit log part): filters, sentences and names, CSV, paging, the child's
@@ -33,6 +34,11 @@ describe("the LA's audit log", () => {
     await writeAuditEvent(db, null, null, { action: "placement.flagged_for_review", subjectType: "child", subjectId: child.id });
     const camden = await log(admin, `?child=${child.childReference}`);
     expect(camden.data.events.map((e: { sentence: string }) => e.sentence)).toContain("The service flagged a placement for review");
+    // The service admin invites a reviewer into the LA's quality-assurance team: the LA sees it.
+    const serviceAdmin = await createUser("service_admin", { organisationId: (await createOrganisation("national_service")).id }, { name: "Sera Service" });
+    await call(reviewersAction, await requestAs(serviceAdmin, "/service-admin/reviewers", { form: { name: "Rae Quinn", email: "rae.quinn@camden.example", organisationId: admin.organisationId } }));
+    const invited = (await log(admin, "?action=user.invited")).data.events as { sentence: string; about: string }[];
+    expect(invited).toEqual([expect.objectContaining({ sentence: "Sera Service invited someone to join", about: "An invitation" })]);
     const leeds = await log(leedsAdmin);
     expect(leeds.data.events.map((e: { about: string }) => e.about)).not.toContain(`Child ${child.childReference}`);
   });
