@@ -1,65 +1,44 @@
-import { sha256 } from "@oslojs/crypto/sha2";
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import type { Role } from "#app/domain/roles";
-import { hashPassword, passwordProblem } from "#app/utils/password.server";
-import { db } from "#db/client";
-import { invitations, sessions, users } from "#db/schema/index";
-import type { LaRole } from "./la-user-roles";
-import { auditorFor, type Actor } from "#app/utils/audit.server";
+import { and, eq } from "drizzle-orm";
+import { db, type Transaction } from "#db/client";
+import { sessions, users } from "#db/schema/index";
+import { openInvitationsOf, resendInvitation, sendInvitation, type InvitationSent, type Inviter } from "./invitations.server";
+import { LA_ROLES, type LaRole } from "./la-user-roles";
+import { sendPasswordResetLink } from "./password-resets.server";
+import type { Actor } from "#app/utils/audit.server";
 import { isUuid, type LaScope } from "./scope.server";
 import { notFound } from "#app/utils/refusals.server";
 
-// A council admin's management of their own LA's users: adding one (with a one-time link to
-// choose a password) and deactivating one. Both only ever touch users of the scope's LA.
+// A council admin's management of their own LA's users: inviting one (an emailed one-time link;
+// the account is made when they accept, decision 016), resending an invitation, changing a role,
+// sending a password reset link, and deactivating. All only ever touch the scope's LA.
 
-
-const INVITATION_DAYS = 3;
-
-function hashToken(token: string): string {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+export function inviteLaUser(scope: LaScope, input: { name: string; email: string; role: LaRole }, inviter: Inviter): Promise<InvitationSent> {
+  return sendInvitation({ organisationId: scope.laId, ...input }, inviter);
 }
 
-export type InviteResult = { ok: true; userId: string; token: string } | { ok: false; field: "email"; message: string };
-
-export function inviteLaUser(scope: LaScope, input: { name: string; email: string; role: LaRole }, actor: Actor): Promise<InviteResult> {
-  return inviteUser(scope.laId, input, actor);
+/** The LA's invitations not yet accepted (or replaced). */
+export function laInvitations(scope: LaScope) {
+  return openInvitationsOf(scope.laId, LA_ROLES);
 }
 
-/**
- * Creates a user of an organisation with a one-time link to choose a password. Callers decide
- * which organisation and roles the signed-in user may give (an LA's admin: their LA's roles; the
- * service admin: directory reviewers).
- */
-export async function inviteUser(organisationId: string, input: { name: string; email: string; role: Role }, actor: Actor): Promise<InviteResult> {
-  const bytes = new Uint8Array(20);
-  crypto.getRandomValues(bytes);
-  const token = encodeBase32LowerCaseNoPadding(bytes);
-  return db.transaction(async (tx): Promise<InviteResult> => {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email.toLowerCase()));
-    if (existing) return { ok: false, field: "email", message: "Someone already has an account with this email address" };
-    // No usable password until the invitation is accepted: "!" is not a hash, so nothing verifies.
-    const [user] = await tx
-      .insert(users)
-      .values({ name: input.name, email: input.email.toLowerCase(), role: input.role, organisationId, passwordHash: "!" })
-      .returning({ id: users.id });
-    await tx.insert(invitations).values({
-      userId: user!.id,
-      tokenHash: hashToken(token),
-      createdBy: actor.userId,
-      expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
-    });
-    await actor.audit(tx, { action: "user.invited", subjectType: "user", subjectId: user!.id, details: { role: input.role } });
-    return { ok: true, userId: user!.id, token };
-  });
+export async function resendLaInvitation(scope: LaScope, invitationId: string, inviter: Inviter): Promise<InvitationSent> {
+  if (!isUuid(invitationId)) notFound();
+  const result = await resendInvitation(scope.laId, invitationId, inviter);
+  if ("notFound" in result) notFound();
+  return result;
+}
+
+async function laUserForUpdate(scope: LaScope, userId: string, tx: Transaction) {
+  if (!isUuid(userId)) notFound();
+  const [user] = await tx.select().from(users).where(and(eq(users.id, userId), eq(users.organisationId, scope.laId))).for("update");
+  return user ?? notFound();
 }
 
 export async function deactivateLaUser(scope: LaScope, userId: string, actor: Actor): Promise<{ ok: true } | { ok: false; message: string }> {
   if (!isUuid(userId)) notFound();
   if (userId === actor.userId) return { ok: false, message: "You cannot deactivate your own account" };
   return db.transaction(async (tx) => {
-    const [user] = await tx.select().from(users).where(and(eq(users.id, userId), eq(users.organisationId, scope.laId))).for("update");
-    if (!user) notFound();
+    const user = await laUserForUpdate(scope, userId, tx);
     if (!user.deactivatedAt) {
       await tx.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, userId));
       await tx.delete(sessions).where(eq(sessions.userId, userId));
@@ -69,38 +48,28 @@ export async function deactivateLaUser(scope: LaScope, userId: string, actor: Ac
   });
 }
 
-/** The invitation behind a link, if it is still usable. */
-export async function openInvitation(token: string) {
-  const [row] = await db
-    .select({ id: invitations.id, userId: invitations.userId, name: users.name, email: users.email })
-    .from(invitations)
-    .innerJoin(users, eq(users.id, invitations.userId))
-    .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.usedAt), gt(invitations.expiresAt, new Date()), isNull(users.deactivatedAt)));
-  return row ?? null;
+/** A new role from the LA's own roles. Not one's own: an admin cannot lock the council out of its admin. */
+export async function changeLaUserRole(scope: LaScope, userId: string, role: LaRole, actor: Actor): Promise<{ ok: true } | { ok: false; message: string }> {
+  if (!isUuid(userId)) notFound();
+  if (userId === actor.userId) return { ok: false, message: "You cannot change your own role" };
+  if (!(LA_ROLES as readonly string[]).includes(role)) return { ok: false, message: "Select their role" };
+  return db.transaction(async (tx) => {
+    const user = await laUserForUpdate(scope, userId, tx);
+    if (user.deactivatedAt) return { ok: false, message: "Their account has been deactivated" } as const;
+    if (user.role !== role) {
+      await tx.update(users).set({ role }).where(eq(users.id, userId));
+      await actor.audit(tx, { action: "user.role_changed", subjectType: "user", subjectId: userId, details: { from: user.role, to: role } });
+    }
+    return { ok: true } as const;
+  });
 }
 
-export type AcceptResult = { ok: true; userId: string } | { ok: false; kind: "invalid" } | { ok: false; kind: "weak"; message: string };
-
-/** Sets the new user's password and spends the invitation, once. */
-export async function acceptInvitation(token: string, password: string, requestId: string): Promise<AcceptResult> {
-  const invitation = await openInvitation(token);
-  if (!invitation) return { ok: false, kind: "invalid" };
-  const problem = passwordProblem(password, { email: invitation.email });
-  if (problem) return { ok: false, kind: "weak", message: problem };
-  const passwordHash = await hashPassword(password);
-  return db.transaction(async (tx): Promise<AcceptResult> => {
-    const spent = await tx
-      .update(invitations)
-      .set({ usedAt: new Date() })
-      .where(and(eq(invitations.id, invitation.id), isNull(invitations.usedAt)))
-      .returning({ id: invitations.id });
-    if (spent.length === 0) return { ok: false, kind: "invalid" };
-    const [user] = await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, invitation.userId)).returning();
-    await auditorFor({ userId: user!.id, role: user!.role, organisationId: user!.organisationId }, requestId)(tx, {
-      action: "user.invitation_accepted",
-      subjectType: "user",
-      subjectId: user!.id,
-    });
-    return { ok: true, userId: user!.id };
-  });
+/** Emails one of the LA's active users a link to choose a new password. */
+export async function sendLaUserResetLink(scope: LaScope, userId: string, actor: Actor): Promise<{ ok: true } | { ok: false; message: string }> {
+  if (!isUuid(userId)) notFound();
+  const [user] = await db.select().from(users).where(and(eq(users.id, userId), eq(users.organisationId, scope.laId)));
+  if (!user) notFound();
+  if (user.deactivatedAt) return { ok: false, message: "Their account has been deactivated" };
+  await sendPasswordResetLink(user, actor);
+  return { ok: true };
 }

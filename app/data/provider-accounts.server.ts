@@ -1,39 +1,32 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Auditor } from "#app/utils/audit.server";
 import { auditorFor } from "#app/utils/audit.server";
 import { env } from "#app/utils/env.server";
+import { publicLink } from "#app/utils/links.server";
 import { logger } from "#app/utils/logger.server";
+import { sendEmail } from "#app/utils/notify.server";
 import { hashPassword, passwordProblem } from "#app/utils/password.server";
 import { withinAttemptLimit } from "#app/utils/throttle.server";
 import { db } from "#db/client";
-import { inviteUser } from "./la-user-admin.server";
-import { listings, organisations, users } from "#db/schema/index";
+import { organisations, users } from "#db/schema/index";
 import type { ProviderScope } from "./directory-scope.server";
+import { accountFor, openInvitationsOf, resendInvitation, sendInvitation, writeSignUpInvitation, type InvitationSent } from "./invitations.server";
 
-// Provider accounts: signing up (a new provider organisation and its first user) and adding
-// colleagues. Providers manage only their own organisation's users, through their ProviderScope.
-
-const EMAIL_TAKEN = "An account already exists with this email address. Sign in instead, or ask your organisation to add you.";
-
-async function emailTaken(email: string): Promise<boolean> {
-  const [row] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
-  return !!row;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string } }).cause ?? (error as { code?: string });
-  return cause?.code === "23505";
-}
+// Provider accounts: signing up (a new provider organisation and its first user, made once the
+// address is confirmed) and inviting colleagues. Providers manage only their own organisation's
+// users, through their ProviderScope.
 
 export const SIGN_UP_THROTTLED = "You have tried to create too many accounts. Wait 1 hour, then try again.";
 
-export type SignUpResult = { ok: true; userId: string } | { ok: false; errors: Record<string, string>; formError?: string; throttled?: boolean };
+export type SignUpResult = { ok: true } | { ok: false; errors: Record<string, string>; formError?: string; throttled?: boolean };
 
 /**
- * A new provider organisation and its first user. Every attempt that gets this far counts against
- * the address it came from (at most PROVIDER_SIGN_UPS_PER_IP_PER_HOUR an hour), before anything
- * else is checked: a sign-up costs a password hash, and "an account already exists" tells whoever
- * asks which emails have accounts, so neither may be had without limit.
+ * A request for a new provider organisation and its first user. Every attempt that gets this far
+ * counts against the address it came from (at most PROVIDER_SIGN_UPS_PER_IP_PER_HOUR an hour), as
+ * a sign-up costs a password hash. The answer is the same whether or not the email address has an
+ * account (decision 016): a link to confirm the address is emailed to it, and only following that
+ * link makes the organisation and the account; if the address has an account already, its owner is
+ * emailed to say so instead.
  */
 export async function signUpProvider(
   input: { organisationName: string; name: string; email: string; password: string },
@@ -43,25 +36,30 @@ export async function signUpProvider(
     logger.warn({ requestId: request.requestId }, "provider sign-up refused: too many from one address");
     return { ok: false, errors: {}, formError: SIGN_UP_THROTTLED, throttled: true };
   }
-  const problem = passwordProblem(input.password, { email: input.email });
+  const email = input.email.trim().toLowerCase();
+  const problem = passwordProblem(input.password, { email });
   if (problem) return { ok: false, errors: { password: problem } };
-  if (await emailTaken(input.email)) return { ok: false, errors: { email: EMAIL_TAKEN } };
+  // Hashed whether or not it is used, so the time taken does not tell the two cases apart.
   const passwordHash = await hashPassword(input.password);
-  try {
-    return await db.transaction(async (tx) => {
-      const [organisation] = await tx.insert(organisations).values({ kind: "provider", name: input.organisationName }).returning({ id: organisations.id });
-      const [user] = await tx.insert(users).values({ email: input.email, name: input.name, role: "provider", organisationId: organisation!.id, passwordHash }).returning({ id: users.id });
-      const [listing] = await tx.insert(listings).values({ organisationId: organisation!.id }).returning({ id: listings.id });
-      const audit = auditorFor({ userId: user!.id, role: "provider", organisationId: organisation!.id }, request.requestId);
-      await audit(tx, { action: "provider.signed_up", subjectType: "organisation", subjectId: organisation!.id });
-      await audit(tx, { action: "listing.created", subjectType: "listing", subjectId: listing!.id });
-      return { ok: true, userId: user!.id } as const;
-    });
-  } catch (error) {
-    // Two sign-ups with one email at the same moment: the unique index lets one in.
-    if (isUniqueViolation(error)) return { ok: false, errors: { email: EMAIL_TAKEN } };
-    throw error;
-  }
+  const existing = await accountFor(email);
+  await db.transaction(async (tx) => {
+    if (existing) {
+      await sendEmail(tx, {
+        to: { userId: existing.id },
+        subject: "Someone tried to create an account with your email address",
+        body: [
+          `${existing.name},`,
+          "Someone tried to create a provider account in the Children not in school service with this email address. You already have an account, so no new one was made.",
+          `If it was you, sign in at ${publicLink("/sign-in")}. If you have forgotten your password, ask for a new one at ${publicLink("/forgot-password")}.`,
+          "If it was not you, you need do nothing.",
+        ].join("\n\n"),
+      });
+    } else {
+      await writeSignUpInvitation(tx, { organisationName: input.organisationName, name: input.name, email, passwordHash });
+    }
+    await auditorFor(null, request.requestId)(tx, { action: "provider.sign_up_requested", subjectType: "organisation" });
+  });
+  return { ok: true };
 }
 
 export function colleaguesOf(scope: ProviderScope) {
@@ -72,16 +70,20 @@ export function colleaguesOf(scope: ProviderScope) {
     .orderBy(asc(users.name));
 }
 
-export type InviteResult = { ok: true; token: string; email: string } | { ok: false; errors: Record<string, string> };
+export function invitedColleaguesOf(scope: ProviderScope) {
+  return openInvitationsOf(scope.organisationId, ["provider"]);
+}
 
 /**
- * Adds a colleague to the provider's organisation the same way councils add staff: a one-time
- * link (its hash stored, valid 3 days) with which they choose their own password.
+ * Invites a colleague to the provider's organisation the same way councils invite staff: a
+ * one-time link emailed to them (valid 3 days). The answer is the same for every address.
  */
-export async function addColleague(scope: ProviderScope, input: { name: string; email: string }, audit: Auditor): Promise<InviteResult> {
-  const result = await inviteUser(scope.organisationId, { ...input, role: "provider" }, { userId: scope.user.id, audit });
-  if (!result.ok) return { ok: false, errors: { email: "An account already exists with this email address" } };
-  return { ok: true, token: result.token, email: input.email };
+export function inviteColleague(scope: ProviderScope, input: { name: string; email: string }, audit: Auditor): Promise<InvitationSent> {
+  return sendInvitation({ organisationId: scope.organisationId, role: "provider", ...input }, { userId: scope.user.id, organisationName: scope.user.organisationName, audit });
+}
+
+export async function resendColleagueInvitation(scope: ProviderScope, invitationId: string, audit: Auditor): Promise<InvitationSent | { ok: false; notFound: true }> {
+  return resendInvitation(scope.organisationId, invitationId, { userId: scope.user.id, organisationName: scope.user.organisationName, audit });
 }
 
 export async function renameOrganisation(scope: ProviderScope, name: string, audit: Auditor): Promise<void> {

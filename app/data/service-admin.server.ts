@@ -2,8 +2,7 @@ import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { SessionUser } from "#app/utils/session.server";
 import { db } from "#db/client";
 import { organisations, users } from "#db/schema/index";
-import { inviteUser, type InviteResult } from "./la-user-admin.server";
-import type { Actor } from "#app/utils/audit.server";
+import { sendInvitation, type InvitationSent, type Inviter } from "./invitations.server";
 import { hasPermission } from "#app/domain/roles";
 import { forbidden } from "#app/utils/refusals.server";
 
@@ -53,12 +52,12 @@ export function listReviewers(_scope: ServiceAdminScope) {
 export async function inviteReviewer(
   _scope: ServiceAdminScope,
   input: { name: string; email: string; organisationId: string },
-  actor: Actor,
-): Promise<InviteResult | { ok: false; field: "organisationId"; message: string }> {
+  inviter: Inviter,
+): Promise<InvitationSent | { ok: false; field: "organisationId"; message: string }> {
   const [organisation] = await db
     .select({ id: organisations.id })
     .from(organisations)
     .where(and(eq(organisations.id, input.organisationId), inArray(organisations.kind, ["directory_team", "local_authority"])));
   if (!organisation) return { ok: false, field: "organisationId", message: "Select the national team or a local authority" };
-  return inviteUser(organisation.id, { name: input.name, email: input.email, role: "directory_reviewer" }, actor);
+  return sendInvitation({ organisationId: organisation.id, name: input.name, email: input.email, role: "directory_reviewer" }, inviter);
 }

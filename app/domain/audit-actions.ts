@@ -9,7 +9,13 @@ export const AUDIT_ACTIONS = [
   "user.deactivated",
   "user.invited",
   "user.invitation_accepted",
+  "user.invitation_resent",
+  "user.role_changed",
+  "user.password_reset_requested",
+  "user.password_reset_sent",
+  "user.password_reset",
   "audit_log.viewed",
+  "audit_log.exported",
   "child.created",
   "child.viewed",
   "child.updated",
@@ -27,6 +33,7 @@ export const AUDIT_ACTIONS = [
   "api_token.created",
   "api_token.revoked",
   "provider.signed_up",
+  "provider.sign_up_requested",
   "organisation.updated",
   "listing.created",
   "listing.section_saved",
@@ -64,5 +71,87 @@ export const AUDIT_ACTIONS = [
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ["user", "organisation", "audit_log", "child", "register", "consent_request", "la_settings", "api_token", "listing", "change_request", "placement", "placement_limits"] as const;
+export const AUDIT_SUBJECT_TYPES = ["user", "invitation", "organisation", "audit_log", "child", "register", "consent_request", "la_settings", "api_token", "listing", "change_request", "placement", "placement_limits"] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
+
+/**
+ * What each action means, as the end of a sentence that starts with who did it ("Alex Morgan
+ * viewed a child's entry"); events with nobody acting start "The service". The audit log shows
+ * these, never the codes. A test fails if an action has none.
+ */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  "user.signed_in": "signed in",
+  "user.sign_in_failed": "failed to sign in (wrong password)",
+  "user.sign_in_throttled": "was stopped from signing in after too many attempts",
+  "user.signed_out": "signed out",
+  "user.password_changed": "changed their password",
+  "user.created": "created a user",
+  "user.deactivated": "deactivated a user",
+  "user.invited": "invited someone to join",
+  "user.invitation_accepted": "accepted an invitation and made their account",
+  "user.invitation_resent": "sent an invitation again",
+  "user.role_changed": "changed a user's role",
+  "user.password_reset_requested": "was sent a password reset link someone asked for",
+  "user.password_reset_sent": "sent a user a password reset link",
+  "user.password_reset": "chose a new password with a reset link",
+  "audit_log.viewed": "viewed the audit log",
+  "audit_log.exported": "downloaded the audit log",
+  "child.created": "added a child to the register",
+  "child.viewed": "viewed a child's entry",
+  "child.updated": "changed a child's entry",
+  "child.left_register": "recorded that a child left the register",
+  "register.searched": "searched the register",
+  "duplicate.refused": "was stopped from adding a child already on the register",
+  "home_education.recorded": "recorded an intention to home educate",
+  "consent.requested": "asked for consent to home educate",
+  "consent.reassigned": "gave a consent request to another social worker",
+  "consent.agreed": "agreed to home education",
+  "consent.refused": "refused home education",
+  "consent.viewed": "viewed a consent request",
+  "consent.overdue_reminder_sent": "sent a reminder that a consent request is overdue",
+  "la_settings.updated": "changed the council's settings",
+  "api_token.created": "created an API token",
+  "api_token.revoked": "revoked an API token",
+  "provider.signed_up": "created a provider account",
+  "provider.sign_up_requested": "asked to create a provider account",
+  "organisation.updated": "changed an organisation's details",
+  "listing.created": "started an application to be listed",
+  "listing.section_saved": "saved a section of an application",
+  "listing.submitted": "submitted an application",
+  "listing.changes_requested": "asked a provider for changes to an application",
+  "listing.approved": "approved a listing",
+  "listing.refused": "refused a listing",
+  "listing.suspended": "suspended a listing",
+  "listing.reinstated": "reinstated a listing",
+  "listing.revoked": "revoked a listing",
+  "listing.expired": "ended a listing at its end date",
+  "listing.renewal_applied": "applied to renew a listing",
+  "listing.renewed": "renewed a listing",
+  "listing.reopened": "reopened an application",
+  "listing.viewed": "viewed a listing",
+  "change_request.saved": "proposed changes to a listing",
+  "change_request.approved": "approved changes to a listing",
+  "change_request.rejected": "rejected changes to a listing",
+  "placement.created": "placed a child with a provider",
+  "placement.refused": "tried to place a child, and the check refused it",
+  "placement.ended_early": "ended a placement early",
+  "placement.extended": "extended a placement",
+  "placement.extension_refused": "tried to extend a placement, and the check refused it",
+  "placement.flagged_for_review": "flagged a placement for review",
+  "placement_limits.updated": "changed the council's placement time limits",
+  "placement.viewed": "viewed a placement of a child",
+  "placements.listed": "viewed the council's list of placements",
+  "placement_refusals.listed": "viewed the list of refused placements",
+  "consent_requests.listed": "viewed a list of home education consent requests",
+  "provider_placements.listed": "viewed the list of children placed with their organisation",
+  "child.looked_up": "looked up a child on the register with the council's API token",
+};
+
+export function isAuditAction(value: string): value is AuditAction {
+  return (AUDIT_ACTIONS as readonly string[]).includes(value);
+}
+
+/** An action's sentence ending; an action no longer in the union (an old event) shows its code. */
+export function auditActionLabel(action: string): string {
+  return isAuditAction(action) ? AUDIT_ACTION_LABELS[action] : action;
+}

@@ -20,3 +20,7 @@ export const inviteReviewerSchema = z.object({
   email: email("their email address"),
   organisationId: z.uuid("Select the national team or a local authority"),
 });
+
+export const changeRoleSchema = z.object({
+  role: choice(LA_ROLES, "Select their role"),
+});

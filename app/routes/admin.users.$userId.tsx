@@ -1,53 +1,96 @@
 import type { Route } from "./+types/admin.users.$userId";
 import { data, redirect } from "react-router";
-import { BackLink, Button, ErrorSummary, SummaryList } from "#app/components/govuk";
-import { deactivateLaUser } from "#app/data/la-user-admin.server";
+import { BackLink, Button, ErrorSummary, NotificationBanner, SummaryList } from "#app/components/govuk";
+import { deactivateLaUser, sendLaUserResetLink } from "#app/data/la-user-admin.server";
 import { PageTitle } from "#app/components/PageTitle";
 import { getLaUser } from "#app/data/la-users.server";
 import { laScope } from "#app/data/scope.server";
 import { formatDate, londonDate } from "#app/domain/dates";
+import { RESET_LINK_MINUTES } from "#app/forms/password-reset";
 import { ROLE_LABELS } from "#app/domain/roles";
+import { deliverEmails } from "#app/utils/notify.server";
 import { guard } from "#app/utils/route-guard.server";
 
-export const loader = guard("routes/admin.users.$userId").loader(async ({ user, params }) => {
+export const loader = guard("routes/admin.users.$userId").loader(async ({ user, params, request }) => {
   const found = await getLaUser(laScope(user), params.userId ?? "");
+  const url = new URL(request.url);
   return {
+    id: found.id,
+    self: found.id === user.id,
     name: found.name,
     email: found.email,
     role: ROLE_LABELS[found.role],
     since: formatDate(londonDate(found.createdAt)),
     active: !found.deactivatedAt,
+    roleChanged: url.searchParams.has("role-changed"),
   };
 });
 
-export const action = guard("routes/admin.users.$userId").action(async ({ user, params, audit }) => {
-  const result = await deactivateLaUser(laScope(user), params.userId ?? "", { userId: user.id, audit });
-  if (!result.ok) return data({ message: result.message }, { status: 400 });
-  return redirect(`/admin/users/${params.userId}`);
+export const action = guard("routes/admin.users.$userId").action(async ({ request, user, params, audit }) => {
+  const form = await request.formData();
+  const scope = laScope(user);
+  const userId = params.userId ?? "";
+  const actor = { userId: user.id, audit };
+  if (form.get("intent") === "reset") {
+    const result = await sendLaUserResetLink(scope, userId, actor);
+    if (!result.ok) return data({ message: result.message, sent: false }, { status: 400 });
+    await deliverEmails();
+    return { message: null, sent: true };
+  }
+  const result = await deactivateLaUser(scope, userId, actor);
+  if (!result.ok) return data({ message: result.message, sent: false }, { status: 400 });
+  return redirect(`/admin/users/${userId}`);
 });
 
-export default function UserPage({ loaderData, actionData }: Route.ComponentProps) {
+export default function UserPage({ loaderData: u, actionData }: Route.ComponentProps) {
   return (
     <>
       <BackLink href="/admin/users">Back to users</BackLink>
-      <PageTitle title={loaderData.name} />
-      <h1 className="govuk-heading-l">{loaderData.name}</h1>
-      {actionData ? <ErrorSummary errors={[{ href: "#deactivate", text: actionData.message }]} /> : null}
+      <PageTitle title={u.name} hasErrors={!!actionData?.message} />
+      {actionData?.message ? <ErrorSummary errors={[{ href: "#account-actions", text: actionData.message }]} /> : null}
+      {actionData?.sent ? (
+        <NotificationBanner type="success" heading={`We have emailed ${u.name} a link to choose a new password`}>
+          <p className="govuk-body">It works once, within {RESET_LINK_MINUTES} minutes. Using it signs them out everywhere else.</p>
+        </NotificationBanner>
+      ) : null}
+      {u.roleChanged && !actionData ? <NotificationBanner type="success" heading={`${u.name} is now: ${u.role}`} /> : null}
+      <h1 className="govuk-heading-l">{u.name}</h1>
       <SummaryList
         rows={[
-          { key: "Email address", value: loaderData.email },
-          { key: "Role", value: loaderData.role },
-          { key: "Account created", value: loaderData.since },
-          { key: "Status", value: loaderData.active ? "Active" : "Deactivated" },
+          { key: "Email address", value: u.email },
+          {
+            key: "Role",
+            value: u.role,
+            actions:
+              u.active && !u.self
+                ? [{ href: `/admin/users/${u.id}/role`, text: "Change", visuallyHiddenText: "role" }]
+                : undefined,
+          },
+          { key: "Account created", value: u.since },
+          { key: "Status", value: u.active ? "Active" : "Deactivated" },
         ]}
       />
-      {loaderData.active ? (
-        <form method="post" id="deactivate">
-          <p className="govuk-body">Deactivating ends their sessions at once. Their past actions stay in the audit log.</p>
-          <Button variant="warning" preventDoubleClick>
-            Deactivate {loaderData.name}
-          </Button>
-        </form>
+      {u.active ? (
+        <div id="account-actions">
+          <h2 className="govuk-heading-m">Password</h2>
+          <form method="post">
+            <p className="govuk-body">If they cannot sign in, send them a link to choose a new password. It works once, within {RESET_LINK_MINUTES} minutes.</p>
+            <Button variant="secondary" name="intent" value="reset" preventDoubleClick>
+              Send a password reset link
+            </Button>
+          </form>
+          {!u.self ? (
+            <>
+              <h2 className="govuk-heading-m">Deactivate</h2>
+              <form method="post">
+                <p className="govuk-body">Deactivating ends their sessions at once. Their past actions stay in the audit log.</p>
+                <Button variant="warning" name="intent" value="deactivate" preventDoubleClick>
+                  Deactivate {u.name}
+                </Button>
+              </form>
+            </>
+          ) : null}
+        </div>
       ) : null}
     </>
   );

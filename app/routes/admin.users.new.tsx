@@ -2,8 +2,9 @@ import { data } from "react-router";
 import type { Route } from "./+types/admin.users.new";
 import { RadiosField, TextField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
-import { BackLink, Button, Panel, WarningText } from "#app/components/govuk";
+import { BackLink, Button, Panel } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
+import { INVITATIONS_THROTTLED } from "#app/data/invitations.server";
 import { inviteLaUser } from "#app/data/la-user-admin.server";
 import { LA_ROLES } from "#app/data/la-user-roles";
 import { laScope } from "#app/data/scope.server";
@@ -11,6 +12,7 @@ import { ROLE_LABELS } from "#app/domain/roles";
 import { formDataToObject } from "#app/forms/form-data";
 import { inviteUserSchema } from "#app/forms/la-user";
 import { parseSubmission } from "#app/forms/submission";
+import { deliverEmails } from "#app/utils/notify.server";
 import { guard } from "#app/utils/route-guard.server";
 
 export const loader = guard("routes/admin.users.new").loader(({ user }) => ({ organisation: user.organisationName }));
@@ -19,10 +21,11 @@ export const action = guard("routes/admin.users.new").action(async ({ request, u
   const values = formDataToObject(await request.formData());
   const submission = parseSubmission(inviteUserSchema, values);
   if (!submission.ok) return data({ errors: submission.errors, values }, { status: 400 });
-  const result = await inviteLaUser(laScope(user), submission.data, { userId: user.id, audit });
-  if (!result.ok) return data({ errors: { [result.field]: result.message }, values }, { status: 409 });
-  const link = new URL(`/invitation/${result.token}`, request.url).toString();
-  return { invited: { name: submission.data.name, link } };
+  // The same answer for every address: whether it has an account is for its owner to find out.
+  const result = await inviteLaUser(laScope(user), submission.data, { userId: user.id, organisationName: user.organisationName, audit });
+  if (!result.ok) return data({ errors: {}, values, formError: INVITATIONS_THROTTLED }, { status: 429 });
+  await deliverEmails();
+  return { invited: { name: submission.data.name, email: submission.data.email } };
 });
 
 export default function NewUser({ loaderData, actionData }: Route.ComponentProps) {
@@ -30,13 +33,13 @@ export default function NewUser({ loaderData, actionData }: Route.ComponentProps
     return (
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <PageTitle title="User added" />
-          <Panel title="User added">{actionData.invited.name} can now choose their password</Panel>
-          <p className="govuk-body">Send them this link. It works once, for 3 days:</p>
+          <PageTitle title="Invitation sent" />
+          <Panel title="Invitation sent">We have emailed {actionData.invited.email}</Panel>
           <p className="govuk-body">
-            <code className="app-code">{actionData.invited.link}</code>
+            {actionData.invited.name} can choose their password and sign in with the link in the email. It works once, within 3 days. Their account is made when they do, and
+            then appears in your list of users.
           </p>
-          <WarningText>This link is shown only once. Anyone with it can set the account&apos;s password, so send it only to them.</WarningText>
+          <p className="govuk-body">If they already have an account with this email address, they cannot have a second one.</p>
           <p className="govuk-body">
             <a className="govuk-link" href="/admin/users">
               Back to users
@@ -56,7 +59,7 @@ export default function NewUser({ loaderData, actionData }: Route.ComponentProps
           <TextField name="name" label="Full name" autoComplete="off" />
           <TextField name="email" label="Email address" type="email" spellCheck={false} autoComplete="off" />
           <RadiosField name="role" legend="Role" legendSize="m" items={LA_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))} />
-          <Button preventDoubleClick>Add user</Button>
+          <Button preventDoubleClick>Send invitation</Button>
         </ValidatedForm>
       </div>
     </div>

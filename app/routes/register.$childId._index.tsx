@@ -7,6 +7,8 @@ import { placementView } from "#app/components/placements/placement-view";
 import { placementsOfChild } from "#app/data/placements.server";
 import { viewEntry } from "#app/data/entry-read.server";
 import { registerScope } from "#app/data/scope.server";
+import { ChildAuditTrail } from "#app/components/register/ChildAuditTrail";
+import { childAuditLines } from "#app/data/la-audit-log.server";
 import { schoolAgeStatus } from "#app/domain/compulsory-school-age";
 import { formatDate, londonDate } from "#app/domain/dates";
 import * as v from "#app/domain/register-vocabulary";
@@ -16,6 +18,8 @@ export const loader = guard("routes/register.$childId._index").loader(async ({ u
   const scope = registerScope(user);
   const entry = await viewEntry(scope, params.childId ?? "", actor);
   const [requests, placements] = await Promise.all([consentRequestsOfChild(scope, entry.id), placementsOfChild(scope, entry.id)]);
+  // The LA's officers see who has viewed or changed the entry; an allocated social worker does not.
+  const auditTrail = scope.kind === "la" ? await childAuditLines(scope.la, entry.id) : null;
   const homeEducation = new URL(request.url).searchParams.get("homeEducation");
   const today = londonDate(new Date());
   const age = schoolAgeStatus(entry.dateOfBirth, today);
@@ -40,6 +44,7 @@ export const loader = guard("routes/register.$childId._index").loader(async ({ u
     attendanceOrderRouteSince: entry.attendanceOrderRouteSince ? formatDate(entry.attendanceOrderRouteSince) : null,
     homeEducated: entry.educationStatus === "elective_home_education",
     missingNamedSchool: entry.socialCareStatus === "child_in_need_plan" && !entry.namedSchool,
+    auditTrail,
     history: entry.history,
   };
 });
@@ -182,6 +187,7 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
             </li>
           ))}
         </ol>
+        {d.auditTrail ? <ChildAuditTrail lines={d.auditTrail} /> : null}
       </div>
     </div>
   );

@@ -8,6 +8,8 @@ import { formDataToObject } from "#app/forms/form-data";
 import { inviteReviewerSchema } from "#app/forms/la-user";
 import { parseSubmission } from "#app/forms/submission";
 import { guard } from "#app/utils/route-guard.server";
+import { deliverEmails } from "#app/utils/notify.server";
+import { INVITATIONS_THROTTLED } from "#app/data/invitations.server";
 
 export const loader = guard("routes/service-admin.reviewers").loader(async ({ user }) => {
   const scope = serviceAdminScope(user);
@@ -19,9 +21,11 @@ export const action = guard("routes/service-admin.reviewers").action(async ({ us
   const values = formDataToObject(await request.formData());
   const submission = parseSubmission(inviteReviewerSchema, values);
   if (!submission.ok) return data({ errors: submission.errors, values }, { status: 400 });
-  const result = await inviteReviewer(serviceAdminScope(user), submission.data, { userId: user.id, audit });
-  if (!result.ok) return data({ errors: { [result.field]: result.message }, values }, { status: 409 });
-  return { invited: { name: submission.data.name, link: new URL(`/invitation/${result.token}`, request.url).toString() } };
+  const result = await inviteReviewer(serviceAdminScope(user), submission.data, { userId: user.id, organisationName: user.organisationName, audit });
+  if (!result.ok && "throttled" in result) return data({ errors: {}, values, formError: INVITATIONS_THROTTLED }, { status: 429 });
+  if (!result.ok) return data({ errors: { [result.field]: result.message }, values }, { status: 400 });
+  await deliverEmails();
+  return { invited: { name: submission.data.name, email: submission.data.email, id: result.invitationId } };
 });
 
 export default function Reviewers({ loaderData, actionData }: Route.ComponentProps) {
@@ -29,9 +33,10 @@ export default function Reviewers({ loaderData, actionData }: Route.ComponentPro
   return (
     <>
       {invited ? (
-        <NotificationBanner type="success" heading={`${invited.name} has been added as a reviewer`}>
+        <NotificationBanner type="success" heading={`Invitation sent to ${invited.email}`}>
           <p className="govuk-body">
-            Send them this link to choose their password. It works once, for 3 days, and is shown only now: <code className="app-code">{invited.link}</code>
+            {invited.name} has been emailed a link to choose their password and sign in as a reviewer. It works once, within 3 days. If they already have an account, they cannot have a second
+            one.
           </p>
         </NotificationBanner>
       ) : null}
@@ -40,7 +45,7 @@ export default function Reviewers({ loaderData, actionData }: Route.ComponentPro
         defaultValues={{}}
         refused={actionData && "errors" in actionData ? actionData : undefined}
         pageTitle="Directory reviewers"
-        key={invited?.link ?? "form"}
+        key={invited?.id ?? "form"}
       >
         <h1 className="govuk-heading-l">Directory reviewers</h1>
         <Table

@@ -42,7 +42,11 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
           <TextField name="password" label="Password" type="password" autoComplete="current-password" />
           <Button preventDoubleClick>Sign in</Button>
         </ValidatedForm>
-        <p className="govuk-body">If you have forgotten your password, ask your organisation&apos;s admin to reset it.</p>
+        <p className="govuk-body">
+          <a className="govuk-link" href="/forgot-password">
+            Forgotten your password?
+          </a>
+        </p>
       </div>
     </div>
   );

@@ -12,6 +12,11 @@ const EnvSchema = z.object({
   PROVIDER_SIGN_UPS_PER_IP_PER_HOUR: positiveNumber(10),
   // Where people write to the service team: the help, accessibility and privacy pages name it.
   SUPPORT_EMAIL: z.string().email().default("support@service.example"),
+  INVITATIONS_PER_USER_PER_DAY: positiveNumber(30),
+  PASSWORD_RESETS_PER_IP_PER_HOUR: positiveNumber(10),
+  PASSWORD_RESETS_PER_ACCOUNT_PER_HOUR: positiveNumber(3),
+  /** Where the service is, for links in emails: never taken from a request's Host header. */
+  PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -6,6 +6,7 @@ describe("what reaches the logs", () => {
     expect(pathWithoutQuery("/register?q=Ada+Lovelace")).toBe("/register");
     expect(pathWithoutQuery("/register#top")).toBe("/register");
     expect(pathWithoutQuery("/invitation/abc123secret")).toBe("/invitation/:token");
+    expect(pathWithoutQuery("/reset-password/abc123secret")).toBe("/reset-password/:token");
   });
   it("never logs a failed query's parameters or quoted values", () => {
     const cause = Object.assign(new Error('invalid input syntax for type uuid: "Ada Lovelace"'), { code: "22P02" });

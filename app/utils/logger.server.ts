@@ -14,8 +14,8 @@ export const logger = pino({
 export function pathWithoutQuery(url: string): string {
   const queryAt = url.search(/[?#]/);
   const path = queryAt === -1 ? url : url.slice(0, queryAt);
-  // An invitation link's token is a secret until it is used.
-  return path.replace(/^\/invitation\/[^/]+/, "/invitation/:token");
+  // An invitation or password reset link's token is a secret until it is used.
+  return path.replace(/^\/(invitation|reset-password)\/[^/]+/, "/$1/:token");
 }
 
 /**

@@ -1,4 +1,6 @@
-import { and, count, eq, isNull } from "drizzle-orm";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "#db/client";
 import { emailOutbox, inboxMessages, users } from "#db/schema/index";
 import { logger } from "./logger.server";
@@ -23,7 +25,21 @@ export const consoleEmailSender: EmailSender = {
   },
 };
 
-let sender: EmailSender = consoleEmailSender;
+/**
+ * EMAIL_DIRECTORY: each email is written there as a JSON file instead (a pickup directory, as mail
+ * relays and test set-ups use), so the browser tests can follow a link someone was emailed.
+ */
+export function directoryEmailSender(directory: string): EmailSender {
+  mkdirSync(directory, { recursive: true });
+  return {
+    async send(message) {
+      const name = `${Date.now()}-${crypto.randomUUID()}.json`;
+      writeFileSync(path.join(directory, name), JSON.stringify(message));
+    },
+  };
+}
+
+let sender: EmailSender = process.env.EMAIL_DIRECTORY ? directoryEmailSender(process.env.EMAIL_DIRECTORY) : consoleEmailSender;
 export function setEmailSender(next: EmailSender): void {
   sender = next;
 }
@@ -45,19 +61,35 @@ export async function notify(tx: DbOrTx, notification: Notification): Promise<vo
   });
 }
 
+/**
+ * An email that is itself the message (an invitation, a password reset link), to a user or to an
+ * address with no account yet, written in the caller's transaction. A body holding a one-time link
+ * is blanked once sent, so the outbox does not keep usable links.
+ */
+export async function sendEmail(tx: DbOrTx, email: { to: { userId: string } | { email: string }; subject: string; body: string; hasLink?: boolean }): Promise<void> {
+  await tx.insert(emailOutbox).values({
+    ...("userId" in email.to ? { toUserId: email.to.userId } : { toEmail: email.to.email }),
+    subject: email.subject,
+    body: email.body,
+    bodyHasLink: email.hasLink ?? false,
+  });
+}
+
+const SENT_LINK_BODY = "(This email held a one-time link. It was sent, and is not kept.)";
+
 /** Sends unsent emails; run after a commit that wrote some, and again by any later run. */
 export async function deliverEmails(limit = 50): Promise<number> {
   const pending = await db
-    .select({ id: emailOutbox.id, subject: emailOutbox.subject, body: emailOutbox.body, to: users.email })
+    .select({ id: emailOutbox.id, subject: emailOutbox.subject, body: emailOutbox.body, to: sql<string>`coalesce(${users.email}, ${emailOutbox.toEmail})`, hasLink: emailOutbox.bodyHasLink })
     .from(emailOutbox)
-    .innerJoin(users, eq(users.id, emailOutbox.toUserId))
+    .leftJoin(users, eq(users.id, emailOutbox.toUserId))
     .where(isNull(emailOutbox.sentAt))
     .limit(limit);
   let sent = 0;
   for (const email of pending) {
     try {
       await sender.send({ to: email.to, subject: email.subject, body: email.body });
-      await db.update(emailOutbox).set({ sentAt: new Date() }).where(and(eq(emailOutbox.id, email.id), isNull(emailOutbox.sentAt)));
+      await db.update(emailOutbox).set(email.hasLink ? { sentAt: new Date(), body: SENT_LINK_BODY } : { sentAt: new Date() }).where(and(eq(emailOutbox.id, email.id), isNull(emailOutbox.sentAt)));
       sent += 1;
     } catch (error) {
       logger.warn({ emailId: email.id, err: { type: (error as Error).name } }, "email not sent; it stays in the outbox");

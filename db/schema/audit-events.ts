@@ -17,9 +17,16 @@ export const auditEvents = pgTable(
     subjectId: text("subject_id"),
     requestId: text("request_id"),
     details: jsonb("details").$type<Record<string, unknown>>(),
+    /**
+     * The LA whose log shows the event: the actor's LA, or else the LA of the child, placement,
+     * consent request or user it is about (so events written by jobs reach the LA). Set by a
+     * trigger on insert (migration "secacct_custom_audit_events_la"), never by the app.
+     */
+    laId: uuid("la_id"),
   },
   (t) => [
     index("audit_events_subject_idx").on(t.subjectType, t.subjectId, t.occurredAt),
     index("audit_events_actor_org_idx").on(t.actorOrganisationId, t.occurredAt),
+    index("audit_events_la_idx").on(t.laId, t.id),
   ],
 );

@@ -92,14 +92,19 @@ export const emailOutbox = pgTable(
   "email_outbox",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    toUserId: uuid("to_user_id")
-      .notNull()
-      .references(() => users.id),
+    /** A user of the service, or (for an invitation to someone with no account yet) `to_email`. */
+    toUserId: uuid("to_user_id").references(() => users.id),
+    toEmail: text("to_email"),
     subject: text("subject").notNull(),
     body: text("body").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     attempts: integer("attempts").notNull().default(0),
+    /** The body holds a one-time link (an invitation, a password reset): blanked once sent. */
+    bodyHasLink: boolean("body_has_link").notNull().default(false),
   },
-  (t) => [index("email_outbox_unsent_idx").on(t.createdAt).where(sql`${t.sentAt} is null`)],
+  (t) => [
+    index("email_outbox_unsent_idx").on(t.createdAt).where(sql`${t.sentAt} is null`),
+    check("email_outbox_one_recipient", sql`(${t.toUserId} is null) <> (${t.toEmail} is null)`),
+  ],
 );

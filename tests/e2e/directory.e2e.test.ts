@@ -4,17 +4,20 @@ import { addDays, londonDate } from "#app/domain/dates";
 import { startApp, type RunningApp } from "../support/app-server";
 import { CheckedPage, launchBrowser } from "../support/browser";
 import { fillDate, hydrated, openForm } from "../support/e2e-forms";
+import { emailDirectory } from "../support/e2e-emails";
 import { signedInPage } from "../support/e2e-session";
 
+const emails = emailDirectory();
 let app: RunningApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  [app, browser] = await Promise.all([startApp(emails.env), launchBrowser()]);
 });
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
+  emails.remove();
 });
 
 const today = londonDate(new Date());
@@ -46,6 +49,11 @@ describe("the directory, from application to public listing", () => {
     await p.getByLabel("Your email address").fill("grace@hampstead-learning.example");
     await p.getByLabel("Create a password").fill("lantern copper meadow 58");
     await p.getByLabel("Confirm password").fill("lantern copper meadow 58");
+    await page.clickAndCheck(p.getByRole("button", { name: "Create account" }));
+    await expect(p.locator("h1").innerText()).resolves.toBe("Check your email");
+    // Nothing is made until the link emailed to the address is followed.
+    await page.goto(await emails.linkSentTo("grace@hampstead-learning.example", "invitation"));
+    await expect(p.locator("h1").innerText()).resolves.toBe("Confirm your email address");
     await page.clickAndCheck(p.getByRole("button", { name: "Create account" }));
     await expect(p.locator("h1").innerText()).resolves.toBe("Apply to be listed");
     await expect(p.locator("#application-9-status").innerText()).resolves.toBe("Cannot start yet");
@@ -193,9 +201,10 @@ describe("the directory, from application to public listing", () => {
     await openForm(provider.page, p.getByRole("link", { name: "Colleagues" }).first());
     await p.getByLabel("Full name").fill("Marcus Bell");
     await p.getByLabel("Email address").fill("marcus@brightfutures.example");
-    await provider.page.clickAndCheck(p.getByRole("button", { name: "Add colleague" }));
-    await expect(p.locator(".govuk-panel").innerText()).resolves.toContain("They can now choose their password");
-    await expect(p.locator("code.app-code").innerText()).resolves.toMatch(/\/invitation\/[a-z2-7]{32}$/);
+    await provider.page.clickAndCheck(p.getByRole("button", { name: "Send invitation" }));
+    await expect(p.locator(".govuk-notification-banner").innerText()).resolves.toContain("Invitation sent to marcus@brightfutures.example");
+    await expect(p.locator("body").innerText()).resolves.not.toMatch(/\/invitation\//);
+    await expect(emails.linkSentTo("marcus@brightfutures.example", "invitation")).resolves.toMatch(/^\/invitation\/[a-z2-7]{32}$/);
     await provider.page.clickAndCheck(p.getByRole("link", { name: "Organisation" }).first());
     provider.page.assertAllChecked();
     await provider.context.close();

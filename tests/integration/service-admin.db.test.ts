@@ -5,7 +5,11 @@ import { action as reviewersAction, loader as reviewersLoader } from "#app/route
 import { db } from "#db/client";
 import { users } from "#db/schema/index";
 import { ROLES, type Role } from "#app/domain/roles";
+import { action as invitationAction } from "#app/routes/invitation.$token";
+import { captureEmails } from "../support/emails";
 import { call, createOrganisation, createUser, laId, requestAs } from "../support/fixtures";
+
+const emails = captureEmails();
 
 describe("the service admin", () => {
   it("sees every LA and adds reviewers to the national team or an LA, never another role", async () => {
@@ -15,7 +19,10 @@ describe("the service admin", () => {
     expect(las.data.las).toHaveLength(153);
     const camden = await laId("202");
     const added = await call(reviewersAction, await requestAs(admin, "/service-admin/reviewers", { form: { name: "Rae Quinn", email: "rae@camden.example", organisationId: camden } }));
-    expect(added.data.invited.link).toMatch(/\/invitation\//);
+    expect(added.data.invited).toMatchObject({ email: "rae@camden.example" });
+    const token = emails.tokenSentTo("rae@camden.example", "invitation")!;
+    const accepted = await call(invitationAction, await requestAs(null, `/invitation/${token}`, { form: { password: "quartz meadow falcon 31", confirmPassword: "quartz meadow falcon 31" } }), { token });
+    expect(accepted.location).toBe("/home");
     const [reviewer] = await db.select().from(users).where(eq(users.email, "rae@camden.example"));
     expect(reviewer).toMatchObject({ role: "directory_reviewer", organisationId: camden });
     const provider = await createOrganisation("provider");
