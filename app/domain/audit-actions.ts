@@ -52,9 +52,10 @@ export const AUDIT_ACTIONS = [
   "placement.extension_refused",
   "placement.flagged_for_review",
   "placement_limits.updated",
+  "email.retried",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ["user", "organisation", "audit_log", "child", "register", "consent_request", "la_settings", "api_token", "listing", "change_request", "placement", "placement_limits"] as const;
+export const AUDIT_SUBJECT_TYPES = ["user", "organisation", "audit_log", "child", "register", "consent_request", "la_settings", "api_token", "listing", "change_request", "placement", "placement_limits", "email"] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];

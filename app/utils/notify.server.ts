@@ -1,29 +1,22 @@
-import { and, count, eq, isNull } from "drizzle-orm";
-import { db, type DbOrTx } from "#db/client";
+import { and, count, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { afterFailure } from "#app/domain/email-delivery";
+import { db, rowsOf, type DbOrTx } from "#db/client";
 import { emailOutbox, inboxMessages, users } from "#db/schema/index";
+import { asSendFailure, emailSenderFromEnv, type EmailSender } from "./email-senders.server";
+import { env, publicUrl } from "./env.server";
 import { logger } from "./logger.server";
 
+export { EmailSendError, type EmailMessage, type EmailSender } from "./email-senders.server";
+
 // Telling someone something: an inbox message they see in the service, and an email that only says
-// there is something to see (never a child's details: email leaves our control).
+// there is something to see, with a link (never a child's details: email leaves our control).
 
-export interface EmailMessage {
-  to: string;
-  subject: string;
-  body: string;
+let sender: EmailSender | undefined;
+/** The sender EMAIL_SENDER configures, unless a test has set another. */
+function currentSender(): EmailSender {
+  sender ??= emailSenderFromEnv(env());
+  return sender;
 }
-
-export interface EmailSender {
-  send(message: EmailMessage): Promise<void>;
-}
-
-/** Development and tests: the email is logged (without its recipient or body), not sent. */
-export const consoleEmailSender: EmailSender = {
-  async send(message) {
-    logger.info({ subject: message.subject }, "email (console adapter: not sent)");
-  },
-};
-
-let sender: EmailSender = consoleEmailSender;
 export function setEmailSender(next: EmailSender): void {
   sender = next;
 }
@@ -32,8 +25,11 @@ export interface Notification {
   userId: string;
   subject: string;
   body: string;
+  /** A path in the service: the inbox message links to it, and so does the email. */
   link: string;
 }
+
+export const EMAIL_BODY = "There is a new message for you in the Children not in school service. Sign in to read it.";
 
 /** Writes the inbox message and the email to send, in the caller's transaction. */
 export async function notify(tx: DbOrTx, notification: Notification): Promise<void> {
@@ -41,31 +37,125 @@ export async function notify(tx: DbOrTx, notification: Notification): Promise<vo
   await tx.insert(emailOutbox).values({
     toUserId: notification.userId,
     subject: notification.subject,
-    body: "There is a new message for you in the Children not in school service. Sign in to read it.",
+    body: EMAIL_BODY,
+    link: notification.link.startsWith("/") ? notification.link : "/inbox",
   });
 }
 
-/** Sends unsent emails; run after a commit that wrote some, and again by any later run. */
-export async function deliverEmails(limit = 50): Promise<number> {
-  const pending = await db
-    .select({ id: emailOutbox.id, subject: emailOutbox.subject, body: emailOutbox.body, to: users.email })
-    .from(emailOutbox)
-    .innerJoin(users, eq(users.id, emailOutbox.toUserId))
-    .where(isNull(emailOutbox.sentAt))
-    .limit(limit);
+// A claim is a lease: a deliverer that stops mid-send (a crash, a deploy) leaves the email to be
+// claimed again once it runs out, so an email is sent once, or (only then) twice, never lost.
+const CLAIM_MS = 5 * 60_000;
+
+interface Claimed {
+  id: string;
+  to: string;
+  subject: string;
+  body: string;
+  link: string;
+  attempts: number;
+}
+
+/**
+ * Claims one due email: a conditional update of a row no other deliverer holds (SKIP LOCKED passes
+ * over one being claimed this instant; the lease keeps it from the rest while it is sent).
+ */
+async function claimOne(now: Date): Promise<Claimed | undefined> {
+  const at = now.toISOString();
+  const until = new Date(now.getTime() + CLAIM_MS).toISOString();
+  const result = await db.execute(sql`
+    with due as (
+      select id from email_outbox
+      where sent_at is null and failed_at is null and next_attempt_at <= ${at}::timestamptz
+        and (claimed_until is null or claimed_until < ${at}::timestamptz)
+      order by next_attempt_at
+      limit 1
+      for update skip locked
+    )
+    update email_outbox o
+    set claimed_until = ${until}::timestamptz, attempts = o.attempts + 1
+    from due, users u
+    where o.id = due.id and u.id = o.to_user_id
+    returning o.id, u.email as "to", o.subject, o.body, o.link, o.attempts`);
+  return rowsOf<Claimed>(result)[0];
+}
+
+/**
+ * Sends the emails that are due, each claimed first so that any number of deliverers at once (after
+ * commits in every app process, and the job queue every minute) send each email once. A failure is
+ * retried later (a minute, doubling, at most an hour); a permanent one, or the last of
+ * EMAIL_MAX_ATTEMPTS, marks it failed for the service admin (/service-admin/emails).
+ */
+export async function deliverEmails(options: { limit?: number; now?: Date } = {}): Promise<number> {
+  const limit = options.limit ?? 50;
+  const clock = () => options.now ?? new Date();
+  const via = currentSender();
   let sent = 0;
-  for (const email of pending) {
+  for (let done = 0; done < limit; done++) {
+    const email = await claimOne(clock());
+    if (!email) break;
     try {
-      await sender.send({ to: email.to, subject: email.subject, body: email.body });
-      await db.update(emailOutbox).set({ sentAt: new Date() }).where(and(eq(emailOutbox.id, email.id), isNull(emailOutbox.sentAt)));
+      const result = await via.send({ id: email.id, to: email.to, subject: email.subject, body: email.body, link: `${publicUrl()}${email.link}` });
+      await db
+        .update(emailOutbox)
+        .set({ sentAt: clock(), claimedUntil: null, lastError: null, providerReference: result?.reference ?? null })
+        .where(eq(emailOutbox.id, email.id));
       sent += 1;
     } catch (error) {
-      logger.warn({ emailId: email.id, err: { type: (error as Error).name } }, "email not sent; it stays in the outbox");
-      const [row] = await db.select({ attempts: emailOutbox.attempts }).from(emailOutbox).where(eq(emailOutbox.id, email.id));
-      await db.update(emailOutbox).set({ attempts: (row?.attempts ?? 0) + 1 }).where(eq(emailOutbox.id, email.id));
+      const failure = asSendFailure(error);
+      const next = afterFailure(email.attempts, failure, clock(), env().EMAIL_MAX_ATTEMPTS);
+      if (next.kind === "retry") {
+        await db.update(emailOutbox).set({ claimedUntil: null, nextAttemptAt: next.at, lastError: failure.code }).where(eq(emailOutbox.id, email.id));
+        logger.warn({ emailId: email.id, sender: via.name, code: failure.code, attempts: email.attempts }, "email not sent; it will be tried again");
+      } else {
+        await db.update(emailOutbox).set({ claimedUntil: null, failedAt: clock(), lastError: failure.code }).where(eq(emailOutbox.id, email.id));
+        logger.error(
+          { emailId: email.id, sender: via.name, code: failure.code, attempts: email.attempts, permanent: failure.permanent },
+          "email failed: no more attempts; the service admin can retry it at /service-admin/emails",
+        );
+      }
     }
   }
   return sent;
+}
+
+export interface FailedEmail {
+  id: string;
+  to: string;
+  subject: string;
+  createdAt: Date;
+  failedAt: Date;
+  attempts: number;
+  lastError: string | null;
+}
+
+/** Emails the service gave up on, newest first: for the service admin. */
+export async function listFailedEmails(limit = 200): Promise<FailedEmail[]> {
+  const rows = await db
+    .select({
+      id: emailOutbox.id,
+      to: users.email,
+      subject: emailOutbox.subject,
+      createdAt: emailOutbox.createdAt,
+      failedAt: emailOutbox.failedAt,
+      attempts: emailOutbox.attempts,
+      lastError: emailOutbox.lastError,
+    })
+    .from(emailOutbox)
+    .innerJoin(users, eq(users.id, emailOutbox.toUserId))
+    .where(and(isNotNull(emailOutbox.failedAt), isNull(emailOutbox.sentAt)))
+    .orderBy(desc(emailOutbox.failedAt))
+    .limit(limit);
+  return rows.map((r) => ({ ...r, failedAt: r.failedAt! }));
+}
+
+/** Puts a failed email back in the queue with its attempts reset; false if it had not failed. */
+export async function retryFailedEmail(tx: DbOrTx, emailId: string, now = new Date()): Promise<boolean> {
+  const updated = await tx
+    .update(emailOutbox)
+    .set({ failedAt: null, attempts: 0, nextAttemptAt: now, claimedUntil: null })
+    .where(and(eq(emailOutbox.id, emailId), isNotNull(emailOutbox.failedAt), isNull(emailOutbox.sentAt)))
+    .returning({ id: emailOutbox.id });
+  return updated.length === 1;
 }
 
 export async function unreadCount(userId: string): Promise<number> {

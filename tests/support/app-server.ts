@@ -25,6 +25,9 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
     PORT: String(port),
     HOST: "127.0.0.1",
     LOG_LEVEL: "warn",
+    // Production needs a sender: the browser tests log emails rather than send them.
+    EMAIL_SENDER: "log",
+    PUBLIC_URL: `http://localhost:${port}`,
     ...extraEnv,
   };
   let dropDatabase = async () => {};
