@@ -93,13 +93,9 @@ export async function deliverEmails(options: { limit?: number; now?: Date } = {}
   for (let done = 0; done < limit; done++) {
     const email = await claimOne(clock());
     if (!email) break;
+    let result: { reference?: string } | void;
     try {
-      const result = await via.send({ id: email.id, to: email.to, subject: email.subject, body: email.body, link: `${publicUrl()}${email.link}` });
-      await db
-        .update(emailOutbox)
-        .set({ sentAt: clock(), claimedUntil: null, lastError: null, providerReference: result?.reference ?? null })
-        .where(eq(emailOutbox.id, email.id));
-      sent += 1;
+      result = await via.send({ id: email.id, to: email.to, subject: email.subject, body: email.body, link: `${publicUrl()}${email.link}` });
     } catch (error) {
       const failure = asSendFailure(error);
       const next = afterFailure(email.attempts, failure, clock(), env().EMAIL_MAX_ATTEMPTS);
@@ -113,7 +109,15 @@ export async function deliverEmails(options: { limit?: number; now?: Date } = {}
           "email failed: no more attempts; the service admin can retry it at /service-admin/emails",
         );
       }
+      continue;
     }
+    // Outside the try: an email the sender took is never counted as a failed attempt. Should this
+    // write fail, the claim runs out and the email is sent again (twice, never lost).
+    await db
+      .update(emailOutbox)
+      .set({ sentAt: clock(), claimedUntil: null, lastError: null, providerReference: result?.reference ?? null })
+      .where(eq(emailOutbox.id, email.id));
+    sent += 1;
   }
   return sent;
 }
