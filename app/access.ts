@@ -49,6 +49,7 @@ export const ROUTE_ACCESS = {
   "routes/inbox": SIGNED_IN,
   "routes/service-admin.organisations": needs("manage:organisation:any"),
   "routes/service-admin.reviewers": needs("manage:reviewer:any"),
+  "routes/service-admin.emails": needs("manage:email:any"),
   // The directory of non-school alternative provision.
   "routes/directory._index": PUBLIC,
   "routes/directory.$providerId": PUBLIC,

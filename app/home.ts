@@ -66,6 +66,7 @@ export function homeFor(role: Role): HomeSection {
         links: [
           { href: "/service-admin/organisations", text: "Local authorities", description: "The councils using the service, with their DfE and ONS codes." },
           { href: "/service-admin/reviewers", text: "Directory reviewers", description: "Who reviews applications to the directory, nationally and in each council." },
+          { href: "/service-admin/emails", text: "Failed emails", description: "Emails the service stopped trying to send, and sending them again." },
         ],
       };
   }

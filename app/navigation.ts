@@ -38,6 +38,7 @@ const BY_ROLE: Record<Role, NavigationItem[]> = {
   service_admin: [
     { href: "/service-admin/organisations", text: "Local authorities" },
     { href: "/service-admin/reviewers", text: "Reviewers" },
+    { href: "/service-admin/emails", text: "Emails" },
   ],
 };
 

@@ -78,7 +78,7 @@ async function startServer(databaseUrl: string): Promise<{ base: string; child: 
   const serve = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts.serve!.split(/\s+/);
   if (serve[0] !== "node") throw new Error(`npm run serve should start node: ${serve.join(" ")}`);
   const child = spawn(process.execPath, serve.slice(1), {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, JOBS_ENABLED: "false", SEED_DEMO_DATA: "false", LOG_LEVEL: "warn", DATABASE_POOL_SIZE: "10" },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, JOBS_ENABLED: "false", SEED_DEMO_DATA: "false", LOG_LEVEL: "warn", DATABASE_POOL_SIZE: "10", EMAIL_SENDER: "log", PUBLIC_URL: `http://127.0.0.1:${port}` },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let output = "";

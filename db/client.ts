@@ -19,12 +19,16 @@ export interface Connection {
   kind: DatabaseKind;
   /** The server's URL, for work that needs a dedicated connection (migrations). */
   url?: string;
+  /** The tables' owner, for migrations when the app connects as a role of its own (decision 012). */
+  migrationUrl?: string;
   close(): Promise<void>;
 }
 
 export interface ConnectionOptions {
   /** postgres://... to use a PostgreSQL server; without it, embedded PGlite. */
   databaseUrl?: string;
+  /** postgres://... as the tables' owner, to run migrations; unset: migrations use databaseUrl. */
+  migrationUrl?: string;
   /** Folder for PGlite's files, or "memory://" for a throwaway database. */
   pgliteDir?: string;
   maxConnections?: number;
@@ -72,6 +76,7 @@ export function connect(options: ConnectionOptions): Connection {
       db: drizzlePostgres(options.prepare === false ? client : preparing(client), { schema, casing: "snake_case" }) as unknown as Database,
       kind: "postgres",
       url: options.databaseUrl,
+      migrationUrl: options.migrationUrl,
       close: () => client.end({ timeout: 5 }),
     };
   }

@@ -7,6 +7,11 @@ describe("database configuration", () => {
     expect(connectionOptionsFromEnv({ DATABASE_URL: "postgres://x/y", PGLITE_DIR: "/tmp/p" })).toMatchObject({ databaseUrl: "postgres://x/y" });
     expect(connectionOptionsFromEnv({ DATABASE_URL: "  " }).databaseUrl).toBeUndefined();
   });
+  it("runs migrations as the owner at DATABASE_MIGRATION_URL when set, and needs DATABASE_URL beside it", () => {
+    expect(connectionOptionsFromEnv({ DATABASE_URL: "postgres://app@x/y" }).migrationUrl).toBeUndefined();
+    expect(connectionOptionsFromEnv({ DATABASE_URL: "postgres://app@x/y", DATABASE_MIGRATION_URL: "postgres://owner@x/y" })).toMatchObject({ databaseUrl: "postgres://app@x/y", migrationUrl: "postgres://owner@x/y" });
+    expect(() => connectionOptionsFromEnv({ DATABASE_MIGRATION_URL: "postgres://owner@x/y" })).toThrow(/without DATABASE_URL/);
+  });
   it("prepares statements unless DATABASE_PREPARE=false (for a pooler that cannot keep them)", () => {
     expect(connectionOptionsFromEnv({ DATABASE_URL: "postgres://x/y" }).prepare).toBe(true);
     expect(connectionOptionsFromEnv({ DATABASE_URL: "postgres://x/y", DATABASE_PREPARE: "false" }).prepare).toBe(false);

@@ -6,7 +6,8 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import postgres from "postgres";
-import type { Connection } from "./client";
+import { rowsOf, type Connection } from "./client";
+import { grantAppRole } from "./roles";
 
 // Both db/*.ts (run by tsx) and build/server.js (bundled) sit one folder below the project root.
 export const MIGRATIONS_DIR =
@@ -18,6 +19,8 @@ const MIGRATION_LOCK = 7_411_926_001;
 /**
  * Applies the SQL migrations in drizzle/. On PostgreSQL it takes a session advisory lock on one
  * dedicated connection (a pooled lock could be released on another connection than it was taken).
+ * With a migration URL (the tables' owner) beside the app's, it migrates as the owner and then
+ * grants the app's role what it needs, so tables a migration added are covered (decision 012).
  */
 export async function migrate(connection: Connection): Promise<void> {
   if (connection.kind === "pglite") {
@@ -25,12 +28,17 @@ export async function migrate(connection: Connection): Promise<void> {
     return;
   }
   if (!connection.url) throw new Error("migrate() needs the PostgreSQL connection's URL");
-  const client = postgres(connection.url, { max: 1, onnotice: () => {} });
+  const client = postgres(connection.migrationUrl ?? connection.url, { max: 1, onnotice: () => {} });
   try {
     const db = drizzlePostgres(client);
     await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK})`);
     try {
       await migratePostgres(db, { migrationsFolder: MIGRATIONS_DIR });
+      if (connection.migrationUrl) {
+        const [app] = rowsOf<{ role: string }>(await connection.db.execute(sql`select current_user as role`));
+        const [owner] = await client<{ role: string }[]>`select current_user as role`;
+        if (app!.role !== owner!.role) await grantAppRole(client, app!.role);
+      }
     } finally {
       await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK})`);
     }

@@ -5,6 +5,9 @@ import { organisations, users } from "#db/schema/index";
 import { sendInvitation, type InvitationSent, type Inviter } from "./invitations.server";
 import { hasPermission } from "#app/domain/roles";
 import { forbidden } from "#app/utils/refusals.server";
+import type { Auditor } from "#app/utils/audit.server";
+import { retryFailedEmail } from "#app/utils/notify.server";
+import { isUuid } from "./scope.server";
 
 // The national service admin's view: local authorities and directory reviewers. It never reaches
 // children's records: nothing here joins the register.
@@ -60,4 +63,14 @@ export async function inviteReviewer(
     .where(and(eq(organisations.id, input.organisationId), inArray(organisations.kind, ["directory_team", "local_authority"])));
   if (!organisation) return { ok: false, field: "organisationId", message: "Select the national team or a local authority" };
   return sendInvitation({ organisationId: organisation.id, name: input.name, email: input.email, role: "directory_reviewer" }, inviter);
+}
+
+/** Puts a failed email back in the queue, audited in the same transaction; false if it had not failed. */
+export async function retryEmail(_scope: ServiceAdminScope, emailId: string, audit: Auditor): Promise<boolean> {
+  if (!isUuid(emailId)) return false;
+  return db.transaction(async (tx) => {
+    if (!(await retryFailedEmail(tx, emailId))) return false;
+    await audit(tx, { action: "email.retried", subjectType: "email", subjectId: emailId });
+    return true;
+  });
 }

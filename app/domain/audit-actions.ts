@@ -67,11 +67,12 @@ export const AUDIT_ACTIONS = [
   "consent_requests.listed",
   "provider_placements.listed",
   "child.looked_up",
+  "email.retried",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ["user", "invitation", "organisation", "audit_log", "child", "register", "consent_request", "la_settings", "api_token", "listing", "change_request", "placement", "placement_limits"] as const;
+export const AUDIT_SUBJECT_TYPES = ["user", "invitation", "organisation", "audit_log", "child", "register", "consent_request", "la_settings", "api_token", "listing", "change_request", "placement", "placement_limits", "email"] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 /**
@@ -145,6 +146,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "consent_requests.listed": "viewed a list of home education consent requests",
   "provider_placements.listed": "viewed the list of children placed with their organisation",
   "child.looked_up": "looked up a child on the register with the council's API token",
+  "email.retried": "sent a failed email again",
 };
 
 export function isAuditAction(value: string): value is AuditAction {

@@ -37,6 +37,7 @@ export const PERMISSIONS = [
   "review:listing:area",
   "manage:organisation:any",
   "manage:reviewer:any",
+  "manage:email:any",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,7 +47,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   council_admin: ["manage:user:own-la", "read:audit:own-la", "read:consent:own-la", "manage:settings:own-la", "manage:api-token:own-la"],
   provider: ["apply:listing:own", "read:placement:own-provider"],
   directory_reviewer: ["review:listing:area"],
-  service_admin: ["manage:organisation:any", "manage:reviewer:any"],
+  service_admin: ["manage:organisation:any", "manage:reviewer:any", "manage:email:any"],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -38,8 +38,12 @@ export async function signIn(input: { email: string; password: string; ip: strin
     return { ok: false, reason: "invalid" };
   }
   await clearFailures(keys.account);
-  const { token, expiresAt } = await createSession(user.id);
-  await audit(db, { action: "user.signed_in", subjectType: "user", subjectId: user.id });
+  // The session and its audit event commit together: no one is signed in without the record of it.
+  const { token, expiresAt } = await db.transaction(async (tx) => {
+    const created = await createSession(user.id, new Date(), tx);
+    await audit(tx, { action: "user.signed_in", subjectType: "user", subjectId: user.id });
+    return created;
+  });
   return { ok: true, token, expiresAt, session: { userId: user.id, role: user.role } };
 }
 
@@ -69,15 +73,17 @@ export async function changePassword(input: {
     return { ok: false, field: "newPassword", message: "New password must be different from your current password" };
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await db.transaction(async (tx) => {
+  // One transaction: the new password never stands while the sessions signed in with the old one
+  // live on (someone who knew it stays signed in), nor do they end without the change.
+  const { token, expiresAt } = await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, user.id));
     await auditorFor({ userId: user.id, role: user.role, organisationId: user.organisationId }, input.requestId)(tx, {
       action: "user.password_changed",
       subjectType: "user",
       subjectId: user.id,
     });
+    await invalidateAllSessionsOfUser(user.id, tx);
+    return createSession(user.id, new Date(), tx);
   });
-  await invalidateAllSessionsOfUser(user.id);
-  const { token, expiresAt } = await createSession(user.id);
   return { ok: true, token, expiresAt };
 }

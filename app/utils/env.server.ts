@@ -1,35 +1,74 @@
 import { z } from "zod";
 
 const positiveNumber = (fallback: number) => z.coerce.number().positive().default(fallback);
+const optionalText = z.string().trim().min(1).optional().catch(undefined);
 
-const EnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  SESSION_ABSOLUTE_HOURS: positiveNumber(12),
-  SESSION_IDLE_MINUTES: positiveNumber(30),
-  SIGN_IN_MAX_FAILURES_PER_ACCOUNT: positiveNumber(5),
-  SIGN_IN_MAX_FAILURES_PER_IP: positiveNumber(50),
-  SIGN_IN_LOCKOUT_MINUTES: positiveNumber(15),
-  PROVIDER_SIGN_UPS_PER_IP_PER_HOUR: positiveNumber(10),
-  // Where people write to the service team: the help, accessibility and privacy pages name it.
-  SUPPORT_EMAIL: z.string().email().default("support@service.example"),
-  INVITATIONS_PER_USER_PER_DAY: positiveNumber(30),
-  PASSWORD_RESETS_PER_IP_PER_HOUR: positiveNumber(10),
-  PASSWORD_RESETS_PER_ACCOUNT_PER_HOUR: positiveNumber(3),
-  /** Where the service is, for links in emails: never taken from a request's Host header. */
-  PUBLIC_URL: z.url().optional(),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-});
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    SESSION_ABSOLUTE_HOURS: positiveNumber(12),
+    SESSION_IDLE_MINUTES: positiveNumber(30),
+    SIGN_IN_MAX_FAILURES_PER_ACCOUNT: positiveNumber(5),
+    SIGN_IN_MAX_FAILURES_PER_IP: positiveNumber(50),
+    SIGN_IN_LOCKOUT_MINUTES: positiveNumber(15),
+    PROVIDER_SIGN_UPS_PER_IP_PER_HOUR: positiveNumber(10),
+    // Where people write to the service team: the help, accessibility and privacy pages name it.
+    SUPPORT_EMAIL: z.string().email().default("support@service.example"),
+    INVITATIONS_PER_USER_PER_DAY: positiveNumber(30),
+    PASSWORD_RESETS_PER_IP_PER_HOUR: positiveNumber(10),
+    PASSWORD_RESETS_PER_ACCOUNT_PER_HOUR: positiveNumber(3),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    PORT: z.coerce.number().int().positive().default(3000),
+    /** The service's public address, for links in emails (e.g. https://cnis.education.gov.uk). */
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** How emails leave: GOV.UK Notify, an SMTP server, or only logged (decision 011). */
+    EMAIL_SENDER: z.enum(["notify", "smtp", "log"]).optional(),
+    EMAIL_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
+    EMAIL_FROM: optionalText,
+    SMTP_URL: optionalText,
+    NOTIFY_API_KEY: optionalText,
+    NOTIFY_TEMPLATE_ID: optionalText,
+    NOTIFY_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  })
+  .superRefine((e, ctx) => {
+    const problem = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (e.NODE_ENV === "production") {
+      if (!e.EMAIL_SENDER) problem("EMAIL_SENDER", "production needs EMAIL_SENDER=notify or smtp (or EMAIL_SENDER=log to only log emails, sending none)");
+      if (!e.PUBLIC_URL) problem("PUBLIC_URL", "production needs PUBLIC_URL, the service's public address, for the link in every email");
+    }
+    if (e.EMAIL_SENDER === "smtp") {
+      if (!e.SMTP_URL) problem("SMTP_URL", "EMAIL_SENDER=smtp needs SMTP_URL (smtp://user:password@host:587 or smtps://...)");
+      if (!e.EMAIL_FROM) problem("EMAIL_FROM", "EMAIL_SENDER=smtp needs EMAIL_FROM, the address emails come from");
+    }
+    if (e.EMAIL_SENDER === "notify") {
+      if (!e.NOTIFY_API_KEY) problem("NOTIFY_API_KEY", "EMAIL_SENDER=notify needs NOTIFY_API_KEY");
+      if (!e.NOTIFY_TEMPLATE_ID) problem("NOTIFY_TEMPLATE_ID", "EMAIL_SENDER=notify needs NOTIFY_TEMPLATE_ID");
+    }
+  });
 
 export type Env = z.infer<typeof EnvSchema>;
 
 let cached: Env | undefined;
 
+/** Checks settings without caching them (tests, and `env()` below). */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = EnvSchema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join(".") || "setting"}: ${issue.message}`);
+  throw new Error(`The configuration is not usable: ${problems.join("; ")}`);
+}
+
 /** Settings from the environment, checked once; a bad value stops the server at start-up. */
 export function env(): Env {
-  cached ??= EnvSchema.parse(process.env);
+  cached ??= parseEnv(process.env);
   return cached;
 }
 
 export function isProduction(): boolean {
   return env().NODE_ENV === "production";
+}
+
+/** The public address without a trailing slash; outside production, this machine on PORT. */
+export function publicUrl(settings: Env = env()): string {
+  return (settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, "");
 }

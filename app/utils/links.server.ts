@@ -1,4 +1,4 @@
-import { env } from "./env.server";
+import { publicUrl } from "./env.server";
 
 /**
  * An absolute link to a page of the service, for an email. It starts from PUBLIC_URL, never from
@@ -6,6 +6,5 @@ import { env } from "./env.server";
  * from one would send its token to whoever chose it.
  */
 export function publicLink(path: string): string {
-  const base = env().PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-  return new URL(path, base).toString();
+  return `${publicUrl()}${path.startsWith("/") ? path : `/${path}`}`;
 }

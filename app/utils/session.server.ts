@@ -2,7 +2,7 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { and, eq, lt, or } from "drizzle-orm";
-import { db } from "#db/client";
+import { db, type DbOrTx } from "#db/client";
 import { organisations, sessions, users } from "#db/schema/index";
 import type { Role } from "#app/domain/roles";
 import { env, isProduction } from "./env.server";
@@ -54,10 +54,11 @@ export function cookieName(): string {
   return isProduction() ? SESSION_COOKIE : DEV_SESSION_COOKIE;
 }
 
-export async function createSession(userId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+/** Writes a new session; pass the transaction of the change it belongs with (a sign-in and its audit event). */
+export async function createSession(userId: string, now = new Date(), tx: DbOrTx = db): Promise<{ token: string; expiresAt: Date }> {
   const id = randomString();
   const secret = randomString();
-  await db.insert(sessions).values({ id, secretHash: hashSecret(secret), userId, createdAt: now, lastSeenAt: now });
+  await tx.insert(sessions).values({ id, secretHash: hashSecret(secret), userId, createdAt: now, lastSeenAt: now });
   // The cookie lives as long as the absolute lifetime; the idle timeout is enforced here, on the
   // server, where a stolen cookie cannot extend it.
   return { token: `${id}.${secret}`, expiresAt: new Date(now.getTime() + lifetimes().absoluteMs) };
@@ -109,8 +110,8 @@ export async function invalidateSession(sessionId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
-export async function invalidateAllSessionsOfUser(userId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+export async function invalidateAllSessionsOfUser(userId: string, tx: DbOrTx = db): Promise<void> {
+  await tx.delete(sessions).where(eq(sessions.userId, userId));
 }
 
 /** Removes sessions that can no longer be valid; run by the job queue, not by requests. */

@@ -168,7 +168,7 @@ export const educationArrangements = pgTable(
   (t) => [index("education_arrangements_child_idx").on(t.childId, t.position)],
 );
 
-/** Every change to an entry: who, when, and each field's old and new value. Never updated. */
+/** Every change to an entry: who, when, and each field's old and new value. Append-only: triggers refuse UPDATE, DELETE and TRUNCATE (migration "reldata_custom_append_only_everywhere"). */
 export const entryHistory = pgTable(
   "entry_history",
   {

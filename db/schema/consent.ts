@@ -86,7 +86,10 @@ export const inboxMessages = pgTable(
 
 /**
  * Emails written in the same transaction as the change they announce (a transactional outbox), so
- * none is lost if the process stops; sent after commit and marked sent.
+ * none is lost if the process stops. A deliverer claims a row (claimed_until, a lease) before it
+ * sends it, so however many run at once each email is sent once; a failure is retried at
+ * next_attempt_at, and after the last attempt (or a permanent refusal) the row is failed_at, for
+ * the service admin to see and retry (decision 011).
  */
 export const emailOutbox = pgTable(
   "email_outbox",
@@ -97,14 +100,24 @@ export const emailOutbox = pgTable(
     toEmail: text("to_email"),
     subject: text("subject").notNull(),
     body: text("body").notNull(),
+    /** A path in the service (the email links to PUBLIC_URL + link); never a child's details. */
+    link: text("link").notNull().default("/inbox"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     attempts: integer("attempts").notNull().default(0),
     /** The body holds a one-time link (an invitation, a password reset): blanked once sent. */
     bodyHasLink: boolean("body_has_link").notNull().default(false),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    claimedUntil: timestamp("claimed_until", { withTimezone: true }),
+    failedAt: timestamp("failed_at", { withTimezone: true }),
+    /** The sender's code for the last failure (e.g. "smtp_550", "notify_400"): never the message. */
+    lastError: text("last_error"),
+    /** The sender's own id for the sent email (Notify's notification id, SMTP's message id). */
+    providerReference: text("provider_reference"),
   },
   (t) => [
-    index("email_outbox_unsent_idx").on(t.createdAt).where(sql`${t.sentAt} is null`),
+    index("email_outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.sentAt} is null and ${t.failedAt} is null`),
+    index("email_outbox_failed_idx").on(t.failedAt).where(sql`${t.failedAt} is not null and ${t.sentAt} is null`),
     check("email_outbox_one_recipient", sql`(${t.toUserId} is null) <> (${t.toEmail} is null)`),
   ],
 );

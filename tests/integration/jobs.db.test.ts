@@ -45,13 +45,13 @@ afterAll(async () => {
 describe("the job queue", () => {
   it("runs on this database and delivers emails waiting in the outbox", async () => {
     const sent: EmailMessage[] = [];
-    setEmailSender({ send: async (message) => void sent.push(message) });
+    setEmailSender({ name: "test", send: async (message) => void sent.push(message) });
     const officer = await createUser("council_officer", { laCode: "202" });
     await notify(db, { userId: officer.id, subject: "Home education agreed", body: "Agreed.", link: "/x" });
 
     await runNow("deliver-emails");
 
-    expect(sent).toEqual([{ to: officer.email, subject: "Home education agreed", body: expect.stringContaining("Sign in to read it") }]);
+    expect(sent).toEqual([{ id: expect.any(String), to: officer.email, subject: "Home education agreed", body: expect.stringContaining("Sign in to read it"), link: "http://localhost:3000/x" }]);
     const [row] = await db.select().from(emailOutbox).where(eq(emailOutbox.toUserId, officer.id));
     expect(row!.sentAt).not.toBeNull();
   });

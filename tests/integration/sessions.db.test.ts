@@ -1,9 +1,9 @@
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { changePassword, signIn } from "#app/utils/auth.server";
 import { createSession, validateSessionToken } from "#app/utils/session.server";
 import { db } from "#db/client";
-import { auditEvents, sessions, signInThrottles } from "#db/schema/index";
+import { auditEvents, sessions, signInThrottles, users } from "#db/schema/index";
 import { createUser, TEST_PASSWORD, type TestUser } from "../support/fixtures";
 
 let user: TestUser;
@@ -102,5 +102,50 @@ describe("changing a password", () => {
       ok: false,
       field: "newPassword",
     });
+  });
+});
+
+// A write that fails half-way through: a trigger (for this test's user only) refuses the second write
+// of a pair, so the test sees whether the first was left standing on its own.
+async function refuseFor(userId: string, table: "audit_events" | "sessions", operation: "INSERT" | "DELETE", column: string, run: () => Promise<unknown>) {
+  const name = `refuse_${table}_${operation.toLowerCase()}`;
+  const row = operation === "DELETE" ? "OLD" : "NEW";
+  await db.execute(
+    sql.raw(`create function ${name}() returns trigger language plpgsql as $$
+      begin
+        if ${row}.${column}::text = '${userId}' then raise exception 'refused by the test'; end if;
+        return ${row};
+      end $$`),
+  );
+  await db.execute(sql.raw(`create trigger ${name} before ${operation} on ${table} for each row execute function ${name}()`));
+  try {
+    return await run().then(
+      () => null,
+      (error: unknown) => error as Error,
+    );
+  } finally {
+    await db.execute(sql.raw(`drop trigger ${name} on ${table}`));
+    await db.execute(sql.raw(`drop function ${name}()`));
+  }
+}
+
+describe("writes that belong together", () => {
+  it("signs in with the session and its audit event together, or not at all", async () => {
+    const error = await refuseFor(user.id, "audit_events", "INSERT", "subject_id", () => signIn({ email: user.email, password: TEST_PASSWORD, ip: "10.0.0.3", requestId: "r" }));
+    expect(error?.message).toMatch(/Failed query/);
+    expect(await db.select().from(sessions).where(eq(sessions.userId, user.id))).toEqual([]);
+  });
+
+  it("changes a password and ends the other sessions together, or not at all", async () => {
+    const other = await createSession(user.id);
+    const [before] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
+    const error = await refuseFor(user.id, "sessions", "DELETE", "user_id", () =>
+      changePassword({ userId: user.id, currentPassword: TEST_PASSWORD, newPassword: "amber lantern meadow 92", requestId: "r" }),
+    );
+    expect(error?.message).toMatch(/Failed query/);
+    const [after] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
+    expect(after!.passwordHash).toBe(before!.passwordHash);
+    expect(await validateSessionToken(other.token)).not.toBeNull();
+    expect(await db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, user.id), eq(auditEvents.action, "user.password_changed")))).toEqual([]);
   });
 });

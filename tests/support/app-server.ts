@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { createAppRole } from "../../db/roles";
 import { freePort, stopProcess, waitUntilHealthy } from "../../scripts/app-process";
 import { serverUrl, uniqueName } from "./databases";
 
@@ -15,6 +16,8 @@ export interface RunningApp {
 /**
  * Starts the built app (build/server.js) in production mode on a free port, with a database of its
  * own (a new PostgreSQL database when DATABASE_URL is set, else a PGlite folder) holding demo data.
+ * On PostgreSQL it runs as production does (decision 012): migrations as the owner
+ * (DATABASE_MIGRATION_URL), the app as a least-privileged role of its own, dropped afterwards.
  */
 export async function startApp(extraEnv: Record<string, string> = {}): Promise<RunningApp> {
   const port = await freePort();
@@ -25,6 +28,9 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
     PORT: String(port),
     HOST: "127.0.0.1",
     LOG_LEVEL: "warn",
+    // Production needs a sender: the browser tests log emails rather than send them.
+    EMAIL_SENDER: "log",
+    PUBLIC_URL: `http://localhost:${port}`,
     ...extraEnv,
   };
   let dropDatabase = async () => {};
@@ -33,20 +39,29 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
   let databaseUrl: string | undefined;
   if (server) {
     const name = uniqueName("cnis_e2e");
+    // Roles belong to the whole server, shared with other test runs: this one is named after the database.
+    const role = `${name}_app`;
     const admin = postgres(server, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database "${name}"`);
+    await createAppRole(admin, role);
     await admin.end();
     const url = new URL(server);
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
-    env.DATABASE_URL = databaseUrl;
+    const appUrl = new URL(url);
+    appUrl.username = role;
+    appUrl.password = "";
+    env.DATABASE_URL = appUrl.toString();
+    env.DATABASE_MIGRATION_URL = databaseUrl;
     dropDatabase = async () => {
       const dropper = postgres(server, { max: 1, onnotice: () => {} });
       await dropper.unsafe(`drop database if exists "${name}" with (force)`);
+      await dropper.unsafe(`drop role if exists "${role}"`);
       await dropper.end();
     };
   } else {
     delete env.DATABASE_URL;
+    delete env.DATABASE_MIGRATION_URL;
     pgliteDir = mkdtempSync(path.join(os.tmpdir(), "cnis-e2e-"));
     env.PGLITE_DIR = pgliteDir;
   }

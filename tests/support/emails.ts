@@ -1,14 +1,15 @@
 import { afterEach, beforeEach } from "vitest";
-import { consoleEmailSender, setEmailSender, type EmailMessage } from "#app/utils/notify.server";
+import { logEmailSender } from "#app/utils/email-senders.server";
+import { setEmailSender, type EmailMessage } from "#app/utils/notify.server";
 
 /** Collects every email the code under test sends, for the tests of one file. */
 export function captureEmails() {
   const sent: EmailMessage[] = [];
   beforeEach(() => {
     sent.length = 0;
-    setEmailSender({ send: async (message) => void sent.push(message) });
+    setEmailSender({ name: "capture", send: async (message) => void sent.push(message) });
   });
-  afterEach(() => setEmailSender(consoleEmailSender));
+  afterEach(() => setEmailSender(logEmailSender));
   return {
     sent,
     to: (address: string) => sent.filter((m) => m.to.toLowerCase() === address.toLowerCase()),
