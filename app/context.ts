@@ -5,6 +5,8 @@ declare module "react-router" {
     requestId: string;
     cspNonce: string;
     clientIp: string;
+    /** Set when the server refused the request's body before reading it (too large, not a form). */
+    refusedBody?: { status: 413; limitBytes: number } | { status: 415 } | { status: 400 };
   }
 }
 

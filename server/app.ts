@@ -2,10 +2,11 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { createRequestHandler } from "@react-router/express";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { ServerBuild } from "react-router";
 import { describeError, logger, pathWithoutQuery } from "../app/utils/logger.server";
+import { env } from "../app/utils/env.server";
+import { reactRouterHandler, readRequestBody, type RefusedBody } from "./request-body";
 import { isCrossOriginWrite, securityHeaders } from "./security";
 
 export interface AppOptions {
@@ -19,6 +20,8 @@ export interface AppOptions {
   /** Express's "trust proxy" setting, so client IPs are right behind a load balancer. */
   trustProxy?: string;
   https: boolean;
+  /** The largest request body a route takes unless it says otherwise (BODY_LIMIT_BYTES). */
+  bodyLimitBytes?: number;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -102,15 +105,18 @@ export function createApp(options: AppOptions): express.Express {
     }
   }
 
+  app.use(readRequestBody({ defaultLimitBytes: options.bodyLimitBytes ?? env().BODY_LIMIT_BYTES }));
+
   app.all(
     /.*/,
-    createRequestHandler({
+    reactRouterHandler({
       build: options.build,
       mode: options.development ? "development" : "production",
       getLoadContext: (req, res) => ({
         requestId: res.locals.requestId as string,
         cspNonce: res.locals.cspNonce as string,
         clientIp: req.ip ?? "unknown",
+        refusedBody: res.locals.refusedBody as RefusedBody | undefined,
       }),
     }),
   );

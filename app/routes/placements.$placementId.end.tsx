@@ -9,7 +9,7 @@ import { laScope } from "#app/data/scope.server";
 import { londonDate } from "#app/domain/dates";
 import { endPlacementSchema } from "#app/forms/placement";
 import { formDataToObject } from "#app/forms/form-data";
-import { parseSubmission } from "#app/forms/submission";
+import { formValues, parseSubmission } from "#app/forms/submission";
 import { guard } from "#app/utils/route-guard.server";
 
 export const loader = guard("routes/placements.$placementId.end").loader(async ({ user, params }) => {
@@ -28,7 +28,7 @@ export const action = guard("routes/placements.$placementId.end").action(async (
     const placement = await placementForChange(laScope(user), params.placementId ?? "");
     return redirect(`/register/${placement.childId}`);
   }
-  const values = formDataToObject(form);
+  const values = formValues(endPlacementSchema, formDataToObject(form));
   if (outcome.kind === "invalid") return data({ errors: { [outcome.field ?? "form"]: outcome.message }, values }, { status: 400 });
   return data({ errors: {}, values, formError: outcome.kind === "conflict" ? outcome.message : "The placement could not be ended." }, { status: 409 });
 });

@@ -9,7 +9,7 @@ import { laScope } from "#app/data/scope.server";
 import { londonDate } from "#app/domain/dates";
 import { extendPlacementSchema } from "#app/forms/placement";
 import { formDataToObject } from "#app/forms/form-data";
-import { parseSubmission } from "#app/forms/submission";
+import { formValues, parseSubmission } from "#app/forms/submission";
 import { guard } from "#app/utils/route-guard.server";
 
 export const loader = guard("routes/placements.$placementId.extend").loader(async ({ user, params }) => {
@@ -25,7 +25,7 @@ export const action = guard("routes/placements.$placementId.extend").action(asyn
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
   const { endDate, version } = submission.data;
   const outcome = await extendPlacement(scope, params.placementId ?? "", version, { endDate }, { userId: user.id, audit }, londonDate(new Date()));
-  const values = formDataToObject(form);
+  const values = formValues(extendPlacementSchema, formDataToObject(form));
   if (outcome.ok) return redirect(`/register/${(await placementForChange(scope, params.placementId ?? "")).childId}`);
   // The check ran again for the longer placement: every refusal is about the new end date.
   if (outcome.kind === "refused") {

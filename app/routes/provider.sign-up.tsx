@@ -5,7 +5,7 @@ import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { Button } from "#app/components/govuk";
 import { signUpProvider } from "#app/data/provider-accounts.server";
 import { providerSignUpSchema } from "#app/forms/provider-account";
-import { parseSubmission, withoutSecrets } from "#app/forms/submission";
+import { formValues, parseSubmission } from "#app/forms/submission";
 import { formDataToObject } from "#app/forms/form-data";
 import { guard } from "#app/utils/route-guard.server";
 import { createSession, sessionCookie } from "#app/utils/session.server";
@@ -24,7 +24,7 @@ export const action = guard("routes/provider.sign-up").action(async ({ request, 
   const { confirmPassword: _confirm, ...input } = submission.data;
   const result = await signUpProvider(input, { ip: context.clientIp, requestId });
   if (!result.ok) {
-    return data({ errors: result.errors, formError: result.formError, values: withoutSecrets(formDataToObject(form)) }, { status: result.throttled ? 429 : 400 });
+    return data({ errors: result.errors, formError: result.formError, values: formValues(providerSignUpSchema, formDataToObject(form)) }, { status: result.throttled ? 429 : 400 });
   }
   const { token, expiresAt } = await createSession(result.userId);
   return redirect("/provider", { headers: { "Set-Cookie": sessionCookie(token, expiresAt) } });

@@ -12,7 +12,7 @@ import { formatDate, londonDate } from "#app/domain/dates";
 import { parseDirectorySearch } from "#app/forms/directory-search";
 import { formDataToObject } from "#app/forms/form-data";
 import { placementSchema, refusalAsErrors } from "#app/forms/placement";
-import { parseSubmission } from "#app/forms/submission";
+import { formValues, parseSubmission } from "#app/forms/submission";
 import { guard } from "#app/utils/route-guard.server";
 
 // Placing a child: first choose a listed provider's site (a search of the directory, so only listed
@@ -45,8 +45,8 @@ export const action = guard("routes/register.$childId.placements.new").action(as
   const outcome = await createPlacement(scope, params.childId ?? "", submission.data, { userId: user.id, audit }, londonDate(new Date()));
   if (outcome.ok) return redirect(`/register/${params.childId}?placed`);
   // Refused: every reason in the summary, each linked to the answer it is about; answers kept.
-  if (outcome.kind === "refused") return data({ ...refusalAsErrors(outcome.reasons, submission.data.pattern.kind), values: formDataToObject(form) }, { status: 422 });
-  return data({ errors: {}, values: formDataToObject(form), formError: outcome.message }, { status: 409 });
+  if (outcome.kind === "refused") return data({ ...refusalAsErrors(outcome.reasons, submission.data.pattern.kind), values: formValues(placementSchema, formDataToObject(form)) }, { status: 422 });
+  return data({ errors: {}, values: formValues(placementSchema, formDataToObject(form)), formError: outcome.message }, { status: 409 });
 });
 
 const PATTERN_ITEMS = (conditional: React.ReactNode) => [

@@ -10,6 +10,8 @@ const EnvSchema = z.object({
   SIGN_IN_MAX_FAILURES_PER_IP: positiveNumber(50),
   SIGN_IN_LOCKOUT_MINUTES: positiveNumber(15),
   PROVIDER_SIGN_UPS_PER_IP_PER_HOUR: positiveNumber(10),
+  // The largest request body in bytes (1 MB); a route that takes files may allow more (decision 014).
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

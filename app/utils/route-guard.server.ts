@@ -70,12 +70,18 @@ async function authorise(routeId: RouteId, args: LoaderFunctionArgs | ActionFunc
  * `export const loader = guard("routes/home").loader(async ({ user }) => ...)`.
  */
 export function guard<Id extends RouteId>(routeId: Id) {
-  const wrap = <T, A extends LoaderFunctionArgs | ActionFunctionArgs>(fn: (args: ArgsFor<Id>) => Promise<T> | T) => {
-    const wrapped = async (args: A): Promise<T> => fn((await authorise(routeId, args)) as ArgsFor<Id>);
+  const wrap = <T, A extends LoaderFunctionArgs | ActionFunctionArgs>(fn: (args: ArgsFor<Id>) => Promise<T> | T, isAction: boolean) => {
+    const wrapped = async (args: A): Promise<T> => {
+      // The server read a body no further than its limit, or found it was not a form
+      // (server/request-body.ts): refused before anything else, without a database query.
+      const refused = isAction ? args.context?.refusedBody : undefined;
+      if (refused) throw data({ reason: "refused-body" }, { status: refused.status });
+      return fn((await authorise(routeId, args)) as ArgsFor<Id>);
+    };
     return Object.assign(wrapped, { [GUARDED_ROUTE]: routeId }) as Tagged<typeof wrapped>;
   };
   return {
-    loader: <T>(fn: (args: ArgsFor<Id>) => Promise<T> | T) => wrap<T, LoaderFunctionArgs>(fn),
-    action: <T>(fn: (args: ArgsFor<Id>) => Promise<T> | T) => wrap<T, ActionFunctionArgs>(fn),
+    loader: <T>(fn: (args: ArgsFor<Id>) => Promise<T> | T) => wrap<T, LoaderFunctionArgs>(fn, false),
+    action: <T>(fn: (args: ArgsFor<Id>) => Promise<T> | T) => wrap<T, ActionFunctionArgs>(fn, true),
   };
 }
