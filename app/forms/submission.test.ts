@@ -40,7 +40,7 @@ describe("a refused form echoes back only its own fields, each within its limit"
     expect(values).not.toHaveProperty("evil");
     expect((values.dateOfBirth as object)).not.toHaveProperty("hour");
     expect((values.parents as object[])[0]).not.toHaveProperty("evil");
-    const placement = formValues(placementSchema, { pattern: "part_time", daysPerWeek: "2", other: "x" });
+    const placement = formValues(placementSchema("2026-11-23"), { pattern: "part_time", daysPerWeek: "2", other: "x" });
     expect(placement).toEqual({ pattern: "part_time", daysPerWeek: "2" });
   });
 });

@@ -29,8 +29,9 @@ export const action = guard("routes/api.v1.placement-checks").action(async ({ re
   } catch {
     return problem(400, "The request body is not valid JSON.", { errors: { body: "The request body must be a JSON object" } });
   }
-  const parsed = placementCheckRequestSchema.safeParse(body);
+  const today = londonDate(new Date());
+  const parsed = placementCheckRequestSchema(today).safeParse(body);
   if (!parsed.success) return problem(400, "The request has fields that are missing or not valid.", { errors: issuesToFieldErrors(parsed.error.issues) });
-  const result = await checkPlacementForLa(la, parsed.data, londonDate(new Date()));
+  const result = await checkPlacementForLa(la, parsed.data, today);
   return Response.json(result, { headers: HEADERS });
 });

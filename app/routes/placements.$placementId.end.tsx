@@ -20,7 +20,7 @@ export const loader = guard("routes/placements.$placementId.end").loader(async (
 
 export const action = guard("routes/placements.$placementId.end").action(async ({ user, params, request, audit }) => {
   const form = await request.formData();
-  const submission = parseSubmission(endPlacementSchema, form);
+  const submission = parseSubmission(endPlacementSchema(londonDate(new Date())), form);
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
   const { endDate, reason, version } = submission.data;
   const outcome = await endPlacementEarly(laScope(user), params.placementId ?? "", version, { endDate, reason }, { userId: user.id, audit });
@@ -28,7 +28,7 @@ export const action = guard("routes/placements.$placementId.end").action(async (
     const placement = await placementForChange(laScope(user), params.placementId ?? "");
     return redirect(`/register/${placement.childId}`);
   }
-  const values = formValues(endPlacementSchema, formDataToObject(form));
+  const values = formValues(endPlacementSchema(londonDate(new Date())), formDataToObject(form));
   if (outcome.kind === "invalid") return data({ errors: { [outcome.field ?? "form"]: outcome.message }, values }, { status: 400 });
   return data({ errors: {}, values, formError: outcome.kind === "conflict" ? outcome.message : "The placement could not be ended." }, { status: 409 });
 });
@@ -39,7 +39,7 @@ export default function EndPlacement({ loaderData: d, actionData }: Route.Compon
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink href={`/register/${d.childId}`}>Back to the entry</BackLink>
-        <ValidatedForm schema={endPlacementSchema} defaultValues={{ version: String(d.version) }} refused={actionData} pageTitle={title}>
+        <ValidatedForm schema={endPlacementSchema(d.today)} defaultValues={{ version: String(d.version) }} refused={actionData} pageTitle={title}>
           <span className="govuk-caption-l">{d.name}</span>
           <h1 className="govuk-heading-l">End the placement early</h1>
           <SummaryList

@@ -5,13 +5,17 @@ import { RegisterTable } from "#app/components/register/RegisterTable";
 import { searchRegister } from "#app/data/register.server";
 import { registerScope } from "#app/data/scope.server";
 import * as v from "#app/domain/register-vocabulary";
+import { SearchTextInput } from "#app/components/form/SearchTextInput";
+import { searchTextError } from "#app/forms/fields";
 import { parseRegisterSearch } from "#app/forms/register-search";
 import { guard } from "#app/utils/route-guard.server";
 
 export const loader = guard("routes/register._index").loader(async ({ user, request, audit }) => {
-  const search = parseRegisterSearch(new URL(request.url).searchParams);
+  const params = new URL(request.url).searchParams;
+  const search = parseRegisterSearch(params);
+  const qError = searchTextError(params.get("q"), "Search");
   const result = await searchRegister(registerScope(user), search, { userId: user.id, audit });
-  return { search, ...result, organisation: user.organisationName };
+  return { search, qError, ...result, organisation: user.organisationName };
 });
 
 function hrefWith(search: Record<string, unknown>, page: number): string {
@@ -44,20 +48,19 @@ export default function Register({ loaderData: d }: Route.ComponentProps) {
   const s = d.search;
   return (
     <>
-      <PageTitle title="Register of children not in school" />
+      <PageTitle title="Register of children not in school" hasErrors={!!d.qError} />
       <span className="govuk-caption-l">{d.organisation}</span>
       <h1 className="govuk-heading-l">Register of children not in school</h1>
       <Button href="/register/new">Add a child</Button>
       <form method="get" action="/register" role="search" aria-label="Search the register">
-        <div className="govuk-form-group">
-          <label className="govuk-label govuk-label--s" htmlFor="q">
-            Search
-          </label>
-          <div className="govuk-hint" id="q-hint">
-            Name, UPN, NHS number, child reference, council child ID or postcode
-          </div>
-          <input className="govuk-input govuk-!-width-two-thirds" id="q" name="q" type="search" defaultValue={s.q ?? ""} aria-describedby="q-hint" spellCheck={false} autoComplete="off" />
-        </div>
+        <SearchTextInput
+          label="Search"
+          hint="Name, UPN, NHS number, child reference, council child ID or postcode"
+          value={s.q ?? ""}
+          error={d.qError}
+          className="govuk-!-width-two-thirds"
+          autoComplete="off"
+        />
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-half">
             <Select name="status" label="Education status" value={s.status} options={[{ value: "", label: "Any" }, ...v.optionsOf(v.EDUCATION_STATUSES, v.EDUCATION_STATUS_LABELS)]} />
