@@ -7,7 +7,7 @@ import type { ServerBuild } from "react-router";
 import { describeError, logger, pathWithoutQuery } from "../app/utils/logger.server";
 import { env } from "../app/utils/env.server";
 import { reactRouterHandler, readRequestBody, type RefusedBody } from "./request-body";
-import { isCrossOriginWrite, securityHeaders } from "./security";
+import { isCrossOriginWrite, isTokenAuthenticatedRoute, securityHeaders } from "./security";
 
 export interface AppOptions {
   /** The React Router server build, or a function that loads it (Vite's, in development). */
@@ -61,12 +61,14 @@ export function createApp(options: AppOptions): express.Express {
   });
 
   app.use((req, res, next) => {
-    // The open-data and placement-check APIs authenticate by bearer token, never by cookie, so a
-    // cross-site request cannot ride on a signed-in user there.
-    if (req.path.startsWith("/api/")) return next();
+    // Only the routes that authenticate by bearer token are exempt, matched on the path React
+    // Router will route (so /api/%2e%2e/sign-out is checked as /sign-out).
+    if (isTokenAuthenticatedRoute(req.originalUrl)) return next();
+    const host = req.get("x-forwarded-host") && options.trustProxy ? req.get("x-forwarded-host") : req.get("host");
     const refused = isCrossOriginWrite(req.method, {
       origin: req.get("origin"),
-      host: req.get("x-forwarded-host") && options.trustProxy ? req.get("x-forwarded-host") : req.get("host"),
+      // req.protocol is https behind a proxy that says so only when TRUST_PROXY trusts it.
+      ownOrigin: `${req.protocol}://${host ?? "invalid.invalid"}`,
       secFetchSite: req.get("sec-fetch-site"),
     });
     if (refused) {
