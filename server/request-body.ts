@@ -145,7 +145,8 @@ function headersOf(req: express.Request): Headers {
 
 /**
  * React Router's Express adapter, except that the body is the one `readRequestBody` has read (the
- * adapter would stream the socket itself, past any limit).
+ * adapter would stream the socket itself, past any limit), and a response the guard marked
+ * personal is sent with `Cache-Control: no-store`.
  */
 export function reactRouterHandler(options: {
   build: ServerBuild | (() => Promise<ServerBuild>);
@@ -168,7 +169,14 @@ export function reactRouterHandler(options: {
         signal: controller.signal,
         ...(METHODS_WITHOUT_BODY.has(req.method) ? {} : { body: new Uint8Array(body ?? Buffer.alloc(0)) }),
       });
-      const response = await handle(request, options.getLoadContext(req, res));
+      let personal = !METHODS_WITHOUT_BODY.has(req.method);
+      const context: AppLoadContext = { ...options.getLoadContext(req, res), markPersonal: () => void (personal = true) };
+      let response = await handle(request, context);
+      // A signed-in user's page, or any answer to a form, is kept by no cache (browser or proxy).
+      if (personal) {
+        response = new Response(response.body, response);
+        response.headers.set("Cache-Control", "no-store");
+      }
       if (res.destroyed || res.writableEnded) {
         await response.body?.cancel();
         return;

@@ -22,6 +22,9 @@ export interface PublicArgs extends CommonArgs {
 }
 type ArgsFor<Id extends RouteId> = Id extends PublicRouteId ? PublicArgs : SignedInArgs;
 
+// Public routes whose pages still carry someone's personal data (the invitee's name and email).
+const PERSONAL_PUBLIC_ROUTES: ReadonlySet<RouteId> = new Set<RouteId>(["routes/invitation.$token"]);
+
 /** Marks a loader or action as guarded, so the route-access test can see nothing bypassed it. */
 export const GUARDED_ROUTE = Symbol.for("cnis.guardedRoute");
 type Tagged<F> = F & { [GUARDED_ROUTE]: RouteId };
@@ -54,6 +57,7 @@ async function authorise(routeId: RouteId, args: LoaderFunctionArgs | ActionFunc
     requestId,
     audit: auditorFor(user && { userId: user.id, role: user.role, organisationId: user.organisationId }, requestId),
   };
+  if (user || PERSONAL_PUBLIC_ROUTES.has(routeId)) args.context.markPersonal?.();
   if (access.kind === "public") return { ...common, user, session };
   if (!session || !user) {
     const { pathname } = new URL(args.request.url);

@@ -96,3 +96,57 @@ describe("request bodies", () => {
     expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
   });
 });
+
+/** A request sent exactly as written (fetch would resolve `%2e%2e` before sending). */
+function rawRequest(method: string, path: string, headers: Record<string, string>, body = ""): Promise<{ status: number; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(app.baseUrl);
+    const request = http.request({ host: url.hostname, port: url.port, method, path, headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) } }, (response) => {
+      response.resume();
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers }));
+    });
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
+describe("the cross-origin check", () => {
+  const form = { "Content-Type": "application/x-www-form-urlencoded" };
+  it("checks a path that only looks like the API, as the route it reaches", async () => {
+    for (const path of ["/api/%2e%2e/sign-out", "/api/%2E%2E/sign-out", "/api/v1/placement-checks/%2e%2e/%2e%2e/%2e%2e/sign-out"]) {
+      expect((await rawRequest("POST", path, { ...form, Origin: "https://evil.example" })).status, path).toBe(403);
+    }
+    expect((await rawRequest("POST", "/sign-out", { ...form, Origin: app.baseUrl })).status).toBe(302);
+  });
+  it("refuses our host on another scheme or port", async () => {
+    const { host } = new URL(app.baseUrl);
+    for (const origin of [`https://${host}`, `http://localhost:1`, `http://127.0.0.1:${new URL(app.baseUrl).port}`]) {
+      expect((await rawRequest("POST", "/sign-out", { ...form, Origin: origin })).status, origin).toBe(403);
+    }
+  });
+  it("leaves the bearer-token API to its token", async () => {
+    const response = await rawRequest("POST", "/api/v1/placement-checks", { "Content-Type": "application/json", Origin: "https://evil.example" }, "{}");
+    expect(response.status).toBe(401);
+  });
+});
+
+describe("caching", () => {
+  it("no cache keeps a signed-in user's pages or data; the public directory and open data stay cacheable", async () => {
+    const context = await browser.newContext({ baseURL: app.baseUrl });
+    const page = new CheckedPage(await context.newPage());
+    const anonymous = await context.request.get("/directory");
+    expect(anonymous.headers()["cache-control"] ?? "").not.toContain("no-store");
+    for (const path of ["/api/v1/directory/providers", "/api/v1/directory/providers.csv"]) {
+      expect((await context.request.get(path)).headers()["cache-control"], path).toMatch(/^public, max-age=\d+$/);
+    }
+    await page.goto("/sign-in");
+    await page.page.getByLabel("Email address").fill("officer@camden.example");
+    await page.page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+    await page.clickAndCheck(page.page.getByRole("button", { name: "Sign in" }));
+    for (const path of ["/home", "/register", "/register?q=Ada", "/placements", "/directory", "/home.data", "/register.data"]) {
+      expect((await context.request.get(path)).headers()["cache-control"], path).toBe("no-store");
+    }
+    page.assertAllChecked();
+    await context.close();
+  });
+});

@@ -129,3 +129,18 @@ describe("invisible and direction-changing characters", () => {
     });
   });
 });
+
+describe("responses no cache may keep", () => {
+  it("the guard marks every response to a signed-in user, and none to an anonymous visitor of a public page", async () => {
+    const { loader: homeLoader } = await import("#app/routes/home");
+    const officer = await createUser("council_officer", { laCode: "202" });
+    let marked = 0;
+    const markPersonal = () => void (marked += 1);
+    await call(homeLoader, await requestAs(officer, "/home"), {}, { markPersonal });
+    expect(marked).toBe(1);
+    await call(directoryLoader, await requestAs(officer, "/directory"), {}, { markPersonal });
+    expect(marked).toBe(2);
+    await call(directoryLoader, new Request("http://localhost/directory"), {}, { markPersonal });
+    expect(marked).toBe(2);
+  });
+});
