@@ -3,6 +3,7 @@ import { checkPlacementForLa } from "#app/data/placements.server";
 import { londonDate } from "#app/domain/dates";
 import { issuesToFieldErrors } from "#app/forms/submission";
 import { placementCheckRequestSchema } from "#app/forms/placement";
+import { placementCheckRateLimit } from "#app/utils/api-rate-limit.server";
 import { guard } from "#app/utils/route-guard.server";
 
 // POST /api/v1/placement-checks: the placement check for councils' own systems (described in
@@ -20,6 +21,8 @@ export const action = guard("routes/api.v1.placement-checks").action(async ({ re
   if (request.method !== "POST") return problem(405, "Use POST to check a placement.", {}, { Allow: "POST" });
   const la = await laOfBearerToken(request);
   if (!la) return problem(401, "Send a current API token as 'Authorization: Bearer <token>'. Ask your council's admin for one.", {}, { "WWW-Authenticate": 'Bearer realm="placement-checks"' });
+  const limited = await placementCheckRateLimit(la.tokenId, HEADERS);
+  if (limited) return limited;
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return problem(413, "The request body must be 16 KB or smaller.");
   const text = await request.text();
   if (text.length > MAX_BODY_BYTES) return problem(413, "The request body must be 16 KB or smaller.");

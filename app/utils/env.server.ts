@@ -12,6 +12,9 @@ const EnvSchema = z.object({
   PROVIDER_SIGN_UPS_PER_IP_PER_HOUR: positiveNumber(10),
   // The largest request body in bytes (1 MB); a route that takes files may allow more (decision 014).
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  // API rate limits, per minute (kept in PostgreSQL, shared by every process).
+  PLACEMENT_CHECKS_PER_TOKEN_PER_MINUTE: positiveNumber(60),
+  OPEN_DATA_REQUESTS_PER_IP_PER_MINUTE: positiveNumber(120),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

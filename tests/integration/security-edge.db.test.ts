@@ -144,3 +144,62 @@ describe("responses no cache may keep", () => {
     expect(marked).toBe(2);
   });
 });
+
+describe("API rate limits, kept in PostgreSQL", () => {
+  it("counts requests in a window shared by every process, and says how long to wait", async () => {
+    const { rateLimit } = await import("#app/utils/throttle.server");
+    const key = `test-rate:${Date.now()}`;
+    const start = new Date("2026-12-01T09:00:00Z");
+    const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
+    const results = await Promise.all(Array.from({ length: 5 }, () => rateLimit(key, 3, 60_000, start)));
+    expect(results.filter((r) => r.ok)).toHaveLength(3);
+    expect(await rateLimit(key, 3, 60_000, at(45))).toEqual({ ok: false, retryAfterSeconds: 15 });
+    expect(await rateLimit(key, 3, 60_000, at(60))).toEqual({ ok: true });
+  });
+
+  it("refuses a token past its placement checks a minute with 429 and Retry-After, and takes the Bearer scheme in any case", async () => {
+    const { rateLimit } = await import("#app/utils/throttle.server");
+    const { env } = await import("#app/utils/env.server");
+    const officer = await officerOf("202");
+    const { id, token } = await createApiToken(officer.scope, "Busy system", officer.actor);
+    const post = (authorization: string) =>
+      call(placementCheckAction, new Request("http://localhost/api/v1/placement-checks", { method: "POST", headers: { "Content-Type": "application/json", Authorization: authorization }, body: "{}" }));
+    expect((await post(`bearer ${token}`)).status).toBe(400);
+    expect((await post(`BEARER ${token}`)).status).toBe(400);
+    expect((await post(`Basic ${token}`)).status).toBe(401);
+    expect((await post(`Bearer ${token.toUpperCase()}`)).status).toBe(401);
+    for (let i = 2; i < env().PLACEMENT_CHECKS_PER_TOKEN_PER_MINUTE; i++) await rateLimit(`api-token:${id}`, 1_000_000, 60_000);
+    const limited = await post(`Bearer ${token}`);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("Retry-After") ?? limited.response?.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(((await limited.response!.json()) as { title: string }).title).toMatch(/placement checks in a minute/);
+    // Another council's token is not held up.
+    const other = await officerOf("383");
+    const { token: otherToken } = await createApiToken(other.scope, "Quiet system", other.actor);
+    expect((await post(`Bearer ${otherToken}`)).status).toBe(400);
+  });
+
+  it("refuses a client address past its open-data requests a minute, JSON and CSV together, uncached", async () => {
+    const { env } = await import("#app/utils/env.server");
+    const ip = `198.51.100.${100 + (Date.now() % 100)}`;
+    const get = (loader: typeof providersJsonLoader, path: string, clientIp = ip) => call(loader, new Request(`http://localhost${path}`), {}, { clientIp });
+    const limit = env().OPEN_DATA_REQUESTS_PER_IP_PER_MINUTE;
+    for (let i = 0; i < limit / 2; i++) expect((await get(providersJsonLoader, "/api/v1/directory/providers?pageSize=1")).status).toBe(200);
+    for (let i = limit / 2; i < limit; i++) expect((await get(providersCsvLoader, "/api/v1/directory/providers.csv?la=999")).status).toBe(200);
+    for (const [loader, path] of [[providersJsonLoader, "/api/v1/directory/providers"], [providersCsvLoader, "/api/v1/directory/providers.csv"]] as const) {
+      const refused = await get(loader, path);
+      expect(refused.status, path).toBe(429);
+      expect(Number(refused.response!.headers.get("Retry-After"))).toBeGreaterThan(0);
+      expect(refused.response!.headers.get("Cache-Control")).toBe("no-store");
+    }
+    expect((await get(providersJsonLoader, "/api/v1/directory/providers?pageSize=1", "203.0.113.9")).status).toBe(200);
+  });
+
+  it("documents both limits, with Retry-After, in the OpenAPI document", async () => {
+    const { openApiDocument } = await import("#app/open-data/openapi");
+    const doc = openApiDocument("http://localhost") as unknown as { paths: Record<string, Record<string, { responses: Record<string, { headers?: Record<string, unknown> }> }>> };
+    for (const [path, method] of [["/placement-checks", "post"], ["/directory/providers", "get"], ["/directory/providers.csv", "get"]] as const) {
+      expect(doc.paths[path]![method]!.responses["429"]?.headers?.["Retry-After"], path).toBeDefined();
+    }
+  });
+});
