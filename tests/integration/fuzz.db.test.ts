@@ -28,10 +28,10 @@ const routes = Object.entries(modules).map(([file, module]) => {
   const name = file.replace(/^\/app\/routes\//, "").replace(/\.tsx?$/, "");
   // React Router's flat-routes names: "register.$childId.edit" is /register/:childId/edit.
   const segments = name
-    .replace(/\[\.\]/g, "\u0000")
+    .replace(/\[\.\]/g, "[dot]")
     .split(".")
     .filter((s) => s !== "_index")
-    .map((s) => s.replace(/\u0000/g, "."));
+    .map((s) => s.replaceAll("[dot]", "."));
   const params = segments.filter((s) => s.startsWith("$")).map((s) => s.slice(1));
   return { name, module, params, path: (values: Record<string, string>) => "/" + segments.map((s) => (s.startsWith("$") ? encodeURIComponent(values[s.slice(1)]!) : s)).join("/") };
 });
