@@ -162,6 +162,22 @@ function errorPage(status: number): { title: string; body: ReactNode } {
           </>
         ),
       };
+    case 413:
+      return {
+        title: "What you sent was too large",
+        body: (
+          <>
+            <p className="govuk-body">Nothing was saved. Go back, shorten your answers, and try again.</p>
+            <p className="govuk-body">No form in this service needs more than 1 MB.</p>
+          </>
+        ),
+      };
+    case 400:
+    case 415:
+      return {
+        title: "The form you sent could not be read",
+        body: <p className="govuk-body">Nothing was saved. Go back to the form in this service and send it again.</p>,
+      };
     default:
       return {
         title: "Sorry, there is a problem with the service",

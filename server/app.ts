@@ -2,11 +2,12 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { createRequestHandler } from "@react-router/express";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { ServerBuild } from "react-router";
 import { describeError, logger, pathWithoutQuery } from "../app/utils/logger.server";
-import { isCrossOriginWrite, securityHeaders } from "./security";
+import { env } from "../app/utils/env.server";
+import { reactRouterHandler, readRequestBody, type RefusedBody } from "./request-body";
+import { isCrossOriginWrite, isTokenAuthenticatedRoute, securityHeaders } from "./security";
 
 export interface AppOptions {
   /** The React Router server build, or a function that loads it (Vite's, in development). */
@@ -19,6 +20,8 @@ export interface AppOptions {
   /** Express's "trust proxy" setting, so client IPs are right behind a load balancer. */
   trustProxy?: string;
   https: boolean;
+  /** The largest request body a route takes unless it says otherwise (BODY_LIMIT_BYTES). */
+  bodyLimitBytes?: number;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -58,12 +61,14 @@ export function createApp(options: AppOptions): express.Express {
   });
 
   app.use((req, res, next) => {
-    // The open-data and placement-check APIs authenticate by bearer token, never by cookie, so a
-    // cross-site request cannot ride on a signed-in user there.
-    if (req.path.startsWith("/api/")) return next();
+    // Only the routes that authenticate by bearer token are exempt, matched on the path React
+    // Router will route (so /api/%2e%2e/sign-out is checked as /sign-out).
+    if (isTokenAuthenticatedRoute(req.originalUrl)) return next();
+    const host = req.get("x-forwarded-host") && options.trustProxy ? req.get("x-forwarded-host") : req.get("host");
     const refused = isCrossOriginWrite(req.method, {
       origin: req.get("origin"),
-      host: req.get("x-forwarded-host") && options.trustProxy ? req.get("x-forwarded-host") : req.get("host"),
+      // req.protocol is https behind a proxy that says so only when TRUST_PROXY trusts it.
+      ownOrigin: `${req.protocol}://${host ?? "invalid.invalid"}`,
       secFetchSite: req.get("sec-fetch-site"),
     });
     if (refused) {
@@ -102,15 +107,18 @@ export function createApp(options: AppOptions): express.Express {
     }
   }
 
+  app.use(readRequestBody({ defaultLimitBytes: options.bodyLimitBytes ?? env().BODY_LIMIT_BYTES }));
+
   app.all(
     /.*/,
-    createRequestHandler({
+    reactRouterHandler({
       build: options.build,
       mode: options.development ? "development" : "production",
       getLoadContext: (req, res) => ({
         requestId: res.locals.requestId as string,
         cspNonce: res.locals.cspNonce as string,
         clientIp: req.ip ?? "unknown",
+        refusedBody: res.locals.refusedBody as RefusedBody | undefined,
       }),
     }),
   );

@@ -36,17 +36,41 @@ export function securityHeaders(nonce: string, options: { development: boolean; 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * The Lucia guide's CSRF defence: a state-changing request must come from our own origin. Browsers
- * send Origin on every POST; Sec-Fetch-Site, where sent, must say same-origin. A request with no
- * Origin at all is refused too: every browser that could carry our cookie sends one.
+ * The Lucia guide's CSRF defence: a state-changing request must come from our own origin (scheme,
+ * host and port, so http://host or host:8443 is another site). Browsers send Origin on every POST;
+ * Sec-Fetch-Site, where sent, must say same-origin. A request with no Origin at all is refused too:
+ * every browser that could carry our cookie sends one. `ownOrigin` is how this request reached us,
+ * e.g. "https://service.example".
  */
-export function isCrossOriginWrite(method: string, headers: { origin?: string; host?: string; secFetchSite?: string }): boolean {
+export function isCrossOriginWrite(method: string, headers: { origin?: string; ownOrigin: string; secFetchSite?: string }): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return false;
   if (headers.secFetchSite && headers.secFetchSite !== "same-origin") return true;
-  if (!headers.origin || !headers.host) return true;
+  if (!headers.origin) return true;
   try {
-    return new URL(headers.origin).host !== headers.host;
+    const origin = new URL(headers.origin);
+    return origin.origin === "null" || origin.origin !== new URL(headers.ownOrigin).origin;
   } catch {
     return true;
   }
+}
+
+/**
+ * The path React Router will route a request to: dot segments resolved (`%2e%2e` included, as the
+ * URL standard does), so `/api/%2e%2e/sign-out` is `/sign-out` here as it is there.
+ */
+export function routedPath(originalUrl: string): string {
+  try {
+    return new URL(originalUrl, "http://routed.invalid").pathname;
+  } catch {
+    return originalUrl;
+  }
+}
+
+// Routes that authenticate by a bearer token in the request, never by the session cookie, so a
+// cross-site request cannot ride on a signed-in user: the only writes exempt from the check.
+const TOKEN_AUTHENTICATED_ROUTES = [/^\/api\/v1\/placement-checks\/?$/i];
+
+export function isTokenAuthenticatedRoute(originalUrl: string): boolean {
+  const path = routedPath(originalUrl);
+  return TOKEN_AUTHENTICATED_ROUTES.some((route) => route.test(path));
 }

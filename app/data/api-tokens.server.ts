@@ -52,13 +52,14 @@ export async function revokeApiToken(scope: LaScope, tokenId: string, actor: Act
 /** The LA a bearer token speaks for, or null for a missing, unknown or revoked token. */
 export async function laOfBearerToken(request: Request): Promise<{ tokenId: string; laId: string; laName: string } | null> {
   const header = request.headers.get("Authorization") ?? "";
-  const match = /^Bearer\s+(cnis_[a-z2-7]{32})$/.exec(header.trim());
-  if (!match) return null;
+  // The scheme is case-insensitive (RFC 9110); the token itself is not.
+  const match = /^(\S+)\s+(cnis_[a-z2-7]{32})$/.exec(header.trim());
+  if (!match || match[1]!.toLowerCase() !== "bearer") return null;
   const [row] = await db
     .select({ tokenId: apiTokens.id, laId: apiTokens.laId, laName: organisations.name, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(organisations, eq(organisations.id, apiTokens.laId))
-    .where(and(eq(apiTokens.tokenHash, hashToken(match[1]!)), isNull(apiTokens.revokedAt)));
+    .where(and(eq(apiTokens.tokenHash, hashToken(match[2]!)), isNull(apiTokens.revokedAt)));
   if (!row) return null;
   // "Last used" to the minute is enough for an admin, and keeps the API's hot path free of writes.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { addDays, type IsoDate } from "#app/domain/dates";
+import { DATE_RANGES } from "#app/domain/date-ranges";
+import type { IsoDate } from "#app/domain/dates";
 import {
   AGE_LIMITS,
   NEEDS_CHARITY_NUMBER,
@@ -54,12 +55,12 @@ function confirmed(message: string) {
 
 function pastDate(label: string, today: IsoDate) {
   const Label = label.charAt(0).toUpperCase() + label.slice(1);
-  return date(label, { notAfter: { date: today, message: `${Label} must be today or in the past` } });
+  return date(label, DATE_RANGES.recentRecord(Label, today));
 }
 
 function futureDate(label: string, today: IsoDate) {
   const Label = label.charAt(0).toUpperCase() + label.slice(1);
-  return date(label, { notBefore: { date: addDays(today, 1), message: `${Label} must be in the future` } });
+  return date(label, DATE_RANGES.expiry(Label, today));
 }
 
 const identifier = (check: (input: string) => { ok: true; value: string } | { ok: false; message: string }) =>
@@ -162,7 +163,7 @@ export const healthAndSafetySchema = (today: IsoDate) =>
     siteRiskAssessedOn: pastDate("the date of your latest site risk assessment", today),
     activityRiskAssessedOn: pastDate("the date of your latest activity risk assessment", today),
     individualRiskAssessments: confirmed("Confirm that you carry out a risk assessment for each child before they start"),
-    firstAiders: requiredText("the names of your qualified first aiders", { max: 500 }),
+    firstAiders: requiredText("the names of your qualified first aiders", { max: 500, multiline: true }),
     fireDrillOn: pastDate("the date of your last fire drill", today),
     incidentReporting: confirmed("Confirm that you record and report accidents and incidents"),
   });
@@ -237,5 +238,5 @@ export interface ParsedApplication {
 
 /** The request-changes form: a comment box per section; at least one must be filled in. */
 export const requestChangesSchema = z.preprocess((v) => v ?? {}, z
-  .object(Object.fromEntries(SECTION_IDS.map((id) => [id, optionalText("the comment", { max: 2000 })])) as Record<SectionId, ReturnType<typeof optionalText>>)
+  .object(Object.fromEntries(SECTION_IDS.map((id) => [id, optionalText("the comment", { max: 2000, multiline: true })])) as Record<SectionId, ReturnType<typeof optionalText>>)
   .refine((c) => SECTION_IDS.some((id) => c[id]), { path: ["organisation"], message: "Enter a comment on at least one section" }));

@@ -1,12 +1,13 @@
 import { z } from "zod";
-import { addDays, type IsoDate } from "#app/domain/dates";
+import { DATE_RANGES } from "#app/domain/date-ranges";
+import type { IsoDate } from "#app/domain/dates";
 import { checkboxes, choice, date, optionalDate, optionalText, requiredText } from "./fields";
 
 export function homeEducationNoticeSchema(today: IsoDate) {
   return z.object({
     notice: choice(["parent_notice", "school_withdrawal_notice"] as const, "Select how the council learned of the intention to home educate"),
-    noticeDate: date("the date of the notice", { notAfter: { date: today, message: "Date of the notice must be today or in the past" } }),
-    evidence: requiredText("what the notice says and any evidence for the social worker", { max: 5000 }),
+    noticeDate: date("the date of the notice", DATE_RANGES.registerEvent("Date of the notice", today)),
+    evidence: requiredText("what the notice says and any evidence for the social worker", { max: 5000, multiline: true }),
   });
 }
 
@@ -14,10 +15,10 @@ export function consentDecisionSchema(today: IsoDate) {
   return z
     .object({
       decision: choice(["agree", "refuse"] as const, "Select whether you agree to home education"),
-      statement: optionalText("statement of the exceptional circumstances", { max: 5000 }),
-      conditions: optionalText("conditions", { max: 5000 }),
-      reviewDate: optionalDate("the review date", { notBefore: { date: addDays(today, 1), message: "Review date must be in the future" } }),
-      reasons: optionalText("reasons", { max: 5000 }),
+      statement: optionalText("statement of the exceptional circumstances", { max: 5000, multiline: true }),
+      conditions: optionalText("conditions", { max: 5000, multiline: true }),
+      reviewDate: optionalDate("the review date", DATE_RANGES.review("Review date", today)),
+      reasons: optionalText("reasons", { max: 5000, multiline: true }),
     })
     .superRefine((v, ctx) => {
       if (v.decision === "agree" && !v.statement) {

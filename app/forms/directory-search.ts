@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { AGE_LIMITS, PROVISION_TYPES } from "#app/domain/directory-vocabulary";
 import { MAX_API_PAGE_SIZE } from "#app/data/directory-query";
+import { searchText } from "./fields";
 
 // The directory's search and filters, read from the query string. The page drops values it cannot
 // use (a hand-edited URL should still show a page); the open-data API refuses them, so a program
 // never silently gets an unfiltered answer.
 
 const fields = {
-  q: z.string().trim().max(100, "q must be 100 characters or fewer"),
+  q: searchText("q"),
   la: z.string().regex(/^\d{3}$/, "la must be a 3-digit DfE local authority code"),
   district: z
     .string()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { checkboxes, date, dateFromParts, email, optionalDate, optionalText, requiredText, wholeNumber } from "./fields";
+import { checkboxes, date, dateFromParts, email, optionalDate, optionalText, requiredText, searchTextError, wholeNumber } from "./fields";
 import { parseSubmission } from "./submission";
 
 describe("date fields", () => {
@@ -63,5 +63,61 @@ describe("values react-hook-form reports in the browser", () => {
   it("treats an unchosen radio group (null) like an unanswered question", () => {
     expect(optionalText("note").parse(null)).toBeUndefined();
     expect(checkboxes(["a"] as const).parse(null)).toEqual([]);
+  });
+});
+
+describe("every date has a range, and nothing outside 1900-2099 passes", () => {
+  it("refuses year 0000 and year 9999 even where a field states no range", () => {
+    const schema = date("the date");
+    expect(schema.safeParse({ day: "1", month: "1", year: "0000" }).error?.issues[0]?.message).toBe("The date must be the same as or after 1 January 1900");
+    expect(schema.safeParse({ day: "31", month: "12", year: "9999" }).error?.issues[0]?.message).toBe("The date must be the same as or before 31 December 2099");
+    expect(schema.safeParse({ day: "1", month: "1", year: "2026" }).success).toBe(true);
+  });
+});
+
+describe("text that can only disguise an answer", () => {
+  const name = requiredText("the child's first name");
+  const reason = requiredText("the reason", { max: 2000, multiline: true });
+  const message = (schema: typeof name, value: string) => schema.safeParse(value).error?.issues[0]?.message;
+
+  it.each([
+    ["a right-to-left override", "Ada\u202Enoswal"],
+    ["a left-to-right isolate", "Ada\u2066x\u2069"],
+    ["a zero-width space", "Ad\u200Ba"],
+    ["a zero-width joiner", "Ad\u200Da"],
+    ["a byte-order mark", "Ad\uFEFFa"],
+    ["a right-to-left mark", "Ada\u200F"],
+  ])("refuses %s in a single-line field and a textarea alike", (_what, value) => {
+    expect(message(name, value)).toBe("The child's first name must not contain invisible or text-direction characters");
+    expect(message(reason, value)).toBe("The reason must not contain invisible or text-direction characters");
+  });
+
+  it.each([["a line feed", "Ada\nLovelace"], ["a carriage return", "Ada\rLovelace"], ["a tab", "Ada\tLovelace"], ["a line separator", "Ada\u2028Lovelace"]])(
+    "refuses %s in a single-line field, but a textarea keeps its lines",
+    (_what, value) => {
+      expect(message(name, value)).toBe("The child's first name must be on one line, without line breaks or tabs");
+      expect(reason.safeParse("First line\r\nSecond line").success).toBe(true);
+    },
+  );
+
+  it("refuses control characters everywhere, and NUL above all", () => {
+    expect(message(name, "Ada\u0000")).toBe("The child's first name must not contain special control characters");
+    expect(message(reason, "Ada\u0007")).toBe("The reason must not contain special control characters");
+  });
+
+  it("normalises to NFC, so the same name typed two ways is one answer", () => {
+    const decomposed = "Zoe\u0308";
+    expect(name.parse(decomposed)).toBe("Zo\u00EB");
+    expect(optionalText("middle names").parse(` ${decomposed} `)).toBe("Zo\u00EB");
+    // Scripts that need no invisible characters pass untouched.
+    expect(name.parse("\u0645\u062D\u0645\u062F")).toBe("\u0645\u062D\u0645\u062F");
+    expect(name.parse("O'Brien-Smith")).toBe("O'Brien-Smith");
+  });
+
+  it("refuses the same characters in a search box, with a message", () => {
+    expect(searchTextError("\u0000", "Search")).toBe("Search must not contain special control characters");
+    expect(searchTextError("bright\u202E", "Provider name")).toBe("Provider name must not contain invisible or text-direction characters");
+    expect(searchTextError("Bright Futures", "Provider name")).toBeUndefined();
+    expect(searchTextError(null, "Search")).toBeUndefined();
   });
 });

@@ -1,40 +1,78 @@
 import { z } from "zod";
+import { DATE_RANGES, outsideRange } from "#app/domain/date-ranges";
 import { isIsoDate, isoDate, type IsoDate } from "#app/domain/dates";
 import { normalisePostcode, POSTCODE_MESSAGE } from "#app/domain/postcode";
 
 // Field builders shared by every form: each takes the label as a person reads it, and words its
 // messages the GOV.UK way ("Enter your email address", "Date of birth must be a real date").
 
-// Control characters other than tab and newlines never belong in anything a person types.
+// What text a person may type, in one place: every text field, search box and API string goes
+// through `textProblem`, and every answer is normalised to NFC (so "é" typed two ways is one
+// answer, and a search finds it either way).
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// Characters that are invisible or change the direction of the text around them: bidi embeddings,
+// overrides, isolates and marks, zero-width spaces and joiners, word joiners, the byte-order mark.
+// In a name or an address they can only disguise it (in the directory's CSV and JSON too).
+const INVISIBLE_CHARACTERS = /[\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFEFF\uFFA0]/;
+// A single-line field (a name, an address line, a town) holds no line break or tab.
+const LINE_BREAKS = /[\t\n\r\u0085\u2028\u2029]/;
+
+export interface TextRules {
+  /** A textarea: line breaks allowed (invisible and control characters still refused). */
+  multiline?: boolean;
+}
+
+/** Why a piece of typed text cannot be accepted, as the sentence to show, or null. */
+export function textProblem(value: string, Label: string, rules: TextRules = {}): string | null {
+  if (CONTROL_CHARACTERS.test(value)) return `${Label} must not contain special control characters`;
+  if (INVISIBLE_CHARACTERS.test(value)) return `${Label} must not contain invisible or text-direction characters`;
+  if (!rules.multiline && LINE_BREAKS.test(value)) return `${Label} must be on one line, without line breaks or tabs`;
+  return null;
+}
+
+/** Trims and normalises to NFC: how every typed answer is stored and compared. */
+export function normaliseText(value: string): string {
+  return value.normalize("NFC").trim();
+}
 
 function cleaned(value: unknown): unknown {
-  return typeof value === "string" ? value.trim() : value;
+  return typeof value === "string" ? normaliseText(value) : value;
 }
 
-export function requiredText(label: string, options: { max?: number; enterMessage?: string } = {}) {
-  const max = options.max ?? 100;
-  return z.preprocess(
-    cleaned,
-    z
-      .string({ error: options.enterMessage ?? `Enter ${label}` })
-      .min(1, options.enterMessage ?? `Enter ${label}`)
-      .max(max, `${capitalise(label)} must be ${max} characters or fewer`)
-      .refine((v) => !CONTROL_CHARACTERS.test(v), `${capitalise(label)} must not contain special control characters`),
-  );
+function checkedText(label: string, max: number, rules: TextRules, enterMessage?: string, Label = capitalise(label)) {
+  return z
+    .string({ error: enterMessage ?? `Enter ${label}` })
+    .max(max, `${Label} must be ${max} characters or fewer`)
+    .superRefine((v, ctx) => {
+      const problem = textProblem(v, Label, rules);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    });
 }
 
-export function optionalText(label: string, options: { max?: number } = {}) {
+export function requiredText(label: string, options: { max?: number; enterMessage?: string } & TextRules = {}) {
   const max = options.max ?? 100;
-  return z.preprocess(
-    (v) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : cleaned(v)),
-    z
-      .string()
-      .max(max, `${capitalise(label)} must be ${max} characters or fewer`)
-      .refine((v) => !CONTROL_CHARACTERS.test(v), `${capitalise(label)} must not contain special control characters`)
-      .optional(),
-  );
+  return z.preprocess(cleaned, checkedText(label, max, options, options.enterMessage).min(1, options.enterMessage ?? `Enter ${label}`));
+}
+
+export function optionalText(label: string, options: { max?: number } & TextRules = {}) {
+  const max = options.max ?? 100;
+  return z.preprocess((v) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : cleaned(v)), checkedText(label, max, options).optional());
+}
+
+/**
+ * A search box's text (the register, the directory, the open data): normalised and refused with a
+ * message if it holds control, invisible or line-break characters (PostgreSQL cannot even store NUL).
+ */
+export function searchText(subject: string, max = 100) {
+  return z.preprocess(cleaned, checkedText(subject, max, {}, undefined, subject));
+}
+
+/** The message for a search box's text that cannot be searched for, to show beside the box. */
+export function searchTextError(value: string | null, subject: string): string | undefined {
+  if (value === null) return undefined;
+  const result = searchText(subject).safeParse(value);
+  return result.success ? undefined : result.error.issues[0]?.message;
 }
 
 export function email(label = "email address") {
@@ -97,6 +135,7 @@ export interface DateParts {
   year?: string;
 }
 
+/** A date's range: take it from DATE_RANGES (app/domain/date-ranges.ts), where every range is stated. */
 export interface DateRules {
   /** Refuse dates after this one (usually today), with this message. */
   notAfter?: { date: IsoDate; message: string };
@@ -139,6 +178,12 @@ export function date(label: string, rules: DateRules = {}) {
     }
     if (rules.notBefore && result.date < rules.notBefore.date) {
       ctx.addIssue({ code: "custom", message: rules.notBefore.message });
+      return z.NEVER;
+    }
+    // Whatever the field's own range, no date outside 1900-2099 goes further (PostgreSQL refuses year 0).
+    const outside = outsideRange(result.date, DATE_RANGES.any(capitalise(label)));
+    if (outside) {
+      ctx.addIssue({ code: "custom", message: outside });
       return z.NEVER;
     }
     return result.date;

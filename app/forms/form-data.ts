@@ -4,6 +4,10 @@
 const UNSAFE_KEYS = new Set(["__proto__", "prototype", "constructor"]);
 // Forms here have at most a few dozen repeated rows; a bigger index is tampering.
 const MAX_INDEX = 200;
+// The deepest name a form here uses is four parts ("arrangements.0.startDate.day"); a name far
+// deeper or longer is tampering, and building it would only cost memory.
+const MAX_DEPTH = 8;
+const MAX_NAME_LENGTH = 200;
 
 type Tree = Record<string, unknown> | unknown[];
 
@@ -11,7 +15,9 @@ export function formDataToObject(form: FormData | URLSearchParams): Record<strin
   const root: Record<string, unknown> = {};
   for (const [name, raw] of form.entries()) {
     if (typeof raw !== "string") continue; // no file uploads in this service
+    if (name.length > MAX_NAME_LENGTH) continue;
     const path = name.split(".");
+    if (path.length > MAX_DEPTH) continue;
     if (path.some((key) => key === "" || UNSAFE_KEYS.has(key))) continue;
     if (path.some((key) => /^\d+$/.test(key) && Number(key) > MAX_INDEX)) continue;
     setPath(root, path, raw);

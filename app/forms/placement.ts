@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DATE_RANGES, outsideRange, type DateRange } from "#app/domain/date-ranges";
 import { compareDates, isIsoDate, type IsoDate } from "#app/domain/dates";
 import type { PlacementCheckCode, PlacementCheckReason, WeeklyPattern } from "#app/domain/placement-check";
 import { choice, date, requiredText, wholeNumber } from "./fields";
@@ -22,16 +23,16 @@ const endNotBeforeStart = <T extends { start: IsoDate; end: IsoDate }>(v: T, ctx
   if (compareDates(v.end, v.start) < 0) ctx.addIssue({ code: "custom", path: ["end"], message: "End date must be the same as or after the start date" });
 };
 
-export const placementSchema = z
+export const placementSchema = (today: IsoDate) => z
   .object({
     siteId: z.string({ error: "Choose a provider and site" }).uuid("Choose a provider and site"),
-    start: date("the start date"),
-    end: date("the end date"),
+    start: date("the start date", DATE_RANGES.placement("Start date", today)),
+    end: date("the end date", DATE_RANGES.placement("End date", today)),
     pattern: choice(["full_time", "part_time"] as const, "Select whether the placement is full-time or part-time"),
     daysPerWeek: wholeNumber("days a week", { min: 1, max: 5, optional: true }),
     sessionsPerWeek: wholeNumber("sessions a week", { min: 1, max: 10, optional: true }),
     hoursPerWeek: hours,
-    reason: requiredText("why the child is being placed with this provider", { max: 2000 }),
+    reason: requiredText("why the child is being placed with this provider", { max: 2000, multiline: true }),
   })
   .superRefine((v, ctx) => {
     endNotBeforeStart(v, ctx);
@@ -90,14 +91,14 @@ export function refusalAsErrors(reasons: readonly PlacementCheckReason[], patter
   return { errors, links };
 }
 
-export const endPlacementSchema = z.object({
-  endDate: date("the new end date"),
-  reason: requiredText("why the placement is ending early", { max: 2000 }),
+export const endPlacementSchema = (today: IsoDate) => z.object({
+  endDate: date("the new end date", DATE_RANGES.placement("The new end date", today)),
+  reason: requiredText("why the placement is ending early", { max: 2000, multiline: true }),
   version: z.coerce.number().int(),
 });
 
-export const extendPlacementSchema = z.object({
-  endDate: date("the new end date"),
+export const extendPlacementSchema = (today: IsoDate) => z.object({
+  endDate: date("the new end date", DATE_RANGES.placement("The new end date", today)),
   version: z.coerce.number().int(),
 });
 
@@ -110,26 +111,32 @@ export const placementLimitsSchema = z.object({
 // ---------------------------------------------------------------------------------------------
 // The API's JSON body. Strict: an unknown field is more likely a typo than something to ignore.
 
-const isoDateField = (label: string) =>
-  z.string({ error: `${label} must be a date written YYYY-MM-DD` }).refine((v): v is IsoDate => /^\d{4}-\d{2}-\d{2}$/.test(v) && isIsoDate(v), `${label} must be a real date written YYYY-MM-DD`);
+const isoDateField = (label: string, range: DateRange) =>
+  z
+    .string({ error: `${label} must be a date written YYYY-MM-DD` })
+    .refine((v): v is IsoDate => /^\d{4}-\d{2}-\d{2}$/.test(v) && isIsoDate(v), `${label} must be a real date written YYYY-MM-DD`)
+    .superRefine((v, ctx) => {
+      const outside = isIsoDate(v) ? outsideRange(v, range) : null;
+      if (outside) ctx.addIssue({ code: "custom", message: `${outside} (${range.notBefore.date} to ${range.notAfter.date})` });
+    });
 
 const uuidField = (label: string) => z.string({ error: `${label} must be a string` }).uuid(`${label} must be a UUID`);
 
-export const placementCheckRequestSchema = z
+export const placementCheckRequestSchema = (today: IsoDate) => z
   .strictObject({
     providerId: uuidField("providerId"),
     siteId: uuidField("siteId"),
     child: z.strictObject(
       {
-        dateOfBirth: isoDateField("child.dateOfBirth"),
+        dateOfBirth: isoDateField("child.dateOfBirth", DATE_RANGES.dateOfBirth("child.dateOfBirth", today)),
         lookedAfter: z.boolean({ error: "child.lookedAfter must be true or false" }),
         sen: z.boolean({ error: "child.sen must be true or false" }),
         registerEntryId: uuidField("child.registerEntryId").optional(),
       },
       { error: "child must be an object" },
     ),
-    start: isoDateField("start"),
-    end: isoDateField("end"),
+    start: isoDateField("start", DATE_RANGES.placement("start", today)),
+    end: isoDateField("end", DATE_RANGES.placement("end", today)),
     pattern: z.discriminatedUnion(
       "kind",
       [
@@ -146,4 +153,4 @@ export const placementCheckRequestSchema = z
   })
   .transform((v) => ({ ...v, start: v.start as IsoDate, end: v.end as IsoDate, child: { ...v.child, dateOfBirth: v.child.dateOfBirth as IsoDate }, hoursPerWeek: v.hoursPerWeek ?? null }));
 
-export type PlacementCheckRequest = z.output<typeof placementCheckRequestSchema>;
+export type PlacementCheckRequest = z.output<ReturnType<typeof placementCheckRequestSchema>>;

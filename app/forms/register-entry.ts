@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isClearlyNotOfSchoolAge } from "#app/domain/compulsory-school-age";
-import type { IsoDate } from "#app/domain/dates";
+import { DATE_RANGES } from "#app/domain/date-ranges";
+import { compareDates, type IsoDate } from "#app/domain/dates";
 import { validateNhsNumber } from "#app/domain/nhs-number";
 import { normalisePostcode, POSTCODE_MESSAGE } from "#app/domain/postcode";
 import {
@@ -123,7 +124,7 @@ export function registerEntrySchema(today: IsoDate) {
       firstName: requiredText("the child's first name", { max: 100 }),
       middleNames: optionalText("middle names", { max: 100 }),
       lastName: requiredText("the child's last name", { max: 100 }),
-      dateOfBirth: date("the child's date of birth", { notAfter: { date: today, message: "Date of birth must be in the past" } }),
+      dateOfBirth: date("the child's date of birth", DATE_RANGES.dateOfBirth("Date of birth", today)),
       sex: optionalChoice(SEXES),
       addressLine1: requiredText("the first line of the child's address", { max: 200 }),
       addressLine2: optionalText("address line 2", { max: 200 }),
@@ -140,9 +141,7 @@ export function registerEntrySchema(today: IsoDate) {
       atRiskOfHarmFromHome: yesNo("Select yes if the child is at risk of harm from the home environment"),
       laArrangedSpecialSchoolPlace: yesNo("Select yes if the council arranged the child's place at a special school"),
       namedSchool: optionalText("named school", { max: 200 }),
-      dateEntered: date("the date the child was entered on the register", {
-        notAfter: { date: today, message: "Date entered must be today or in the past" },
-      }),
+      dateEntered: date("the date the child was entered on the register", DATE_RANGES.registerEvent("Date entered", today)),
       sources: z.object({
         name: choice(INFORMATION_SOURCES, "Select where the child's name came from"),
         dateOfBirth: choice(INFORMATION_SOURCES, "Select where the date of birth came from"),
@@ -154,6 +153,9 @@ export function registerEntrySchema(today: IsoDate) {
       arrangements: z.preprocess(withoutBlankRows, z.array(arrangementSchema).max(10, "Add no more than 10 education providers")),
     })
     .superRefine((entry, ctx) => {
+      if (compareDates(entry.dateEntered, entry.dateOfBirth) < 0) {
+        ctx.addIssue({ code: "custom", path: ["dateEntered"], message: "Date entered must be the same as or after the date of birth" });
+      }
       if (isClearlyNotOfSchoolAge(entry.dateOfBirth, today)) {
         ctx.addIssue({
           code: "custom",

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { EDUCATION_STATUSES, SOCIAL_CARE_STATUSES } from "#app/domain/register-vocabulary";
 import { SORTS } from "#app/data/register-query";
+import { searchText } from "./fields";
 
 // The register's search and filters, read from the query string. Unknown values are dropped
 // rather than refused: a hand-edited URL should still show a page.
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional().catch(undefined));
 
 export const registerSearchSchema = z.object({
-  q: optional(z.string().trim().max(100)),
+  q: optional(searchText("Search")),
   status: optional(z.enum(EDUCATION_STATUSES)),
   socialCare: optional(z.enum(SOCIAL_CARE_STATUSES)),
   arrangements: optional(z.enum(["any", "none"])),

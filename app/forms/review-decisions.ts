@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { addDays, type IsoDate } from "#app/domain/dates";
+import { DATE_RANGES } from "#app/domain/date-ranges";
+import type { IsoDate } from "#app/domain/dates";
 import type { ListingAction } from "#app/domain/listing-lifecycle";
 import { date, optionalText, requiredText, choice } from "./fields";
 import { requestChangesSchema } from "./application";
@@ -49,7 +50,7 @@ export function isDecision(value: string): value is Decision {
 const version = z.coerce.number().int();
 
 const listedUntil = (today: IsoDate) =>
-  date("the date the listing ends", { notBefore: { date: addDays(today, 1), message: "The date the listing ends must be in the future" } });
+  date("the date the listing ends", DATE_RANGES.expiry("The date the listing ends", today));
 
 const REASON_LABELS: Record<"refuse" | "suspend" | "reinstate" | "revoke", string> = {
   refuse: "the reason for refusing",
@@ -62,17 +63,17 @@ export function decisionSchema(decision: Decision, today: IsoDate) {
   switch (decision) {
     case "approve":
     case "renew":
-      return z.object({ version, listedUntil: listedUntil(today), conditions: optionalText("the conditions", { max: 2000 }) });
+      return z.object({ version, listedUntil: listedUntil(today), conditions: optionalText("the conditions", { max: 2000, multiline: true }) });
     case "request-changes":
       return z.object({ version, comments: requestChangesSchema });
     default:
-      return z.object({ version, reason: requiredText(REASON_LABELS[decision], { max: 2000 }) });
+      return z.object({ version, reason: requiredText(REASON_LABELS[decision], { max: 2000, multiline: true }) });
   }
 }
 
 export const changeRequestDecisionSchema = z
   .object({
     decision: choice(["approve", "reject"], "Select whether to approve or reject the changes"),
-    reason: optionalText("the reason", { max: 2000 }),
+    reason: optionalText("the reason", { max: 2000, multiline: true }),
   })
   .refine((d) => d.decision === "approve" || d.reason, { path: ["reason"], message: "Enter the reason for rejecting the changes" });

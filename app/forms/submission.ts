@@ -35,7 +35,80 @@ export function parseSubmission<S extends z.ZodType>(schema: S, input: FormData 
   const values = input instanceof FormData || input instanceof URLSearchParams ? formDataToObject(input) : input;
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
-  return { ok: false, errors: issuesToFieldErrors(result.error.issues), values: withoutSecrets(values) };
+  return { ok: false, errors: issuesToFieldErrors(result.error.issues), values: formValues(schema, values) };
+}
+
+// A value longer than its field allows comes back cut to twice the limit: enough for the person to
+// see it is too long beside the message, never the megabyte someone sent.
+const LIMIT_MULTIPLE = 2;
+// Leaves with no stated length (choices, numbers): no answer typed into one is longer.
+const DEFAULT_LEAF_LIMIT = 500;
+
+type Def = { type: string; [key: string]: unknown };
+const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+function pickBySchema(schema: z.ZodType, value: unknown): unknown {
+  const def = defOf(schema);
+  switch (def.type) {
+    case "object": {
+      if (!value || typeof value !== "object" || Array.isArray(value)) return undefined;
+      const shape = def.shape as Record<string, z.ZodType>;
+      const picked: Record<string, unknown> = {};
+      for (const key of Object.keys(shape)) {
+        if (!Object.hasOwn(value, key)) continue;
+        const kept = pickBySchema(shape[key]!, (value as Record<string, unknown>)[key]);
+        if (kept !== undefined) picked[key] = kept;
+      }
+      return picked;
+    }
+    case "array": {
+      const element = def.element as z.ZodType;
+      return Array.isArray(value) ? value.map((item) => pickBySchema(element, item)) : pickBySchema(element, value);
+    }
+    case "optional":
+    case "nullable":
+    case "default":
+    case "prefault":
+    case "catch":
+    case "readonly":
+    case "nonoptional":
+      return pickBySchema(def.innerType as z.ZodType, value);
+    case "pipe": {
+      // z.preprocess is a pipe from a transform into the real schema; .transform() the other way.
+      const from = def.in as z.ZodType;
+      return pickBySchema(defOf(from).type === "transform" ? (def.out as z.ZodType) : from, value);
+    }
+    case "lazy":
+      return pickBySchema((def.getter as () => z.ZodType)(), value);
+    case "union": {
+      const options = def.options as z.ZodType[];
+      if (!value || typeof value !== "object" || Array.isArray(value)) return pickLeaf(undefined, value);
+      return Object.assign({}, ...options.map((option) => pickBySchema(option, value) ?? {}));
+    }
+    case "string":
+      return pickLeaf((schema as z.ZodString).maxLength ?? undefined, value);
+    default:
+      return pickLeaf(undefined, value);
+  }
+}
+
+function pickLeaf(maxLength: number | undefined, value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((v) => typeof v === "string").map((v: string) => cut(v, maxLength));
+  return typeof value === "string" ? cut(value, maxLength) : undefined;
+}
+
+function cut(value: string, maxLength: number | undefined): string {
+  return value.slice(0, maxLength ? maxLength * LIMIT_MULTIPLE : DEFAULT_LEAF_LIMIT);
+}
+
+/**
+ * The answers to show again on a refused form: only the form's own fields (those its schema
+ * names), each within its limit, and never a password or token. A name the form does not have is
+ * dropped, so nothing someone adds to a request comes back in the page.
+ */
+export function formValues(schema: z.ZodType, values: Record<string, unknown>): Record<string, unknown> {
+  const picked = pickBySchema(schema, values);
+  return withoutSecrets(picked && typeof picked === "object" && !Array.isArray(picked) ? (picked as Record<string, unknown>) : {});
 }
 
 export function withoutSecrets(values: Record<string, unknown>): Record<string, unknown> {

@@ -1,6 +1,7 @@
 import { AGE_LIMITS, ORGANISATION_TYPES, PATTERNS, PROVISION_TYPES } from "#app/domain/directory-vocabulary";
 import { MAX_API_PAGE_SIZE } from "#app/data/directory-query";
 import { PLACEMENT_CHECK_CODES } from "#app/domain/placement-check";
+import { env } from "#app/utils/env.server";
 import { CSV_COLUMNS } from "./providers";
 
 // The OpenAPI 3.1 description of the directory's open data, built from the same lists the API
@@ -17,14 +18,27 @@ const filters = [
   { name: "age", in: "query", description: "An age (in years) the provider takes.", schema: { type: "integer", minimum: AGE_LIMITS.min, maximum: AGE_LIMITS.max } },
 ];
 
+/** A 429 answer, as each rate-limited operation documents it. */
+function tooManyRequests(description: string) {
+  return {
+    description,
+    headers: { "Retry-After": { description: "Seconds to wait before the next request", schema: { type: "integer", minimum: 1 } } },
+    content: { "application/json": { schema: { $ref: "#/components/schemas/FieldProblem" } } },
+  };
+}
+
 export function openApiDocument(origin: string) {
+  const perToken = env().PLACEMENT_CHECKS_PER_TOKEN_PER_MINUTE;
+  const perAddress = env().OPEN_DATA_REQUESTS_PER_IP_PER_MINUTE;
+  const openDataLimit = tooManyRequests(`More than ${perAddress} open-data requests (JSON and CSV together) in a minute from one client address`);
   return {
     openapi: "3.1.0",
     info: {
       title: "Directory of non-school alternative provision: open data",
       version: "1.0.0",
       description:
-        "Providers of non-school alternative provision listed by the Department for Education's directory. Only approved listings that have not passed their end date are included: never applications, refused, suspended, revoked or expired listings. The directory needs no authentication. The placement check is for councils' own systems and needs a bearer token that a council admin creates in the service.",
+        "Providers of non-school alternative provision listed by the Department for Education's directory. Only approved listings that have not passed their end date are included: never applications, refused, suspended, revoked or expired listings. The directory needs no authentication. The placement check is for councils' own systems and needs a bearer token that a council admin creates in the service. " +
+        `Rate limits, shared by every server: ${perAddress} open-data requests a minute from one client address, ${perToken} placement checks a minute with one token; past either, 429 with Retry-After (seconds).`,
       license: { name: "Open Government Licence v3.0", url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" },
     },
     servers: [{ url: `${origin}/api/v1` }],
@@ -41,6 +55,7 @@ export function openApiDocument(origin: string) {
           responses: {
             "200": { description: "A page of providers", content: { "application/json": { schema: { $ref: "#/components/schemas/ProviderPage" } } } },
             "400": { description: "A parameter is not valid", content: { "application/json": { schema: { $ref: "#/components/schemas/Problem" } } } },
+            "429": openDataLimit,
           },
         },
       },
@@ -57,6 +72,7 @@ export function openApiDocument(origin: string) {
             "400": { description: "The body is not JSON, or a field is missing or not valid", content: { "application/json": { schema: { $ref: "#/components/schemas/FieldProblem" } } } },
             "401": { description: "No token, or a token that is unknown or revoked", content: { "application/json": { schema: { $ref: "#/components/schemas/FieldProblem" } } } },
             "413": { description: "The body is larger than 16 KB", content: { "application/json": { schema: { $ref: "#/components/schemas/FieldProblem" } } } },
+            "429": tooManyRequests(`More than ${perToken} placement checks in a minute with one token`),
           },
         },
       },
@@ -69,13 +85,14 @@ export function openApiDocument(origin: string) {
           responses: {
             "200": { description: "CSV (RFC 4180, UTF-8, CRLF line endings)", content: { "text/csv": { schema: { type: "string" } } } },
             "400": { description: "A parameter is not valid", content: { "application/json": { schema: { $ref: "#/components/schemas/Problem" } } } },
+            "429": openDataLimit,
           },
         },
       },
     },
     components: {
       securitySchemes: {
-        councilToken: { type: "http", scheme: "bearer", description: "An API token made by your council's admin (Admin, API tokens). It speaks for that council; keep it secret." },
+        councilToken: { type: "http", scheme: "bearer", description: `An API token made by your council's admin (Admin, API tokens), sent as 'Authorization: Bearer <token>' (the scheme in any case). It speaks for that council; keep it secret. Each token may make ${perToken} placement checks a minute.` },
       },
       schemas: {
         ProviderPage: {

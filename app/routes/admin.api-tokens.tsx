@@ -7,7 +7,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from "#app/data/api-tok
 import { laScope } from "#app/data/scope.server";
 import { formDataToObject } from "#app/forms/form-data";
 import { createApiTokenSchema } from "#app/forms/api-token";
-import { parseSubmission } from "#app/forms/submission";
+import { formValues, parseSubmission } from "#app/forms/submission";
 import { guard } from "#app/utils/route-guard.server";
 
 export const loader = guard("routes/admin.api-tokens").loader(async ({ user }) => {
@@ -26,7 +26,7 @@ export const action = guard("routes/admin.api-tokens").action(async ({ user, req
     await revokeApiToken(scope, String(form.get("tokenId") ?? ""), actor);
     return { revoked: true as const };
   }
-  const values = formDataToObject(form);
+  const values = formValues(createApiTokenSchema, formDataToObject(form));
   const submission = parseSubmission(createApiTokenSchema, values);
   if (!submission.ok) return data({ errors: submission.errors, values }, { status: 400 });
   const { token } = await createApiToken(scope, submission.data.name, actor);

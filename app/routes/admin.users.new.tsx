@@ -11,14 +11,14 @@ import { laScope } from "#app/data/scope.server";
 import { ROLE_LABELS } from "#app/domain/roles";
 import { formDataToObject } from "#app/forms/form-data";
 import { inviteUserSchema } from "#app/forms/la-user";
-import { parseSubmission } from "#app/forms/submission";
+import { formValues, parseSubmission } from "#app/forms/submission";
 import { deliverEmails } from "#app/utils/notify.server";
 import { guard } from "#app/utils/route-guard.server";
 
 export const loader = guard("routes/admin.users.new").loader(({ user }) => ({ organisation: user.organisationName }));
 
 export const action = guard("routes/admin.users.new").action(async ({ request, user, audit }) => {
-  const values = formDataToObject(await request.formData());
+  const values = formValues(inviteUserSchema, formDataToObject(await request.formData()));
   const submission = parseSubmission(inviteUserSchema, values);
   if (!submission.ok) return data({ errors: submission.errors, values }, { status: 400 });
   // The same answer for every address: whether it has an account is for its owner to find out.

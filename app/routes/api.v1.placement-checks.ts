@@ -4,6 +4,7 @@ import { londonDate } from "#app/domain/dates";
 import { issuesToFieldErrors } from "#app/forms/submission";
 import { placementCheckRequestSchema } from "#app/forms/placement";
 import { auditorFor } from "#app/utils/audit.server";
+import { placementCheckRateLimit } from "#app/utils/api-rate-limit.server";
 import { guard } from "#app/utils/route-guard.server";
 
 // POST /api/v1/placement-checks: the placement check for councils' own systems (described in
@@ -21,6 +22,8 @@ export const action = guard("routes/api.v1.placement-checks").action(async ({ re
   if (request.method !== "POST") return problem(405, "Use POST to check a placement.", {}, { Allow: "POST" });
   const la = await laOfBearerToken(request);
   if (!la) return problem(401, "Send a current API token as 'Authorization: Bearer <token>'. Ask your council's admin for one.", {}, { "WWW-Authenticate": 'Bearer realm="placement-checks"' });
+  const limited = await placementCheckRateLimit(la.tokenId, HEADERS);
+  if (limited) return limited;
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return problem(413, "The request body must be 16 KB or smaller.");
   const text = await request.text();
   if (text.length > MAX_BODY_BYTES) return problem(413, "The request body must be 16 KB or smaller.");
@@ -30,8 +33,9 @@ export const action = guard("routes/api.v1.placement-checks").action(async ({ re
   } catch {
     return problem(400, "The request body is not valid JSON.", { errors: { body: "The request body must be a JSON object" } });
   }
-  const parsed = placementCheckRequestSchema.safeParse(body);
+  const today = londonDate(new Date());
+  const parsed = placementCheckRequestSchema(today).safeParse(body);
   if (!parsed.success) return problem(400, "The request has fields that are missing or not valid.", { errors: issuesToFieldErrors(parsed.error.issues) });
-  const result = await checkPlacementForLa(la, parsed.data, londonDate(new Date()), auditorFor({ userId: null, role: "api_token", organisationId: la.laId }, requestId));
+  const result = await checkPlacementForLa(la, parsed.data, today, auditorFor({ userId: null, role: "api_token", organisationId: la.laId }, requestId));
   return Response.json(result, { headers: HEADERS });
 });

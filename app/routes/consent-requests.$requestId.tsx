@@ -11,7 +11,7 @@ import { formatDate, londonDate } from "#app/domain/dates";
 import { EDUCATION_STATUS_LABELS, SOCIAL_CARE_STATUS_LABELS } from "#app/domain/register-vocabulary";
 import { consentDecisionSchema } from "#app/forms/consent";
 import { formDataToObject } from "#app/forms/form-data";
-import { parseSubmission } from "#app/forms/submission";
+import { formValues, parseSubmission } from "#app/forms/submission";
 import { deliverEmails } from "#app/utils/notify.server";
 import { guard } from "#app/utils/route-guard.server";
 
@@ -56,8 +56,9 @@ export const action = guard("routes/consent-requests.$requestId").action(async (
   const scope = consentScope(user);
   // Authorise first, then look at the form and the request's state.
   await requireDecidableRequest(scope, params.requestId ?? "");
-  const values = formDataToObject(await request.formData());
-  const submission = parseSubmission(consentDecisionSchema(londonDate(new Date())), values);
+  const schema = consentDecisionSchema(londonDate(new Date()));
+  const values = formValues(schema, formDataToObject(await request.formData()));
+  const submission = parseSubmission(schema, values);
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
   const d = submission.data;
   const decision = d.decision === "agree" ? { decision: "agree" as const, statement: d.statement!, conditions: d.conditions, reviewDate: d.reviewDate } : { decision: "refuse" as const, reasons: d.reasons! };

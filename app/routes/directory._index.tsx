@@ -2,11 +2,13 @@ import { href } from "react-router";
 import type { Route } from "./+types/directory._index";
 import { Pagination, paginationItems, SearchForm, Select, Tag, TextInput } from "#app/components/govuk";
 import { LocalAuthoritySelect } from "#app/components/directory/LocalAuthoritySelect";
-import { PageShell } from "#app/components/PageShell";
+import { PageTitle } from "#app/components/PageTitle";
 import { localAuthorityOptions, searchDirectory } from "#app/data/directory.server";
 import { londonDate } from "#app/domain/dates";
 import { PATTERN_LABELS, PROVISION_TYPE_LABELS, PROVISION_TYPES } from "#app/domain/directory-vocabulary";
+import { SearchTextInput } from "#app/components/form/SearchTextInput";
 import { parseDirectorySearch } from "#app/forms/directory-search";
+import { searchTextError } from "#app/forms/fields";
 import { guard } from "#app/utils/route-guard.server";
 
 const TITLE = "Find non-school alternative provision";
@@ -15,9 +17,11 @@ const TITLE = "Find non-school alternative provision";
 export const handle = { hydrate: false };
 
 export const loader = guard("routes/directory._index").loader(async ({ request }) => {
-  const search = parseDirectorySearch(new URL(request.url).searchParams);
+  const params = new URL(request.url).searchParams;
+  const search = parseDirectorySearch(params);
+  const qError = searchTextError(params.get("q"), "Provider name");
   const [result, las] = await Promise.all([searchDirectory({ ...search, pageSize: undefined }, londonDate(new Date())), localAuthorityOptions()]);
-  return { search, ...result, las };
+  return { search, qError, ...result, las };
 });
 
 function hrefWith(search: Record<string, unknown>, page: number): string {
@@ -34,12 +38,13 @@ export default function Directory({ loaderData: d }: Route.ComponentProps) {
   const openData = `${href("/api/v1/directory/providers.csv")}${hrefWith({ ...s, page: undefined }, 1).replace(href("/directory"), "")}`;
   return (
     <>
-      <PageShell title={TITLE} width="full" />
+      <PageTitle title={TITLE} hasErrors={!!d.qError} />
+      <h1 className="govuk-heading-l">{TITLE}</h1>
       <p className="govuk-body-l">Providers approved for the national directory. Children may be placed only with a provider listed here.</p>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-third">
           <SearchForm label="Search the directory" action="/directory">
-            <TextInput id="q" name="q" type="search" label="Provider name" labelSize="s" defaultValue={s.q ?? ""} spellCheck={false} />
+            <SearchTextInput label="Provider name" value={s.q ?? ""} error={d.qError} />
             <LocalAuthoritySelect label="Local authority" las={d.las} value={s.la ?? ""} fullWidth />
             <TextInput
               id="district"

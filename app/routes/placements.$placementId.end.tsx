@@ -9,7 +9,7 @@ import { placementScope } from "#app/data/scope.server";
 import { londonDate } from "#app/domain/dates";
 import { endPlacementSchema } from "#app/forms/placement";
 import { formDataToObject } from "#app/forms/form-data";
-import { parseSubmission } from "#app/forms/submission";
+import { formValues, parseSubmission } from "#app/forms/submission";
 import { guard } from "#app/utils/route-guard.server";
 
 export const loader = guard("routes/placements.$placementId.end").loader(async ({ user, params, actor }) => {
@@ -20,12 +20,12 @@ export const loader = guard("routes/placements.$placementId.end").loader(async (
 
 export const action = guard("routes/placements.$placementId.end").action(async ({ user, params, request, actor }) => {
   const form = await request.formData();
-  const submission = parseSubmission(endPlacementSchema, form);
+  const submission = parseSubmission(endPlacementSchema(londonDate(new Date())), form);
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
   const { endDate, reason, version } = submission.data;
   const outcome = await endPlacementEarly(placementScope(user), params.placementId ?? "", version, { endDate, reason }, actor);
   if (outcome.ok) return redirect(`/register/${outcome.childId}`);
-  const values = formDataToObject(form);
+  const values = formValues(endPlacementSchema(londonDate(new Date())), formDataToObject(form));
   if (outcome.kind === "invalid") return data({ errors: { [outcome.field ?? "form"]: outcome.message }, values }, { status: 400 });
   return data({ errors: {}, values, formError: outcome.kind === "conflict" ? outcome.message : "The placement could not be ended." }, { status: 409 });
 });
@@ -36,7 +36,7 @@ export default function EndPlacement({ loaderData: d, actionData }: Route.Compon
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink href={href("/register/:childId", { childId: d.childId })}>Back to the entry</BackLink>
-        <ValidatedForm schema={endPlacementSchema} defaultValues={{ version: String(d.version) }} refused={actionData} pageTitle={title}>
+        <ValidatedForm schema={endPlacementSchema(d.today)} defaultValues={{ version: String(d.version) }} refused={actionData} pageTitle={title}>
           <span className="govuk-caption-l">{d.name}</span>
           <h1 className="govuk-heading-l">End the placement early</h1>
           <SummaryList

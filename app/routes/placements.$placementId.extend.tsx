@@ -9,7 +9,7 @@ import { placementScope } from "#app/data/scope.server";
 import { londonDate } from "#app/domain/dates";
 import { extendPlacementSchema } from "#app/forms/placement";
 import { formDataToObject } from "#app/forms/form-data";
-import { parseSubmission } from "#app/forms/submission";
+import { formValues, parseSubmission } from "#app/forms/submission";
 import { guard } from "#app/utils/route-guard.server";
 
 export const loader = guard("routes/placements.$placementId.extend").loader(async ({ user, params, actor }) => {
@@ -21,11 +21,11 @@ export const loader = guard("routes/placements.$placementId.extend").loader(asyn
 export const action = guard("routes/placements.$placementId.extend").action(async ({ user, params, request, actor }) => {
   const scope = placementScope(user);
   const form = await request.formData();
-  const submission = parseSubmission(extendPlacementSchema, form);
+  const submission = parseSubmission(extendPlacementSchema(londonDate(new Date())), form);
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
   const { endDate, version } = submission.data;
   const outcome = await extendPlacement(scope, params.placementId ?? "", version, { endDate }, actor, londonDate(new Date()));
-  const values = formDataToObject(form);
+  const values = formValues(extendPlacementSchema(londonDate(new Date())), formDataToObject(form));
   if (outcome.ok) return redirect(`/register/${outcome.childId}`);
   // The check ran again for the longer placement: every refusal is about the new end date.
   if (outcome.kind === "refused") {
@@ -44,7 +44,7 @@ export default function ExtendPlacement({ loaderData: d, actionData }: Route.Com
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink href={href("/register/:childId", { childId: d.childId })}>Back to the entry</BackLink>
-        <ValidatedForm schema={extendPlacementSchema} defaultValues={{ version: String(d.version) }} refused={actionData} pageTitle={title}>
+        <ValidatedForm schema={extendPlacementSchema(d.today)} defaultValues={{ version: String(d.version) }} refused={actionData} pageTitle={title}>
           <span className="govuk-caption-l">{d.name}</span>
           <h1 className="govuk-heading-l">Extend the placement</h1>
           <SummaryList

@@ -14,7 +14,7 @@ import { isSectionId, SECTION_TITLES, sectionSchema, type SectionId } from "#app
 import { isUnanswered } from "#app/forms/application-progress";
 import { sectionRows } from "#app/forms/application-summary";
 import { formDataToObject } from "#app/forms/form-data";
-import { parseSubmission } from "#app/forms/submission";
+import { formValues, parseSubmission } from "#app/forms/submission";
 import { guard } from "#app/utils/route-guard.server";
 
 function sectionOf(param: string | undefined): SectionId {
@@ -50,8 +50,9 @@ export const action = guard("routes/provider.application.$section").action(async
   const section = sectionOf(params.section);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "save");
-  const values = formDataToObject(form);
-  delete values.intent;
+  const schema = sectionSchema(section, londonDate(new Date()));
+  // Only the section's own fields, each within its limit, are kept, saved as a draft or shown again.
+  const values = formValues(schema, formDataToObject(form));
   if (intent === "add-site") {
     const sites = Array.isArray(values.sites) ? values.sites : [];
     return { errors: {}, values: { ...values, sites: [...sites, {}] } };
@@ -63,7 +64,7 @@ export const action = guard("routes/provider.application.$section").action(async
     if (isUnanswered(values)) return redirect(`/provider?done=nothing-saved&section=${section}`);
     complete = false;
   } else {
-    const submission = parseSubmission(sectionSchema(section, londonDate(new Date())), values);
+    const submission = parseSubmission(schema, values);
     if (!submission.ok) return data({ errors: submission.errors, values }, { status: 400 });
   }
   const result = await saveSection(providerScope(user), section, values, complete, actor);

@@ -5,7 +5,7 @@ import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { Button } from "#app/components/govuk";
 import { signUpProvider } from "#app/data/provider-accounts.server";
 import { providerSignUpSchema } from "#app/forms/provider-account";
-import { parseSubmission, withoutSecrets } from "#app/forms/submission";
+import { formValues, parseSubmission } from "#app/forms/submission";
 import { formDataToObject } from "#app/forms/form-data";
 import { deliverEmails } from "#app/utils/notify.server";
 import { guard } from "#app/utils/route-guard.server";
@@ -25,7 +25,7 @@ export const action = guard("routes/provider.sign-up").action(async ({ request, 
   const { confirmPassword: _confirm, ...input } = submission.data;
   const result = await signUpProvider(input, { ip: context.clientIp, requestId });
   if (!result.ok) {
-    return data({ errors: result.errors, formError: result.formError, values: withoutSecrets(formDataToObject(form)) }, { status: result.throttled ? 429 : 400 });
+    return data({ errors: result.errors, formError: result.formError, values: formValues(providerSignUpSchema, formDataToObject(form)) }, { status: result.throttled ? 429 : 400 });
   }
   await deliverEmails();
   // Whether or not the address has an account, the same page: its owner's inbox says which.

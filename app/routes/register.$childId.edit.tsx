@@ -10,7 +10,7 @@ import { londonDate } from "#app/domain/dates";
 import { entryToFormValues, withExtraRow } from "#app/forms/entry-form-values";
 import { formDataToObject } from "#app/forms/form-data";
 import { registerEntrySchema } from "#app/forms/register-entry";
-import { parseSubmission } from "#app/forms/submission";
+import { formValues, parseSubmission } from "#app/forms/submission";
 import { guard } from "#app/utils/route-guard.server";
 
 export const loader = guard("routes/register.$childId.edit").loader(async ({ user, params, actor }) => {
@@ -31,12 +31,13 @@ export const action = guard("routes/register.$childId.edit").action(async ({ req
   const childId = params.childId ?? "";
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "save");
-  const values = formDataToObject(form);
-  delete values.intent;
+  const schema = registerEntrySchema(londonDate(new Date()));
+  // Only the form's own fields, each within its limit, are read and shown again.
+  const values: Record<string, unknown> = { ...formValues(schema, formDataToObject(form)), version: String(form.get("version") ?? "").slice(0, 20) };
   if (intent === "add-parent" || intent === "add-provider") {
     return { errors: {}, values: withExtraRow(values, intent === "add-parent" ? "parents" : "arrangements") };
   }
-  const submission = parseSubmission(registerEntrySchema(londonDate(new Date())), values);
+  const submission = parseSubmission(schema, values);
   if (!submission.ok) return data({ errors: submission.errors, values }, { status: 400 });
   const version = Number(values.version);
   const result = await updateEntry(scope, childId, Number.isSafeInteger(version) ? version : -1, submission.data, actor);

@@ -10,7 +10,7 @@ import { CONSENT_RULE_NAMES } from "#app/domain/consent-rules";
 import { londonDate } from "#app/domain/dates";
 import { homeEducationNoticeSchema } from "#app/forms/consent";
 import { formDataToObject } from "#app/forms/form-data";
-import { parseSubmission } from "#app/forms/submission";
+import { formValues, parseSubmission } from "#app/forms/submission";
 import { deliverEmails } from "#app/utils/notify.server";
 import { guard } from "#app/utils/route-guard.server";
 
@@ -28,8 +28,9 @@ export const loader = guard("routes/register.$childId.home-education").loader(as
 });
 
 export const action = guard("routes/register.$childId.home-education").action(async ({ request, user, params, actor }) => {
-  const values = formDataToObject(await request.formData());
-  const submission = parseSubmission(homeEducationNoticeSchema(londonDate(new Date())), values);
+  const schema = homeEducationNoticeSchema(londonDate(new Date()));
+  const values = formValues(schema, formDataToObject(await request.formData()));
+  const submission = parseSubmission(schema, values);
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
   const childId = params.childId ?? "";
   const result = await recordHomeEducationIntention(consentRaiseScope(user), childId, submission.data, actor);

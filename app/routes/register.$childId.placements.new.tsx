@@ -2,17 +2,19 @@ import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/register.$childId.placements.new";
 import { RadiosField, TextareaField, TextField, DateField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
-import { BackLink, Button, InsetText, SearchForm, SummaryList, TextInput } from "#app/components/govuk";
+import { BackLink, Button, InsetText, SearchForm, SummaryList } from "#app/components/govuk";
 import { LocalAuthoritySelect } from "#app/components/directory/LocalAuthoritySelect";
-import { PageShell } from "#app/components/PageShell";
+import { SearchTextInput } from "#app/components/form/SearchTextInput";
+import { PageTitle } from "#app/components/PageTitle";
 import { localAuthorityOptions, searchDirectory } from "#app/data/directory.server";
 import { childForPlacement, createPlacement, siteForPlacement } from "#app/data/placements.server";
 import { placementScope } from "#app/data/scope.server";
 import { formatDate, londonDate } from "#app/domain/dates";
 import { parseDirectorySearch } from "#app/forms/directory-search";
+import { searchTextError } from "#app/forms/fields";
 import { formDataToObject } from "#app/forms/form-data";
 import { placementSchema, refusalAsErrors } from "#app/forms/placement";
-import { parseSubmission } from "#app/forms/submission";
+import { formValues, parseSubmission } from "#app/forms/submission";
 import { guard } from "#app/utils/route-guard.server";
 
 // Placing a child: first choose a listed provider's site (a search of the directory, so only listed
@@ -29,24 +31,27 @@ export const loader = guard("routes/register.$childId.placements.new").loader(as
   const today = londonDate(new Date());
   if (siteId) {
     const site = await siteForPlacement(siteId);
-    if (site) return { step: "details" as const, childId: child.id, name, site };
+    if (site) return { step: "details" as const, childId: child.id, name, site, today };
   }
   const search = parseDirectorySearch(url.searchParams);
+  const qError = searchTextError(url.searchParams.get("q"), "Provider name");
   const la = search.la ?? (url.searchParams.has("la") ? undefined : (child.laCode ?? undefined));
   const [results, las] = await Promise.all([searchDirectory({ q: search.q, la, page: search.page }, today), localAuthorityOptions()]);
-  return { step: "choose" as const, childId: child.id, name, search: { q: search.q ?? "", la: la ?? "" }, results, las, unknownSite: siteId !== null };
+  return { step: "choose" as const, childId: child.id, name, search: { q: search.q ?? "", la: la ?? "" }, qError, results, las, unknownSite: siteId !== null };
 });
 
 export const action = guard("routes/register.$childId.placements.new").action(async ({ user, params, request, actor }) => {
   const scope = placementScope(user);
   const form = await request.formData();
-  const submission = parseSubmission(placementSchema, form);
+  const today = londonDate(new Date());
+  const schema = placementSchema(today);
+  const submission = parseSubmission(schema, form);
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
-  const outcome = await createPlacement(scope, params.childId ?? "", submission.data, actor, londonDate(new Date()));
+  const outcome = await createPlacement(scope, params.childId ?? "", submission.data, actor, today);
   if (outcome.ok) return redirect(`/register/${params.childId}?placed`);
   // Refused: every reason in the summary, each linked to the answer it is about; answers kept.
-  if (outcome.kind === "refused") return data({ ...refusalAsErrors(outcome.reasons, submission.data.pattern.kind), values: formDataToObject(form) }, { status: 422 });
-  return data({ errors: {}, values: formDataToObject(form), formError: outcome.message }, { status: 409 });
+  if (outcome.kind === "refused") return data({ ...refusalAsErrors(outcome.reasons, submission.data.pattern.kind), values: formValues(schema, formDataToObject(form)) }, { status: 422 });
+  return data({ errors: {}, values: formValues(schema, formDataToObject(form)), formError: outcome.message }, { status: 409 });
 });
 
 const PATTERN_ITEMS = (conditional: React.ReactNode) => [
@@ -61,7 +66,7 @@ export default function NewPlacement({ loaderData: d, actionData }: Route.Compon
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink href={href("/register/:childId/placements/new", { childId: d.childId })}>Choose a different provider</BackLink>
-        <ValidatedForm schema={placementSchema} defaultValues={{ siteId: d.site.siteId }} refused={actionData} pageTitle={title}>
+        <ValidatedForm schema={placementSchema(d.today)} defaultValues={{ siteId: d.site.siteId }} refused={actionData} pageTitle={title}>
           <span className="govuk-caption-l">{d.name}</span>
           <h1 className="govuk-heading-l">Placement details</h1>
           <div id="provider" tabIndex={-1}>
@@ -103,27 +108,33 @@ type ChooseData = Extract<Route.ComponentProps["loaderData"], { step: "choose" }
 function ChooseProvider({ d }: { d: ChooseData }) {
   const title = `Choose a provider for ${d.name}`;
   return (
-    <PageShell title={title} heading="Choose a provider" caption={d.name} backLink={{ href: href("/register/:childId", { childId: d.childId }), text: "Back to the entry" }}>
-      {d.unknownSite ? <InsetText>That site is not on a listed provider&apos;s listing. Choose a provider below.</InsetText> : null}
-      <p className="govuk-body">Only providers listed in the directory of non-school alternative provision are shown.</p>
-      <SearchForm label="Search listed providers">
-        <TextInput id="q" name="q" type="search" label="Provider name" labelSize="s" width="two-thirds" defaultValue={d.search.q} spellCheck={false} />
-        <LocalAuthoritySelect label="Local authority of the site" las={d.las} value={d.search.la} />
-      </SearchForm>
-      <p className="govuk-body" role="status">
-        {d.results.total === 0 ? "No listed providers match." : `${d.results.total} listed ${d.results.total === 1 ? "provider" : "providers"}${d.results.total > d.results.providers.length ? `; showing the first ${d.results.providers.length}` : ""}.`}
-      </p>
-      {d.results.providers.map((p) => (
-        <SummaryList
-          key={p.id}
-          card={{ title: p.name }}
-          rows={p.sites.map((s) => ({
-            key: s.name,
-            value: `${s.addressLine1}, ${s.town}, ${s.postcode}. Ages ${p.ageMin} to ${p.ageMax}, ${s.capacity} places.`,
-            actions: [{ text: "Choose", visuallyHiddenText: s.name, href: `${href("/register/:childId/placements/new", { childId: d.childId })}?site=${s.id}` }],
-          }))}
-        />
-      ))}
-    </PageShell>
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <PageTitle title={title} hasErrors={!!d.qError} />
+        <BackLink href={href("/register/:childId", { childId: d.childId })}>Back to the entry</BackLink>
+        <span className="govuk-caption-l">{d.name}</span>
+        <h1 className="govuk-heading-l">Choose a provider</h1>
+        {d.unknownSite ? <InsetText>That site is not on a listed provider&apos;s listing. Choose a provider below.</InsetText> : null}
+        <p className="govuk-body">Only providers listed in the directory of non-school alternative provision are shown.</p>
+        <SearchForm label="Search listed providers">
+          <SearchTextInput label="Provider name" value={d.search.q} error={d.qError} className="govuk-!-width-two-thirds" />
+          <LocalAuthoritySelect label="Local authority of the site" las={d.las} value={d.search.la} />
+        </SearchForm>
+        <p className="govuk-body" role="status">
+          {d.results.total === 0 ? "No listed providers match." : `${d.results.total} listed ${d.results.total === 1 ? "provider" : "providers"}${d.results.total > d.results.providers.length ? `; showing the first ${d.results.providers.length}` : ""}.`}
+        </p>
+        {d.results.providers.map((p) => (
+          <SummaryList
+            key={p.id}
+            card={{ title: p.name }}
+            rows={p.sites.map((s) => ({
+              key: s.name,
+              value: `${s.addressLine1}, ${s.town}, ${s.postcode}. Ages ${p.ageMin} to ${p.ageMax}, ${s.capacity} places.`,
+              actions: [{ text: "Choose", visuallyHiddenText: `${s.name}, ${p.name}`, href: `/register/${d.childId}/placements/new?site=${s.id}` }],
+            }))}
+          />
+        ))}
+      </div>
+    </div>
   );
 }

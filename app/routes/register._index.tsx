@@ -1,18 +1,22 @@
 import { href } from "react-router";
 import type { Route } from "./+types/register._index";
-import { Button, Pagination, paginationItems, SearchForm, Select, TextInput } from "#app/components/govuk";
-import { PageShell } from "#app/components/PageShell";
+import { Button, Pagination, paginationItems, SearchForm, Select } from "#app/components/govuk";
+import { PageTitle } from "#app/components/PageTitle";
 import { RegisterTable } from "#app/components/register/RegisterTable";
 import { searchRegister } from "#app/data/register-search.server";
 import { registerScope } from "#app/data/scope.server";
 import * as v from "#app/domain/register-vocabulary";
+import { SearchTextInput } from "#app/components/form/SearchTextInput";
+import { searchTextError } from "#app/forms/fields";
 import { parseRegisterSearch } from "#app/forms/register-search";
 import { guard } from "#app/utils/route-guard.server";
 
 export const loader = guard("routes/register._index").loader(async ({ user, request, actor }) => {
-  const search = parseRegisterSearch(new URL(request.url).searchParams);
+  const params = new URL(request.url).searchParams;
+  const search = parseRegisterSearch(params);
+  const qError = searchTextError(params.get("q"), "Search");
   const result = await searchRegister(registerScope(user), search, actor);
-  return { search, ...result, organisation: user.organisationName };
+  return { search, qError, ...result, organisation: user.organisationName };
 });
 
 function hrefWith(search: Record<string, unknown>, page: number): string {
@@ -32,19 +36,17 @@ export default function Register({ loaderData: d }: Route.ComponentProps) {
   const s = d.search;
   return (
     <>
-      <PageShell title="Register of children not in school" caption={d.organisation} width="full" />
+      <PageTitle title="Register of children not in school" hasErrors={!!d.qError} />
+      <span className="govuk-caption-l">{d.organisation}</span>
+      <h1 className="govuk-heading-l">Register of children not in school</h1>
       <Button href="/register/new">Add a child</Button>
       <SearchForm label="Search the register" action="/register">
-        <TextInput
-          id="q"
-          name="q"
-          type="search"
+        <SearchTextInput
           label="Search"
-          labelSize="s"
           hint="Name, UPN, NHS number, child reference, council child ID or postcode"
-          width="two-thirds"
-          defaultValue={s.q ?? ""}
-          spellCheck={false}
+          value={s.q ?? ""}
+          error={d.qError}
+          className="govuk-!-width-two-thirds"
           autoComplete="off"
         />
         <div className="govuk-grid-row">

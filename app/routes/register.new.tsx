@@ -13,7 +13,7 @@ import { formatDate, londonDate } from "#app/domain/dates";
 import { flattenValues, withExtraRow } from "#app/forms/entry-form-values";
 import { formDataToObject } from "#app/forms/form-data";
 import { blankEntry, registerEntrySchema } from "#app/forms/register-entry";
-import { parseSubmission } from "#app/forms/submission";
+import { formValues, parseSubmission } from "#app/forms/submission";
 import { guard } from "#app/utils/route-guard.server";
 
 const TITLE = "Add a child to the register";
@@ -32,8 +32,8 @@ export const action = guard("routes/register.new").action(async ({ request, user
   const today = londonDate(new Date());
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "check");
-  const values = formDataToObject(form);
-  delete values.intent;
+  // Only the form's own fields, each within its limit, are read and shown again.
+  const values = formValues(registerEntrySchema(today), formDataToObject(form));
   if (intent === "add-parent" || intent === "add-provider") {
     return { view: "form" as const, errors: {}, values: withExtraRow(values, intent === "add-parent" ? "parents" : "arrangements") };
   }

@@ -10,7 +10,7 @@ import { formatDate, londonDate } from "#app/domain/dates";
 import { SECTION_IDS, SECTION_TITLES } from "#app/forms/application";
 import { dateToParts } from "#app/forms/fields";
 import { DECISION_ACTION, DECISION_BUTTONS, DECISION_TITLES, decisionSchema, isDecision, type Decision } from "#app/forms/review-decisions";
-import { parseSubmission, withoutSecrets } from "#app/forms/submission";
+import { formValues, parseSubmission } from "#app/forms/submission";
 import { formDataToObject } from "#app/forms/form-data";
 import { guard } from "#app/utils/route-guard.server";
 
@@ -57,7 +57,7 @@ export const action = guard("routes/review.$listingId.$decision").action(async (
   const listingId = params.listingId ?? "";
   const result = await decide(reviewerScope(user), listingId, version, toInput(decision, rest), { userId: user.id, role: user.role, audit }, today);
   if (result.ok) return redirect(`/review/${listingId}?decided=${DECISION_ACTION[decision]}`);
-  return data({ errors: {}, values: withoutSecrets(formDataToObject(form)), formError: result.message }, { status: result.code === "conflict" ? 409 : 422 });
+  return data({ errors: {}, values: formValues(decisionSchema(decision, today), formDataToObject(form)), formError: result.message }, { status: result.code === "conflict" ? 409 : 422 });
 });
 
 export default function Decide({ loaderData: d, actionData }: Route.ComponentProps) {

@@ -8,7 +8,7 @@ import { reviewerScope } from "#app/data/directory-scope.server";
 import { changeRequestView, decideChangeRequest } from "#app/data/review.server";
 import { londonDate } from "#app/domain/dates";
 import { changeRequestDecisionSchema } from "#app/forms/review-decisions";
-import { parseSubmission, withoutSecrets } from "#app/forms/submission";
+import { formValues, parseSubmission } from "#app/forms/submission";
 import { formDataToObject } from "#app/forms/form-data";
 import { guard } from "#app/utils/route-guard.server";
 
@@ -31,7 +31,7 @@ export const action = guard("routes/review.$listingId.change-request").action(as
     londonDate(new Date()),
   );
   if (result.ok) return redirect(`/review/${params.listingId}`);
-  return data({ errors: {}, values: withoutSecrets(formDataToObject(form)), formError: result.message }, { status: 409 });
+  return data({ errors: {}, values: formValues(changeRequestDecisionSchema, formDataToObject(form)), formError: result.message }, { status: 409 });
 });
 
 export default function ChangeRequest({ loaderData: d, actionData }: Route.ComponentProps) {

@@ -6,7 +6,7 @@ import { Button, NotificationBanner, Table, Tag } from "#app/components/govuk";
 import { inviteReviewer, listReviewers, reviewerOrganisations, serviceAdminScope } from "#app/data/service-admin.server";
 import { formDataToObject } from "#app/forms/form-data";
 import { inviteReviewerSchema } from "#app/forms/la-user";
-import { parseSubmission } from "#app/forms/submission";
+import { formValues, parseSubmission } from "#app/forms/submission";
 import { guard } from "#app/utils/route-guard.server";
 import { deliverEmails } from "#app/utils/notify.server";
 import { INVITATIONS_THROTTLED } from "#app/data/invitations.server";
@@ -18,7 +18,7 @@ export const loader = guard("routes/service-admin.reviewers").loader(async ({ us
 });
 
 export const action = guard("routes/service-admin.reviewers").action(async ({ user, request, audit }) => {
-  const values = formDataToObject(await request.formData());
+  const values = formValues(inviteReviewerSchema, formDataToObject(await request.formData()));
   const submission = parseSubmission(inviteReviewerSchema, values);
   if (!submission.ok) return data({ errors: submission.errors, values }, { status: 400 });
   const result = await inviteReviewer(serviceAdminScope(user), submission.data, { userId: user.id, organisationName: user.organisationName, audit });

@@ -17,6 +17,11 @@ const EnvSchema = z
     INVITATIONS_PER_USER_PER_DAY: positiveNumber(30),
     PASSWORD_RESETS_PER_IP_PER_HOUR: positiveNumber(10),
     PASSWORD_RESETS_PER_ACCOUNT_PER_HOUR: positiveNumber(3),
+    // The largest request body in bytes (1 MB); a route that takes files may allow more (decision 014).
+    BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+    // API rate limits, per minute (kept in PostgreSQL, shared by every process).
+    PLACEMENT_CHECKS_PER_TOKEN_PER_MINUTE: positiveNumber(60),
+    OPEN_DATA_REQUESTS_PER_IP_PER_MINUTE: positiveNumber(120),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     PORT: z.coerce.number().int().positive().default(3000),
     /** The service's public address, for links in emails (e.g. https://cnis.education.gov.uk). */

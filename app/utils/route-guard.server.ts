@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "react-router";
+import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "react-router";
 import { ROUTE_ACCESS, type PublicRouteId, type RouteId } from "#app/access";
 import { hasPermission, type Permission } from "#app/domain/roles";
 import { auditorFor, type Actor, type Auditor } from "./audit.server";
@@ -26,6 +26,9 @@ export interface PublicArgs extends CommonArgs {
   session: ValidSession | null;
 }
 type ArgsFor<Id extends RouteId> = Id extends PublicRouteId ? PublicArgs : SignedInArgs;
+
+// Public routes whose pages still carry someone's personal data (the invitee's name and email).
+const PERSONAL_PUBLIC_ROUTES: ReadonlySet<RouteId> = new Set<RouteId>(["routes/invitation.$token"]);
 
 /** Marks a loader or action as guarded, so the route-access test can see nothing bypassed it. */
 export const GUARDED_ROUTE = Symbol.for("cnis.guardedRoute");
@@ -55,6 +58,7 @@ async function authorise(routeId: RouteId, args: LoaderFunctionArgs | ActionFunc
     requestId,
     audit: auditorFor(user && { userId: user.id, role: user.role, organisationId: user.organisationId }, requestId),
   };
+  if (user || PERSONAL_PUBLIC_ROUTES.has(routeId)) args.context.markPersonal?.();
   if (access.kind === "public") return { ...common, user, session };
   if (!session || !user) {
     const { pathname } = new URL(args.request.url);
@@ -71,12 +75,18 @@ async function authorise(routeId: RouteId, args: LoaderFunctionArgs | ActionFunc
  * `export const loader = guard("routes/home").loader(async ({ user }) => ...)`.
  */
 export function guard<Id extends RouteId>(routeId: Id) {
-  const wrap = <T, A extends LoaderFunctionArgs | ActionFunctionArgs>(fn: (args: ArgsFor<Id>) => Promise<T> | T) => {
-    const wrapped = async (args: A): Promise<T> => fn((await authorise(routeId, args)) as ArgsFor<Id>);
+  const wrap = <T, A extends LoaderFunctionArgs | ActionFunctionArgs>(fn: (args: ArgsFor<Id>) => Promise<T> | T, isAction: boolean) => {
+    const wrapped = async (args: A): Promise<T> => {
+      // The server read a body no further than its limit, or found it was not a form
+      // (server/request-body.ts): refused before anything else, without a database query.
+      const refused = isAction ? args.context?.refusedBody : undefined;
+      if (refused) throw data({ reason: "refused-body" }, { status: refused.status });
+      return fn((await authorise(routeId, args)) as ArgsFor<Id>);
+    };
     return Object.assign(wrapped, { [GUARDED_ROUTE]: routeId }) as Tagged<typeof wrapped>;
   };
   return {
-    loader: <T>(fn: (args: ArgsFor<Id>) => Promise<T> | T) => wrap<T, LoaderFunctionArgs>(fn),
-    action: <T>(fn: (args: ArgsFor<Id>) => Promise<T> | T) => wrap<T, ActionFunctionArgs>(fn),
+    loader: <T>(fn: (args: ArgsFor<Id>) => Promise<T> | T) => wrap<T, LoaderFunctionArgs>(fn, false),
+    action: <T>(fn: (args: ArgsFor<Id>) => Promise<T> | T) => wrap<T, ActionFunctionArgs>(fn, true),
   };
 }

@@ -61,6 +61,32 @@ export async function withinAttemptLimit(key: string, limit: number, windowMs: n
   return row!.attempts <= limit;
 }
 
+export type RateLimit = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/**
+ * A rate limit for an API caller (a token, a client address): at most `limit` requests in a fixed
+ * window of `windowMs` that begins with the caller's first request. Counted in PostgreSQL in one
+ * statement, so every app process shares the count. Refused: how long until the window ends.
+ */
+export async function rateLimit(key: string, limit: number, windowMs: number, now = new Date()): Promise<RateLimit> {
+  const windowStart = new Date(now.getTime() - windowMs);
+  const stale = sql`${signInThrottles.windowStartedAt} <= ${windowStart.toISOString()}::timestamptz`;
+  const [row] = await db
+    .insert(signInThrottles)
+    .values({ key, failures: 1, windowStartedAt: now })
+    .onConflictDoUpdate({
+      target: signInThrottles.key,
+      set: {
+        failures: sql`case when ${stale} then 1 else ${signInThrottles.failures} + 1 end`,
+        windowStartedAt: sql`case when ${stale} then ${now.toISOString()}::timestamptz else ${signInThrottles.windowStartedAt} end`,
+      },
+    })
+    .returning({ requests: signInThrottles.failures, windowStartedAt: signInThrottles.windowStartedAt });
+  if (row!.requests <= limit) return { ok: true };
+  const endsAt = row!.windowStartedAt.getTime() + windowMs;
+  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((endsAt - now.getTime()) / 1000)) };
+}
+
 export async function clearFailures(key: string): Promise<void> {
   await db.delete(signInThrottles).where(inArray(signInThrottles.key, [key]));
 }

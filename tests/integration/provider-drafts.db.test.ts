@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { addDays, londonDate, parseIsoDate } from "#app/domain/dates";
 import { loader as homeLoader } from "#app/routes/provider._index";
 import { action as sectionAction } from "#app/routes/provider.application.$section";
 import { call, createOrganisation, createUser, requestAs } from "../support/fixtures";
@@ -7,6 +8,8 @@ async function newProvider() {
   const organisation = await createOrganisation("provider");
   return createUser("provider", { organisationId: organisation.id });
 }
+
+const nextYear = parseIsoDate(addDays(londonDate(new Date()), 300))!;
 
 type Home = { draft: { section: string; stillToDo: string[] } | null; statuses: Record<string, string> };
 
@@ -18,9 +21,9 @@ describe("Save and come back later", () => {
       await requestAs(provider, "/provider/application/insurance", {
         form: {
           intent: "save-draft",
-          "employersLiabilityExpiresOn.day": "1",
-          "employersLiabilityExpiresOn.month": "9",
-          "employersLiabilityExpiresOn.year": "2099",
+          "employersLiabilityExpiresOn.day": String(nextYear.day),
+          "employersLiabilityExpiresOn.month": String(nextYear.month),
+          "employersLiabilityExpiresOn.year": String(nextYear.year),
           "publicLiabilityExpiresOn.day": "",
           "publicLiabilityExpiresOn.month": "",
           "publicLiabilityExpiresOn.year": "",

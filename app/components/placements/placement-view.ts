@@ -51,5 +51,5 @@ export function placementView(p: PlacementRow, today: IsoDate) {
 
 /** What the end-early and extend pages show of the placement they change. */
 export function changePageData(placement: PlacementRow & { childId: string; firstName: string; lastName: string; version: number }, today: IsoDate) {
-  return { childId: placement.childId, name: `${placement.firstName} ${placement.lastName}`, version: placement.version, view: placementView(placement, today) };
+  return { childId: placement.childId, name: `${placement.firstName} ${placement.lastName}`, version: placement.version, view: placementView(placement, today), today };
 }

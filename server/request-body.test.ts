@@ -1,0 +1,82 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import express from "express";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bodyLimitFor, readRequestBody } from "./request-body";
+
+// The body reader in front of the app, with a stand-in for React Router that reports what it got.
+let server: http.Server;
+let base: string;
+
+beforeAll(async () => {
+  const app = express();
+  app.use(readRequestBody({ defaultLimitBytes: 1024 }));
+  app.all(/.*/, (_req, res) => {
+    res.json({ bytes: (res.locals.body as Buffer | undefined)?.length ?? null, refused: res.locals.refusedBody ?? null });
+  });
+  server = app.listen(0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
+
+/** Sends a body in chunks with no Content-Length, as a client streaming it would. */
+function sendChunked(path: string, chunks: string[], headers: Record<string, string> = FORM): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${base}${path}`, { method: "POST", headers: { ...headers, "Transfer-Encoding": "chunked" } }, (response) => {
+      let body = "";
+      response.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on("error", (error: NodeJS.ErrnoException) => (error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error)));
+    for (const chunk of chunks) request.write(chunk);
+    request.end();
+  });
+}
+
+describe("request bodies are read to a limit before anything parses them", () => {
+  it("passes a form within the limit on to the app", async () => {
+    const response = await fetch(`${base}/sign-in`, { method: "POST", headers: FORM, body: "email=a%40b.example" });
+    expect(await response.json()).toEqual({ bytes: 19, refused: null });
+  });
+
+  it("refuses a page's body over the limit by its declared length, without reading it", async () => {
+    const response = await fetch(`${base}/sign-in`, { method: "POST", headers: FORM, body: "x=" + "a".repeat(5000) });
+    expect(await response.json()).toEqual({ bytes: 0, refused: { status: 413, limitBytes: 1024 } });
+  });
+
+  it("refuses a chunked body once it passes the limit", async () => {
+    const response = await sendChunked("/provider/sign-up", Array.from({ length: 10 }, () => "a".repeat(500)));
+    expect(JSON.parse(response.body)).toEqual({ bytes: 0, refused: { status: 413, limitBytes: 1024 } });
+  });
+
+  it("answers an API's oversized body itself, in JSON", async () => {
+    const response = await fetch(`${base}/api/v1/directory/providers`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ q: "a".repeat(5000) }) });
+    expect(response.status).toBe(413);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(await response.json()).toEqual({ status: 413, title: "The request body must be 1 KB or smaller." });
+  });
+
+  it("refuses a page's POST that is not a form (415) or whose multipart body cannot be read (400)", async () => {
+    for (const headers of [{}, { "Content-Type": "application/json" }, { "Content-Type": "text/plain" }] as Record<string, string>[]) {
+      const response = await fetch(`${base}/sign-in`, { method: "POST", headers, body: new TextEncoder().encode('{"email":"a"}') });
+      expect((await response.json()).refused, JSON.stringify(headers)).toEqual({ status: 415 });
+    }
+    const broken = await fetch(`${base}/sign-in`, { method: "POST", headers: { "Content-Type": "multipart/form-data; boundary=abc" }, body: "--abc\r\nnot a part" });
+    expect((await broken.json()).refused).toEqual({ status: 400 });
+    const good = new FormData();
+    good.set("email", "a@b.example");
+    expect((await (await fetch(`${base}/sign-in`, { method: "POST", body: good })).json()).refused).toBeNull();
+  });
+
+  it("reads no body for reads", async () => {
+    expect(await (await fetch(`${base}/directory`)).json()).toEqual({ bytes: null, refused: null });
+  });
+
+  it("gives the placement-check API its own smaller limit", () => {
+    expect(bodyLimitFor("/api/v1/placement-checks", 1_048_576)).toBe(16 * 1024);
+    expect(bodyLimitFor("/sign-in", 1_048_576)).toBe(1_048_576);
+  });
+});

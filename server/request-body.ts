@@ -1,0 +1,208 @@
+import type { IncomingMessage } from "node:http";
+import type express from "express";
+import { writeReadableStreamToWritable } from "@react-router/node";
+import { createRequestHandler as createReactRouterHandler, type AppLoadContext, type ServerBuild } from "react-router";
+
+// Every request body is read here, to a limit, before anything parses it (decision 014): a body
+// over its route's limit is never held in memory, whether it declares its length or is chunked.
+// React Router then gets a Request made from the bytes already read.
+
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * Routes whose bodies may differ from the default, matched on the decoded path. No route takes
+ * files yet; one that does gets its larger limit here, and only it.
+ */
+const ROUTE_BODY_LIMITS: readonly { path: RegExp; bytes: number }[] = [{ path: /^\/api\/v1\/placement-checks\/?$/, bytes: 16 * 1024 }];
+
+export function bodyLimitFor(path: string, defaultLimit: number): number {
+  return ROUTE_BODY_LIMITS.find((route) => route.path.test(path))?.bytes ?? defaultLimit;
+}
+
+/** Why a body was refused before the app saw it; the page or API answers with this status. */
+export type RefusedBody = { status: 413; limitBytes: number } | { status: 415 } | { status: 400 };
+
+export const FORM_CONTENT_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"] as const;
+
+const METHODS_WITHOUT_BODY = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function readUpTo(req: IncomingMessage, limit: number): Promise<Buffer | "too-large"> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const onData = (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > limit) {
+        cleanup();
+        chunks.length = 0;
+        // Nothing more is read; the answer closes the connection.
+        req.pause();
+        resolve("too-large");
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(Buffer.concat(chunks));
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const cleanup = () => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+    };
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onError);
+  });
+}
+
+export function mediaType(contentType: string | undefined): string {
+  return (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+/** Whether a form body can be read at all: a multipart body with a broken boundary cannot. */
+async function formIsReadable(body: Buffer, contentType: string): Promise<boolean> {
+  if (mediaType(contentType) !== "multipart/form-data") return true;
+  try {
+    await new Response(new Uint8Array(body), { headers: { "Content-Type": contentType } }).formData();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether a body within its limit can go on to the app: a page's must be a form that can be read;
+ * an API route reads its own JSON. Shared with the fuzz tests, which call routes as this server would.
+ */
+export async function refusalOfBody(path: string, contentType: string | undefined, body: Buffer): Promise<RefusedBody | null> {
+  if (wantsJson(path)) return null;
+  if (!(FORM_CONTENT_TYPES as readonly string[]).includes(mediaType(contentType))) return { status: 415 };
+  if (!(await formIsReadable(body, contentType ?? ""))) return { status: 400 };
+  return null;
+}
+
+function wantsJson(path: string): boolean {
+  return path.startsWith("/api/");
+}
+
+/**
+ * Reads the body into `res.locals.body`. Over the limit: the API answers 413 in JSON here; a page's
+ * request goes on to the app with no body and `res.locals.refusedBody`, so the guard answers with
+ * the service's own error page. A page's POST must be a form (415 otherwise) that can be read (400).
+ */
+export function readRequestBody(options: { defaultLimitBytes: number }): express.RequestHandler {
+  return (req, res, next) => {
+    if (METHODS_WITHOUT_BODY.has(req.method)) return next();
+    const limit = bodyLimitFor(req.path, options.defaultLimitBytes);
+    const refuse = (refused: RefusedBody) => {
+      if (wantsJson(req.path)) {
+        const title =
+          refused.status === 413
+            ? `The request body must be ${describeBytes(refused.limitBytes)} or smaller.`
+            : refused.status === 415
+              ? "Send the request body as application/json."
+              : "The request body could not be read.";
+        res.status(refused.status).set("Cache-Control", "no-store").json({ title, status: refused.status });
+        return;
+      }
+      res.locals.refusedBody = refused;
+      res.locals.body = Buffer.alloc(0);
+      next();
+    };
+    const declared = Number(req.get("content-length"));
+    if (Number.isFinite(declared) && declared > limit) {
+      res.set("Connection", "close");
+      return refuse({ status: 413, limitBytes: limit });
+    }
+    readUpTo(req, limit).then(
+      async (body) => {
+        if (body === "too-large") {
+          res.set("Connection", "close");
+          return refuse({ status: 413, limitBytes: limit });
+        }
+        res.locals.body = body;
+        const refused = await refusalOfBody(req.path, req.get("content-type"), body);
+        if (refused) return refuse(refused);
+        next();
+      },
+      (error: unknown) => next(error),
+    );
+  };
+}
+
+export function describeBytes(bytes: number): string {
+  if (bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
+  if (bytes % 1024 === 0) return `${bytes / 1024} KB`;
+  return `${bytes} bytes`;
+}
+
+function headersOf(req: express.Request): Headers {
+  const headers = new Headers();
+  for (const [key, values] of Object.entries(req.headers)) {
+    if (values === undefined) continue;
+    for (const value of Array.isArray(values) ? values : [values]) headers.append(key, value);
+  }
+  return headers;
+}
+
+/**
+ * React Router's Express adapter, except that the body is the one `readRequestBody` has read (the
+ * adapter would stream the socket itself, past any limit), and a response the guard marked
+ * personal is sent with `Cache-Control: no-store`.
+ */
+export function reactRouterHandler(options: {
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  mode: "development" | "production";
+  getLoadContext: (req: express.Request, res: express.Response) => AppLoadContext;
+}): express.RequestHandler {
+  const handle = createReactRouterHandler(options.build, options.mode);
+  return async (req, res, next) => {
+    try {
+      const controller = new AbortController();
+      let finished = false;
+      res.on("finish", () => (finished = true));
+      res.on("close", () => !finished && controller.abort());
+      const host = (req.app.enabled("trust proxy") && req.get("x-forwarded-host")) || req.get("host") || "localhost";
+      const url = new URL(`${req.protocol}://${host.split(/[\\/?#@]/)[0] || "localhost"}${req.originalUrl}`);
+      const body = res.locals.body as Buffer | undefined;
+      const request = new Request(url.href, {
+        method: req.method,
+        headers: headersOf(req),
+        signal: controller.signal,
+        ...(METHODS_WITHOUT_BODY.has(req.method) ? {} : { body: new Uint8Array(body ?? Buffer.alloc(0)) }),
+      });
+      let personal = !METHODS_WITHOUT_BODY.has(req.method);
+      const context: AppLoadContext = { ...options.getLoadContext(req, res), markPersonal: () => void (personal = true) };
+      let response = await handle(request, context);
+      // A signed-in user's page, or any answer to a form, is kept by no cache (browser or proxy).
+      if (personal) {
+        response = new Response(response.body, response);
+        response.headers.set("Cache-Control", "no-store");
+      }
+      if (res.destroyed || res.writableEnded) {
+        await response.body?.cancel();
+        return;
+      }
+      res.statusMessage = response.statusText;
+      res.status(response.status);
+      for (const [key, value] of response.headers.entries()) res.append(key, value);
+      if (!response.body) {
+        res.end();
+        return;
+      }
+      try {
+        await writeReadableStreamToWritable(response.body, res);
+      } catch (error) {
+        if (!res.destroyed && !res.writableEnded) throw error;
+      }
+    } catch (error) {
+      next(error);
+    }
+  };
+}
