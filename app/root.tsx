@@ -158,6 +158,18 @@ function errorPage(status: number): { title: string; body: ReactNode } {
           </>
         ),
       };
+    case 503:
+      return {
+        title: "Sorry, the service is unavailable",
+        body: (
+          <>
+            <p className="govuk-body">Try again in a few seconds.</p>
+            <p className="govuk-body">
+              If you were saving something, check whether it was saved before you try again: it was either saved in full or not at all.
+            </p>
+          </>
+        ),
+      };
     default:
       return {
         title: "Sorry, there is a problem with the service",

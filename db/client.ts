@@ -67,6 +67,11 @@ export function connect(options: ConnectionOptions): Connection {
       // generic plan cannot use a LIKE prefix's index range, nor see that Birmingham's register is
       // ten times another LA's.
       connection: { plan_cache_mode: "force_custom_plan" },
+      // postgres.js counts failed reconnections across the whole pool and waits 3^n/100 s (up to
+      // 20 s) before the next: ending all ten connections at once left requests waiting 10-20 s
+      // for one. Retry quickly instead; a server that is really down refuses at once, and each
+      // waiting query then fails (503) rather than waits.
+      backoff: (retries: number) => Math.min(0.05 * retries, 1),
     });
     return {
       db: drizzlePostgres(options.prepare === false ? client : preparing(client), { schema, casing: "snake_case" }) as unknown as Database,

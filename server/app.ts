@@ -6,6 +6,7 @@ import { createRequestHandler } from "@react-router/express";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { ServerBuild } from "react-router";
 import { describeError, logger, pathWithoutQuery } from "../app/utils/logger.server";
+import { isConnectionLost, RETRY_AFTER_SECONDS } from "../db/connection-errors";
 import { isCrossOriginWrite, securityHeaders } from "./security";
 
 export interface AppOptions {
@@ -117,7 +118,12 @@ export function createApp(options: AppOptions): express.Express {
 
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     logger.error({ requestId: res.locals.requestId, path: pathWithoutQuery(req.originalUrl), err: describeError(error) }, "unhandled error");
-    if (!res.headersSent) res.status(500).type("text/plain").send("Sorry, there is a problem with the service.");
+    if (res.headersSent) return;
+    if (isConnectionLost(error)) {
+      res.status(503).set("Retry-After", String(RETRY_AFTER_SECONDS)).type("text/plain").send("Sorry, the service is unavailable. Try again in a few seconds.");
+      return;
+    }
+    res.status(500).type("text/plain").send("Sorry, there is a problem with the service.");
   });
 
   return app;
