@@ -20,6 +20,8 @@ export interface AppOptions {
   /** Express's "trust proxy" setting, so client IPs are right behind a load balancer. */
   trustProxy?: string;
   https: boolean;
+  /** Told of every response: its path, method, status and seconds taken (the Prometheus metrics). */
+  onResponse?: (path: string, method: string, status: number, seconds: number) => void;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -44,6 +46,7 @@ export function createApp(options: AppOptions): express.Express {
     res.set(securityHeaders(nonce, options));
     const started = process.hrtime.bigint();
     res.on("finish", () => {
+      options.onResponse?.(req.path, req.method, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9);
       logger.info(
         {
           requestId,

@@ -35,7 +35,7 @@ describe.skipIf(!server)("a dropped database connection under load", () => {
       init: () => ({
         method: "POST",
         headers: { Cookie: cookie, Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams(validEntryForm({ intent: "create", upn: freshUpn(), lastName: "Terminated" })),
+        body: new URLSearchParams(validEntryForm({ intent: "create", upn: freshUpn(), lastName: "Terminated" })).toString(),
       }),
     });
     const requests: LoadRequest[] = [
@@ -73,7 +73,8 @@ describe.skipIf(!server)("a dropped database connection under load", () => {
     // Later requests succeed: a read, and a write.
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     const after = create();
-    const created = await fetch(after.url, { redirect: "manual", ...(after.init as () => RequestInit)() });
+    const { method, headers, body } = (after.init as () => { method: string; headers: Record<string, string>; body: string })();
+    const created = await fetch(after.url, { redirect: "manual", method, headers, body });
     expect(created.status).toBe(302);
 
     // Nothing half-written: every entry has its history and its audit event, and every audit event
