@@ -111,14 +111,35 @@ async function exitWithoutServing(message: string): Promise<never> {
 // Listen before starting the job queue, so a second copy on a taken port exits at once rather than
 // holding database connections and job workers while serving nothing.
 const httpServer: Server = createServer(app);
+
+// Each connection's requests, so a shut-down can close the keep-alive ones sitting idle between
+// requests while leaving those whose first request is still on its way (Node's own server.close()
+// would close those too, and their clients would see a reset).
+const connections = new Map<Socket, { active: number; served: number }>();
+httpServer.on("connection", (socket: Socket) => {
+  connections.set(socket, { active: 0, served: 0 });
+  socket.once("close", () => connections.delete(socket));
+});
+let cutOffWhileDraining = 0;
+httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {
+  const counts = connections.get(req.socket);
+  if (counts) counts.active += 1;
+  // While draining, every response closes its connection, so the client opens its next elsewhere.
+  if (state.draining && !res.headersSent) res.setHeader("Connection", "close");
+  res.once("close", () => {
+    if (state.draining && !res.writableFinished) cutOffWhileDraining += 1;
+    if (!counts) return;
+    counts.active -= 1;
+    counts.served += 1;
+  });
+});
+
 await listen(httpServer, settings.port, settings.host, `on http://${settings.host}:${settings.port}`).catch((error: Error) => exitWithoutServing(error.message));
 
 let metricsServer: Server | null = null;
 if (settings.metricsPort !== null) {
   registerDatabaseMetrics(connection, options.maxConnections ?? 10);
   metricsServer = createMetricsServer();
-}
-if (metricsServer && settings.metricsPort !== null) {
   await listen(metricsServer, settings.metricsPort, settings.metricsHost, `metrics on port ${settings.metricsPort}`).catch((error: Error) => {
     httpServer.close();
     return exitWithoutServing(error.message);
@@ -134,29 +155,6 @@ if (process.env.JOBS_ENABLED === "false") {
   state.jobQueue = "running";
 }
 logger.info({ port: settings.port, database: connection.kind }, `listening on http://localhost:${settings.port}`);
-
-// Each connection's requests, so a shut-down can close the keep-alive ones sitting idle between
-// requests while leaving those whose first request is still on its way (Node's own server.close()
-// would close those too, and their clients would see a reset).
-const connections = new Map<Socket, { active: number; served: number }>();
-httpServer.on("connection", (socket: Socket) => {
-  connections.set(socket, { active: 0, served: 0 });
-  socket.once("close", () => connections.delete(socket));
-});
-let requestsUnfinished = 0;
-httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {
-  const counts = connections.get(req.socket);
-  if (counts) counts.active += 1;
-  requestsUnfinished += 1;
-  res.once("finish", () => (requestsUnfinished -= 1));
-  // While draining, every response closes its connection, so the client opens its next elsewhere.
-  if (state.draining && !res.headersSent) res.setHeader("Connection", "close");
-  res.once("close", () => {
-    if (!counts) return;
-    counts.active -= 1;
-    counts.served += 1;
-  });
-});
 
 /**
  * In order: stop accepting connections and report not-ready; let requests in flight finish (for
@@ -188,8 +186,8 @@ async function shutdown(signal: string) {
   } catch (error) {
     logger.error({ err: describeError(error) }, "error while shutting down");
   }
-  // Requests whose response never finished (cut off by the timeout): 0 unless SHUTDOWN_TIMEOUT_SECONDS ran out.
-  logger.info({ requestsUnfinished }, "shut down");
+  // Responses that closed unfinished while draining: 0 unless the timeout ran out (or a client gave up).
+  logger.info({ requestsCutOff: cutOffWhileDraining }, "shut down");
   process.exit(0);
 }
 process.once("SIGTERM", () => void shutdown("SIGTERM"));

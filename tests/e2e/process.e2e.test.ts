@@ -118,7 +118,7 @@ describe("the running app", () => {
     // After the signal a new connection is refused, or reset if it was still waiting to be accepted;
     // every request the app had read was answered.
     expect(outcomes.filter((o) => o.status === 0 && o.error !== "ECONNREFUSED" && o.error !== "ECONNRESET").map((o) => o.error)).toEqual([]);
-    expect(app.output()).toContain('"requestsUnfinished":0');
+    expect(app.output()).toContain('"requestsCutOff":0');
     expect(outcomes.filter((o) => o.status === 200).length).toBeGreaterThanOrEqual(24);
     expect(app.output()).toContain("shutting down");
   });
