@@ -20,6 +20,7 @@ export const ROUTE_ACCESS = {
   "routes/sign-out": PUBLIC,
   "routes/signed-out": PUBLIC,
   "routes/healthz": PUBLIC,
+  "routes/readyz": PUBLIC,
   "routes/accessibility": PUBLIC,
   "routes/privacy": PUBLIC,
   "routes/cookies": PUBLIC,

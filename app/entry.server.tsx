@@ -5,6 +5,7 @@ import type { RenderToPipeableStreamOptions } from "react-dom/server";
 import { renderToPipeableStream } from "react-dom/server";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "react-router";
 import { ServerRouter } from "react-router";
+import { RETRY_AFTER_SECONDS } from "#db/connection-errors";
 import { NonceProvider } from "./utils/nonce";
 import { describeError, logger, pathWithoutQuery } from "./utils/logger.server";
 import "./context";
@@ -18,6 +19,8 @@ export default function handleRequest(
   routerContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  // A page shown because the database connection was lost (route-guard.server.ts) says when to retry.
+  if (responseStatusCode === 503) responseHeaders.set("Retry-After", String(RETRY_AFTER_SECONDS));
   if (request.method.toUpperCase() === "HEAD") {
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
   }

@@ -178,6 +178,18 @@ function errorPage(status: number): { title: string; body: ReactNode } {
         title: "The form you sent could not be read",
         body: <p className="govuk-body">Nothing was saved. Go back to the form in this service and send it again.</p>,
       };
+    case 503:
+      return {
+        title: "Sorry, the service is unavailable",
+        body: (
+          <>
+            <p className="govuk-body">Try again in a few seconds.</p>
+            <p className="govuk-body">
+              If you were saving something, check whether it was saved before you try again: it was either saved in full or not at all.
+            </p>
+          </>
+        ),
+      };
     default:
       return {
         title: "Sorry, there is a problem with the service",

@@ -60,6 +60,9 @@ function preparing(client: postgres.Sql): postgres.Sql {
   });
 }
 
+/** The service's connections' application_name, so pg_stat_activity (and the metrics) can tell them apart. */
+export const APPLICATION_NAME = "children-not-in-school";
+
 export function connect(options: ConnectionOptions): Connection {
   if (options.databaseUrl) {
     const client = postgres(options.databaseUrl, {
@@ -70,7 +73,12 @@ export function connect(options: ConnectionOptions): Connection {
       // Prepared statements are still planned for each run's own values, as unprepared ones are: a
       // generic plan cannot use a LIKE prefix's index range, nor see that Birmingham's register is
       // ten times another LA's.
-      connection: { plan_cache_mode: "force_custom_plan" },
+      connection: { plan_cache_mode: "force_custom_plan", application_name: APPLICATION_NAME },
+      // postgres.js counts failed reconnections across the whole pool and waits 3^n/100 s (up to
+      // 20 s) before the next: ending all ten connections at once left requests waiting 10-20 s
+      // for one. Retry quickly instead; a server that is really down refuses at once, and each
+      // waiting query then fails (503) rather than waits.
+      backoff: (retries: number) => Math.min(0.05 * retries, 1),
     });
     return {
       db: drizzlePostgres(options.prepare === false ? client : preparing(client), { schema, casing: "snake_case" }) as unknown as Database,

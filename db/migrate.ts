@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
@@ -6,7 +7,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import postgres from "postgres";
-import { rowsOf, type Connection } from "./client";
+import { rowsOf, type Connection, type DbOrTx } from "./client";
 import { grantAppRole } from "./roles";
 
 // Both db/*.ts (run by tsx) and build/server.js (bundled) sit one folder below the project root.
@@ -45,4 +46,19 @@ export async function migrate(connection: Connection): Promise<void> {
   } finally {
     await client.end({ timeout: 5 });
   }
+}
+
+/** When the newest migration in a folder was generated (its journal's `when`), or null if it has none. */
+export function latestMigrationIn(folder: string = MIGRATIONS_DIR): number | null {
+  const journal = JSON.parse(readFileSync(path.join(folder, "meta", "_journal.json"), "utf8")) as { entries: { when: number }[] };
+  return journal.entries.length === 0 ? null : Math.max(...journal.entries.map((e) => e.when));
+}
+
+/** Whether the database has applied the migration generated at `latest` (drizzle records each's `when`). */
+export async function migrationsAtHead(db: DbOrTx, latest: number | null): Promise<boolean> {
+  if (latest === null) return true;
+  const exists = rowsOf<{ found: boolean }>(await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as found`));
+  if (!exists[0]?.found) return false;
+  const [row] = rowsOf<{ latest: string | number | null }>(await db.execute(sql`select max(created_at) as latest from drizzle.__drizzle_migrations`));
+  return row?.latest !== null && row?.latest !== undefined && Number(row.latest) >= latest;
 }

@@ -14,13 +14,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Waits for /healthz to answer, failing with the app's own output if it exits or takes a minute. */
+/** Waits for /readyz to answer 200 (migrated, seeded, job queue running), failing with the app's own output if it exits or takes a minute. */
 export async function waitUntilHealthy(child: ChildProcess, baseUrl: string, output: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The app exited during start-up:\n${output()}`);
     try {
-      if ((await fetch(`${baseUrl}/healthz`)).ok) return;
+      if ((await fetch(`${baseUrl}/readyz`)).ok) return;
     } catch {
       // not listening yet
     }

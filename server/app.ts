@@ -6,6 +6,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import type { ServerBuild } from "react-router";
 import { describeError, logger, pathWithoutQuery } from "../app/utils/logger.server";
 import { env } from "../app/utils/env.server";
+import { isConnectionLost, RETRY_AFTER_SECONDS } from "../db/connection-errors";
 import { reactRouterHandler, readRequestBody, type RefusedBody } from "./request-body";
 import { isCrossOriginWrite, isTokenAuthenticatedRoute, securityHeaders } from "./security";
 
@@ -22,6 +23,8 @@ export interface AppOptions {
   https: boolean;
   /** The largest request body a route takes unless it says otherwise (BODY_LIMIT_BYTES). */
   bodyLimitBytes?: number;
+  /** Told of every response: its path, method, status and seconds taken (the Prometheus metrics). */
+  onResponse?: (path: string, method: string, status: number, seconds: number) => void;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -46,6 +49,7 @@ export function createApp(options: AppOptions): express.Express {
     res.set(securityHeaders(nonce, options));
     const started = process.hrtime.bigint();
     res.on("finish", () => {
+      options.onResponse?.(req.path, req.method, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9);
       logger.info(
         {
           requestId,
@@ -125,7 +129,12 @@ export function createApp(options: AppOptions): express.Express {
 
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     logger.error({ requestId: res.locals.requestId, path: pathWithoutQuery(req.originalUrl), err: describeError(error) }, "unhandled error");
-    if (!res.headersSent) res.status(500).type("text/plain").send("Sorry, there is a problem with the service.");
+    if (res.headersSent) return;
+    if (isConnectionLost(error)) {
+      res.status(503).set("Retry-After", String(RETRY_AFTER_SECONDS)).type("text/plain").send("Sorry, the service is unavailable. Try again in a few seconds.");
+      return;
+    }
+    res.status(500).type("text/plain").send("Sorry, there is a problem with the service.");
   });
 
   return app;

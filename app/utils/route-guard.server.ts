@@ -1,8 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "react-router";
 import { ROUTE_ACCESS, type PublicRouteId, type RouteId } from "#app/access";
+import { isConnectionLost, RETRY_AFTER_SECONDS } from "#db/connection-errors";
 import { hasPermission, type Permission } from "#app/domain/roles";
 import { auditorFor, type Actor, type Auditor } from "./audit.server";
 import { forbidden } from "./refusals.server";
+import { describeError, logger, pathWithoutQuery } from "./logger.server";
 import { sessionFromRequest } from "./auth.server";
 import type { SessionUser, ValidSession } from "./session.server";
 
@@ -71,6 +73,20 @@ async function authorise(routeId: RouteId, args: LoaderFunctionArgs | ActionFunc
 }
 
 /**
+ * A request caught by a lost database connection may well succeed in a moment: 503 with Retry-After,
+ * as JSON for the API and as the "service unavailable" page for everything else (root.tsx), never a
+ * 500. What it was writing was in one transaction, so it was saved in full or not at all.
+ */
+function unavailable(request: Request, error: unknown): Response {
+  const path = new URL(request.url).pathname;
+  logger.warn({ path: pathWithoutQuery(path), err: describeError(error) }, "database connection lost during a request");
+  const headers = { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" };
+  return path.startsWith("/api/")
+    ? Response.json({ error: "The service is unavailable for a moment. Try again shortly." }, { status: 503, headers })
+    : new Response("Service unavailable", { status: 503, statusText: "Service Unavailable", headers });
+}
+
+/**
  * Wraps a route's loader and action so they run only for the people ROUTE_ACCESS allows:
  * `export const loader = guard("routes/home").loader(async ({ user }) => ...)`.
  */
@@ -81,7 +97,12 @@ export function guard<Id extends RouteId>(routeId: Id) {
       // (server/request-body.ts): refused before anything else, without a database query.
       const refused = isAction ? args.context?.refusedBody : undefined;
       if (refused) throw data({ reason: "refused-body" }, { status: refused.status });
-      return fn((await authorise(routeId, args)) as ArgsFor<Id>);
+      try {
+        return await fn((await authorise(routeId, args)) as ArgsFor<Id>);
+      } catch (error) {
+        if (isConnectionLost(error)) throw unavailable(args.request, error);
+        throw error;
+      }
     };
     return Object.assign(wrapped, { [GUARDED_ROUTE]: routeId }) as Tagged<typeof wrapped>;
   };

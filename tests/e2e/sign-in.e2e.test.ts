@@ -123,9 +123,12 @@ describe("the HTTP layer", () => {
     expect(response.headers.get("set-cookie")).toBeNull();
   });
 
-  it("reports health after a real query", async () => {
-    const response = await fetch(`${app.baseUrl}/healthz`);
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", database: process.env.DATABASE_URL ? "postgres" : "pglite" });
+  it("reports liveness, and readiness after a real query", async () => {
+    const live = await fetch(`${app.baseUrl}/healthz`);
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ status: "ok" });
+    const ready = await fetch(`${app.baseUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ ready: true, database: "ok", migrations: "at head" });
   });
 });

@@ -4,6 +4,7 @@ import { loader as userLoader } from "#app/routes/admin.users.$userId";
 import { loader as usersLoader } from "#app/routes/admin.users._index";
 import { loader as homeLoader } from "#app/routes/home";
 import { loader as healthLoader } from "#app/routes/healthz";
+import { loader as readyLoader } from "#app/routes/readyz";
 import { action as signOutAction } from "#app/routes/sign-out";
 import { loader as signInLoader, action as signInAction } from "#app/routes/sign-in";
 import { sessionFromRequest } from "#app/utils/auth.server";
@@ -127,9 +128,15 @@ describe("signing in and out through the routes", () => {
 });
 
 describe("health", () => {
-  it("answers ok after a real query, naming the database", async () => {
+  it("answers liveness to anyone, asking nothing of the database", async () => {
     const outcome = await call(healthLoader, await requestAs(null, "/healthz"));
     expect(outcome.status).toBe(200);
-    expect(await outcome.response!.json()).toEqual({ status: "ok", database: process.env.DATABASE_URL ? "postgres" : "pglite" });
+    expect(await outcome.response!.json()).toEqual({ status: "ok" });
+  });
+
+  it("answers readiness to anyone (503 here: this test process runs no job queue)", async () => {
+    const outcome = await call(readyLoader, await requestAs(null, "/readyz"));
+    expect(outcome.status).toBe(503);
+    expect(await outcome.response!.json()).toMatchObject({ ready: false, database: "ok", jobQueue: "not running" });
   });
 });

@@ -10,6 +10,10 @@ import { serverUrl, uniqueName } from "./databases";
 export interface RunningApp {
   baseUrl: string;
   databaseUrl?: string;
+  /** The app's process, to see whether it is still running (and to signal it). */
+  process: ChildProcess;
+  /** Everything the app has printed so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -75,6 +79,8 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
   return {
     baseUrl,
     databaseUrl,
+    process: child,
+    output: () => output,
     async stop() {
       await stopProcess(child);
       await dropDatabase();
