@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, isoDate, type IsoDate } from "./dates";
+import { addDays, formatDate, isoDate, type IsoDate } from "./dates";
 import { isPubliclyListed, LISTING_STATES } from "./listing-lifecycle";
 import {
   checkPlacement,
@@ -19,7 +19,8 @@ const TODAY = "2026-11-23";
 // A placement that passes every check: an approved listing current well past the end, a child of
 // 13 on the register, part-time within the limits, and an empty site with 3 places.
 type Listing = NonNullable<PlacementSnapshot["listing"]>;
-const LISTING: Listing = { state: "approved", listedUntil: "2027-09-30", ageRange: { min: 11, max: 16 }, sites: [{ id: "site-a", capacity: 3 }] };
+const NONE_DECLARED = { fullTimeCompulsoryAgeChildren: 0, fullTimeLookedAfterOrSen: 0 };
+const LISTING: Listing = { state: "approved", listedUntil: "2027-09-30", ageRange: { min: 11, max: 16 }, sites: [{ id: "site-a", capacity: 3 }], declaredFullTime: NONE_DECLARED };
 const CHILD = { onRegister: true, dateOfBirth: "2013-05-14", lookedAfter: false, hasSen: false, ofCompulsorySchoolAge: true };
 const PART_TIME = { start: "2026-12-01", end: "2027-01-31", pattern: { kind: "part_time" as const, daysPerWeek: 2, sessionsPerWeek: 4 }, hoursPerWeek: 10 };
 const FULL_TIME = { start: "2026-12-01", end: "2027-01-31", pattern: { kind: "full_time" as const }, hoursPerWeek: 25 };
@@ -33,9 +34,18 @@ const placement = (changes: Partial<PlacementSnapshot["placement"]>) => ({ place
 const fullTime = (changes: Partial<PlacementSnapshot["placement"]> = {}) => ({ placement: { ...FULL_TIME, ...changes } });
 /** n placements at site-a running through the whole proposed period. */
 const placed = (n: number, changes: Partial<ProviderPlacement> = {}): ProviderPlacement[] =>
-  Array.from({ length: n }, () => ({ siteId: "site-a", start: "2026-11-01", end: "2027-03-01", fullTime: false, ofCompulsorySchoolAge: true, lookedAfterOrSen: false, ...changes }));
+  Array.from({ length: n }, (_, i) => ({ childId: `other-${i}`, siteId: "site-a", start: "2026-11-01", end: "2027-03-01", fullTime: false, daysPerWeek: 2, ofCompulsorySchoolAge: true, lookedAfterOrSen: false, ...changes }));
 /** The child's placement with another provider, through the whole proposed period. */
-const elsewhere = (daysPerWeek: number | null, changes: Partial<ChildPlacement> = {}): ChildPlacement => ({ providerName: "Riverside Tuition", start: "2026-11-01", end: "2027-03-01", daysPerWeek, ...changes });
+const elsewhere = (daysPerWeek: number | null, changes: Partial<ChildPlacement> = {}): ChildPlacement => ({
+  providerName: "Riverside Tuition",
+  start: "2026-11-01",
+  end: "2027-03-01",
+  daysPerWeek,
+  sessionsPerWeek: daysPerWeek === null ? null : daysPerWeek,
+  atThisProvider: false,
+  byAnotherCouncil: false,
+  ...changes,
+});
 const roomy = { listing: { ...LISTING, sites: [{ id: "site-a", capacity: 20 }] } };
 
 const codes = (s: PlacementSnapshot) => checkPlacement(s).reasons.map((r) => r.code);
@@ -168,7 +178,7 @@ describe("dates and boundaries", () => {
   });
 
   it("uses the limits it is given", () => {
-    const limits = { fullTimeMaxWeeks: 6, partTimeMaxDaysPerWeek: 3, partTimeMaxSessionsPerWeek: 4 };
+    const limits = { fullTimeMaxWeeks: 6, partTimeMaxDaysPerWeek: 3, partTimeMaxSessionsPerWeek: 4, fullTimeWindowMonths: 12 };
     expect(codes(snapshot({ ...fullTime({ end: addDays("2026-12-01", 42) }), limits }))).toEqual(["TIME_LIMIT_EXCEEDED"]);
     expect(codes(snapshot({ ...placement({ pattern: { kind: "part_time", daysPerWeek: 3, sessionsPerWeek: 4 } }), limits }))).toEqual([]);
     expect(codes(snapshot({ ...placement({ pattern: { kind: "part_time", daysPerWeek: 3, sessionsPerWeek: 5 } }), limits }))).toEqual(["TIME_LIMIT_EXCEEDED"]);
@@ -341,6 +351,8 @@ describe("every problem at once", () => {
 // Property tests: invariants over random snapshots, many of them nonsense on purpose.
 const day = fc.integer({ min: 0, max: 900 }).map((n) => addDays("2026-01-01", n));
 const providerPlacement: fc.Arbitrary<ProviderPlacement> = fc.record({
+  childId: fc.constantFrom("child-1", "child-2", "child-3", "child-4"),
+  daysPerWeek: fc.integer({ min: 1, max: 5 }),
   siteId: fc.constantFrom("site-a", "site-b"),
   start: day,
   end: day,
@@ -359,13 +371,22 @@ const arbitrarySnapshot: fc.Arbitrary<PlacementSnapshot> = fc.record({
         { id: "site-a", capacity: 2 },
         { id: "site-b", capacity: 6 },
       ]),
+      declaredFullTime: fc.integer({ min: 0, max: 4 }).chain((n) => fc.record({ fullTimeCompulsoryAgeChildren: fc.constant(n), fullTimeLookedAfterOrSen: fc.constant(0) })),
     }),
     { nil: null },
   ),
   siteId: fc.constantFrom("site-a", "site-b", "site-c"),
   providerPlacements: fc.array(providerPlacement, { maxLength: 8 }),
   childPlacements: fc.array(
-    fc.record({ providerName: fc.constant("Elsewhere"), start: day, end: day, daysPerWeek: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }) }),
+    fc.record({
+      providerName: fc.constant("Elsewhere"),
+      start: day,
+      end: day,
+      daysPerWeek: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+      sessionsPerWeek: fc.constant(null),
+      atThisProvider: fc.boolean(),
+      byAnotherCouncil: fc.boolean(),
+    }),
     { maxLength: 3 },
   ),
   child: fc.record({
@@ -441,5 +462,114 @@ describe("invariants", () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe("limits over all of the child's placements (issue 14)", () => {
+  const partTime = (daysPerWeek: number, sessionsPerWeek = daysPerWeek) => ({ kind: "part_time" as const, daysPerWeek, sessionsPerWeek });
+  const atBrightFutures = (daysPerWeek: number, changes: Partial<ChildPlacement> = {}) =>
+    elsewhere(daysPerWeek, { providerName: "Bright Futures", atThisProvider: true, sessionsPerWeek: 2 * daysPerWeek, ...changes });
+
+  it("refuses a second part-time placement that takes the child over the part-time limits: 2 days then 1 more at the same site", () => {
+    const s = snapshot({ ...placement({ pattern: partTime(1, 2) }), childPlacements: [atBrightFutures(2)] });
+    expect(only(s)).toMatchObject({ code: "TIME_LIMIT_EXCEEDED", severity: "refusal" });
+    expect(only(s).message).toBe(
+      "Part-time placements together can be no more than 2 days or 4 sessions a week. With the child's other placements (Bright Futures from 1 November 2026 to 1 March 2027) the child would be placed 3 days and 6 sessions a week.",
+    );
+  });
+
+  it("refuses the 2 + 1 + 1 + 1 pattern at every step after the first", () => {
+    const existing: ChildPlacement[] = [];
+    const outcomes = [2, 1, 1, 1].map((days) => {
+      const s = snapshot({ ...placement({ pattern: partTime(days, 2 * days) }), ...roomy, childPlacements: [...existing] });
+      const allowed = checkPlacement(s).allowed;
+      if (allowed) existing.push(atBrightFutures(days, { start: PART_TIME.start, end: PART_TIME.end }));
+      return allowed;
+    });
+    expect(outcomes).toEqual([true, false, false, false]);
+  });
+
+  it("allows two one-day placements, which stay within the part-time limits together", () => {
+    expect(codes(snapshot({ ...placement({ pattern: partTime(1, 2) }), childPlacements: [elsewhere(1, { sessionsPerWeek: 2 })] }))).toEqual([]);
+  });
+
+  it("counts sessions too: 1 day of 2 sessions with 1 day of 2 sessions and 1 of 1 is 3 days", () => {
+    const limits = { ...DEFAULT_PLACEMENT_LIMITS, partTimeMaxDaysPerWeek: 3 };
+    const s = snapshot({ limits, ...placement({ pattern: partTime(1, 2) }), childPlacements: [elsewhere(1, { sessionsPerWeek: 2 }), elsewhere(1, { sessionsPerWeek: 1 })] });
+    expect(only(s).message).toMatch(/placed 3 days and 5 sessions a week\.$/);
+  });
+
+  it("treats part-time placements that fill the school week as full-time, within the full-time limit", () => {
+    const limits = { ...DEFAULT_PLACEMENT_LIMITS, partTimeMaxDaysPerWeek: 3, partTimeMaxSessionsPerWeek: 6 };
+    // 3 days elsewhere + 2 days here = every school day, for the 9 weeks they overlap: allowed.
+    expect(codes(snapshot({ limits, ...placement({ pattern: partTime(2, 4) }), childPlacements: [elsewhere(3)] }))).toEqual([]);
+    // The same for 17 weeks is full-time for longer than 12 weeks.
+    const long = { start: "2026-11-01", end: "2027-03-01" } as const;
+    expect(only(snapshot({ limits, ...placement({ pattern: partTime(2, 4), ...long }), childPlacements: [elsewhere(3, long)] })).message).toBe(
+      "The child's placements together would be full-time for 17 weeks and 2 days. Full-time time can total no more than 12 weeks in any 12 months.",
+    );
+  });
+
+  it("refuses a second 12-week full-time placement starting the day after the first ends", () => {
+    const first = elsewhere(null, { providerName: "Bright Futures", start: "2026-09-07", end: addDays("2026-09-07", 83) });
+    const second = fullTime({ start: addDays(first.end, 1), end: addDays(first.end, 84) });
+    expect(only(snapshot({ ...second, childPlacements: [first] })).message).toBe(
+      `Full-time time can total no more than 12 weeks in any 12 months. With this placement the child would be full-time for 24 weeks in the 12 months to ${formatDate(second.placement.end)}, counting their other full-time placements.`,
+    );
+  });
+
+  it("counts full-time time with any provider and any council, over the LA's window", () => {
+    const earlier = elsewhere(null, { byAnotherCouncil: true, start: "2026-06-01", end: "2026-07-31" }); // 61 days
+    const fourWeeks = fullTime({ start: "2026-12-01", end: "2026-12-28" }); // 28 days: 89 in 12 months
+    expect(codes(snapshot({ ...fourWeeks, childPlacements: [earlier] }))).toEqual(["TIME_LIMIT_EXCEEDED"]);
+    // With a 6-month window, June and July are out of the window for December.
+    const limits = { ...DEFAULT_PLACEMENT_LIMITS, fullTimeWindowMonths: 6 };
+    expect(codes(snapshot({ ...fourWeeks, limits, childPlacements: [earlier] }))).toEqual([]);
+    // A full-time placement a year and a day after the first is counted alone.
+    expect(codes(snapshot({ ...fullTime({ start: "2027-08-01", end: "2027-09-30" }), ...listing({ listedUntil: "2027-12-31" }), childPlacements: [earlier] }))).toEqual([]);
+  });
+
+  it("counts a later full-time placement already made, as well as earlier ones", () => {
+    const later = elsewhere(null, { start: "2027-02-01", end: "2027-04-15" });
+    expect(codes(snapshot({ ...fullTime({ start: "2026-12-01", end: "2027-01-15" }), childPlacements: [later] }))).toEqual(["TIME_LIMIT_EXCEEDED"]);
+  });
+
+  it("never names another council's placement's provider", () => {
+    const theirs = elsewhere(null, { providerName: "Secret Provider", byAnotherCouncil: true });
+    const { message } = only(snapshot({ childPlacements: [theirs] }));
+    expect(message).toBe("The child already has a full-time placement made by another council from 1 November 2026 to 1 March 2027, which overlaps these dates.");
+  });
+});
+
+describe("the school threshold counts full-time equivalents (issue 14)", () => {
+  const declared = (n: number, lookedAfterOrSen = 0) => listing({ sites: [{ id: "site-a", capacity: 20 }], declaredFullTime: { fullTimeCompulsoryAgeChildren: n, fullTimeLookedAfterOrSen: lookedAfterOrSen } });
+
+  it("counts the full-time pupils the provider declared: 4 declared, and a 5th is refused", () => {
+    expect(codes(snapshot({ ...fullTime(), ...declared(3) }))).toEqual([]);
+    expect(only(snapshot({ ...fullTime(), ...declared(4) })).message).toBe(
+      `With this placement, the provider would educate full-time 5 children of compulsory school age. ${THE_RULE} So the provider cannot take this placement full-time.`,
+    );
+    expect(codes(snapshot({ ...fullTime(), ...declared(2), providerPlacements: placed(2, { fullTime: true }) }))).toEqual(["MUST_REGISTER_AS_SCHOOL"]);
+    expect(codes(snapshot(declared(1, 1)))).toEqual(["MUST_REGISTER_AS_SCHOOL"]);
+  });
+
+  it("counts another child whose part-time placements there fill the school week", () => {
+    const split = [
+      ...placed(1, { childId: "split", daysPerWeek: 3 }),
+      ...placed(1, { childId: "split", daysPerWeek: 2, siteId: "site-b" }),
+    ];
+    expect(codes(snapshot({ ...fullTime(), ...declared(3), providerPlacements: split }))).toEqual(["MUST_REGISTER_AS_SCHOOL"]);
+    // Two children of 3 and 2 days are two part-time children, not one full-time.
+    const twoChildren = [...placed(1, { childId: "a", daysPerWeek: 3 }), ...placed(1, { childId: "b", daysPerWeek: 2 })];
+    expect(codes(snapshot({ ...fullTime(), ...declared(3), providerPlacements: twoChildren }))).toEqual([]);
+  });
+
+  it("counts the child being placed when this placement and theirs there fill the week", () => {
+    const limits = { ...DEFAULT_PLACEMENT_LIMITS, partTimeMaxDaysPerWeek: 3, partTimeMaxSessionsPerWeek: 6 };
+    const ownThere = elsewhere(3, { atThisProvider: true });
+    const s = snapshot({ limits, ...declared(4), ...placement({ pattern: { kind: "part_time", daysPerWeek: 2, sessionsPerWeek: 4 } }), childPlacements: [ownThere] });
+    expect(codes(s)).toEqual(["MUST_REGISTER_AS_SCHOOL"]);
+    // The same days with another provider do not make this one a school.
+    expect(codes({ ...s, childPlacements: [{ ...ownThere, atThisProvider: false }] })).toEqual([]);
   });
 });

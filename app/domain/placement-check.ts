@@ -1,4 +1,5 @@
-import { ageOn, compareDates, daysBetween, formatDate, type IsoDate } from "./dates";
+import { ageOn, compareDates, formatDate, type IsoDate } from "./dates";
+import { isPeriod, lengthInDays, mergePeriods, mostDaysInAnyWindow, overlaps, piecesOf, runningDuring, totalDays, type Period } from "./placement-periods";
 import type { ListingState } from "./listing-lifecycle";
 import { describeFullTimeChildren, mustRegisterAsSchool, THE_RULE, type FullTimeChildren } from "./school-registration-threshold";
 
@@ -49,37 +50,55 @@ export interface PlacementLimits {
   fullTimeMaxWeeks: number;
   partTimeMaxDaysPerWeek: number;
   partTimeMaxSessionsPerWeek: number;
+  /** Full-time time is counted over every full-time period of the child in any window this long (decision 025). */
+  fullTimeWindowMonths: number;
 }
 
 /** DfE's proposed limits for non-school AP, the default until an LA or the law sets others. */
-export const DEFAULT_PLACEMENT_LIMITS: Readonly<PlacementLimits> = { fullTimeMaxWeeks: 12, partTimeMaxDaysPerWeek: 2, partTimeMaxSessionsPerWeek: 4 };
+export const DEFAULT_PLACEMENT_LIMITS: Readonly<PlacementLimits> = { fullTimeMaxWeeks: 12, partTimeMaxDaysPerWeek: 2, partTimeMaxSessionsPerWeek: 4, fullTimeWindowMonths: 12 };
 
 /**
- * Another placement with the same provider, at any of its sites. The data layer passes those that
- * overlap the proposed dates (others are ignored), leaving out any placement the new one replaces.
+ * Another child's placement with the same provider, at any of its sites. The data layer passes
+ * those that overlap the proposed dates (others are ignored), leaving out the child's own (they
+ * are in `childPlacements`) and any placement the new one replaces.
  */
 export interface ProviderPlacement {
+  /** Which child: part-time placements of one child there can add up to full-time. */
+  childId: string;
   siteId: string;
   start: IsoDate;
   end: IsoDate;
   fullTime: boolean;
+  /** Days a week of a part-time placement (ignored for a full-time one). */
+  daysPerWeek: number;
   /** Of compulsory school age on any day of that placement. */
   ofCompulsorySchoolAge: boolean;
   /** Looked after by a local authority, or has SEN (an EHC plan or SEN support). */
   lookedAfterOrSen: boolean;
 }
 
-/** Another placement of the same child, with any provider, that the proposed one would overlap. */
+/**
+ * Another placement of the same child, with any provider, made by any council: the data layer
+ * passes every one within the full-time window of the proposed dates, leaving out any the
+ * proposed one replaces.
+ */
 export interface ChildPlacement {
   providerName: string;
   start: IsoDate;
   end: IsoDate;
   /** Null for a full-time placement. */
   daysPerWeek: number | null;
+  /** Null for a full-time placement. */
+  sessionsPerWeek: number | null;
+  /** With the provider of the proposed placement, at any of its sites. */
+  atThisProvider: boolean;
+  /** Made by another council for the same child (matched by NHS number or UPN): never named to this one. */
+  byAnotherCouncil: boolean;
 }
 
-/** Full-time education is five days a week; part-time placements together may not exceed it. */
+/** Full-time education is every school day: a week of part-time placements adding up to five days is full-time. */
 export const SCHOOL_DAYS_PER_WEEK = 5;
+export const SCHOOL_SESSIONS_PER_WEEK = 2 * SCHOOL_DAYS_PER_WEEK;
 
 export interface PlacementSnapshot {
   today: IsoDate;
@@ -89,6 +108,8 @@ export interface PlacementSnapshot {
     listedUntil: IsoDate | null;
     ageRange: { min: number; max: number };
     sites: Array<{ id: string; capacity: number }>;
+    /** The children the provider declared it educates full-time, not placed through this service. */
+    declaredFullTime: FullTimeChildren;
   };
   siteId: string;
   providerPlacements: ProviderPlacement[];
@@ -109,13 +130,9 @@ export interface PlacementSnapshot {
   limits: PlacementLimits;
 }
 
-type Period = { start: IsoDate; end: IsoDate };
-
 const refusal = (code: PlacementCheckCode, message: string): PlacementCheckReason => ({ code, message, severity: "refusal" });
 const warning = (code: PlacementCheckCode, message: string): PlacementCheckReason => ({ code, message, severity: "warning" });
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-const overlaps = (a: Period, b: Period) => compareDates(a.start, b.end) <= 0 && compareDates(b.start, a.end) <= 0;
 
 /**
  * The most placements running on any one day of the period. A sweep over start and end days, so
@@ -163,30 +180,84 @@ function inputReasons({ placement }: PlacementSnapshot): PlacementCheckReason[] 
   return reasons;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The child's week, over all their placements (decision 025). On each piece of the proposed
+// placement the same of the child's other placements run; together they decide whether the child
+// would be in two places at once, over the part-time limits, or full-time.
+
+const during = (p: Period) => `from ${formatDate(p.start)} to ${formatDate(p.end)}`;
+const named = (p: ChildPlacement) => (p.byAnotherCouncil ? `a placement made by another council ${during(p)}` : `${p.providerName} ${during(p)}`);
+const withWhom = (p: ChildPlacement) => (p.byAnotherCouncil ? `made by another council ${during(p)}` : `with ${p.providerName} ${during(p)}`);
+const daysOf = (p: { daysPerWeek: number | null }) => p.daysPerWeek ?? SCHOOL_DAYS_PER_WEEK;
+const sessionsOf = (p: { daysPerWeek: number | null; sessionsPerWeek: number | null }) => (p.daysPerWeek === null ? SCHOOL_SESSIONS_PER_WEEK : (p.sessionsPerWeek ?? p.daysPerWeek));
+/** A week of placements is full-time when it is full-time, or its days fill the school week. */
+const fullTimeWeek = (days: number) => days >= SCHOOL_DAYS_PER_WEEK;
+
+interface ChildWeek {
+  /** The first way the child would be in two places at once, if any. */
+  alreadyPlaced: PlacementCheckReason | null;
+  /** The first piece where the child's part-time placements together go over the part-time limits without reaching full-time. */
+  overPartTime: { running: ChildPlacement[]; days: number; sessions: number } | null;
+  /** The days of the proposed placement on which it makes the child full-time. */
+  fullTimeDays: Period[];
+  /** Every day the child is full-time, with the proposed placement. */
+  allFullTime: Period[];
+}
+
+/** The days a set of the child's placements make them full-time: a full-time placement, or part-time ones filling the week. */
+function fullTimeDaysOf(placements: readonly ChildPlacement[]): Period[] {
+  const valid = placements.filter(isPeriod);
+  if (valid.length === 0) return [];
+  const hull = { start: valid.reduce((a, p) => (compareDates(p.start, a) < 0 ? p.start : a), valid[0]!.start), end: valid.reduce((a, p) => (compareDates(p.end, a) > 0 ? p.end : a), valid[0]!.end) };
+  return piecesOf(hull, valid).filter((piece) => {
+    const running = runningDuring(valid, piece);
+    return running.some((p) => p.daysPerWeek === null) || fullTimeWeek(running.reduce((sum, p) => sum + daysOf(p), 0));
+  });
+}
+
+function childWeek({ childPlacements, placement, limits }: PlacementSnapshot): ChildWeek {
+  const others = childPlacements.filter(isPeriod);
+  const overlapping = others.filter((p) => overlaps(p, placement));
+  const week: ChildWeek = { alreadyPlaced: null, overPartTime: null, fullTimeDays: [], allFullTime: [] };
+  const { pattern } = placement;
+  for (const piece of piecesOf(placement, overlapping)) {
+    const running = runningDuring(overlapping, piece);
+    const fullTime = running.find((p) => p.daysPerWeek === null);
+    if (pattern.kind === "full_time") week.fullTimeDays.push(piece);
+    if (fullTime) {
+      week.alreadyPlaced ??= refusal("CHILD_ALREADY_PLACED", `The child already has a full-time placement ${withWhom(fullTime)}, which overlaps these dates.`);
+      continue;
+    }
+    if (pattern.kind === "full_time") {
+      if (running.length > 0) week.alreadyPlaced ??= refusal("CHILD_ALREADY_PLACED", `The child already has a placement ${withWhom(running[0]!)}, so cannot start a full-time placement that overlaps it.`);
+      continue;
+    }
+    const days = running.reduce((sum, p) => sum + daysOf(p), pattern.daysPerWeek);
+    const sessions = running.reduce((sum, p) => sum + sessionsOf(p), pattern.sessionsPerWeek);
+    if (days > SCHOOL_DAYS_PER_WEEK || sessions > SCHOOL_SESSIONS_PER_WEEK) {
+      week.alreadyPlaced ??= refusal(
+        "CHILD_ALREADY_PLACED",
+        `The child already has part-time placements that overlap these dates (${running.map(named).join("; ")}). With this one the child would be placed ${days > SCHOOL_DAYS_PER_WEEK ? `${days} days a week, more than ${SCHOOL_DAYS_PER_WEEK}` : `${sessions} sessions a week, more than ${SCHOOL_SESSIONS_PER_WEEK}`}.`,
+      );
+    } else if (fullTimeWeek(days)) {
+      week.fullTimeDays.push(piece);
+    } else if (running.length > 0 && (days > limits.partTimeMaxDaysPerWeek || sessions > limits.partTimeMaxSessionsPerWeek)) {
+      week.overPartTime ??= { running, days, sessions };
+    }
+  }
+  week.allFullTime = mergePeriods([...fullTimeDaysOf(others), ...week.fullTimeDays]);
+  return week;
+}
+
 /**
  * A child cannot be in two places at once. We do not record which days a part-time placement uses,
- * so two part-time placements may overlap only if together they fit in a school week; a full-time
- * placement overlaps nothing.
+ * so part-time placements may overlap only if together they fit in a school week (5 days, 10
+ * sessions); a full-time placement overlaps nothing.
  */
-function childOverlapReasons({ childPlacements, placement }: PlacementSnapshot, datesValid: boolean, patternValid: boolean): PlacementCheckReason[] {
+function childOverlapReasons(s: PlacementSnapshot, datesValid: boolean, patternValid: boolean): PlacementCheckReason[] {
   if (!datesValid || !patternValid) return [];
-  const overlapping = childPlacements.filter((p) => compareDates(p.start, p.end) <= 0 && overlaps(p, placement));
-  if (overlapping.length === 0) return [];
-  const fullTime = overlapping.find((p) => p.daysPerWeek === null);
-  const during = (p: ChildPlacement) => `from ${formatDate(p.start)} to ${formatDate(p.end)}`;
-  if (fullTime) return [refusal("CHILD_ALREADY_PLACED", `The child already has a full-time placement with ${fullTime.providerName} ${during(fullTime)}, which overlaps these dates.`)];
-  if (placement.pattern.kind === "full_time") {
-    const first = overlapping[0]!;
-    return [refusal("CHILD_ALREADY_PLACED", `The child already has a placement with ${first.providerName} ${during(first)}, so cannot start a full-time placement that overlaps it.`)];
-  }
-  const days = overlapping.reduce((sum, p) => sum + (p.daysPerWeek ?? 0), 0) + placement.pattern.daysPerWeek;
-  if (days <= SCHOOL_DAYS_PER_WEEK) return [];
-  return [
-    refusal(
-      "CHILD_ALREADY_PLACED",
-      `The child already has part-time placements that overlap these dates (${overlapping.map((p) => `${p.providerName} ${during(p)}`).join("; ")}). With this one the child would be placed ${days} days a week, more than ${SCHOOL_DAYS_PER_WEEK}.`,
-    ),
-  ];
+  const { alreadyPlaced } = childWeek(s);
+  return alreadyPlaced ? [alreadyPlaced] : [];
 }
 
 /** Only an approved listing, current on the day it starts, can take a placement. */
@@ -261,49 +332,112 @@ function weeksAndDays(days: number): string {
   return rest === 0 ? plural(weeks, "week", "weeks") : `${plural(weeks, "week", "weeks")} and ${plural(rest, "day", "days")}`;
 }
 
-function timeLimitReasons({ placement, limits }: PlacementSnapshot, datesValid: boolean, patternValid: boolean): PlacementCheckReason[] {
+function timeLimitReasons(s: PlacementSnapshot, datesValid: boolean, patternValid: boolean): PlacementCheckReason[] {
+  const { placement, limits } = s;
   const { pattern } = placement;
-  if (pattern.kind === "full_time") {
-    if (!datesValid) return [];
-    const days = daysBetween(placement.start, placement.end) + 1;
-    if (days <= limits.fullTimeMaxWeeks * 7) return [];
-    return [refusal("TIME_LIMIT_EXCEEDED", `A full-time placement can last no more than ${plural(limits.fullTimeMaxWeeks, "week", "weeks")}. This one lasts ${weeksAndDays(days)}.`)];
+  if (pattern.kind === "part_time") {
+    if (!patternValid) return [];
+    if (pattern.daysPerWeek > limits.partTimeMaxDaysPerWeek || pattern.sessionsPerWeek > limits.partTimeMaxSessionsPerWeek) {
+      return [
+        refusal(
+          "TIME_LIMIT_EXCEEDED",
+          `A part-time placement can be no more than ${plural(limits.partTimeMaxDaysPerWeek, "day", "days")} or ${plural(limits.partTimeMaxSessionsPerWeek, "session", "sessions")} a week. This one is ${plural(pattern.daysPerWeek, "day", "days")} and ${plural(pattern.sessionsPerWeek, "session", "sessions")} a week.`,
+        ),
+      ];
+    }
   }
-  if (!patternValid) return [];
-  if (pattern.daysPerWeek <= limits.partTimeMaxDaysPerWeek && pattern.sessionsPerWeek <= limits.partTimeMaxSessionsPerWeek) return [];
+  if (!datesValid || !patternValid) return [];
+  const maxDays = limits.fullTimeMaxWeeks * 7;
+  if (pattern.kind === "full_time" && lengthInDays(placement) > maxDays) {
+    return [refusal("TIME_LIMIT_EXCEEDED", `A full-time placement can last no more than ${plural(limits.fullTimeMaxWeeks, "week", "weeks")}. This one lasts ${weeksAndDays(lengthInDays(placement))}.`)];
+  }
+  const week = childWeek(s);
+  if (week.overPartTime) {
+    const { running, days, sessions } = week.overPartTime;
+    return [
+      refusal(
+        "TIME_LIMIT_EXCEEDED",
+        `Part-time placements together can be no more than ${plural(limits.partTimeMaxDaysPerWeek, "day", "days")} or ${plural(limits.partTimeMaxSessionsPerWeek, "session", "sessions")} a week. With the child's other placements (${running.map(named).join("; ")}) the child would be placed ${plural(days, "day", "days")} and ${plural(sessions, "session", "sessions")} a week.`,
+      ),
+    ];
+  }
+  if (week.fullTimeDays.length === 0) return [];
+  // Full-time time counts every full-time period of the child, with any provider, in any window
+  // of the LA's months that includes a day this placement makes full-time: back-to-back
+  // placements cannot reset the clock.
+  const months = limits.fullTimeWindowMonths;
+  const total = `${plural(limits.fullTimeMaxWeeks, "week", "weeks")} in any ${plural(months, "month", "months")}`;
+  const own = totalDays(week.fullTimeDays);
+  if (own > maxDays) {
+    return [refusal("TIME_LIMIT_EXCEEDED", `The child's placements together would be full-time for ${weeksAndDays(own)}. Full-time time can total no more than ${total}.`)];
+  }
+  const most = mostDaysInAnyWindow(week.allFullTime, week.fullTimeDays, months);
+  if (!most || most.days <= maxDays) return [];
   return [
     refusal(
       "TIME_LIMIT_EXCEEDED",
-      `A part-time placement can be no more than ${plural(limits.partTimeMaxDaysPerWeek, "day", "days")} or ${plural(limits.partTimeMaxSessionsPerWeek, "session", "sessions")} a week. This one is ${plural(pattern.daysPerWeek, "day", "days")} and ${plural(pattern.sessionsPerWeek, "session", "sessions")} a week.`,
+      `Full-time time can total no more than ${total}. With this placement the child would be full-time for ${weeksAndDays(most.days)} in the ${plural(months, "month", "months")} to ${formatDate(most.windowEnd)}, counting their other full-time placements.`,
     ),
   ];
 }
 
+/** The children a provider educates full-time on one day, declared and placed. */
+function fullTimeAtProvider(s: PlacementSnapshot, day: IsoDate, withProposed: boolean): FullTimeChildren {
+  const declared = s.listing?.declaredFullTime ?? { fullTimeCompulsoryAgeChildren: 0, fullTimeLookedAfterOrSen: 0 };
+  const on = (p: Period) => isPeriod(p) && compareDates(p.start, day) <= 0 && compareDates(day, p.end) <= 0;
+  const byChild = new Map<string, ProviderPlacement[]>();
+  for (const p of s.providerPlacements) if (on(p)) byChild.set(p.childId, [...(byChild.get(p.childId) ?? []), p]);
+  let children = declared.fullTimeCompulsoryAgeChildren;
+  let lookedAfterOrSen = declared.fullTimeLookedAfterOrSen;
+  for (const running of byChild.values()) {
+    const fullTime = running.some((p) => p.fullTime) || fullTimeWeek(running.reduce((sum, p) => sum + p.daysPerWeek, 0));
+    if (!fullTime || !running.some((p) => p.ofCompulsorySchoolAge)) continue;
+    children += 1;
+    if (running.some((p) => p.lookedAfterOrSen)) lookedAfterOrSen += 1;
+  }
+  // The child being placed: their own placements there, and this one if asked.
+  const own = s.childPlacements.filter((p) => p.atThisProvider && on(p));
+  const { pattern } = s.placement;
+  const ownDays = own.reduce((sum, p) => sum + daysOf(p), withProposed ? (pattern.kind === "full_time" ? SCHOOL_DAYS_PER_WEEK : pattern.daysPerWeek) : 0);
+  if (s.child.ofCompulsorySchoolAge && fullTimeWeek(ownDays)) {
+    children += 1;
+    if (s.child.lookedAfter || s.child.hasSen) lookedAfterOrSen += 1;
+  }
+  return { fullTimeCompulsoryAgeChildren: children, fullTimeLookedAfterOrSen: lookedAfterOrSen };
+}
+
+/** The most of each kind on any one day of the period (the two may fall on different days). */
+function peakAtProvider(s: PlacementSnapshot, withProposed: boolean): FullTimeChildren {
+  const { placement } = s;
+  const starts = [...s.providerPlacements, ...s.childPlacements.filter((p) => p.atThisProvider)]
+    .filter((p) => isPeriod(p) && overlaps(p, placement))
+    .map((p) => (compareDates(p.start, placement.start) < 0 ? placement.start : p.start));
+  let peak: FullTimeChildren = { fullTimeCompulsoryAgeChildren: 0, fullTimeLookedAfterOrSen: 0 };
+  for (const day of new Set([placement.start, ...starts])) {
+    const count = fullTimeAtProvider(s, day, withProposed);
+    peak = {
+      fullTimeCompulsoryAgeChildren: Math.max(peak.fullTimeCompulsoryAgeChildren, count.fullTimeCompulsoryAgeChildren),
+      fullTimeLookedAfterOrSen: Math.max(peak.fullTimeLookedAfterOrSen, count.fullTimeLookedAfterOrSen),
+    };
+  }
+  return peak;
+}
+
 /**
  * s92 ESA 2008: a provider educating full-time 5 children of compulsory school age, or 1 looked
- * after or with SEN, must register as a school. We count the provider's full-time children on the
- * busiest day of the proposed placement, across all its sites (see school-registration-threshold.ts).
- * A provider already over the threshold is refused any placement: it is unlawfully unregistered.
+ * after or with SEN, must register as a school. We count full-time equivalents on the busiest day
+ * of the proposed placement, across all its sites (see school-registration-threshold.ts): the
+ * children placed there full-time, those whose part-time placements there fill the school week,
+ * and the full-time pupils the provider declared. A provider already over the threshold is
+ * refused any placement: it is unlawfully unregistered.
  */
-function schoolThresholdReasons({ providerPlacements, child, placement }: PlacementSnapshot, datesValid: boolean): PlacementCheckReason[] {
-  if (!datesValid) return [];
-  const fullTime = providerPlacements.filter((p) => p.fullTime && p.ofCompulsorySchoolAge);
-  const already: FullTimeChildren = {
-    fullTimeCompulsoryAgeChildren: peakConcurrent(fullTime, placement),
-    fullTimeLookedAfterOrSen: peakConcurrent(
-      fullTime.filter((p) => p.lookedAfterOrSen),
-      placement,
-    ),
-  };
+function schoolThresholdReasons(s: PlacementSnapshot, datesValid: boolean, patternValid: boolean): PlacementCheckReason[] {
+  if (!datesValid || !patternValid) return [];
+  const already = peakAtProvider(s, false);
   if (mustRegisterAsSchool(already).mustRegister) {
     return [refusal("MUST_REGISTER_AS_SCHOOL", `The provider already educates full-time ${describeFullTimeChildren(already)}. ${THE_RULE} So the provider cannot take placements as non-school alternative provision.`)];
   }
-  if (placement.pattern.kind !== "full_time" || !child.ofCompulsorySchoolAge) return [];
-  // The peak is on a day of the proposed placement, so this child would be there too.
-  const withChild: FullTimeChildren = {
-    fullTimeCompulsoryAgeChildren: already.fullTimeCompulsoryAgeChildren + 1,
-    fullTimeLookedAfterOrSen: already.fullTimeLookedAfterOrSen + (child.lookedAfter || child.hasSen ? 1 : 0),
-  };
+  const withChild = peakAtProvider(s, true);
   if (!mustRegisterAsSchool(withChild).mustRegister) return [];
   return [refusal("MUST_REGISTER_AS_SCHOOL", `With this placement, the provider would educate full-time ${describeFullTimeChildren(withChild)}. ${THE_RULE} So the provider cannot take this placement full-time.`)];
 }
@@ -322,7 +456,7 @@ export function checkPlacement(snapshot: PlacementSnapshot): PlacementCheckResul
     ...siteReasons(snapshot, site, datesValid),
     ...ageReasons(snapshot, datesValid),
     ...timeLimitReasons(snapshot, datesValid, patternValid),
-    ...schoolThresholdReasons(snapshot, datesValid),
+    ...schoolThresholdReasons(snapshot, datesValid, patternValid),
   ].sort((a, b) => PLACEMENT_CHECK_CODES.indexOf(a.code) - PLACEMENT_CHECK_CODES.indexOf(b.code));
   return { allowed: reasons.every((r) => r.severity !== "refusal"), reasons };
 }

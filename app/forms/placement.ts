@@ -105,6 +105,7 @@ export const placementLimitsSchema = z.object({
   fullTimeMaxWeeks: wholeNumber("the most weeks a full-time placement may last", { min: 1, max: 52 }),
   partTimeMaxDaysPerWeek: wholeNumber("the most days a week for a part-time placement", { min: 1, max: 5 }),
   partTimeMaxSessionsPerWeek: wholeNumber("the most sessions a week for a part-time placement", { min: 1, max: 10 }),
+  fullTimeWindowMonths: wholeNumber("the months over which full-time time is counted", { min: 1, max: 36 }),
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -109,6 +109,8 @@ export const laPlacementLimits = pgTable(
     fullTimeMaxWeeks: smallint("full_time_max_weeks").notNull(),
     partTimeMaxDaysPerWeek: smallint("part_time_max_days_per_week").notNull(),
     partTimeMaxSessionsPerWeek: smallint("part_time_max_sessions_per_week").notNull(),
+    /** Full-time time counts every full-time period of the child in any window this many months long (decision 025). */
+    fullTimeWindowMonths: smallint("full_time_window_months").notNull().default(12),
     updatedBy: uuid("updated_by").references(() => users.id),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -116,5 +118,6 @@ export const laPlacementLimits = pgTable(
     check("la_placement_limits_weeks", sql`${t.fullTimeMaxWeeks} between 1 and 52`),
     check("la_placement_limits_days", sql`${t.partTimeMaxDaysPerWeek} between 1 and 5`),
     check("la_placement_limits_sessions", sql`${t.partTimeMaxSessionsPerWeek} between 1 and 10`),
+    check("la_placement_limits_window", sql`${t.fullTimeWindowMonths} between 1 and 36`),
   ],
 );

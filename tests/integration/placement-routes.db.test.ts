@@ -97,10 +97,10 @@ describe("the placement pages", () => {
 
   it("lets a council admin set the LA's limits, refusing nonsense", async () => {
     const admin = await createUser("council_admin", { laCode: "383" });
-    const bad = await call(limitsAction, await requestAs(admin, "/admin/placement-limits", { form: { fullTimeMaxWeeks: "0", partTimeMaxDaysPerWeek: "6", partTimeMaxSessionsPerWeek: "x" } }));
+    const bad = await call(limitsAction, await requestAs(admin, "/admin/placement-limits", { form: { fullTimeMaxWeeks: "0", partTimeMaxDaysPerWeek: "6", partTimeMaxSessionsPerWeek: "x", fullTimeWindowMonths: "37" } }));
     expect(bad.status).toBe(400);
-    expect(Object.keys(bad.data.errors).sort()).toEqual(["fullTimeMaxWeeks", "partTimeMaxDaysPerWeek", "partTimeMaxSessionsPerWeek"]);
-    const good = await call(limitsAction, await requestAs(admin, "/admin/placement-limits", { form: { fullTimeMaxWeeks: "10", partTimeMaxDaysPerWeek: "2", partTimeMaxSessionsPerWeek: "4" } }));
+    expect(Object.keys(bad.data.errors).sort()).toEqual(["fullTimeMaxWeeks", "fullTimeWindowMonths", "partTimeMaxDaysPerWeek", "partTimeMaxSessionsPerWeek"]);
+    const good = await call(limitsAction, await requestAs(admin, "/admin/placement-limits", { form: { fullTimeMaxWeeks: "10", partTimeMaxDaysPerWeek: "2", partTimeMaxSessionsPerWeek: "4", fullTimeWindowMonths: "6" } }));
     expect(good.location).toBe("/admin/placement-limits?saved");
   });
 });

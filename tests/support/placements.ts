@@ -43,8 +43,8 @@ export async function officerOf(laCode: string) {
 }
 
 /** An approved provider (ages 11 to 16, one site in Camden) and its listed site's id. */
-export async function listedProvider(options: { capacity?: number; name?: string } = {}) {
-  const provider = await providerInState("approved", { capacity: options.capacity ?? 12, name: options.name });
+export async function listedProvider(options: { capacity?: number; name?: string; pattern?: string; fullTime?: number } = {}) {
+  const provider = await providerInState("approved", { capacity: options.capacity ?? 12, name: options.name, pattern: options.pattern ?? "full_and_part_time", fullTime: options.fullTime });
   const listing = await provider.listing();
   const [site] = await db.select().from(listingSites).where(and(eq(listingSites.listingId, listing.id), eq(listingSites.kind, "listed")));
   return { ...provider, listingId: listing.id, siteId: site!.id };
