@@ -1,6 +1,7 @@
 import { and, eq, gte, lte, ne, not, sql, type SQL } from "drizzle-orm";
 import { ofCompulsorySchoolAgeDuring } from "#app/domain/compulsory-school-age";
 import { addMonths, compareDates, type IsoDate } from "#app/domain/dates";
+import { PATTERNS, type Pattern } from "#app/domain/directory-vocabulary";
 import { fullTimePupilsSchema } from "#app/forms/application";
 import { DEFAULT_PLACEMENT_LIMITS, type ChildPlacement, type PlacementLimits, type PlacementSnapshot, type ProviderPlacement, type WeeklyPattern } from "#app/domain/placement-check";
 import type { DbOrTx } from "#db/client";
@@ -72,6 +73,8 @@ const overlapping = (period: { start: IsoDate; end: IsoDate }): SQL => and(lte(p
  */
 const ofSameChild = (childId: string): SQL =>
   sql`${placements.childId} in (select other.id from ${children} as self join ${children} as other on other.id = self.id or (self.nhs_number is not null and other.nhs_number = self.nhs_number) or (self.upn is not null and other.upn = self.upn) where self.id = ${childId})`;
+
+const listedPattern = (value: string | null): Pattern | null => ((PATTERNS as readonly (string | null)[]).includes(value) ? (value as Pattern) : null);
 
 /** The full-time pupils the provider declared in its application (not placed through this service). */
 async function declaredFullTime(tx: DbOrTx, listingId: string) {
@@ -174,7 +177,7 @@ export async function takeSnapshot(tx: DbOrTx, request: SnapshotRequest): Promis
   const snapshot: PlacementSnapshot = {
     today: request.today,
     listing: listing
-      ? { state: listing.state, listedUntil: listing.listedUntil, ageRange: { min: listing.ageMin ?? 0, max: listing.ageMax ?? 0 }, sites, declaredFullTime: declared }
+      ? { state: listing.state, listedUntil: listing.listedUntil, ageRange: { min: listing.ageMin ?? 0, max: listing.ageMax ?? 0 }, sites, pattern: listedPattern(listing.pattern), declaredFullTime: declared }
       : null,
     siteId: request.siteId,
     providerPlacements,

@@ -393,7 +393,7 @@ export async function siteForPlacement(siteId: string) {
   const site = await listedSite(db, siteId);
   if (!site) return null;
   const [listing] = await db
-    .select({ ageMin: listings.ageMin, ageMax: listings.ageMax, listedUntil: listings.listedUntil, state: listings.state, capacity: listingSites.capacity })
+    .select({ ageMin: listings.ageMin, ageMax: listings.ageMax, listedUntil: listings.listedUntil, listedSince: listings.listedSince, pattern: listings.pattern, state: listings.state, capacity: listingSites.capacity })
     .from(listings)
     .innerJoin(listingSites, eq(listingSites.id, siteId))
     .where(eq(listings.id, site.listingId));

@@ -20,7 +20,7 @@ const TODAY = "2026-11-23";
 // 13 on the register, part-time within the limits, and an empty site with 3 places.
 type Listing = NonNullable<PlacementSnapshot["listing"]>;
 const NONE_DECLARED = { fullTimeCompulsoryAgeChildren: 0, fullTimeLookedAfterOrSen: 0 };
-const LISTING: Listing = { state: "approved", listedUntil: "2027-09-30", ageRange: { min: 11, max: 16 }, sites: [{ id: "site-a", capacity: 3 }], declaredFullTime: NONE_DECLARED };
+const LISTING: Listing = { state: "approved", listedUntil: "2027-09-30", ageRange: { min: 11, max: 16 }, sites: [{ id: "site-a", capacity: 3 }], pattern: "full_and_part_time", declaredFullTime: NONE_DECLARED };
 const CHILD = { onRegister: true, dateOfBirth: "2013-05-14", lookedAfter: false, hasSen: false, ofCompulsorySchoolAge: true };
 const PART_TIME = { start: "2026-12-01", end: "2027-01-31", pattern: { kind: "part_time" as const, daysPerWeek: 2, sessionsPerWeek: 4 }, hoursPerWeek: 10 };
 const FULL_TIME = { start: "2026-12-01", end: "2027-01-31", pattern: { kind: "full_time" as const }, hoursPerWeek: 25 };
@@ -74,6 +74,8 @@ describe("each code on its own", () => {
     ["a site not on the listing", { siteId: "site-z" }, "SITE_NOT_LISTED"],
     ["a child too young", child({ dateOfBirth: "2016-01-01" }), "AGE_OUT_OF_RANGE"],
     ["a child too old", child({ dateOfBirth: "2009-01-01" }), "AGE_OUT_OF_RANGE"],
+    ["a child who ages out of the range during the placement", child({ dateOfBirth: "2010-01-15" }), "AGE_OUT_OF_RANGE_BY_END"],
+    ["a full-time placement at a provider listed for part-time only", { ...fullTime(), ...listing({ pattern: "part_time" }) }, "PATTERN_NOT_OFFERED"],
     ["a full site", { providerPlacements: placed(3) }, "CAPACITY_REACHED"],
     ["a child not on the register", child({ onRegister: false }), "CHILD_NOT_ON_REGISTER"],
     ["a child already placed full-time then", { childPlacements: [elsewhere(null)] }, "CHILD_ALREADY_PLACED"],
@@ -90,7 +92,6 @@ describe("each code on its own", () => {
 
   it.each<[string, Partial<PlacementSnapshot>, PlacementCheckCode]>([
     ["the listing ends during the placement", listing({ listedUntil: "2027-01-15" }), "LISTING_ENDS_DURING_PLACEMENT"],
-    ["the child ages out of the range during the placement", child({ dateOfBirth: "2010-01-15" }), "AGE_OUT_OF_RANGE_BY_END"],
   ])("warns, without refusing, when %s", (_name, overrides, code) => {
     expect(checkPlacement(snapshot(overrides))).toEqual({ allowed: true, reasons: [expect.objectContaining({ code, severity: "warning" })] });
   });
@@ -107,6 +108,7 @@ describe("each code on its own", () => {
       "LISTING_EXPIRED",
       "LISTING_ENDS_DURING_PLACEMENT",
       "SITE_NOT_LISTED",
+      "PATTERN_NOT_OFFERED",
       "AGE_OUT_OF_RANGE",
       "AGE_OUT_OF_RANGE_BY_END",
       "CAPACITY_REACHED",
@@ -132,6 +134,8 @@ describe("messages a council officer understands", () => {
     [{ siteId: "site-z" }, "The site is not one of the sites on the provider's listing."],
     [child({ dateOfBirth: "2016-01-01" }), "The child will be 10 when the placement starts. The provider takes children aged 11 to 16."],
     [child({ dateOfBirth: "2010-01-15" }), "The child will be 17 by the time the placement ends. The provider takes children aged 11 to 16."],
+    [{ ...fullTime(), ...listing({ pattern: "part_time" }) }, "The provider is listed for part-time provision only, so it cannot take a full-time placement."],
+    [listing({ pattern: "full_time" }), "The provider is listed for full-time provision only, so it cannot take a part-time placement."],
     [{ providerPlacements: placed(3) }, "The site has 3 places, and 3 are taken on the busiest day of this placement."],
     [{ listing: { ...LISTING, sites: [{ id: "site-a", capacity: 1 }] }, providerPlacements: placed(1) }, "The site has 1 place, and 1 is taken on the busiest day of this placement."],
     [child({ onRegister: false }), "The child is not on your council's register of children not in school."],
@@ -371,6 +375,7 @@ const arbitrarySnapshot: fc.Arbitrary<PlacementSnapshot> = fc.record({
         { id: "site-a", capacity: 2 },
         { id: "site-b", capacity: 6 },
       ]),
+      pattern: fc.constantFrom("full_time" as const, "part_time" as const, "full_and_part_time" as const, null),
       declaredFullTime: fc.integer({ min: 0, max: 4 }).chain((n) => fc.record({ fullTimeCompulsoryAgeChildren: fc.constant(n), fullTimeLookedAfterOrSen: fc.constant(0) })),
     }),
     { nil: null },
@@ -538,6 +543,21 @@ describe("limits over all of the child's placements (issue 14)", () => {
     const theirs = elsewhere(null, { providerName: "Secret Provider", byAnotherCouncil: true });
     const { message } = only(snapshot({ childPlacements: [theirs] }));
     expect(message).toBe("The child already has a full-time placement made by another council from 1 November 2026 to 1 March 2027, which overlaps these dates.");
+  });
+});
+
+describe("the listing's offer binds (issue 14)", () => {
+  it("takes a placement of the pattern listed, either when both are listed, and any from a listing that predates patterns", () => {
+    expect(codes(snapshot({ ...fullTime(), ...listing({ pattern: "full_time" }) }))).toEqual([]);
+    expect(codes(snapshot(listing({ pattern: "part_time" })))).toEqual([]);
+    expect(codes(snapshot(listing({ pattern: "full_time" })))).toEqual(["PATTERN_NOT_OFFERED"]);
+    expect(codes(snapshot({ ...fullTime(), ...listing({ pattern: null }) }))).toEqual([]);
+  });
+
+  it("keeps the child within the listed ages on every day: the day before the birthday is the last day", () => {
+    // 17 on 1 February 2027: the placement may run to 31 January.
+    expect(codes(snapshot({ ...child({ dateOfBirth: "2010-02-01" }), ...placement({ end: "2027-01-31" }) }))).toEqual([]);
+    expect(codes(snapshot({ ...child({ dateOfBirth: "2010-01-31" }), ...placement({ end: "2027-01-31" }) }))).toEqual(["AGE_OUT_OF_RANGE_BY_END"]);
   });
 });
 

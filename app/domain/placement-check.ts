@@ -1,5 +1,6 @@
 import { ageOn, compareDates, formatDate, type IsoDate } from "./dates";
 import { isPeriod, lengthInDays, mergePeriods, mostDaysInAnyWindow, overlaps, piecesOf, runningDuring, totalDays, type Period } from "./placement-periods";
+import { PATTERN_LABELS, type Pattern } from "./directory-vocabulary";
 import type { ListingState } from "./listing-lifecycle";
 import { describeFullTimeChildren, mustRegisterAsSchool, THE_RULE, type FullTimeChildren } from "./school-registration-threshold";
 
@@ -21,6 +22,7 @@ export const PLACEMENT_CHECK_CODES = [
   "LISTING_EXPIRED",
   "LISTING_ENDS_DURING_PLACEMENT",
   "SITE_NOT_LISTED",
+  "PATTERN_NOT_OFFERED",
   "AGE_OUT_OF_RANGE",
   "AGE_OUT_OF_RANGE_BY_END",
   "CAPACITY_REACHED",
@@ -108,6 +110,8 @@ export interface PlacementSnapshot {
     listedUntil: IsoDate | null;
     ageRange: { min: number; max: number };
     sites: Array<{ id: string; capacity: number }>;
+    /** Full-time, part-time or both, as listed; null for a listing from before patterns were listed. */
+    pattern: Pattern | null;
     /** The children the provider declared it educates full-time, not placed through this service. */
     declaredFullTime: FullTimeChildren;
   };
@@ -312,8 +316,9 @@ function siteReasons(s: PlacementSnapshot, site: { capacity: number } | undefine
   return [refusal("CAPACITY_REACHED", `The site has ${plural(site.capacity, "place", "places")}, and ${taken} ${taken === 1 ? "is" : "are"} taken on the busiest day of this placement.`)];
 }
 
-// The provider's age range is checked on the first day: a child the provider takes then is not
-// turned away for a birthday during the placement, but the officer is told.
+// The listing's offer binds (issue 14): the provider takes children of its listed ages on every
+// day of the placement, so a child who would pass the oldest age before the placement ends is
+// refused, and the officer told the last day it could run.
 function ageReasons({ listing, child, placement }: PlacementSnapshot, datesValid: boolean): PlacementCheckReason[] {
   if (!listing || !everListed(listing)) return [];
   const { min, max } = listing.ageRange;
@@ -321,8 +326,16 @@ function ageReasons({ listing, child, placement }: PlacementSnapshot, datesValid
   const ageAtStart = ageOn(child.dateOfBirth, placement.start);
   if (ageAtStart < min || ageAtStart > max) return [refusal("AGE_OUT_OF_RANGE", `The child will be ${ageAtStart} when the placement starts. ${range}`)];
   const ageAtEnd = datesValid ? ageOn(child.dateOfBirth, placement.end) : ageAtStart;
-  if (ageAtEnd > max) return [warning("AGE_OUT_OF_RANGE_BY_END", `The child will be ${ageAtEnd} by the time the placement ends. ${range}`)];
+  if (ageAtEnd > max) return [refusal("AGE_OUT_OF_RANGE_BY_END", `The child will be ${ageAtEnd} by the time the placement ends. ${range}`)];
   return [];
+}
+
+/** A provider listed for part-time provision only takes no full-time placement, and the other way round. */
+function patternOfferedReasons({ listing, placement }: PlacementSnapshot): PlacementCheckReason[] {
+  if (!listing || !everListed(listing) || listing.pattern === null || listing.pattern === "full_and_part_time") return [];
+  if (listing.pattern === placement.pattern.kind) return [];
+  const asked = placement.pattern.kind === "full_time" ? "full-time" : "part-time";
+  return [refusal("PATTERN_NOT_OFFERED", `The provider is listed for ${PATTERN_LABELS[listing.pattern].toLowerCase()} provision only, so it cannot take a ${asked} placement.`)];
 }
 
 function weeksAndDays(days: number): string {
@@ -454,6 +467,7 @@ export function checkPlacement(snapshot: PlacementSnapshot): PlacementCheckResul
     ...childOverlapReasons(snapshot, datesValid, patternValid),
     ...listingReasons(snapshot),
     ...siteReasons(snapshot, site, datesValid),
+    ...patternOfferedReasons(snapshot),
     ...ageReasons(snapshot, datesValid),
     ...timeLimitReasons(snapshot, datesValid, patternValid),
     ...schoolThresholdReasons(snapshot, datesValid, patternValid),

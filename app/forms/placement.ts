@@ -53,13 +53,13 @@ function fieldOf(code: PlacementCheckCode, pattern: WeeklyPattern["kind"]): stri
     case "END_BEFORE_START":
       return "end";
     case "PATTERN_INVALID":
+    case "PATTERN_NOT_OFFERED":
     case "MUST_REGISTER_AS_SCHOOL":
       return "pattern";
     case "TIME_LIMIT_EXCEEDED":
       return pattern === "full_time" ? "end" : "daysPerWeek";
     case "CHILD_ALREADY_PLACED":
     case "AGE_OUT_OF_RANGE":
-    case "AGE_OUT_OF_RANGE_BY_END":
     case "CAPACITY_REACHED":
     case "LISTING_ENDS_DURING_PLACEMENT":
       return "start";
@@ -68,6 +68,8 @@ function fieldOf(code: PlacementCheckCode, pattern: WeeklyPattern["kind"]): stri
     case "LISTING_EXPIRED":
     case "SITE_NOT_LISTED":
       return "provider";
+    case "AGE_OUT_OF_RANGE_BY_END":
+      return "end";
     case "CHILD_NOT_ON_REGISTER":
       return "form";
   }

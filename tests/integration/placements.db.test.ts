@@ -163,6 +163,15 @@ describe("no way round the limits (issue 14)", () => {
     expect(JSON.stringify(result)).not.toMatch(/Leeds-only/);
   });
 
+  it("holds a placement to the listing's offer: a full-time placement at a provider listed for part-time only is refused", async () => {
+    const provider = await listedProvider({ pattern: "part_time" });
+    const officer = await officerOf("202");
+    const child = await childOn("202");
+    const result = await createPlacement(officer.scope, child.id, placementInput(provider.siteId, { pattern: { kind: "full_time" } }), officer.actor, today);
+    expect(result).toMatchObject({ ok: false, reasons: [{ code: "PATTERN_NOT_OFFERED" }] });
+    expect((await createPlacement(officer.scope, child.id, placementInput(provider.siteId), officer.actor, today)).ok).toBe(true);
+  });
+
   it("counts the full-time pupils a provider declared: 4 declared, and a 5th full-time child is refused", async () => {
     const provider = await listedProvider({ fullTime: 4 });
     const officer = await officerOf("202");
