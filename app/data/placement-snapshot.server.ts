@@ -97,6 +97,8 @@ export interface SnapshotRequest {
   proposal: Proposal;
   /** The placement being extended, left out of the counts it would otherwise fill. */
   replacing?: string;
+  /** For an extension: the first new day (the days before it were agreed when the placement was made). */
+  extendingFrom?: IsoDate;
   /** Lock the listing row until the transaction ends (for a check that will write). */
   lock: boolean;
 }
@@ -177,7 +179,7 @@ export async function takeSnapshot(tx: DbOrTx, request: SnapshotRequest): Promis
   const snapshot: PlacementSnapshot = {
     today: request.today,
     listing: listing
-      ? { state: listing.state, listedUntil: listing.listedUntil, ageRange: { min: listing.ageMin ?? 0, max: listing.ageMax ?? 0 }, sites, pattern: listedPattern(listing.pattern), declaredFullTime: declared }
+      ? { state: listing.state, listedSince: listing.listedSince, listedUntil: listing.listedUntil, ageRange: { min: listing.ageMin ?? 0, max: listing.ageMax ?? 0 }, sites, pattern: listedPattern(listing.pattern), declaredFullTime: declared }
       : null,
     siteId: request.siteId,
     providerPlacements,
@@ -187,6 +189,7 @@ export async function takeSnapshot(tx: DbOrTx, request: SnapshotRequest): Promis
       ofCompulsorySchoolAge: proposal.start <= proposal.end && ofCompulsorySchoolAgeDuring(request.child.dateOfBirth, proposal.start, proposal.end),
     },
     placement: proposal,
+    ...(request.extendingFrom ? { extendingFrom: request.extendingFrom } : {}),
     limits,
   };
   return { snapshot, listingId: listing?.id ?? null };

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gte, isNotNull, lt, sql, type SQL } from "drizzle-orm";
-import { compareDates, formatDate, type IsoDate } from "#app/domain/dates";
+import { addDays, compareDates, formatDate, type IsoDate } from "#app/domain/dates";
 import { checkPlacement, DEFAULT_PLACEMENT_LIMITS, type PlacementCheckReason, type PlacementCheckResult, type PlacementLimits } from "#app/domain/placement-check";
 import { describePattern, patternColumns, patternOf } from "#app/domain/placement-pattern";
 import { db, type DbOrTx } from "#db/client";
@@ -171,6 +171,7 @@ export async function extendPlacement(scope: LaScope, placementId: string, expec
       childId: child.id,
       proposal,
       replacing: current.id,
+      extendingFrom: addDays(current.endDate, 1),
       lock: true,
     });
     const placement = await lockPlacement(tx, scope, placementId);

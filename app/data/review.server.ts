@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, exists, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import type { IsoDate } from "#app/domain/dates";
 import { availableActions, defaultListedUntil, type ListingState } from "#app/domain/listing-lifecycle";
-import { SECTION_IDS, type ParsedApplication, type SectionId } from "#app/forms/application";
+import { earliestInsuranceExpiry, SECTION_IDS, type ParsedApplication, type SectionId } from "#app/forms/application";
 import { applicationProgress } from "#app/forms/application-progress";
 import { db, type Transaction } from "#db/client";
 import type { Auditor } from "#app/utils/audit.server";
@@ -112,7 +112,7 @@ export async function reviewListing(scope: ReviewerScope, listingId: string, act
     changeRequest: change ?? null,
     ownOrganisation,
     actions: ownOrganisation ? [] : availableActions({ state: listing.state, listedUntil: listing.listedUntil, renewalRequested: listing.renewalRequestedAt !== null }, "reviewer", today),
-    defaultListedUntil: defaultListedUntil(today, listing.listedUntil),
+    defaultListedUntil: defaultListedUntil(today, listing.listedUntil, earliestInsuranceExpiry(sections.insurance?.answers)),
   };
 }
 
@@ -136,14 +136,16 @@ export async function decide(scope: ReviewerScope, listingId: string, expectedVe
       // The application cannot have changed since submission (it is read-only), but check anyway.
       const parsed = applicationProgress(await storedSections(tx, listing.id), today).parsed;
       if (!parsed) return { ok: false, code: "incomplete", message: "The application is not complete, so it cannot be approved. Request changes instead." } as const;
-      const outcome = await applyTransition(tx, listing, { action: "approve", today, listedUntil: input.listedUntil, expectedVersion }, reviewer);
+      const insuranceExpiresOn = earliestInsuranceExpiry((await storedSections(tx, listing.id)).insurance?.answers);
+      const outcome = await applyTransition(tx, listing, { action: "approve", today, listedUntil: input.listedUntil, insuranceExpiresOn, expectedVersion }, reviewer);
       if (!outcome.ok) return outcome;
       await publish(tx, listing.id, today, actor.audit, parsed);
       await tx.update(listings).set({ conditions: input.conditions ?? null }).where(eq(listings.id, listing.id));
       return outcome;
     }
     if (input.action === "renew") {
-      const outcome = await applyTransition(tx, listing, { action: "renew", today, listedUntil: input.listedUntil, expectedVersion }, reviewer);
+      const insuranceExpiresOn = earliestInsuranceExpiry((await storedSections(tx, listing.id)).insurance?.answers);
+      const outcome = await applyTransition(tx, listing, { action: "renew", today, listedUntil: input.listedUntil, insuranceExpiresOn, expectedVersion }, reviewer);
       if (outcome.ok) await tx.update(listings).set({ conditions: input.conditions ?? null }).where(eq(listings.id, listing.id));
       return outcome;
     }

@@ -20,7 +20,7 @@ const TODAY = "2026-11-23";
 // 13 on the register, part-time within the limits, and an empty site with 3 places.
 type Listing = NonNullable<PlacementSnapshot["listing"]>;
 const NONE_DECLARED = { fullTimeCompulsoryAgeChildren: 0, fullTimeLookedAfterOrSen: 0 };
-const LISTING: Listing = { state: "approved", listedUntil: "2027-09-30", ageRange: { min: 11, max: 16 }, sites: [{ id: "site-a", capacity: 3 }], pattern: "full_and_part_time", declaredFullTime: NONE_DECLARED };
+const LISTING: Listing = { state: "approved", listedSince: "2026-01-05", listedUntil: "2027-09-30", ageRange: { min: 11, max: 16 }, sites: [{ id: "site-a", capacity: 3 }], pattern: "full_and_part_time", declaredFullTime: NONE_DECLARED };
 const CHILD = { onRegister: true, dateOfBirth: "2013-05-14", lookedAfter: false, hasSen: false, ofCompulsorySchoolAge: true };
 const PART_TIME = { start: "2026-12-01", end: "2027-01-31", pattern: { kind: "part_time" as const, daysPerWeek: 2, sessionsPerWeek: 4 }, hoursPerWeek: 10 };
 const FULL_TIME = { start: "2026-12-01", end: "2027-01-31", pattern: { kind: "full_time" as const }, hoursPerWeek: 25 };
@@ -80,6 +80,8 @@ describe("each code on its own", () => {
     ["a child not on the register", child({ onRegister: false }), "CHILD_NOT_ON_REGISTER"],
     ["a child already placed full-time then", { childPlacements: [elsewhere(null)] }, "CHILD_ALREADY_PLACED"],
     ["an end before the start", placement({ start: "2027-02-01", end: "2027-01-31" }), "END_BEFORE_START"],
+    ["a placement running 12 months and a day", { ...listing({ listedUntil: "2028-06-30" }), ...placement({ end: "2027-12-01" }) }, "PLACEMENT_TOO_LONG"],
+    ["a start before the provider was listed", listing({ listedSince: "2026-12-02" }), "STARTS_BEFORE_LISTED"],
     ["no days a week", placement({ pattern: { kind: "part_time", daysPerWeek: 0, sessionsPerWeek: 0 } }), "PATTERN_INVALID"],
     ["three days a week part-time", placement({ pattern: { kind: "part_time", daysPerWeek: 3, sessionsPerWeek: 3 } }), "TIME_LIMIT_EXCEEDED"],
     ["thirteen weeks full-time", fullTime({ end: "2027-03-01" }), "TIME_LIMIT_EXCEEDED"],
@@ -101,11 +103,13 @@ describe("each code on its own", () => {
     const tested: PlacementCheckCode[] = [
       "CHILD_NOT_ON_REGISTER",
       "END_BEFORE_START",
+      "PLACEMENT_TOO_LONG",
       "PATTERN_INVALID",
       "CHILD_ALREADY_PLACED",
       "PROVIDER_NOT_LISTED",
       "LISTING_SUSPENDED",
       "LISTING_EXPIRED",
+      "STARTS_BEFORE_LISTED",
       "LISTING_ENDS_DURING_PLACEMENT",
       "SITE_NOT_LISTED",
       "PATTERN_NOT_OFFERED",
@@ -132,6 +136,8 @@ describe("messages a council officer understands", () => {
     [listing({ listedUntil: "2026-11-30" }), "The provider's listing ends on 30 November 2026, before the placement starts on 1 December 2026."],
     [listing({ listedUntil: "2027-01-15" }), "The provider's listing ends on 15 January 2027, before the placement ends on 31 January 2027. Check the provider renews its listing."],
     [{ siteId: "site-z" }, "The site is not one of the sites on the provider's listing."],
+    [{ ...listing({ listedUntil: "2028-06-30" }), ...placement({ end: "2027-12-01" }) }, "A placement can run for no more than 12 months from its start. This one runs from 1 December 2026 to 1 December 2027."],
+    [listing({ listedSince: "2027-01-04" }), "The provider has been listed only since 4 January 2027, and the placement starts on 1 December 2026."],
     [child({ dateOfBirth: "2016-01-01" }), "The child will be 10 when the placement starts. The provider takes children aged 11 to 16."],
     [child({ dateOfBirth: "2010-01-15" }), "The child will be 17 by the time the placement ends. The provider takes children aged 11 to 16."],
     [{ ...fullTime(), ...listing({ pattern: "part_time" }) }, "The provider is listed for part-time provision only, so it cannot take a full-time placement."],
@@ -369,6 +375,7 @@ const arbitrarySnapshot: fc.Arbitrary<PlacementSnapshot> = fc.record({
   listing: fc.option(
     fc.record({
       state: fc.constantFrom(...LISTING_STATES),
+      listedSince: fc.option(day, { nil: null }),
       listedUntil: fc.option(day, { nil: null }),
       ageRange: fc.record({ min: fc.integer({ min: 4, max: 11 }), max: fc.integer({ min: 11, max: 19 }) }),
       sites: fc.constant([
@@ -543,6 +550,24 @@ describe("limits over all of the child's placements (issue 14)", () => {
     const theirs = elsewhere(null, { providerName: "Secret Provider", byAnotherCouncil: true });
     const { message } = only(snapshot({ childPlacements: [theirs] }));
     expect(message).toBe("The child already has a full-time placement made by another council from 1 November 2026 to 1 March 2027, which overlaps these dates.");
+  });
+});
+
+describe("dates make sense (issue 14)", () => {
+  it("allows a placement of exactly 12 months, starting the day the provider was listed", () => {
+    const s = snapshot({ ...listing({ listedSince: "2026-12-01", listedUntil: "2028-06-30" }), ...placement({ start: "2026-12-01", end: "2027-11-30" }) });
+    expect(codes(s)).toEqual([]);
+  });
+
+  it("refuses the issue's dates: an end of 31 December 9999, and a start in 2024 before the provider was listed", () => {
+    expect(codes(snapshot({ ...listing({ listedUntil: "2028-06-30" }), ...placement({ end: "9999-12-31" }) }))).toContain("PLACEMENT_TOO_LONG");
+    expect(codes(snapshot(placement({ start: "2024-09-02", end: "2024-10-31" })))).toContain("STARTS_BEFORE_LISTED");
+  });
+
+  it("asks an extension only that its new days fall within the listing", () => {
+    const s = snapshot(listing({ listedSince: "2026-12-15" }));
+    expect(codes(s)).toEqual(["STARTS_BEFORE_LISTED"]);
+    expect(codes({ ...s, extendingFrom: "2027-01-01" })).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { ageOn, compareDates, formatDate, type IsoDate } from "./dates";
+import { addDays, addMonths, ageOn, compareDates, formatDate, type IsoDate } from "./dates";
 import { isPeriod, lengthInDays, mergePeriods, mostDaysInAnyWindow, overlaps, piecesOf, runningDuring, totalDays, type Period } from "./placement-periods";
 import { PATTERN_LABELS, type Pattern } from "./directory-vocabulary";
 import type { ListingState } from "./listing-lifecycle";
@@ -15,11 +15,13 @@ import { describeFullTimeChildren, mustRegisterAsSchool, THE_RULE, type FullTime
 export const PLACEMENT_CHECK_CODES = [
   "CHILD_NOT_ON_REGISTER",
   "END_BEFORE_START",
+  "PLACEMENT_TOO_LONG",
   "PATTERN_INVALID",
   "CHILD_ALREADY_PLACED",
   "PROVIDER_NOT_LISTED",
   "LISTING_SUSPENDED",
   "LISTING_EXPIRED",
+  "STARTS_BEFORE_LISTED",
   "LISTING_ENDS_DURING_PLACEMENT",
   "SITE_NOT_LISTED",
   "PATTERN_NOT_OFFERED",
@@ -107,6 +109,8 @@ export interface PlacementSnapshot {
   /** The provider's listing as published, or null when it has none. */
   listing: null | {
     state: ListingState;
+    /** The day the listing in force was approved: no placement starts before it. */
+    listedSince: IsoDate | null;
     listedUntil: IsoDate | null;
     ageRange: { min: number; max: number };
     sites: Array<{ id: string; capacity: number }>;
@@ -131,8 +135,16 @@ export interface PlacementSnapshot {
   };
   /** Hours a week may be left out when asking the API whether a placement could go ahead. */
   placement: { start: IsoDate; end: IsoDate; pattern: WeeklyPattern; hoursPerWeek: number | null };
+  /** For an extension, the first new day: the days before it were agreed under the listing then in force. */
+  extendingFrom?: IsoDate;
   limits: PlacementLimits;
 }
+
+/** The longest a placement may run from its start (decision 026); past it, a new placement is checked afresh. */
+export const MAX_PLACEMENT_MONTHS = 12;
+
+/** The last day a placement starting on this day may run to. */
+export const latestPlacementEnd = (start: IsoDate) => addDays(addMonths(start, MAX_PLACEMENT_MONTHS), -1);
 
 const refusal = (code: PlacementCheckCode, message: string): PlacementCheckReason => ({ code, message, severity: "refusal" });
 const warning = (code: PlacementCheckCode, message: string): PlacementCheckReason => ({ code, message, severity: "warning" });
@@ -171,6 +183,10 @@ function inputReasons({ placement }: PlacementSnapshot): PlacementCheckReason[] 
   const reasons: PlacementCheckReason[] = [];
   if (compareDates(placement.start, placement.end) > 0) {
     reasons.push(refusal("END_BEFORE_START", `The placement's end date, ${formatDate(placement.end)}, is before its start date, ${formatDate(placement.start)}.`));
+  } else if (compareDates(placement.end, latestPlacementEnd(placement.start)) > 0) {
+    reasons.push(
+      refusal("PLACEMENT_TOO_LONG", `A placement can run for no more than ${MAX_PLACEMENT_MONTHS} months from its start. This one runs from ${formatDate(placement.start)} to ${formatDate(placement.end)}.`),
+    );
   }
   const { pattern, hoursPerWeek } = placement;
   const partTimeValid =
@@ -265,7 +281,8 @@ function childOverlapReasons(s: PlacementSnapshot, datesValid: boolean, patternV
 }
 
 /** Only an approved listing, current on the day it starts, can take a placement. */
-function listingReasons({ listing, placement, today }: PlacementSnapshot): PlacementCheckReason[] {
+function listingReasons(s: PlacementSnapshot): PlacementCheckReason[] {
+  const { listing, placement, today } = s;
   if (!listing) return [refusal("PROVIDER_NOT_LISTED", "The provider is not listed in the directory of non-school alternative provision.")];
   const until = listing.listedUntil;
   switch (listing.state) {
@@ -285,6 +302,10 @@ function listingReasons({ listing, placement, today }: PlacementSnapshot): Place
   }
   // A suspended listing's dates still matter: reinstating it would not lift an expiry.
   const reasons = listing.state === "suspended" ? [refusal("LISTING_SUSPENDED", "The provider's listing is suspended, so no new placements can be made with it.")] : [];
+  const firstNewDay = s.extendingFrom ?? placement.start;
+  if (listing.listedSince && compareDates(firstNewDay, listing.listedSince) < 0) {
+    reasons.push(refusal("STARTS_BEFORE_LISTED", `The provider has been listed only since ${formatDate(listing.listedSince)}, and the placement starts on ${formatDate(firstNewDay)}.`));
+  }
   if (!until) {
     reasons.push(refusal("LISTING_EXPIRED", "The provider's listing has no end date, so it is not current."));
   } else if (compareDates(until, today) < 0) {

@@ -51,7 +51,10 @@ export const placementSchema = z
 function fieldOf(code: PlacementCheckCode, pattern: WeeklyPattern["kind"]): string {
   switch (code) {
     case "END_BEFORE_START":
+    case "PLACEMENT_TOO_LONG":
       return "end";
+    case "STARTS_BEFORE_LISTED":
+      return "start";
     case "PATTERN_INVALID":
     case "PATTERN_NOT_OFFERED":
     case "MUST_REGISTER_AS_SCHOOL":

@@ -32,9 +32,11 @@ export const loader = guard("routes/review.$listingId.$decision").loader(async (
     version: view.listing.version,
     defaultListedUntil: dateToParts(view.defaultListedUntil.listedUntil),
     endDateHint:
-      view.defaultListedUntil.countedFrom === "current_end" && view.listing.listedUntil
-        ? `12 months after the listing's current end date, ${formatDate(view.listing.listedUntil)}, unless you choose another date. For example, 27 3 2027`
-        : "12 months from today unless you choose another date. For example, 27 3 2027",
+      view.defaultListedUntil.countedFrom === "insurance"
+        ? `No later than ${formatDate(view.defaultListedUntil.listedUntil)}, when the provider's insurance expires (the earliest expiry date on its application). You can choose an earlier date.`
+        : view.defaultListedUntil.countedFrom === "current_end" && view.listing.listedUntil
+          ? `No later than 12 months after the listing's current end date, ${formatDate(view.listing.listedUntil)}, and no later than the provider's insurance. You can choose an earlier date, for example 27 3 2027`
+          : "No later than 12 months from today, and no later than the provider's insurance. You can choose an earlier date, for example 27 3 2027",
     conditions: view.listing.conditions ?? "",
   };
 });

@@ -14,7 +14,7 @@ const placementCount = async (childId: string) => (await db.select({ n: count() 
 const refusalsOf = (childId: string) => db.select().from(placementRefusals).where(eq(placementRefusals.childId, childId));
 const placementRow = async (id: string) => (await db.select().from(placements).where(eq(placements.id, id)))[0]!;
 
-async function placed(options: { capacity?: number } = {}) {
+async function placed(options: { capacity?: number; listedSince?: IsoDate } = {}) {
   const provider = await listedProvider(options);
   const officer = await officerOf("202");
   const child = await childOn("202");
@@ -172,6 +172,17 @@ describe("no way round the limits (issue 14)", () => {
     expect((await createPlacement(officer.scope, child.id, placementInput(provider.siteId), officer.actor, today)).ok).toBe(true);
   });
 
+  it("refuses a placement ending 31 December 9999, and one starting before the provider was listed", async () => {
+    const provider = await listedProvider();
+    const officer = await officerOf("202");
+    const child = await childOn("202");
+    const forever = await createPlacement(officer.scope, child.id, placementInput(provider.siteId, { end: "9999-12-31" as IsoDate }), officer.actor, today);
+    expect(forever).toMatchObject({ ok: false, reasons: expect.arrayContaining([expect.objectContaining({ code: "PLACEMENT_TOO_LONG" })]) });
+    const early = await createPlacement(officer.scope, child.id, placementInput(provider.siteId, { start: addDays(today, -400) as IsoDate, end: addDays(today, -380) as IsoDate }), officer.actor, today);
+    expect(early).toMatchObject({ ok: false, reasons: expect.arrayContaining([expect.objectContaining({ code: "STARTS_BEFORE_LISTED" })]) });
+    expect(await placementCount(child.id)).toBe(0);
+  });
+
   it("counts the full-time pupils a provider declared: 4 declared, and a 5th full-time child is refused", async () => {
     const provider = await listedProvider({ fullTime: 4 });
     const officer = await officerOf("202");
@@ -216,7 +227,7 @@ describe("ending and extending", () => {
 
 describe("when a provider stops being fit to take children", () => {
   it("flags running and future placements on suspension, tells the council's officers, and clears the flag when a placement ends", async () => {
-    const { provider, officer, placementId } = await placed();
+    const { provider, officer, placementId } = await placed({ listedSince: addDays(today, -90) as IsoDate });
     const finished = await createPlacement(officer.scope, (await childOn("202")).id, placementInput(provider.siteId, { start: addDays(today, -60) as IsoDate, end: addDays(today, -1) as IsoDate }), officer.actor, today);
     expect(finished.ok).toBe(true);
     const otherOfficer = await officerOf("202");
