@@ -41,8 +41,10 @@ async function recordRefusal(
   actor: Actor,
   placementId: string | null = null,
 ) {
-  const codes = result.reasons.filter((r) => r.severity === "refusal").map((r) => r.code);
-  await tx.insert(placementRefusals).values({ laId: scope.laId, childId, providerId, placementId, codes, proposed, attemptedBy: actor.userId });
+  const refusals = result.reasons.filter((r) => r.severity === "refusal");
+  const codes = refusals.map((r) => r.code);
+  const reasons = refusals.map(({ code, message, nextStep }) => ({ code, message, nextStep }));
+  await tx.insert(placementRefusals).values({ laId: scope.laId, childId, providerId, placementId, codes, reasons, proposed, attemptedBy: actor.userId });
   await actor.audit(tx, {
     action: placementId ? "placement.extension_refused" : "placement.refused",
     subjectType: placementId ? "placement" : "child",
@@ -288,6 +290,7 @@ export async function laRefusals(scope: LaScope, page: number) {
         id: placementRefusals.id,
         attemptedAt: placementRefusals.attemptedAt,
         codes: placementRefusals.codes,
+        reasons: placementRefusals.reasons,
         childId: placementRefusals.childId,
         firstName: children.firstName,
         lastName: children.lastName,

@@ -7,6 +7,7 @@ import {
   DEFAULT_PLACEMENT_LIMITS,
   peakConcurrent,
   PLACEMENT_CHECK_CODES,
+  PLACEMENT_CHECK_SUMMARIES,
   type ChildPlacement,
   type PlacementCheckCode,
   type PlacementSnapshot,
@@ -134,7 +135,7 @@ describe("messages a council officer understands", () => {
     [listing({ state: "expired", listedUntil: null }), "The provider's listing has expired."],
     [listing({ listedUntil: "2026-03-01" }), "The provider's listing ended on 1 March 2026."],
     [listing({ listedUntil: "2026-11-30" }), "The provider's listing ends on 30 November 2026, before the placement starts on 1 December 2026."],
-    [listing({ listedUntil: "2027-01-15" }), "The provider's listing ends on 15 January 2027, before the placement ends on 31 January 2027. Check the provider renews its listing."],
+    [listing({ listedUntil: "2027-01-15" }), "The provider's listing ends on 15 January 2027, before the placement ends on 31 January 2027."],
     [{ siteId: "site-z" }, "The site is not one of the sites on the provider's listing."],
     [{ ...listing({ listedUntil: "2028-06-30" }), ...placement({ end: "2027-12-01" }) }, "A placement can run for no more than 12 months from its start. This one runs from 1 December 2026 to 1 December 2027."],
     [listing({ listedSince: "2027-01-04" }), "The provider has been listed only since 4 January 2027, and the placement starts on 1 December 2026."],
@@ -550,6 +551,30 @@ describe("limits over all of the child's placements (issue 14)", () => {
     const theirs = elsewhere(null, { providerName: "Secret Provider", byAnotherCouncil: true });
     const { message } = only(snapshot({ childPlacements: [theirs] }));
     expect(message).toBe("The child already has a full-time placement made by another council from 1 November 2026 to 1 March 2027, which overlaps these dates.");
+  });
+});
+
+describe("refusals say what to do next (issue 14)", () => {
+  it.each<[Partial<PlacementSnapshot>, string]>([
+    [{ childPlacements: [elsewhere(null, { providerName: "Bright Futures" })] }, "End the current placement at Bright Futures first, or choose dates after it ends on 1 March 2027."],
+    [{ childPlacements: [elsewhere(null, { byAnotherCouncil: true })] }, "Ask the other council about its placement, or choose dates after it ends on 1 March 2027."],
+    [{ siteId: "site-z" }, "Choose a site on the listing."],
+    [{ ...fullTime(), ...listing({ pattern: "part_time" }) }, "Make the placement part-time, or choose a provider listed for full-time provision."],
+    [child({ dateOfBirth: "2010-01-15" }), "End the placement by 14 January 2027, or choose a provider that takes children aged 17."],
+    [fullTime({ end: "2027-03-01" }), "Choose an end date no later than 22 February 2027, or make the placement part-time."],
+    [listing({ listedSince: "2027-01-04" }), "Choose a start date on or after 4 January 2027."],
+  ])("%#: says %s", (overrides, nextStep) => {
+    expect(only(snapshot(overrides)).nextStep).toBe(nextStep);
+  });
+
+  it("gives every reason a next step, a sentence, and every code a summary", () => {
+    fc.assert(
+      fc.property(arbitrarySnapshot, (s) => {
+        for (const r of checkPlacement(s).reasons) expect(r.nextStep).toMatch(/^[A-Z].*\.$/);
+      }),
+      { numRuns: 500 },
+    );
+    for (const code of PLACEMENT_CHECK_CODES) expect(PLACEMENT_CHECK_SUMMARIES[code]).toMatch(/^[A-Z].*\.$/);
   });
 });
 

@@ -33,12 +33,35 @@ export const PLACEMENT_CHECK_CODES = [
 ] as const;
 export type PlacementCheckCode = (typeof PLACEMENT_CHECK_CODES)[number];
 
+/** Each code in a few words, for refusals recorded before their sentences were kept. */
+export const PLACEMENT_CHECK_SUMMARIES: Record<PlacementCheckCode, string> = {
+  CHILD_NOT_ON_REGISTER: "The child is not on the council's register.",
+  END_BEFORE_START: "The end date is before the start date.",
+  PLACEMENT_TOO_LONG: `The placement runs for more than 12 months.`,
+  PATTERN_INVALID: "The days, sessions or hours a week are not possible.",
+  CHILD_ALREADY_PLACED: "The child already has a placement at the same time.",
+  PROVIDER_NOT_LISTED: "The provider is not listed in the directory.",
+  LISTING_SUSPENDED: "The provider's listing is suspended.",
+  LISTING_EXPIRED: "The provider's listing has ended, or ends before the placement starts.",
+  STARTS_BEFORE_LISTED: "The placement starts before the provider was listed.",
+  LISTING_ENDS_DURING_PLACEMENT: "The provider's listing ends before the placement does.",
+  SITE_NOT_LISTED: "The site is not on the provider's listing.",
+  PATTERN_NOT_OFFERED: "The provider is not listed for this pattern (full-time or part-time).",
+  AGE_OUT_OF_RANGE: "The child's age is outside the ages the provider takes.",
+  AGE_OUT_OF_RANGE_BY_END: "The child would pass the oldest age the provider takes before the placement ends.",
+  CAPACITY_REACHED: "The site has no place free.",
+  TIME_LIMIT_EXCEEDED: "The placement goes beyond the council's time limits.",
+  MUST_REGISTER_AS_SCHOOL: "The provider would have to register as a school.",
+};
+
 export type Severity = "refusal" | "warning";
 
 export interface PlacementCheckReason {
   code: PlacementCheckCode;
   /** A sentence a council officer understands, naming the numbers and dates involved. */
   message: string;
+  /** What to do about it: the answer to change, or what to do first. */
+  nextStep: string;
   severity: Severity;
 }
 
@@ -146,8 +169,8 @@ export const MAX_PLACEMENT_MONTHS = 12;
 /** The last day a placement starting on this day may run to. */
 export const latestPlacementEnd = (start: IsoDate) => addDays(addMonths(start, MAX_PLACEMENT_MONTHS), -1);
 
-const refusal = (code: PlacementCheckCode, message: string): PlacementCheckReason => ({ code, message, severity: "refusal" });
-const warning = (code: PlacementCheckCode, message: string): PlacementCheckReason => ({ code, message, severity: "warning" });
+const refusal = (code: PlacementCheckCode, message: string, nextStep: string): PlacementCheckReason => ({ code, message, nextStep, severity: "refusal" });
+const warning = (code: PlacementCheckCode, message: string, nextStep: string): PlacementCheckReason => ({ code, message, nextStep, severity: "warning" });
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
@@ -174,7 +197,7 @@ export function peakConcurrent(placements: readonly Period[], period: Period): n
 }
 
 function childReasons({ child }: PlacementSnapshot): PlacementCheckReason[] {
-  return child.onRegister ? [] : [refusal("CHILD_NOT_ON_REGISTER", "The child is not on your council's register of children not in school.")];
+  return child.onRegister ? [] : [refusal("CHILD_NOT_ON_REGISTER", "The child is not on your council's register of children not in school.", "Add the child to your council's register first, or check you have the right child.")];
 }
 
 const isWhole = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
@@ -182,10 +205,10 @@ const isWhole = (n: number, min: number, max: number) => Number.isInteger(n) && 
 function inputReasons({ placement }: PlacementSnapshot): PlacementCheckReason[] {
   const reasons: PlacementCheckReason[] = [];
   if (compareDates(placement.start, placement.end) > 0) {
-    reasons.push(refusal("END_BEFORE_START", `The placement's end date, ${formatDate(placement.end)}, is before its start date, ${formatDate(placement.start)}.`));
+    reasons.push(refusal("END_BEFORE_START", `The placement's end date, ${formatDate(placement.end)}, is before its start date, ${formatDate(placement.start)}.`, "Choose an end date on or after the start date."));
   } else if (compareDates(placement.end, latestPlacementEnd(placement.start)) > 0) {
     reasons.push(
-      refusal("PLACEMENT_TOO_LONG", `A placement can run for no more than ${MAX_PLACEMENT_MONTHS} months from its start. This one runs from ${formatDate(placement.start)} to ${formatDate(placement.end)}.`),
+      refusal("PLACEMENT_TOO_LONG", `A placement can run for no more than ${MAX_PLACEMENT_MONTHS} months from its start. This one runs from ${formatDate(placement.start)} to ${formatDate(placement.end)}.`, `Choose an end date no later than ${formatDate(latestPlacementEnd(placement.start))}.`),
     );
   }
   const { pattern, hoursPerWeek } = placement;
@@ -193,9 +216,9 @@ function inputReasons({ placement }: PlacementSnapshot): PlacementCheckReason[] 
     pattern.kind === "full_time" ||
     (isWhole(pattern.daysPerWeek, 1, 7) && isWhole(pattern.sessionsPerWeek, pattern.daysPerWeek, 2 * pattern.daysPerWeek));
   if (!partTimeValid) {
-    reasons.push(refusal("PATTERN_INVALID", "A part-time placement must be at least 1 day a week, with 1 or 2 sessions (mornings or afternoons) on each day."));
+    reasons.push(refusal("PATTERN_INVALID", "A part-time placement must be at least 1 day a week, with 1 or 2 sessions (mornings or afternoons) on each day.", "Enter the days a week, and 1 or 2 sessions for each of them."));
   } else if (hoursPerWeek !== null && !(Number.isFinite(hoursPerWeek) && hoursPerWeek > 0 && hoursPerWeek <= 168)) {
-    reasons.push(refusal("PATTERN_INVALID", "The placement's hours a week must be more than 0 and no more than 168."));
+    reasons.push(refusal("PATTERN_INVALID", "The placement's hours a week must be more than 0 and no more than 168.", "Enter the hours a week the child spends with the provider."));
   }
   return reasons;
 }
@@ -207,6 +230,9 @@ function inputReasons({ placement }: PlacementSnapshot): PlacementCheckReason[] 
 
 const during = (p: Period) => `from ${formatDate(p.start)} to ${formatDate(p.end)}`;
 const named = (p: ChildPlacement) => (p.byAnotherCouncil ? `a placement made by another council ${during(p)}` : `${p.providerName} ${during(p)}`);
+/** "End the current placement at Bright Futures first": never naming another council's provider. */
+const endFirst = (p: ChildPlacement) =>
+  p.byAnotherCouncil ? `Ask the other council about its placement, or choose dates after it ends on ${formatDate(p.end)}.` : `End the current placement at ${p.providerName} first, or choose dates after it ends on ${formatDate(p.end)}.`;
 const withWhom = (p: ChildPlacement) => (p.byAnotherCouncil ? `made by another council ${during(p)}` : `with ${p.providerName} ${during(p)}`);
 const daysOf = (p: { daysPerWeek: number | null }) => p.daysPerWeek ?? SCHOOL_DAYS_PER_WEEK;
 const sessionsOf = (p: { daysPerWeek: number | null; sessionsPerWeek: number | null }) => (p.daysPerWeek === null ? SCHOOL_SESSIONS_PER_WEEK : (p.sessionsPerWeek ?? p.daysPerWeek));
@@ -245,19 +271,20 @@ function childWeek({ childPlacements, placement, limits }: PlacementSnapshot): C
     const fullTime = running.find((p) => p.daysPerWeek === null);
     if (pattern.kind === "full_time") week.fullTimeDays.push(piece);
     if (fullTime) {
-      week.alreadyPlaced ??= refusal("CHILD_ALREADY_PLACED", `The child already has a full-time placement ${withWhom(fullTime)}, which overlaps these dates.`);
+      week.alreadyPlaced ??= refusal("CHILD_ALREADY_PLACED", `The child already has a full-time placement ${withWhom(fullTime)}, which overlaps these dates.`, endFirst(fullTime));
       continue;
     }
     if (pattern.kind === "full_time") {
-      if (running.length > 0) week.alreadyPlaced ??= refusal("CHILD_ALREADY_PLACED", `The child already has a placement ${withWhom(running[0]!)}, so cannot start a full-time placement that overlaps it.`);
+      if (running.length > 0) week.alreadyPlaced ??= refusal("CHILD_ALREADY_PLACED", `The child already has a placement ${withWhom(running[0]!)}, so cannot start a full-time placement that overlaps it.`, endFirst(running[0]!));
       continue;
     }
     const days = running.reduce((sum, p) => sum + daysOf(p), pattern.daysPerWeek);
     const sessions = running.reduce((sum, p) => sum + sessionsOf(p), pattern.sessionsPerWeek);
-    if (days > SCHOOL_DAYS_PER_WEEK || sessions > SCHOOL_SESSIONS_PER_WEEK) {
+    if (running.length > 0 && (days > SCHOOL_DAYS_PER_WEEK || sessions > SCHOOL_SESSIONS_PER_WEEK)) {
       week.alreadyPlaced ??= refusal(
         "CHILD_ALREADY_PLACED",
         `The child already has part-time placements that overlap these dates (${running.map(named).join("; ")}). With this one the child would be placed ${days > SCHOOL_DAYS_PER_WEEK ? `${days} days a week, more than ${SCHOOL_DAYS_PER_WEEK}` : `${sessions} sessions a week, more than ${SCHOOL_SESSIONS_PER_WEEK}`}.`,
+        `${endFirst(running[0]!).replace(/\.$/, "")}, or reduce the days a week.`,
       );
     } else if (fullTimeWeek(days)) {
       week.fullTimeDays.push(piece);
@@ -283,39 +310,39 @@ function childOverlapReasons(s: PlacementSnapshot, datesValid: boolean, patternV
 /** Only an approved listing, current on the day it starts, can take a placement. */
 function listingReasons(s: PlacementSnapshot): PlacementCheckReason[] {
   const { listing, placement, today } = s;
-  if (!listing) return [refusal("PROVIDER_NOT_LISTED", "The provider is not listed in the directory of non-school alternative provision.")];
+  if (!listing) return [refusal("PROVIDER_NOT_LISTED", "The provider is not listed in the directory of non-school alternative provision.", "Choose a provider that is listed in the directory.")];
   const until = listing.listedUntil;
   switch (listing.state) {
     case "draft":
     case "submitted":
     case "changes_requested":
-      return [refusal("PROVIDER_NOT_LISTED", "The provider has applied to be listed in the directory of non-school alternative provision, but has not been approved.")];
+      return [refusal("PROVIDER_NOT_LISTED", "The provider has applied to be listed in the directory of non-school alternative provision, but has not been approved.", "Choose a provider that is listed in the directory.")];
     case "refused":
-      return [refusal("PROVIDER_NOT_LISTED", "The provider applied to be listed in the directory of non-school alternative provision and was refused.")];
+      return [refusal("PROVIDER_NOT_LISTED", "The provider applied to be listed in the directory of non-school alternative provision and was refused.", "Choose a provider that is listed in the directory.")];
     case "revoked":
-      return [refusal("PROVIDER_NOT_LISTED", "The provider's listing in the directory of non-school alternative provision has been revoked.")];
+      return [refusal("PROVIDER_NOT_LISTED", "The provider's listing in the directory of non-school alternative provision has been revoked.", "Choose a provider that is listed in the directory.")];
     case "expired":
-      return [refusal("LISTING_EXPIRED", until ? `The provider's listing ended on ${formatDate(until)}.` : "The provider's listing has expired.")];
+      return [refusal("LISTING_EXPIRED", until ? `The provider's listing ended on ${formatDate(until)}.` : "The provider's listing has expired.", "Choose a provider that is listed in the directory.")];
     case "approved":
     case "suspended":
       break;
   }
   // A suspended listing's dates still matter: reinstating it would not lift an expiry.
-  const reasons = listing.state === "suspended" ? [refusal("LISTING_SUSPENDED", "The provider's listing is suspended, so no new placements can be made with it.")] : [];
+  const reasons = listing.state === "suspended" ? [refusal("LISTING_SUSPENDED", "The provider's listing is suspended, so no new placements can be made with it.", "Choose another listed provider: this one can take placements again only if a reviewer reinstates its listing.")] : [];
   const firstNewDay = s.extendingFrom ?? placement.start;
   if (listing.listedSince && compareDates(firstNewDay, listing.listedSince) < 0) {
-    reasons.push(refusal("STARTS_BEFORE_LISTED", `The provider has been listed only since ${formatDate(listing.listedSince)}, and the placement starts on ${formatDate(firstNewDay)}.`));
+    reasons.push(refusal("STARTS_BEFORE_LISTED", `The provider has been listed only since ${formatDate(listing.listedSince)}, and the placement starts on ${formatDate(firstNewDay)}.`, `Choose a start date on or after ${formatDate(listing.listedSince)}.`));
   }
   if (!until) {
-    reasons.push(refusal("LISTING_EXPIRED", "The provider's listing has no end date, so it is not current."));
+    reasons.push(refusal("LISTING_EXPIRED", "The provider's listing has no end date, so it is not current.", "Choose a provider that is listed in the directory."));
   } else if (compareDates(until, today) < 0) {
-    reasons.push(refusal("LISTING_EXPIRED", `The provider's listing ended on ${formatDate(until)}.`));
+    reasons.push(refusal("LISTING_EXPIRED", `The provider's listing ended on ${formatDate(until)}.`, "Choose a provider that is listed in the directory."));
   } else if (compareDates(until, placement.start) < 0) {
-    reasons.push(refusal("LISTING_EXPIRED", `The provider's listing ends on ${formatDate(until)}, before the placement starts on ${formatDate(placement.start)}.`));
+    reasons.push(refusal("LISTING_EXPIRED", `The provider's listing ends on ${formatDate(until)}, before the placement starts on ${formatDate(placement.start)}.`, `Choose a start date no later than ${formatDate(until)}, or another provider.`));
   } else if (compareDates(until, placement.end) < 0 && compareDates(placement.start, placement.end) <= 0) {
     // Not a refusal: the provider may renew in time. The service flags the placement if it does not.
     reasons.push(
-      warning("LISTING_ENDS_DURING_PLACEMENT", `The provider's listing ends on ${formatDate(until)}, before the placement ends on ${formatDate(placement.end)}. Check the provider renews its listing.`),
+      warning("LISTING_ENDS_DURING_PLACEMENT", `The provider's listing ends on ${formatDate(until)}, before the placement ends on ${formatDate(placement.end)}.`, "Check the provider renews its listing: if it does not, the placement will be flagged for review."),
     );
   }
   return reasons;
@@ -327,14 +354,14 @@ const everListed = (listing: PlacementSnapshot["listing"]) => listing !== null &
 
 function siteReasons(s: PlacementSnapshot, site: { capacity: number } | undefined, datesValid: boolean): PlacementCheckReason[] {
   if (!everListed(s.listing)) return [];
-  if (!site) return [refusal("SITE_NOT_LISTED", "The site is not one of the sites on the provider's listing.")];
+  if (!site) return [refusal("SITE_NOT_LISTED", "The site is not one of the sites on the provider's listing.", "Choose a site on the listing.")];
   if (!datesValid) return [];
   const taken = peakConcurrent(
     s.providerPlacements.filter((p) => p.siteId === s.siteId),
     s.placement,
   );
   if (taken < site.capacity) return [];
-  return [refusal("CAPACITY_REACHED", `The site has ${plural(site.capacity, "place", "places")}, and ${taken} ${taken === 1 ? "is" : "are"} taken on the busiest day of this placement.`)];
+  return [refusal("CAPACITY_REACHED", `The site has ${plural(site.capacity, "place", "places")}, and ${taken} ${taken === 1 ? "is" : "are"} taken on the busiest day of this placement.`, "Choose another site or provider, or dates when a place is free.")];
 }
 
 // The listing's offer binds (issue 14): the provider takes children of its listed ages on every
@@ -345,9 +372,9 @@ function ageReasons({ listing, child, placement }: PlacementSnapshot, datesValid
   const { min, max } = listing.ageRange;
   const range = `The provider takes children aged ${min} to ${max}.`;
   const ageAtStart = ageOn(child.dateOfBirth, placement.start);
-  if (ageAtStart < min || ageAtStart > max) return [refusal("AGE_OUT_OF_RANGE", `The child will be ${ageAtStart} when the placement starts. ${range}`)];
+  if (ageAtStart < min || ageAtStart > max) return [refusal("AGE_OUT_OF_RANGE", `The child will be ${ageAtStart} when the placement starts. ${range}`, `Choose a provider that takes children aged ${ageAtStart}.`)];
   const ageAtEnd = datesValid ? ageOn(child.dateOfBirth, placement.end) : ageAtStart;
-  if (ageAtEnd > max) return [refusal("AGE_OUT_OF_RANGE_BY_END", `The child will be ${ageAtEnd} by the time the placement ends. ${range}`)];
+  if (ageAtEnd > max) return [refusal("AGE_OUT_OF_RANGE_BY_END", `The child will be ${ageAtEnd} by the time the placement ends. ${range}`, `End the placement by ${formatDate(addDays(addMonths(child.dateOfBirth, 12 * (max + 1)), -1))}, or choose a provider that takes children aged ${ageAtEnd}.`)];
   return [];
 }
 
@@ -356,7 +383,7 @@ function patternOfferedReasons({ listing, placement }: PlacementSnapshot): Place
   if (!listing || !everListed(listing) || listing.pattern === null || listing.pattern === "full_and_part_time") return [];
   if (listing.pattern === placement.pattern.kind) return [];
   const asked = placement.pattern.kind === "full_time" ? "full-time" : "part-time";
-  return [refusal("PATTERN_NOT_OFFERED", `The provider is listed for ${PATTERN_LABELS[listing.pattern].toLowerCase()} provision only, so it cannot take a ${asked} placement.`)];
+  return [refusal("PATTERN_NOT_OFFERED", `The provider is listed for ${PATTERN_LABELS[listing.pattern].toLowerCase()} provision only, so it cannot take a ${asked} placement.`, listing.pattern === "part_time" ? "Make the placement part-time, or choose a provider listed for full-time provision." : "Make the placement full-time, or choose a provider listed for part-time provision.")];
 }
 
 function weeksAndDays(days: number): string {
@@ -376,6 +403,7 @@ function timeLimitReasons(s: PlacementSnapshot, datesValid: boolean, patternVali
         refusal(
           "TIME_LIMIT_EXCEEDED",
           `A part-time placement can be no more than ${plural(limits.partTimeMaxDaysPerWeek, "day", "days")} or ${plural(limits.partTimeMaxSessionsPerWeek, "session", "sessions")} a week. This one is ${plural(pattern.daysPerWeek, "day", "days")} and ${plural(pattern.sessionsPerWeek, "session", "sessions")} a week.`,
+          "Reduce the days or sessions a week, or make the placement full-time.",
         ),
       ];
     }
@@ -383,7 +411,7 @@ function timeLimitReasons(s: PlacementSnapshot, datesValid: boolean, patternVali
   if (!datesValid || !patternValid) return [];
   const maxDays = limits.fullTimeMaxWeeks * 7;
   if (pattern.kind === "full_time" && lengthInDays(placement) > maxDays) {
-    return [refusal("TIME_LIMIT_EXCEEDED", `A full-time placement can last no more than ${plural(limits.fullTimeMaxWeeks, "week", "weeks")}. This one lasts ${weeksAndDays(lengthInDays(placement))}.`)];
+    return [refusal("TIME_LIMIT_EXCEEDED", `A full-time placement can last no more than ${plural(limits.fullTimeMaxWeeks, "week", "weeks")}. This one lasts ${weeksAndDays(lengthInDays(placement))}.`, `Choose an end date no later than ${formatDate(addDays(placement.start, maxDays - 1))}, or make the placement part-time.`)];
   }
   const week = childWeek(s);
   if (week.overPartTime) {
@@ -392,6 +420,7 @@ function timeLimitReasons(s: PlacementSnapshot, datesValid: boolean, patternVali
       refusal(
         "TIME_LIMIT_EXCEEDED",
         `Part-time placements together can be no more than ${plural(limits.partTimeMaxDaysPerWeek, "day", "days")} or ${plural(limits.partTimeMaxSessionsPerWeek, "session", "sessions")} a week. With the child's other placements (${running.map(named).join("; ")}) the child would be placed ${plural(days, "day", "days")} and ${plural(sessions, "session", "sessions")} a week.`,
+        `${endFirst(running[0]!).replace(/\.$/, "")}, or reduce the days a week.`,
       ),
     ];
   }
@@ -403,7 +432,7 @@ function timeLimitReasons(s: PlacementSnapshot, datesValid: boolean, patternVali
   const total = `${plural(limits.fullTimeMaxWeeks, "week", "weeks")} in any ${plural(months, "month", "months")}`;
   const own = totalDays(week.fullTimeDays);
   if (own > maxDays) {
-    return [refusal("TIME_LIMIT_EXCEEDED", `The child's placements together would be full-time for ${weeksAndDays(own)}. Full-time time can total no more than ${total}.`)];
+    return [refusal("TIME_LIMIT_EXCEEDED", `The child's placements together would be full-time for ${weeksAndDays(own)}. Full-time time can total no more than ${total}.`, "Shorten the placement, or reduce its days so the child's week is not full-time.")];
   }
   const most = mostDaysInAnyWindow(week.allFullTime, week.fullTimeDays, months);
   if (!most || most.days <= maxDays) return [];
@@ -411,6 +440,7 @@ function timeLimitReasons(s: PlacementSnapshot, datesValid: boolean, patternVali
     refusal(
       "TIME_LIMIT_EXCEEDED",
       `Full-time time can total no more than ${total}. With this placement the child would be full-time for ${weeksAndDays(most.days)} in the ${plural(months, "month", "months")} to ${formatDate(most.windowEnd)}, counting their other full-time placements.`,
+      "Shorten the placement or make it part-time: the child has had, or is due, as much full-time provision as the limit allows in that time.",
     ),
   ];
 }
@@ -469,11 +499,11 @@ function schoolThresholdReasons(s: PlacementSnapshot, datesValid: boolean, patte
   if (!datesValid || !patternValid) return [];
   const already = peakAtProvider(s, false);
   if (mustRegisterAsSchool(already).mustRegister) {
-    return [refusal("MUST_REGISTER_AS_SCHOOL", `The provider already educates full-time ${describeFullTimeChildren(already)}. ${THE_RULE} So the provider cannot take placements as non-school alternative provision.`)];
+    return [refusal("MUST_REGISTER_AS_SCHOOL", `The provider already educates full-time ${describeFullTimeChildren(already)}. ${THE_RULE} So the provider cannot take placements as non-school alternative provision.`, "Choose another provider.")];
   }
   const withChild = peakAtProvider(s, true);
   if (!mustRegisterAsSchool(withChild).mustRegister) return [];
-  return [refusal("MUST_REGISTER_AS_SCHOOL", `With this placement, the provider would educate full-time ${describeFullTimeChildren(withChild)}. ${THE_RULE} So the provider cannot take this placement full-time.`)];
+  return [refusal("MUST_REGISTER_AS_SCHOOL", `With this placement, the provider would educate full-time ${describeFullTimeChildren(withChild)}. ${THE_RULE} So the provider cannot take this placement full-time.`, "Make the placement part-time, or choose another provider.")];
 }
 
 /** Every reason a proposed placement cannot go ahead, or should be looked at, in one pass. */

@@ -89,7 +89,7 @@ export function refusalAsErrors(reasons: readonly PlacementCheckReason[], patter
     if (reason.severity !== "refusal") continue;
     const field = fieldOf(reason.code, pattern);
     const key = field in errors || field === "provider" ? `reason-${reason.code}` : field;
-    errors[key] = reason.message;
+    errors[key] = `${reason.message} ${reason.nextStep}`;
     links[key] = field === "form" ? "#main-content" : `#${field}`;
   }
   return { errors, links };

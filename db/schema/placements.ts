@@ -90,6 +90,8 @@ export const placementRefusals = pgTable(
     /** Set when an extension of this placement was refused. */
     placementId: uuid("placement_id").references(() => placements.id),
     codes: text("codes").array().notNull(),
+    /** Each refusal's code, sentence and next step as the officer saw them; null for refusals recorded before they were kept. */
+    reasons: jsonb("reasons").$type<{ code: string; message: string; nextStep: string }[]>(),
     proposed: jsonb("proposed").$type<Record<string, unknown>>().notNull(),
     attemptedBy: uuid("attempted_by")
       .notNull()

@@ -1,0 +1,1 @@
+ALTER TABLE "placement_refusals" ADD COLUMN "reasons" jsonb;
