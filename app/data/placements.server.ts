@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gte, isNotNull, lt, sql, type SQL } from "dr
 import { addDays, compareDates, formatDate, type IsoDate } from "#app/domain/dates";
 import { checkPlacement, DEFAULT_PLACEMENT_LIMITS, type PlacementCheckReason, type PlacementCheckResult, type PlacementLimits } from "#app/domain/placement-check";
 import { describePattern, patternColumns, patternOf } from "#app/domain/placement-pattern";
+import { canContinueAfterReview } from "#app/domain/placement-review";
 import { db, type DbOrTx } from "#db/client";
 import { children, entryHistory, laPlacementLimits, listings, listingSites, organisations, placementRefusals, placements, users } from "#db/schema/index";
 import type { ProviderScope } from "./directory-scope.server";
@@ -198,6 +199,38 @@ export async function extendPlacement(scope: LaScope, placementId: string, expec
   });
 }
 
+/**
+ * Records that a flagged placement was reviewed and continues, with the officer's reason, where
+ * the listing allows it now (approved, current, and still listing the site). The listing row is
+ * locked between the child's entry and the placement, so a suspension racing this waits for it
+ * (and then flags the placement again) or is seen by it.
+ */
+export async function continueAfterReview(scope: LaScope, placementId: string, expectedVersion: number, input: { reason: string }, actor: Actor, today: IsoDate): Promise<PlacementOutcome> {
+  return db.transaction(async (tx) => {
+    const current = await readPlacement(tx, scope, placementId);
+    const child = await lockEntry(tx, scope, current.childId);
+    const [listing] = await tx.select({ state: listings.state, listedUntil: listings.listedUntil }).from(listings).where(eq(listings.id, current.listingId)).for("update");
+    const placement = await lockPlacement(tx, scope, placementId);
+    if (placement.version !== expectedVersion) return { ok: false, kind: "conflict", message: CONFLICT } as const;
+    const siteListed = placement.siteId !== null && (await listedSite(tx, placement.siteId)) !== null;
+    const answer = canContinueAfterReview(
+      { flagged: placement.needsReviewSince !== null, endDate: placement.endDate, listingState: listing!.state, listedUntil: listing!.listedUntil, siteListed },
+      today,
+    );
+    if (!answer.ok) return { ok: false, kind: "invalid", field: "form", message: answer.message } as const;
+    await tx
+      .update(placements)
+      .set({ needsReviewSince: null, needsReviewReason: null, version: placement.version + 1, updatedBy: actor.userId, updatedAt: new Date() })
+      .where(eq(placements.id, placement.id));
+    await recordOnTimeline(tx, child, actor, `Placement with ${placement.siteName} reviewed: it continues`, [
+      { field: "placementReview", label: "Why it needed review", from: placement.needsReviewReason, to: null },
+      { field: "placementReviewReason", label: "Why it continues", from: null, to: input.reason },
+    ]);
+    await actor.audit(tx, { action: "placement.review_continued", subjectType: "placement", subjectId: placement.id, details: { flaggedFor: placement.needsReviewReason } });
+    return { ok: true, placementId: placement.id, warnings: [] } as const;
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading
 
@@ -246,7 +279,12 @@ export async function placementsOfChild(scope: RegisterScope, childId: string) {
 export async function placementForChange(scope: LaScope, placementId: string) {
   if (!isUuid(placementId)) notFound();
   const [row] = await db
-    .select({ ...placementColumns, firstName: children.firstName, lastName: children.lastName })
+    .select({
+      ...placementColumns,
+      firstName: children.firstName,
+      lastName: children.lastName,
+      siteListed: sql<boolean>`exists (select 1 from ${listingSites} where ${listingSites.id} = ${placements.siteId} and ${listingSites.kind} = 'listed')`,
+    })
     .from(placements)
     .innerJoin(children, eq(children.id, placements.childId))
     .innerJoin(listings, eq(listings.id, placements.listingId))
@@ -279,7 +317,15 @@ export async function laPlacements(scope: LaScope, query: { show: "current" | "n
       .from(placements)
       .where(and(eq(placements.laId, scope.laId), isNotNull(placements.needsReviewSince))),
   ]);
-  return { rows, total: total?.n ?? 0, needsReview: flagged?.n ?? 0 };
+  // With one placement to review, the banner links straight to its decision.
+  const [only] =
+    flagged?.n === 1
+      ? await db
+          .select({ id: placements.id })
+          .from(placements)
+          .where(and(eq(placements.laId, scope.laId), isNotNull(placements.needsReviewSince)))
+      : [];
+  return { rows, total: total?.n ?? 0, needsReview: flagged?.n ?? 0, onlyToReview: only?.id ?? null };
 }
 
 /** The LA's refused placement attempts, newest first: who tried, when, for whom, and why not. */

@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, exists, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, countDistinct, desc, eq, exists, gte, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import type { IsoDate } from "#app/domain/dates";
 import { availableActions, defaultListedUntil, type ListingState } from "#app/domain/listing-lifecycle";
 import { earliestInsuranceExpiry, SECTION_IDS, type ParsedApplication, type SectionId } from "#app/forms/application";
 import { applicationProgress } from "#app/forms/application-progress";
 import { db, type Transaction } from "#db/client";
 import type { Auditor } from "#app/utils/audit.server";
-import { applicationSections, changeRequests, listingHistory, listings, listingSites, organisations, reviewComments, users } from "#db/schema/index";
+import { applicationSections, changeRequests, listingHistory, listings, listingSites, organisations, placements, reviewComments, users } from "#db/schema/index";
 import { lasByCode, replaceSites, storedSections } from "./application.server";
 import { flagPlacementsAtSites } from "./placement-flags.server";
 import type { ReviewerScope } from "./directory-scope.server";
@@ -114,6 +114,20 @@ export async function reviewListing(scope: ReviewerScope, listingId: string, act
     actions: ownOrganisation ? [] : availableActions({ state: listing.state, listedUntil: listing.listedUntil, renewalRequested: listing.renewalRequestedAt !== null }, "reviewer", today),
     defaultListedUntil: defaultListedUntil(today, listing.listedUntil, earliestInsuranceExpiry(sections.insurance?.answers)),
   };
+}
+
+/**
+ * What suspending or revoking the listing would flag for review, for the reviewer to see before
+ * confirming: its placements still running or due to start, and how many councils made them.
+ * Counts only: the reviewer sees no child.
+ */
+export async function placementsAffectedBy(scope: ReviewerScope, listingId: string, today: IsoDate): Promise<{ placements: number; councils: number }> {
+  const listing = await findVisible(db, scope, listingId, false);
+  const [row] = await db
+    .select({ placements: count(), councils: countDistinct(placements.laId) })
+    .from(placements)
+    .where(and(eq(placements.listingId, listing.id), gte(placements.endDate, today)));
+  return { placements: Number(row?.placements ?? 0), councils: Number(row?.councils ?? 0) };
 }
 
 export type DecisionInput =

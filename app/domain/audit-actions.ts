@@ -51,6 +51,7 @@ export const AUDIT_ACTIONS = [
   "placement.extended",
   "placement.extension_refused",
   "placement.flagged_for_review",
+  "placement.review_continued",
   "placement_limits.updated",
 ] as const;
 

@@ -101,6 +101,11 @@ export const endPlacementSchema = z.object({
   version: z.coerce.number().int(),
 });
 
+export const continuePlacementSchema = z.object({
+  reason: requiredText("why the placement continues", { max: 2000 }),
+  version: z.coerce.number().int(),
+});
+
 export const extendPlacementSchema = z.object({
   endDate: date("the new end date"),
   version: z.coerce.number().int(),

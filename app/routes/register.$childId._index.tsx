@@ -29,6 +29,7 @@ export const loader = guard("routes/register.$childId._index").loader(async ({ u
     canPlace: user.role === "council_officer",
     placements: placements.map((p) => placementView(p, today)),
     placed: new URL(request.url).searchParams.has("placed"),
+    reviewed: new URL(request.url).searchParams.has("reviewed"),
     created: new URL(request.url).searchParams.has("created"),
     saved: new URL(request.url).searchParams.has("saved"),
     ageWarning:
@@ -68,12 +69,19 @@ function PlacementBlock({ placement: p, canChange }: { placement: ReturnType<typ
       ))}
       {canChange && p.changeable ? (
         <p className="govuk-body">
+          {p.needsReview ? (
+            <a className="govuk-link govuk-!-margin-right-3" href={`/placements/${p.id}/review`}>
+              Review<span className="govuk-visually-hidden"> the placement with {p.providerName}</span>
+            </a>
+          ) : null}
           <a className="govuk-link" href={`/placements/${p.id}/end`}>
             End early<span className="govuk-visually-hidden"> the placement with {p.providerName}</span>
           </a>{" "}
-          <a className="govuk-link govuk-!-margin-left-3" href={`/placements/${p.id}/extend`}>
-            Extend<span className="govuk-visually-hidden"> the placement with {p.providerName}</span>
-          </a>
+          {p.extendBlocked ? null : (
+            <a className="govuk-link govuk-!-margin-left-3" href={`/placements/${p.id}/extend`}>
+              Extend<span className="govuk-visually-hidden"> the placement with {p.providerName}</span>
+            </a>
+          )}
         </p>
       ) : null}
     </div>
@@ -99,6 +107,7 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
         {d.created ? <NotificationBanner type="success" heading={`${d.name} has been added to the register`} /> : null}
         {d.saved ? <NotificationBanner type="success" heading="Your changes have been saved" /> : null}
         {d.placed ? <NotificationBanner type="success" heading="The placement has been made" /> : null}
+        {d.reviewed ? <NotificationBanner type="success" heading="The placement was reviewed and continues" /> : null}
         {d.homeEducation === "recorded" ? <NotificationBanner type="success" heading="Home education has been recorded" /> : null}
         {d.homeEducation === "consent_requested" ? (
           <NotificationBanner type="success" heading="The request has been sent to the child's social worker">
