@@ -72,6 +72,7 @@ export const ROUTE_ACCESS = {
   "routes/register.$childId.placements.new": needs("write:placement:own-la"),
   "routes/placements.$placementId.end": needs("write:placement:own-la"),
   "routes/placements.$placementId.extend": needs("write:placement:own-la"),
+  "routes/placements.$placementId.review": needs("write:placement:own-la"),
   "routes/placements._index": needs("write:placement:own-la"),
   "routes/placements.refusals": needs("write:placement:own-la"),
   "routes/admin.placement-limits": needs("manage:settings:own-la"),

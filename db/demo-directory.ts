@@ -44,7 +44,7 @@ export function applicationAnswers(options: {
   today: string;
 }): Record<SectionId, Record<string, unknown>> {
   const past = parts(addDays(options.today, -30));
-  const future = parts(addDays(options.today, 300));
+  const future = parts(addDays(options.today, 400));
   return {
     organisation: {
       legalName: options.legalName,

@@ -49,8 +49,9 @@ async function place(db: Database, scope: LaScope, officer: SessionUser, childNa
     child.id,
     {
       siteId,
-      start: addDays(today, -14),
-      end: addDays(today, 42),
+      // The demo listings are approved today, and no placement starts before its provider was listed.
+      start: today,
+      end: addDays(today, 55),
       pattern: { kind: "part_time", daysPerWeek: 2, sessionsPerWeek: 4 },
       hoursPerWeek: 10,
       reason: "Small-group provision two days a week while a school place is found.",

@@ -40,6 +40,8 @@ export interface TransitionInput {
   today: IsoDate;
   reason?: string | null;
   listedUntil?: IsoDate | null;
+  /** approve and renew: the earliest insurance expiry on the application, which the listing cannot outlast. */
+  insuranceExpiresOn?: IsoDate | null;
   /** The version the person acting read; a different one means someone acted first. */
   expectedVersion?: number;
 }
@@ -54,7 +56,7 @@ export async function applyTransition(tx: Transaction, locked: ListingRow, input
   if (input.expectedVersion !== undefined && input.expectedVersion !== locked.version) return { ok: false, code: "conflict", message: CONFLICT_MESSAGE };
   const result = transition(
     { state: locked.state, listedUntil: locked.listedUntil, renewalRequested: locked.renewalRequestedAt !== null },
-    { action: input.action, actor: actor.kind, today: input.today, reason: input.reason, listedUntil: input.listedUntil },
+    { action: input.action, actor: actor.kind, today: input.today, reason: input.reason, listedUntil: input.listedUntil, insuranceExpiresOn: input.insuranceExpiresOn },
   );
   if (!result.ok) return result;
   const now = new Date();

@@ -1,9 +1,11 @@
-import { and, eq, gte, lte, ne, type SQL } from "drizzle-orm";
+import { and, eq, gte, lte, ne, not, sql, type SQL } from "drizzle-orm";
 import { ofCompulsorySchoolAgeDuring } from "#app/domain/compulsory-school-age";
-import type { IsoDate } from "#app/domain/dates";
+import { addMonths, compareDates, type IsoDate } from "#app/domain/dates";
+import { PATTERNS, type Pattern } from "#app/domain/directory-vocabulary";
+import { fullTimePupilsSchema } from "#app/forms/application";
 import { DEFAULT_PLACEMENT_LIMITS, type ChildPlacement, type PlacementLimits, type PlacementSnapshot, type ProviderPlacement, type WeeklyPattern } from "#app/domain/placement-check";
 import type { DbOrTx } from "#db/client";
-import { children, laPlacementLimits, listings, listingSites, organisations, placements } from "#db/schema/index";
+import { applicationSections, children, laPlacementLimits, listings, listingSites, organisations, placements } from "#db/schema/index";
 import { providerName } from "./provider-name.server";
 import { isUuid } from "./scope.server";
 
@@ -58,10 +60,31 @@ export async function listedSite(tx: DbOrTx, siteId: string): Promise<SiteOfList
 
 export async function placementLimitsOf(tx: DbOrTx, laId: string): Promise<PlacementLimits> {
   const [row] = await tx.select().from(laPlacementLimits).where(eq(laPlacementLimits.laId, laId));
-  return row ? { fullTimeMaxWeeks: row.fullTimeMaxWeeks, partTimeMaxDaysPerWeek: row.partTimeMaxDaysPerWeek, partTimeMaxSessionsPerWeek: row.partTimeMaxSessionsPerWeek } : { ...DEFAULT_PLACEMENT_LIMITS };
+  return row
+    ? { fullTimeMaxWeeks: row.fullTimeMaxWeeks, partTimeMaxDaysPerWeek: row.partTimeMaxDaysPerWeek, partTimeMaxSessionsPerWeek: row.partTimeMaxSessionsPerWeek, fullTimeWindowMonths: row.fullTimeWindowMonths }
+    : { ...DEFAULT_PLACEMENT_LIMITS };
 }
 
-const overlapping = (proposal: Proposal): SQL => and(lte(placements.startDate, proposal.end), gte(placements.endDate, proposal.start))!;
+const overlapping = (period: { start: IsoDate; end: IsoDate }): SQL => and(lte(placements.startDate, period.end), gte(placements.endDate, period.start))!;
+
+/**
+ * The child's register entries: this one, and any other council's entry with the same NHS number
+ * or UPN (the same child on two registers), so placements by any council count against one child.
+ */
+const ofSameChild = (childId: string): SQL =>
+  sql`${placements.childId} in (select other.id from ${children} as self join ${children} as other on other.id = self.id or (self.nhs_number is not null and other.nhs_number = self.nhs_number) or (self.upn is not null and other.upn = self.upn) where self.id = ${childId})`;
+
+const listedPattern = (value: string | null): Pattern | null => ((PATTERNS as readonly (string | null)[]).includes(value) ? (value as Pattern) : null);
+
+/** The full-time pupils the provider declared in its application (not placed through this service). */
+async function declaredFullTime(tx: DbOrTx, listingId: string) {
+  const [row] = await tx
+    .select({ answers: applicationSections.answers })
+    .from(applicationSections)
+    .where(and(eq(applicationSections.listingId, listingId), eq(applicationSections.section, "full-time-pupils")));
+  const parsed = fullTimePupilsSchema().safeParse(row?.answers ?? {});
+  return parsed.success ? { fullTimeCompulsoryAgeChildren: parsed.data.compulsorySchoolAge, fullTimeLookedAfterOrSen: parsed.data.lookedAfterOrSen } : { fullTimeCompulsoryAgeChildren: 0, fullTimeLookedAfterOrSen: 0 };
+}
 
 export interface SnapshotRequest {
   today: IsoDate;
@@ -74,6 +97,8 @@ export interface SnapshotRequest {
   proposal: Proposal;
   /** The placement being extended, left out of the counts it would otherwise fill. */
   replacing?: string;
+  /** For an extension: the first new day (the days before it were agreed when the placement was made). */
+  extendingFrom?: IsoDate;
   /** Lock the listing row until the transaction ends (for a check that will write). */
   lock: boolean;
 }
@@ -89,22 +114,29 @@ export async function takeSnapshot(tx: DbOrTx, request: SnapshotRequest): Promis
   const listingQuery = request.providerId && isUuid(request.providerId) ? tx.select().from(listings).where(eq(listings.organisationId, request.providerId)) : null;
   const [listing] = listingQuery ? await (request.lock ? listingQuery.for("update") : listingQuery) : [];
   const notReplacing = request.replacing ? ne(placements.id, request.replacing) : undefined;
-  const [sites, providerRows, childRows, limits] = await Promise.all([
+  const limits = await placementLimitsOf(tx, request.laId);
+  // Full-time time is counted over a window either side of the proposal, so the child's placements
+  // that far back and forward are read; a nonsense proposal (end before start) reads its own dates.
+  const valid = compareDates(proposal.start, proposal.end) <= 0;
+  const childRange = valid ? { start: addMonths(proposal.start, -limits.fullTimeWindowMonths), end: addMonths(proposal.end, limits.fullTimeWindowMonths) } : proposal;
+  const [sites, providerRows, childRows, declared] = await Promise.all([
     listing ? tx.select({ id: listingSites.id, capacity: listingSites.capacity }).from(listingSites).where(and(eq(listingSites.listingId, listing.id), eq(listingSites.kind, "listed"))) : [],
     listing
       ? tx
           .select({
+            childId: placements.childId,
             siteId: placements.siteId,
             start: placements.startDate,
             end: placements.endDate,
             pattern: placements.pattern,
+            daysPerWeek: placements.daysPerWeek,
             dateOfBirth: children.dateOfBirth,
             socialCareStatus: children.socialCareStatus,
             senStatus: children.senStatus,
           })
           .from(placements)
           .innerJoin(children, eq(children.id, placements.childId))
-          .where(and(eq(placements.listingId, listing.id), overlapping(proposal), notReplacing))
+          .where(and(eq(placements.listingId, listing.id), overlapping(proposal), notReplacing, request.childId ? not(ofSameChild(request.childId)) : undefined))
       : [],
     request.childId
       ? tx
@@ -113,16 +145,21 @@ export async function takeSnapshot(tx: DbOrTx, request: SnapshotRequest): Promis
             start: placements.startDate,
             end: placements.endDate,
             daysPerWeek: placements.daysPerWeek,
+            sessionsPerWeek: placements.sessionsPerWeek,
             pattern: placements.pattern,
+            providerId: placements.providerId,
+            laId: placements.laId,
           })
           .from(placements)
           .innerJoin(listings, eq(listings.id, placements.listingId))
           .innerJoin(organisations, eq(organisations.id, placements.providerId))
-          .where(and(eq(placements.childId, request.childId), overlapping(proposal), notReplacing))
+          .where(and(ofSameChild(request.childId), overlapping(childRange), notReplacing))
       : [],
-    placementLimitsOf(tx, request.laId),
+    listing ? declaredFullTime(tx, listing.id) : { fullTimeCompulsoryAgeChildren: 0, fullTimeLookedAfterOrSen: 0 },
   ]);
   const providerPlacements: ProviderPlacement[] = providerRows.map((p) => ({
+    childId: p.childId,
+    daysPerWeek: p.daysPerWeek ?? 0,
     siteId: p.siteId ?? "",
     start: p.start,
     end: p.end,
@@ -130,11 +167,19 @@ export async function takeSnapshot(tx: DbOrTx, request: SnapshotRequest): Promis
     ofCompulsorySchoolAge: ofCompulsorySchoolAgeDuring(p.dateOfBirth, p.start, p.end),
     lookedAfterOrSen: p.socialCareStatus === "looked_after" || p.senStatus !== "none",
   }));
-  const childPlacements: ChildPlacement[] = childRows.map((p) => ({ providerName: p.providerName, start: p.start, end: p.end, daysPerWeek: p.pattern === "full_time" ? null : p.daysPerWeek }));
+  const childPlacements: ChildPlacement[] = childRows.map((p) => ({
+    providerName: p.providerName,
+    start: p.start,
+    end: p.end,
+    daysPerWeek: p.pattern === "full_time" ? null : p.daysPerWeek,
+    sessionsPerWeek: p.pattern === "full_time" ? null : p.sessionsPerWeek,
+    atThisProvider: p.providerId === request.providerId,
+    byAnotherCouncil: p.laId !== request.laId,
+  }));
   const snapshot: PlacementSnapshot = {
     today: request.today,
     listing: listing
-      ? { state: listing.state, listedUntil: listing.listedUntil, ageRange: { min: listing.ageMin ?? 0, max: listing.ageMax ?? 0 }, sites }
+      ? { state: listing.state, listedSince: listing.listedSince, listedUntil: listing.listedUntil, ageRange: { min: listing.ageMin ?? 0, max: listing.ageMax ?? 0 }, sites, pattern: listedPattern(listing.pattern), declaredFullTime: declared }
       : null,
     siteId: request.siteId,
     providerPlacements,
@@ -144,6 +189,7 @@ export async function takeSnapshot(tx: DbOrTx, request: SnapshotRequest): Promis
       ofCompulsorySchoolAge: proposal.start <= proposal.end && ofCompulsorySchoolAgeDuring(request.child.dateOfBirth, proposal.start, proposal.end),
     },
     placement: proposal,
+    ...(request.extendingFrom ? { extendingFrom: request.extendingFrom } : {}),
     limits,
   };
   return { snapshot, listingId: listing?.id ?? null };

@@ -1,8 +1,9 @@
 import { and, asc, count, desc, eq, gte, isNotNull, lt, sql, type SQL } from "drizzle-orm";
-import { compareDates, formatDate, type IsoDate } from "#app/domain/dates";
+import { addDays, compareDates, formatDate, type IsoDate } from "#app/domain/dates";
 import { checkPlacement, DEFAULT_PLACEMENT_LIMITS, type PlacementCheckReason, type PlacementCheckResult, type PlacementLimits } from "#app/domain/placement-check";
 import { describePattern, patternColumns, patternOf } from "#app/domain/placement-pattern";
 import type { Actor, Auditor } from "#app/utils/audit.server";
+import { canContinueAfterReview } from "#app/domain/placement-review";
 import { db, type DbOrTx } from "#db/client";
 import { children, laPlacementLimits, listings, listingSites, organisations, placementRefusals, placements, users } from "#db/schema/index";
 import type { ProviderScope } from "./directory-scope.server";
@@ -46,8 +47,10 @@ async function recordRefusal(
   actor: Actor,
   placementId: string | null = null,
 ) {
-  const codes = result.reasons.filter((r) => r.severity === "refusal").map((r) => r.code);
-  await tx.insert(placementRefusals).values({ laId: scope.laId, childId, providerId, placementId, codes, proposed, attemptedBy: actor.userId });
+  const refusals = result.reasons.filter((r) => r.severity === "refusal");
+  const codes = refusals.map((r) => r.code);
+  const reasons = refusals.map(({ code, message, nextStep }) => ({ code, message, nextStep }));
+  await tx.insert(placementRefusals).values({ laId: scope.laId, childId, providerId, placementId, codes, reasons, proposed, attemptedBy: actor.userId });
   await actor.audit(tx, {
     action: placementId ? "placement.extension_refused" : "placement.refused",
     subjectType: placementId ? "placement" : "child",
@@ -176,6 +179,7 @@ export async function extendPlacement(scope: LaScope, placementId: string, expec
       childId: child.id,
       proposal,
       replacing: current.id,
+      extendingFrom: addDays(current.endDate, 1),
       lock: true,
     });
     const placement = await lockPlacement(tx, scope, placementId);
@@ -199,6 +203,41 @@ export async function extendPlacement(scope: LaScope, placementId: string, expec
       audit: { action: "placement.extended", subjectType: "placement", subjectId: placement.id, details: { from: placement.endDate, to: input.endDate, warnings: result.reasons.map((r) => r.code) } },
     });
     return { ok: true, placementId: placement.id, childId: placement.childId, warnings: result.reasons } as const;
+  });
+}
+
+/**
+ * Records that a flagged placement was reviewed and continues, with the officer's reason, where
+ * the listing allows it now (approved, current, and still listing the site). The listing row is
+ * locked between the child's entry and the placement, so a suspension racing this waits for it
+ * (and then flags the placement again) or is seen by it.
+ */
+export async function continueAfterReview(scope: LaScope, placementId: string, expectedVersion: number, input: { reason: string }, actor: Actor, today: IsoDate): Promise<PlacementOutcome> {
+  const current = await readPlacement(db, scope, placementId);
+  return changeEntry("placement.continue_after_review", scope, current.childId, actor, async ({ tx, record }) => {
+    const [listing] = await tx.select({ state: listings.state, listedUntil: listings.listedUntil }).from(listings).where(eq(listings.id, current.listingId)).for("update");
+    const placement = await lockPlacement(tx, scope, placementId);
+    if (placement.version !== expectedVersion) return { ok: false, kind: "conflict", message: CONFLICT } as const;
+    const siteListed = placement.siteId !== null && (await listedSite(tx, placement.siteId)) !== null;
+    const answer = canContinueAfterReview(
+      { flagged: placement.needsReviewSince !== null, endDate: placement.endDate, listingState: listing!.state, listedUntil: listing!.listedUntil, siteListed },
+      today,
+    );
+    if (!answer.ok) return { ok: false, kind: "invalid", field: "form", message: answer.message } as const;
+    await tx
+      .update(placements)
+      .set({ needsReviewSince: null, needsReviewReason: null, version: placement.version + 1, updatedBy: actor.userId, updatedAt: new Date() })
+      .where(eq(placements.id, placement.id));
+    await record({
+      kind: "placement",
+      summary: `Placement with ${placement.siteName} reviewed: it continues`,
+      changes: [
+        { field: "placementReview", label: "Why it needed review", from: placement.needsReviewReason, to: null },
+        { field: "placementReviewReason", label: "Why it continues", from: null, to: input.reason },
+      ],
+      audit: { action: "placement.review_continued", subjectType: "placement", subjectId: placement.id, details: { flaggedFor: placement.needsReviewReason } },
+    });
+    return { ok: true, placementId: placement.id, childId: placement.childId, warnings: [] } as const;
   });
 }
 
@@ -250,7 +289,12 @@ export async function placementsOfChild(scope: RegisterScope, childId: string) {
 export async function placementForChange(scope: LaScope, placementId: string, actor: Actor) {
   if (!isUuid(placementId)) notFound();
   const [row] = await db
-    .select({ ...placementColumns, firstName: children.firstName, lastName: children.lastName })
+    .select({
+      ...placementColumns,
+      firstName: children.firstName,
+      lastName: children.lastName,
+      siteListed: sql<boolean>`exists (select 1 from ${listingSites} where ${listingSites.id} = ${placements.siteId} and ${listingSites.kind} = 'listed')`,
+    })
     .from(placements)
     .innerJoin(children, eq(children.id, placements.childId))
     .innerJoin(listings, eq(listings.id, placements.listingId))
@@ -285,8 +329,16 @@ export async function laPlacements(scope: LaScope, query: { show: "current" | "n
       .from(placements)
       .where(and(eq(placements.laId, scope.laId), isNotNull(placements.needsReviewSince))),
   ]);
+  // With one placement to review, the banner links straight to its decision.
+  const [only] =
+    flagged?.n === 1
+      ? await db
+          .select({ id: placements.id })
+          .from(placements)
+          .where(and(eq(placements.laId, scope.laId), isNotNull(placements.needsReviewSince)))
+      : [];
   await actor.audit(db, { action: "placements.listed", subjectType: "register", subjectId: scope.laId, details: { show: query.show, page: query.page, placementIds: rows.map((r) => r.id) } });
-  return { rows, total: total?.n ?? 0, needsReview: flagged?.n ?? 0 };
+  return { rows, total: total?.n ?? 0, needsReview: flagged?.n ?? 0, onlyToReview: only?.id ?? null };
 }
 
 /** The LA's refused placement attempts, newest first: who tried, when, for whom, and why not. */
@@ -297,6 +349,7 @@ export async function laRefusals(scope: LaScope, page: number, actor: Actor) {
         id: placementRefusals.id,
         attemptedAt: placementRefusals.attemptedAt,
         codes: placementRefusals.codes,
+        reasons: placementRefusals.reasons,
         childId: placementRefusals.childId,
         firstName: children.firstName,
         lastName: children.lastName,
@@ -413,7 +466,7 @@ export async function siteForPlacement(siteId: string) {
   const site = await listedSite(db, siteId);
   if (!site) return null;
   const [listing] = await db
-    .select({ ageMin: listings.ageMin, ageMax: listings.ageMax, listedUntil: listings.listedUntil, state: listings.state, capacity: listingSites.capacity })
+    .select({ ageMin: listings.ageMin, ageMax: listings.ageMax, listedUntil: listings.listedUntil, listedSince: listings.listedSince, pattern: listings.pattern, state: listings.state, capacity: listingSites.capacity })
     .from(listings)
     .innerJoin(listingSites, eq(listingSites.id, siteId))
     .where(eq(listings.id, site.listingId));

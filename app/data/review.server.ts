@@ -1,14 +1,14 @@
-import { and, asc, desc, eq, exists, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, countDistinct, desc, eq, exists, gte, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { IsoDate } from "#app/domain/dates";
 import { availableActions, defaultListedUntil, type ListingState } from "#app/domain/listing-lifecycle";
 import { londonDate } from "#app/domain/dates";
 import { reviewSummary } from "#app/domain/review-summary";
-import { SECTION_IDS, type ParsedApplication, type SectionId } from "#app/forms/application";
+import { earliestInsuranceExpiry, SECTION_IDS, type ParsedApplication, type SectionId } from "#app/forms/application";
 import { applicationProgress } from "#app/forms/application-progress";
 import { db, type Transaction } from "#db/client";
 import type { Auditor } from "#app/utils/audit.server";
-import { applicationSections, changeRequests, listingHistory, listings, listingSites, organisations, reviewComments, users } from "#db/schema/index";
+import { applicationSections, changeRequests, listingHistory, listings, listingSites, organisations, placements, reviewComments, users } from "#db/schema/index";
 import { lasByCode, replaceSites, storedSections } from "./application.server";
 import { flagPlacementsAtSites } from "./placement-flags.server";
 import type { ReviewerScope } from "./directory-scope.server";
@@ -127,7 +127,7 @@ export async function reviewListing(scope: ReviewerScope, listingId: string, act
   const progress = applicationProgress(sections, today);
   const las = await lasByCode(db, progress.sections.sites?.sites.map((s) => s.laCode) ?? []);
   const ownOrganisation = listing.organisationId === scope.organisationId;
-  const listingWouldEnd = defaultListedUntil(today, listing.listedUntil);
+  const listingWouldEnd = defaultListedUntil(today, listing.listedUntil, earliestInsuranceExpiry(sections.insurance?.answers));
   // What the reviewer asked to change last time, when the provider has sent the application back.
   const lastRequest = listing.state === "submitted" ? history.find((h) => h.action === "request_changes") : undefined;
   const waitingSince =
@@ -157,6 +157,20 @@ export async function reviewListing(scope: ReviewerScope, listingId: string, act
   };
 }
 
+/**
+ * What suspending or revoking the listing would flag for review, for the reviewer to see before
+ * confirming: its placements still running or due to start, and how many councils made them.
+ * Counts only: the reviewer sees no child.
+ */
+export async function placementsAffectedBy(scope: ReviewerScope, listingId: string, today: IsoDate): Promise<{ placements: number; councils: number }> {
+  const listing = await findVisible(db, scope, listingId, false);
+  const [row] = await db
+    .select({ placements: count(), councils: countDistinct(placements.laId) })
+    .from(placements)
+    .where(and(eq(placements.listingId, listing.id), gte(placements.endDate, today)));
+  return { placements: Number(row?.placements ?? 0), councils: Number(row?.councils ?? 0) };
+}
+
 export type DecisionInput =
   | { action: "approve"; listedUntil: IsoDate; conditions?: string | undefined }
   | { action: "renew"; listedUntil: IsoDate; conditions?: string | undefined }
@@ -177,14 +191,16 @@ export async function decide(scope: ReviewerScope, listingId: string, expectedVe
       // The application cannot have changed since submission (it is read-only), but check anyway.
       const parsed = applicationProgress(await storedSections(tx, listing.id), today).parsed;
       if (!parsed) return { ok: false, code: "incomplete", message: "The application is not complete, so it cannot be approved. Request changes instead." } as const;
-      const outcome = await applyTransition(tx, listing, { action: "approve", today, listedUntil: input.listedUntil, expectedVersion }, reviewer);
+      const insuranceExpiresOn = earliestInsuranceExpiry((await storedSections(tx, listing.id)).insurance?.answers);
+      const outcome = await applyTransition(tx, listing, { action: "approve", today, listedUntil: input.listedUntil, insuranceExpiresOn, expectedVersion }, reviewer);
       if (!outcome.ok) return outcome;
       await publish(tx, listing.id, today, actor.audit, parsed);
       await tx.update(listings).set({ conditions: input.conditions ?? null }).where(eq(listings.id, listing.id));
       return outcome;
     }
     if (input.action === "renew") {
-      const outcome = await applyTransition(tx, listing, { action: "renew", today, listedUntil: input.listedUntil, expectedVersion }, reviewer);
+      const insuranceExpiresOn = earliestInsuranceExpiry((await storedSections(tx, listing.id)).insurance?.answers);
+      const outcome = await applyTransition(tx, listing, { action: "renew", today, listedUntil: input.listedUntil, insuranceExpiresOn, expectedVersion }, reviewer);
       if (outcome.ok) await tx.update(listings).set({ conditions: input.conditions ?? null }).where(eq(listings.id, listing.id));
       return outcome;
     }

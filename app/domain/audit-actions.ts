@@ -58,6 +58,7 @@ export const AUDIT_ACTIONS = [
   "placement.extended",
   "placement.extension_refused",
   "placement.flagged_for_review",
+  "placement.review_continued",
   "placement_limits.updated",
   // Reads of children's personal data beyond the entry's own page (child.viewed, with the page in
   // details) and the search (register.searched): each list names what it showed, by id.
@@ -147,6 +148,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "provider_placements.listed": "viewed the list of children placed with their organisation",
   "child.looked_up": "looked up a child on the register with the council's API token",
   "email.retried": "sent a failed email again",
+  "placement.review_continued": "recorded that a flagged placement was reviewed and continues",
 };
 
 export function isAuditAction(value: string): value is AuditAction {

@@ -164,6 +164,30 @@ describe("dates and renewal", () => {
     }
   });
 
+  it("approves for no more than 12 months, and never past the earliest insurance expiry (issue 14)", () => {
+    const submitted: ListingFacts = { state: "submitted", listedUntil: null, renewalRequested: false };
+    const approve = (listedUntil: string, insuranceExpiresOn: string | null = null) => transition(submitted, { action: "approve", actor: "reviewer", today: TODAY, listedUntil, insuranceExpiresOn });
+    expect(approve("2027-06-01")).toMatchObject({ ok: true });
+    expect(approve("2027-06-02")).toEqual({ ok: false, code: "listed_until_invalid", message: "A listing can run for no more than 12 months from today. Choose 1 June 2027 or an earlier date" });
+    expect(approve("9999-12-31")).toMatchObject({ ok: false, code: "listed_until_invalid" });
+    expect(approve("2027-03-14", "2027-03-14")).toMatchObject({ ok: true });
+    expect(approve("2027-03-15", "2027-03-14")).toEqual({
+      ok: false,
+      code: "listed_until_invalid",
+      message: "The listing cannot run past the provider's insurance, which expires on 14 March 2027. Choose that date or an earlier one",
+    });
+    expect(approve("2026-07-01", TODAY)).toEqual({ ok: false, code: "listed_until_invalid", message: "The provider's insurance expired on 1 June 2026. Ask the provider to update the insurance section of its application first" });
+  });
+
+  it("renews for no more than 12 months after the current end, and offers the insurance expiry when it comes first", () => {
+    const inForce: ListingFacts = { state: "approved", listedUntil: "2026-07-15", renewalRequested: true };
+    const renew = (listedUntil: string, insuranceExpiresOn: string | null = null) => transition(inForce, { action: "renew", actor: "reviewer", today: TODAY, listedUntil, insuranceExpiresOn });
+    expect(renew("2027-07-15")).toMatchObject({ ok: true });
+    expect(renew("2027-07-16")).toMatchObject({ ok: false, message: "A listing can run for no more than 12 months after its current end date. Choose 15 July 2027 or an earlier date" });
+    expect(defaultListedUntil(TODAY, "2026-07-15", "2027-01-31")).toEqual({ listedUntil: "2027-01-31", countedFrom: "insurance" });
+    expect(renew(defaultListedUntil(TODAY, "2026-07-15", "2027-01-31").listedUntil, "2027-01-31")).toMatchObject({ ok: true });
+  });
+
   it("expires an approved or suspended listing only after its end date", () => {
     for (const state of ["approved", "suspended"] as const) {
       const expire = (listedUntil: string | null, renewalRequested = false) => transition({ state, listedUntil, renewalRequested }, { action: "expire", actor: "system", today: TODAY });
@@ -241,7 +265,7 @@ describe("availableActions", () => {
       fc.property(facts, fc.constantFrom(...ACTORS), (listing, actor) => {
         const offered = availableActions(listing, actor, TODAY);
         for (const action of LISTING_ACTIONS) {
-          const result = transition(listing, { action, actor, today: TODAY, reason: "Because", listedUntil: "2030-01-01" });
+          const result = transition(listing, { action, actor, today: TODAY, reason: "Because", listedUntil: defaultListedUntil(TODAY, action === "renew" ? listing.listedUntil : null).listedUntil });
           expect(offered.includes(action), `${listing.state} ${action} by ${actor}`).toBe(result.ok);
         }
       }),

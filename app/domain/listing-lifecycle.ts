@@ -84,6 +84,8 @@ export const LISTING_ACTION_ACTORS: Readonly<Record<ListingAction, ActorKind>> =
 export const RENEWAL_WINDOW_DAYS = 60;
 /** How long an approval lists a provider for unless the reviewer chooses another date. */
 export const DEFAULT_LISTING_MONTHS = 12;
+/** The longest a reviewer may list a provider for at once (decision 026): the default, as the most. */
+export const MAX_LISTING_MONTHS = DEFAULT_LISTING_MONTHS;
 
 /** The state each action leaves the listing in, from each state it is allowed in. */
 const MOVES: Record<ListingAction, Partial<Record<ListingState, ListingState>>> = {
@@ -118,6 +120,8 @@ export interface TransitionRequest {
   reason?: string | null;
   /** approve and renew: the date the listing runs to (inclusive). */
   listedUntil?: IsoDate | null;
+  /** approve and renew: the earliest insurance expiry the provider's application gives; the listing cannot outlast it. */
+  insuranceExpiresOn?: IsoDate | null;
 }
 
 export type RefusalCode =
@@ -142,19 +146,33 @@ const ACTOR_NAMES: Record<ActorKind, string> = { provider: "the provider", revie
 
 export interface DefaultListedUntil {
   listedUntil: IsoDate;
-  /** What the 12 months are counted from, for the page to say. */
-  countedFrom: "today" | "current_end";
+  /** What the date is counted from, for the page to say: 12 months on, or the provider's insurance. */
+  countedFrom: "today" | "current_end" | "insurance";
 }
 
 /**
- * The end date offered to the reviewer, which they may change: 12 months on. A listing still in
- * force (its end date today or later) is renewed from its current end date, so a provider that
- * renews early loses none of the time it has; a new approval, or a listing whose date has passed,
- * counts from today.
+ * The latest date an approval or renewal may give (decision 026): no more than 12 months on, so
+ * every listing is looked at again within a year, counted from the current end date for a listing
+ * still in force (renewing early loses nothing) and from today otherwise; and no later than the
+ * earliest insurance expiry the provider gave, so no listing runs uninsured.
  */
-export function defaultListedUntil(today: IsoDate, currentEnd: IsoDate | null = null): DefaultListedUntil {
-  if (currentEnd && compareDates(currentEnd, today) >= 0) return { listedUntil: addMonths(currentEnd, DEFAULT_LISTING_MONTHS), countedFrom: "current_end" };
-  return { listedUntil: addMonths(today, DEFAULT_LISTING_MONTHS), countedFrom: "today" };
+export function latestListedUntil(today: IsoDate, currentEnd: IsoDate | null = null, insuranceExpiresOn: IsoDate | null = null): DefaultListedUntil {
+  const period =
+    currentEnd && compareDates(currentEnd, today) >= 0
+      ? { listedUntil: addMonths(currentEnd, MAX_LISTING_MONTHS), countedFrom: "current_end" as const }
+      : { listedUntil: addMonths(today, MAX_LISTING_MONTHS), countedFrom: "today" as const };
+  if (insuranceExpiresOn && compareDates(insuranceExpiresOn, period.listedUntil) < 0) return { listedUntil: insuranceExpiresOn, countedFrom: "insurance" };
+  return period;
+}
+
+/**
+ * The end date offered to the reviewer, which they may bring forward: the latest allowed. A
+ * listing still in force (its end date today or later) is renewed from its current end date, so a
+ * provider that renews early loses none of the time it has; a new approval, or a listing whose
+ * date has passed, counts from today.
+ */
+export function defaultListedUntil(today: IsoDate, currentEnd: IsoDate | null = null, insuranceExpiresOn: IsoDate | null = null): DefaultListedUntil {
+  return latestListedUntil(today, currentEnd, insuranceExpiresOn);
 }
 
 /**
@@ -184,6 +202,19 @@ function checkNewEndDate(listing: ListingFacts, request: TransitionRequest): Ref
   if (!until || compareDates(until, request.today) <= 0) return refuse("listed_until_invalid", "The date the listing ends must be in the future");
   if (request.action === "renew" && listing.listedUntil && compareDates(until, listing.listedUntil) <= 0) {
     return refuse("listed_until_invalid", `The new end date must be after the listing's current end date, ${formatDate(listing.listedUntil)}`);
+  }
+  const insurance = request.insuranceExpiresOn ?? null;
+  if (insurance && compareDates(insurance, request.today) <= 0) {
+    return refuse("listed_until_invalid", `The provider's insurance expired on ${formatDate(insurance)}. Ask the provider to update the insurance section of its application first`);
+  }
+  const latest = latestListedUntil(request.today, request.action === "renew" ? listing.listedUntil : null, insurance);
+  if (compareDates(until, latest.listedUntil) > 0) {
+    return refuse(
+      "listed_until_invalid",
+      latest.countedFrom === "insurance"
+        ? `The listing cannot run past the provider's insurance, which expires on ${formatDate(latest.listedUntil)}. Choose that date or an earlier one`
+        : `A listing can run for no more than ${MAX_LISTING_MONTHS} months ${latest.countedFrom === "current_end" ? "after its current end date" : "from today"}. Choose ${formatDate(latest.listedUntil)} or an earlier date`,
+    );
   }
   return null;
 }

@@ -10,7 +10,7 @@ import {
   PROVISION_TYPES,
 } from "#app/domain/directory-vocabulary";
 import { validateCharityNumber, validateCompanyNumber, validateOfstedUrn } from "#app/domain/organisation-identifiers";
-import { checkboxes, choice, date, optionalText, postcode, requiredText, wholeNumber, yesNo } from "./fields";
+import { checkboxes, choice, date, dateFromParts, optionalText, postcode, requiredText, wholeNumber, yesNo, type DateParts } from "./fields";
 
 // The application to be listed in the directory, one schema per task-list section. The browser
 // (react-hook-form) and the server parse with the same schema; `today` comes from whichever side
@@ -182,6 +182,17 @@ export const insuranceSchema = (today: IsoDate) =>
     employersLiabilityExpiresOn: futureDate("the date your employer's liability insurance expires", today),
     publicLiabilityExpiresOn: futureDate("the date your public liability insurance expires", today),
   });
+
+/**
+ * The earliest expiry date the insurance answers give, even if it has passed (a listing cannot
+ * outlast it); null when the section has no readable dates.
+ */
+export function earliestInsuranceExpiry(answers: Record<string, unknown> | undefined): IsoDate | null {
+  const dates = (["employersLiabilityExpiresOn", "publicLiabilityExpiresOn"] as const)
+    .map((field) => dateFromParts(answers?.[field] as DateParts | undefined, field))
+    .flatMap((r) => (r.ok ? [r.date] : []));
+  return dates.length === 0 ? null : dates.reduce((a, b) => (b < a ? b : a));
+}
 
 export const declarationSchema = () =>
   z.object({

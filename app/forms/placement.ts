@@ -52,15 +52,18 @@ export const placementSchema = (today: IsoDate) => z
 function fieldOf(code: PlacementCheckCode, pattern: WeeklyPattern["kind"]): string {
   switch (code) {
     case "END_BEFORE_START":
+    case "PLACEMENT_TOO_LONG":
       return "end";
+    case "STARTS_BEFORE_LISTED":
+      return "start";
     case "PATTERN_INVALID":
+    case "PATTERN_NOT_OFFERED":
     case "MUST_REGISTER_AS_SCHOOL":
       return "pattern";
     case "TIME_LIMIT_EXCEEDED":
       return pattern === "full_time" ? "end" : "daysPerWeek";
     case "CHILD_ALREADY_PLACED":
     case "AGE_OUT_OF_RANGE":
-    case "AGE_OUT_OF_RANGE_BY_END":
     case "CAPACITY_REACHED":
     case "LISTING_ENDS_DURING_PLACEMENT":
       return "start";
@@ -69,6 +72,8 @@ function fieldOf(code: PlacementCheckCode, pattern: WeeklyPattern["kind"]): stri
     case "LISTING_EXPIRED":
     case "SITE_NOT_LISTED":
       return "provider";
+    case "AGE_OUT_OF_RANGE_BY_END":
+      return "end";
     case "CHILD_NOT_ON_REGISTER":
       return "form";
   }
@@ -85,7 +90,7 @@ export function refusalAsErrors(reasons: readonly PlacementCheckReason[], patter
     if (reason.severity !== "refusal") continue;
     const field = fieldOf(reason.code, pattern);
     const key = field in errors || field === "provider" ? `reason-${reason.code}` : field;
-    errors[key] = reason.message;
+    errors[key] = `${reason.message} ${reason.nextStep}`;
     links[key] = field === "form" ? "#main-content" : `#${field}`;
   }
   return { errors, links };
@@ -94,6 +99,11 @@ export function refusalAsErrors(reasons: readonly PlacementCheckReason[], patter
 export const endPlacementSchema = (today: IsoDate) => z.object({
   endDate: date("the new end date", DATE_RANGES.placement("The new end date", today)),
   reason: requiredText("why the placement is ending early", { max: 2000, multiline: true }),
+  version: z.coerce.number().int(),
+});
+
+export const continuePlacementSchema = z.object({
+  reason: requiredText("why the placement continues", { max: 2000 }),
   version: z.coerce.number().int(),
 });
 
@@ -106,6 +116,7 @@ export const placementLimitsSchema = z.object({
   fullTimeMaxWeeks: wholeNumber("the most weeks a full-time placement may last", { min: 1, max: 52 }),
   partTimeMaxDaysPerWeek: wholeNumber("the most days a week for a part-time placement", { min: 1, max: 5 }),
   partTimeMaxSessionsPerWeek: wholeNumber("the most sessions a week for a part-time placement", { min: 1, max: 10 }),
+  fullTimeWindowMonths: wholeNumber("the months over which full-time time is counted", { min: 1, max: 36 }),
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -190,8 +190,13 @@ export function openApiDocument(origin: string) {
               type: "array",
               items: {
                 type: "object",
-                required: ["code", "message", "severity"],
-                properties: { code: { type: "string", enum: [...PLACEMENT_CHECK_CODES] }, message: { type: "string" }, severity: { type: "string", enum: ["refusal", "warning"] } },
+                required: ["code", "message", "nextStep", "severity"],
+                properties: {
+                  code: { type: "string", enum: [...PLACEMENT_CHECK_CODES] },
+                  message: { type: "string", description: "What is wrong, with the numbers and dates involved" },
+                  nextStep: { type: "string", description: "What to do about it, in a sentence (the same words the service's pages show)" },
+                  severity: { type: "string", enum: ["refusal", "warning"] },
+                },
               },
             },
           },

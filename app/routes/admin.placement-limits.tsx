@@ -33,7 +33,7 @@ export default function PlacementLimits({ loaderData: d, actionData }: Route.Com
         {d.saved && !actionData ? <NotificationBanner type="success" heading="Limits saved" /> : null}
         <ValidatedForm
           schema={placementLimitsSchema}
-          defaultValues={{ fullTimeMaxWeeks: String(l.fullTimeMaxWeeks), partTimeMaxDaysPerWeek: String(l.partTimeMaxDaysPerWeek), partTimeMaxSessionsPerWeek: String(l.partTimeMaxSessionsPerWeek) }}
+          defaultValues={{ fullTimeMaxWeeks: String(l.fullTimeMaxWeeks), partTimeMaxDaysPerWeek: String(l.partTimeMaxDaysPerWeek), partTimeMaxSessionsPerWeek: String(l.partTimeMaxSessionsPerWeek), fullTimeWindowMonths: String(l.fullTimeWindowMonths) }}
           refused={actionData}
           pageTitle={TITLE}
         >
@@ -43,9 +43,15 @@ export default function PlacementLimits({ loaderData: d, actionData }: Route.Com
           <InsetText>
             The Department for Education proposes that full-time non-school alternative provision lasts no longer than {D.fullTimeMaxWeeks} weeks, and part-time no more than {D.partTimeMaxDaysPerWeek} days or {D.partTimeMaxSessionsPerWeek} sessions a week. These are the limits unless your council sets others.
           </InsetText>
+          <p className="govuk-body">
+            The limits apply to each child across all their placements, with any provider and made by any council: part-time placements running at the same time count together, and
+            part-time placements that fill the school week count as full-time. Full-time time is added up over every full-time placement of the child in any period of the months you
+            choose below ({D.fullTimeWindowMonths} unless you change it), so one placement cannot start the day after another to begin the count again.
+          </p>
           <TextField name="fullTimeMaxWeeks" label="Most weeks a full-time placement may last" width="3" inputMode="numeric" />
           <TextField name="partTimeMaxDaysPerWeek" label="Most days a week for a part-time placement" width="2" inputMode="numeric" />
           <TextField name="partTimeMaxSessionsPerWeek" label="Most sessions a week for a part-time placement" hint="A session is a morning or an afternoon" width="2" inputMode="numeric" />
+          <TextField name="fullTimeWindowMonths" label="Months over which full-time time is counted" hint="For example, 12: a child may be placed full-time for the most weeks above in any 12 months" width="2" inputMode="numeric" />
           <Button preventDoubleClick>Save limits</Button>
         </ValidatedForm>
       </div>

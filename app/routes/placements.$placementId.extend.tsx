@@ -30,7 +30,7 @@ export const action = guard("routes/placements.$placementId.extend").action(asyn
   // The check ran again for the longer placement: every refusal is about the new end date.
   if (outcome.kind === "refused") {
     const refusals = outcome.reasons.filter((r) => r.severity === "refusal");
-    const errors = Object.fromEntries(refusals.map((r, i) => [i === 0 ? "endDate" : `reason-${r.code}`, r.message]));
+    const errors = Object.fromEntries(refusals.map((r, i) => [i === 0 ? "endDate" : `reason-${r.code}`, `${r.message} ${r.nextStep}`]));
     const links = Object.fromEntries(Object.keys(errors).map((key) => [key, "#endDate"]));
     return data({ errors, links, values }, { status: 422 });
   }

@@ -24,6 +24,7 @@ export const loader = guard("routes/placements._index").loader(async ({ user, re
     page,
     total: result.total,
     needsReview: result.needsReview,
+    onlyToReview: result.onlyToReview,
     rows: result.rows.map((r) => ({ ...placementView(r, today), childId: r.childId, childName: `${r.firstName} ${r.lastName}`, childReference: r.childReference })),
   };
 });
@@ -38,7 +39,7 @@ export default function Placements({ loaderData: d }: Route.ComponentProps) {
       {d.needsReview > 0 ? (
         <WarningText>
           {d.needsReview} {d.needsReview === 1 ? "placement needs" : "placements need"} review because the provider is no longer listed as it was.{" "}
-          <a className="govuk-link" href={showHref("needs-review")}>
+          <a className="govuk-link" href={d.onlyToReview ? href("/placements/:placementId/review", { placementId: d.onlyToReview }) : showHref("needs-review")}>
             Review {d.needsReview === 1 ? "it" : "them"}
           </a>
         </WarningText>
@@ -84,7 +85,19 @@ export default function Placements({ loaderData: d }: Route.ComponentProps) {
                   </>
                 ),
               },
-              { text: `${r.providerName}, ${r.siteName}` },
+              {
+                text: r.needsReview ? (
+                  <>
+                    {r.providerName}, {r.siteName}
+                    <br />
+                    <a className="govuk-link" href={`/placements/${r.id}/review`}>
+                      Review<span className="govuk-visually-hidden"> {r.childName}&apos;s placement with {r.providerName}</span>
+                    </a>
+                  </>
+                ) : (
+                  `${r.providerName}, ${r.siteName}`
+                ),
+              },
               { text: r.dates },
               { text: r.pattern },
               {

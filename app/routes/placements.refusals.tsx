@@ -5,6 +5,7 @@ import { PageShell } from "#app/components/PageShell";
 import { laRefusals } from "#app/data/placements.server";
 import { PLACEMENTS_PAGE_SIZE } from "#app/data/placements-query";
 import { placementScope } from "#app/data/scope.server";
+import { PLACEMENT_CHECK_SUMMARIES, type PlacementCheckCode } from "#app/domain/placement-check";
 import { guard } from "#app/utils/route-guard.server";
 
 // Refused placement attempts, for the LA's oversight: who tried to place which child where, when,
@@ -16,7 +17,12 @@ export const loader = guard("routes/placements.refusals").loader(async ({ user, 
   return {
     page,
     total: result.total,
-    rows: result.rows.map((r) => ({ ...r, attemptedAt: r.attemptedAt.toISOString() })),
+    rows: result.rows.map(({ codes, reasons, ...r }) => ({
+      ...r,
+      attemptedAt: r.attemptedAt.toISOString(),
+      // Sentences as the officer saw them; refusals recorded before those were kept get each code's summary.
+      reasons: reasons ?? codes.map((code) => ({ code, message: code in PLACEMENT_CHECK_SUMMARIES ? PLACEMENT_CHECK_SUMMARIES[code as PlacementCheckCode] : "Refused by the placement check.", nextStep: "" })),
+    })),
   };
 });
 
@@ -50,10 +56,11 @@ export default function Refusals({ loaderData: d }: Route.ComponentProps) {
               { text: `${r.providerName ?? "Unknown provider"}${r.extension ? " (extension)" : ""}` },
               {
                 text: (
-                  <ul className="govuk-list govuk-body-s govuk-!-margin-bottom-0">
-                    {r.codes.map((c) => (
-                      <li key={c}>
-                        <code>{c}</code>
+                  <ul className="govuk-list govuk-list--bullet govuk-body-s govuk-!-margin-bottom-0">
+                    {r.reasons.map((reason) => (
+                      <li key={reason.code}>
+                        {reason.message}
+                        {reason.nextStep ? <span className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0"> {reason.nextStep}</span> : null}
                       </li>
                     ))}
                   </ul>

@@ -35,6 +35,7 @@ export const loader = guard("routes/register.$childId._index").loader(async ({ u
     canPlace: can("write:placement:own-la"),
     placements: placements.map((p) => placementView(p, today)),
     placed: new URL(request.url).searchParams.has("placed"),
+    reviewed: new URL(request.url).searchParams.has("reviewed"),
     created: new URL(request.url).searchParams.has("created"),
     saved: new URL(request.url).searchParams.has("saved"),
     ageWarning:
@@ -69,12 +70,19 @@ function PlacementBlock({ placement: p, canChange }: { placement: ReturnType<typ
       ))}
       {canChange && p.changeable ? (
         <p className="govuk-body">
+          {p.needsReview ? (
+            <a className="govuk-link govuk-!-margin-right-3" href={href("/placements/:placementId/review", { placementId: p.id })}>
+              Review<span className="govuk-visually-hidden"> the placement with {p.providerName}</span>
+            </a>
+          ) : null}
           <a className="govuk-link" href={href("/placements/:placementId/end", { placementId: p.id })}>
             End early<span className="govuk-visually-hidden"> the placement with {p.providerName}</span>
           </a>{" "}
-          <a className="govuk-link govuk-!-margin-left-3" href={href("/placements/:placementId/extend", { placementId: p.id })}>
-            Extend<span className="govuk-visually-hidden"> the placement with {p.providerName}</span>
-          </a>
+          {p.extendBlocked ? null : (
+            <a className="govuk-link govuk-!-margin-left-3" href={href("/placements/:placementId/extend", { placementId: p.id })}>
+              Extend<span className="govuk-visually-hidden"> the placement with {p.providerName}</span>
+            </a>
+          )}
         </p>
       ) : null}
     </div>
@@ -100,6 +108,7 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
         {d.created ? <NotificationBanner type="success" heading={`${d.name} has been added to the register`} /> : null}
         {d.saved ? <NotificationBanner type="success" heading="Your changes have been saved" /> : null}
         {d.placed ? <NotificationBanner type="success" heading="The placement has been made" /> : null}
+        {d.reviewed ? <NotificationBanner type="success" heading="The placement was reviewed and continues" /> : null}
         {d.homeEducation === "recorded" ? <NotificationBanner type="success" heading="Home education has been recorded" /> : null}
         {d.homeEducation === "consent_requested" ? (
           <NotificationBanner type="success" heading="The request has been sent to the child's social worker">

@@ -10,6 +10,7 @@ import { localAuthorityOptions, searchDirectory } from "#app/data/directory.serv
 import { childForPlacement, createPlacement, siteForPlacement } from "#app/data/placements.server";
 import { placementScope } from "#app/data/scope.server";
 import { formatDate, londonDate } from "#app/domain/dates";
+import { PATTERN_LABELS, type Pattern } from "#app/domain/directory-vocabulary";
 import { parseDirectorySearch } from "#app/forms/directory-search";
 import { searchTextError } from "#app/forms/fields";
 import { formDataToObject } from "#app/forms/form-data";
@@ -75,8 +76,9 @@ export default function NewPlacement({ loaderData: d, actionData }: Route.Compon
                 { key: "Provider", value: d.site.providerName, actions: [{ text: "Change", visuallyHiddenText: "provider", href: href("/register/:childId/placements/new", { childId: d.childId }) }] },
                 { key: "Site", value: `${d.site.siteName}, ${d.site.sitePostcode}` },
                 { key: "Ages taken", value: d.site.ageMin !== null ? `${d.site.ageMin} to ${d.site.ageMax}` : "Not listed" },
+                { key: "Provision offered", value: d.site.pattern && d.site.pattern in PATTERN_LABELS ? PATTERN_LABELS[d.site.pattern as Pattern] : "Not listed" },
                 { key: "Places at this site", value: String(d.site.capacity) },
-                { key: "Listed until", value: d.site.listedUntil ? formatDate(d.site.listedUntil) : "Not listed" },
+                { key: "Listed", value: d.site.listedUntil ? `${d.site.listedSince ? `From ${formatDate(d.site.listedSince)} to` : "Until"} ${formatDate(d.site.listedUntil)}` : "Not listed" },
               ]}
             />
           </div>

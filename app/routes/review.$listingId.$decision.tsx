@@ -5,7 +5,7 @@ import { DateField, TextareaField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { BackLink, Button, WarningText } from "#app/components/govuk";
 import { reviewerScope } from "#app/data/directory-scope.server";
-import { decide, reviewListing, type DecisionInput } from "#app/data/review.server";
+import { decide, placementsAffectedBy, reviewListing, type DecisionInput } from "#app/data/review.server";
 import { formatDate, londonDate } from "#app/domain/dates";
 import { SECTION_IDS, SECTION_TITLES } from "#app/forms/application";
 import { dateToParts } from "#app/forms/fields";
@@ -33,12 +33,23 @@ export const loader = guard("routes/review.$listingId.$decision").loader(async (
     version: view.listing.version,
     defaultListedUntil: dateToParts(view.defaultListedUntil.listedUntil),
     endDateHint:
-      view.defaultListedUntil.countedFrom === "current_end" && view.listing.listedUntil
-        ? `12 months after the listing's current end date, ${formatDate(view.listing.listedUntil)}, unless you choose another date. For example, 27 3 2027`
-        : "12 months from today unless you choose another date. For example, 27 3 2027",
+      view.defaultListedUntil.countedFrom === "insurance"
+        ? `No later than ${formatDate(view.defaultListedUntil.listedUntil)}, when the provider's insurance expires (the earliest expiry date on its application). You can choose an earlier date.`
+        : view.defaultListedUntil.countedFrom === "current_end" && view.listing.listedUntil
+          ? `No later than 12 months after the listing's current end date, ${formatDate(view.listing.listedUntil)}, and no later than the provider's insurance. You can choose an earlier date, for example 27 3 2027`
+          : "No later than 12 months from today, and no later than the provider's insurance. You can choose an earlier date, for example 27 3 2027",
     conditions: view.listing.conditions ?? "",
+    // Before a suspension or revocation is confirmed: how many placements and councils it reaches.
+    affected: decision === "suspend" || decision === "revoke" ? await placementsAffectedBy(reviewerScope(user), view.listing.id, today) : null,
   };
 });
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function affectedText(verb: string, affected: { placements: number; councils: number }): string {
+  if (affected.placements === 0) return `No placements are running or due to start with this provider, so ${verb} it flags none for review.`;
+  return `${verb.charAt(0).toUpperCase()}${verb.slice(1)} this listing will flag ${plural(affected.placements, "placement", "placements")} for review, made by ${plural(affected.councils, "council", "councils")}. Each council's officers will be told.`;
+}
 
 function toInput(decision: Decision, parsed: Record<string, any>): DecisionInput {
   const action = DECISION_ACTION[decision];
@@ -92,6 +103,11 @@ export default function Decide({ loaderData: d, actionData }: Route.ComponentPro
             <>
               {d.decision === "suspend" ? <WarningText>A suspension takes effect at once: the provider leaves the public directory and cannot take new placements.</WarningText> : null}
               {d.decision === "revoke" ? <WarningText>Revoking is final: the provider leaves the directory and cannot reapply with this listing.</WarningText> : null}
+              {d.affected ? (
+                <p className="govuk-body">
+                  {affectedText(d.decision === "suspend" ? "suspending" : "revoking", d.affected)}
+                </p>
+              ) : null}
               <TextareaField name="reason" label="Reason" hint="The provider will see this" />
             </>
           )}

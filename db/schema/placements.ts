@@ -90,6 +90,8 @@ export const placementRefusals = pgTable(
     /** Set when an extension of this placement was refused. */
     placementId: uuid("placement_id").references(() => placements.id),
     codes: text("codes").array().notNull(),
+    /** Each refusal's code, sentence and next step as the officer saw them; null for refusals recorded before they were kept. */
+    reasons: jsonb("reasons").$type<{ code: string; message: string; nextStep: string }[]>(),
     proposed: jsonb("proposed").$type<Record<string, unknown>>().notNull(),
     attemptedBy: uuid("attempted_by")
       .notNull()
@@ -109,6 +111,8 @@ export const laPlacementLimits = pgTable(
     fullTimeMaxWeeks: smallint("full_time_max_weeks").notNull(),
     partTimeMaxDaysPerWeek: smallint("part_time_max_days_per_week").notNull(),
     partTimeMaxSessionsPerWeek: smallint("part_time_max_sessions_per_week").notNull(),
+    /** Full-time time counts every full-time period of the child in any window this many months long (decision 025). */
+    fullTimeWindowMonths: smallint("full_time_window_months").notNull().default(12),
     updatedBy: uuid("updated_by").references(() => users.id),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -116,5 +120,6 @@ export const laPlacementLimits = pgTable(
     check("la_placement_limits_weeks", sql`${t.fullTimeMaxWeeks} between 1 and 52`),
     check("la_placement_limits_days", sql`${t.partTimeMaxDaysPerWeek} between 1 and 5`),
     check("la_placement_limits_sessions", sql`${t.partTimeMaxSessionsPerWeek} between 1 and 10`),
+    check("la_placement_limits_window", sql`${t.fullTimeWindowMonths} between 1 and 36`),
   ],
 );

@@ -88,6 +88,25 @@ describe("reviewing", () => {
     expect(listed).toHaveLength(1);
   });
 
+  it("approves no later than the earliest insurance expiry on the application, and offers that date (issue 14)", async () => {
+    const { organisation, user, scope } = await providerWithCompleteApplication();
+    const expires = addDays(today, 90);
+    const [y, m, d] = expires.split("-");
+    const insurance = { employersLiabilityExpiresOn: { day: String(Number(d)), month: String(Number(m)), year: y }, publicLiabilityExpiresOn: completeAnswers().insurance.publicLiabilityExpiresOn };
+    expect((await saveSection(scope, "insurance", insurance, true, actorFor(user))).ok).toBe(true);
+    expect((await saveSection(scope, "declaration", completeAnswers().declaration, true, actorFor(user))).ok).toBe(true);
+    expect(await submitApplication(scope, actorFor(user), today)).toMatchObject({ ok: true });
+    const reviewer = await nationalReviewer();
+    const listing = await listingOf(organisation.id);
+    const view = await reviewListing(reviewer.scope, listing.id, actorFor(reviewer.user), today);
+    expect(view.defaultListedUntil).toEqual({ listedUntil: expires, countedFrom: "insurance" });
+    const tooLate = await decide(reviewer.scope, listing.id, listing.version, { action: "approve", listedUntil: addDays(expires, 1) }, actorFor(reviewer.user), today);
+    expect(tooLate).toMatchObject({ ok: false, code: "listed_until_invalid", message: expect.stringMatching(/cannot run past the provider's insurance/) });
+    const far = await decide(reviewer.scope, listing.id, listing.version, { action: "approve", listedUntil: "9999-12-31" }, actorFor(reviewer.user), today);
+    expect(far).toMatchObject({ ok: false, code: "listed_until_invalid" });
+    expect(await decide(reviewer.scope, listing.id, listing.version, { action: "approve", listedUntil: expires }, actorFor(reviewer.user), today)).toMatchObject({ ok: true });
+  });
+
   it("refuses a second decision made from the same version (two reviewers at once)", async () => {
     const { organisation, user, scope } = await providerWithCompleteApplication();
     await submitApplication(scope, actorFor(user), today);

@@ -1,13 +1,14 @@
 import { count } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createApiToken, revokeApiToken } from "#app/data/api-tokens.server";
-import { addDays } from "#app/domain/dates";
+import { createPlacement } from "#app/data/placements.server";
+import { addDays, type IsoDate } from "#app/domain/dates";
 import { action, loader } from "#app/routes/api.v1.placement-checks";
 import { loader as openApiLoader } from "#app/routes/api.v1.openapi[.]json";
 import { db } from "#db/client";
 import { placementRefusals, placements } from "#db/schema/index";
 import { call } from "../support/fixtures";
-import { childOn, listedProvider, officerOf, today } from "../support/placements";
+import { childOn, listedProvider, officerOf, placementInput, today } from "../support/placements";
 
 async function tokenFor(laCode: string) {
   const officer = await officerOf(laCode);
@@ -42,6 +43,26 @@ function body(provider: { organisation: { id: string }; siteId: string }, overri
     ...overrides,
   };
 }
+
+describe("the API and the pages (issue 14)", () => {
+  it("give the same answers, with the same next steps, from the same check: the child's other placements included", async () => {
+    const provider = await listedProvider({ pattern: "part_time" });
+    const { token, officer } = await tokenFor("202");
+    const child = await childOn("202");
+    // The child already has 2 days a week there; one more day is over the part-time limits, and full-time is not offered.
+    expect((await createPlacement(officer.scope, child.id, placementInput(provider.siteId, { start: addDays(today, 7) as IsoDate, end: addDays(today, 60) as IsoDate }), officer.actor, today)).ok).toBe(true);
+    const proposal = { start: addDays(today, 14) as IsoDate, end: addDays(today, 50) as IsoDate };
+    for (const pattern of [{ kind: "part_time" as const, daysPerWeek: 1, sessionsPerWeek: 2 }, { kind: "full_time" as const }]) {
+      const api = await ask(token, body(provider, { ...proposal, pattern, child: { dateOfBirth: child.dateOfBirth, lookedAfter: false, sen: false, registerEntryId: child.id } }));
+      const page = await createPlacement(officer.scope, child.id, placementInput(provider.siteId, { ...proposal, pattern }), officer.actor, today);
+      expect(page.ok).toBe(false);
+      const pageReasons = page.ok ? [] : page.kind === "refused" ? page.reasons : [];
+      expect(api.body.reasons).toEqual(pageReasons);
+      expect(api.body.reasons.length).toBeGreaterThan(0);
+      expect(api.body.reasons.every((r: any) => /^[A-Z].*\.$/.test(r.nextStep))).toBe(true);
+    }
+  });
+});
 
 describe("POST /api/v1/placement-checks", () => {
   it("answers allowed, with no reasons, for a placement that passes, and writes nothing", async () => {

@@ -8,7 +8,7 @@ import { loader as refusalsLoader } from "#app/routes/placements.refusals";
 import { action as limitsAction } from "#app/routes/admin.placement-limits";
 import { loader as providerLoader } from "#app/routes/provider.placements";
 import { db } from "#db/client";
-import { placements } from "#db/schema/index";
+import { placementRefusals, placements } from "#db/schema/index";
 import { call, createUser, requestAs } from "../support/fixtures";
 import { childOn, listedProvider, today } from "../support/placements";
 
@@ -60,7 +60,20 @@ describe("the placement pages", () => {
     expect(posted.data.values).toMatchObject({ daysPerWeek: "3", reason: "Small group while a school place is found" });
     expect((await db.select({ n: count() }).from(placements).where(eq(placements.childId, child.id)))[0]!.n).toBe(0);
     const refusals = await call(refusalsLoader, await requestAs(officer, "/placements/refusals"));
-    expect(refusals.data.rows.find((r: any) => r.childId === child.id)).toMatchObject({ codes: ["AGE_OUT_OF_RANGE", "TIME_LIMIT_EXCEEDED"] });
+    expect(posted.data.errors.start).toMatch(/The provider takes children aged 11 to 16\. Choose a provider that takes children aged 9\.$/);
+    expect(posted.data.errors.daysPerWeek).toMatch(/ Reduce the days or sessions a week, or make the placement full-time\.$/);
+    // The refusals log shows the sentences the officer saw, not codes.
+    const row = refusals.data.rows.find((r: any) => r.childId === child.id);
+    expect(row.reasons.map((r: any) => `${r.message} ${r.nextStep}`)).toEqual([posted.data.errors.start, posted.data.errors.daysPerWeek]);
+    expect(row).not.toHaveProperty("codes");
+  });
+
+  it("shows a refusal recorded before sentences were kept by each code's summary", async () => {
+    const officer = await createUser("council_officer", { laCode: "202" });
+    const child = await childOn("202");
+    await db.insert(placementRefusals).values({ laId: officer.organisationId, childId: child.id, codes: ["SITE_NOT_LISTED"], proposed: {}, attemptedBy: officer.id });
+    const refusals = await call(refusalsLoader, await requestAs(officer, "/placements/refusals"));
+    expect(refusals.data.rows.find((r: any) => r.childId === child.id).reasons).toEqual([{ code: "SITE_NOT_LISTED", message: "The site is not on the provider's listing.", nextStep: "" }]);
   });
 
   it("refuses an end before the start on the form, and a missing pattern's days, with GOV.UK messages", async () => {
@@ -97,10 +110,10 @@ describe("the placement pages", () => {
 
   it("lets a council admin set the LA's limits, refusing nonsense", async () => {
     const admin = await createUser("council_admin", { laCode: "383" });
-    const bad = await call(limitsAction, await requestAs(admin, "/admin/placement-limits", { form: { fullTimeMaxWeeks: "0", partTimeMaxDaysPerWeek: "6", partTimeMaxSessionsPerWeek: "x" } }));
+    const bad = await call(limitsAction, await requestAs(admin, "/admin/placement-limits", { form: { fullTimeMaxWeeks: "0", partTimeMaxDaysPerWeek: "6", partTimeMaxSessionsPerWeek: "x", fullTimeWindowMonths: "37" } }));
     expect(bad.status).toBe(400);
-    expect(Object.keys(bad.data.errors).sort()).toEqual(["fullTimeMaxWeeks", "partTimeMaxDaysPerWeek", "partTimeMaxSessionsPerWeek"]);
-    const good = await call(limitsAction, await requestAs(admin, "/admin/placement-limits", { form: { fullTimeMaxWeeks: "10", partTimeMaxDaysPerWeek: "2", partTimeMaxSessionsPerWeek: "4" } }));
+    expect(Object.keys(bad.data.errors).sort()).toEqual(["fullTimeMaxWeeks", "fullTimeWindowMonths", "partTimeMaxDaysPerWeek", "partTimeMaxSessionsPerWeek"]);
+    const good = await call(limitsAction, await requestAs(admin, "/admin/placement-limits", { form: { fullTimeMaxWeeks: "10", partTimeMaxDaysPerWeek: "2", partTimeMaxSessionsPerWeek: "4", fullTimeWindowMonths: "6" } }));
     expect(good.location).toBe("/admin/placement-limits?saved");
   });
 });

@@ -14,7 +14,7 @@ const placementCount = async (childId: string) => (await db.select({ n: count() 
 const refusalsOf = (childId: string) => db.select().from(placementRefusals).where(eq(placementRefusals.childId, childId));
 const placementRow = async (id: string) => (await db.select().from(placements).where(eq(placements.id, id)))[0]!;
 
-async function placed(options: { capacity?: number } = {}) {
+async function placed(options: { capacity?: number; listedSince?: IsoDate } = {}) {
   const provider = await listedProvider(options);
   const officer = await officerOf("202");
   const child = await childOn("202");
@@ -119,9 +119,75 @@ describe("placing a child", () => {
     const provider = await listedProvider();
     // Birmingham's limits, so Camden's stay the defaults for the other tests in this file.
     const officer = await officerOf("330");
-    await updatePlacementLimits(officer.scope, { fullTimeMaxWeeks: 12, partTimeMaxDaysPerWeek: 1, partTimeMaxSessionsPerWeek: 2 }, officer.actor);
+    await updatePlacementLimits(officer.scope, { fullTimeMaxWeeks: 12, partTimeMaxDaysPerWeek: 1, partTimeMaxSessionsPerWeek: 2, fullTimeWindowMonths: 12 }, officer.actor);
     const result = await createPlacement(officer.scope, (await childOn("330")).id, placementInput(provider.siteId), officer.actor, today);
     expect(result).toMatchObject({ ok: false, reasons: [{ code: "TIME_LIMIT_EXCEEDED", message: expect.stringMatching(/no more than 1 day or 2 sessions a week/) }] });
+  });
+});
+
+describe("no way round the limits (issue 14)", () => {
+  it("refuses part-time placements at one site that add up past the part-time limits: 2 days, then 1 more", async () => {
+    const provider = await listedProvider();
+    const officer = await officerOf("202");
+    const child = await childOn("202");
+    const days = (n: number) => placementInput(provider.siteId, { pattern: { kind: "part_time", daysPerWeek: n, sessionsPerWeek: n } });
+    const outcomes = [];
+    for (const n of [2, 1, 1, 1]) outcomes.push(await createPlacement(officer.scope, child.id, days(n), officer.actor, today));
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, false, false]);
+    expect(outcomes[1]).toMatchObject({ reasons: [{ code: "TIME_LIMIT_EXCEEDED", message: expect.stringMatching(/^Part-time placements together can be no more than 2 days or 4 sessions a week/) }] });
+    expect(await placementCount(child.id)).toBe(1);
+  });
+
+  it("refuses a second 12-week full-time placement starting the day after the first ended, with another provider", async () => {
+    const first = await listedProvider();
+    const second = await listedProvider({ name: "Second provider" });
+    const officer = await officerOf("202");
+    const child = await childOn("202");
+    const start = addDays(today, 7) as IsoDate;
+    const twelveWeeks = (from: IsoDate) => ({ pattern: { kind: "full_time" as const }, start: from, end: addDays(from, 83) as IsoDate });
+    expect((await createPlacement(officer.scope, child.id, placementInput(first.siteId, twelveWeeks(start)), officer.actor, today)).ok).toBe(true);
+    const again = await createPlacement(officer.scope, child.id, placementInput(second.siteId, twelveWeeks(addDays(start, 84) as IsoDate)), officer.actor, today);
+    expect(again).toMatchObject({ ok: false, reasons: [{ code: "TIME_LIMIT_EXCEEDED", message: expect.stringMatching(/full-time for 24 weeks in the 12 months to/) }] });
+  });
+
+  it("counts another council's placement of the same child (the same NHS number), without naming its provider", async () => {
+    const provider = await listedProvider({ name: "Leeds-only provider" });
+    const leeds = await officerOf("383");
+    const camden = await officerOf("202");
+    const theirs = await childOn("383", { nhsNumber: "9434765919" });
+    const ours = await childOn("202", { nhsNumber: "9434765919" });
+    expect((await createPlacement(leeds.scope, theirs.id, placementInput(provider.siteId, { pattern: { kind: "full_time" } }), leeds.actor, today)).ok).toBe(true);
+    const other = await listedProvider({ name: "Camden provider" });
+    const result = await createPlacement(camden.scope, ours.id, placementInput(other.siteId), camden.actor, today);
+    expect(result).toMatchObject({ ok: false, reasons: [{ code: "CHILD_ALREADY_PLACED", message: expect.stringMatching(/^The child already has a full-time placement made by another council from/) }] });
+    expect(JSON.stringify(result)).not.toMatch(/Leeds-only/);
+  });
+
+  it("holds a placement to the listing's offer: a full-time placement at a provider listed for part-time only is refused", async () => {
+    const provider = await listedProvider({ pattern: "part_time" });
+    const officer = await officerOf("202");
+    const child = await childOn("202");
+    const result = await createPlacement(officer.scope, child.id, placementInput(provider.siteId, { pattern: { kind: "full_time" } }), officer.actor, today);
+    expect(result).toMatchObject({ ok: false, reasons: [{ code: "PATTERN_NOT_OFFERED" }] });
+    expect((await createPlacement(officer.scope, child.id, placementInput(provider.siteId), officer.actor, today)).ok).toBe(true);
+  });
+
+  it("refuses a placement ending 31 December 9999, and one starting before the provider was listed", async () => {
+    const provider = await listedProvider();
+    const officer = await officerOf("202");
+    const child = await childOn("202");
+    const forever = await createPlacement(officer.scope, child.id, placementInput(provider.siteId, { end: "9999-12-31" as IsoDate }), officer.actor, today);
+    expect(forever).toMatchObject({ ok: false, reasons: expect.arrayContaining([expect.objectContaining({ code: "PLACEMENT_TOO_LONG" })]) });
+    const early = await createPlacement(officer.scope, child.id, placementInput(provider.siteId, { start: addDays(today, -400) as IsoDate, end: addDays(today, -380) as IsoDate }), officer.actor, today);
+    expect(early).toMatchObject({ ok: false, reasons: expect.arrayContaining([expect.objectContaining({ code: "STARTS_BEFORE_LISTED" })]) });
+    expect(await placementCount(child.id)).toBe(0);
+  });
+
+  it("counts the full-time pupils a provider declared: 4 declared, and a 5th full-time child is refused", async () => {
+    const provider = await listedProvider({ fullTime: 4 });
+    const officer = await officerOf("202");
+    const result = await createPlacement(officer.scope, (await childOn("202")).id, placementInput(provider.siteId, { pattern: { kind: "full_time" } }), officer.actor, today);
+    expect(result).toMatchObject({ ok: false, reasons: [{ code: "MUST_REGISTER_AS_SCHOOL", message: expect.stringMatching(/would educate full-time 5 children/) }] });
   });
 });
 
@@ -161,7 +227,7 @@ describe("ending and extending", () => {
 
 describe("when a provider stops being fit to take children", () => {
   it("flags running and future placements on suspension, tells the council's officers, and clears the flag when a placement ends", async () => {
-    const { provider, officer, placementId } = await placed();
+    const { provider, officer, placementId } = await placed({ listedSince: addDays(today, -90) as IsoDate });
     const finished = await createPlacement(officer.scope, (await childOn("202")).id, placementInput(provider.siteId, { start: addDays(today, -60) as IsoDate, end: addDays(today, -1) as IsoDate }), officer.actor, today);
     expect(finished.ok).toBe(true);
     const otherOfficer = await officerOf("202");

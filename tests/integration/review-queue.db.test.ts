@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { addDays, londonDate } from "#app/domain/dates";
+import { eq } from "drizzle-orm";
+import { addDays, londonDate, parseIsoDate } from "#app/domain/dates";
+import { db } from "#db/client";
+import { listings } from "#db/schema/index";
 import { loader as reviewLoader } from "#app/routes/review.$listingId._index";
 import { loader as queueLoader } from "#app/routes/review._index";
 import { createUser, call, requestAs } from "../support/fixtures";
 import { saveSection, submitApplication } from "#app/data/application.server";
-import { actorFor, completeAnswers, nationalReviewer, providerInState } from "../support/directory";
+import { actorFor, completeAnswers, nationalReviewer, providerInState, providerWithCompleteApplication } from "../support/directory";
 
 const today = londonDate(new Date());
 
@@ -49,18 +52,24 @@ describe("the review queue", () => {
 });
 
 describe("one listing for a reviewer", () => {
-  it("summarises days waiting and the insurance that lapses before the listing would end", async () => {
-    // The test application's insurance runs 300 days; a listing approved today would run 12 months.
-    const p = await providerInState("submitted", { name: "Summary Case Ltd" });
+  it("summarises days waiting and the insurance that lapses soon", async () => {
+    // Insurance that runs out in 60 days: the listing could not outlast it, and it lapses soon.
+    const provider = await providerWithCompleteApplication({ name: "Summary Case Ltd" });
+    const soon = parseIsoDate(addDays(today, 60))!;
+    const expiry = { day: String(soon.day), month: String(soon.month), year: String(soon.year) };
+    expect(await saveSection(provider.scope, "insurance", { employersLiabilityExpiresOn: expiry, publicLiabilityExpiresOn: expiry }, true, actorFor(provider.user))).toMatchObject({ ok: true });
+    expect(await saveSection(provider.scope, "declaration", completeAnswers().declaration, true, actorFor(provider.user))).toMatchObject({ ok: true });
+    expect(await submitApplication(provider.scope, actorFor(provider.user), today)).toMatchObject({ ok: true });
     const reviewer = await nationalReviewer();
-    const listingId = (await p.listing()).id;
+    const [listing] = await db.select().from(listings).where(eq(listings.organisationId, provider.organisation.id));
+    const listingId = listing!.id;
     const outcome = await call(reviewLoader, await requestAs(reviewer.user, `/review/${listingId}`), { listingId });
     expect(outcome.status).toBe(200);
-    const summary = (outcome.data as { summary: { daysWaiting: number; lapsing: { what: string; date: string; beforeListingEnds: boolean }[]; changesRequestedIn: string[] } }).summary;
+    const summary = (outcome.data as { summary: { daysWaiting: number; lapsing: { what: string; date: string; daysLeft: number }[]; changesRequestedIn: string[] } }).summary;
     expect(summary.daysWaiting).toBe(0);
     expect(summary.lapsing).toEqual([
-      expect.objectContaining({ what: "Employer's liability insurance expires", date: addDays(today, 300), beforeListingEnds: true }),
-      expect.objectContaining({ what: "Public liability insurance expires", date: addDays(today, 300), beforeListingEnds: true }),
+      expect.objectContaining({ what: "Employer's liability insurance expires", date: addDays(today, 60), daysLeft: 60 }),
+      expect.objectContaining({ what: "Public liability insurance expires", date: addDays(today, 60), daysLeft: 60 }),
     ]);
     expect(summary.changesRequestedIn).toEqual([]);
   });

@@ -19,7 +19,7 @@ const parts = (iso: string) => {
 export function completeAnswers(options: { laCode?: string; postcode?: string; fullTime?: number; lookedAfterOrSen?: number; today?: string; capacity?: number; pattern?: string } = {}): Record<SectionId, Record<string, unknown>> {
   const today = options.today ?? londonDate(new Date());
   const past = parts(addDays(today, -30));
-  const future = parts(addDays(today, 300));
+  const future = parts(addDays(today, 500));
   return {
     organisation: { legalName: "Riverside Learning Ltd", tradingName: "", organisationType: "company", companyNumber: "01234567", charityNumber: "", hasOfstedUrn: "no", ofstedUrn: "" },
     sites: { sites: [{ name: "Riverside Centre", addressLine1: "1 Royal College Street", addressLine2: "", town: "London", postcode: options.postcode ?? "NW1 0TH", laCode: options.laCode ?? "202", capacity: String(options.capacity ?? 12) }] },

@@ -4,7 +4,7 @@ import { childReferenceFromSequence } from "#app/domain/child-reference";
 import { addDays, londonDate, type IsoDate } from "#app/domain/dates";
 import type { PlacementInput } from "#app/data/placements.server";
 import { db, rowsOf } from "#db/client";
-import { children, listingSites } from "#db/schema/index";
+import { children, listings, listingSites } from "#db/schema/index";
 import { actorFor, providerInState, sessionUserOf } from "./directory";
 import { createUser, laId } from "./fixtures";
 
@@ -43,8 +43,10 @@ export async function officerOf(laCode: string) {
 }
 
 /** An approved provider (ages 11 to 16, one site in Camden) and its listed site's id. */
-export async function listedProvider(options: { capacity?: number; name?: string } = {}) {
-  const provider = await providerInState("approved", { capacity: options.capacity ?? 12, name: options.name });
+export async function listedProvider(options: { capacity?: number; name?: string; pattern?: string; fullTime?: number; listedSince?: IsoDate } = {}) {
+  const provider = await providerInState("approved", { capacity: options.capacity ?? 12, name: options.name, pattern: options.pattern ?? "full_and_part_time", fullTime: options.fullTime });
+  // Approval lists a provider from today; a test placing a child in the past lists it from earlier.
+  if (options.listedSince) await db.update(listings).set({ listedSince: options.listedSince }).where(eq(listings.organisationId, provider.organisation.id));
   const listing = await provider.listing();
   const [site] = await db.select().from(listingSites).where(and(eq(listingSites.listingId, listing.id), eq(listingSites.kind, "listed")));
   return { ...provider, listingId: listing.id, siteId: site!.id };

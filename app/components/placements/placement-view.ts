@@ -1,6 +1,8 @@
 import { compareDates, formatDate, type IsoDate } from "#app/domain/dates";
 import type { TagColour } from "#app/components/govuk";
+import type { ListingState } from "#app/domain/listing-lifecycle";
 import { describePattern, patternOf, type PatternColumns } from "#app/domain/placement-pattern";
+import { canExtend } from "#app/domain/placement-review";
 
 // How a placement reads on a page: its dates, pattern, and what needs an officer's attention.
 
@@ -46,6 +48,13 @@ export function placementView(p: PlacementRow, today: IsoDate) {
     notes,
     /** Only a placement not yet over can be ended early or extended. */
     changeable: !ended,
+    /** Flagged for review: the officer decides whether it ends or continues. */
+    needsReview: p.needsReviewReason !== null && !ended,
+    /** Never while the listing is suspended, revoked or expired: the reason, or null when it may be extended. */
+    extendBlocked: (() => {
+      const answer = canExtend({ endDate: p.endDate, listingState: p.listingState as ListingState, listedUntil: p.listedUntil }, today);
+      return answer.ok ? null : answer.message;
+    })(),
   };
 }
 
