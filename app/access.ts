@@ -48,6 +48,9 @@ export const ROUTE_ACCESS = {
   "routes/api.v1.directory.providers": PUBLIC,
   "routes/api.v1.directory.providers[.]csv": PUBLIC,
   "routes/api.v1.openapi[.]json": PUBLIC,
+  // Published statistics: only rounded, suppressed figures.
+  "routes/api.v1.statistics.children-not-in-school[.]csv": PUBLIC,
+  "routes/api.v1.statistics.children-not-in-school[.]meta[.]csv": PUBLIC,
   // Authenticated by an LA's bearer token inside the route, never by a session.
   "routes/api.v1.placement-checks": PUBLIC,
   "routes/provider.sign-up": PUBLIC,

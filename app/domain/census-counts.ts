@@ -31,7 +31,7 @@ export interface ChildRecord {
   reasonLeft: ReasonLeft | null;
   /** The entry as it is now. */
   current: Characteristics;
-  /** Changes made after the entry was created, in any order. */
+  /** Changes made after the entry was created, in the order they were made. */
   changes: readonly CharacteristicChange[];
   /** Days (start and end, inclusive) of the child's placements with listed providers, with the provider's provision types. */
   placements: readonly { start: IsoDate; end: IsoDate; provisionTypes: readonly string[] }[];
@@ -53,8 +53,12 @@ export function onRegister(child: Pick<ChildRecord, "dateEntered" | "dateLeft">,
 export function characteristicsOn(child: ChildRecord, day: IsoDate): Characteristics | null {
   if (!onRegister(child, day)) return null;
   const state: Record<CharacteristicField, string | null> = { ...child.current };
-  const later = child.changes.filter((c) => compareDates(c.on, day) > 0).sort((a, b) => compareDates(b.on, a.on));
-  for (const change of later) {
+  // Newest first; changes on the same day in the reverse of the order they were made.
+  const later = child.changes
+    .map((change, order) => ({ change, order }))
+    .filter(({ change }) => compareDates(change.on, day) > 0)
+    .sort((a, b) => compareDates(b.change.on, a.change.on) || b.order - a.order);
+  for (const { change } of later) {
     if (change.from === null && (change.field === "educationStatus" || change.field === "senStatus" || change.field === "socialCareStatus")) continue;
     state[change.field] = change.from;
   }

@@ -1,0 +1,45 @@
+import { desc, eq } from "drizzle-orm";
+import type { CensusDay } from "#app/domain/census-dates";
+import { db } from "#db/client";
+import { statisticsSnapshots } from "#db/schema/index";
+import type { PublishedDay } from "./statistics-compute.server";
+
+// The published statistics, read from the latest snapshot the job stored: never computed on a
+// request. The text served is kept in memory per snapshot, so a request costs one indexed look-up
+// of the latest snapshot's id.
+
+export interface PublicRelease {
+  id: number;
+  computedAt: Date;
+  today: string;
+  censusDays: CensusDay[];
+  days: PublishedDay[];
+  csv: string;
+  metaCsv: string;
+}
+
+let cached: PublicRelease | null = null;
+
+export async function latestSnapshotId(): Promise<number | null> {
+  const [row] = await db.select({ id: statisticsSnapshots.id }).from(statisticsSnapshots).orderBy(desc(statisticsSnapshots.id)).limit(1);
+  return row?.id ?? null;
+}
+
+/** The latest published statistics, or null before the job has first run. */
+export async function latestRelease(): Promise<PublicRelease | null> {
+  const id = await latestSnapshotId();
+  if (id === null) return null;
+  if (cached?.id === id) return cached;
+  const [row] = await db.select().from(statisticsSnapshots).where(eq(statisticsSnapshots.id, id));
+  if (!row) return null;
+  cached = {
+    id: row.id,
+    computedAt: row.computedAt,
+    today: row.today,
+    censusDays: row.censusDays as CensusDay[],
+    days: row.published as PublishedDay[],
+    csv: row.csv,
+    metaCsv: row.metaCsv,
+  };
+  return cached;
+}

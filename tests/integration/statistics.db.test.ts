@@ -1,0 +1,174 @@
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { computeStatistics } from "#app/data/statistics-compute.server";
+import type { CensusDay } from "#app/domain/census-dates";
+import { addDays, londonDate } from "#app/domain/dates";
+import type { Counts } from "#app/domain/statistics-breakdowns";
+import { TOPICS } from "#app/domain/statistics-breakdowns";
+import { action as editAction } from "#app/routes/register.$childId.edit";
+import { action as newAction } from "#app/routes/register.new";
+import { loader as csvLoader } from "#app/routes/api.v1.statistics.children-not-in-school[.]csv";
+import { loader as metaLoader } from "#app/routes/api.v1.statistics.children-not-in-school[.]meta[.]csv";
+import { loader as openApiLoader } from "#app/routes/api.v1.openapi[.]json";
+import { splitCsvLine } from "#db/reference/local-authorities";
+import { db } from "#db/client";
+import { statisticsCouncilFigures } from "#db/schema/index";
+import { disclosureProblems, type PublishedRow } from "../support/statistics-conventions";
+import { call, createUser, laId, requestAs, type TestUser } from "../support/fixtures";
+import { validEntryForm } from "../support/register";
+
+const today = londonDate(new Date());
+const yesterday = addDays(today, -1);
+const censusDay = (date: string, term: CensusDay["term"], timeIdentifier: string): CensusDay => ({
+  kind: "census",
+  date,
+  term,
+  academicYear: 2026,
+  timePeriod: "202627",
+  timeIdentifier,
+  label: `${timeIdentifier} 2026/27`,
+});
+// Two past "census days" and today: the register's history decides what each one counts.
+const days: CensusDay[] = [censusDay(addDays(today, -20), "autumn", "Autumn term"), censusDay(yesterday, "spring", "Spring term"), { ...censusDay(today, "spring", "Spring term"), kind: "today", label: "Today" }];
+
+const entered = addDays(today, -30).split("-");
+const enteredFields = { "dateEntered.day": String(Number(entered[2])), "dateEntered.month": String(Number(entered[1])), "dateEntered.year": entered[0]! };
+
+let officer: TestUser;
+async function addChild(fields: Record<string, string>): Promise<string> {
+  const created = await call(newAction, await requestAs(officer, "/register/new", { form: { ...validEntryForm({ ...enteredFields, ...fields }), intent: "create" } }));
+  return /\/register\/([0-9a-f-]{36})/.exec(created.location!)![1]!;
+}
+async function edit(childId: string, version: number, fields: Record<string, string>) {
+  const outcome = await call(editAction, await requestAs(officer, `/register/${childId}/edit`, { form: { ...validEntryForm({ ...enteredFields, ...fields }), version: String(version) } }), { childId });
+  expect(outcome.status).toBe(302);
+}
+async function camdenFigures(snapshotId: number): Promise<Counts[]> {
+  const [row] = await db
+    .select({ figures: statisticsCouncilFigures.figures })
+    .from(statisticsCouncilFigures)
+    .where(and(eq(statisticsCouncilFigures.snapshotId, snapshotId), eq(statisticsCouncilFigures.laId, await laId("202"))));
+  return row!.figures as Counts[];
+}
+
+let firstSnapshot: number;
+let changedChild: string;
+beforeAll(async () => {
+  officer = await createUser("council_officer", { laCode: "202" });
+  // Edited today from home education to missing education: yesterday it was home educated.
+  changedChild = await addChild({ educationStatus: "elective_home_education", homeEducationReason: "mental_health" });
+  await edit(changedChild, 1, { educationStatus: "not_on_roll", homeEducationReason: "" });
+  for (let i = 0; i < 11; i++) await addChild({ firstName: `Child${i}`, sex: i % 2 === 0 ? "female" : "male", educationStatus: "elective_home_education", homeEducationReason: "lifestyle_choice" });
+  firstSnapshot = (await computeStatistics(new Date(), { days })).snapshotId;
+}, 120_000);
+
+describe("counting on census days from history", () => {
+  it("counts each child with the status they had on the day, and today's now", async () => {
+    const [autumn, spring, now] = await camdenFigures(firstSnapshot);
+    expect(spring!.total!.total).toBe(12);
+    expect(spring!.education_status).toMatchObject({ elective_home_education: 12, not_on_roll: 0 });
+    expect(spring!.home_education_reason).toMatchObject({ mental_health: 1, lifestyle_choice: 11 });
+    expect(now!.education_status).toMatchObject({ elective_home_education: 11, not_on_roll: 1 });
+    expect(autumn!.in_year!.entries_started).toBe(autumn!.total!.total);
+    expect(now!.in_year!.school_attendance_orders).toBeNull();
+  });
+  it("gives the same figures for a past census day when counted again after later changes", async () => {
+    await edit(changedChild, 2, { educationStatus: "eotas", homeEducationReason: "", senStatus: "ehc_plan" });
+    const again = await computeStatistics(new Date(), { days });
+    const [autumn, spring, now] = await camdenFigures(again.snapshotId);
+    const [autumnBefore, springBefore] = await camdenFigures(firstSnapshot);
+    expect(spring).toEqual(springBefore);
+    expect(autumn).toEqual(autumnBefore);
+    expect(now!.education_status).toMatchObject({ eotas: 1, not_on_roll: 0 });
+  });
+});
+
+describe("the published CSV and its metadata", () => {
+  let header: string[];
+  let rows: Record<string, string>[];
+  let meta: Record<string, string>[];
+  beforeAll(async () => {
+    const csv = await call(csvLoader, await requestAs(null, "/api/v1/statistics/children-not-in-school.csv"));
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    const text = await csv.response!.text();
+    expect(text.endsWith("\r\n")).toBe(true);
+    const lines = text.trimEnd().split("\r\n").map(splitCsvLine);
+    header = lines[0]!;
+    rows = lines.slice(1).map((fields) => Object.fromEntries(header.map((h, i) => [h, fields[i]!])));
+    const metaText = await (await call(metaLoader, await requestAs(null, "/api/v1/statistics/children-not-in-school.meta.csv"))).response!.text();
+    const metaLines = metaText.trimEnd().split("\r\n").map(splitCsvLine);
+    meta = metaLines.slice(1).map((fields) => Object.fromEntries(metaLines[0]!.map((h, i) => [h, fields[i]!])));
+  });
+
+  it("has DfE's columns, time identifiers and geographic levels, census days only", () => {
+    expect(header).toEqual(["time_period", "time_identifier", "geographic_level", "country_code", "country_name", "region_code", "region_name", "old_la_code", "new_la_code", "la_name", "breakdown_topic", "breakdown", "child_count", "child_percent"]);
+    expect(new Set(rows.map((r) => `${r.time_period} ${r.time_identifier}`))).toEqual(new Set(["202627 Autumn term", "202627 Spring term"]));
+    expect(new Set(rows.map((r) => r.geographic_level))).toEqual(new Set(["National", "Regional", "Local authority"]));
+    for (const r of rows) {
+      expect(r.time_period).toMatch(/^\d{6}$/);
+      expect([r.country_code, r.country_name]).toEqual(["E92000001", "England"]);
+      if (r.geographic_level === "National") expect([r.region_code, r.region_name, r.old_la_code, r.new_la_code, r.la_name]).toEqual(["", "", "", "", ""]);
+      if (r.geographic_level === "Regional") {
+        expect(r.region_code).toMatch(/^E1200000[1-9]$/);
+        expect([r.old_la_code, r.new_la_code, r.la_name]).toEqual(["", "", ""]);
+      }
+      if (r.geographic_level === "Local authority") {
+        expect(r.old_la_code).toMatch(/^\d{3}$/);
+        expect(r.new_la_code).toMatch(/^E\d{8}$/);
+        expect(r.region_code).toMatch(/^E1200000[1-9]$/);
+        expect(r.la_name).not.toBe("");
+      }
+      expect(r.child_count).not.toBe("");
+      expect(r.child_percent).not.toBe("");
+    }
+    const breakdowns = TOPICS.reduce((n, t) => n + t.breakdowns.length, 0);
+    expect(rows.filter((r) => r.geographic_level === "Local authority")).toHaveLength(153 * breakdowns * 2);
+    expect(rows.filter((r) => r.geographic_level === "Regional")).toHaveLength(9 * breakdowns * 2);
+  });
+
+  it("publishes Camden's 12 children rounded, its small counts suppressed, nothing that a total gives away", () => {
+    const camden = (topic: string, breakdown: string) => rows.find((r) => r.time_identifier === "Spring term" && r.old_la_code === "202" && r.breakdown_topic === topic && r.breakdown === breakdown)!;
+    expect(camden("Total", "Total")).toMatchObject({ child_count: "10", child_percent: "z" });
+    expect(camden("Primary reason for home education", "Mental health")).toMatchObject({ child_count: "c", child_percent: "c" });
+    expect(camden("Primary reason for home education", "Lifestyle choice")).toMatchObject({ child_count: "c", child_percent: "c" });
+    expect(camden("In the academic year", "School attendance orders")).toMatchObject({ child_count: "x", child_percent: "x" });
+    expect(rows.find((r) => r.geographic_level === "National" && r.time_identifier === "Spring term" && r.breakdown_topic === "Total")).toMatchObject({ child_count: "low" });
+    const topicCode = new Map(TOPICS.map((t) => [t.label, { code: t.code, breakdowns: new Map(t.breakdowns.map((b) => [b.label, b.code])) }]));
+    const published: PublishedRow[] = rows.map((r) => ({
+      timePeriod: r.time_period!,
+      timeIdentifier: r.time_identifier!,
+      level: r.geographic_level as PublishedRow["level"],
+      areaCode: r.geographic_level === "National" ? r.country_code! : r.geographic_level === "Regional" ? r.region_code! : r.new_la_code!,
+      regionCode: r.region_code || null,
+      topic: topicCode.get(r.breakdown_topic!)!.code,
+      breakdown: topicCode.get(r.breakdown_topic!)!.breakdowns.get(r.breakdown!)!,
+      count: r.child_count!,
+      percent: r.child_percent!,
+    }));
+    expect(disclosureProblems(published)).toEqual([]);
+  });
+
+  it("describes every filter and indicator in the metadata, as DfE's screener requires", () => {
+    expect(meta.map((m) => m.col_name)).toEqual(["breakdown_topic", "breakdown", "child_count", "child_percent"]);
+    const geographyAndTime = ["time_period", "time_identifier", "geographic_level", "country_code", "country_name", "region_code", "region_name", "old_la_code", "new_la_code", "la_name"];
+    expect([...geographyAndTime, ...meta.map((m) => m.col_name!)].sort()).toEqual([...header].sort());
+    for (const m of meta) {
+      expect(["Filter", "Indicator"]).toContain(m.col_type);
+      expect(m.label).not.toBe("");
+      if (m.col_type === "Indicator") {
+        expect(m.filter_grouping_column).toBe("");
+        expect(m.indicator_dp).toMatch(/^\d$/);
+      } else {
+        expect(m.indicator_unit).toBe("");
+        if (m.filter_grouping_column) expect(meta.map((x) => x.col_name)).toContain(m.filter_grouping_column);
+      }
+    }
+    expect(meta.find((m) => m.col_name === "child_percent")).toMatchObject({ indicator_unit: "%", indicator_dp: "1" });
+  });
+
+  it("is in the OpenAPI document", async () => {
+    const doc = (await (await call(openApiLoader, await requestAs(null, "/api/v1/openapi.json"))).response!.json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/statistics/children-not-in-school.csv", "/statistics/children-not-in-school.meta.csv"]));
+  });
+});
