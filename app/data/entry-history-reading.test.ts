@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { characteristicChanges, codeOf } from "./entry-history-reading";
+import { characteristicChanges, codeOf, statusSetOn } from "./entry-history-reading";
 
 describe("reading history for the statistics", () => {
   it("reads the labels edits write and the codes consent decisions write", () => {
@@ -30,5 +30,17 @@ describe("reading history for the statistics", () => {
       { on: "2025-10-03", field: "educationStatus", from: "elective_home_education" },
       { on: "2025-11-01", field: "educationStatus", from: "not_on_roll" },
     ]);
+  });
+});
+
+describe("when an entry took its status", () => {
+  it("is the last change to it, by label or code, after creation", () => {
+    const rows = [
+      { kind: "created", occurredAt: new Date("2026-01-05T10:00:00Z"), changes: [{ field: "educationStatus", from: null, to: "Not on a school roll and no known education (missing education)" }] },
+      { kind: "updated", occurredAt: new Date("2026-02-01T10:00:00Z"), changes: [{ field: "educationStatus", from: "Not on a school roll and no known education (missing education)", to: "Elective home education" }] },
+      { kind: "updated", occurredAt: new Date("2026-03-03T10:00:00Z"), changes: [{ field: "educationStatus", from: "elective_home_education", to: "not_on_roll" }] },
+    ];
+    expect(statusSetOn(rows, "not_on_roll")).toBe("2026-03-03");
+    expect(statusSetOn(rows.slice(0, 1), "not_on_roll")).toBeNull();
   });
 });

@@ -46,3 +46,18 @@ export function characteristicChanges(rows: readonly HistoryRow[]): Characterist
   }
   return changes;
 }
+
+/**
+ * The day (in England) an entry last took an education status, from its history in the order it
+ * was written, or null if no change after creation set it (it has had it since it was entered).
+ */
+export function statusSetOn(rows: readonly HistoryRow[], status: string): string | null {
+  let on: string | null = null;
+  for (const row of rows) {
+    if (row.kind === "created") continue;
+    for (const change of row.changes) {
+      if (change.field === "educationStatus" && codeOf("educationStatus", change.to) === status && codeOf("educationStatus", change.from) !== status) on = londonDate(row.occurredAt);
+    }
+  }
+  return on;
+}

@@ -1,5 +1,6 @@
 import { desc, eq } from "drizzle-orm";
 import type { CensusDay } from "#app/domain/census-dates";
+import { statisticsPageView, type StatisticsPageView } from "#app/open-data/statistics-page.server";
 import { db } from "#db/client";
 import { statisticsSnapshots } from "#db/schema/index";
 import type { PublishedDay } from "./statistics-compute.server";
@@ -42,4 +43,14 @@ export async function latestRelease(): Promise<PublicRelease | null> {
     metaCsv: row.metaCsv,
   };
   return cached;
+}
+
+let cachedView: { id: number; view: StatisticsPageView } | null = null;
+
+/** The public page's figures and charts, worked out once per snapshot. */
+export async function latestPublicView(): Promise<StatisticsPageView | null> {
+  const release = await latestRelease();
+  if (!release) return null;
+  if (cachedView?.id !== release.id) cachedView = { id: release.id, view: statisticsPageView(release.days, release.computedAt) };
+  return cachedView.view;
 }

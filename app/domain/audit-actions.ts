@@ -10,6 +10,8 @@ export const AUDIT_ACTIONS = [
   "user.invited",
   "user.invitation_accepted",
   "audit_log.viewed",
+  "statistics.council_figures_viewed",
+  "statistics.termly_return_downloaded",
   "child.created",
   "child.viewed",
   "child.updated",

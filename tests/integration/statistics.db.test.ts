@@ -10,6 +10,9 @@ import { action as newAction } from "#app/routes/register.new";
 import { loader as csvLoader } from "#app/routes/api.v1.statistics.children-not-in-school[.]csv";
 import { loader as metaLoader } from "#app/routes/api.v1.statistics.children-not-in-school[.]meta[.]csv";
 import { loader as openApiLoader } from "#app/routes/api.v1.openapi[.]json";
+import { loader as figuresLoader } from "#app/routes/council-figures._index";
+import { loader as returnLoader } from "#app/routes/council-figures.return";
+import { loader as pageLoader } from "#app/routes/statistics";
 import { splitCsvLine } from "#db/reference/local-authorities";
 import { db } from "#db/client";
 import { statisticsCouncilFigures } from "#db/schema/index";
@@ -170,5 +173,47 @@ describe("the published CSV and its metadata", () => {
   it("is in the OpenAPI document", async () => {
     const doc = (await (await call(openApiLoader, await requestAs(null, "/api/v1/openapi.json"))).response!.json()) as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/statistics/children-not-in-school.csv", "/statistics/children-not-in-school.meta.csv"]));
+  });
+});
+
+describe("the public page", () => {
+  it("shows only published figures: England rounded to 100, so Camden's 12 are low", async () => {
+    const outcome = await call(pageLoader, await requestAs(null, "/statistics"));
+    const view = (outcome.data as { view: { headline: { count: string }[]; regions: { rows: { label: string; count: string }[] }; breakdowns: { rows: { count: string }[] }[] } }).view;
+    expect(view.headline[0]!.count).toMatch(/^low/);
+    expect(view.regions.rows.find((r) => r.label === "London")!.count).toBe("10");
+    const everyCount = [...view.headline.map((h) => h.count), ...view.regions.rows.map((r) => r.count), ...view.breakdowns.flatMap((b) => b.rows.map((r) => r.count))];
+    expect(everyCount.filter((c) => !/^(0|low|c|x)\b|^\d{1,3}(,\d{3})*0$/.test(c))).toEqual([]);
+  });
+});
+
+describe("a council's own figures", () => {
+  it("shows the council's exact counts beside its region's and England's published ones, and only its own", async () => {
+    const outcome = await call(figuresLoader, await requestAs(officer, "/council-figures?day=1"));
+    expect(outcome.status).toBe(200);
+    const { figures, canDownload } = outcome.data as { canDownload: boolean; figures: { trend: { own: string; region: string; england: string }[]; breakdowns: { code: string; rows: { label: string; own: string; region: string }[] }[] } };
+    expect(canDownload).toBe(false);
+    expect(figures.trend[1]).toEqual({ label: expect.stringContaining("Spring term"), own: "12", region: "10", england: expect.stringMatching(/^low/) });
+    const reasons = figures.breakdowns.find((b) => b.code === "home_education_reason")!.rows;
+    expect(reasons.find((r) => r.label === "Mental health")).toMatchObject({ own: "1", region: "c (suppressed)" });
+    const leeds = await createUser("council_officer", { laCode: "383" });
+    const theirs = (await call(figuresLoader, await requestAs(leeds, "/council-figures"))).data as { figures: { trend: { own: string }[] } };
+    expect(theirs.figures.trend.map((t) => t.own)).toEqual(["0", "0", "0"]);
+  });
+  it("counts how long children missing education have been missing, from when they took that status", async () => {
+    const forty = addDays(today, -40).split("-");
+    await addChild({ firstName: "Missing", educationStatus: "not_on_roll", homeEducationReason: "", "dateEntered.day": String(Number(forty[2])), "dateEntered.month": String(Number(forty[1])), "dateEntered.year": forty[0]! });
+    const { today: live } = (await call(figuresLoader, await requestAs(officer, "/council-figures"))).data as { today: { missing: Record<string, number> } };
+    expect(live.missing).toEqual({ under_1_month: 0, "1_to_3_months": 1, "3_to_6_months": 0, over_6_months: 0 });
+  });
+  it("gives the council admin the termly return for a census day, unrounded; nobody else", async () => {
+    const admin = await createUser("council_admin", { laCode: "202" });
+    const file = await call(returnLoader, await requestAs(admin, `/council-figures/return?day=${yesterday}`));
+    expect(file.status).toBe(200);
+    const lines = (await file.response!.text()).trimEnd().split("\r\n");
+    expect(lines[1]).toBe(`202,Camden,${yesterday},202627,Spring term,total,Children on the register on the census day,12,dfe`);
+    expect(lines).toContain(`202,Camden,${yesterday},202627,Spring term,home_education_reason.mental_health,Primary reason for home education: Mental health,1,dfe`);
+    expect((await call(returnLoader, await requestAs(admin, `/council-figures/return?day=${today}`))).status).toBe(404);
+    expect((await call(returnLoader, await requestAs(officer, `/council-figures/return?day=${yesterday}`))).status).toBe(403);
   });
 });
