@@ -138,7 +138,7 @@ export default function CouncilFigures({ loaderData: { today, figures, canDownlo
               <form method="get" action="/council-figures/return">
                 <div className="govuk-form-group">
                   <label className="govuk-label" htmlFor="return-day">
-                    Census day
+                    Census day of the return
                   </label>
                   <select className="govuk-select" id="return-day" name="day" defaultValue={figures.days.filter((d) => d.kind === "census").at(-1)?.date}>
                     {figures.days

@@ -18,8 +18,9 @@ const CSV_NAME = "english-local-authorities.csv";
 
 function csvPath(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  // Beside this file under tsx; under db/reference when bundled into build/.
-  const candidates = [path.join(here, CSV_NAME), path.resolve(here, "..", "db", "reference", CSV_NAME)];
+  // Beside this file under tsx; under db/reference when bundled into build/ (build/server.js) or
+  // into React Router's server build (build/server/index.js).
+  const candidates = [path.join(here, CSV_NAME), path.resolve(here, "..", "db", "reference", CSV_NAME), path.resolve(here, "..", "..", "db", "reference", CSV_NAME)];
   return candidates.find((candidate) => existsSync(candidate)) ?? candidates[0]!;
 }
 
