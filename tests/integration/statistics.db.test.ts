@@ -1,6 +1,8 @@
+import { gunzipSync } from "node:zlib";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { computeStatistics } from "#app/data/statistics-compute.server";
+import { latestPublicView } from "#app/data/statistics.server";
 import type { CensusDay } from "#app/domain/census-dates";
 import { addDays, londonDate } from "#app/domain/dates";
 import type { Counts } from "#app/domain/statistics-breakdowns";
@@ -178,12 +180,21 @@ describe("the published CSV and its metadata", () => {
 
 describe("the public page", () => {
   it("shows only published figures: England rounded to 100, so Camden's 12 are low", async () => {
-    const outcome = await call(pageLoader, await requestAs(null, "/statistics"));
-    const view = (outcome.data as { view: { headline: { count: string }[]; regions: { rows: { label: string; count: string }[] }; breakdowns: { rows: { count: string }[] }[] } }).view;
+    const view = (await latestPublicView())!;
     expect(view.headline[0]!.count).toMatch(/^low/);
     expect(view.regions.rows.find((r) => r.label === "London")!.count).toBe("10");
     const everyCount = [...view.headline.map((h) => h.count), ...view.regions.rows.map((r) => r.count), ...view.breakdowns.flatMap((b) => b.rows.map((r) => r.count))];
     expect(everyCount.filter((c) => !/^(0|low|c|x)\b|^\d{1,3}(,\d{3})*0$/.test(c))).toEqual([]);
+    const { html } = (await call(pageLoader, await requestAs(null, "/statistics"))).data as { html: string };
+    expect(html).toContain("Children on registers by region");
+    expect(html).toContain('role="img"');
+  });
+  it("sends the CSV gzipped to clients that accept it", async () => {
+    const plain = await call(csvLoader, await requestAs(null, "/api/v1/statistics/children-not-in-school.csv"));
+    const gzipped = await call(csvLoader, await requestAs(null, "/api/v1/statistics/children-not-in-school.csv", { headers: { "Accept-Encoding": "gzip, deflate, br" } }));
+    expect(gzipped.headers.get("Content-Encoding")).toBe("gzip");
+    expect(plain.headers.get("Content-Encoding")).toBeNull();
+    expect(gunzipSync(Buffer.from(await gzipped.response!.arrayBuffer())).toString()).toBe(await plain.response!.text());
   });
 });
 
