@@ -25,7 +25,7 @@ export function openApiDocument(origin: string) {
       title: "Directory of non-school alternative provision: open data",
       version: "1.0.0",
       description:
-        "Providers of non-school alternative provision listed by the Department for Education's directory. Only approved listings that have not passed their end date are included: never applications, refused, suspended, revoked or expired listings. The directory needs no authentication. The placement check is for councils' own systems and needs a bearer token that a council admin creates in the service.",
+        "Providers of non-school alternative provision listed by the Department for Education's directory. Only approved listings that have not passed their end date are included: never applications, refused, suspended, revoked or expired listings. The directory needs no authentication. The placement check is for councils' own systems and needs a bearer token that a council admin creates in the service. The statistics are the children on councils' registers of children not in school on each termly census day, rounded and suppressed as DfE's releases are.",
       license: { name: "Open Government Licence v3.0", url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" },
     },
     servers: [{ url: `${origin}/api/v1` }],
