@@ -57,6 +57,13 @@ export const ROUTE_ACCESS = {
   "routes/api.v1.directory.providers": PUBLIC,
   "routes/api.v1.directory.providers[.]csv": PUBLIC,
   "routes/api.v1.openapi[.]json": PUBLIC,
+  // Published statistics: only rounded, suppressed figures.
+  "routes/statistics": PUBLIC,
+  // A council's own figures (unrounded) and its termly return.
+  "routes/council-figures._index": needs("read:statistics:own-la"),
+  "routes/council-figures.return": needs("download:termly-return:own-la"),
+  "routes/api.v1.statistics.children-not-in-school[.]csv": PUBLIC,
+  "routes/api.v1.statistics.children-not-in-school[.]meta[.]csv": PUBLIC,
   // Authenticated by an LA's bearer token inside the route, never by a session.
   "routes/api.v1.placement-checks": PUBLIC,
   "routes/provider.sign-up": PUBLIC,

@@ -12,6 +12,7 @@ const BY_ROLE: Record<Role, NavigationItem[]> = {
     { href: "/register/new", text: "Add a child" },
     { href: "/placements", text: "Placements" },
     { href: "/consent-requests", text: "Home-education requests" },
+    { href: "/council-figures", text: "Figures" },
   ],
   social_worker: [
     { href: "/consent-requests", text: "Requests for you" },
@@ -24,6 +25,7 @@ const BY_ROLE: Record<Role, NavigationItem[]> = {
     { href: "/admin/settings", text: "Settings" },
     { href: "/admin/placement-limits", text: "Placement limits" },
     { href: "/admin/api-tokens", text: "API tokens" },
+    { href: "/council-figures", text: "Figures" },
   ],
   provider: [
     { href: "/provider", text: "Your listing" },

@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   "user.password_reset",
   "audit_log.viewed",
   "audit_log.exported",
+  "statistics.council_figures_viewed",
+  "statistics.termly_return_downloaded",
   "child.created",
   "child.viewed",
   "child.updated",
@@ -149,6 +151,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "child.looked_up": "looked up a child on the register with the council's API token",
   "email.retried": "sent a failed email again",
   "placement.review_continued": "recorded that a flagged placement was reviewed and continues",
+  "statistics.council_figures_viewed": "viewed the council's own figures",
+  "statistics.termly_return_downloaded": "downloaded the council's termly return",
 };
 
 export function isAuditAction(value: string): value is AuditAction {

@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   "manage:user:own-la",
   "read:audit:own-la",
   "manage:api-token:own-la",
+  "read:statistics:own-la",
+  "download:termly-return:own-la",
   "apply:listing:own",
   "read:placement:own-provider",
   "review:listing:area",
@@ -42,9 +44,17 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  council_officer: ["read:child:own-la", "write:child:own-la", "raise:consent:own-la", "read:consent:own-la", "write:placement:own-la"],
+  council_officer: ["read:child:own-la", "write:child:own-la", "raise:consent:own-la", "read:consent:own-la", "write:placement:own-la", "read:statistics:own-la"],
   social_worker: ["read:child:allocated", "decide:consent:allocated"],
-  council_admin: ["manage:user:own-la", "read:audit:own-la", "read:consent:own-la", "manage:settings:own-la", "manage:api-token:own-la"],
+  council_admin: [
+    "manage:user:own-la",
+    "read:audit:own-la",
+    "read:consent:own-la",
+    "manage:settings:own-la",
+    "manage:api-token:own-la",
+    "read:statistics:own-la",
+    "download:termly-return:own-la",
+  ],
   provider: ["apply:listing:own", "read:placement:own-provider"],
   directory_reviewer: ["review:listing:area"],
   service_admin: ["manage:organisation:any", "manage:reviewer:any", "manage:email:any"],

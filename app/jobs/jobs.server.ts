@@ -1,4 +1,6 @@
 import { sendConsentOverdueReminders } from "#app/data/consent-reminders.server";
+import { computeStatistics } from "#app/data/statistics-compute.server";
+import { latestSnapshotId } from "#app/data/statistics.server";
 import { expireListings } from "#app/data/directory-expiry.server";
 import { deliverEmails } from "#app/utils/notify.server";
 import { deleteExpiredSessions } from "#app/utils/session.server";
@@ -10,6 +12,8 @@ export interface JobDefinition {
   /** Cron, in UTC. */
   cron: string;
   run: () => Promise<unknown>;
+  /** Whether to run it once as soon as the queue starts too (a fresh database has nothing to show). */
+  runAtStartIf?: () => Promise<boolean>;
 }
 
 export const JOBS: JobDefinition[] = [
@@ -22,4 +26,9 @@ export const JOBS: JobDefinition[] = [
   // Consent requests become overdue a working day at a time; once a day, before the working day
   // starts in London (06:30 UTC is 06:30 or 07:30 there), each newly overdue one gets its one reminder.
   { name: "remind-overdue-consent-requests", cron: "30 6 * * *", run: () => sendConsentOverdueReminders(new Date()) },
+  // The published statistics and councils' own figures, counted afresh each night (02:15 UTC, after
+  // London's day has ended whatever the season) so "today" is yesterday's close at worst, and a
+  // census day's figures are there the morning after it.
+  // A database that has never had statistics gets them as soon as the queue starts.
+  { name: "compute-statistics", cron: "15 2 * * *", run: () => computeStatistics(new Date()), runAtStartIf: async () => (await latestSnapshotId()) === null },
 ];

@@ -38,6 +38,8 @@ export async function startJobQueue(connection: Connection, jobs: JobDefinition[
         throw error;
       }
     });
+    // One run however many processes start at once (pg-boss keeps one job per singleton key).
+    if (job.runAtStartIf && (await job.runAtStartIf())) await boss.send(job.name, {}, { singletonKey: `${job.name}-at-start`, singletonSeconds: 3600 });
   }
   logger.info({ jobs: jobs.map((j) => j.name) }, "job queue started");
   return boss;

@@ -3,6 +3,7 @@ import { MAX_API_PAGE_SIZE } from "#app/data/directory-query";
 import { PLACEMENT_CHECK_CODES } from "#app/domain/placement-check";
 import { env } from "#app/utils/env.server";
 import { CSV_COLUMNS } from "./providers";
+import { STATISTICS_CSV_COLUMNS, STATISTICS_META_COLUMNS } from "./statistics-csv";
 
 // The OpenAPI 3.1 description of the directory's open data, built from the same lists the API
 // validates against, so the document cannot drift from what the API accepts.
@@ -37,7 +38,7 @@ export function openApiDocument(origin: string) {
       title: "Directory of non-school alternative provision: open data",
       version: "1.0.0",
       description:
-        "Providers of non-school alternative provision listed by the Department for Education's directory. Only approved listings that have not passed their end date are included: never applications, refused, suspended, revoked or expired listings. The directory needs no authentication. The placement check is for councils' own systems and needs a bearer token that a council admin creates in the service. " +
+        "Providers of non-school alternative provision listed by the Department for Education's directory. Only approved listings that have not passed their end date are included: never applications, refused, suspended, revoked or expired listings. The directory needs no authentication. The placement check is for councils' own systems and needs a bearer token that a council admin creates in the service. The statistics are the children on councils' registers of children not in school on each termly census day, rounded and suppressed as DfE's releases are. " +
         `Rate limits, shared by every server: ${perAddress} open-data requests a minute from one client address, ${perToken} placement checks a minute with one token; past either, 429 with Retry-After (seconds).`,
       license: { name: "Open Government Licence v3.0", url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" },
     },
@@ -87,6 +88,25 @@ export function openApiDocument(origin: string) {
             "400": { description: "A parameter is not valid", content: { "application/json": { schema: { $ref: "#/components/schemas/Problem" } } } },
             "429": openDataLimit,
           },
+        },
+      },
+      "/statistics/children-not-in-school.csv": {
+        get: {
+          operationId: "downloadChildrenNotInSchoolStatistics",
+          summary: "Children on councils' registers of children not in school on each termly census day, in DfE's tidy data format",
+          description: `Columns: ${STATISTICS_CSV_COLUMNS.join(", ")}. One row per census day, area (National, Regional, Local authority) and breakdown. Council and regional counts are rounded to the nearest 10 and England's to the nearest 100; percentages are from unrounded counts. Symbols: c (suppressed: 1 or 2 children, or a count that would let one be worked out from a total), low (rounds to 0 but is not 0), x (not available), z (not applicable). Computed nightly from the registers' history, so a past census day gives the same figures when counted again.`,
+          responses: {
+            "200": { description: "CSV (RFC 4180, UTF-8, CRLF line endings)", content: { "text/csv": { schema: { type: "string" } } } },
+            "503": { description: "No statistics have been computed yet", content: { "application/json": { schema: { $ref: "#/components/schemas/Problem" } } } },
+          },
+        },
+      },
+      "/statistics/children-not-in-school.meta.csv": {
+        get: {
+          operationId: "downloadChildrenNotInSchoolStatisticsMetadata",
+          summary: "The metadata file DfE's statistics service requires beside the data file",
+          description: `Columns: ${STATISTICS_META_COLUMNS.join(", ")}. One row per filter and indicator of the data file.`,
+          responses: { "200": { description: "CSV (RFC 4180, UTF-8, CRLF line endings)", content: { "text/csv": { schema: { type: "string" } } } } },
         },
       },
     },

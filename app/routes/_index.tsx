@@ -38,6 +38,13 @@ export default function Start() {
           </a>{" "}
           without signing in.
         </p>
+        <h2 className="govuk-heading-m">Statistics</h2>
+        <p className="govuk-body">
+          <a className="govuk-link" href="/statistics">
+            Children on councils&apos; registers
+          </a>{" "}
+          on each termly census day, for England, its regions and every council, with the data to download.
+        </p>
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_CENSUS_DAYS, parseCensusDays } from "#app/domain/census-dates";
 
 const positiveNumber = (fallback: number) => z.coerce.number().positive().default(fallback);
 const optionalText = z.string().trim().min(1).optional().catch(undefined);
@@ -22,6 +23,20 @@ const EnvSchema = z
     // API rate limits, per minute (kept in PostgreSQL, shared by every process).
     PLACEMENT_CHECKS_PER_TOKEN_PER_MINUTE: positiveNumber(60),
     OPEN_DATA_REQUESTS_PER_IP_PER_MINUTE: positiveNumber(120),
+    // The termly census days the statistics count on, as rules (docs: README, "Statistics").
+    STATISTICS_CENSUS_DAYS: z
+      .string()
+      .default(DEFAULT_CENSUS_DAYS)
+      .transform((text, ctx) => {
+        const parsed = parseCensusDays(text);
+        if (!parsed.ok) {
+          ctx.addIssue({ code: "custom", message: parsed.error });
+          return z.NEVER;
+        }
+        return parsed.rules;
+      }),
+    /** How many academic years of census days (this one included) each snapshot counts. */
+    STATISTICS_ACADEMIC_YEARS: z.coerce.number().int().min(1).max(10).default(2),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     PORT: z.coerce.number().int().positive().default(3000),
     /** The service's public address, for links in emails (e.g. https://cnis.education.gov.uk). */

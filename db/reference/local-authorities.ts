@@ -7,16 +7,20 @@ export interface LocalAuthorityReference {
   onsCode: string;
   name: string;
   current: boolean;
+  /** The ONS region (E12000001-E12000009) and its name as DfE's statistics write it. */
+  regionCode: string;
+  regionName: string;
 }
 
 // Copied from shared/data (DfE analytical services' dfeR package, data-raw/old_la_codes.csv,
-// filtered to England) so a clone of this repository seeds without anything beside it.
+// filtered to England, with each authority's region from dfeR's geo_hierarchy) so a clone of this repository seeds without anything beside it.
 const CSV_NAME = "english-local-authorities.csv";
 
 function csvPath(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  // Beside this file under tsx; under db/reference when bundled into build/.
-  const candidates = [path.join(here, CSV_NAME), path.resolve(here, "..", "db", "reference", CSV_NAME)];
+  // Beside this file under tsx; under db/reference when bundled into build/ (build/server.js) or
+  // into React Router's server build (build/server/index.js).
+  const candidates = [path.join(here, CSV_NAME), path.resolve(here, "..", "db", "reference", CSV_NAME), path.resolve(here, "..", "..", "db", "reference", CSV_NAME)];
   return candidates.find((candidate) => existsSync(candidate)) ?? candidates[0]!;
 }
 
@@ -46,9 +50,9 @@ export function splitCsvLine(line: string): string[] {
 export function loadLocalAuthorities(): LocalAuthorityReference[] {
   const lines = readFileSync(csvPath(), "utf8").trim().split(/\r?\n/);
   return lines.slice(1).map((line) => {
-    const [laCode, onsCode, name, current] = splitCsvLine(line);
-    if (!laCode || !onsCode || !name) throw new Error(`Bad local authority row: ${line}`);
-    return { laCode, onsCode, name, current: current === "true" };
+    const [laCode, onsCode, name, current, regionCode, regionName] = splitCsvLine(line);
+    if (!laCode || !onsCode || !name || !regionCode || !regionName) throw new Error(`Bad local authority row: ${line}`);
+    return { laCode, onsCode, name, current: current === "true", regionCode, regionName };
   });
 }
 

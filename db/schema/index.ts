@@ -9,3 +9,4 @@ export * from "./invitations";
 export * from "./api-tokens";
 export * from "./directory";
 export * from "./placements";
+export * from "./statistics";

@@ -27,7 +27,10 @@ describe.skipIf(!server)("the benchmark harness (BENCH_SCALE=small)", () => {
         "POST /api/v1/placement-checks",
         "Public directory search page",
         "GET /api/v1/directory/providers",
+        "Public statistics page",
+        "GET /api/v1/statistics/children-not-in-school.csv",
       ]);
+      expect(results.statistics?.children).toBe(20_000);
       for (const endpoint of results.endpoints) {
         expect(endpoint.runs.map((r) => r.connections)).toEqual([1, 10, 50]);
         for (const run of endpoint.runs) {
