@@ -4,6 +4,7 @@ import type { Pattern, ProvisionType } from "#app/domain/directory-vocabulary";
 import { db } from "#db/client";
 import { listings, listingSites, organisations } from "#db/schema/index";
 import { DIRECTORY_PAGE_SIZE, MAX_API_PAGE_SIZE } from "./directory-query";
+import { escapeLike } from "./like-pattern";
 
 // The public directory and its open data: only listings that are approved and not past their end
 // date (the same rule as isPubliclyListed in the lifecycle), and only what was listed, never the
@@ -23,10 +24,6 @@ export interface DirectoryQuery {
   age?: number | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 const listedSite = (where: SQL) =>

@@ -11,6 +11,7 @@ import { children, educationArrangements } from "#db/schema/index";
 import type { Sort } from "./register-query";
 import { childVisibleTo } from "./scope-predicates.server";
 import type { RegisterScope } from "./scope.server";
+import { escapeLike } from "./like-pattern";
 
 // Searching a register: what the search box's text is, each kind through its own index, and the
 // search's audit event. The scope's predicate is part of every query.
@@ -37,10 +38,6 @@ export function searchKindOf(q: string): SearchKind {
   if (validateChildReference(q).ok) return "child_reference";
   if (looksLikePostcodeStart(q) && /\d/.test(q)) return "postcode";
   return "name";
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function searchCondition(q: string): { kind: SearchKind; where: SQL } {

@@ -45,20 +45,7 @@ export async function recordFailure(key: string, limit: number, now = new Date()
  * count and cannot all slip under the limit. Shares the sign-in throttle's table, under its own keys.
  */
 export async function withinAttemptLimit(key: string, limit: number, windowMs: number, now = new Date()): Promise<boolean> {
-  const windowStart = new Date(now.getTime() - windowMs);
-  const stale = sql`${signInThrottles.windowStartedAt} < ${windowStart.toISOString()}::timestamptz`;
-  const [row] = await db
-    .insert(signInThrottles)
-    .values({ key, failures: 1, windowStartedAt: now })
-    .onConflictDoUpdate({
-      target: signInThrottles.key,
-      set: {
-        failures: sql`case when ${stale} then 1 else ${signInThrottles.failures} + 1 end`,
-        windowStartedAt: sql`case when ${stale} then ${now.toISOString()}::timestamptz else ${signInThrottles.windowStartedAt} end`,
-      },
-    })
-    .returning({ attempts: signInThrottles.failures });
-  return row!.attempts <= limit;
+  return (await rateLimit(key, limit, windowMs, now)).ok;
 }
 
 export type RateLimit = { ok: true } | { ok: false; retryAfterSeconds: number };

@@ -1,24 +1,16 @@
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../support/app-server";
-import { CheckedPage, launchBrowser } from "../support/browser";
+import type { BrowserContext } from "playwright-core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CheckedPage } from "../support/browser";
+import { appAndBrowserForFile } from "../support/e2e-app";
 
 // The service's own pages: what the accessibility regulations, UK GDPR and PECR require it to say,
 // reachable from every page's footer, each checked with axe.
-let app: RunningApp;
-let browser: Browser;
+const env = appAndBrowserForFile({ SUPPORT_EMAIL: "help@service.example", SESSION_IDLE_MINUTES: "20" });
 let context: BrowserContext;
 let page: CheckedPage;
 
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp({ SUPPORT_EMAIL: "help@service.example", SESSION_IDLE_MINUTES: "20" }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
 beforeEach(async () => {
-  context = await browser.newContext({ baseURL: app.baseUrl });
+  context = await env.browser().newContext({ baseURL: env.app().baseUrl });
   page = new CheckedPage(await context.newPage());
 });
 afterEach(async () => {
@@ -33,7 +25,7 @@ describe("the service's own pages", () => {
     await page.goto("/");
     await expect(page.page.locator(".govuk-phase-banner .govuk-tag").innerText()).resolves.toBe("Beta");
     await page.clickAndCheck(page.page.locator(".govuk-phase-banner").getByRole("link", { name: "give your feedback" }));
-    expect(page.page.url()).toBe(`${app.baseUrl}/help#feedback`);
+    expect(page.page.url()).toBe(`${env.app().baseUrl}/help#feedback`);
     await expect(text()).resolves.toContain("help@service.example");
   });
 

@@ -4,11 +4,11 @@ import { startApp, type RunningApp } from "./app-server";
 import { launchBrowser } from "./browser";
 
 /** For a browser test file: the built app on its own database, and one Chromium, for all its tests. */
-export function appAndBrowserForFile(): { app: () => RunningApp; browser: () => Browser } {
+export function appAndBrowserForFile(extraEnv: Record<string, string> = {}): { app: () => RunningApp; browser: () => Browser } {
   let app: RunningApp | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+    [app, browser] = await Promise.all([startApp(extraEnv), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();
