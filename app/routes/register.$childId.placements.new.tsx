@@ -132,7 +132,7 @@ function ChooseProvider({ d }: { d: ChooseData }) {
             rows={p.sites.map((s) => ({
               key: s.name,
               value: `${s.addressLine1}, ${s.town}, ${s.postcode}. Ages ${p.ageMin} to ${p.ageMax}, ${s.capacity} places.`,
-              actions: [{ text: "Choose", visuallyHiddenText: `${s.name}, ${p.name}`, href: `/register/${d.childId}/placements/new?site=${s.id}` }],
+              actions: [{ text: "Choose", visuallyHiddenText: s.name, href: `${href("/register/:childId/placements/new", { childId: d.childId })}?site=${s.id}` }],
             }))}
           />
         ))}
