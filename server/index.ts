@@ -11,6 +11,7 @@ import { connectionOptionsFromEnv, shouldSeedDemoData } from "../db/config";
 import { latestMigrationIn, migrate } from "../db/migrate";
 import { seedDemoData, seedReferenceData } from "../db/seed";
 import { databaseUrlProblem, describeDatabaseUrl, waitForDatabase } from "../db/startup";
+import { isConnectionLost } from "../db/connection-errors";
 import { env } from "../app/utils/env.server";
 import { lifecycle } from "../app/utils/lifecycle.server";
 import { describeError, logger } from "../app/utils/logger.server";
@@ -190,5 +191,17 @@ async function shutdown(signal: string) {
   logger.info({ requestsCutOff: cutOffWhileDraining }, "shut down");
   process.exit(0);
 }
+// pg-boss 10 lets the rejection escape when it cannot record a job's failure on a connection that
+// was just ended (Manager.fail, seen when every backend was terminated during the statistics job):
+// that is a lost connection the pool recovers from, not a reason to stop serving. Anything else
+// unhandled still ends the process, as Node would.
+process.on("unhandledRejection", (reason) => {
+  if (isConnectionLost(reason)) {
+    logger.warn({ err: describeError(reason) }, "a lost database connection was left unhandled by a library; carrying on");
+    return;
+  }
+  throw reason;
+});
+
 process.once("SIGTERM", () => void shutdown("SIGTERM"));
 process.once("SIGINT", () => void shutdown("SIGINT"));

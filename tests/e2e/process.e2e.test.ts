@@ -10,7 +10,7 @@ import { runLoad, signInOverHttp, type LoadRequest } from "../support/http-load"
 
 /** Runs build/server.js to its exit (60 s at most) and returns its exit code and output. */
 function runToExit(env: Record<string, string | undefined>): Promise<{ code: number | null; output: string }> {
-  const merged: Record<string, string | undefined> = { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env };
+  const merged: Record<string, string | undefined> = { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", LOG_LEVEL: "info", EMAIL_SENDER: "log", PUBLIC_URL: "http://127.0.0.1", ...env };
   for (const [key, value] of Object.entries(merged)) if (value === undefined) delete merged[key];
   const child = spawn(process.execPath, ["build/server.js"], { env: merged as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
