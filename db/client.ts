@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { pgliteExtensions } from "./pglite-extensions";
 import * as schema from "./schema/index";
 
 export type Schema = typeof schema;
@@ -90,7 +91,7 @@ export function connect(options: ConnectionOptions): Connection {
   }
   const dir = options.pgliteDir ?? "./.data/pglite";
   if (!dir.includes("://")) mkdirSync(dir, { recursive: true });
-  const client = new PGlite(dir);
+  const client = new PGlite(dir, { extensions: pgliteExtensions });
   return {
     db: drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Database,
     kind: "pglite",

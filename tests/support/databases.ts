@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
+import { pgliteExtensions } from "#db/pglite-extensions";
 import { connect, type Connection } from "#db/client";
 import { migrate } from "#db/migrate";
 import { seedReferenceData } from "#db/seed";
@@ -75,7 +76,7 @@ export interface TestDatabase {
 /** A fresh copy of the template for one test file. */
 export async function createTestDatabase(prepared: Awaited<ReturnType<typeof prepareTemplate>>): Promise<TestDatabase> {
   if (prepared.kind === "pglite") {
-    const client = new PGlite({ loadDataDir: new Blob([readFileSync(prepared.dump)]) });
+    const client = new PGlite({ loadDataDir: new Blob([readFileSync(prepared.dump)]), extensions: pgliteExtensions });
     const { drizzle } = await import("drizzle-orm/pglite");
     const schema = await import("#db/schema/index");
     const connection: Connection = {
