@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { pgliteExtensions } from "./pglite-extensions";
+import { DEFAULT_REPLICA_SETTINGS, replicaRouter, type ReplicaRouter, type ReplicaSettings } from "./replicas";
 import * as schema from "./schema/index";
 
 export type Schema = typeof schema;
@@ -22,6 +23,8 @@ export interface Connection {
   url?: string;
   /** The tables' owner, for migrations when the app connects as a role of its own (decision 012). */
   migrationUrl?: string;
+  /** Where reads that may be slightly stale go: read replicas when any are set (decision 027). */
+  stale?: ReplicaRouter;
   close(): Promise<void>;
 }
 
@@ -35,6 +38,9 @@ export interface ConnectionOptions {
   maxConnections?: number;
   /** false for a connection pooler that cannot keep prepared statements (DATABASE_PREPARE=false). */
   prepare?: boolean;
+  /** postgres://... of read replicas of databaseUrl, for reads that may be slightly stale (DATABASE_REPLICA_URLS). */
+  replicaUrls?: string[];
+  replicaSettings?: ReplicaSettings;
 }
 
 /**
@@ -66,27 +72,38 @@ export const APPLICATION_NAME = "children-not-in-school";
 
 export function connect(options: ConnectionOptions): Connection {
   if (options.databaseUrl) {
-    const client = postgres(options.databaseUrl, {
-      max: options.maxConnections ?? 10,
-      onnotice: () => {},
-      // Dates and timestamps come back as JS Dates; keep bigints exact.
-      types: { bigint: postgres.BigInt },
-      // Prepared statements are still planned for each run's own values, as unprepared ones are: a
-      // generic plan cannot use a LIKE prefix's index range, nor see that Birmingham's register is
-      // ten times another LA's.
-      connection: { plan_cache_mode: "force_custom_plan", application_name: APPLICATION_NAME },
-      // postgres.js counts failed reconnections across the whole pool and waits 3^n/100 s (up to
-      // 20 s) before the next: ending all ten connections at once left requests waiting 10-20 s
-      // for one. Retry quickly instead; a server that is really down refuses at once, and each
-      // waiting query then fails (503) rather than waits.
-      backoff: (retries: number) => Math.min(0.05 * retries, 1),
-    });
+    const open = (url: string, extra: Partial<postgres.Options<Record<string, postgres.PostgresType>>> = {}) => {
+      const client = postgres(url, {
+        max: options.maxConnections ?? 10,
+        onnotice: () => {},
+        // Dates and timestamps come back as JS Dates; keep bigints exact.
+        types: { bigint: postgres.BigInt },
+        // Prepared statements are still planned for each run's own values, as unprepared ones are: a
+        // generic plan cannot use a LIKE prefix's index range, nor see that Birmingham's register is
+        // ten times another LA's.
+        connection: { plan_cache_mode: "force_custom_plan", application_name: APPLICATION_NAME },
+        // postgres.js counts failed reconnections across the whole pool and waits 3^n/100 s (up to
+        // 20 s) before the next: ending all ten connections at once left requests waiting 10-20 s
+        // for one. Retry quickly instead; a server that is really down refuses at once, and each
+        // waiting query then fails (503) rather than waits.
+        backoff: (retries: number) => Math.min(0.05 * retries, 1),
+        ...extra,
+      });
+      const db = drizzlePostgres(options.prepare === false ? client : preparing(client), { schema, casing: "snake_case" }) as unknown as Database;
+      return { client, db };
+    };
+    const primary = open(options.databaseUrl);
+    // A replica that does not answer is given up on quickly: its reads go to the primary meanwhile.
+    const replicas = (options.replicaUrls ?? []).map((url) => open(url, { connect_timeout: 5 }));
     return {
-      db: drizzlePostgres(options.prepare === false ? client : preparing(client), { schema, casing: "snake_case" }) as unknown as Database,
+      db: primary.db,
       kind: "postgres",
       url: options.databaseUrl,
       migrationUrl: options.migrationUrl,
-      close: () => client.end({ timeout: 5 }),
+      stale: replicaRouter(primary.db, replicas.map((r) => r.db), options.replicaSettings ?? DEFAULT_REPLICA_SETTINGS),
+      close: async () => {
+        await Promise.all([primary, ...replicas].map((r) => r.client.end({ timeout: 5 })));
+      },
     };
   }
   const dir = options.pgliteDir ?? "./.data/pglite";
@@ -125,6 +142,16 @@ export const db: Database = new Proxy({} as Database, {
     return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
   },
 });
+
+/**
+ * Runs a read that may be slightly stale (public pages, open data, published statistics) on a read
+ * replica when there is a usable one, else on the primary (decision 027). Never for a read that must
+ * see what the same person has just written.
+ */
+export function readStale<T>(run: (db: Database) => Promise<T>): Promise<T> {
+  const connection = currentConnection();
+  return connection.stale ? connection.stale.read(run) : run(connection.db);
+}
 
 /** The rows of a raw `execute()`: postgres.js returns an array, PGlite an object with `rows`. */
 export function rowsOf<T>(result: unknown): T[] {

@@ -16,6 +16,16 @@ describe("database configuration", () => {
     expect(connectionOptionsFromEnv({ DATABASE_URL: "postgres://x/y" }).prepare).toBe(true);
     expect(connectionOptionsFromEnv({ DATABASE_URL: "postgres://x/y", DATABASE_PREPARE: "false" }).prepare).toBe(false);
   });
+  it("reads replicas from DATABASE_REPLICA_URLS, only beside DATABASE_URL, with a bound on their lag", () => {
+    expect(connectionOptionsFromEnv({ DATABASE_URL: "postgres://x/y" }).replicaUrls).toEqual([]);
+    const options = connectionOptionsFromEnv({ DATABASE_URL: "postgres://x/y", DATABASE_REPLICA_URLS: " postgres://r1/y, postgresql://r2/y ,", DATABASE_REPLICA_MAX_LAG_SECONDS: "5" });
+    expect(options.replicaUrls).toEqual(["postgres://r1/y", "postgresql://r2/y"]);
+    expect(options.replicaSettings?.maxLagSeconds).toBe(5);
+    expect(connectionOptionsFromEnv({ DATABASE_URL: "postgres://x/y" }).replicaSettings?.maxLagSeconds).toBe(30);
+    expect(() => connectionOptionsFromEnv({ DATABASE_REPLICA_URLS: "postgres://r1/y" })).toThrow(/without DATABASE_URL/);
+    expect(() => connectionOptionsFromEnv({ DATABASE_URL: "postgres://x/y", DATABASE_REPLICA_URLS: "r1:5432" })).toThrow(/entry 1 is not a postgres:\/\/ URL/);
+    expect(() => connectionOptionsFromEnv({ DATABASE_URL: "postgres://x/y", DATABASE_REPLICA_MAX_LAG_SECONDS: "soon" })).toThrow(/number of seconds/);
+  });
   it("seeds demo data outside production, and in production only when asked", () => {
     expect(shouldSeedDemoData({})).toBe(true);
     expect(shouldSeedDemoData({ NODE_ENV: "production" })).toBe(false);

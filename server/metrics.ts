@@ -65,6 +65,37 @@ export function registerDatabaseMetrics(connection: Connection, poolSize: number
     }
   };
 
+  new client.Gauge({
+    name: "db_replica_lag_seconds",
+    help: "Each read replica's lag behind the primary at its last measurement (absent until measured or while unreachable)",
+    labelNames: ["replica"],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const replica of connection.stale?.status() ?? []) if (replica.lagSeconds !== null) this.set({ replica: replica.name }, replica.lagSeconds);
+    },
+  });
+  new client.Gauge({
+    name: "db_replica_usable",
+    help: "1 while a read replica takes this process's stale-tolerant reads (reachable and within DATABASE_REPLICA_MAX_LAG_SECONDS)",
+    labelNames: ["replica"],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const replica of connection.stale?.status() ?? []) this.set({ replica: replica.name }, replica.usable ? 1 : 0);
+    },
+  });
+  new client.Counter({
+    name: "db_stale_reads_total",
+    help: "Reads that may be slightly stale, by where they ran: replica, primary (no replica usable), fallback (failed on a replica, run again on the primary)",
+    labelNames: ["target"],
+    registers: [registry],
+    collect() {
+      this.reset();
+      const counts = connection.stale?.counts() ?? { replica: 0, primary: 0, fallback: 0 };
+      for (const [target, n] of Object.entries(counts)) this.inc({ target }, n);
+    },
+  });
   new client.Gauge({ name: "db_pool_max_connections", help: "Connections this process's pool may open (DATABASE_POOL_SIZE)", registers: [registry] }).set(poolSize);
   new client.Gauge({
     name: "db_connections",

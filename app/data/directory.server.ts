@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { IsoDate } from "#app/domain/dates";
 import type { Pattern, ProvisionType } from "#app/domain/directory-vocabulary";
-import { db } from "#db/client";
+import { readStale, type Database } from "#db/client";
 import { listings, listingSites, organisations } from "#db/schema/index";
 import { DIRECTORY_PAGE_SIZE, MAX_API_PAGE_SIZE } from "./directory-query";
 import { escapeLike } from "./like-pattern";
@@ -9,6 +9,8 @@ import { escapeLike } from "./like-pattern";
 // The public directory and its open data: only listings that are approved and not past their end
 // date (the same rule as isPubliclyListed in the lifecycle), and only what was listed, never the
 // application behind it. No sign-in, so nothing here may reach a draft, a refusal or a suspension.
+// The same for everyone and fine a moment stale, so these reads go to a read replica when there is
+// one (readStale, decision 027).
 
 export function publiclyListed(today: IsoDate): SQL {
   return and(eq(listings.state, "approved"), gte(listings.listedUntil, today))!;
@@ -88,7 +90,7 @@ const columns = {
   details: listings.listedDetails,
 };
 
-async function withSites(rows: { listingId: string; id: string; name: string | null; provisionTypes: string[] | null; ageMin: number | null; ageMax: number | null; pattern: string | null; listedSince: string | null; listedUntil: string | null; conditions: string | null; details: Record<string, unknown> | null }[]): Promise<ListedProvider[]> {
+async function withSites(db: Database, rows: { listingId: string; id: string; name: string | null; provisionTypes: string[] | null; ageMin: number | null; ageMax: number | null; pattern: string | null; listedSince: string | null; listedUntil: string | null; conditions: string | null; details: Record<string, unknown> | null }[]): Promise<ListedProvider[]> {
   if (rows.length === 0) return [];
   const sites = await db
     .select({
@@ -138,38 +140,46 @@ export async function searchDirectory(query: DirectoryQuery, today: IsoDate) {
   const where = conditions(query, today);
   const pageSize = Math.min(query.pageSize ?? DIRECTORY_PAGE_SIZE, MAX_API_PAGE_SIZE);
   const page = Math.max(1, Math.min(query.page ?? 1, 10_000));
-  const [rows, [total]] = await Promise.all([
-    db
-      .select(columns)
-      .from(listings)
-      .where(where)
-      .orderBy(asc(sql`lower(${listings.listedName})`), asc(listings.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(listings).where(where),
-  ]);
-  return { providers: await withSites(rows), total: Number(total?.n ?? 0), page, pageSize };
+  return readStale(async (db) => {
+    const [rows, [total]] = await Promise.all([
+      db
+        .select(columns)
+        .from(listings)
+        .where(where)
+        .orderBy(asc(sql`lower(${listings.listedName})`), asc(listings.id))
+        .limit(pageSize)
+        .offset((page - 1) * pageSize),
+      db.select({ n: sql<number>`count(*)::int` }).from(listings).where(where),
+    ]);
+    return { providers: await withSites(db, rows), total: Number(total?.n ?? 0), page, pageSize };
+  });
 }
 
 /** Every listed provider matching the filters, for the CSV download (5,000 providers at most). */
 export async function allListedProviders(query: DirectoryQuery, today: IsoDate): Promise<ListedProvider[]> {
-  const rows = await db.select(columns).from(listings).where(conditions(query, today)).orderBy(asc(sql`lower(${listings.listedName})`), asc(listings.id));
-  return withSites(rows);
+  return readStale(async (db) => {
+    const rows = await db.select(columns).from(listings).where(conditions(query, today)).orderBy(asc(sql`lower(${listings.listedName})`), asc(listings.id));
+    return withSites(db, rows);
+  });
 }
 
 /** One listed provider by its organisation id, or null when it is not publicly listed. */
 export async function listedProvider(providerId: string, today: IsoDate): Promise<ListedProvider | null> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(providerId)) return null;
-  const rows = await db.select(columns).from(listings).where(and(eq(listings.organisationId, providerId), publiclyListed(today)));
-  const [provider] = await withSites(rows);
-  return provider ?? null;
+  return readStale(async (db) => {
+    const rows = await db.select(columns).from(listings).where(and(eq(listings.organisationId, providerId), publiclyListed(today)));
+    const [provider] = await withSites(db, rows);
+    return provider ?? null;
+  });
 }
 
 /** The LAs to choose from in the search form. */
 export function localAuthorityOptions() {
-  return db
-    .select({ code: organisations.laCode, name: organisations.name })
-    .from(organisations)
-    .where(eq(organisations.kind, "local_authority"))
-    .orderBy(asc(organisations.name));
+  return readStale((db) =>
+    db
+      .select({ code: organisations.laCode, name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.kind, "local_authority"))
+      .orderBy(asc(organisations.name)),
+  );
 }

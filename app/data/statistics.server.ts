@@ -2,13 +2,14 @@ import { gzipSync } from "node:zlib";
 import { desc, eq } from "drizzle-orm";
 import type { CensusDay } from "#app/domain/census-dates";
 import { statisticsPageView, type StatisticsPageView } from "#app/open-data/statistics-page.server";
-import { db } from "#db/client";
+import { readStale } from "#db/client";
 import { statisticsSnapshots } from "#db/schema/index";
 import type { PublishedDay } from "./statistics-compute.server";
 
 // The published statistics, read from the latest snapshot the job stored: never computed on a
 // request. The text served is kept in memory per snapshot, so a request costs one indexed look-up
-// of the latest snapshot's id.
+// of the latest snapshot's id. Published figures are the same for everyone, so these reads go to a
+// read replica when there is one (readStale, decision 027).
 
 export interface PublicRelease {
   id: number;
@@ -27,7 +28,7 @@ let cached: PublicRelease | null = null;
 const bytesOf = (buffer: Buffer) => new Uint8Array(buffer.buffer as ArrayBuffer, buffer.byteOffset, buffer.byteLength);
 
 export async function latestSnapshotId(): Promise<number | null> {
-  const [row] = await db.select({ id: statisticsSnapshots.id }).from(statisticsSnapshots).orderBy(desc(statisticsSnapshots.id)).limit(1);
+  const [row] = await readStale((db) => db.select({ id: statisticsSnapshots.id }).from(statisticsSnapshots).orderBy(desc(statisticsSnapshots.id)).limit(1));
   return row?.id ?? null;
 }
 
@@ -36,7 +37,7 @@ export async function latestRelease(): Promise<PublicRelease | null> {
   const id = await latestSnapshotId();
   if (id === null) return null;
   if (cached?.id === id) return cached;
-  const [row] = await db.select().from(statisticsSnapshots).where(eq(statisticsSnapshots.id, id));
+  const [row] = await readStale((db) => db.select().from(statisticsSnapshots).where(eq(statisticsSnapshots.id, id)));
   if (!row) return null;
   cached = {
     id: row.id,
