@@ -8,6 +8,7 @@ import { ROLE_LABELS } from "./domain/roles";
 import { activeHref, navigationFor } from "./navigation";
 import { unreadCount } from "./utils/notify.server";
 import { guard } from "./utils/route-guard.server";
+import { GOVUK_FRONTEND_INIT_SCRIPT, JS_ENABLED_SCRIPT } from "./utils/inline-scripts";
 import { useNonce } from "./utils/nonce";
 
 export const links: Route.LinksFunction = () => [
@@ -66,7 +67,7 @@ export function Layout({ children }: { children: ReactNode }) {
           nonce={nonce}
           suppressHydrationWarning
           dangerouslySetInnerHTML={{
-            __html: "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');",
+            __html: JS_ENABLED_SCRIPT,
           }}
         />
         <SkipLink href="#main-content" />
@@ -111,7 +112,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <script
             type="module"
             nonce={nonce}
-            dangerouslySetInnerHTML={{ __html: 'import { initAll } from "/govuk/govuk-frontend.min.js"; initAll();' }}
+            dangerouslySetInnerHTML={{ __html: GOVUK_FRONTEND_INIT_SCRIPT }}
           />
         )}
       </body>

@@ -7,6 +7,8 @@ import type { ServerBuild } from "react-router";
 import { describeError, logger, pathWithoutQuery } from "../app/utils/logger.server";
 import { env } from "../app/utils/env.server";
 import { isConnectionLost, RETRY_AFTER_SECONDS } from "../db/connection-errors";
+import { publicVersion } from "../app/data/public-versions.server";
+import { publicCache } from "./public-cache";
 import { reactRouterHandler, readRequestBody, type RefusedBody } from "./request-body";
 import { isCrossOriginWrite, isTokenAuthenticatedRoute, securityHeaders } from "./security";
 
@@ -28,6 +30,8 @@ export interface AppOptions {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+/** When this process loaded its code: public pages are not older than the code that made them. */
+const STARTED_AT = new Date();
 
 function govukFrontendDir(): string {
   const require = createRequire(import.meta.url);
@@ -112,6 +116,15 @@ export function createApp(options: AppOptions): express.Express {
   }
 
   app.use(readRequestBody({ defaultLimitBytes: options.bodyLimitBytes ?? env().BODY_LIMIT_BYTES }));
+  // The public directory, open data and statistics: ETags, Last-Modified, 304s and shared caching.
+  app.use(
+    publicCache({
+      version: publicVersion,
+      // The build's own version (its assets' hash) in production; in development every start is a new build.
+      buildId: typeof options.build === "function" ? `development-${STARTED_AT.getTime()}` : options.build.assets.version,
+      builtAt: STARTED_AT,
+    }),
+  );
 
   app.all(
     /.*/,

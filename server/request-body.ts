@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type express from "express";
 import { writeReadableStreamToWritable } from "@react-router/node";
 import { createRequestHandler as createReactRouterHandler, type AppLoadContext, type ServerBuild } from "react-router";
+import { publicCacheHeaders, type PublicCacheHeaders } from "./public-cache";
 
 // Every request body is read here, to a limit, before anything parses it (decision 014): a body
 // over its route's limit is never held in memory, whether it declares its length or is chunked.
@@ -184,6 +185,13 @@ export function reactRouterHandler(options: {
       if (personal) {
         response = new Response(response.body, response);
         response.headers.set("Cache-Control", "no-store");
+      } else if (res.locals.publicCache && response.status === 200) {
+        // The same for everyone not signed in: validators and shared caching (server/public-cache.ts).
+        response = new Response(response.body, response);
+        for (const [name, value] of Object.entries(publicCacheHeaders(res.locals.publicCache as PublicCacheHeaders, options.mode === "development"))) {
+          response.headers.set(name, value);
+          res.removeHeader(name);
+        }
       }
       if (res.destroyed || res.writableEnded) {
         await response.body?.cancel();

@@ -1,10 +1,15 @@
 // Response headers and the cross-origin write check, as pure functions the server applies to every
 // request and the tests can read.
 
-export function contentSecurityPolicy(nonce: string, options: { development: boolean }): string {
+/**
+ * `allowed`: the page's inline scripts, by a nonce made for this response, or (on pages a shared
+ * cache may keep and hand to anyone: server/public-cache.ts) by their hashes.
+ */
+export function contentSecurityPolicy(allowed: string | { hashes: readonly string[] }, options: { development: boolean }): string {
+  const scripts = typeof allowed === "string" ? `'nonce-${allowed}'` : allowed.hashes.map((hash) => `'${hash}'`).join(" ");
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'`,
+    `script-src 'self' ${scripts}`,
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",

@@ -6,16 +6,25 @@ import postgres from "postgres";
 import { createAppRole } from "../../db/roles";
 import { freePort, stopProcess, waitUntilHealthy } from "../../scripts/app-process";
 import { serverUrl, uniqueName } from "./databases";
+import { startLoadBalancer } from "./load-balancer";
 
 export interface RunningApp {
   baseUrl: string;
   databaseUrl?: string;
   /** The app's process, to see whether it is still running (and to signal it). */
   process: ChildProcess;
-  /** Everything the app has printed so far. */
+  /** Under the scale test: every process behind the load balancer, with the port each listens on. */
+  processes: { process: ChildProcess; port: number; metricsPort: number }[];
+  /** Everything the app has printed so far (every process's, under the scale test). */
   output(): string;
   stop(): Promise<void>;
 }
+
+/**
+ * Under `npm run test:scale` (SCALE_TEST=1) every browser test runs against two app processes on one
+ * PostgreSQL database behind nginx, requests spread over both (issue 25).
+ */
+export const scaleTest = () => process.env.SCALE_TEST === "1";
 
 /**
  * Starts the built app (build/server.js) in production mode on a free port, with a database of its
@@ -70,21 +79,53 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
     env.PGLITE_DIR = pgliteDir;
   }
 
-  const child: ChildProcess = spawn(process.execPath, ["build/server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const baseUrl = `http://localhost:${port}`;
-  await waitUntilHealthy(child, baseUrl, () => output);
+  const startProcess = async (processPort: number, processEnv: Record<string, string>) => {
+    // Under the scale test each process serves its metrics, to show the requests were spread.
+    const metricsPort = scaleTest() ? await freePort() : 0;
+    const metrics = metricsPort ? { METRICS_PORT: String(metricsPort) } : {};
+    const child: ChildProcess = spawn(process.execPath, ["build/server.js"], { env: { ...processEnv, PORT: String(processPort), ...metrics }, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    await waitUntilHealthy(child, `http://localhost:${processPort}`, () => output);
+    return { process: child, port: processPort, metricsPort };
+  };
+
+  if (!scaleTest()) {
+    const only = await startProcess(port, env);
+    return {
+      baseUrl: `http://localhost:${port}`,
+      databaseUrl,
+      process: only.process,
+      processes: [only],
+      output: () => output,
+      async stop() {
+        await stopProcess(only.process);
+        await dropDatabase();
+        if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
+      },
+    };
+  }
+
+  // Two processes on one database behind nginx: the first migrates and seeds, the second finds it
+  // done. Both answer to the load balancer's address, which is the one the browser sees.
+  if (!databaseUrl) throw new Error("The scale test needs PostgreSQL: set DATABASE_URL (PGlite serves one process only)");
+  const ports = [port, await freePort()];
+  const balancerPort = await freePort();
+  const publicEnv = { ...env, PUBLIC_URL: `http://localhost:${balancerPort}`, TRUST_PROXY: "loopback" };
+  const processes = [await startProcess(ports[0]!, publicEnv)];
+  processes.push(await startProcess(ports[1]!, publicEnv));
+  const balancer = await startLoadBalancer(ports, balancerPort);
   return {
-    baseUrl,
+    baseUrl: balancer.url,
     databaseUrl,
-    process: child,
-    output: () => output,
+    process: processes[0]!.process,
+    processes,
+    output: () => output + balancer.output(),
     async stop() {
-      await stopProcess(child);
+      await balancer.stop();
+      await Promise.all(processes.map((p) => stopProcess(p.process)));
       await dropDatabase();
-      if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
     },
   };
 }
