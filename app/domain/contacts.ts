@@ -33,22 +33,30 @@ export function editableUntil(createdAt: Date, editMinutes: number): Date {
   return new Date(createdAt.getTime() + editMinutes * 60_000);
 }
 
+export interface ContactDates {
+  contactDate: IsoDate;
+  type: ContactType;
+  nextAction: string | null;
+  nextActionDue: IsoDate | null;
+  /** Orders contacts of one day: the one recorded last is the latest. */
+  createdAt: Date;
+}
+
 /**
- * What a newly recorded contact sets on the entry. A later contact (by its date) replaces the next
- * action; one recorded with an earlier date (written up late) leaves the later one's in place.
+ * What a child's contacts set on the entry: the day of the latest real contact (a note is not
+ * one), of the latest annual review, and the next action of the latest contact or note (one
+ * without a next action clears it). Worked out from all of them, so a contact written up late,
+ * or corrected, leaves the entry as if they had been recorded in order.
  */
-export function entryDatesAfterContact(
-  entry: { lastContactOn: IsoDate | null; lastAnnualReviewOn: IsoDate | null; nextAction: string | null; nextActionDue: IsoDate | null },
-  contact: { contactDate: IsoDate; type: ContactType; nextAction: string | null; nextActionDue: IsoDate | null },
-) {
-  const latest = entry.lastContactOn === null || contact.contactDate >= entry.lastContactOn;
-  const counts = countsAsContact(contact.type);
+export function entryDatesFromContacts(contacts: readonly ContactDates[]) {
+  const byDate = [...contacts].sort((a, b) => (a.contactDate === b.contactDate ? a.createdAt.getTime() - b.createdAt.getTime() : a.contactDate < b.contactDate ? -1 : 1));
+  const latest = byDate.at(-1);
+  const lastOf = (keep: (c: ContactDates) => boolean) => byDate.filter(keep).at(-1)?.contactDate ?? null;
   return {
-    lastContactOn: counts && latest ? contact.contactDate : entry.lastContactOn,
-    lastAnnualReviewOn:
-      contact.type === "annual_review" && (entry.lastAnnualReviewOn === null || contact.contactDate > entry.lastAnnualReviewOn) ? contact.contactDate : entry.lastAnnualReviewOn,
-    nextAction: latest ? contact.nextAction : entry.nextAction,
-    nextActionDue: latest ? contact.nextActionDue : entry.nextActionDue,
+    lastContactOn: lastOf((c) => countsAsContact(c.type)),
+    lastAnnualReviewOn: lastOf((c) => c.type === "annual_review"),
+    nextAction: latest?.nextAction ?? null,
+    nextActionDue: latest?.nextActionDue ?? null,
   };
 }
 
