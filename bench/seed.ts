@@ -223,6 +223,16 @@ export async function seedBench(url: string, scale: BenchScale, seed = 20261123,
       ),
     );
     await sql`select setval('child_reference_seq', ${scale.children})`;
+    // One parent per child, for the register search by a parent's name.
+    await timed("parents_and_carers", () =>
+      copyRows(
+        sql,
+        "copy parents_and_carers (child_id, la_id, position, name, relationship, has_parental_responsibility, lives_with_child) from stdin with (format csv, null '\\N')",
+        (function* () {
+          for (const [laId, list] of childrenOfLa) for (const c of list) yield [c.id, laId, 0, `${random.pick(FIRST)} ${random.pick(LAST)}`, "mother", true, true];
+        })(),
+      ),
+    );
 
     // Providers, their listings (every state) and sites (listed where ever listed, else proposed).
     interface Provider {
