@@ -7,6 +7,7 @@ import type { Actor } from "#app/utils/audit.server";
 import { notify } from "#app/utils/notify.server";
 import { db, type DbOrTx } from "#db/client";
 import { children, consentRequests, laSettings, users } from "#db/schema/index";
+import type { CaseworkSettings } from "./casework-due.server";
 import { changeEntry } from "./entry-writer.server";
 import { childVisibleTo } from "./scope-predicates.server";
 import { isUuid, type ConsentScope, type LaScope, type RegisterScope } from "./scope.server";
@@ -32,7 +33,7 @@ export function laConsentSettings(scope: LaScope) {
   return settingsOf(db, scope.laId);
 }
 
-export async function updateLaConsentSettings(scope: LaScope, settings: LaConsentSettings, actor: Actor): Promise<void> {
+export async function updateLaConsentSettings(scope: LaScope, settings: LaConsentSettings & Partial<CaseworkSettings>, actor: Actor): Promise<void> {
   await transaction("la_settings.update", async (tx) => {
     await tx
       .insert(laSettings)

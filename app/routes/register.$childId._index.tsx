@@ -53,6 +53,7 @@ export const loader = guard("routes/register.$childId._index").loader(async ({ u
     auditTrail,
     history: entry.history,
     owner: { id: entry.ownerUserId, name: ownerName },
+    printed: { by: user.name, at: new Date().toISOString() },
     owners,
     nextAction: entry.nextAction && entry.nextActionDue ? { text: entry.nextAction, due: formatDate(entry.nextActionDue), overdue: entry.nextActionDue <= today } : null,
     lastContactOn: entry.lastContactOn ? formatDate(entry.lastContactOn) : null,
@@ -140,6 +141,11 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
             <p className="govuk-body">The child&apos;s education status will change only if the social worker agrees.</p>
           </NotificationBanner>
         ) : null}
+        <p className="app-print-only govuk-body govuk-!-font-weight-bold" data-print-marking>
+          OFFICIAL-SENSITIVE
+          <br />
+          Child reference {d.childReference}. Printed {timeFormat.format(new Date(d.printed.at))} by {d.printed.by}.
+        </p>
         <span className="govuk-caption-l">Child reference {d.childReference}</span>
         <h1 className="govuk-heading-l">{d.name}</h1>
         {d.left ? (
@@ -279,6 +285,7 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
           ))}
         </ol>
         {d.auditTrail ? <ChildAuditTrail lines={d.auditTrail} /> : null}
+        <p className="app-print-only govuk-body govuk-!-font-weight-bold">OFFICIAL-SENSITIVE</p>
       </div>
     </div>
   );

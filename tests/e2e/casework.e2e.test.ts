@@ -100,4 +100,23 @@ describe("the officer's working day", () => {
     await noJs.close();
     await axeTab.close();
   });
+
+  it("prints an entry without the service's navigation or buttons, marked OFFICIAL-SENSITIVE with who printed it", async () => {
+    const { context, page } = await signedInPage(env.browser(), env.app().baseUrl, "officer@camden.example");
+    const p = page.page;
+    await page.goto("/register?q=Bennett%2C+Noah");
+    await page.clickAndCheck(p.getByRole("link", { name: "Bennett, Noah" }));
+    const marking = p.locator("[data-print-marking]");
+    await expect(marking.isVisible()).resolves.toBe(false);
+    await p.emulateMedia({ media: "print" });
+    await expect(marking.isVisible()).resolves.toBe(true);
+    const text = await marking.innerText();
+    expect(text).toContain("OFFICIAL-SENSITIVE");
+    expect(text).toMatch(/Child reference [A-Z0-9]{4}-[A-Z0-9]{4}\. Printed .+ by /);
+    await expect(p.locator(".govuk-template__header").isVisible()).resolves.toBe(false);
+    await expect(p.getByRole("button", { name: "Change the entry" }).isVisible()).resolves.toBe(false);
+    await expect(p.locator("main form").first().isVisible()).resolves.toBe(false);
+    page.assertAllChecked();
+    await context.close();
+  });
 });
