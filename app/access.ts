@@ -41,6 +41,8 @@ export const ROUTE_ACCESS = {
   "routes/register.$childId._index": { kind: "any-permission", permissions: ["read:child:own-la", "read:child:allocated"] },
   "routes/register.$childId.edit": needs("write:child:own-la"),
   "routes/register.$childId.leave": needs("write:child:own-la"),
+  "routes/register.$childId.contacts.new": needs("write:child:own-la"),
+  "routes/register.$childId.contacts.$contactId": needs("write:child:own-la"),
   "routes/my-children": needs("read:child:allocated"),
   "routes/register.$childId.home-education": needs("raise:consent:own-la"),
   "routes/consent-requests._index": { kind: "any-permission", permissions: ["decide:consent:allocated", "read:consent:own-la"] },

@@ -1,73 +1,103 @@
-import type { Role } from "./domain/roles";
+import { hasPermission, type Permission, type Role } from "./domain/roles";
+
+export interface HomeLink {
+  href: string;
+  text: string;
+  description: string;
+}
 
 export interface HomeSection {
   heading: string;
   description: string;
-  links: { href: string; text: string; description: string }[];
+  links: HomeLink[];
 }
 
-// What each role sees first after signing in: a description of its work and the way into it.
-// Later features add their links here.
+// What a user sees first after signing in, decided by the permissions they hold (never by the
+// name of their role): the heading of the first kind of work they may do, and a link for every
+// piece of work they may do. The work queue's counts (app/data/work-queue.server.ts) sit above.
+// Later features add their links here, each with the permission that opens it.
+interface Work {
+  permission: Permission;
+  heading: string;
+  description: string;
+  links: (HomeLink & { permission?: Permission })[];
+}
+
+const WORK: readonly Work[] = [
+  {
+    permission: "read:child:own-la",
+    heading: "Your council's register of children not in school",
+    description: "Record, find and keep each child's entry, and the placements and home-education requests for them.",
+    links: [
+      { href: "/register", text: "Find a child", description: "Search your council's register by name, date of birth, parent's name, address, postcode, UPN, NHS number or child reference." },
+      { href: "/register?owner=mine", text: "Your caseload", description: "The children whose entries you own." },
+      { href: "/register/new", text: "Add a child to the register", description: "Record a child who is not in school, with their parents and education.", permission: "write:child:own-la" },
+    ],
+  },
+  {
+    permission: "decide:consent:allocated",
+    heading: "Children allocated to you",
+    description: "See the children you are the allocated social worker for, and agree or refuse home-education exceptions for them.",
+    links: [
+      { href: "/consent-requests", text: "Home-education requests for you", description: "Requests waiting for your decision, oldest first." },
+      { href: "/my-children", text: "Your children", description: "The register entries of the children allocated to you.", permission: "read:child:allocated" },
+    ],
+  },
+  {
+    permission: "manage:user:own-la",
+    heading: "Manage your council's service",
+    description: "Look after your council's users, settings and audit log.",
+    links: [
+      { href: "/admin/users", text: "Users", description: "Who in your council can sign in, and their roles." },
+      { href: "/admin/audit", text: "Audit log", description: "Who did what, and when, in your council's part of the service.", permission: "read:audit:own-la" },
+      { href: "/admin/settings", text: "Settings", description: "Which home-education consent rules apply, when a request is overdue, and casework alerts.", permission: "manage:settings:own-la" },
+    ],
+  },
+  {
+    permission: "read:consent:own-la",
+    heading: "Home-education requests",
+    description: "Requests waiting for social workers' decisions, and their outcomes.",
+    links: [{ href: "/consent-requests", text: "Home-education requests", description: "Requests waiting for social workers' decisions, overdue ones, and outcomes." }],
+  },
+  {
+    permission: "apply:listing:own",
+    heading: "Your organisation's listing",
+    description: "Apply to be listed in the directory of non-school alternative provision, and keep your listing current.",
+    links: [
+      { href: "/provider", text: "Your application and listing", description: "Complete each section of your application, submit it, and see what the reviewer decided." },
+      { href: "/provider/organisation", text: "Your organisation", description: "The name your organisation goes by in this service." },
+      { href: "/provider/colleagues", text: "Colleagues", description: "Add the people who can sign in for your organisation." },
+    ],
+  },
+  {
+    permission: "review:listing:area",
+    heading: "Review alternative provision",
+    description: "Review applications to the directory and keep listings in good standing.",
+    links: [
+      { href: "/review", text: "Review queue", description: "Applications, renewals and change requests waiting for a decision, oldest first." },
+      { href: "/directory", text: "The public directory", description: "What the public and commissioners see." },
+    ],
+  },
+  {
+    permission: "manage:organisation:any",
+    heading: "Run the national service",
+    description: "Manage local authorities and directory reviewers.",
+    links: [
+      { href: "/service-admin/organisations", text: "Local authorities", description: "The councils using the service, with their DfE and ONS codes." },
+      { href: "/service-admin/reviewers", text: "Directory reviewers", description: "Who reviews applications to the directory, nationally and in each council.", permission: "manage:reviewer:any" },
+      { href: "/service-admin/emails", text: "Failed emails", description: "Emails the service stopped trying to send, and sending them again.", permission: "manage:email:any" },
+    ],
+  },
+];
+
+const FALLBACK: HomeSection = { heading: "Your account", description: "Your account has no work in this service yet. Ask your administrator for access.", links: [] };
+
 export function homeFor(role: Role): HomeSection {
-  switch (role) {
-    case "council_officer":
-      return {
-        heading: "Your council's register of children not in school",
-        description: "Record, find and keep each child's entry, and the placements and home-education requests for them.",
-        links: [
-          { href: "/register", text: "Find a child", description: "Search your council's register by name, UPN, NHS number, child reference or postcode." },
-          { href: "/register/new", text: "Add a child to the register", description: "Record a child who is not in school, with their parents and education." },
-          { href: "/consent-requests", text: "Home-education requests", description: "Requests waiting for social workers' decisions, and their outcomes." },
-        ],
-      };
-    case "social_worker":
-      return {
-        heading: "Children allocated to you",
-        description: "See the children you are the allocated social worker for, and agree or refuse home-education exceptions for them.",
-        links: [
-          { href: "/consent-requests", text: "Home-education requests for you", description: "Requests waiting for your decision, oldest first." },
-          { href: "/my-children", text: "Your children", description: "The register entries of the children allocated to you." },
-        ],
-      };
-    case "council_admin":
-      return {
-        heading: "Manage your council's service",
-        description: "Look after your council's users, settings and audit log.",
-        links: [
-          { href: "/admin/users", text: "Users", description: "Who in your council can sign in, and their roles." },
-          { href: "/admin/audit", text: "Audit log", description: "Who did what, and when, in your council's part of the service." },
-          { href: "/consent-requests", text: "Home-education requests", description: "Requests waiting for social workers, and overdue ones." },
-          { href: "/admin/settings", text: "Settings", description: "Which home-education consent rules apply, and when a request is overdue." },
-        ],
-      };
-    case "provider":
-      return {
-        heading: "Your organisation's listing",
-        description: "Apply to be listed in the directory of non-school alternative provision, and keep your listing current.",
-        links: [
-          { href: "/provider", text: "Your application and listing", description: "Complete each section of your application, submit it, and see what the reviewer decided." },
-          { href: "/provider/organisation", text: "Your organisation", description: "The name your organisation goes by in this service." },
-          { href: "/provider/colleagues", text: "Colleagues", description: "Add the people who can sign in for your organisation." },
-        ],
-      };
-    case "directory_reviewer":
-      return {
-        heading: "Review alternative provision",
-        description: "Review applications to the directory and keep listings in good standing.",
-        links: [
-          { href: "/review", text: "Review queue", description: "Applications, renewals and change requests waiting for a decision, oldest first." },
-          { href: "/directory", text: "The public directory", description: "What the public and commissioners see." },
-        ],
-      };
-    case "service_admin":
-      return {
-        heading: "Run the national service",
-        description: "Manage local authorities and directory reviewers.",
-        links: [
-          { href: "/service-admin/organisations", text: "Local authorities", description: "The councils using the service, with their DfE and ONS codes." },
-          { href: "/service-admin/reviewers", text: "Directory reviewers", description: "Who reviews applications to the directory, nationally and in each council." },
-          { href: "/service-admin/emails", text: "Failed emails", description: "Emails the service stopped trying to send, and sending them again." },
-        ],
-      };
-  }
+  const held = WORK.filter((work) => hasPermission(role, work.permission));
+  const first = held[0];
+  if (!first) return FALLBACK;
+  const links = new Map<string, HomeLink>();
+  for (const work of held)
+    for (const { permission, ...link } of work.links) if (!links.has(link.href) && hasPermission(role, permission ?? work.permission)) links.set(link.href, link);
+  return { heading: first.heading, description: first.description, links: [...links.values()] };
 }

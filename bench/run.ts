@@ -139,8 +139,8 @@ async function responseOf(target: HttpTarget, notModified = false): Promise<{ bo
 async function fixtures(sql: postgres.Sql) {
   const [officer] = await sql<{ id: string; la_id: string }[]>`select id, organisation_id as la_id from users where email = ${BENCH_OFFICER}`;
   if (!officer) throw new Error("The benchmark officer is missing: run npm run bench:seed on this database first.");
-  const [child] = await sql<{ id: string; upn: string; nhs_number: string | null; postcode: string; last_name: string }[]>`
-    select id, upn, nhs_number, postcode, last_name from children where la_id = ${officer.la_id} and upn is not null and date_left is null order by reference_number limit 1`;
+  const [child] = await sql<{ id: string; upn: string; nhs_number: string | null; postcode: string; last_name: string; first_name: string; date_of_birth: string; address_line_1: string }[]>`
+    select id, upn, nhs_number, postcode, last_name, first_name, date_of_birth::text, address_line_1 from children where la_id = ${officer.la_id} and upn is not null and date_left is null order by reference_number limit 1`;
   const [site] = await sql<{ site_id: string; listing_id: string; provider_id: string; age_min: number }[]>`
     select s.id as site_id, l.id as listing_id, l.organisation_id as provider_id, l.age_min from listing_sites s join listings l on l.id = s.listing_id
     where s.kind = 'listed' and l.state = 'approved' and l.listed_until > current_date + 400 order by l.organisation_id limit 1`;
@@ -151,7 +151,46 @@ async function fixtures(sql: postgres.Sql) {
   const token = `cnis_${"b".repeat(8)}${encodeHexLowerCase(sha256(new TextEncoder().encode(String(Date.now())))).replace(/[^a-z2-7]/g, "").slice(0, 24).padEnd(24, "a")}`;
   await sql`insert into api_tokens (la_id, name, token_hash, created_by) values (${officer.la_id}, ${`Benchmark ${new Date().toISOString()}`}, ${encodeHexLowerCase(sha256(new TextEncoder().encode(token)))}, ${officer.id})`;
   const firstPage = await sql<{ id: string }[]>`select id from listings where state = 'approved' and listed_until >= current_date order by lower(listed_name), id limit 20`;
-  return { officer, child, site: fallback, token, directoryListingIds: firstPage.map((l) => l.id) };
+  const [parent] = await sql<{ name: string }[]>`select name from parents_and_carers where child_id = ${child.id} limit 1`;
+  return { officer, child, parent: parent?.name ?? "Grace Okafor", site: fallback, token, directoryListingIds: firstPage.map((l) => l.id) };
+}
+
+/** A search as the app runs it: its SQL and parameters, made by the app's own register search (so the floor and EXPLAIN are its query). */
+type SearchStatement = { q: string; query: string; params: (string | number | string[])[] };
+
+async function appSearchStatements(databaseUrl: string, officer: { id: string; la_id: string }, searches: Record<string, string>): Promise<Record<string, SearchStatement>> {
+  const { connect, setConnection } = await import("../db/client");
+  const { registerMatchesStatement } = await import("../app/data/register-search.server");
+  const { registerScope } = await import("../app/data/scope.server");
+  const connection = connect({ databaseUrl, maxConnections: 1 });
+  setConnection(connection);
+  try {
+    const user = { id: officer.id, email: BENCH_OFFICER, name: "Benchmark officer", role: "council_officer" as const, organisationId: officer.la_id, organisationName: "Birmingham", organisationKind: "local_authority" as const };
+    const out: Record<string, SearchStatement> = {};
+    for (const [name, q] of Object.entries(searches)) {
+      const { statement } = await registerMatchesStatement(registerScope(user), { q });
+      const built = statement.toSQL();
+      out[name] = { q, query: built.sql, params: built.params as SearchStatement["params"] };
+    }
+    return out;
+  } finally {
+    await connection.close();
+  }
+}
+
+/** The new ways of typing a child (issue 19): each measured as the app runs it. */
+function typedSearches(f: Awaited<ReturnType<typeof fixtures>>): Record<string, string> {
+  const [y, m, d] = f.child.date_of_birth.split("-");
+  return {
+    "Register search by surname": f.child.last_name.toLowerCase(),
+    "Register search, surname then first name": `${f.child.last_name} ${f.child.first_name}`,
+    "Register search, Surname, Forename": `${f.child.last_name}, ${f.child.first_name}`,
+    "Register search by partial name": f.child.last_name.slice(0, 3),
+    "Register search by postcode without its space": f.child.postcode.replace(" ", "").toLowerCase(),
+    "Register search by date of birth": `${d}/${m}/${y}`,
+    "Register search by parent's name": f.parent,
+    "Register search by address": f.child.address_line_1,
+  };
 }
 
 // The app prepares every statement (db/client.ts); postgres.js prepares tagged queries itself, and
@@ -182,7 +221,7 @@ async function computeStatisticsOnce(databaseUrl: string): Promise<NonNullable<B
   }
 }
 
-function endpoints(f: Awaited<ReturnType<typeof fixtures>>, cookie: string, today: string): Endpoint[] {
+function endpoints(f: Awaited<ReturnType<typeof fixtures>>, cookie: string, today: string, typed: Record<string, SearchStatement>): Endpoint[] {
   const headers = { Cookie: cookie };
   const sessionId = cookie.split("=")[1]!.split(".")[0]!;
   // Every signed-in page checks the session (once, shared by the root and the route), counts the
@@ -208,7 +247,16 @@ function endpoints(f: Awaited<ReturnType<typeof fixtures>>, cookie: string, toda
     },
     explain: [{ label: "matches, counted and sorted", query: searchSql(where), params: [f.officer.la_id, ...params] }],
   });
-  const surname = f.child.last_name.toLowerCase();
+  const appSearch = (name: string, s: SearchStatement): Endpoint => ({
+    name,
+    target: (base) => ({ url: `${base}/register?q=${encodeURIComponent(s.q)}`, headers }),
+    floorSql: async (sql) => {
+      await signedIn(sql);
+      await sql.unsafe(s.query, s.params as string[], prepared);
+      await audit(sql, "register.searched", "register");
+    },
+    explain: [{ label: "matches, ranked, counted and sorted", query: s.query, params: s.params }],
+  });
   const district = f.child.postcode.split(" ")[0]!;
   const checkBody = JSON.stringify({
     providerId: f.site.provider_id,
@@ -253,9 +301,9 @@ function endpoints(f: Awaited<ReturnType<typeof fixtures>>, cookie: string, toda
     explain: [{ label: "the latest snapshot", query: latestSnapshot, params: [] }],
   });
   return [
-    search("Register search by surname", surname, "(lower(last_name) like $2 or lower(first_name) like $2 or la_child_id = $3)", [`${surname}%`, surname]),
     search("Register search by UPN", f.child.upn, "upn = $2", [f.child.upn]),
-    search("Register search by postcode", district, "postcode like $2", [`${district}%`]),
+    search("Register search by postcode", district, "replace(postcode, ' ', '') like $2", [`${district}%`]),
+    ...Object.entries(typed).map(([name, statement]) => appSearch(name, statement)),
     {
       name: "A child's page",
       target: (base) => ({ url: `${base}/register/${f.child.id}`, headers }),
@@ -329,7 +377,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const today = londonDate(new Date());
     const f = await fixtures(sql);
     const cookie = await signIn(server.base);
-    for (const endpoint of endpoints(f, cookie, today)) {
+    const typed = await appSearchStatements(options.databaseUrl, f.officer, typedSearches(f));
+    for (const endpoint of endpoints(f, cookie, today, typed)) {
       const target = endpoint.notModified ? await conditional(endpoint.target(server.base)) : endpoint.target(server.base);
       const sample = await responseOf(target, endpoint.notModified);
       const floor = await bareServer(endpoint.floorBody ? endpoint.floorBody(sample.body) : sample.body, sample.type);

@@ -172,7 +172,7 @@ export async function seedBench(url: string, scale: BenchScale, seed = 20261123,
     await timed("children", () =>
       copyRows(
         sql,
-        "copy children (id, la_id, child_reference, reference_number, first_name, last_name, date_of_birth, sex, address_line_1, town, postcode, upn, nhs_number, education_status, sen_status, social_care_status, at_risk_of_harm_from_home, sources, date_entered) from stdin with (format csv, null '\\N')",
+        "copy children (id, la_id, child_reference, reference_number, first_name, last_name, date_of_birth, sex, address_line_1, town, postcode, upn, nhs_number, education_status, sen_status, social_care_status, at_risk_of_harm_from_home, sources, date_entered, status_since, owner_user_id) from stdin with (format csv, null '\\N')",
         (function* () {
           const sources = JSON.stringify({ name: "parent", dateOfBirth: "la_records", address: "la_records", parents: "parent", education: "parent" });
           for (let n = 1; n <= scale.children; n++) {
@@ -193,6 +193,7 @@ export async function seedBench(url: string, scale: BenchScale, seed = 20261123,
               }
             }
             const social = random.weighted(SOCIAL_CARE_WEIGHTS);
+            const entered = addDays("2024-09-01", random.int(0, 700));
             yield [
               id,
               la.id,
@@ -212,13 +213,26 @@ export async function seedBench(url: string, scale: BenchScale, seed = 20261123,
               social,
               social !== "none" && random.next() < 0.3,
               sources,
-              addDays("2024-09-01", random.int(0, 700)),
+              entered,
+              entered,
+              // Most of a council's entries are in its one officer's caseload; some wait unassigned.
+              random.next() < 0.9 ? officerOf.get(la.id)! : null,
             ];
           }
         })(),
       ),
     );
     await sql`select setval('child_reference_seq', ${scale.children})`;
+    // One parent per child, for the register search by a parent's name.
+    await timed("parents_and_carers", () =>
+      copyRows(
+        sql,
+        "copy parents_and_carers (child_id, la_id, position, name, relationship, has_parental_responsibility, lives_with_child) from stdin with (format csv, null '\\N')",
+        (function* () {
+          for (const [laId, list] of childrenOfLa) for (const c of list) yield [c.id, laId, 0, `${random.pick(FIRST)} ${random.pick(LAST)}`, "mother", true, true];
+        })(),
+      ),
+    );
 
     // Providers, their listings (every state) and sites (listed where ever listed, else proposed).
     interface Provider {

@@ -24,7 +24,7 @@ export interface Connection {
   /** The tables' owner, for migrations when the app connects as a role of its own (decision 012). */
   migrationUrl?: string;
   /** Where reads that may be slightly stale go: read replicas when any are set (decision 027). */
-  stale?: ReplicaRouter;
+  stale?: ReplicaRouter<Database>;
   close(): Promise<void>;
 }
 

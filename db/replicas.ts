@@ -1,5 +1,4 @@
-import { sql } from "drizzle-orm";
-import type { Database } from "./client";
+import { sql, type SQL } from "drizzle-orm";
 import { isConnectionLost } from "./connection-errors";
 
 /**
@@ -26,7 +25,12 @@ export interface ReplicaSettings {
 
 export const DEFAULT_REPLICA_SETTINGS: ReplicaSettings = { maxLagSeconds: 30, retryAfterMs: 5_000, lagCheckEveryMs: 2_000 };
 
-interface ReplicaState {
+/** What the router needs of a database (drizzle's, in the app: db/client.ts's Database). */
+export interface Queryable {
+  execute(query: SQL): PromiseLike<unknown>;
+}
+
+interface ReplicaState<Database extends Queryable> {
   db: Database;
   /** A name for logs and metrics: its position in DATABASE_REPLICA_URLS (never the URL: it may hold a password). */
   name: string;
@@ -46,7 +50,7 @@ export interface ReplicaCounts {
   fallback: number;
 }
 
-export interface ReplicaRouter {
+export interface ReplicaRouter<Database extends Queryable> {
   /** Runs a read that may be slightly stale on a usable replica, else on the primary. */
   read<T>(run: (db: Database) => Promise<T>): Promise<T>;
   /** Each replica's state, for the metrics and the tests. */
@@ -73,12 +77,12 @@ const isRecoveryConflict = (error: unknown) => {
   return false;
 };
 
-export function replicaRouter(primary: Database, replicas: Database[], settings: ReplicaSettings = DEFAULT_REPLICA_SETTINGS, now: () => number = Date.now): ReplicaRouter {
-  const states: ReplicaState[] = replicas.map((db, i) => ({ db, name: `replica-${i + 1}`, downUntil: 0, lagSeconds: null, lagMeasuredAt: 0, measuring: false }));
+export function replicaRouter<Database extends Queryable>(primary: Database, replicas: Database[], settings: ReplicaSettings = DEFAULT_REPLICA_SETTINGS, now: () => number = Date.now): ReplicaRouter<Database> {
+  const states: ReplicaState<Database>[] = replicas.map((db, i) => ({ db, name: `replica-${i + 1}`, downUntil: 0, lagSeconds: null, lagMeasuredAt: 0, measuring: false }));
   const counts: ReplicaCounts = { replica: 0, primary: 0, fallback: 0 };
   let next = 0;
 
-  const measureOne = async (state: ReplicaState) => {
+  const measureOne = async (state: ReplicaState<Database>) => {
     if (state.measuring) return;
     state.measuring = true;
     try {
@@ -94,9 +98,9 @@ export function replicaRouter(primary: Database, replicas: Database[], settings:
     }
   };
 
-  const usable = (state: ReplicaState) => state.downUntil <= now() && state.lagSeconds !== null && state.lagSeconds <= settings.maxLagSeconds;
+  const usable = (state: ReplicaState<Database>) => state.downUntil <= now() && state.lagSeconds !== null && state.lagSeconds <= settings.maxLagSeconds;
 
-  const choose = (): ReplicaState | null => {
+  const choose = (): ReplicaState<Database> | null => {
     for (const state of states) {
       if (now() - state.lagMeasuredAt >= settings.lagCheckEveryMs && state.downUntil <= now()) void measureOne(state);
     }

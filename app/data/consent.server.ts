@@ -1,12 +1,13 @@
-import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import { educationStatusChange } from "#app/domain/entry-history";
 import { homeEducationDecision, DEFAULT_CONSENT_SETTINGS, type AppliedRule, type ConsentRuleSettings } from "#app/domain/consent-rules";
 import { londonDate, type IsoDate } from "#app/domain/dates";
-import { DEFAULT_CONSENT_OVERDUE_WORKING_DAYS, isConsentRequestOverdue, workingDaysWaited, type ConsentRequestWait } from "#app/domain/consent-overdue";
+import { DEFAULT_CONSENT_OVERDUE_WORKING_DAYS, isConsentRequestOverdue, lastOverdueRaisedOn, workingDaysWaited, type ConsentRequestWait } from "#app/domain/consent-overdue";
 import type { Actor } from "#app/utils/audit.server";
 import { notify } from "#app/utils/notify.server";
 import { db, type DbOrTx } from "#db/client";
 import { children, consentRequests, laSettings, users } from "#db/schema/index";
+import type { CaseworkSettings } from "./casework-due.server";
 import { changeEntry } from "./entry-writer.server";
 import { childVisibleTo } from "./scope-predicates.server";
 import { isUuid, type ConsentScope, type LaScope, type RegisterScope } from "./scope.server";
@@ -32,7 +33,7 @@ export function laConsentSettings(scope: LaScope) {
   return settingsOf(db, scope.laId);
 }
 
-export async function updateLaConsentSettings(scope: LaScope, settings: LaConsentSettings, actor: Actor): Promise<void> {
+export async function updateLaConsentSettings(scope: LaScope, settings: LaConsentSettings & Partial<CaseworkSettings>, actor: Actor): Promise<void> {
   await transaction("la_settings.update", async (tx) => {
     await tx
       .insert(laSettings)
@@ -140,8 +141,30 @@ function visibleTo(scope: ConsentScope): SQL {
   return scope.kind === "la" ? inLa : and(inLa, eq(consentRequests.assignedSocialWorkerId, scope.socialWorkerId))!;
 }
 
+/** Which requests a work list shows: all of them, only those waiting, or only the overdue. */
+export type ConsentShow = "all" | "waiting" | "overdue";
+
+/**
+ * The requests a list (or the work queue's count of it) shows. Overdue in SQL is "raised on or
+ * before the last day whose wait is already too long", that day worked out by the domain rule.
+ */
+function shownBy(scope: ConsentScope, show: ConsentShow, overdueWorkingDays: number, today: IsoDate): SQL {
+  const visible = visibleTo(scope);
+  if (show === "all") return visible;
+  const waiting = and(visible, eq(consentRequests.status, "pending"))!;
+  if (show === "waiting") return waiting;
+  return and(waiting, sql`(${consentRequests.raisedAt} at time zone 'Europe/London')::date <= ${lastOverdueRaisedOn(today, overdueWorkingDays)}`)!;
+}
+
+/** How many requests a list would show (the work queue's lines). */
+export async function countConsentRequests(scope: ConsentScope, show: Exclude<ConsentShow, "all">, now = new Date()): Promise<number> {
+  const settings = await settingsOf(db, scope.la.laId);
+  const [row] = await db.select({ n: count() }).from(consentRequests).where(shownBy(scope, show, settings.consentOverdueWorkingDays, londonDate(now)));
+  return row?.n ?? 0;
+}
+
 /** Requests for the work list: waiting ones oldest first, with working days waited and overdue flags. */
-export async function consentWorkList(scope: ConsentScope, actor: Actor, now = new Date()) {
+export async function consentWorkList(scope: ConsentScope, actor: Actor, now = new Date(), show: ConsentShow = "all") {
   const settings = await settingsOf(db, scope.la.laId);
   const today = londonDate(now);
   const rows = await db
@@ -158,7 +181,7 @@ export async function consentWorkList(scope: ConsentScope, actor: Actor, now = n
     .from(consentRequests)
     .innerJoin(children, eq(children.id, consentRequests.childId))
     .innerJoin(users, eq(users.id, consentRequests.assignedSocialWorkerId))
-    .where(visibleTo(scope))
+    .where(shownBy(scope, show, settings.consentOverdueWorkingDays, today))
     .orderBy(asc(sql`${consentRequests.status} <> 'pending'`), asc(consentRequests.raisedAt))
     .limit(200);
   await actor.audit(db, { action: "consent_requests.listed", subjectType: "register", subjectId: scope.la.laId, details: { requestIds: rows.map((r) => r.id) } });

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { londonDate } from "#app/domain/dates";
 import type { HistoryChange, HistoryKind } from "#app/domain/entry-history";
 import type { Actor, AuditEvent } from "#app/utils/audit.server";
 import type { Transaction } from "#db/client";
@@ -26,7 +27,9 @@ import { transaction } from "./transaction.server";
 
 export type ChildRow = typeof children.$inferSelect;
 /** The entry's own columns a writer may set; the version, ids and stamps are the writer's. */
-export type EntryColumns = Partial<Omit<ChildRow, "id" | "laId" | "childReference" | "referenceNumber" | "version" | "createdAt" | "createdBy" | "updatedAt" | "updatedBy">>;
+export type EntryColumns = Partial<
+  Omit<ChildRow, "id" | "laId" | "childReference" | "referenceNumber" | "version" | "statusSince" | "createdAt" | "createdBy" | "updatedAt" | "updatedBy">
+>;
 
 export interface EntryChange {
   kind: HistoryKind;
@@ -60,6 +63,7 @@ async function lockEntry(tx: Transaction, scope: LaScope, childId: string): Prom
 
 function writerFor(tx: Transaction, entry: ChildRow, actor: Actor): EntryWriter {
   let version = entry.version;
+  let current = { educationStatus: entry.educationStatus };
   return {
     tx,
     entry,
@@ -67,10 +71,13 @@ function writerFor(tx: Transaction, entry: ChildRow, actor: Actor): EntryWriter 
     async record(change) {
       if (change.set) {
         version += 1;
+        // The day the status changed is kept here, by the one writer, so no writer can forget it.
+        const statusSince = change.set.educationStatus && change.set.educationStatus !== current.educationStatus ? londonDate(new Date()) : undefined;
         await tx
           .update(children)
-          .set({ ...change.set, version, updatedAt: new Date(), updatedBy: actor.userId })
+          .set({ ...change.set, ...(statusSince ? { statusSince } : {}), version, updatedAt: new Date(), updatedBy: actor.userId })
           .where(eq(children.id, entry.id));
+        if (change.set.educationStatus) current = { educationStatus: change.set.educationStatus };
       }
       await tx.insert(entryHistory).values({
         childId: entry.id,
@@ -103,12 +110,13 @@ export async function addEntry(
   tx: Transaction,
   scope: LaScope,
   actor: Actor,
-  values: Omit<typeof children.$inferInsert, "laId" | "version" | "createdBy" | "updatedBy">,
+  values: Omit<typeof children.$inferInsert, "laId" | "version" | "statusSince" | "createdBy" | "updatedBy">,
   created: (id: string) => Omit<EntryChange, "set" | "kind">,
 ): Promise<ChildRow> {
   const [entry] = await tx
     .insert(children)
-    .values({ ...values, laId: scope.laId, version: 1, createdBy: actor.userId, updatedBy: actor.userId })
+    // A new entry starts in its maker's caseload, with its status from the day it was entered.
+    .values({ ownerUserId: actor.userId, ...values, statusSince: values.dateEntered, laId: scope.laId, version: 1, createdBy: actor.userId, updatedBy: actor.userId })
     .returning();
   await writerFor(tx, entry!, actor).record({ kind: "created", ...created(entry!.id) });
   return entry!;

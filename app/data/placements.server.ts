@@ -306,6 +306,15 @@ export async function placementForChange(scope: LaScope, placementId: string, ac
 }
 
 
+/** The LA's placements flagged for review: the work queue's line, the length of `show: "needs-review"`. */
+export async function countPlacementsNeedingReview(scope: LaScope): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(placements)
+    .where(and(eq(placements.laId, scope.laId), isNotNull(placements.needsReviewSince)));
+  return row?.n ?? 0;
+}
+
 /** The LA's placements: current and future ones, or only those flagged for review. */
 export async function laPlacements(scope: LaScope, query: { show: "current" | "needs-review" | "all"; page: number }, today: IsoDate, actor: Actor) {
   const where: SQL[] = [eq(placements.laId, scope.laId)];

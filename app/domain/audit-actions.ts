@@ -23,6 +23,9 @@ export const AUDIT_ACTIONS = [
   "child.updated",
   "child.left_register",
   "register.searched",
+  "child.owner_changed",
+  "contact.recorded",
+  "contact.corrected",
   "duplicate.refused",
   "home_education.recorded",
   "consent.requested",
@@ -84,6 +87,9 @@ export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
  * these, never the codes. A test fails if an action has none.
  */
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  "child.owner_changed": "moved a child's entry to another officer's caseload",
+  "contact.recorded": "recorded a contact or note on a child's entry",
+  "contact.corrected": "corrected a contact or note they had recorded",
   "user.signed_in": "signed in",
   "user.sign_in_failed": "failed to sign in (wrong password)",
   "user.sign_in_throttled": "was stopped from signing in after too many attempts",

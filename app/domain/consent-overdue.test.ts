@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isConsentRequestOverdue, workingDaysWaited } from "./consent-overdue";
+import { addDays } from "./dates";
+import { isConsentRequestOverdue, lastOverdueRaisedOn, workingDaysWaited } from "./consent-overdue";
 
 const pending = (raisedOn: string) => ({ status: "pending" as const, raisedOn, decidedOn: null });
 
@@ -38,5 +39,20 @@ describe("when a consent request is overdue", () => {
   it("is never overdue once decided, however long it waited", () => {
     expect(isConsentRequestOverdue({ status: "agreed", raisedOn: "2026-01-05", decidedOn: "2026-03-02" }, "2026-12-01", 10)).toBe(false);
     expect(isConsentRequestOverdue({ status: "refused", raisedOn: "2026-01-05", decidedOn: "2026-03-02" }, "2026-12-01", 10)).toBe(false);
+  });
+});
+
+describe("the last day a request raised is overdue today", () => {
+  it("agrees with the rule for every raised day around it", () => {
+    for (const today of ["2026-12-01", "2026-12-29", "2027-01-04", "2026-04-07"]) {
+      for (const n of [0, 1, 5, 10, 20]) {
+        const last = lastOverdueRaisedOn(today, n);
+        for (let k = 0; k <= 60; k++) {
+          const raisedOn = addDays(today, -k);
+          const overdue = isConsentRequestOverdue({ status: "pending", raisedOn, decidedOn: null }, today, n);
+          expect(overdue, `${today} ${n} ${raisedOn}`).toBe(raisedOn <= last);
+        }
+      }
+    }
   });
 });

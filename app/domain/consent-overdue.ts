@@ -1,4 +1,4 @@
-import type { IsoDate } from "./dates";
+import { addDays, type IsoDate } from "./dates";
 import { workingDaysBetween } from "./working-days";
 
 // When a home-education consent request is overdue: once it has waited more working days than its
@@ -22,4 +22,15 @@ export function workingDaysWaited(request: ConsentRequestWait, today: IsoDate): 
 
 export function isConsentRequestOverdue(request: ConsentRequestWait, today: IsoDate, overdueAfterWorkingDays: number): boolean {
   return request.status === "pending" && workingDaysWaited(request, today) > overdueAfterWorkingDays;
+}
+
+/**
+ * The last day a request could have been raised and be overdue today: every pending request raised
+ * on or before it is overdue, every one raised after it is not (the wait only shrinks as the raised
+ * day moves later), so a database can count overdue requests with one comparison.
+ */
+export function lastOverdueRaisedOn(today: IsoDate, overdueAfterWorkingDays: number): IsoDate {
+  let day = addDays(today, -1);
+  while (workingDaysBetween(day, today) <= overdueAfterWorkingDays) day = addDays(day, -1);
+  return day;
 }

@@ -20,6 +20,12 @@ export const HISTORY_KINDS = [
   "consent_refused",
   // A placement was made, ended early or extended. The entry's own fields and version are unchanged.
   "placement",
+  // The entry moved to another officer's caseload (or out of everyone's). The entry's owner changes.
+  "owner_changed",
+  // A contact or note was recorded; the entry's last contact, annual review and next action follow it.
+  "contact_recorded",
+  // The author corrected a contact within the time the council allows.
+  "contact_corrected",
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 

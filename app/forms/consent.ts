@@ -1,7 +1,8 @@
+import { DEFAULT_CONTACT_EDIT_MINUTES, DEFAULT_NO_CONTACT_ALERT_DAYS } from "#app/domain/contacts";
 import { z } from "zod";
 import { DATE_RANGES } from "#app/domain/date-ranges";
 import type { IsoDate } from "#app/domain/dates";
-import { checkboxes, choice, date, optionalDate, optionalText, requiredText } from "./fields";
+import { checkboxes, choice, date, optionalDate, optionalText, requiredText, wholeNumber } from "./fields";
 
 export function homeEducationNoticeSchema(today: IsoDate) {
   return z.object({
@@ -41,8 +42,13 @@ export const laSettingsSchema = z
         .transform(Number)
         .refine((n) => n >= 1 && n <= 60, "Working days must be between 1 and 60"),
     ),
+    // Casework alerts (decision 047); left empty, the service's default applies.
+    noContactAlertDays: wholeNumber("days with no contact", { min: 7, max: 730, optional: true }),
+    contactEditMinutes: wholeNumber("minutes a contact may be corrected", { min: 1, max: 1440, optional: true }),
   })
-  .transform(({ rules, consentOverdueWorkingDays }) => ({
+  .transform(({ rules, consentOverdueWorkingDays, noContactAlertDays, contactEditMinutes }) => ({
     exceptionalCircumstancesRuleEnabled: rules.includes("exceptionalCircumstancesRuleEnabled"),
     consentOverdueWorkingDays,
+    noContactAlertDays: noContactAlertDays ?? DEFAULT_NO_CONTACT_ALERT_DAYS,
+    contactEditMinutes: contactEditMinutes ?? DEFAULT_CONTACT_EDIT_MINUTES,
   }));

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EDUCATION_STATUSES, SOCIAL_CARE_STATUSES } from "#app/domain/register-vocabulary";
-import { SORTS } from "#app/data/register-query";
+import { DUES, OWNERS, SORTS } from "#app/data/register-query";
 import { searchText } from "./fields";
 
 // The register's search and filters, read from the query string. Unknown values are dropped
@@ -13,6 +13,8 @@ export const registerSearchSchema = z.object({
   socialCare: optional(z.enum(SOCIAL_CARE_STATUSES)),
   arrangements: optional(z.enum(["any", "none"])),
   state: optional(z.enum(["current", "left", "all"])),
+  owner: optional(z.enum(OWNERS)),
+  due: optional(z.enum(DUES)),
   sort: optional(z.enum(SORTS)),
   page: optional(z.coerce.number().int().min(1).max(10_000)),
 });

@@ -4,15 +4,18 @@ import { TextField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { Button, Checkboxes, InsetText, NotificationBanner } from "#app/components/govuk";
 import { laConsentSettings, updateLaConsentSettings } from "#app/data/consent.server";
+import { caseworkSettings } from "#app/data/casework-due.server";
 import { laScope } from "#app/data/scope.server";
+import { DEFAULT_CONTACT_EDIT_MINUTES, DEFAULT_NO_CONTACT_ALERT_DAYS } from "#app/domain/contacts";
 import { CONSENT_RULE_NAMES } from "#app/domain/consent-rules";
 import { laSettingsSchema } from "#app/forms/consent";
 import { parseSubmission } from "#app/forms/submission";
 import { guard } from "#app/utils/route-guard.server";
 
 export const loader = guard("routes/admin.settings").loader(async ({ user, request }) => {
-  const settings = await laConsentSettings(laScope(user));
-  return { settings, organisation: user.organisationName, saved: new URL(request.url).searchParams.has("saved") };
+  const scope = laScope(user);
+  const [settings, casework] = await Promise.all([laConsentSettings(scope), caseworkSettings(scope.laId)]);
+  return { settings, casework, organisation: user.organisationName, saved: new URL(request.url).searchParams.has("saved") };
 });
 
 export const action = guard("routes/admin.settings").action(async ({ user, request, actor }) => {
@@ -30,7 +33,11 @@ export default function Settings({ loaderData: d, actionData }: Route.ComponentP
         {d.saved && !actionData ? <NotificationBanner type="success" heading="Settings saved" /> : null}
         <ValidatedForm
           schema={laSettingsSchema}
-          defaultValues={{ consentOverdueWorkingDays: String(s.consentOverdueWorkingDays) }}
+          defaultValues={{
+            consentOverdueWorkingDays: String(s.consentOverdueWorkingDays),
+            noContactAlertDays: String(d.casework.noContactAlertDays),
+            contactEditMinutes: String(d.casework.contactEditMinutes),
+          }}
           refused={actionData}
           pageTitle="Home-education consent settings"
         >
@@ -46,6 +53,21 @@ export default function Settings({ loaderData: d, actionData }: Route.ComponentP
             defaultValues={s.exceptionalCircumstancesRuleEnabled ? ["exceptionalCircumstancesRuleEnabled"] : []}
           />
           <TextField name="consentOverdueWorkingDays" label="Working days before a waiting request is overdue" width="3" inputMode="numeric" />
+          <h2 className="govuk-heading-m">Casework</h2>
+          <TextField
+            name="noContactAlertDays"
+            label="Days with no contact before a child appears in the work queue"
+            hint={`Leave empty for the service's default, ${DEFAULT_NO_CONTACT_ALERT_DAYS}`}
+            width="3"
+            inputMode="numeric"
+          />
+          <TextField
+            name="contactEditMinutes"
+            label="Minutes the author of a contact may correct it before it is final"
+            hint={`Leave empty for the service's default, ${DEFAULT_CONTACT_EDIT_MINUTES}`}
+            width="3"
+            inputMode="numeric"
+          />
           <Button preventDoubleClick>Save settings</Button>
         </ValidatedForm>
       </div>

@@ -6,20 +6,32 @@ import { consentWorkList } from "#app/data/consent.server";
 import { consentScope } from "#app/data/scope.server";
 import { guard } from "#app/utils/route-guard.server";
 
-export const loader = guard("routes/consent-requests._index").loader(async ({ user, actor }) => {
+const SHOWS = ["all", "waiting", "overdue"] as const;
+const SHOWN = { all: "", waiting: "Waiting for a decision", overdue: "Overdue" } as const;
+
+export const loader = guard("routes/consent-requests._index").loader(async ({ user, actor, request }) => {
   const scope = consentScope(user);
-  const rows = await consentWorkList(scope, actor);
-  return { mine: scope.kind === "assigned", rows: rows.map((r) => ({ ...r, raisedAt: r.raisedAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null })) };
+  const asked = new URL(request.url).searchParams.get("show");
+  const show = SHOWS.find((s) => s === asked) ?? "all";
+  const rows = await consentWorkList(scope, actor, new Date(), show);
+  return { mine: scope.kind === "assigned", show, rows: rows.map((r) => ({ ...r, raisedAt: r.raisedAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null })) };
 });
 
 const STATUS = { pending: ["Waiting", "blue"], agreed: ["Agreed", "green"], refused: ["Refused", "red"] } as const;
 
 export default function ConsentRequests({ loaderData: d }: Route.ComponentProps) {
-  const title = d.mine ? "Home-education requests for you" : "Home-education requests";
+  const title = `${d.mine ? "Home-education requests for you" : "Home-education requests"}${d.show === "all" ? "" : `: ${SHOWN[d.show].toLowerCase()}`}`;
   return (
     <>
       <PageShell title={title} width="full" />
       <p className="govuk-body">Waiting requests come first, oldest first. A request is overdue when it has waited longer than your council allows.</p>
+      {d.show === "all" ? null : (
+        <p className="govuk-body">
+          <a className="govuk-link" href={href("/consent-requests")}>
+            Show all requests
+          </a>
+        </p>
+      )}
       {d.rows.length === 0 ? (
         <p className="govuk-body">There are no requests.</p>
       ) : (

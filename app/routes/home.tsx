@@ -1,18 +1,21 @@
 import type { Route } from "./+types/home";
+import { Table } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
+import { workQueueFor } from "#app/data/work-queue.server";
 import { ROLE_LABELS } from "#app/domain/roles";
 import { homeFor } from "#app/home";
 import { guard } from "#app/utils/route-guard.server";
 
-export const loader = guard("routes/home").loader(({ user }) => ({
+export const loader = guard("routes/home").loader(async ({ user }) => ({
   name: user.name,
   role: ROLE_LABELS[user.role],
   organisation: user.organisationName,
   home: homeFor(user.role),
+  queue: await workQueueFor(user),
 }));
 
 export default function Home({ loaderData }: Route.ComponentProps) {
-  const { home } = loaderData;
+  const { home, queue } = loaderData;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -22,6 +25,24 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         </span>
         <h1 className="govuk-heading-l">{home.heading}</h1>
         <p className="govuk-body-l">{home.description}</p>
+        {queue.length > 0 ? (
+          <Table
+            caption="Your work"
+            head={[{ text: "Work" }, { text: "Number", format: "numeric" }]}
+            rows={queue.map((line) => ({
+              cells: [
+                {
+                  text: (
+                    <a className="govuk-link" href={line.href} data-queue-line={line.id}>
+                      {line.label}
+                    </a>
+                  ),
+                },
+                { text: line.count.toLocaleString("en-GB"), format: "numeric" },
+              ],
+            }))}
+          />
+        ) : null}
         {home.links.map((link) => (
           <div key={link.href}>
             <h2 className="govuk-heading-m">

@@ -21,7 +21,7 @@ export default function MyChildren({ loaderData: d }: Route.ComponentProps) {
     <>
       <PageShell title="Children allocated to you" width="full" />
       <p className="govuk-body">The register entries of children you are the allocated social worker for. You can read them; council officers keep them up to date.</p>
-      {d.rows.length > 0 ? <RegisterTable rows={d.rows} caption={`Your children (${d.total})`} /> : <p className="govuk-body">No children on the register are allocated to you.</p>}
+      {d.rows.length > 0 ? <RegisterTable rows={d.rows} today={d.today} caption={`Your children (${d.total})`} /> : <p className="govuk-body">No children on the register are allocated to you.</p>}
       <Pagination
         previous={d.page > 1 ? { href: hrefFor(d.page - 1) } : undefined}
         next={d.page < pages ? { href: hrefFor(d.page + 1) } : undefined}

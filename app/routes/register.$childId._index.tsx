@@ -1,27 +1,32 @@
 import { href } from "react-router";
 import type { Route } from "./+types/register.$childId._index";
-import { BackLink, Button, ButtonGroup, NotificationBanner, SummaryCard, SummaryList, Tag, WarningText } from "#app/components/govuk";
+import { BackLink, Button, ButtonGroup, NotificationBanner, Select, SummaryCard, SummaryList, Tag, WarningText } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
 import { consentRequestsOfChild } from "#app/data/consent.server";
 import { placementView } from "#app/components/placements/placement-view";
 import { placementsOfChild } from "#app/data/placements.server";
 import { viewEntry } from "#app/data/entry-read.server";
-import { registerScope } from "#app/data/scope.server";
+import { registerScope, registerWriteScope } from "#app/data/scope.server";
 import { ChildAuditTrail } from "#app/components/register/ChildAuditTrail";
 import { childAuditLines } from "#app/data/la-audit-log.server";
 import { schoolAgeStatus } from "#app/domain/compulsory-school-age";
 import { formatDate, londonDate } from "#app/domain/dates";
 import * as v from "#app/domain/register-vocabulary";
+import { caseOwners } from "#app/data/caseload.server";
+import { contactsOfChild } from "#app/data/contacts.server";
+import { CONTACT_TYPE_LABELS } from "#app/domain/contacts";
 import { guard } from "#app/utils/route-guard.server";
 
 export const loader = guard("routes/register.$childId._index").loader(async ({ user, params, request, actor, can }) => {
   const scope = registerScope(user);
   const entry = await viewEntry(scope, params.childId ?? "", actor);
-  const [requests, placements] = await Promise.all([consentRequestsOfChild(scope, entry.id), placementsOfChild(scope, entry.id)]);
+  const today = londonDate(new Date());
+  const [requests, placements, contacts] = await Promise.all([consentRequestsOfChild(scope, entry.id), placementsOfChild(scope, entry.id), contactsOfChild(scope, entry.id)]);
+  const owners = can("write:child:own-la") ? await caseOwners(registerWriteScope(user)) : [];
+  const ownerName = entry.ownerUserId ? (owners.find((o) => o.id === entry.ownerUserId)?.name ?? "Another officer") : "Unassigned";
   // The LA's officers see who has viewed or changed the entry; an allocated social worker does not.
   const auditTrail = scope.kind === "la" ? await childAuditLines(scope.la, entry.id) : null;
   const homeEducation = new URL(request.url).searchParams.get("homeEducation");
-  const today = londonDate(new Date());
   const age = schoolAgeStatus(entry.dateOfBirth, today);
   return {
     id: entry.id,
@@ -47,6 +52,24 @@ export const loader = guard("routes/register.$childId._index").loader(async ({ u
     missingNamedSchool: entry.socialCareStatus === "child_in_need_plan" && !entry.namedSchool,
     auditTrail,
     history: entry.history,
+    owner: { id: entry.ownerUserId, name: ownerName },
+    printed: { by: user.name, at: new Date().toISOString() },
+    owners,
+    nextAction: entry.nextAction && entry.nextActionDue ? { text: entry.nextAction, due: formatDate(entry.nextActionDue), overdue: entry.nextActionDue <= today } : null,
+    lastContactOn: entry.lastContactOn ? formatDate(entry.lastContactOn) : null,
+    contact: new URL(request.url).searchParams.get("contact"),
+    moved: (new URL(request.url).searchParams.get("moved") ?? "0") !== "0",
+    contacts: contacts.map((c) => ({
+      id: c.id,
+      date: formatDate(c.contactDate),
+      type: CONTACT_TYPE_LABELS[c.type],
+      withWhom: c.withWhom,
+      whatHappened: c.whatHappened,
+      outcome: c.outcome,
+      nextAction: c.nextAction && c.nextActionDue ? `${c.nextAction} (by ${formatDate(c.nextActionDue)})` : null,
+      author: c.author,
+      mayCorrect: c.mayCorrect,
+    })),
   };
 });
 
@@ -109,12 +132,20 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
         {d.saved ? <NotificationBanner type="success" heading="Your changes have been saved" /> : null}
         {d.placed ? <NotificationBanner type="success" heading="The placement has been made" /> : null}
         {d.reviewed ? <NotificationBanner type="success" heading="The placement was reviewed and continues" /> : null}
+        {d.contact === "recorded" ? <NotificationBanner type="success" heading="The contact has been recorded" /> : null}
+        {d.contact === "corrected" ? <NotificationBanner type="success" heading="The contact has been corrected" /> : null}
+        {d.moved ? <NotificationBanner type="success" heading="The entry's owner has been changed" /> : null}
         {d.homeEducation === "recorded" ? <NotificationBanner type="success" heading="Home education has been recorded" /> : null}
         {d.homeEducation === "consent_requested" ? (
           <NotificationBanner type="success" heading="The request has been sent to the child's social worker">
             <p className="govuk-body">The child&apos;s education status will change only if the social worker agrees.</p>
           </NotificationBanner>
         ) : null}
+        <p className="app-print-only govuk-body govuk-!-font-weight-bold" data-print-marking>
+          OFFICIAL-SENSITIVE
+          <br />
+          Child reference {d.childReference}. Printed {timeFormat.format(new Date(d.printed.at))} by {d.printed.by}.
+        </p>
         <span className="govuk-caption-l">Child reference {d.childReference}</span>
         <h1 className="govuk-heading-l">{d.name}</h1>
         {d.left ? (
@@ -147,6 +178,63 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
             </Button>
           </ButtonGroup>
         ) : null}
+        <SummaryList
+          card={{ title: "Casework" }}
+          rows={[
+            { key: "Owner", value: d.owner.name },
+            { key: "Last contact", value: d.lastContactOn ?? "None recorded" },
+            {
+              key: "Next action",
+              value: d.nextAction ? (
+                <>
+                  {d.nextAction.text}, due {d.nextAction.due} {d.nextAction.overdue ? <Tag colour="red">Due</Tag> : null}
+                </>
+              ) : (
+                "None"
+              ),
+            },
+          ]}
+        />
+        {d.owners.length > 0 && !d.left ? (
+          <form method="post" action={`${href("/register")}?index`} className="app-no-print">
+            <input type="hidden" name="childId" value={d.id} />
+            <input type="hidden" name="returnTo" value={href("/register/:childId", { childId: d.id })} />
+            <Select
+              id="owner"
+              name="owner"
+              label="Move this entry to another caseload"
+              defaultValue={d.owner.id ?? "none"}
+              options={[...d.owners.map((o) => ({ value: o.id, label: o.name })), { value: "none", label: "Unassigned" }]}
+            />
+            <Button variant="secondary">Change the owner</Button>
+          </form>
+        ) : null}
+        <div id="contacts">
+          <SummaryCard title="Contacts and notes" actions={d.canEdit && !d.left ? [{ href: href("/register/:childId/contacts/new", { childId: d.id }), text: "Record a contact or note" }] : []}>
+            {d.contacts.length === 0 ? <p className="govuk-body">No contacts recorded.</p> : null}
+            {d.contacts.map((c) => (
+              <div key={c.id} className="govuk-!-margin-bottom-6">
+                <h3 className="govuk-heading-s govuk-!-margin-bottom-1">
+                  {c.date}: {c.type} with {c.withWhom}
+                </h3>
+                <p className="govuk-body app-pre-wrap govuk-!-margin-bottom-1">{c.whatHappened}</p>
+                {c.outcome ? <p className="govuk-body app-pre-wrap govuk-!-margin-bottom-1">Outcome: {c.outcome}</p> : null}
+                {c.nextAction ? <p className="govuk-body govuk-!-margin-bottom-1">Next action: {c.nextAction}</p> : null}
+                <p className="govuk-body-s govuk-!-margin-bottom-1">
+                  Recorded by {c.author}
+                  {c.mayCorrect ? (
+                    <>
+                      {" "}
+                      <a className="govuk-link app-no-print" href={href("/register/:childId/contacts/:contactId", { childId: d.id, contactId: c.id })}>
+                        Correct<span className="govuk-visually-hidden"> the contact of {c.date}</span>
+                      </a>
+                    </>
+                  ) : null}
+                </p>
+              </div>
+            ))}
+          </SummaryCard>
+        </div>
         {d.placements.length > 0 || (d.canPlace && !d.left) ? (
           <SummaryCard title="Placements" actions={d.canPlace && !d.left ? [{ href: href("/register/:childId/placements/new", { childId: d.id }), text: "Place with a provider" }] : []}>
             {d.placements.length === 0 ? <p className="govuk-body">No placements.</p> : null}
@@ -197,6 +285,7 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
           ))}
         </ol>
         {d.auditTrail ? <ChildAuditTrail lines={d.auditTrail} /> : null}
+        <p className="app-print-only govuk-body govuk-!-font-weight-bold">OFFICIAL-SENSITIVE</p>
       </div>
     </div>
   );

@@ -83,6 +83,19 @@ export const children = pgTable(
      * follows the school attendance order route. */
     attendanceOrderRouteSince: date("attendance_order_route_since", { mode: "string" }),
     reasonLeft: reasonLeft("reason_left"),
+    /** The officer whose caseload the entry is in (default: who made it); null is unassigned. */
+    ownerUserId: uuid("owner_user_id").references(() => users.id),
+    /** The day the entry took its current education status (set by the entry writer). */
+    statusSince: date("status_since", { mode: "string" })
+      .notNull()
+      .default(sql`current_date`),
+    /** The day of the latest contact recorded (the work queue's "no contact for a while"). */
+    lastContactOn: date("last_contact_on", { mode: "string" }),
+    /** The day of the latest annual home-education review recorded as a contact. */
+    lastAnnualReviewOn: date("last_annual_review_on", { mode: "string" }),
+    /** The next action of the latest contact, and when it is due; a contact without one clears it. */
+    nextAction: text("next_action"),
+    nextActionDue: date("next_action_due", { mode: "string" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid("created_by").references(() => users.id),
@@ -100,7 +113,19 @@ export const children = pgTable(
     // Searches by surname or first name prefix within an LA (text_pattern_ops serves LIKE 'abc%').
     index("children_la_last_name_prefix_idx").on(t.laId, sql`lower(${t.lastName}) text_pattern_ops`),
     index("children_la_first_name_prefix_idx").on(t.laId, sql`lower(${t.firstName}) text_pattern_ops`),
-    index("children_la_postcode_idx").on(t.laId, sql`${t.postcode} text_pattern_ops`),
+    // Postcodes as typed, with or without the space: searched by the start of the compact form.
+    index("children_la_postcode_compact_idx").on(t.laId, sql`replace(${t.postcode}, ' ', '') text_pattern_ops`),
+    index("children_la_date_of_birth_idx").on(t.laId, t.dateOfBirth),
+    // Part of an address in any order of words (pg_trgm serves LIKE '%word%'); the LA filters after.
+    index("children_address_trgm_idx").using("gin", sql`lower(${t.addressLine1} || ' ' || coalesce(${t.addressLine2}, '') || ' ' || ${t.town}) gin_trgm_ops`),
+    // The work queue's lines and the caseload filters, each over current entries only.
+    index("children_la_owner_idx").on(t.laId, t.ownerUserId).where(sql`${t.dateLeft} is null`),
+    index("children_la_status_since_idx").on(t.laId, t.educationStatus, t.statusSince).where(sql`${t.dateLeft} is null`),
+    index("children_la_last_contact_idx").on(t.laId, sql`coalesce(${t.lastContactOn}, ${t.dateEntered})`).where(sql`${t.dateLeft} is null`),
+    index("children_la_annual_review_idx")
+      .on(t.laId, sql`coalesce(${t.lastAnnualReviewOn}, ${t.dateEntered})`)
+      .where(sql`${t.dateLeft} is null and ${t.educationStatus} = 'elective_home_education'`),
+    index("children_la_next_action_idx").on(t.laId, t.nextActionDue).where(sql`${t.dateLeft} is null and ${t.nextActionDue} is not null`),
     // Identifiers are looked up nationally too (the cross-LA duplicate flag), so not LA-first.
     index("children_upn_idx").on(t.upn),
     index("children_nhs_number_idx").on(t.nhsNumber),
@@ -138,7 +163,11 @@ export const parentsAndCarers = pgTable(
     educatesChild: boolean("educates_child").notNull().default(false),
     hoursPerWeek: numeric("hours_per_week", { precision: 4, scale: 1, mode: "number" }),
   },
-  (t) => [index("parents_and_carers_child_idx").on(t.childId, t.position)],
+  (t) => [
+    index("parents_and_carers_child_idx").on(t.childId, t.position),
+    // A parent's name found from any part of it (the register search); the LA filters after.
+    index("parents_and_carers_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
+  ],
 );
 
 export const educationProviderType = pgEnum("education_provider_type", PROVIDER_TYPES);

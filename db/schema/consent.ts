@@ -11,6 +11,10 @@ export const laSettings = pgTable("la_settings", {
     .references(() => organisations.id),
   exceptionalCircumstancesRuleEnabled: boolean("exceptional_circumstances_rule_enabled").notNull().default(true),
   consentOverdueWorkingDays: integer("consent_overdue_working_days").notNull().default(10),
+  /** The work queue lists current entries with no contact recorded for this many days. */
+  noContactAlertDays: integer("no_contact_alert_days").notNull().default(90),
+  /** How long the author of a contact or note may correct it before it is final. */
+  contactEditMinutes: integer("contact_edit_minutes").notNull().default(60),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -11,3 +11,4 @@ export * from "./directory";
 export * from "./placements";
 export * from "./statistics";
 export * from "./public-versions";
+export * from "./casework";

@@ -18,11 +18,18 @@ describe.skipIf(!server)("the benchmark harness (BENCH_SCALE=small)", () => {
     url.pathname = `/${name}`;
     try {
       const results = await runBench({ databaseUrl: url.toString(), small: true, build: false, connections: [1, 10, 50], requests: 60, warmup: 10, out: null, log: () => {} });
-      expect(results.seed?.map((s) => s.table)).toEqual(["users", "children", "organisations (providers)", "listings", "listing_sites", "placements"]);
+      expect(results.seed?.map((s) => s.table)).toEqual(["users", "children", "parents_and_carers", "organisations (providers)", "listings", "listing_sites", "placements"]);
       expect(results.endpoints.map((e) => e.name)).toEqual([
-        "Register search by surname",
         "Register search by UPN",
         "Register search by postcode",
+        "Register search by surname",
+        "Register search, surname then first name",
+        "Register search, Surname, Forename",
+        "Register search by partial name",
+        "Register search by postcode without its space",
+        "Register search by date of birth",
+        "Register search by parent's name",
+        "Register search by address",
         "A child's page",
         "POST /api/v1/placement-checks",
         "Public directory search page",

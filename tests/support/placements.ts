@@ -29,6 +29,7 @@ export async function childOn(laCode: string, overrides: Partial<typeof children
       educationStatus: "not_on_roll",
       sources: { name: "parent" },
       dateEntered: addDays(today, -30),
+      statusSince: overrides.dateEntered ?? addDays(today, -30),
       ...overrides,
     })
     .returning();

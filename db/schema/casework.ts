@@ -1,0 +1,41 @@
+import { date, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { CONTACT_TYPES } from "../../app/domain/contacts";
+import { children } from "./children";
+import { organisations } from "./organisations";
+import { users } from "./users";
+
+// Casework on a child's entry: the contacts and notes an officer records.
+
+export const contactType = pgEnum("contact_type", CONTACT_TYPES);
+
+/**
+ * A contact with the family or about the child, or a note. Its author may correct it for a short
+ * time (the council's setting); after that a trigger (migration "casework_custom_contacts_final")
+ * refuses any change, so the record stays as it was written.
+ */
+export const contacts = pgTable(
+  "contacts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    childId: uuid("child_id")
+      .notNull()
+      .references(() => children.id),
+    laId: uuid("la_id")
+      .notNull()
+      .references(() => organisations.id),
+    authorUserId: uuid("author_user_id").references(() => users.id),
+    contactDate: date("contact_date", { mode: "string" }).notNull(),
+    type: contactType("type").notNull(),
+    withWhom: text("with_whom").notNull(),
+    whatHappened: text("what_happened").notNull(),
+    outcome: text("outcome"),
+    nextAction: text("next_action"),
+    nextActionDue: date("next_action_due", { mode: "string" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Until when the author may still correct it; after this the row is final. */
+    editableUntil: timestamp("editable_until", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("contacts_child_idx").on(t.childId, t.contactDate), index("contacts_la_created_idx").on(t.laId, t.createdAt)],
+);
+
