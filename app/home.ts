@@ -35,6 +35,7 @@ export function homeFor(role: Role): HomeSection {
         description: "Look after your council's users, settings and audit log.",
         links: [
           { href: "/admin/users", text: "Users", description: "Who in your council can sign in, and their roles." },
+          { href: "/admin/schools", text: "Schools", description: "The schools in your area, and inviting their staff to the service." },
           { href: "/admin/audit", text: "Audit log", description: "Who did what, and when, in your council's part of the service." },
           { href: "/consent-requests", text: "Home-education requests", description: "Requests waiting for social workers, and overdue ones." },
           { href: "/admin/settings", text: "Settings", description: "Which home-education consent rules apply, and when a request is overdue." },
@@ -67,6 +68,18 @@ export function homeFor(role: Role): HomeSection {
           { href: "/service-admin/organisations", text: "Local authorities", description: "The councils using the service, with their DfE and ONS codes." },
           { href: "/service-admin/reviewers", text: "Directory reviewers", description: "Who reviews applications to the directory, nationally and in each council." },
           { href: "/service-admin/emails", text: "Failed emails", description: "Emails the service stopped trying to send, and sending them again." },
+          { href: "/service-admin/schools", text: "Schools", description: "Load the schools from Get Information About Schools, and see when they were last loaded." },
+        ],
+      };
+    case "school_staff":
+    case "school_admin":
+      return {
+        heading: "Your school in the service",
+        description: "Your school's details as Get Information About Schools has them, and the people who sign in for it. Alternative provision your school commissions must be listed in the directory.",
+        links: [
+          { href: "/school", text: "Your school", description: "Its URN, council, type, phase, status and address, and who can sign in for it." },
+          ...(role === "school_admin" ? [{ href: "/school/colleagues", text: "Colleagues", description: "Add the people who can sign in for your school." }] : []),
+          { href: "/directory", text: "Find alternative provision", description: "Search the directory of listed non-school alternative provision." },
         ],
       };
   }
