@@ -6,6 +6,7 @@ import { readGiasExtract, type ExtractBytes } from "#app/utils/gias-csv.server";
 import { db, type Database } from "#db/client";
 import { auditEvents, organisations, schools, users } from "#db/schema/index";
 import { escapeLike } from "./like-pattern";
+import { SCHOOLS_PAGE_SIZE } from "./schools-query";
 import type { LaScope } from "./scope.server";
 import type { SchoolScope } from "./school-scope.server";
 import type { ServiceAdminScope } from "./service-admin.server";
@@ -144,8 +145,6 @@ const schoolColumns = {
   county: schools.county,
   postcode: schools.postcode,
 };
-
-export const SCHOOLS_PAGE_SIZE = 50;
 
 /** The schools in the council's area: open ones unless asked for all, found by name, URN or postcode. */
 export async function schoolsInArea(scope: LaScope, query: { q: string; includeClosed: boolean; page: number }) {

@@ -1,7 +1,8 @@
 import type { Route } from "./+types/admin.schools._index";
 import { Checkboxes, Pagination, paginationItems, SearchForm, Table, Tag, TextInput } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
-import { SCHOOLS_PAGE_SIZE, schoolsInArea } from "#app/data/schools.server";
+import { SCHOOLS_PAGE_SIZE } from "#app/data/schools-query";
+import { schoolsInArea } from "#app/data/schools.server";
 import { laScope } from "#app/data/scope.server";
 import { schoolSearchSchema } from "#app/forms/school";
 import { guard } from "#app/utils/route-guard.server";
