@@ -74,7 +74,7 @@ export function homeFor(role: Role): HomeSection {
     case "school_staff":
     case "school_admin":
       return {
-        heading: "Your school in the service",
+        heading: role === "school_admin" ? "Your school and its people in the service" : "Your school in the service",
         description: "Your school's details as Get Information About Schools has them, and the people who sign in for it. Alternative provision your school commissions must be listed in the directory.",
         links: [
           { href: "/school", text: "Your school", description: "Its URN, council, type, phase, status and address, and who can sign in for it." },

@@ -82,7 +82,7 @@ describe("schools in the service", () => {
     await invitee.page.getByLabel("Password", { exact: true }).fill("thistle pebble orbit 51");
     await invitee.page.getByLabel("Confirm password").fill("thistle pebble orbit 51");
     await invitee.clickAndCheck(invitee.page.getByRole("button", { name: "Save password and sign in" }));
-    await expect(invitee.page.locator("h1").innerText()).resolves.toBe("Your school in the service");
+    await expect(invitee.page.locator("h1").innerText()).resolves.toBe("Your school and its people in the service");
     await invitee.clickAndCheck(invitee.page.locator("main").getByRole("link", { name: "Your school" }));
     await expect(invitee.page.locator("main").innerText()).resolves.toContain("1 Ferdinand Street");
     invitee.assertAllChecked();
@@ -91,7 +91,7 @@ describe("schools in the service", () => {
   it("a demo school admin adds a colleague with JavaScript on, and a school user cannot open the register", async () => {
     const head = await signedInPage(browser, app.baseUrl, "head@gospeloakfields.school.example");
     const h = head.page.page;
-    await expect(h.locator("h1").innerText()).resolves.toBe("Your school in the service");
+    await expect(h.locator("h1").innerText()).resolves.toBe("Your school and its people in the service");
     await head.page.clickAndCheck(h.locator("main").getByRole("link", { name: "Your school" }));
     await expect(h.locator("main").innerText()).resolves.toContain("Gospel Oak Fields Primary School");
     await expect(h.locator("main").innerText()).resolves.toContain("Camden");
@@ -108,6 +108,7 @@ describe("schools in the service", () => {
     head.page.assertAllChecked();
 
     const staff = await signedInPage(browser, app.baseUrl, "office@bronte-moor.school.example");
+    await expect(staff.page.page.locator("h1").innerText()).resolves.toBe("Your school in the service");
     await expect(staff.page.page.locator("main").innerText()).resolves.not.toContain("Colleagues");
     const register = await staff.page.page.goto("/register");
     expect(register?.status()).toBe(403);
