@@ -53,6 +53,12 @@ export const ROUTE_ACCESS = {
   "routes/service-admin.organisations": needs("manage:organisation:any"),
   "routes/service-admin.reviewers": needs("manage:reviewer:any"),
   "routes/service-admin.emails": needs("manage:email:any"),
+  // Schools (issue 17): loaded by the service admin, their staff invited by the council's admin.
+  "routes/service-admin.schools": needs("manage:organisation:any"),
+  "routes/admin.schools._index": needs("manage:user:own-la"),
+  "routes/admin.schools.$urn": needs("manage:user:own-la"),
+  "routes/school._index": needs("read:school:own"),
+  "routes/school.colleagues": needs("manage:user:own-school"),
   // The directory of non-school alternative provision.
   "routes/directory._index": PUBLIC,
   "routes/directory.$providerId": PUBLIC,

@@ -23,6 +23,9 @@ interface Work {
   links: (HomeLink & { permission?: Permission })[];
 }
 
+const SCHOOL_DESCRIPTION =
+  "Your school's details as Get Information About Schools has them, and the people who sign in for it. Alternative provision your school commissions must be listed in the directory.";
+
 const WORK: readonly Work[] = [
   {
     permission: "read:child:own-la",
@@ -49,6 +52,7 @@ const WORK: readonly Work[] = [
     description: "Look after your council's users, settings and audit log.",
     links: [
       { href: "/admin/users", text: "Users", description: "Who in your council can sign in, and their roles." },
+      { href: "/admin/schools", text: "Schools", description: "The schools in your area, and inviting their staff to the service." },
       { href: "/admin/audit", text: "Audit log", description: "Who did what, and when, in your council's part of the service.", permission: "read:audit:own-la" },
       { href: "/admin/settings", text: "Settings", description: "Which home-education consent rules apply, when a request is overdue, and casework alerts.", permission: "manage:settings:own-la" },
     ],
@@ -86,6 +90,26 @@ const WORK: readonly Work[] = [
       { href: "/service-admin/organisations", text: "Local authorities", description: "The councils using the service, with their DfE and ONS codes." },
       { href: "/service-admin/reviewers", text: "Directory reviewers", description: "Who reviews applications to the directory, nationally and in each council.", permission: "manage:reviewer:any" },
       { href: "/service-admin/emails", text: "Failed emails", description: "Emails the service stopped trying to send, and sending them again.", permission: "manage:email:any" },
+      { href: "/service-admin/schools", text: "Schools", description: "Load the schools from Get Information About Schools, and see when they were last loaded." },
+    ],
+  },
+  {
+    permission: "manage:user:own-school",
+    heading: "Your school and its people in the service",
+    description: SCHOOL_DESCRIPTION,
+    links: [
+      { href: "/school", text: "Your school", description: "Its URN, council, type, phase, status and address, and who can sign in for it.", permission: "read:school:own" },
+      { href: "/school/colleagues", text: "Colleagues", description: "Add the people who can sign in for your school." },
+      { href: "/directory", text: "Find alternative provision", description: "Search the directory of listed non-school alternative provision." },
+    ],
+  },
+  {
+    permission: "read:school:own",
+    heading: "Your school in the service",
+    description: SCHOOL_DESCRIPTION,
+    links: [
+      { href: "/school", text: "Your school", description: "Its URN, council, type, phase, status and address, and who can sign in for it." },
+      { href: "/directory", text: "Find alternative provision", description: "Search the directory of listed non-school alternative provision." },
     ],
   },
 ];

@@ -20,6 +20,7 @@ const BY_ROLE: Record<Role, NavigationItem[]> = {
   ],
   council_admin: [
     { href: "/admin/users", text: "Users" },
+    { href: "/admin/schools", text: "Schools" },
     { href: "/admin/audit", text: "Audit log" },
     { href: "/consent-requests", text: "Home-education requests" },
     { href: "/admin/settings", text: "Settings" },
@@ -41,6 +42,16 @@ const BY_ROLE: Record<Role, NavigationItem[]> = {
     { href: "/service-admin/organisations", text: "Local authorities" },
     { href: "/service-admin/reviewers", text: "Reviewers" },
     { href: "/service-admin/emails", text: "Emails" },
+    { href: "/service-admin/schools", text: "Schools" },
+  ],
+  school_staff: [
+    { href: "/school", text: "Your school" },
+    { href: "/directory", text: "Directory" },
+  ],
+  school_admin: [
+    { href: "/school", text: "Your school" },
+    { href: "/school/colleagues", text: "Colleagues" },
+    { href: "/directory", text: "Directory" },
   ],
 };
 

@@ -5,8 +5,9 @@ import type { Database } from "./client";
 import { seedDemoRegister } from "./demo-register";
 import { seedDemoListings, type DemoListing } from "./demo-directory";
 import { seedDemoPlacements } from "./demo-placements";
+import { seedDemoSchools } from "./demo-schools";
 import { currentLocalAuthorities } from "./reference/local-authorities";
-import { organisations, users } from "./schema/index";
+import { organisations, schools, users } from "./schema/index";
 
 export const NATIONAL_DIRECTORY_TEAM = "National alternative provision directory team";
 export const NATIONAL_SERVICE = "Children not in school national service";
@@ -40,7 +41,7 @@ export interface DemoUser {
   email: string;
   name: string;
   role: Role;
-  organisation: { laCode: string } | { name: string };
+  organisation: { laCode: string } | { name: string } | { urn: string };
 }
 
 export const DEMO_USERS: readonly DemoUser[] = [
@@ -56,6 +57,9 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { email: "provider@northstar.example", name: "Nia Grant", role: "provider", organisation: { name: "North Star Tutoring Ltd" } },
   { email: "provider@camdenyouth.example", name: "Tom Hale", role: "provider", organisation: { name: "Camden Youth Outreach CIC" } },
   { email: "provider@pennine.example", name: "Ruth Ibbotson", role: "provider", organisation: { name: "Pennine Outdoor Learning Ltd" } },
+  // Schools from the demo extract (db/reference/demo-gias-schools.csv), found by URN.
+  { email: "head@gospeloakfields.school.example", name: "Grace Obi", role: "school_admin", organisation: { urn: "990101" } },
+  { email: "office@bronte-moor.school.example", name: "Harriet Sykes", role: "school_staff", organisation: { urn: "990202" } },
 ];
 
 /** Providers in the directory: one listed (with two Camden sites), and one in each of a few other states. */
@@ -134,13 +138,16 @@ export async function seedDemoData(db: Database): Promise<boolean> {
   const [row] = await db.select({ users: count() }).from(users);
   if ((row?.users ?? 0) > 0) return false;
   await db.insert(organisations).values(DEMO_LISTINGS.map((l) => ({ kind: "provider" as const, name: l.organisation })));
+  await seedDemoSchools(db);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const demo of DEMO_USERS) {
     const where =
       "laCode" in demo.organisation
         ? eq(organisations.laCode, demo.organisation.laCode)
-        : eq(organisations.name, demo.organisation.name);
-    const [organisation] = await db.select({ id: organisations.id }).from(organisations).where(where);
+        : "urn" in demo.organisation
+          ? eq(schools.urn, demo.organisation.urn)
+          : eq(organisations.name, demo.organisation.name);
+    const [organisation] = await db.select({ id: organisations.id }).from(organisations).leftJoin(schools, eq(schools.organisationId, organisations.id)).where(where);
     if (!organisation) throw new Error(`Demo organisation missing for ${demo.email}`);
     await db.insert(users).values({
       email: demo.email,

@@ -14,7 +14,11 @@ export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
  * Routes whose bodies may differ from the default, matched on the decoded path. No route takes
  * files yet; one that does gets its larger limit here, and only it.
  */
-const ROUTE_BODY_LIMITS: readonly { path: RegExp; bytes: number }[] = [{ path: /^\/api\/v1\/placement-checks\/?$/, bytes: 16 * 1024 }];
+const ROUTE_BODY_LIMITS: readonly { path: RegExp; bytes: number }[] = [
+  { path: /^\/api\/v1\/placement-checks\/?$/, bytes: 16 * 1024 },
+  // The service admin's upload of GIAS's full establishment extract (about 60 MB; decision 060).
+  { path: /^\/service-admin\/schools\/?$/, bytes: 100 * 1024 * 1024 },
+];
 
 export function bodyLimitFor(path: string, defaultLimit: number): number {
   return ROUTE_BODY_LIMITS.find((route) => route.path.test(path))?.bytes ?? defaultLimit;

@@ -74,11 +74,12 @@ export const AUDIT_ACTIONS = [
   "provider_placements.listed",
   "child.looked_up",
   "email.retried",
+  "schools.loaded",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ["user", "invitation", "organisation", "audit_log", "child", "register", "consent_request", "la_settings", "api_token", "listing", "change_request", "placement", "placement_limits", "email"] as const;
+export const AUDIT_SUBJECT_TYPES = ["user", "invitation", "organisation", "audit_log", "child", "register", "consent_request", "la_settings", "api_token", "listing", "change_request", "placement", "placement_limits", "email", "school"] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 /**
@@ -156,6 +157,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "provider_placements.listed": "viewed the list of children placed with their organisation",
   "child.looked_up": "looked up a child on the register with the council's API token",
   "email.retried": "sent a failed email again",
+  "schools.loaded": "loaded the schools from Get Information About Schools",
   "placement.review_continued": "recorded that a flagged placement was reviewed and continues",
   "statistics.council_figures_viewed": "viewed the council's own figures",
   "statistics.termly_return_downloaded": "downloaded the council's termly return",

@@ -8,6 +8,8 @@ export const ROLES = [
   "provider",
   "directory_reviewer",
   "service_admin",
+  "school_staff",
+  "school_admin",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -18,6 +20,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   provider: "Alternative provision provider",
   directory_reviewer: "Directory reviewer",
   service_admin: "Service admin",
+  school_staff: "School staff",
+  school_admin: "School admin",
 };
 
 export const PERMISSIONS = [
@@ -40,6 +44,8 @@ export const PERMISSIONS = [
   "manage:organisation:any",
   "manage:reviewer:any",
   "manage:email:any",
+  "read:school:own",
+  "manage:user:own-school",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,6 +64,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   provider: ["apply:listing:own", "read:placement:own-provider"],
   directory_reviewer: ["review:listing:area"],
   service_admin: ["manage:organisation:any", "manage:reviewer:any", "manage:email:any"],
+  // Staff of one school (decision 061). Their work (returns, placements) comes with issue 17's later items.
+  school_staff: ["read:school:own"],
+  school_admin: ["read:school:own", "manage:user:own-school"],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -23,7 +23,7 @@ export interface SessionUser {
   role: Role;
   organisationId: string;
   organisationName: string;
-  organisationKind: "local_authority" | "provider" | "directory_team" | "national_service";
+  organisationKind: "local_authority" | "provider" | "directory_team" | "national_service" | "school";
 }
 
 export interface ValidSession {

@@ -16,11 +16,12 @@ export interface LocalAuthorityReference {
 // filtered to England, with each authority's region from dfeR's geo_hierarchy) so a clone of this repository seeds without anything beside it.
 const CSV_NAME = "english-local-authorities.csv";
 
-function csvPath(): string {
+/** A file of db/reference, wherever this module runs from. */
+export function referenceFilePath(name: string): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   // Beside this file under tsx; under db/reference when bundled into build/ (build/server.js) or
   // into React Router's server build (build/server/index.js).
-  const candidates = [path.join(here, CSV_NAME), path.resolve(here, "..", "db", "reference", CSV_NAME), path.resolve(here, "..", "..", "db", "reference", CSV_NAME)];
+  const candidates = [path.join(here, name), path.resolve(here, "..", "db", "reference", name), path.resolve(here, "..", "..", "db", "reference", name)];
   return candidates.find((candidate) => existsSync(candidate)) ?? candidates[0]!;
 }
 
@@ -48,7 +49,7 @@ export function splitCsvLine(line: string): string[] {
 }
 
 export function loadLocalAuthorities(): LocalAuthorityReference[] {
-  const lines = readFileSync(csvPath(), "utf8").trim().split(/\r?\n/);
+  const lines = readFileSync(referenceFilePath(CSV_NAME), "utf8").trim().split(/\r?\n/);
   return lines.slice(1).map((line) => {
     const [laCode, onsCode, name, current, regionCode, regionName] = splitCsvLine(line);
     if (!laCode || !onsCode || !name || !regionCode || !regionName) throw new Error(`Bad local authority row: ${line}`);

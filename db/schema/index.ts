@@ -12,3 +12,4 @@ export * from "./placements";
 export * from "./statistics";
 export * from "./public-versions";
 export * from "./casework";
+export * from "./schools";

@@ -6,6 +6,7 @@ export const organisationKind = pgEnum("organisation_kind", [
   "provider",
   "directory_team",
   "national_service",
+  "school",
 ]);
 
 /**

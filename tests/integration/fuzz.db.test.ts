@@ -11,6 +11,7 @@ import { db } from "#db/client";
 import { refusalOfBody } from "../../server/request-body";
 import { call, createOrganisation, createUser, type TestUser } from "../support/fixtures";
 import { childOn, listedProvider } from "../support/placements";
+import { createSchools } from "../support/schools";
 
 // Random and hostile bodies and parameters sent to every route's action and loader, as every role
 // and as nobody, the way the server would hand them over (the body checked as server/request-body.ts
@@ -215,7 +216,7 @@ const query = (ids: string[]) => fc.array(fc.tuple(fc.oneof({ weight: 4, arbitra
 
 // ---------------------------------------------------------------------------------------------
 
-const ROLES_AND_NOBODY: (Role | null)[] = [null, "council_officer", "social_worker", "council_admin", "provider", "directory_reviewer", "service_admin"];
+const ROLES_AND_NOBODY: (Role | null)[] = [null, "council_officer", "social_worker", "council_admin", "provider", "directory_reviewer", "service_admin", "school_staff", "school_admin"];
 const users = new Map<Role, TestUser>();
 
 function allowedRoles(routeName: string): Role[] {
@@ -256,7 +257,9 @@ beforeAll(async () => {
   users.set("provider", await createUser("provider", { organisationId: provider.organisation.id }));
   users.set("directory_reviewer", await createUser("directory_reviewer", { organisationId: team.id }));
   users.set("service_admin", await createUser("service_admin", { organisationId: national.id }));
-  ids = [child.id, provider.organisation.id, provider.siteId, provider.listingId, users.get("council_officer")!.id, randomUUID(), "not-a-uuid", ...SECTION_IDS.slice(0, 3)];
+  const [school] = await createSchools([{ "LA (code)": "202" }]);
+  for (const role of ["school_staff", "school_admin"] as const) users.set(role, await createUser(role, { organisationId: school!.organisationId }));
+  ids = [school!.urn, child.id, provider.organisation.id, provider.siteId, provider.listingId, users.get("council_officer")!.id, randomUUID(), "not-a-uuid", ...SECTION_IDS.slice(0, 3)];
 }, 120_000);
 
 // One session a role, made afresh after a route that can end it (signing out, changing a password,

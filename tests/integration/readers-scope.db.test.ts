@@ -14,6 +14,7 @@ import { auditEvents, consentRequests, placementRefusals } from "#db/schema/inde
 import { actorFor, sessionUserOf } from "../support/directory";
 import { createOrganisation, createUser, laId, type TestUser } from "../support/fixtures";
 import { childOn, listedProvider, officerOf, placementInput, today } from "../support/placements";
+import { createSchools } from "../support/schools";
 
 // Every reader of children's data, as every kind of user, against records inside and outside what
 // that user may reach: generated, as OpenCRVS generates its permission tests, rather than listed.
@@ -173,6 +174,9 @@ beforeAll(async () => {
   add("provider Q", Q.user, "provider", null, "Q");
   add("national reviewer", await createUser("directory_reviewer", { organisationId: (await createOrganisation("directory_team")).id }), "directory_team", null, null);
   add("service admin", await createUser("service_admin", { organisationId: (await createOrganisation("national_service")).id }), "national_service", null, null);
+  // A school's staff are in a council's area but reach none of its register (decision 061).
+  const [school] = await createSchools([{ "LA (code)": laCode.A }]);
+  for (const role of ["school_staff", "school_admin"] as const) add(`${role} of a school in A`, await createUser(role, { organisationId: school!.organisationId }), "school", null, null);
 
   const plan = [
     { la: "A", worker: "social_worker:A", request: true, provider: "P" },

@@ -138,3 +138,17 @@ export function Select({
     </FormGroup>
   );
 }
+
+/** The Design System's file upload (without the enhanced drop zone, so it works without JavaScript). */
+export function FileUpload({ id, name, label, labelSize, hint, error, accept }: Omit<FieldProps, "defaultValue" | "labelIsPageHeading"> & { accept?: string }) {
+  return (
+    <FormGroup error={error}>
+      <Label htmlFor={id} size={labelSize}>
+        {label}
+      </Label>
+      {hint ? <Hint id={`${id}-hint`}>{hint}</Hint> : null}
+      {error ? <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage> : null}
+      <input className={`govuk-file-upload${error ? " govuk-file-upload--error" : ""}`} id={id} name={name} type="file" accept={accept} aria-describedby={describedBy(id, hint, error)} />
+    </FormGroup>
+  );
+}

@@ -26,5 +26,5 @@ export { ErrorMessage, Fieldset, Hint, Label, type LabelSize } from "./FormParts
 export { Header } from "./Header";
 export { Footer, PhaseBanner, ServiceNavigation, SkipLink, type NavItem } from "./Layout";
 export { Pagination, paginationItems, type PaginationItem } from "./Pagination";
-export { Select, TextInput, Textarea } from "./TextInput";
+export { FileUpload, Select, TextInput, Textarea } from "./TextInput";
 export { SearchForm } from "./SearchForm";
