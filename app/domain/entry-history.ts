@@ -20,6 +20,11 @@ export const HISTORY_KINDS = [
   "consent_refused",
   // A placement was made, ended early or extended. The entry's own fields and version are unchanged.
   "placement",
+  // The retention schedule anonymised the entry (decision 051): what the statistics count is kept.
+  "anonymised",
+  // A council admin restricted processing of the entry (UK GDPR Article 18), or lifted the restriction.
+  "restricted",
+  "restriction_lifted",
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 

@@ -34,12 +34,14 @@ export const PERMISSIONS = [
   "manage:api-token:own-la",
   "read:statistics:own-la",
   "download:termly-return:own-la",
+  "respond:subject-access:own-la",
   "apply:listing:own",
   "read:placement:own-provider",
   "review:listing:area",
   "manage:organisation:any",
   "manage:reviewer:any",
   "manage:email:any",
+  "manage:retention:any",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,10 +56,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "manage:api-token:own-la",
     "read:statistics:own-la",
     "download:termly-return:own-la",
+    "respond:subject-access:own-la",
   ],
   provider: ["apply:listing:own", "read:placement:own-provider"],
   directory_reviewer: ["review:listing:area"],
-  service_admin: ["manage:organisation:any", "manage:reviewer:any", "manage:email:any"],
+  service_admin: ["manage:organisation:any", "manage:reviewer:any", "manage:email:any", "manage:retention:any"],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {
