@@ -51,6 +51,11 @@ export const ROUTE_ACCESS = {
   "routes/service-admin.organisations": needs("manage:organisation:any"),
   "routes/service-admin.reviewers": needs("manage:reviewer:any"),
   "routes/service-admin.emails": needs("manage:email:any"),
+  // Data protection (decisions 050-054).
+  "routes/service-admin.retention": needs("manage:retention:any"),
+  "routes/service-admin.record-of-processing": needs("manage:retention:any"),
+  "routes/admin.subject-access": needs("respond:subject-access:own-la"),
+  "routes/admin.subject-access[.]json": needs("respond:subject-access:own-la"),
   // The directory of non-school alternative provision.
   "routes/directory._index": PUBLIC,
   "routes/directory.$providerId": PUBLIC,

@@ -38,6 +38,7 @@ export function homeFor(role: Role): HomeSection {
           { href: "/admin/audit", text: "Audit log", description: "Who did what, and when, in your council's part of the service." },
           { href: "/consent-requests", text: "Home-education requests", description: "Requests waiting for social workers, and overdue ones." },
           { href: "/admin/settings", text: "Settings", description: "Which home-education consent rules apply, and when a request is overdue." },
+          { href: "/admin/subject-access", text: "Subject access and restriction", description: "Everything held about a child or a parent, to answer a subject access request; restricting an entry while a dispute is looked at." },
         ],
       };
     case "provider":
@@ -67,6 +68,8 @@ export function homeFor(role: Role): HomeSection {
           { href: "/service-admin/organisations", text: "Local authorities", description: "The councils using the service, with their DfE and ONS codes." },
           { href: "/service-admin/reviewers", text: "Directory reviewers", description: "Who reviews applications to the directory, nationally and in each council." },
           { href: "/service-admin/emails", text: "Failed emails", description: "Emails the service stopped trying to send, and sending them again." },
+          { href: "/service-admin/retention", text: "Retention schedule", description: "How long each kind of record is kept, and what the next nightly run would remove." },
+          { href: "/service-admin/record-of-processing", text: "Record of processing", description: "What personal data the service holds, why, on what lawful basis and for how long." },
         ],
       };
   }
