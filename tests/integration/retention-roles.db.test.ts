@@ -49,7 +49,7 @@ describe.skipIf(!serverUrl())("the retention functions and the database roles", 
     }
   });
 
-  const refusal = (sql: postgres.Sql, statement: string) =>
+  const refusal = (sql: Pick<postgres.Sql, "unsafe">, statement: string) =>
     sql.unsafe(statement).then(
       () => "no refusal",
       (e: { code?: string; message: string }) => `${e.code}: ${e.message}`,

@@ -23,7 +23,8 @@ import {
   signInThrottles,
   statisticsCouncilFigures,
 } from "#db/schema/index";
-import { createUser, laId } from "../support/fixtures";
+import { loader as privacyLoader } from "#app/routes/privacy";
+import { call, createUser, laId, requestAs } from "../support/fixtures";
 import { childOn } from "../support/placements";
 import { childWithEverything } from "../support/privacy";
 
@@ -76,6 +77,15 @@ describe("the schedule", () => {
       expect(rule.minimum).toBeLessThanOrEqual(rule.defaultPeriod);
       expect(rule.maximum).toBeGreaterThanOrEqual(rule.defaultPeriod);
     }
+  });
+});
+
+describe("the privacy notice", () => {
+  it("states the schedule's periods as they stand", async () => {
+    const notice = await call(privacyLoader, await requestAs(null, "/privacy"));
+    const register = notice.data.retention.find((r: { id: string }) => r.id === "register");
+    expect(register.how).toMatch(/^Anonymised 6 years after the day the child left the register/);
+    expect(notice.data.retention.find((r: { id: string }) => r.id === "audit").how).toBe("Deleted 7 years after the day the event was recorded.");
   });
 });
 
