@@ -7,6 +7,7 @@ import type { CensusDay } from "#app/domain/census-dates";
 import type { Counts } from "#app/domain/statistics-breakdowns";
 import { REDACTED } from "#app/domain/subject-access";
 import { action as apiAction } from "#app/routes/api.v1.placement-checks";
+import { loader as childLoader } from "#app/routes/register.$childId._index";
 import { action as pageAction, loader as pageLoader } from "#app/routes/admin.subject-access";
 import { loader as jsonLoader } from "#app/routes/admin.subject-access[.]json";
 import { db } from "#db/client";
@@ -134,6 +135,8 @@ describe("restricting processing", () => {
     expect(await apiAnswer(token)).toContain("CHILD_NOT_ON_REGISTER");
     expect((await page(seeded.officer.user, "")).status).toBe(403);
     expect((await page(admin, `child=${reference}`)).data.restricted).toEqual(expect.any(String));
+    const officerView = await call(childLoader, await requestAs(seeded.officer.user, `/register/${seeded.childId}`), { childId: seeded.childId });
+    expect(officerView.data).toMatchObject({ restricted: true, name: "Ada Lovelace" });
 
     expect((await restrict("lift", "Corrected and agreed with the parent")).location).toMatch(/restriction=lifted$/);
     expect(await camdenTotal()).toEqual(before);
