@@ -59,6 +59,11 @@ export const ROUTE_ACCESS = {
   "routes/admin.schools.$urn": needs("manage:user:own-la"),
   "routes/school._index": needs("read:school:own"),
   "routes/school.colleagues": needs("manage:user:own-school"),
+  // Data protection (decisions 050-054).
+  "routes/service-admin.retention": needs("manage:retention:any"),
+  "routes/service-admin.record-of-processing": needs("manage:retention:any"),
+  "routes/admin.subject-access": needs("respond:subject-access:own-la"),
+  "routes/admin.subject-access[.]json": needs("respond:subject-access:own-la"),
   // The directory of non-school alternative provision.
   "routes/directory._index": PUBLIC,
   "routes/directory.$providerId": PUBLIC,

@@ -55,6 +55,7 @@ const WORK: readonly Work[] = [
       { href: "/admin/schools", text: "Schools", description: "The schools in your area, and inviting their staff to the service." },
       { href: "/admin/audit", text: "Audit log", description: "Who did what, and when, in your council's part of the service.", permission: "read:audit:own-la" },
       { href: "/admin/settings", text: "Settings", description: "Which home-education consent rules apply, when a request is overdue, and casework alerts.", permission: "manage:settings:own-la" },
+      { href: "/admin/subject-access", text: "Subject access and restriction", description: "Everything held about a child or a parent, to answer a subject access request; restricting an entry while a dispute is looked at.", permission: "respond:subject-access:own-la" },
     ],
   },
   {
@@ -91,6 +92,8 @@ const WORK: readonly Work[] = [
       { href: "/service-admin/reviewers", text: "Directory reviewers", description: "Who reviews applications to the directory, nationally and in each council.", permission: "manage:reviewer:any" },
       { href: "/service-admin/emails", text: "Failed emails", description: "Emails the service stopped trying to send, and sending them again.", permission: "manage:email:any" },
       { href: "/service-admin/schools", text: "Schools", description: "Load the schools from Get Information About Schools, and see when they were last loaded." },
+      { href: "/service-admin/retention", text: "Retention schedule", description: "How long each kind of record is kept, and what the next nightly run would remove.", permission: "manage:retention:any" },
+      { href: "/service-admin/record-of-processing", text: "Record of processing", description: "What personal data the service holds, why, on what lawful basis and for how long.", permission: "manage:retention:any" },
     ],
   },
   {

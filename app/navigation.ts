@@ -26,6 +26,7 @@ const BY_ROLE: Record<Role, NavigationItem[]> = {
     { href: "/admin/settings", text: "Settings" },
     { href: "/admin/placement-limits", text: "Placement limits" },
     { href: "/admin/api-tokens", text: "API tokens" },
+    { href: "/admin/subject-access", text: "Subject access" },
     { href: "/council-figures", text: "Figures" },
   ],
   provider: [
@@ -42,6 +43,7 @@ const BY_ROLE: Record<Role, NavigationItem[]> = {
     { href: "/service-admin/organisations", text: "Local authorities" },
     { href: "/service-admin/reviewers", text: "Reviewers" },
     { href: "/service-admin/emails", text: "Emails" },
+    { href: "/service-admin/retention", text: "Retention" },
     { href: "/service-admin/schools", text: "Schools" },
   ],
   school_staff: [

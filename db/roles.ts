@@ -12,6 +12,11 @@ export const JOB_QUEUE_SCHEMA = "pgboss";
 
 /** History tables: rows are added, never changed or removed (their triggers say so too). */
 export const APPEND_ONLY_TABLES = ["audit_events", "listing_history", "placement_refusals", "entry_history"] as const;
+/**
+ * The only ways into the history tables beyond INSERT: the retention schedule's SECURITY DEFINER
+ * functions (migration "privacy_custom_retention", decision 051), which nobody but the app may call.
+ */
+export const RETENTION_FUNCTIONS = ["retention_anonymise_entry_records(uuid)", "retention_delete_audit_events(timestamptz, integer)"] as const;
 /** A pending consent request may change (decided, or moved); a decided one is final; none is deleted. */
 export const NEVER_DELETED_TABLES = ["consent_requests"] as const;
 
@@ -61,6 +66,10 @@ export async function grantAppRole(sql: postgres.Sql, role: string): Promise<voi
   const present = new Set((await sql<{ name: string }[]>`select tablename as name from pg_tables where schemaname = 'public'`).map((t) => t.name));
   for (const table of APPEND_ONLY_TABLES) if (present.has(table)) await sql.unsafe(`revoke update, delete on table "${table}" from ${r}`);
   for (const table of NEVER_DELETED_TABLES) if (present.has(table)) await sql.unsafe(`revoke delete on table "${table}" from ${r}`);
+  for (const fn of RETENTION_FUNCTIONS) {
+    const [exists] = await sql<{ yes: boolean }[]>`select to_regprocedure(${fn}) is not null as yes`;
+    if (exists!.yes) await sql.unsafe(`grant execute on function ${fn} to ${r}`);
+  }
   // The migrations' own record, read by readiness checks ("migrations at head").
   const [drizzleSchema] = await sql`select 1 as found from pg_namespace where nspname = 'drizzle'`;
   if (drizzleSchema) {

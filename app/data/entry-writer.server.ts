@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { londonDate } from "#app/domain/dates";
 import type { HistoryChange, HistoryKind } from "#app/domain/entry-history";
-import type { Actor, AuditEvent } from "#app/utils/audit.server";
+import type { Actor, AuditEvent, Auditor } from "#app/utils/audit.server";
 import type { Transaction } from "#db/client";
 import { children, entryHistory } from "#db/schema/index";
-import { isUuid, type LaScope } from "./scope.server";
+import { isUuid, type LaScope, type RetentionScope } from "./scope.server";
 import { notFound } from "#app/utils/refusals.server";
 import { transaction } from "./transaction.server";
 
@@ -45,6 +45,13 @@ export interface EntryChange {
   audit: AuditEvent;
 }
 
+/** The service itself acting (the retention job): no user, its audit events name no actor. */
+export interface ServiceActor {
+  userId: null;
+  audit: Auditor;
+}
+type WriterActor = Actor | ServiceActor;
+
 export interface EntryWriter {
   readonly tx: Transaction;
   /** The entry as locked: before any change this transaction makes. */
@@ -55,13 +62,13 @@ export interface EntryWriter {
 }
 
 /** Locks the entry (the first lock of any transaction touching the child). Outside the scope: 404. */
-async function lockEntry(tx: Transaction, scope: LaScope, childId: string): Promise<ChildRow> {
+async function lockEntry(tx: Transaction, scope: LaScope | RetentionScope, childId: string): Promise<ChildRow> {
   if (!isUuid(childId)) notFound();
   const [entry] = await tx.select().from(children).where(and(eq(children.id, childId), eq(children.laId, scope.laId))).for("update");
   return entry ?? notFound();
 }
 
-function writerFor(tx: Transaction, entry: ChildRow, actor: Actor): EntryWriter {
+function writerFor(tx: Transaction, entry: ChildRow, actor: WriterActor): EntryWriter {
   let version = entry.version;
   let current = { educationStatus: entry.educationStatus };
   return {
@@ -97,7 +104,7 @@ function writerFor(tx: Transaction, entry: ChildRow, actor: Actor): EntryWriter 
  * Changes one child's entry: `work` runs in a transaction with the entry locked and a writer for
  * it. Returning without `record` writes nothing of the entry (a refusal, a conflict).
  */
-export function changeEntry<T>(name: string, scope: LaScope, childId: string, actor: Actor, work: (writer: EntryWriter) => Promise<T>): Promise<T> {
+export function changeEntry<T>(name: string, scope: LaScope | RetentionScope, childId: string, actor: WriterActor, work: (writer: EntryWriter) => Promise<T>): Promise<T> {
   if (!isUuid(childId)) notFound();
   return transaction(name, async (tx) => work(writerFor(tx, await lockEntry(tx, scope, childId), actor)));
 }

@@ -10,7 +10,7 @@ import type { ProviderScope } from "./directory-scope.server";
 import { childFactsOf, listedSite, placementLimitsOf, takeSnapshot, type ChildFacts, type Proposal } from "./placement-snapshot.server";
 import { PLACEMENTS_PAGE_SIZE } from "./placements-query";
 import { changeEntry } from "./entry-writer.server";
-import { childVisibleTo } from "./scope-predicates.server";
+import { childInOutputs, childVisibleTo } from "./scope-predicates.server";
 import { isUuid, type LaScope, type RegisterScope } from "./scope.server";
 import { notFound } from "#app/utils/refusals.server";
 import { transaction } from "./transaction.server";
@@ -425,7 +425,8 @@ export async function checkPlacementForLa(la: { laId: string }, input: ApiCheckI
     const [entry] = await db
       .select({ id: children.id, dateLeft: children.dateLeft })
       .from(children)
-      .where(and(eq(children.id, input.child.registerEntryId), eq(children.laId, la.laId)));
+      // A restricted entry is left out of API results (decision 052): it answers as an unknown child.
+      .where(and(eq(children.id, input.child.registerEntryId), eq(children.laId, la.laId), childInOutputs()));
     // Another LA's child looks exactly like an unknown one: the answer reveals nothing about them.
     facts = { ...facts, onRegister: entry !== undefined && entry.dateLeft === null };
     childId = entry?.id ?? null;

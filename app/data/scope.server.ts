@@ -19,6 +19,27 @@ export function laScope(user: SessionUser): LaScope {
   return Object.freeze({ [SCOPE]: true as const, laId: user.organisationId, user });
 }
 
+const RETENTION = Symbol("retention-scope");
+
+/**
+ * The retention job's reach into one council's entries (decision 051): no user holds it; only the
+ * job applying the schedule makes it, for the entries the schedule names. The entry writer takes it
+ * beside a user's scope.
+ */
+export interface RetentionScope {
+  readonly [RETENTION]: true;
+  readonly laId: string;
+}
+
+export function retentionScope(laId: string): RetentionScope {
+  return Object.freeze({ [RETENTION]: true as const, laId });
+}
+
+/** Answering subject access requests and restricting processing (`respond:subject-access:own-la`, council admins). */
+export function subjectAccessScope(user: SessionUser): LaScope {
+  return laScopeFor(user, "respond:subject-access:own-la");
+}
+
 /**
  * Which children's entries a user may read, from their permissions: `read:child:own-la`, their LA's
  * whole register; `read:child:allocated`, only the children of their LA allocated to them. Neither: 403.

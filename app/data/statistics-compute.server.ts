@@ -11,6 +11,7 @@ import { db } from "#db/client";
 import { loadLocalAuthorities } from "#db/reference/local-authorities";
 import { children, consentRequests, entryHistory, listings, organisations, placements, statisticsCouncilFigures, statisticsSnapshots } from "#db/schema/index";
 import { characteristicChanges, type HistoryRow } from "./entry-history-reading";
+import { childIdInOutputs, childInOutputs } from "./scope-predicates.server";
 
 // The job `compute-statistics`: every council's counts on every census day, read council by
 // council (so memory holds one council's register at a time), then disclosure control over all of
@@ -47,7 +48,7 @@ async function councilRecords(laId: string, days: readonly CensusDay[]): Promise
       socialCareStatus: children.socialCareStatus,
     })
     .from(children)
-    .where(and(eq(children.laId, laId), lte(children.dateEntered, last), or(isNull(children.dateLeft), gte(children.dateLeft, yearStart))));
+    .where(and(eq(children.laId, laId), childInOutputs(), lte(children.dateEntered, last), or(isNull(children.dateLeft), gte(children.dateLeft, yearStart))));
   const history = await db
     .select({ childId: entryHistory.childId, kind: entryHistory.kind, occurredAt: entryHistory.occurredAt, changes: entryHistory.changes })
     .from(entryHistory)
@@ -74,7 +75,7 @@ async function councilRecords(laId: string, days: readonly CensusDay[]): Promise
   const requests = await db
     .select({ raisedAt: consentRequests.raisedAt, decidedAt: consentRequests.decidedAt, status: consentRequests.status })
     .from(consentRequests)
-    .where(and(eq(consentRequests.laId, laId), or(gte(consentRequests.raisedAt, startOf(yearStart)), and(isNotNull(consentRequests.decidedAt), gte(consentRequests.decidedAt, startOf(yearStart))))));
+    .where(and(eq(consentRequests.laId, laId), childIdInOutputs(consentRequests.childId), or(gte(consentRequests.raisedAt, startOf(yearStart)), and(isNotNull(consentRequests.decidedAt), gte(consentRequests.decidedAt, startOf(yearStart))))));
   return {
     children: entries.map((e) => ({
       dateOfBirth: e.dateOfBirth,

@@ -75,11 +75,18 @@ export const AUDIT_ACTIONS = [
   "child.looked_up",
   "email.retried",
   "schools.loaded",
+  // Data protection (decisions 050-053).
+  "retention_rule.updated",
+  "retention.applied",
+  "child.anonymised",
+  "child.restricted",
+  "child.restriction_lifted",
+  "subject_access.produced",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ["user", "invitation", "organisation", "audit_log", "child", "register", "consent_request", "la_settings", "api_token", "listing", "change_request", "placement", "placement_limits", "email", "school"] as const;
+export const AUDIT_SUBJECT_TYPES = ["user", "invitation", "organisation", "audit_log", "child", "register", "consent_request", "la_settings", "api_token", "listing", "change_request", "placement", "placement_limits", "email", "school", "retention_rule", "parent_or_carer"] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 /**
@@ -158,6 +165,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "child.looked_up": "looked up a child on the register with the council's API token",
   "email.retried": "sent a failed email again",
   "schools.loaded": "loaded the schools from Get Information About Schools",
+  "retention_rule.updated": "changed how long a kind of record is kept under the retention schedule",
+  "retention.applied": "applied the retention schedule, removing or anonymising the records whose period had ended (how many, never what they held)",
+  "child.anonymised": "anonymised a child's entry under the retention schedule, keeping only what the statistics count",
+  "child.restricted": "restricted processing of a child's entry while a dispute is looked at, leaving it out of exports, the API and statistics",
+  "child.restriction_lifted": "lifted the restriction on processing a child's entry",
+  "subject_access.produced": "produced everything held about a person for a subject access request, with any third parties' details redacted",
   "placement.review_continued": "recorded that a flagged placement was reviewed and continues",
   "statistics.council_figures_viewed": "viewed the council's own figures",
   "statistics.termly_return_downloaded": "downloaded the council's termly return",

@@ -26,6 +26,11 @@ export const HISTORY_KINDS = [
   "contact_recorded",
   // The author corrected a contact within the time the council allows.
   "contact_corrected",
+  // The retention schedule anonymised the entry (decision 051): what the statistics count is kept.
+  "anonymised",
+  // A council admin restricted processing of the entry (UK GDPR Article 18), or lifted the restriction.
+  "restricted",
+  "restriction_lifted",
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 

@@ -38,6 +38,7 @@ export const PERMISSIONS = [
   "manage:api-token:own-la",
   "read:statistics:own-la",
   "download:termly-return:own-la",
+  "respond:subject-access:own-la",
   "apply:listing:own",
   "read:placement:own-provider",
   "review:listing:area",
@@ -46,6 +47,7 @@ export const PERMISSIONS = [
   "manage:email:any",
   "read:school:own",
   "manage:user:own-school",
+  "manage:retention:any",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,10 +62,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "manage:api-token:own-la",
     "read:statistics:own-la",
     "download:termly-return:own-la",
+    "respond:subject-access:own-la",
   ],
   provider: ["apply:listing:own", "read:placement:own-provider"],
   directory_reviewer: ["review:listing:area"],
-  service_admin: ["manage:organisation:any", "manage:reviewer:any", "manage:email:any"],
+  service_admin: ["manage:organisation:any", "manage:reviewer:any", "manage:email:any", "manage:retention:any"],
   // Staff of one school (decision 061). Their work (returns, placements) comes with issue 17's later items.
   school_staff: ["read:school:own"],
   school_admin: ["read:school:own", "manage:user:own-school"],

@@ -4,6 +4,7 @@ import { latestSnapshotId } from "#app/data/statistics.server";
 import { expireListings } from "#app/data/directory-expiry.server";
 import { deliverEmails } from "#app/utils/notify.server";
 import { deleteExpiredSessions } from "#app/utils/session.server";
+import { applyRetentionSchedule } from "#app/data/retention.server";
 
 // The service's scheduled work. Each runs in the job queue (PostgreSQL-backed pg-boss), never on a
 // timer inside a web request, so it runs once however many app processes there are.
@@ -26,6 +27,9 @@ export const JOBS: JobDefinition[] = [
   // Consent requests become overdue a working day at a time; once a day, before the working day
   // starts in London (06:30 UTC is 06:30 or 07:30 there), each newly overdue one gets its one reminder.
   { name: "remind-overdue-consent-requests", cron: "30 6 * * *", run: () => sendConsentOverdueReminders(new Date()) },
+  // The retention schedule (decision 051), at 03:30 UTC: after the night's statistics, so a snapshot
+  // never straddles an anonymisation, and before the working day. Sessions end by their own job above.
+  { name: "apply-retention-schedule", cron: "30 3 * * *", run: () => applyRetentionSchedule(new Date()) },
   // The published statistics and councils' own figures, counted afresh each night (02:15 UTC, after
   // London's day has ended whatever the season) so "today" is yesterday's close at worst, and a
   // census day's figures are there the morning after it.

@@ -1,12 +1,19 @@
 import { useLoaderData } from "react-router";
 import { PageTitle, SERVICE_NAME } from "#app/components/PageTitle";
+import { retentionSchedule } from "#app/data/retention.server";
+import { PROCESSING_ACTIVITIES, retentionOf, type Periods } from "#app/domain/processing-record";
 import { serviceFacts } from "#app/service-pages.server";
 import { guard } from "#app/utils/route-guard.server";
 
-export const loader = guard("routes/privacy").loader(() => serviceFacts());
+// How long each record is kept is read from the retention schedule the nightly job applies
+// (decision 050), so the notice says what the service does.
+export const loader = guard("routes/privacy").loader(async () => {
+  const periods = Object.fromEntries((await retentionSchedule()).map((r) => [r.kind, r.period])) as Periods;
+  return { ...serviceFacts(), retention: PROCESSING_ACTIVITIES.map((a) => ({ id: a.id, what: a.data.split(/[:(]/)[0]!.trim(), how: retentionOf(a, periods) })) };
+});
 
 export default function Privacy() {
-  const { supportEmail, sessionAbsoluteHours } = useLoaderData<typeof loader>();
+  const { supportEmail, sessionAbsoluteHours, retention } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -80,8 +87,21 @@ export default function Privacy() {
 
         <h2 className="govuk-heading-m">How long we keep it</h2>
         <p className="govuk-body">
-          A retention schedule for each kind of record is being agreed with councils. Until it is in force, records are kept, and the history of
-          changes to each record is never altered. Signed-in sessions end at the latest {sessionAbsoluteHours} hours after signing in.
+          Each kind of record is kept for the period in the service&apos;s retention schedule, then deleted, or anonymised so that published statistics still add up: an
+          anonymised entry keeps only the dates, education status, reason for home education, sex, special educational needs and social care status that the statistics
+          count, and the school year group, never a name, address, identifier or note. A job applies the schedule every night and records what kind of record it removed
+          and how many. Signed-in sessions end at the latest {sessionAbsoluteHours} hours after signing in.
+        </p>
+        <ul className="govuk-list govuk-list--bullet">
+          {retention.map((r) => (
+            <li key={r.id}>
+              {r.what}: {r.how.charAt(0).toLowerCase() + r.how.slice(1)}
+            </li>
+          ))}
+        </ul>
+        <p className="govuk-body">
+          While a council looks at a dispute about a child&apos;s record, it can restrict processing of the record: it stays on the council&apos;s register but is left out of
+          statistics, the council&apos;s systems&apos; API and exports until the restriction is lifted.
         </p>
 
         <h2 className="govuk-heading-m">Your rights</h2>

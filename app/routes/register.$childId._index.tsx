@@ -35,6 +35,9 @@ export const loader = guard("routes/register.$childId._index").loader(async ({ u
     view: entry.view,
     left: entry.dateLeft ? { date: formatDate(entry.dateLeft), reason: entry.reasonLeft ? v.REASON_LEFT_LABELS[entry.reasonLeft] : "" } : null,
     alsoRegisteredBy: entry.alsoRegisteredBy,
+    // Decisions 051 and 052: what the data protection work has done to the entry.
+    restricted: entry.restrictedSince !== null,
+    anonymised: entry.anonymisedAt !== null,
     // What the page offers is asked of the same permissions the routes it links to require.
     canEdit: can("write:child:own-la"),
     canPlace: can("write:placement:own-la"),
@@ -153,6 +156,10 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
             <Tag colour="grey">Left the register</Tag> on {d.left.date}: {d.left.reason.toLowerCase()}
           </p>
         ) : null}
+        {d.restricted ? (
+          <WarningText>Processing of this entry is restricted while a dispute about it is looked at: it is left out of statistics, API results and exports until the council admin lifts the restriction.</WarningText>
+        ) : null}
+        {d.anonymised ? <p className="govuk-body">This entry was anonymised under the retention schedule: only what the statistics count is kept.</p> : null}
         {d.alsoRegisteredBy.length > 0 ? (
           <NotificationBanner title="Also registered elsewhere">
             <p className="govuk-body">Also registered by {d.alsoRegisteredBy.join(", ")}. Contact them to agree which council holds the child&apos;s record.</p>

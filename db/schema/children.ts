@@ -96,6 +96,11 @@ export const children = pgTable(
     /** The next action of the latest contact, and when it is due; a contact without one clears it. */
     nextAction: text("next_action"),
     nextActionDue: date("next_action_due", { mode: "string" }),
+    /** Processing restricted (UK GDPR Article 18) while a dispute is looked at: the council still sees the
+     * entry; exports, API results and statistics leave it out (`childInOutputs`, decision 052). */
+    restrictedSince: timestamp("restricted_since", { withTimezone: true }),
+    /** Anonymised under the retention schedule (decision 051): only what the statistics count is left. */
+    anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid("created_by").references(() => users.id),

@@ -13,3 +13,4 @@ export * from "./statistics";
 export * from "./public-versions";
 export * from "./casework";
 export * from "./schools";
+export * from "./retention";

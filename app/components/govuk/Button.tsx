@@ -12,6 +12,7 @@ export function Button({
   preventDoubleClick,
   form,
   formNoValidate,
+  formAction,
   classes,
 }: {
   children: ReactNode;
@@ -24,6 +25,8 @@ export function Button({
   form?: string;
   /** Posts without the browser's (and react-hook-form's) checks: "Add another", "Change". */
   formNoValidate?: boolean;
+  /** Sends the form somewhere else (a download beside the page's own submit). */
+  formAction?: string;
   /** Extra classes, as the Design System's `classes` (spacing overrides such as `govuk-!-margin-bottom-0`). */
   classes?: string;
 }) {
@@ -50,6 +53,7 @@ export function Button({
       value={value}
       form={form}
       formNoValidate={formNoValidate}
+      formAction={formAction}
     >
       {children}
     </button>

@@ -1,0 +1,126 @@
+import { describePeriod, RETENTION_RULES, type RetentionKind } from "./retention-schedule";
+
+// The record of processing activities (UK GDPR Article 30, decision 054): what personal data each
+// part of the service holds, why, on what lawful basis and for how long. The retention column is
+// written from the retention schedule as it stands, so the record cannot say one thing while the
+// job does another; what the schedule does not govern says what does.
+
+export type Periods = Readonly<Record<RetentionKind, number>>;
+
+export interface ProcessingActivity {
+  id: string;
+  part: string;
+  data: string;
+  subjects: string;
+  purpose: string;
+  lawfulBasis: string;
+  /** The schedule's kind that governs it, or null with `retentionNote` saying what does. */
+  retentionKind: RetentionKind | null;
+  retentionNote?: string;
+}
+
+const PUBLIC_TASK = "UK GDPR Article 6(1)(e): a task in the public interest or in the exercise of official authority";
+const SPECIAL =
+  "Special category data: UK GDPR Article 9(2)(g), substantial public interest, under the Data Protection Act 2018 Schedule 1 paragraphs 6 (statutory and government purposes) and 18 (safeguarding of children)";
+
+export const PROCESSING_ACTIVITIES: readonly ProcessingActivity[] = [
+  {
+    id: "register",
+    part: "Register of children not in school",
+    data: "Name, date of birth, sex, home address, identifiers (UPN, NHS number, council child ID), education status and arrangements, special educational needs, social care status, risk of harm at home, allocated social worker, named school, dates entered and left, and the history of every change",
+    subjects: "Children of compulsory school age living in a council's area who are not in school",
+    purpose: "The council's register and its duty to make sure every child receives a suitable education (sections 436B to 436G and 437 Education Act 1996)",
+    lawfulBasis: `${PUBLIC_TASK}. ${SPECIAL}`,
+    retentionKind: "register_entry",
+  },
+  {
+    id: "parents",
+    part: "Register of children not in school",
+    data: "Parents' and carers' names, addresses, phone numbers, email addresses, relationship to the child, and whether and for how long they educate the child",
+    subjects: "Parents and carers of children on a register",
+    purpose: "The content of the register (section 436C Education Act 1996)",
+    lawfulBasis: PUBLIC_TASK,
+    retentionKind: "register_entry",
+    retentionNote: "Deleted when the child's entry is anonymised.",
+  },
+  {
+    id: "consent",
+    part: "Home education consent",
+    data: "Consent requests, the evidence they rest on, the social worker's decision, statement of exceptional circumstances or reasons for refusal",
+    subjects: "Children on a register and their parents",
+    purpose: "The council's consent to home education (section 434A Education Act 1996) and the Children's Commissioner's exceptional-circumstances rule",
+    lawfulBasis: `${PUBLIC_TASK}. ${SPECIAL}`,
+    retentionKind: "register_entry",
+    retentionNote: "Statements, evidence and reasons are removed when the child's entry is anonymised; dates and outcomes stay for the statistics.",
+  },
+  {
+    id: "placements",
+    part: "Placements in alternative provision",
+    data: "Placements of children with listed providers (provider, site, dates, pattern, hours, reason) and attempts the placement check refused",
+    subjects: "Children on a register",
+    purpose: "Placing children only with providers on the directory, within the time limits",
+    lawfulBasis: PUBLIC_TASK,
+    retentionKind: "register_entry",
+    retentionNote: "Reasons are removed when the child's entry is anonymised; dates and providers stay for the statistics.",
+  },
+  {
+    id: "audit",
+    part: "Audit log",
+    data: "Who viewed, searched or changed which record, when, from which organisation (records are named by id, never by a child's details)",
+    subjects: "People who use the service; children and parents by record id",
+    purpose: "Accountability and security of processing (UK GDPR Articles 5(2) and 32), and answering subject access requests about who saw a record",
+    lawfulBasis: PUBLIC_TASK,
+    retentionKind: "audit_event",
+  },
+  {
+    id: "accounts",
+    part: "Accounts",
+    data: "Name, work email address, organisation, role and a password hash",
+    subjects: "Council staff, social workers, providers' staff, reviewers and service admins",
+    purpose: "Signing in and deciding what each person may see and do",
+    lawfulBasis: PUBLIC_TASK,
+    retentionKind: null,
+    retentionNote: "Kept while the account is in use; a deactivated account stays so the audit log can name who acted.",
+  },
+  {
+    id: "sessions",
+    part: "Accounts",
+    data: "Signed-in sessions (a hash of the session secret, when it began and was last used)",
+    subjects: "People who use the service",
+    purpose: "Keeping a person signed in",
+    lawfulBasis: PUBLIC_TASK,
+    retentionKind: null,
+    retentionNote: "Deleted within 15 minutes of ending, after the idle or absolute session lifetime (SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS).",
+  },
+  { id: "invitations", part: "Accounts", data: "Invitations and provider sign-up links: name, email address, role", subjects: "People invited to the service", purpose: "Making accounts", lawfulBasis: PUBLIC_TASK, retentionKind: "invitation" },
+  { id: "password-resets", part: "Accounts", data: "Password reset links: whose account, who sent it", subjects: "People who use the service", purpose: "Choosing a new password", lawfulBasis: PUBLIC_TASK, retentionKind: "password_reset" },
+  {
+    id: "throttles",
+    part: "Security",
+    data: "Counts of failed sign-ins and API requests, by email address and IP address",
+    subjects: "People who sign in or call the API",
+    purpose: "Protecting accounts and the API from guessing and overload",
+    lawfulBasis: PUBLIC_TASK,
+    retentionKind: "sign_in_throttle",
+  },
+  { id: "emails", part: "Notifications", data: "Emails sent by the service: recipient, subject and body (never a child's details)", subjects: "People who use the service", purpose: "Telling people about work waiting for them", lawfulBasis: PUBLIC_TASK, retentionKind: "email_outbox" },
+  {
+    id: "directory",
+    part: "Directory of non-school alternative provision",
+    data: "Providers' organisation details, sites and the names of the people who apply for them",
+    subjects: "Providers' staff",
+    purpose: "Reviewing and publishing the directory",
+    lawfulBasis: PUBLIC_TASK,
+    retentionKind: null,
+    retentionNote: "Kept while the provider is listed or applying; a listing's history is kept as the record of its decisions.",
+  },
+];
+
+/** The retention an activity has now, in words. */
+export function retentionOf(activity: ProcessingActivity, periods: Periods): string {
+  if (activity.retentionKind === null) return activity.retentionNote ?? "";
+  const rule = RETENTION_RULES[activity.retentionKind];
+  const done = rule.action === "anonymise" ? "Anonymised" : "Deleted";
+  const own = `${done} ${describePeriod(rule.kind, periods[rule.kind])} after ${rule.clockStarts}.`;
+  return activity.retentionNote ? `${activity.retentionNote} The entry: ${own}` : own;
+}

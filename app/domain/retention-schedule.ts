@@ -1,0 +1,171 @@
+import { compulsorySchoolAge } from "./compulsory-school-age";
+import { addDays, addMonths, compareDates, isoDate, parseIsoDate, type IsoDate } from "./dates";
+
+// The retention schedule (decision 050): for each kind of record, how long it is kept after the day
+// its clock starts, and what happens then. The periods are data (the `retention_rules` table, which
+// the service admin changes within the bounds below); what happens, when the clock starts, the
+// bounds and their reasons are the law and the service's design, so they are code. The record of
+// processing (`processing-record.ts`) and the privacy notice are written from this one list.
+
+export const RETENTION_KINDS = ["register_entry", "audit_event", "invitation", "password_reset", "sign_in_throttle", "email_outbox"] as const;
+export type RetentionKind = (typeof RETENTION_KINDS)[number];
+
+export type RetentionUnit = "months" | "days";
+export type RetentionAction = "anonymise" | "delete";
+
+export interface RetentionRule {
+  kind: RetentionKind;
+  /** What the rule covers, as a person reads it. */
+  title: string;
+  unit: RetentionUnit;
+  action: RetentionAction;
+  /** When the clock starts, in words. */
+  clockStarts: string;
+  defaultPeriod: number;
+  /** The shortest and longest periods the service admin may choose. */
+  minimum: number;
+  maximum: number;
+  /** Why the default is what it is. */
+  reasoning: string;
+  /** Why the bounds are where they are. */
+  boundsReasoning: string;
+  /** What anonymising keeps, or what deleting removes. */
+  effect: string;
+}
+
+export const RETENTION_RULES: Record<RetentionKind, RetentionRule> = {
+  register_entry: {
+    kind: "register_entry",
+    title: "Register entries (with their history, parents and carers, education arrangements, consent requests, placements and refused placements)",
+    unit: "months",
+    action: "anonymise",
+    clockStarts: "the day the child left the register, or the day the child stopped being of compulsory school age if that is earlier",
+    defaultPeriod: 72,
+    minimum: 24,
+    maximum: 300,
+    reasoning:
+      "6 years, the period the School Attendance (Pupil Registration) (England) Regulations 2024 set for keeping a school's admission and attendance registers: a council's register of children not in school serves the same purpose for the children schools no longer hold, and councils' own schedules (following the IRMS toolkit for local authorities) keep education welfare records for a similar time after the child's involvement ends.",
+    boundsReasoning:
+      "At least 2 years, so that a child who comes back to the register (a return from another area, a placement that breaks down) is found with their history; at most 25 years, the longest period councils' schedules set for children's records other than those of looked-after children, which are kept in the council's social care system, not here.",
+    effect:
+      "Names, address, identifiers (UPN, NHS number, the council's child ID), the social worker, named school, notes and every parent's and carer's details are removed; the history keeps each change's date and the values the statistics count (education status, reason for home education, sex, SEN and social care status); the date of birth becomes the first day of the child's school year group; consent requests keep their dates and outcome without their statements; placements keep their dates and provider without their reasons.",
+  },
+  audit_event: {
+    kind: "audit_event",
+    title: "Audit log events (who viewed or changed what, and when)",
+    unit: "months",
+    action: "delete",
+    clockStarts: "the day the event was recorded",
+    defaultPeriod: 84,
+    minimum: 72,
+    maximum: 180,
+    reasoning:
+      "7 years: the 6 years in which a claim about how a child's record was used may be brought (Limitation Act 1980, sections 2 and 5), and a year to bring it to a conclusion. Events name people and records by id, never a child's details.",
+    boundsReasoning: "At least 6 years, the limitation period; at most 15 years, beyond which no purpose of the log remains.",
+    effect: "The event is deleted.",
+  },
+  invitation: {
+    kind: "invitation",
+    title: "Invitations and provider sign-up links",
+    unit: "days",
+    action: "delete",
+    clockStarts: "the day the link was used, withdrawn or expired",
+    defaultPeriod: 90,
+    minimum: 30,
+    maximum: 365,
+    reasoning: "90 days: long enough to answer a question about an invitation that did not arrive or was used by the wrong person; the account it made is kept with the account.",
+    boundsReasoning: "At least 30 days, to answer a complaint about a link; at most a year, since a used or expired link serves no purpose.",
+    effect: "The invitation (name, email address, role, and the hash of its link) is deleted.",
+  },
+  password_reset: {
+    kind: "password_reset",
+    title: "Password reset links",
+    unit: "days",
+    action: "delete",
+    clockStarts: "the day the link was used or expired",
+    defaultPeriod: 30,
+    minimum: 1,
+    maximum: 365,
+    reasoning: "30 days: to answer a question about a reset the person did not ask for; password changes themselves stay in the audit log.",
+    boundsReasoning: "At least a day; at most a year.",
+    effect: "The link's record (whose account, who sent it, the hash of its link) is deleted.",
+  },
+  sign_in_throttle: {
+    kind: "sign_in_throttle",
+    title: "Sign-in throttles and API rate limit counters (email addresses and IP addresses)",
+    unit: "days",
+    action: "delete",
+    clockStarts: "the day the counter's window started, once any lock-out has ended",
+    defaultPeriod: 1,
+    minimum: 1,
+    maximum: 30,
+    reasoning: "1 day: a counter matters only for its window (minutes) and its lock-out; failed sign-ins themselves stay in the audit log.",
+    boundsReasoning: "At least a day (no window or lock-out is longer); at most 30 days.",
+    effect: "The counter is deleted.",
+  },
+  email_outbox: {
+    kind: "email_outbox",
+    title: "Emails sent, or given up on, by the service",
+    unit: "days",
+    action: "delete",
+    clockStarts: "the day the email was sent, or the day the service stopped trying to send it",
+    defaultPeriod: 90,
+    minimum: 7,
+    maximum: 365,
+    reasoning: "90 days: to answer a question about whether an email was sent; emails name no child.",
+    boundsReasoning: "At least 7 days, for the service admin to see and retry a failure; at most a year.",
+    effect: "The email (recipient, subject, body) is deleted.",
+  },
+};
+
+export interface RetentionSetting {
+  kind: RetentionKind;
+  period: number;
+}
+
+export function isRetentionKind(value: string): value is RetentionKind {
+  return (RETENTION_KINDS as readonly string[]).includes(value);
+}
+
+/** Why a period cannot be chosen for a kind, or null when it can. */
+export function periodProblem(kind: RetentionKind, period: number): string | null {
+  const rule = RETENTION_RULES[kind];
+  if (!Number.isInteger(period)) return `Enter a whole number of ${rule.unit}`;
+  if (period < rule.minimum) return `Enter at least ${describePeriod(kind, rule.minimum)}: ${rule.boundsReasoning}`;
+  if (period > rule.maximum) return `Enter at most ${describePeriod(kind, rule.maximum)}: ${rule.boundsReasoning}`;
+  return null;
+}
+
+/** "6 years", "18 months", "90 days", "1 day". */
+export function describePeriod(kind: RetentionKind, period: number): string {
+  const unit = RETENTION_RULES[kind].unit;
+  if (unit === "months" && period % 12 === 0) return period === 12 ? "1 year" : `${period / 12} years`;
+  const word = unit === "months" ? "month" : "day";
+  return period === 1 ? `1 ${word}` : `${period} ${word}s`;
+}
+
+/** The day before which a record's clock must have started for it to be removed on `today`. */
+export function cutoffFor(kind: RetentionKind, period: number, today: IsoDate): IsoDate {
+  return RETENTION_RULES[kind].unit === "months" ? addMonths(today, -period) : addDays(today, -period);
+}
+
+/** The day an entry's retention clock starts: leaving the register, or the end of compulsory school age, whichever is first. */
+export function entryClockStarts(entry: { dateOfBirth: IsoDate; dateLeft: IsoDate | null }): IsoDate {
+  const ends = compulsorySchoolAge(entry.dateOfBirth).ends;
+  return entry.dateLeft !== null && compareDates(entry.dateLeft, ends) < 0 ? entry.dateLeft : ends;
+}
+
+/** Whether an entry is due to be anonymised on `today` (its clock started on or before the cut-off). */
+export function entryDue(entry: { dateOfBirth: IsoDate; dateLeft: IsoDate | null }, period: number, today: IsoDate): boolean {
+  return compareDates(entryClockStarts(entry), cutoffFor("register_entry", period, today)) <= 0;
+}
+
+/**
+ * The date of birth an anonymised entry keeps: the first day of the child's school year group
+ * (1 September), so every census day's year group and age count stay exactly as they were.
+ */
+export function anonymisedDateOfBirth(dateOfBirth: IsoDate): IsoDate {
+  const parsed = parseIsoDate(dateOfBirth);
+  if (!parsed) throw new RangeError(`Not a calendar date: ${dateOfBirth}`);
+  return isoDate(parsed.month >= 9 ? parsed.year : parsed.year - 1, 9, 1);
+}

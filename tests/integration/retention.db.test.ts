@@ -1,0 +1,263 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { applyRetentionSchedule, retentionPreview, retentionSchedule } from "#app/data/retention.server";
+import { computeStatistics } from "#app/data/statistics-compute.server";
+import type { CensusDay } from "#app/domain/census-dates";
+import { addDays, londonDate } from "#app/domain/dates";
+import { RETENTION_KINDS, RETENTION_RULES } from "#app/domain/retention-schedule";
+import type { Counts } from "#app/domain/statistics-breakdowns";
+import { db, rowsOf } from "#db/client";
+import { FOLLOWED_HISTORY_FIELDS } from "#app/data/entry-history-reading";
+import {
+  auditEvents,
+  children,
+  consentRequests,
+  educationArrangements,
+  emailOutbox,
+  entryHistory,
+  invitations,
+  parentsAndCarers,
+  passwordResets,
+  placementRefusals,
+  placements,
+  signInThrottles,
+  statisticsCouncilFigures,
+} from "#db/schema/index";
+import { loader as privacyLoader } from "#app/routes/privacy";
+import { call, createUser, laId, requestAs } from "../support/fixtures";
+import { childOn } from "../support/placements";
+import { childWithEverything } from "../support/privacy";
+
+// The retention schedule applied on chosen dates (decision 051): exactly what the schedule says is
+// removed or anonymised, nothing it keeps; past census figures do not move.
+
+const now = new Date();
+const today = londonDate(now);
+const DAY = 86_400_000;
+const ago = (days: number) => new Date(now.getTime() - days * DAY);
+const rowOf = async (id: string) => (await db.select().from(children).where(eq(children.id, id)))[0]!;
+
+// A school year long past: the child was on the register from September 2017 to June 2018.
+const census2018: CensusDay = { kind: "census", date: "2018-01-18", term: "spring", academicYear: 2017, timePeriod: "201718", timeIdentifier: "Spring term", label: "Spring term 2017/18" };
+
+async function camdenFigures(snapshotId: number): Promise<Counts[]> {
+  const [row] = await db
+    .select({ figures: statisticsCouncilFigures.figures })
+    .from(statisticsCouncilFigures)
+    .where(and(eq(statisticsCouncilFigures.snapshotId, snapshotId), eq(statisticsCouncilFigures.laId, await laId("202"))));
+  return row!.figures as Counts[];
+}
+
+let old: Awaited<ReturnType<typeof childWithEverything>>;
+let recentlyLeft: string;
+let pastSchoolAge: string;
+let current: string;
+let figuresBefore: Counts[];
+
+beforeAll(async () => {
+  // Due: left the register in June 2018, more than 6 years ago.
+  old = await childWithEverything();
+  await db.update(children).set({ dateEntered: "2017-09-04", dateLeft: "2018-06-01", reasonLeft: "returned_to_school" }).where(eq(children.id, old.childId));
+  // Kept: left 2 years ago.
+  recentlyLeft = (await childOn("202", { dateEntered: "2023-09-04", dateLeft: addDays(today, -730), reasonLeft: "moved_out_of_area" })).id;
+  // Never closed, past compulsory school age in June 2021: due 6 years later, in the summer of 2027.
+  pastSchoolAge = (await childOn("202", { dateOfBirth: "2005-01-15", dateEntered: "2017-09-04", educationStatus: "elective_home_education", sex: "male" })).id;
+  current = (await childOn("202")).id;
+  figuresBefore = await camdenFigures((await computeStatistics(now, { days: [census2018] })).snapshotId);
+}, 120_000);
+
+describe("the schedule", () => {
+  it("is seeded with the documented defaults, each within its bounds", async () => {
+    const schedule = await retentionSchedule();
+    expect(schedule.map((r) => r.kind)).toEqual([...RETENTION_KINDS]);
+    for (const row of schedule) {
+      const rule = RETENTION_RULES[row.kind];
+      expect(row.updatedAt, row.kind).not.toBeNull();
+      expect(row.period, row.kind).toBe(rule.defaultPeriod);
+      expect(rule.minimum).toBeLessThanOrEqual(rule.defaultPeriod);
+      expect(rule.maximum).toBeGreaterThanOrEqual(rule.defaultPeriod);
+    }
+  });
+});
+
+describe("the privacy notice", () => {
+  it("states the schedule's periods as they stand", async () => {
+    const notice = await call(privacyLoader, await requestAs(null, "/privacy"));
+    const register = notice.data.retention.find((r: { id: string }) => r.id === "register");
+    expect(register.how).toMatch(/^Anonymised 6 years after the day the child left the register/);
+    expect(notice.data.retention.find((r: { id: string }) => r.id === "audit").how).toBe("Deleted 7 years after the day the event was recorded.");
+  });
+});
+
+describe("anonymising register entries", () => {
+  let preview: Awaited<ReturnType<typeof retentionPreview>>;
+  const keptBefore = new Map<string, unknown>();
+  beforeAll(async () => {
+    for (const id of [recentlyLeft, pastSchoolAge, current]) keptBefore.set(id, await rowOf(id));
+    preview = await retentionPreview(now);
+    await applyRetentionSchedule(now);
+  }, 60_000);
+
+  it("said beforehand what the run would anonymise", () => {
+    expect(preview.find((p) => p.kind === "register_entry")!.count).toBeGreaterThanOrEqual(1);
+  });
+
+  it("anonymises the entry whose period has ended, keeping what the statistics count", async () => {
+    const entry = await rowOf(old.childId);
+    expect(entry).toMatchObject({
+      firstName: "Anonymised",
+      lastName: "Anonymised",
+      middleNames: null,
+      addressLine1: "",
+      town: "",
+      postcode: "",
+      upn: null,
+      nhsNumber: null,
+      allocatedSocialWorkerId: null,
+      dateOfBirth: "2014-09-01",
+      sex: "female",
+      socialCareStatus: "s47_enquiry",
+      dateEntered: "2017-09-04",
+      dateLeft: "2018-06-01",
+      reasonLeft: "returned_to_school",
+    });
+    expect(entry.anonymisedAt).not.toBeNull();
+    expect(await db.select().from(parentsAndCarers).where(eq(parentsAndCarers.childId, old.childId))).toEqual([]);
+    expect(await db.select().from(educationArrangements).where(eq(educationArrangements.childId, old.childId))).toEqual([]);
+  });
+
+  it("leaves no name, address or note in the history, consent requests, placements or refusals", async () => {
+    const held = JSON.stringify([
+      await db.select().from(children).where(eq(children.id, old.childId)),
+      await db.select().from(entryHistory).where(eq(entryHistory.childId, old.childId)),
+      await db.select().from(consentRequests).where(eq(consentRequests.childId, old.childId)),
+      await db.select().from(placements).where(eq(placements.childId, old.childId)),
+      await db.select().from(placementRefusals).where(eq(placementRefusals.childId, old.childId)),
+    ]);
+    for (const personal of ["Ada", "Lovelace", "Marchmont", "WC1N", "Annabella", "Byron", "george@example.com", "risk at home", "small group"]) expect(held, personal).not.toContain(personal);
+    const history = await db.select().from(entryHistory).where(eq(entryHistory.childId, old.childId));
+    expect(history.map((h) => h.kind)).toEqual(["created", "consent_requested", "consent_refused", "placement", "anonymised"]);
+    const [request] = await db.select().from(consentRequests).where(eq(consentRequests.childId, old.childId));
+    expect(request).toMatchObject({ status: "refused", refusalReasons: "Removed under the retention schedule" });
+  });
+
+  it("keeps every entry whose period has not ended, exactly as it was", async () => {
+    for (const [id, before] of keptBefore) expect(await rowOf(id)).toEqual(before);
+  });
+
+  it("gives the same figures for a past census day after anonymisation", async () => {
+    const after = await camdenFigures((await computeStatistics(now, { days: [census2018] })).snapshotId);
+    expect(after).toEqual(figuresBefore);
+    expect(after[0]!.total!.total).toBeGreaterThanOrEqual(2);
+  });
+
+  it("audits each anonymisation and the run: what kind and how many, never what was removed", async () => {
+    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "child.anonymised"), eq(auditEvents.subjectId, old.childId)));
+    expect(event).toMatchObject({ actorUserId: null, laId: await laId("202"), details: { rule: "register_entry", period: 72 } });
+    const runs = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "retention.applied"), eq(auditEvents.subjectId, "register_entry")));
+    expect(runs.at(-1)!.details).toMatchObject({ action: "anonymise", count: expect.any(Number), period: 72, unit: "months" });
+    expect(JSON.stringify(runs)).not.toContain("Ada");
+  });
+
+  it("anonymises an entry never closed six years after compulsory school age ended, on that date and not before", async () => {
+    await applyRetentionSchedule(new Date("2027-06-01T03:30:00Z"));
+    expect((await rowOf(pastSchoolAge)).anonymisedAt).toBeNull();
+    await applyRetentionSchedule(new Date("2027-07-15T03:30:00Z"));
+    const entry = await rowOf(pastSchoolAge);
+    expect(entry).toMatchObject({ firstName: "Anonymised", dateOfBirth: "2004-09-01", educationStatus: "elective_home_education", sex: "male" });
+    expect(await rowOf(recentlyLeft)).toEqual(keptBefore.get(recentlyLeft));
+    expect(await rowOf(current)).toEqual(keptBefore.get(current));
+  });
+});
+
+describe("deleting what the schedule deletes", () => {
+  it("removes exactly the rows past their period, and nothing newer", async () => {
+    const user = await createUser("council_admin", { laCode: "202" });
+    const token = () => `${Math.random()}`;
+    const [oldInvitation, newInvitation, unusedInvitation] = await db
+      .insert(invitations)
+      .values([
+        { email: "old@example.com", name: "Old", role: "council_officer", tokenHash: token(), createdAt: ago(200), expiresAt: ago(100) },
+        { email: "new@example.com", name: "New", role: "council_officer", tokenHash: token(), createdAt: ago(20), expiresAt: ago(10) },
+        { email: "live@example.com", name: "Live", role: "council_officer", tokenHash: token(), expiresAt: new Date(now.getTime() + DAY) },
+      ])
+      .returning();
+    const [oldReset, newReset] = await db
+      .insert(passwordResets)
+      .values([
+        { userId: user.id, tokenHash: token(), createdAt: ago(60), expiresAt: ago(59) },
+        { userId: user.id, tokenHash: token(), createdAt: ago(2), expiresAt: ago(1), usedAt: ago(2) },
+      ])
+      .returning();
+    await db.insert(signInThrottles).values([
+      { key: "account:old@example.com", failures: 3, windowStartedAt: ago(3) },
+      { key: "account:locked@example.com", failures: 9, windowStartedAt: ago(3), lockedUntil: new Date(now.getTime() + DAY) },
+      { key: "ip:192.0.2.1", failures: 1, windowStartedAt: new Date() },
+    ]);
+    const [oldEmail, newEmail, unsent] = await db
+      .insert(emailOutbox)
+      .values([
+        { toEmail: "a@example.com", subject: "Old", body: "Old", sentAt: ago(120) },
+        { toEmail: "b@example.com", subject: "New", body: "New", sentAt: ago(5) },
+        { toEmail: "c@example.com", subject: "Unsent", body: "Unsent", createdAt: ago(400) },
+      ])
+      .returning();
+    const [oldEvent, keptEvent] = await db
+      .insert(auditEvents)
+      .values([
+        { action: "user.signed_in", subjectType: "user", subjectId: user.id, occurredAt: new Date("2018-01-01T12:00:00Z") },
+        { action: "user.signed_in", subjectType: "user", subjectId: user.id, occurredAt: ago(365 * 6) },
+      ])
+      .returning();
+
+    const preview = await retentionPreview(now);
+    const counts = Object.fromEntries((await applyRetentionSchedule(now)).map((c) => [c.kind, c.count]));
+    expect(Object.fromEntries(preview.filter((p) => p.kind !== "register_entry").map((p) => [p.kind, p.count]))).toEqual(
+      Object.fromEntries(Object.entries(counts).filter(([kind]) => kind !== "register_entry")),
+    );
+
+    const ids = async <T extends { id: string }>(rows: Promise<T[]>) => (await rows).map((r) => r.id);
+    expect(await ids(db.select().from(invitations).where(inArray(invitations.id, [oldInvitation!.id, newInvitation!.id, unusedInvitation!.id])))).toEqual(
+      expect.arrayContaining([newInvitation!.id, unusedInvitation!.id]),
+    );
+    expect(await db.select().from(invitations).where(eq(invitations.id, oldInvitation!.id))).toEqual([]);
+    expect(await ids(db.select().from(passwordResets).where(inArray(passwordResets.id, [oldReset!.id, newReset!.id])))).toEqual([newReset!.id]);
+    expect((await db.select().from(signInThrottles)).map((t) => t.key).sort()).toEqual(expect.arrayContaining(["account:locked@example.com", "ip:192.0.2.1"]));
+    expect(await db.select().from(signInThrottles).where(eq(signInThrottles.key, "account:old@example.com"))).toEqual([]);
+    expect((await ids(db.select().from(emailOutbox).where(inArray(emailOutbox.id, [oldEmail!.id, newEmail!.id, unsent!.id])))).sort()).toEqual([newEmail!.id, unsent!.id].sort());
+    expect((await db.select().from(auditEvents).where(inArray(auditEvents.id, [oldEvent!.id, keptEvent!.id]))).map((e) => e.id)).toEqual([keptEvent!.id]);
+    expect(counts.audit_event).toBeGreaterThanOrEqual(1);
+    const [run] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "retention.applied"), eq(auditEvents.subjectId, "invitation")));
+    expect(run!.details).toMatchObject({ action: "delete", count: counts.invitation, period: 90, unit: "days" });
+    expect(JSON.stringify(run)).not.toContain("old@example.com");
+  });
+});
+
+describe("the database functions", () => {
+  it("refuse to delete recent audit events, or to anonymise the records of an entry not anonymised", async () => {
+    await expect(db.execute(sql`select retention_delete_audit_events(now() - interval '71 months', 10)`)).rejects.toThrow();
+    await expect(db.execute(sql`select retention_anonymise_entry_records(${current}::uuid)`)).rejects.toThrow();
+  });
+
+  it("state the same shortest audit period and counted fields as the code", async () => {
+    const source = async (name: string) => rowsOf<{ prosrc: string }>(await db.execute(sql`select prosrc from pg_proc where proname = ${name}`))[0]!.prosrc;
+    expect(await source("retention_delete_audit_events")).toContain(`interval '${RETENTION_RULES.audit_event.minimum} months'`);
+    const kept = /ARRAY\[([^\]]*)\]/.exec(await source("retention_anonymise_entry_records"))![1]!.split(",").map((f) => f.trim().replace(/'/g, ""));
+    for (const field of FOLLOWED_HISTORY_FIELDS) expect(kept).toContain(field);
+  });
+
+  it("leave the history tables append-only otherwise", async () => {
+    // drizzle wraps the database's error: its cause carries the trigger's message.
+    const refusal = (work: Promise<unknown>) => work.then(() => "no refusal", (e: Error & { cause?: Error }) => e.cause?.message ?? e.message);
+    expect(await refusal(db.execute(sql`update entry_history set summary = 'x' where child_id = ${old.childId}::uuid`))).toMatch(/append-only/);
+    expect(
+      await refusal(
+        db.transaction(async (tx) => {
+          await tx.execute(sql`select set_config('cnis.retention', 'anonymise', true)`);
+          await tx.execute(sql`delete from entry_history where child_id = ${old.childId}::uuid`);
+        }),
+      ),
+    ).toMatch(/append-only: DELETE/);
+    expect(await refusal(db.execute(sql`delete from audit_events where id = (select min(id) from audit_events)`))).toMatch(/append-only/);
+  });
+});
