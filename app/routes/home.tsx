@@ -1,14 +1,22 @@
 import type { Route } from "./+types/home";
+import { ConsentDecisionsDue } from "#app/components/ConsentDecisionsDue";
 import { PageTitle } from "#app/components/PageTitle";
-import { ROLE_LABELS } from "#app/domain/roles";
+import { statutoryDecisionsDue } from "#app/data/consent.server";
+import { consentScope } from "#app/data/scope.server";
+import { formatDate } from "#app/domain/dates";
+import { holdsPermission, ROLE_LABELS } from "#app/domain/roles";
 import { homeFor } from "#app/home";
 import { guard } from "#app/utils/route-guard.server";
 
-export const loader = guard("routes/home").loader(({ user }) => ({
+export const loader = guard("routes/home").loader(async ({ user, actor }) => ({
   name: user.name,
   role: ROLE_LABELS[user.role],
   organisation: user.organisationName,
   home: homeFor(user.role),
+  // The council's home-education consent decision-maker (a grant, decision 035) sees what waits for them.
+  decisionsDue: holdsPermission(user, "decide:consent-statutory:own-la")
+    ? (await statutoryDecisionsDue(consentScope(user), actor)).map((r) => ({ ...r, decideBy: formatDate(r.decideBy), reconsideration: r.reconsidersId !== null }))
+    : null,
 }));
 
 export default function Home({ loaderData }: Route.ComponentProps) {
@@ -22,6 +30,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         </span>
         <h1 className="govuk-heading-l">{home.heading}</h1>
         <p className="govuk-body-l">{home.description}</p>
+        {loaderData.decisionsDue ? <ConsentDecisionsDue rows={loaderData.decisionsDue} /> : null}
         {home.links.map((link) => (
           <div key={link.href}>
             <h2 className="govuk-heading-m">
