@@ -52,11 +52,13 @@ export function consentDecisionSchema(today: IsoDate, rule: ConsentRule) {
     ...(decision === "refuse" ? (["reasons", "nextStep"] as const) : []),
     ...AFTER,
   ];
-  const raw = z.unknown().optional();
+  // Every answer is read as it was posted (its own schema checks it below), keeping its length.
+  const rawText = z.string().max(TEXT.max).optional().catch(undefined);
+  const rawDate = z.object({ day: z.string().max(10).optional(), month: z.string().max(10).optional(), year: z.string().max(10).optional() }).optional().catch(undefined);
   return z
     .object({
       decision: choice(["agree", "refuse"] as const, "Select whether you agree to home education"),
-      ...(Object.fromEntries(Object.keys(fields).map((name) => [name, raw])) as Record<Field, typeof raw>),
+      ...(Object.fromEntries(Object.keys(fields).map((name) => [name, name === "reviewDate" ? rawDate : rawText])) as Record<Field, typeof rawText>),
     })
     .superRefine((v, ctx) => {
       for (const name of asked(v.decision)) {
