@@ -64,7 +64,8 @@ export async function sendConsentOverdueReminders(now: Date): Promise<{ reminded
         .select({ id: users.id })
         .from(users)
         .where(and(eq(users.organisationId, claimed.laId), eq(users.role, "council_officer"), isNull(users.deactivatedAt)));
-      for (const officer of officers) {
+      // A decision-maker who is also an officer has had the decider's reminder: one message each.
+      for (const officer of officers.filter((o) => !deciders.some((d) => d.id === o.id))) {
         await notify(tx, {
           userId: officer.id,
           subject: "A home-education request is overdue",
