@@ -215,7 +215,9 @@ export async function recordHomeEducationIntention(
       const link = `/consent-requests/${request!.id}`;
       if (applied.rule === "statutory") {
         await tellDecisionMakers(tx, scope.laId, request!.id, null, "A home-education request is waiting for the council's decision", "A council officer has recorded a notice of intention to home educate a child whose withdrawal from school needs the council's consent.");
-        if (child.allocatedSocialWorkerId) {
+        // One message to the social worker per notice: if they also decide the Commissioner's rule, that one says both.
+        const theyDecideToo = decision.rules.some((r) => r.rule === "exceptional_circumstances");
+        if (child.allocatedSocialWorkerId && !theyDecideToo) {
           await notify(tx, {
             userId: child.allocatedSocialWorkerId,
             subject: "Your view is asked on a home-education request",
@@ -227,7 +229,10 @@ export async function recordHomeEducationIntention(
         await notify(tx, {
           userId: child.allocatedSocialWorkerId!,
           subject: "A home-education request is waiting for your decision",
-          body: "A council officer has asked for your agreement to a child being home educated.",
+          body:
+            decision.rules.length > 1
+              ? "A council officer has asked for your agreement to a child being home educated. The council is also deciding whether to consent, and asks your view."
+              : "A council officer has asked for your agreement to a child being home educated.",
           link,
         });
       }

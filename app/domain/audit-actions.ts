@@ -119,7 +119,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "consent.refused": "refused home education",
   "consent.viewed": "viewed a consent request",
   "consent.overdue_reminder_sent": "sent a reminder that a consent request is overdue",
-  "consent.view_given": "gave the social worker's view on a home-education request",
+  "consent.view_given": "gave the social worker's view on a home education request",
   "consent.reconsideration_requested": "recorded a parent's request to reconsider a refusal of home education",
   "la_settings.updated": "changed the council's settings",
   "api_token.created": "created an API token",

@@ -3,8 +3,8 @@ import { DEMO_PASSWORD } from "#db/seed";
 import { CheckedPage } from "./browser";
 
 /** A browser tab signed in as a demo user, checking every page it lands on. */
-export async function signedInPage(browser: Browser, baseUrl: string, email: string): Promise<{ context: BrowserContext; page: CheckedPage }> {
-  const context = await browser.newContext({ baseURL: baseUrl });
+export async function signedInPage(browser: Browser, baseUrl: string, email: string, options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: CheckedPage }> {
+  const context = await browser.newContext({ baseURL: baseUrl, javaScriptEnabled: options.javaScriptEnabled ?? true });
   const page = new CheckedPage(await context.newPage());
   await page.goto("/sign-in");
   await page.page.getByLabel("Email address").fill(email);
