@@ -22,7 +22,7 @@ async function firstHeading(p: Page) {
 
 describe("a condition A child with no social worker (JavaScript on)", () => {
   const javaScriptEnabled = true;
-  it("a condition A child with no social worker: the council's decision-maker decides, after checking their answers", async () => {
+  it("a condition A child with no social worker: the council's decision-maker decides, after checking their answers", { timeout: 400_000 }, async () => {
     const officer = await signedInPage(env.browser(), env.app().baseUrl, "officer@camden.example", { javaScriptEnabled });
     const o = officer.page.page;
     // Ibrahim Okafor (demo data) is at a special school the council arranged and has no social worker.
@@ -81,7 +81,7 @@ describe("a condition A child with no social worker (JavaScript on)", () => {
 });
 
 describe("a child both rules cover (the social worker and the decision-maker with JavaScript off)", () => {
-  it("needs the social worker's agreement and the council's consent; the decision-maker reads the social worker's view", async () => {
+  it("needs the social worker's agreement and the council's consent; the decision-maker reads the social worker's view", { timeout: 400_000 }, async () => {
     const officer = await signedInPage(env.browser(), env.app().baseUrl, "officer@camden.example");
     const o = officer.page.page;
     // Jaden Rivers (demo data): a child protection plan, at risk at home, with the demo social worker.
