@@ -78,6 +78,19 @@ export async function seedDemoRegister(db: Database): Promise<void> {
         arrangements: [{ providerName: "Primrose Hill Tutors", providerType: "tutor", online: false, location: "At home", hoursPerWeek: 6, hoursWithoutParent: 6 }],
       }),
     ],
+    // Condition A of s434A with no social worker: the council's decision-maker decides.
+    [
+      camden,
+      child({
+        firstName: "Ibrahim",
+        lastName: "Okafor",
+        dateOfBirth: "2014-03-11",
+        upn: makeUpn("202", "4001", "19", "102"),
+        educationStatus: "on_roll_full_absence",
+        senStatus: "ehc_plan",
+        laArrangedSpecialSchoolPlace: true,
+      }),
+    ],
     [camden, child({ firstName: "Noah", lastName: "Bennett", dateOfBirth: "2012-01-20", postcode: "NW5 2HX", educationStatus: "not_on_roll" })],
     [
       leeds,

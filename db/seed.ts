@@ -7,7 +7,7 @@ import { seedDemoListings, type DemoListing } from "./demo-directory";
 import { seedDemoPlacements } from "./demo-placements";
 import { seedDemoSchools } from "./demo-schools";
 import { currentLocalAuthorities } from "./reference/local-authorities";
-import { organisations, schools, users } from "./schema/index";
+import { organisations, permissionGrants, schools, users } from "./schema/index";
 
 export const NATIONAL_DIRECTORY_TEAM = "National alternative provision directory team";
 export const NATIONAL_SERVICE = "Children not in school national service";
@@ -48,6 +48,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { email: "officer@camden.example", name: "Olu Adeyemi", role: "council_officer", organisation: { laCode: "202" } },
   { email: "social.worker@camden.example", name: "Sam Patel", role: "social_worker", organisation: { laCode: "202" } },
   { email: "admin@camden.example", name: "Alex Morgan", role: "council_admin", organisation: { laCode: "202" } },
+  // Head of Camden's SEN team: a council officer the admin has made the home-education consent decision-maker.
+  { email: "decisions@camden.example", name: "Dee Chowdhury", role: "council_officer", organisation: { laCode: "202" } },
   { email: "reviewer@camden.example", name: "Rita Byrne", role: "directory_reviewer", organisation: { laCode: "202" } },
   { email: "officer@leeds.example", name: "Lee Walsh", role: "council_officer", organisation: { laCode: "383" } },
   { email: "social.worker@leeds.example", name: "Jo Lindqvist", role: "social_worker", organisation: { laCode: "383" } },
@@ -157,6 +159,10 @@ export async function seedDemoData(db: Database): Promise<boolean> {
       passwordHash,
     });
   }
+  // The council's designated decision-maker for the statutory consent (s434A), a grant, not a role.
+  const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, "admin@camden.example"));
+  const [maker] = await db.select({ id: users.id }).from(users).where(eq(users.email, "decisions@camden.example"));
+  await db.insert(permissionGrants).values({ userId: maker!.id, permission: "decide:consent-statutory:own-la", grantedBy: admin!.id });
   await seedDemoRegister(db);
   await seedDemoListings(db, DEMO_LISTINGS, "reviewer@directory.example");
   await seedDemoPlacements(db, "Pennine Outdoor Learning Ltd", "reviewer@directory.example");

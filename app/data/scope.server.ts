@@ -1,5 +1,5 @@
 import { forbidden } from "#app/utils/refusals.server";
-import { hasPermission, type Permission } from "#app/domain/roles";
+import { hasPermission, holdsPermission, type Permission } from "#app/domain/roles";
 import type { SessionUser } from "#app/utils/session.server";
 
 // A scope is the only way into LA-owned data. It can be made only from a signed-in user, so a
@@ -76,15 +76,19 @@ export function consentRaiseScope(user: SessionUser): LaScope {
 }
 
 /**
- * Which home-education consent requests a user may see: `decide:consent:allocated`, those assigned
- * to them (and only this kind can decide); `read:consent:own-la`, all of their LA's.
+ * Which home-education consent requests a user may see and decide: `decide:consent:allocated`, those
+ * with them as the child's social worker (they decide the Commissioner's rule and give a view on the
+ * statutory one); `decide:consent-statutory:own-la` (a grant), all of their LA's, deciding the
+ * statutory ones; `read:consent:own-la`, all of their LA's, deciding none.
  */
 export type ConsentScope =
   | { readonly kind: "assigned"; readonly la: LaScope; readonly socialWorkerId: string }
+  | { readonly kind: "decision_maker"; readonly la: LaScope; readonly decisionMakerId: string }
   | { readonly kind: "la"; readonly la: LaScope };
 
 export function consentScope(user: SessionUser): ConsentScope {
   if (hasPermission(user.role, "decide:consent:allocated")) return { kind: "assigned", la: laScope(user), socialWorkerId: user.id };
+  if (holdsPermission(user, "decide:consent-statutory:own-la")) return { kind: "decision_maker", la: laScope(user), decisionMakerId: user.id };
   if (hasPermission(user.role, "read:consent:own-la")) return { kind: "la", la: laScope(user) };
   forbidden();
 }

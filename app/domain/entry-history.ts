@@ -12,12 +12,16 @@ export const HISTORY_KINDS = [
   "left",
   // Home education recorded at once: no consent rule covered the child.
   "home_education_recorded",
-  // A consent request went to the allocated social worker; the status is unchanged.
+  // A consent request went to its decider (one per rule that applies); the status is unchanged.
   "consent_requested",
-  // The social worker agreed: the status became elective home education.
+  // A request was agreed; the status became elective home education once every request was.
   "consent_agreed",
-  // The social worker refused: the child stays on roll, on the attendance order route.
+  // A request was refused: the child stays on roll (on the attendance order route if out of school).
   "consent_refused",
+  // The allocated social worker gave their view on a statutory request.
+  "consent_view_given",
+  // A parent asked the council to reconsider its refusal: a new request for a second decision-maker.
+  "consent_reconsideration_requested",
   // A placement was made, ended early or extended. The entry's own fields and version are unchanged.
   "placement",
   // The entry moved to another officer's caseload (or out of everyone's). The entry's owner changes.

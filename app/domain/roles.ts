@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   "read:child:allocated",
   "raise:consent:own-la",
   "decide:consent:allocated",
+  "decide:consent-statutory:own-la",
   "read:consent:own-la",
   "manage:settings:own-la",
   "write:placement:own-la",
@@ -74,6 +75,41 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 
 export function hasPermission(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+// Permissions no role carries: a council admin grants them to named people of their council, on
+// top of the one role each user has (decision 035). The statutory home-education consent is the
+// council's decision (s434A Education Act 1996), taken by the people it designates, typically the
+// head of the home-education or SEN team, not by a whole role.
+export const GRANTABLE_PERMISSIONS = ["decide:consent-statutory:own-la"] as const satisfies readonly Permission[];
+export type GrantablePermission = (typeof GRANTABLE_PERMISSIONS)[number];
+
+export const GRANT_LABELS: Record<GrantablePermission, { name: string; description: string }> = {
+  "decide:consent-statutory:own-la": {
+    name: "Home-education consent decision-maker",
+    description:
+      "Decides, for the council, whether to consent to a child being withdrawn from school for home education where the law requires the council's consent (section 434A Education Act 1996).",
+  },
+};
+
+/** The roles that may hold a grant: a grant on any other role is kept but carries nothing. */
+export const GRANTABLE_TO: Record<GrantablePermission, readonly Role[]> = {
+  // Council staff who see the whole register's requests; a social worker gives their view instead.
+  "decide:consent-statutory:own-la": ["council_officer", "council_admin"],
+};
+
+export function isGrantablePermission(value: string): value is GrantablePermission {
+  return (GRANTABLE_PERMISSIONS as readonly string[]).includes(value);
+}
+
+export function mayHoldGrant(role: Role, permission: GrantablePermission): boolean {
+  return GRANTABLE_TO[permission].includes(role);
+}
+
+/** What a person holds: their role's permissions and the grants their role may hold. */
+export function holdsPermission(user: { role: Role; grants?: readonly string[] }, permission: Permission): boolean {
+  if (hasPermission(user.role, permission)) return true;
+  return isGrantablePermission(permission) && mayHoldGrant(user.role, permission) && (user.grants ?? []).includes(permission);
 }
 
 export function isRole(value: string): value is Role {

@@ -52,7 +52,7 @@ export default function Settings({ loaderData: d, actionData }: Route.ComponentP
             items={[{ value: "exceptionalCircumstancesRuleEnabled", label: CONSENT_RULE_NAMES.exceptional_circumstances }]}
             defaultValues={s.exceptionalCircumstancesRuleEnabled ? ["exceptionalCircumstancesRuleEnabled"] : []}
           />
-          <TextField name="consentOverdueWorkingDays" label="Working days before a waiting request is overdue" width="3" inputMode="numeric" />
+          <TextField name="consentOverdueWorkingDays" label="Working days to decide a request" hint="Each new request's decide-by date is this many working days after it is raised; it is overdue after that date." width="3" inputMode="numeric" />
           <h2 className="govuk-heading-m">Casework</h2>
           <TextField
             name="noContactAlertDays"

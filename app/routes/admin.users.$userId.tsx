@@ -7,13 +7,16 @@ import { getLaUser } from "#app/data/la-users.server";
 import { laScope } from "#app/data/scope.server";
 import { formatDate, londonDate } from "#app/domain/dates";
 import { RESET_LINK_MINUTES } from "#app/forms/password-reset";
-import { ROLE_LABELS } from "#app/domain/roles";
+import { grantsOfLaUser } from "#app/data/permission-grants.server";
+import { GRANT_LABELS, GRANTABLE_PERMISSIONS, mayHoldGrant, ROLE_LABELS } from "#app/domain/roles";
 import { deliverEmails } from "#app/utils/notify.server";
 import { guard } from "#app/utils/route-guard.server";
 
 export const loader = guard("routes/admin.users.$userId").loader(async ({ user, params, request }) => {
-  const found = await getLaUser(laScope(user), params.userId ?? "");
+  const scope = laScope(user);
+  const found = await getLaUser(scope, params.userId ?? "");
   const url = new URL(request.url);
+  const grants = await grantsOfLaUser(scope, found.id);
   return {
     id: found.id,
     self: found.id === user.id,
@@ -23,6 +26,10 @@ export const loader = guard("routes/admin.users.$userId").loader(async ({ user, 
     since: formatDate(londonDate(found.createdAt)),
     active: !found.deactivatedAt,
     roleChanged: url.searchParams.has("role-changed"),
+    grantsChanged: url.searchParams.has("grants-changed"),
+    // Permissions given on top of the role (decision 035): what counts for their role, by name.
+    grants: grants.filter((p) => mayHoldGrant(found.role, p)).map((p) => GRANT_LABELS[p].name),
+    mayBeGranted: GRANTABLE_PERMISSIONS.some((p) => mayHoldGrant(found.role, p)),
   };
 });
 
@@ -54,6 +61,7 @@ export default function UserPage({ loaderData: u, actionData }: Route.ComponentP
         </NotificationBanner>
       ) : null}
       {u.roleChanged && !actionData ? <NotificationBanner type="success" heading={`${u.name} is now: ${u.role}`} /> : null}
+      {u.grantsChanged && !actionData ? <NotificationBanner type="success" heading={`${u.name}'s permissions have been saved`} /> : null}
       <h1 className="govuk-heading-l">{u.name}</h1>
       <SummaryList
         rows={[
@@ -66,6 +74,15 @@ export default function UserPage({ loaderData: u, actionData }: Route.ComponentP
                 ? [{ href: `/admin/users/${u.id}/role`, text: "Change", visuallyHiddenText: "role" }]
                 : undefined,
           },
+          ...(u.mayBeGranted || u.grants.length > 0
+            ? [
+                {
+                  key: "Also allowed to",
+                  value: u.grants.length > 0 ? u.grants.join(", ") : "Nothing besides their role",
+                  actions: u.active && u.mayBeGranted ? [{ href: `/admin/users/${u.id}/grants`, text: "Change", visuallyHiddenText: "what they are also allowed to do" }] : undefined,
+                },
+              ]
+            : []),
           { key: "Account created", value: u.since },
           { key: "Status", value: u.active ? "Active" : "Deactivated" },
         ]}

@@ -4,6 +4,7 @@ import { Table, Tag } from "#app/components/govuk";
 import { PageShell } from "#app/components/PageShell";
 import { consentWorkList } from "#app/data/consent.server";
 import { consentScope } from "#app/data/scope.server";
+import { formatDate } from "#app/domain/dates";
 import { guard } from "#app/utils/route-guard.server";
 
 const SHOWS = ["all", "waiting", "overdue"] as const;
@@ -14,17 +15,25 @@ export const loader = guard("routes/consent-requests._index").loader(async ({ us
   const asked = new URL(request.url).searchParams.get("show");
   const show = SHOWS.find((s) => s === asked) ?? "all";
   const rows = await consentWorkList(scope, actor, new Date(), show);
-  return { mine: scope.kind === "assigned", show, rows: rows.map((r) => ({ ...r, raisedAt: r.raisedAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null })) };
+  return {
+    mine: scope.kind === "assigned",
+    show,
+    rows: rows.map((r) => ({ ...r, decideBy: formatDate(r.decideBy), raisedAt: r.raisedAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null })),
+  };
 });
 
 const STATUS = { pending: ["Waiting", "blue"], agreed: ["Agreed", "green"], refused: ["Refused", "red"] } as const;
+const DECIDES = { statutory: "Council's decision-maker (section 434A)", exceptional_circumstances: "Social worker (exceptional circumstances)" } as const;
 
 export default function ConsentRequests({ loaderData: d }: Route.ComponentProps) {
   const title = `${d.mine ? "Home-education requests for you" : "Home-education requests"}${d.show === "all" ? "" : `: ${SHOWN[d.show].toLowerCase()}`}`;
   return (
     <>
       <PageShell title={title} width="full" />
-      <p className="govuk-body">Waiting requests come first, oldest first. A request is overdue when it has waited longer than your council allows.</p>
+      <p className="govuk-body">
+        Waiting requests come first, soonest decide-by date first. A request is overdue once its decide-by date has passed. The council&apos;s decision-maker decides
+        the council&apos;s consent under section 434A; the child&apos;s social worker decides the exceptional-circumstances rule.
+      </p>
       {d.show === "all" ? null : (
         <p className="govuk-body">
           <a className="govuk-link" href={href("/consent-requests")}>
@@ -38,7 +47,7 @@ export default function ConsentRequests({ loaderData: d }: Route.ComponentProps)
         <Table
           caption="Requests"
           captionSize="s"
-          head={[{ text: "Child" }, { text: "Social worker" }, { text: "Status" }, { text: "Working days waited", format: "numeric" }]}
+          head={[{ text: "Child" }, { text: "Who decides" }, { text: "Social worker" }, { text: "Status" }, { text: "Decide by" }, { text: "Working days waited", format: "numeric" }]}
           rows={d.rows.map((r) => ({
             cells: [
               {
@@ -48,7 +57,8 @@ export default function ConsentRequests({ loaderData: d }: Route.ComponentProps)
                   </a>
                 ),
               },
-              { text: r.socialWorker },
+              { text: `${DECIDES[r.rule]}${r.reconsidersId ? ", reconsideration" : ""}` },
+              { text: r.socialWorker ?? "None" },
               {
                 text: (
                   <>
@@ -56,6 +66,7 @@ export default function ConsentRequests({ loaderData: d }: Route.ComponentProps)
                   </>
                 ),
               },
+              { text: r.status === "pending" ? r.decideBy : "Decided" },
               { text: String(r.workingDaysWaited), format: "numeric" },
             ],
           }))}

@@ -1,17 +1,25 @@
 import type { Route } from "./+types/home";
+import { ConsentDecisionsDue } from "#app/components/ConsentDecisionsDue";
 import { Table } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
+import { statutoryDecisionsDue } from "#app/data/consent.server";
+import { consentScope } from "#app/data/scope.server";
 import { workQueueFor } from "#app/data/work-queue.server";
-import { ROLE_LABELS } from "#app/domain/roles";
+import { formatDate } from "#app/domain/dates";
+import { holdsPermission, ROLE_LABELS } from "#app/domain/roles";
 import { homeFor } from "#app/home";
 import { guard } from "#app/utils/route-guard.server";
 
-export const loader = guard("routes/home").loader(async ({ user }) => ({
+export const loader = guard("routes/home").loader(async ({ user, actor }) => ({
   name: user.name,
   role: ROLE_LABELS[user.role],
   organisation: user.organisationName,
   home: homeFor(user.role),
   queue: await workQueueFor(user),
+  // The council's home-education consent decision-maker (a grant, decision 035) sees what waits for them.
+  decisionsDue: holdsPermission(user, "decide:consent-statutory:own-la")
+    ? (await statutoryDecisionsDue(consentScope(user), actor)).map((r) => ({ ...r, decideBy: formatDate(r.decideBy), reconsideration: r.reconsidersId !== null }))
+    : null,
 }));
 
 export default function Home({ loaderData }: Route.ComponentProps) {
@@ -43,6 +51,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
             }))}
           />
         ) : null}
+        {loaderData.decisionsDue ? <ConsentDecisionsDue rows={loaderData.decisionsDue} /> : null}
         {home.links.map((link) => (
           <div key={link.href}>
             <h2 className="govuk-heading-m">

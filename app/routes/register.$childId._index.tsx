@@ -48,7 +48,14 @@ export const loader = guard("routes/register.$childId._index").loader(async ({ u
     saved: new URL(request.url).searchParams.has("saved"),
     ageWarning:
       age.kind === "below" ? `Not yet of compulsory school age (from ${formatDate(age.startsOn)})` : age.kind === "above" ? `Over compulsory school age (ended ${formatDate(age.endedOn)})` : null,
-    consentRequests: requests.map((r) => ({ id: r.id, status: r.status, raised: formatDate(londonDate(r.raisedAt)), reviewDate: r.reviewDate ? formatDate(r.reviewDate) : null })),
+    consentRequests: requests.map((r) => ({
+      id: r.id,
+      status: r.status,
+      decider: r.rule === "statutory" ? "council's decision" : "social worker's agreement",
+      raised: formatDate(londonDate(r.raisedAt)),
+      decideBy: formatDate(r.decideBy),
+      reviewDate: r.reviewDate ? formatDate(r.reviewDate) : null,
+    })),
     homeEducation,
     attendanceOrderRouteSince: entry.attendanceOrderRouteSince ? formatDate(entry.attendanceOrderRouteSince) : null,
     homeEducated: entry.educationStatus === "elective_home_education",
@@ -140,8 +147,8 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
         {d.moved ? <NotificationBanner type="success" heading="The entry's owner has been changed" /> : null}
         {d.homeEducation === "recorded" ? <NotificationBanner type="success" heading="Home education has been recorded" /> : null}
         {d.homeEducation === "consent_requested" ? (
-          <NotificationBanner type="success" heading="The request has been sent to the child's social worker">
-            <p className="govuk-body">The child&apos;s education status will change only if the social worker agrees.</p>
+          <NotificationBanner type="success" heading="The request has been sent for a decision">
+            <p className="govuk-body">The child&apos;s education status will change only when every decision it needs is agreed.</p>
           </NotificationBanner>
         ) : null}
         <p className="app-print-only govuk-body govuk-!-font-weight-bold" data-print-marking>
@@ -254,10 +261,14 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
           <SummaryList
             card={{ title: "Home-education requests" }}
             rows={d.consentRequests.map((r) => ({
-              key: `Raised ${r.raised}`,
+              key: `Raised ${r.raised}: the ${r.decider}`,
               value: (
                 <a className="govuk-link" href={href("/consent-requests/:requestId", { requestId: r.id })}>
-                  {r.status === "pending" ? "Waiting for a decision" : r.status === "agreed" ? `Agreed${r.reviewDate ? `, review by ${r.reviewDate}` : ""}` : "Refused"}
+                  {r.status === "pending"
+                    ? `Waiting for a decision, decide by ${r.decideBy}`
+                    : r.status === "agreed"
+                      ? `Agreed${r.reviewDate ? `, review by ${r.reviewDate}` : ""}`
+                      : "Refused"}
                 </a>
               ),
             }))}

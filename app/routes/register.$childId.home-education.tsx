@@ -1,10 +1,17 @@
 import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/register.$childId.home-education";
-import { DateField, RadiosField, TextareaField } from "#app/components/form/fields";
+import {
+  DateField,
+  RadiosField,
+  TextareaField,
+} from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
-import { BackLink, Button, InsetText, WarningText } from "#app/components/govuk";
+import { BackLink, Button, InsetText } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
-import { homeEducationPreview, recordHomeEducationIntention } from "#app/data/consent.server";
+import {
+  homeEducationPreview,
+  recordHomeEducationIntention,
+} from "#app/data/consent.server";
 import { consentRaiseScope } from "#app/data/scope.server";
 import { CONSENT_RULE_NAMES } from "#app/domain/consent-rules";
 import { londonDate } from "#app/domain/dates";
@@ -14,42 +21,72 @@ import { formValues, parseSubmission } from "#app/forms/submission";
 import { deliverEmails } from "#app/utils/notify.server";
 import { guard } from "#app/utils/route-guard.server";
 
-export const loader = guard("routes/register.$childId.home-education").loader(async ({ user, params, actor }) => {
-  const { child, decision, pending } = await homeEducationPreview(consentRaiseScope(user), params.childId ?? "", actor);
-  return {
-    id: child.id,
-    name: `${child.firstName} ${child.lastName}`,
-    today: londonDate(new Date()),
-    decision,
-    pendingId: pending?.id ?? null,
-    alreadyHomeEducated: child.educationStatus === "elective_home_education",
-    left: child.dateLeft !== null,
-  };
-});
+export const loader = guard("routes/register.$childId.home-education").loader(
+  async ({ user, params, actor }) => {
+    const { child, decision, pending } = await homeEducationPreview(
+      consentRaiseScope(user),
+      params.childId ?? "",
+      actor,
+    );
+    return {
+      id: child.id,
+      name: `${child.firstName} ${child.lastName}`,
+      today: londonDate(new Date()),
+      decision,
+      pendingId: pending?.id ?? null,
+      alreadyHomeEducated: child.educationStatus === "elective_home_education",
+      left: child.dateLeft !== null,
+    };
+  },
+);
 
-export const action = guard("routes/register.$childId.home-education").action(async ({ request, user, params, actor }) => {
-  const schema = homeEducationNoticeSchema(londonDate(new Date()));
-  const values = formValues(schema, formDataToObject(await request.formData()));
-  const submission = parseSubmission(schema, values);
-  if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
-  const childId = params.childId ?? "";
-  const result = await recordHomeEducationIntention(consentRaiseScope(user), childId, submission.data, actor);
-  if (result.ok) {
-    await deliverEmails();
-    return redirect(`/register/${childId}?homeEducation=${result.outcome}`);
-  }
-  const messages = {
-    blocked_no_social_worker: "This child needs an allocated social worker before home education can be considered. Allocate one on the child's entry first.",
-    already_pending: "A home-education request for this child is already waiting for a decision.",
-    already_home_educated: "The child is already recorded as home educated.",
-    left_register: "The child has left the register.",
-  } as const;
-  return data({ errors: {}, values, formError: messages[result.kind] }, { status: 409 });
-});
+export const action = guard("routes/register.$childId.home-education").action(
+  async ({ request, user, params, actor }) => {
+    const schema = homeEducationNoticeSchema(londonDate(new Date()));
+    const values = formValues(
+      schema,
+      formDataToObject(await request.formData()),
+    );
+    const submission = parseSubmission(schema, values);
+    if (!submission.ok)
+      return data(
+        { errors: submission.errors, values: submission.values },
+        { status: 400 },
+      );
+    const childId = params.childId ?? "";
+    const result = await recordHomeEducationIntention(
+      consentRaiseScope(user),
+      childId,
+      submission.data,
+      actor,
+    );
+    if (result.ok) {
+      await deliverEmails();
+      return redirect(`/register/${childId}?homeEducation=${result.outcome}`);
+    }
+    const messages = {
+      already_pending:
+        "A home-education request for this child is already waiting for a decision.",
+      already_home_educated: "The child is already recorded as home educated.",
+      left_register: "The child has left the register.",
+    } as const;
+    return data(
+      { errors: {}, values, formError: messages[result.kind] },
+      { status: 409 },
+    );
+  },
+);
 
-export default function HomeEducation({ loaderData: d, actionData }: Route.ComponentProps) {
+export default function HomeEducation({
+  loaderData: d,
+  actionData,
+}: Route.ComponentProps) {
   const title = `Record an intention to home educate ${d.name}`;
-  const back = <BackLink href={href("/register/:childId", { childId: d.id })}>Back to the entry</BackLink>;
+  const back = (
+    <BackLink href={href("/register/:childId", { childId: d.id })}>
+      Back to the entry
+    </BackLink>
+  );
   if (d.left || d.alreadyHomeEducated || d.pendingId) {
     return (
       <div className="govuk-grid-row">
@@ -66,7 +103,12 @@ export default function HomeEducation({ loaderData: d, actionData }: Route.Compo
           </p>
           {d.pendingId ? (
             <p className="govuk-body">
-              <a className="govuk-link" href={href("/consent-requests/:requestId", { requestId: d.pendingId })}>
+              <a
+                className="govuk-link"
+                href={href("/consent-requests/:requestId", {
+                  requestId: d.pendingId,
+                })}
+              >
                 See the request
               </a>
             </p>
@@ -80,10 +122,18 @@ export default function HomeEducation({ loaderData: d, actionData }: Route.Compo
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         {back}
-        <ValidatedForm schema={homeEducationNoticeSchema(d.today)} defaultValues={{}} refused={actionData} pageTitle={title}>
+        <ValidatedForm
+          schema={homeEducationNoticeSchema(d.today)}
+          defaultValues={{}}
+          refused={actionData}
+          pageTitle={title}
+        >
           <h1 className="govuk-heading-l">{title}</h1>
           {d.decision.kind === "record_now" ? (
-            <InsetText>No consent rule applies to this child: home education will be recorded on their entry straight away.</InsetText>
+            <InsetText>
+              No consent rule applies to this child: home education will be
+              recorded on their entry straight away.
+            </InsetText>
           ) : (
             <>
               {rules.map((r) => (
@@ -93,31 +143,46 @@ export default function HomeEducation({ loaderData: d, actionData }: Route.Compo
                   {r.reason}
                 </InsetText>
               ))}
-              {d.decision.kind === "blocked_no_social_worker" ? (
-                <WarningText>This child has no allocated social worker. Allocate one on the child&apos;s entry before recording an intention to home educate.</WarningText>
-              ) : (
-                <p className="govuk-body">
-                  The child&apos;s education status will not change. A request will go to their allocated social worker, who will agree or refuse.
-                </p>
-              )}
+              <p className="govuk-body">
+                The child&apos;s education status will not change until every
+                request below is agreed:
+              </p>
+              <ul className="govuk-list govuk-list--bullet">
+                {rules.map((r) => (
+                  <li key={r.rule}>
+                    {r.rule === "statutory"
+                      ? "the council's consent, decided by its designated decision-maker on the child's best interests (their social worker, if they have one, gives a view)"
+                      : "the agreement of the child's allocated social worker"}
+                  </li>
+                ))}
+              </ul>
             </>
           )}
-          {d.decision.kind !== "blocked_no_social_worker" ? (
-            <>
-              <RadiosField
-                name="notice"
-                legend="How did the council learn of it?"
-                legendSize="m"
-                items={[
-                  { value: "parent_notice", label: "A parent's notice" },
-                  { value: "school_withdrawal_notice", label: "A school's notice of intended withdrawal" },
-                ]}
-              />
-              <DateField name="noticeDate" legend="Date of the notice" />
-              <TextareaField name="evidence" label="What the notice says, and any evidence for the social worker" rows={6} />
-              <Button preventDoubleClick>{d.decision.kind === "record_now" ? "Record home education" : "Send to the social worker"}</Button>
-            </>
-          ) : null}
+          <>
+            <RadiosField
+              name="notice"
+              legend="How did the council learn of it?"
+              legendSize="m"
+              items={[
+                { value: "parent_notice", label: "A parent's notice" },
+                {
+                  value: "school_withdrawal_notice",
+                  label: "A school's notice of intended withdrawal",
+                },
+              ]}
+            />
+            <DateField name="noticeDate" legend="Date of the notice" />
+            <TextareaField
+              name="evidence"
+              label="What the notice says, and any evidence for whoever decides"
+              rows={6}
+            />
+            <Button preventDoubleClick>
+              {d.decision.kind === "record_now"
+                ? "Record home education"
+                : "Send for a decision"}
+            </Button>
+          </>
         </ValidatedForm>
       </div>
     </div>

@@ -36,6 +36,10 @@ const EnvSchema = z
         return parsed.rules;
       }),
     /** How many academic years of census days (this one included) each snapshot counts. */
+    // What the regulations may add to the statutory home-education consent rule, for the whole
+    // country: condition B extended to a child protection plan in the previous 5 years (README,
+    // "Home-education consent"). Off until the enacted text is confirmed.
+    CONSENT_EXTENDED_CONDITION_B: z.enum(["on", "off"]).default("off"),
     STATISTICS_ACADEMIC_YEARS: z.coerce.number().int().min(1).max(10).default(2),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     PORT: z.coerce.number().int().positive().default(3000),

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "react-router";
 import { ROUTE_ACCESS, type PublicRouteId, type RouteId } from "#app/access";
 import { isConnectionLost, RETRY_AFTER_SECONDS } from "#db/connection-errors";
-import { hasPermission, type Permission } from "#app/domain/roles";
+import { holdsPermission, type Permission } from "#app/domain/roles";
 import { auditorFor, type Actor, type Auditor } from "./audit.server";
 import { forbidden } from "./refusals.server";
 import { describeError, logger, pathWithoutQuery } from "./logger.server";
@@ -67,9 +67,9 @@ async function authorise(routeId: RouteId, args: LoaderFunctionArgs | ActionFunc
     // Only the path: a query string may carry a search for a child's name.
     throw redirect(`/sign-in?redirectTo=${encodeURIComponent(pathname)}`);
   }
-  if (access.kind === "permission" && !hasPermission(user.role, access.permission)) forbidden();
-  if (access.kind === "any-permission" && !access.permissions.some((p) => hasPermission(user.role, p))) forbidden();
-  return { ...common, user, session, actor: { userId: user.id, audit: common.audit }, can: (permission: Permission) => hasPermission(user.role, permission) } as SignedInArgs;
+  if (access.kind === "permission" && !holdsPermission(user, access.permission)) forbidden();
+  if (access.kind === "any-permission" && !access.permissions.some((p) => holdsPermission(user, p))) forbidden();
+  return { ...common, user, session, actor: { userId: user.id, audit: common.audit }, can: (permission: Permission) => holdsPermission(user, permission) } as SignedInArgs;
 }
 
 /**

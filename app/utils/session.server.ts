@@ -1,10 +1,10 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
-import { and, eq, lt, or } from "drizzle-orm";
+import { and, eq, lt, or, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "#db/client";
-import { organisations, sessions, users } from "#db/schema/index";
-import type { Role } from "#app/domain/roles";
+import { organisations, permissionGrants, sessions, users } from "#db/schema/index";
+import { isGrantablePermission, type GrantablePermission, type Role } from "#app/domain/roles";
 import { env, isProduction } from "./env.server";
 
 // Sessions as lucia-auth.com teaches them now the `lucia` package is retired: the token is
@@ -24,6 +24,8 @@ export interface SessionUser {
   organisationId: string;
   organisationName: string;
   organisationKind: "local_authority" | "provider" | "directory_team" | "national_service" | "school";
+  /** Permissions granted to this person on top of their role (decision 035); none when not given. */
+  grants?: readonly GrantablePermission[];
 }
 
 export interface ValidSession {
@@ -84,6 +86,8 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
         deactivatedAt: users.deactivatedAt,
         organisationName: organisations.name,
         organisationKind: organisations.kind,
+        // Read with the session, so a grant removed takes effect on the holder's next request.
+        grants: sql<string[] | null>`(select json_agg(${permissionGrants.permission}) from ${permissionGrants} where ${permissionGrants.userId} = ${users.id})`,
       },
     })
     .from(sessions)
@@ -102,8 +106,8 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
     activeExpiry = expiry(row.session.createdAt, now);
   }
-  const { deactivatedAt: _deactivated, ...user } = row.user;
-  return { id, user, expiresAt: activeExpiry };
+  const { deactivatedAt: _deactivated, grants, ...user } = row.user;
+  return { id, user: { ...user, grants: (grants ?? []).filter(isGrantablePermission) }, expiresAt: activeExpiry };
 }
 
 export async function invalidateSession(sessionId: string): Promise<void> {

@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { CONSENT_RULES } from "../../app/domain/consent-rules";
+import { REFUSAL_NEXT_STEPS, type ViewsGathered } from "../../app/domain/consent-decisions";
 import { children } from "./children";
 import { organisations } from "./organisations";
 import { users } from "./users";
@@ -20,10 +22,16 @@ export const laSettings = pgTable("la_settings", {
 
 export const consentStatus = pgEnum("consent_status", ["pending", "agreed", "refused"]);
 export const homeEducationNotice = pgEnum("home_education_notice", ["parent_notice", "school_withdrawal_notice"]);
+export const consentRule = pgEnum("consent_rule", CONSENT_RULES);
+export const refusalNextStep = pgEnum("consent_refusal_next_step", REFUSAL_NEXT_STEPS);
 
 /**
- * A request for a social worker's agreement to home education. Once decided it is a final record:
- * a trigger (migration "consent_decisions_are_final") refuses any change to a decided row.
+ * A request for one rule's agreement to home education (decision 036): a notice raises one per rule
+ * that applies, sharing its `notice_id`; the statutory one is the council's decision-maker's to
+ * decide (with the allocated social worker's view, where there is one), the Commissioner's rule the
+ * allocated social worker's. A reconsideration of a refusal is a new request naming the refused one.
+ * Once decided it is a final record: a trigger (migration "consent_decisions_are_final") refuses any
+ * change to a decided row.
  */
 export const consentRequests = pgTable(
   "consent_requests",
@@ -36,6 +44,15 @@ export const consentRequests = pgTable(
       .notNull()
       .references(() => organisations.id),
     status: consentStatus("status").notNull().default("pending"),
+    /** The rule this request is for (the default only filled rows from before there was one per rule). */
+    rule: consentRule("rule").notNull().default("statutory"),
+    /** The notice of intention this request came from: its requests share it. */
+    noticeId: uuid("notice_id").notNull().defaultRandom(),
+    /**
+     * The refused request this one reconsiders, at a parent's request (once per refusal); its
+     * notice, notice date and evidence are then the parent's request and its grounds.
+     */
+    reconsidersId: uuid("reconsiders_id").references((): AnyPgColumn => consentRequests.id),
     notice: homeEducationNotice("notice").notNull(),
     noticeDate: date("notice_date", { mode: "string" }).notNull(),
     evidence: text("evidence").notNull(),
@@ -44,15 +61,33 @@ export const consentRequests = pgTable(
       .notNull()
       .references(() => users.id),
     raisedAt: timestamp("raised_at", { withTimezone: true }).notNull().defaultNow(),
-    assignedSocialWorkerId: uuid("assigned_social_worker_id")
-      .notNull()
-      .references(() => users.id),
+    /**
+     * The child's allocated social worker when raised (moved with the child on reallocation): the
+     * decider of a Commissioner's-rule request; for a statutory one, whose view is asked. None for
+     * a child without one (a statutory request only: the Commissioner's rule needs a social worker).
+     */
+    assignedSocialWorkerId: uuid("assigned_social_worker_id").references(() => users.id),
+    /**
+     * When the request should be decided: the council's working days after it was raised, fixed
+     * then. (The default only filled rows from before; migration consent_custom_backfill sets those.)
+     */
+    decideBy: date("decide_by", { mode: "string" }).notNull().default(sql`current_date`),
+    /** The social worker's view on a statutory request, which the decision-maker reads. */
+    socialWorkerView: text("social_worker_view"),
+    socialWorkerViewBy: uuid("social_worker_view_by").references(() => users.id),
+    socialWorkerViewAt: timestamp("social_worker_view_at", { withTimezone: true }),
     decidedBy: uuid("decided_by").references(() => users.id),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /** The Commissioner's rule: the exceptional circumstances agreed to. */
     statement: text("statement"),
+    /** Why the decision is in the child's best interests (every decision since decision 036). */
+    bestInterests: text("best_interests"),
+    /** The views the decider gathered, by whom (parent, child, school, social worker, SEN team). */
+    views: jsonb("views").$type<ViewsGathered>(),
     conditions: text("conditions"),
     reviewDate: date("review_date", { mode: "string" }),
     refusalReasons: text("refusal_reasons"),
+    refusalNextStep: refusalNextStep("refusal_next_step"),
     /** When the daily job told the social worker and the LA's officers the request was overdue (once only). */
     overdueReminderSentAt: timestamp("overdue_reminder_sent_at", { withTimezone: true }),
   },
@@ -60,12 +95,14 @@ export const consentRequests = pgTable(
     index("consent_requests_assigned_idx").on(t.assignedSocialWorkerId, t.status, t.raisedAt),
     index("consent_requests_la_idx").on(t.laId, t.status, t.raisedAt),
     index("consent_requests_child_idx").on(t.childId, t.raisedAt),
+    index("consent_requests_notice_idx").on(t.noticeId),
+    uniqueIndex("consent_requests_one_reconsideration").on(t.reconsidersId),
     // The daily overdue-reminder job reads only requests still waiting that have had no reminder.
     index("consent_requests_reminder_due_idx").on(t.raisedAt).where(sql`${t.status} = 'pending' and ${t.overdueReminderSentAt} is null`),
     check(
       "consent_requests_decision_complete",
       sql`(${t.status} = 'pending' and ${t.decidedAt} is null)
-        or (${t.status} = 'agreed' and ${t.decidedAt} is not null and ${t.statement} is not null)
+        or (${t.status} = 'agreed' and ${t.decidedAt} is not null and (${t.statement} is not null or ${t.bestInterests} is not null))
         or (${t.status} = 'refused' and ${t.decidedAt} is not null and ${t.refusalReasons} is not null)`,
     ),
   ],

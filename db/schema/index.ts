@@ -1,5 +1,6 @@
 export * from "./organisations";
 export * from "./users";
+export * from "./permission-grants";
 export * from "./sessions";
 export * from "./sign-in-throttles";
 export * from "./audit-events";

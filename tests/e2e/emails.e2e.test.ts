@@ -59,8 +59,8 @@ describe("failed emails", () => {
     await o.getByLabel("Month").fill("11");
     await o.getByLabel("Year").fill("2026");
     await o.getByLabel("What the notice says").fill("Letter from the parent dated 16 November 2026.");
-    await officer.page.clickAndCheck(o.getByRole("button", { name: "Send to the social worker" }));
-    await expect(o.locator(".govuk-notification-banner").innerText()).resolves.toContain("sent to the child's social worker");
+    await officer.page.clickAndCheck(o.getByRole("button", { name: "Send for a decision" }));
+    await expect(o.locator(".govuk-notification-banner").innerText()).resolves.toContain("sent for a decision");
     officer.page.assertAllChecked();
     expect(received).toEqual([]);
 

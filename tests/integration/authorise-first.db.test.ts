@@ -14,7 +14,7 @@ async function requestFor(officer: TestUser, socialWorker: TestUser) {
   const created = await call(
     newAction,
     await requestAs(officer, "/register/new", {
-      form: { ...validEntryForm({ educationStatus: "on_roll_full_absence", homeEducationReason: "", socialCareStatus: "s47_enquiry", allocatedSocialWorkerId: socialWorker.id }), intent: "create" },
+      form: { ...validEntryForm({ educationStatus: "on_roll_full_absence", homeEducationReason: "", atRiskOfHarmFromHome: "yes", allocatedSocialWorkerId: socialWorker.id }), intent: "create" },
     }),
   );
   const childId = /\/register\/([0-9a-f-]{36})/.exec(created.location!)![1]!;
@@ -35,11 +35,11 @@ describe("authorise first, then look at state", () => {
       invalid: (await call(decideAction, await requestAs(other, `/consent-requests/${requestId}`, { form: { decision: "agree" } }), { requestId })).status,
     });
     const whilePending = await asOther();
-    expect((await call(decideAction, await requestAs(allocated, `/consent-requests/${requestId}`, { form: { decision: "agree", statement: "Exceptional." } }), { requestId })).status).toBe(302);
+    expect((await call(decideAction, await requestAs(allocated, `/consent-requests/${requestId}`, { form: { decision: "agree", statement: "Exceptional.", bestInterests: "Safe now.", intent: "confirm" } }), { requestId })).status).toBe(302);
     const onceDecided = await asOther();
     expect(whilePending).toEqual({ view: 404, decide: 404, invalid: 404 });
     expect(onceDecided).toEqual(whilePending);
     // The allocated social worker, who may see it, is told it is decided.
-    expect((await call(decideAction, await requestAs(allocated, `/consent-requests/${requestId}`, { form: { decision: "refuse", reasons: "Again." } }), { requestId })).status).toBe(409);
+    expect((await call(decideAction, await requestAs(allocated, `/consent-requests/${requestId}`, { form: { decision: "refuse", reasons: "Again.", nextStep: "stays_on_roll", bestInterests: "Safe now.", intent: "confirm" } }), { requestId })).status).toBe(409);
   });
 });

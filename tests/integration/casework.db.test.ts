@@ -65,8 +65,9 @@ describe("the work queue", () => {
     const due = dateToParts(today);
     expect((await call(newContactAction, await requestAs(officer, `/register/${recent}/contacts/new`, { form: contactForm({ nextAction: "Phone the parent", "nextActionDue.day": due.day!, "nextActionDue.month": due.month!, "nextActionDue.year": due.year! }) }), { childId: recent })).status).toBe(302);
     // Consent requests: one raised long ago (overdue), one today (waiting only).
-    for (const raisedAt of [new Date(Date.now() - 40 * 86_400_000), new Date()])
-      await db.insert(consentRequests).values({ childId: recent, laId: officer.organisationId, notice: "parent_notice", noticeDate: today, evidence: "Letter", rules: [], raisedBy: officer.id, assignedSocialWorkerId: socialWorker.id, raisedAt });
+    // Overdue is past its decide-by date (decision 037).
+    for (const [raisedAt, decideBy] of [[new Date(Date.now() - 40 * 86_400_000), addDays(today, -30)], [new Date(), addDays(today, 10)]] as const)
+      await db.insert(consentRequests).values({ childId: recent, laId: officer.organisationId, notice: "parent_notice", noticeDate: today, evidence: "Letter", rules: [], raisedBy: officer.id, assignedSocialWorkerId: socialWorker.id, raisedAt, decideBy });
     // Another council's children never count.
     const { add: addElsewhere } = await officerOf("203");
     await addElsewhere({ educationStatus: "not_on_roll", homeEducationReason: "" }, addDays(today, -400));

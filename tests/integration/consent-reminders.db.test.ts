@@ -1,11 +1,13 @@
 import { and, eq, inArray, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { sendConsentOverdueReminders } from "#app/data/consent-reminders.server";
+import { recordHomeEducationIntention } from "#app/data/consent.server";
+import { consentRaiseScope } from "#app/data/scope.server";
+import { auditorFor } from "#app/utils/audit.server";
 import { action as decideAction } from "#app/routes/consent-requests.$requestId";
-import { action as intentionAction } from "#app/routes/register.$childId.home-education";
 import { action as newAction } from "#app/routes/register.new";
 import { db } from "#db/client";
-import { auditEvents, children, consentRequests, emailOutbox, inboxMessages, laSettings, users } from "#db/schema/index";
+import { auditEvents, children, consentRequests, emailOutbox, inboxMessages, laSettings, permissionGrants, users } from "#db/schema/index";
 import { call, createUser, laId, requestAs, type TestUser } from "../support/fixtures";
 import { freshUpn, validEntryForm } from "../support/register";
 
@@ -22,15 +24,22 @@ async function setup(laCode: string) {
   return { officer, secondOfficer, socialWorker };
 }
 
-/** A pending request for a child on a child protection plan, raised at `RAISED`. */
-async function pendingRequest(officer: TestUser, socialWorker: TestUser, laCode: string): Promise<{ requestId: string; childId: string }> {
-  const form = validEntryForm({ educationStatus: "on_roll_full_absence", homeEducationReason: "", socialCareStatus: "child_protection_plan", allocatedSocialWorkerId: socialWorker.id, upn: freshUpn(laCode) });
+/**
+ * A pending request raised at `RAISED` (its decide-by date counted from then): the Commissioner's
+ * rule for a child at risk at home, for the social worker; or, for a child on a child protection
+ * plan, the council's statutory consent, for its decision-makers.
+ */
+async function pendingRequest(officer: TestUser, socialWorker: TestUser, laCode: string, rule: "exceptional_circumstances" | "statutory" = "exceptional_circumstances") {
+  const covered: Record<string, string> = rule === "statutory" ? { socialCareStatus: "child_protection_plan" } : { atRiskOfHarmFromHome: "yes" };
+  const form = validEntryForm({ educationStatus: "on_roll_full_absence", homeEducationReason: "", ...covered, allocatedSocialWorkerId: socialWorker.id, upn: freshUpn(laCode) });
   const created = await call(newAction, await requestAs(officer, "/register/new", { form: { ...form, intent: "create" } }));
   expect(created.status, JSON.stringify(created.data)).toBe(302);
   const childId = /\/register\/([0-9a-f-]{36})/.exec(created.location!)![1]!;
-  const notice = { notice: "parent_notice", "noticeDate.day": "2", "noticeDate.month": "11", "noticeDate.year": "2026", evidence: "Letter from the parent." };
-  expect((await call(intentionAction, await requestAs(officer, `/register/${childId}/home-education`, { form: notice }), { childId })).location).toContain("consent_requested");
-  const [request] = await db.update(consentRequests).set({ raisedAt: RAISED }).where(eq(consentRequests.childId, childId)).returning({ id: consentRequests.id });
+  const user = { id: officer.id, email: officer.email, name: "Officer", role: "council_officer" as const, organisationId: officer.organisationId, organisationName: "Council", organisationKind: "local_authority" as const };
+  const actor = { userId: officer.id, audit: auditorFor({ userId: officer.id, role: "council_officer", organisationId: officer.organisationId }, "r") };
+  const notice = { notice: "parent_notice" as const, noticeDate: "2026-11-02", evidence: "Letter from the parent." };
+  expect(await recordHomeEducationIntention(consentRaiseScope(user), childId, notice, actor, { extendedConditionB: false }, RAISED)).toEqual({ ok: true, outcome: "consent_requested" });
+  const [request] = await db.select({ id: consentRequests.id }).from(consentRequests).where(eq(consentRequests.childId, childId));
   return { requestId: request!.id, childId };
 }
 
@@ -73,12 +82,25 @@ describe("reminders for overdue consent requests", () => {
     const [request] = await db.select().from(consentRequests).where(eq(consentRequests.id, requestId));
     expect(request!.overdueReminderSentAt).toEqual(FIRST_DAY_OVERDUE);
     const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, requestId), eq(auditEvents.action, "consent.overdue_reminder_sent")));
-    expect(event).toMatchObject({ actorUserId: null, subjectType: "consent_request", details: { childId, socialWorkerTold: true, officersTold: 2 } });
+    expect(event).toMatchObject({ actorUserId: null, subjectType: "consent_request", details: { childId, rule: "exceptional_circumstances", socialWorkerTold: true, officersTold: 2 } });
 
     // The next days' runs send nothing more.
     expect((await sendConsentOverdueReminders(new Date("2026-11-18T06:30:00Z"))).reminded).not.toContain(requestId);
     expect((await sendConsentOverdueReminders(new Date("2026-12-18T06:30:00Z"))).reminded).not.toContain(requestId);
     expect(await reminders(requestId)).toHaveLength(3);
+  });
+
+  it("tells the council's decision-makers of an overdue statutory request, not the social worker", async () => {
+    const { officer, secondOfficer, socialWorker } = await setup("206");
+    const admin = await createUser("council_admin", { laCode: "206" });
+    const maker = await createUser("council_officer", { laCode: "206" });
+    await db.insert(permissionGrants).values({ userId: maker.id, permission: "decide:consent-statutory:own-la", grantedBy: admin.id });
+    const { requestId } = await pendingRequest(officer, socialWorker, "206", "statutory");
+    expect((await sendConsentOverdueReminders(LAST_DAY_ALLOWED)).reminded).not.toContain(requestId);
+    expect((await sendConsentOverdueReminders(FIRST_DAY_OVERDUE)).reminded).toContain(requestId);
+    const sent = await reminders(requestId);
+    expect(sent.map((m) => m.userId).sort()).toEqual([officer.id, secondOfficer.id, maker.id].sort());
+    expect(sent.find((m) => m.userId === maker.id)!.subject).toBe("A home-education request waiting for your decision is overdue");
   });
 
   it("counts the LA's own number of working days", async () => {
@@ -92,7 +114,8 @@ describe("reminders for overdue consent requests", () => {
   it("sends none for a request decided before it became overdue", async () => {
     const { officer, socialWorker } = await setup("204");
     const { requestId } = await pendingRequest(officer, socialWorker, "204");
-    const decided = await call(decideAction, await requestAs(socialWorker, `/consent-requests/${requestId}`, { form: { decision: "refuse", reasons: "Not safe at home." } }), { requestId });
+    const form = { decision: "refuse", bestInterests: "Safer at school.", reasons: "Not safe at home.", nextStep: "stays_on_roll", intent: "confirm" };
+    const decided = await call(decideAction, await requestAs(socialWorker, `/consent-requests/${requestId}`, { form }), { requestId });
     expect(decided.status).toBe(302);
     expect((await sendConsentOverdueReminders(FIRST_DAY_OVERDUE)).reminded).not.toContain(requestId);
     expect(await reminders(requestId)).toHaveLength(0);

@@ -19,7 +19,7 @@ describe.skipIf(!serverUrl())("one lock order for everything that touches a chil
     const socialWorker = await createUser("social_worker", { laCode: "202" });
     const newWorker = await createUser("social_worker", { laCode: "202" });
     const form = (allocatedSocialWorkerId: string) =>
-      validEntryForm({ educationStatus: "on_roll_full_absence", homeEducationReason: "", socialCareStatus: "s47_enquiry", allocatedSocialWorkerId });
+      validEntryForm({ educationStatus: "on_roll_full_absence", homeEducationReason: "", atRiskOfHarmFromHome: "yes", allocatedSocialWorkerId });
     const deadlocksBefore = transactionRetries()["40P01"] ?? 0;
     const failures: string[] = [];
     const outcomes: [number, number][] = [];
@@ -30,7 +30,7 @@ describe.skipIf(!serverUrl())("one lock order for everything that touches a chil
       expect((await call(intentionAction, await requestAs(officer, `/register/${childId}/home-education`, { form: notice }), { childId })).status).toBe(302);
       const [request] = await db.select().from(consentRequests).where(and(eq(consentRequests.childId, childId), eq(consentRequests.status, "pending")));
       const [child] = await db.select().from(children).where(eq(children.id, childId));
-      const decide = await requestAs(socialWorker, `/consent-requests/${request!.id}`, { form: { decision: "agree", statement: "Exceptional circumstances." } });
+      const decide = await requestAs(socialWorker, `/consent-requests/${request!.id}`, { form: { decision: "agree", statement: "Exceptional circumstances.", bestInterests: "Safe at home now.", intent: "confirm" } });
       const edit = await requestAs(officer, `/register/${childId}/edit`, { form: { ...form(newWorker.id), version: String(child!.version) } });
       const status = (outcome: Promise<Outcome>) =>
         outcome.then(

@@ -25,10 +25,11 @@ describe("one writer of a child's entry", () => {
   it("gives every change a typed kind, the next version and labels, whatever wrote it", async () => {
     const officer = await createUser("council_officer", { laCode: "202" });
     const socialWorker = await createUser("social_worker", { laCode: "202" });
-    const id = await addChild(officer, { socialCareStatus: "s47_enquiry", allocatedSocialWorkerId: socialWorker.id });
+    // The Commissioner's rule: the social worker decides (decision 036).
+    const id = await addChild(officer, { atRiskOfHarmFromHome: "yes", allocatedSocialWorkerId: socialWorker.id });
     await call(intentionAction, await requestAs(officer, `/register/${id}/home-education`, { form: notice }), { childId: id });
     const [request] = await db.select().from(consentRequests).where(and(eq(consentRequests.childId, id), eq(consentRequests.status, "pending")));
-    expect((await call(decideAction, await requestAs(socialWorker, `/consent-requests/${request!.id}`, { form: { decision: "agree", statement: "Exceptional." } }), { requestId: request!.id })).status).toBe(302);
+    expect((await call(decideAction, await requestAs(socialWorker, `/consent-requests/${request!.id}`, { form: { decision: "agree", statement: "Exceptional.", bestInterests: "Safe at home now.", intent: "confirm" } }), { requestId: request!.id })).status).toBe(302);
     const [child] = await db.select().from(children).where(eq(children.id, id));
     const leave = { "dateLeft.day": "20", "dateLeft.month": "11", "dateLeft.year": "2026", reasonLeft: "moved_out_of_area", version: String(child!.version) };
     expect((await call(leaveAction, await requestAs(officer, `/register/${id}/leave`, { form: leave }), { childId: id })).status).toBe(302);

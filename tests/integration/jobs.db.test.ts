@@ -59,12 +59,16 @@ describe("the job queue", () => {
   it("reminds the social worker about a consent request that has become overdue", async () => {
     const officer = await createUser("council_officer", { laCode: "202" });
     const socialWorker = await createUser("social_worker", { laCode: "202" });
-    const entry = validEntryForm({ educationStatus: "on_roll_full_absence", homeEducationReason: "", socialCareStatus: "s47_enquiry", allocatedSocialWorkerId: socialWorker.id });
+    // The Commissioner's rule: the social worker decides, so the reminder is theirs.
+    const entry = validEntryForm({ educationStatus: "on_roll_full_absence", homeEducationReason: "", atRiskOfHarmFromHome: "yes", allocatedSocialWorkerId: socialWorker.id });
     const created = await call(newAction, await requestAs(officer, "/register/new", { form: { ...entry, intent: "create" } }));
     const childId = /\/register\/([0-9a-f-]{36})/.exec(created.location!)![1]!;
     const notice = { notice: "parent_notice", "noticeDate.day": "2", "noticeDate.month": "11", "noticeDate.year": "2026", evidence: "Letter." };
     await call(intentionAction, await requestAs(officer, `/register/${childId}/home-education`, { form: notice }), { childId });
-    await db.update(consentRequests).set({ raisedAt: new Date(Date.now() - 60 * 86_400_000) }).where(eq(consentRequests.childId, childId));
+    await db
+      .update(consentRequests)
+      .set({ raisedAt: new Date(Date.now() - 60 * 86_400_000), decideBy: new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10) })
+      .where(eq(consentRequests.childId, childId));
 
     await runNow("remind-overdue-consent-requests");
     const overdue = and(eq(inboxMessages.userId, socialWorker.id), eq(inboxMessages.subject, "A home-education request waiting for your decision is overdue"));

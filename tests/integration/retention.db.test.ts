@@ -116,7 +116,7 @@ describe("anonymising register entries", () => {
       allocatedSocialWorkerId: null,
       dateOfBirth: "2014-09-01",
       sex: "female",
-      socialCareStatus: "s47_enquiry",
+      socialCareStatus: "child_in_need_plan",
       dateEntered: "2017-09-04",
       dateLeft: "2018-06-01",
       reasonLeft: "returned_to_school",

@@ -28,7 +28,9 @@ export async function childWithEverything(overrides: Record<string, string> = {}
         ...validEntryForm({
           educationStatus: "on_roll_full_absence",
           homeEducationReason: "",
-          socialCareStatus: "s47_enquiry",
+          // The Commissioner's rule (the allocated social worker decides), not s434A (decision 035).
+          socialCareStatus: "child_in_need_plan",
+          atRiskOfHarmFromHome: "yes",
           allocatedSocialWorkerId: socialWorker.id,
           "parents.1.name": "George Byron",
           "parents.1.relationship": "father",
@@ -49,7 +51,7 @@ export async function childWithEverything(overrides: Record<string, string> = {}
   const childId = /\/register\/([0-9a-f-]{36})/.exec(created.location!)![1]!;
   await call(intentionAction, await requestAs(officer.user, `/register/${childId}/home-education`, { form: notice }), { childId });
   const [request] = await db.select().from(consentRequests).where(and(eq(consentRequests.childId, childId), eq(consentRequests.status, "pending")));
-  await call(decideAction, await requestAs(socialWorker, `/consent-requests/${request!.id}`, { form: { decision: "refuse", reasons: "The risk at home remains high." } }), { requestId: request!.id });
+  await call(decideAction, await requestAs(socialWorker, `/consent-requests/${request!.id}`, { form: { decision: "refuse", bestInterests: "The child is safer seen daily at school.", reasons: "The risk at home remains high.", nextStep: "stays_on_roll", intent: "confirm" } }), { requestId: request!.id });
   const provider = await listedProvider();
   const placed = await createPlacement(officer.scope, childId, placementInput(provider.siteId), officer.actor, today);
   if (!placed.ok) throw new Error(`could not place the child: ${JSON.stringify(placed)}`);
