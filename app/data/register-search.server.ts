@@ -7,7 +7,7 @@ import type * as v from "#app/domain/register-vocabulary";
 import { validateUpn } from "#app/domain/upn";
 import type { Actor } from "#app/utils/audit.server";
 import { db } from "#db/client";
-import { children, educationArrangements } from "#db/schema/index";
+import { childReferences, children, educationArrangements } from "#db/schema/index";
 import type { Sort } from "./register-query";
 import { childVisibleTo } from "./scope-predicates.server";
 import type { RegisterScope } from "./scope.server";
@@ -40,6 +40,14 @@ export function searchKindOf(q: string): SearchKind {
   return "name";
 }
 
+/** A reference finds its child, and so does one retired into it (records joined as one child). */
+function referenceOrRetiredAlias(reference: string): SQL {
+  return or(
+    eq(children.childReference, reference),
+    sql`${children.childReference} = (select ${childReferences.retiredInto} from ${childReferences} where ${childReferences.reference} = ${reference})`,
+  )!;
+}
+
 function searchCondition(q: string): { kind: SearchKind; where: SQL } {
   const kind = searchKindOf(q);
   switch (kind) {
@@ -48,7 +56,7 @@ function searchCondition(q: string): { kind: SearchKind; where: SQL } {
     case "nhs_number":
       return { kind, where: eq(children.nhsNumber, (validateNhsNumber(q) as { nhsNumber: string }).nhsNumber) };
     case "child_reference":
-      return { kind, where: eq(children.childReference, (validateChildReference(q) as { reference: string }).reference) };
+      return { kind, where: referenceOrRetiredAlias((validateChildReference(q) as { reference: string }).reference) };
     case "postcode": {
       const prefix = q.trim().toUpperCase().replace(/\s+/g, " ");
       return { kind, where: sql`${children.postcode} like ${`${escapeLike(prefix)}%`}` };

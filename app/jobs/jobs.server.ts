@@ -2,6 +2,7 @@ import { sendConsentOverdueReminders } from "#app/data/consent-reminders.server"
 import { computeStatistics } from "#app/data/statistics-compute.server";
 import { latestSnapshotId } from "#app/data/statistics.server";
 import { expireListings } from "#app/data/directory-expiry.server";
+import { remindUnansweredTransfers } from "#app/data/transfers.server";
 import { deliverEmails } from "#app/utils/notify.server";
 import { deleteExpiredSessions } from "#app/utils/session.server";
 
@@ -26,6 +27,8 @@ export const JOBS: JobDefinition[] = [
   // Consent requests become overdue a working day at a time; once a day, before the working day
   // starts in London (06:30 UTC is 06:30 or 07:30 there), each newly overdue one gets its one reminder.
   { name: "remind-overdue-consent-requests", cron: "30 6 * * *", run: () => sendConsentOverdueReminders(new Date()) },
+  // Incoming transfers unanswered after the receiving council's set working days: one reminder each.
+  { name: "remind-unanswered-transfers", cron: "35 6 * * *", run: () => remindUnansweredTransfers(new Date()) },
   // The published statistics and councils' own figures, counted afresh each night (02:15 UTC, after
   // London's day has ended whatever the season) so "today" is yesterday's close at worst, and a
   // census day's figures are there the morning after it.

@@ -11,6 +11,11 @@ export const laSettings = pgTable("la_settings", {
     .references(() => organisations.id),
   exceptionalCircumstancesRuleEnabled: boolean("exceptional_circumstances_rule_enabled").notNull().default(true),
   consentOverdueWorkingDays: integer("consent_overdue_working_days").notNull().default(10),
+  /** The children-not-in-school team's contact, shown to other councils ("also registered by", transfers). */
+  teamEmail: text("team_email"),
+  teamPhone: text("team_phone"),
+  /** Working days before an unanswered incoming transfer is reminded (and is due). */
+  transferReminderWorkingDays: integer("transfer_reminder_working_days").notNull().default(5),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -10,3 +10,4 @@ export * from "./api-tokens";
 export * from "./directory";
 export * from "./placements";
 export * from "./statistics";
+export * from "./council-queue";

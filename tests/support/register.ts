@@ -8,14 +8,22 @@ export function freshUpn(laCode = "202"): string {
   return makeUpn(laCode, String(4000 + (process.pid % 5000)).padStart(4, "0"), "25", String(serial % 1000).padStart(3, "0"));
 }
 
-/** A complete, valid "add a child" form as a browser would post it. */
+// Distinct first names, so that the children a test file adds are not one another's possible
+// duplicates (the one matcher, app/domain/child-matching.ts): the first is Ada Lovelace.
+const FIRST_NAMES = ["Ada", "Grace", "Hedy", "Rosalind", "Dorothy", "Katherine", "Radia", "Barbara", "Frances", "Margaret", "Evelyn", "Joan", "Sophie", "Lise", "Chien", "Marie", "Emmy", "Tu", "Jocelyn", "Rachel", "Vera", "Cecilia", "Henrietta", "Kathleen"];
+let children = 0;
+
+/** A complete, valid "add a child" form as a browser would post it; each call a different child unless told. */
 export function validEntryForm(overrides: Record<string, string> = {}): Record<string, string> {
+  const n = children++;
+  const round = Math.floor(n / FIRST_NAMES.length);
   return {
-    firstName: "Ada",
+    firstName: FIRST_NAMES[n % FIRST_NAMES.length]!,
     lastName: "Lovelace",
+    // After every name is used, another day, month and year of birth: both differ from every earlier round's.
     "dateOfBirth.day": "10",
-    "dateOfBirth.month": "12",
-    "dateOfBirth.year": "2014",
+    "dateOfBirth.month": String(12 - (round % 12)),
+    "dateOfBirth.year": String(2014 - (round % 6)),
     sex: "female",
     addressLine1: "12 Marchmont Street",
     town: "London",
