@@ -1,11 +1,11 @@
-import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import { formatDate, type IsoDate } from "#app/domain/dates";
 import { diffEntries, type EntryView } from "#app/domain/entry-changes";
 import { describeEntry } from "#app/domain/entry-view";
 import * as v from "#app/domain/register-vocabulary";
 import type { RegisterEntryInput } from "#app/forms/register-entry";
 import type { Actor } from "#app/utils/audit.server";
-import { db, rowsOf, type DbOrTx, type Transaction } from "#db/client";
+import { db, type DbOrTx } from "#db/client";
 import { children, organisations, users } from "#db/schema/index";
 import { moveOpenRequest } from "./consent.server";
 import { inputOf } from "./entry-read.server";

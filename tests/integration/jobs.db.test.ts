@@ -9,7 +9,7 @@ import { consentRequests, emailOutbox, inboxMessages } from "#db/schema/index";
 import { action as intentionAction } from "#app/routes/register.$childId.home-education";
 import { action as newAction } from "#app/routes/register.new";
 import { call, createUser, requestAs } from "../support/fixtures";
-import { validEntryForm } from "../support/register";
+import { validEntryForm, postNewChild } from "../support/register";
 
 // The real jobs, each telling the test when a run that began after it asked has finished, so the
 // test waits for the queue to have done the work rather than polling the database on a clock.
@@ -60,7 +60,7 @@ describe("the job queue", () => {
     const officer = await createUser("council_officer", { laCode: "202" });
     const socialWorker = await createUser("social_worker", { laCode: "202" });
     const entry = validEntryForm({ educationStatus: "on_roll_full_absence", homeEducationReason: "", socialCareStatus: "s47_enquiry", allocatedSocialWorkerId: socialWorker.id });
-    const created = await call(newAction, await requestAs(officer, "/register/new", { form: { ...entry, intent: "create" } }));
+    const created = await postNewChild(officer, entry);
     const childId = /\/register\/([0-9a-f-]{36})/.exec(created.location!)![1]!;
     const notice = { notice: "parent_notice", "noticeDate.day": "2", "noticeDate.month": "11", "noticeDate.year": "2026", evidence: "Letter." };
     await call(intentionAction, await requestAs(officer, `/register/${childId}/home-education`, { form: notice }), { childId });

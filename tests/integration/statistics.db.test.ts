@@ -20,7 +20,7 @@ import { db } from "#db/client";
 import { statisticsCouncilFigures } from "#db/schema/index";
 import { disclosureProblems, type PublishedRow } from "../support/statistics-conventions";
 import { call, createUser, laId, requestAs, type TestUser } from "../support/fixtures";
-import { validEntryForm } from "../support/register";
+import { validEntryForm, postNewChild } from "../support/register";
 
 const today = londonDate(new Date());
 const yesterday = addDays(today, -1);
@@ -41,7 +41,7 @@ const enteredFields = { "dateEntered.day": String(Number(entered[2])), "dateEnte
 
 let officer: TestUser;
 async function addChild(fields: Record<string, string>): Promise<string> {
-  const created = await call(newAction, await requestAs(officer, "/register/new", { form: { ...validEntryForm({ ...enteredFields, ...fields }), intent: "create" } }));
+  const created = await postNewChild(officer, validEntryForm({ ...enteredFields, ...fields }));
   return /\/register\/([0-9a-f-]{36})/.exec(created.location!)![1]!;
 }
 async function edit(childId: string, version: number, fields: Record<string, string>) {

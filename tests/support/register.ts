@@ -1,4 +1,6 @@
 import { makeUpn } from "#app/domain/upn";
+import { action as newAction } from "#app/routes/register.new";
+import { call, requestAs, type TestUser } from "./fixtures";
 
 let serial = 0;
 
@@ -61,4 +63,14 @@ export function validEntryForm(overrides: Record<string, string> = {}): Record<s
     "arrangements.0.hoursWithoutParent": "6",
     ...overrides,
   };
+}
+
+/**
+ * Adds a child through the "add a child" page as an officer does: checks the answers, and if the
+ * one matcher shows possible duplicates, confirms (having looked) that this is a different child.
+ */
+export async function postNewChild(officer: TestUser, form: Record<string, string>) {
+  const check = await call(newAction, await requestAs(officer, "/register/new", { form: { ...form, intent: "check" } }));
+  const shown = ((check.data?.duplicates ?? []) as { id: string }[]).map((d) => d.id).join(",");
+  return call(newAction, await requestAs(officer, "/register/new", { form: { ...form, intent: "create", ...(shown ? { differentChild: "yes", shownDuplicates: shown } : {}) } }));
 }
