@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
-import { DEFAULT_DUE_WORKING_DAYS, dueOn, parsePayload, QUEUE_KINDS, type QueueKind, type QueuePayload, type QueueSource, type QueueState } from "#app/domain/council-queue";
+import { DEFAULT_DUE_WORKING_DAYS, dueOn, QUEUE_KINDS, type QueueKind, type QueueSource, type QueueState } from "#app/domain/council-queue";
 import { londonDate, type IsoDate } from "#app/domain/dates";
+import { parsePayload, type QueuePayload } from "#app/forms/council-queue-payloads";
 import type { Actor } from "#app/utils/audit.server";
 import { notify, type Notification } from "#app/utils/notify.server";
 import { notFound } from "#app/utils/refusals.server";

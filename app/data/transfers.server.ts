@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gte, isNull, sql } from "drizzle-orm";
-import { checkDecision, isReminderDue, type QueuePayload } from "#app/domain/council-queue";
+import { checkDecision, isReminderDue } from "#app/domain/council-queue";
+import type { QueuePayload } from "#app/forms/council-queue-payloads";
 import { formatDate, londonDate, type IsoDate } from "#app/domain/dates";
 import { educationStatusChange } from "#app/domain/entry-history";
 import { auditorFor, type Actor } from "#app/utils/audit.server";

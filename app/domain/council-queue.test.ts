@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkDecision, decisionsFor, dueOn, dueStatus, isReminderDue, needsReason, parsePayload, QUEUE_DECISIONS, QUEUE_KINDS, QUEUE_PAYLOADS, QUEUE_STATES } from "./council-queue";
+import { parsePayload, QUEUE_PAYLOADS } from "#app/forms/council-queue-payloads";
+import { checkDecision, decisionsFor, dueOn, dueStatus, isReminderDue, needsReason, QUEUE_DECISIONS, QUEUE_KINDS, QUEUE_STATES } from "./council-queue";
 
 describe("the council queue's state machine", () => {
   it("every kind has a payload schema and decisions, each leading from new to a final state", () => {

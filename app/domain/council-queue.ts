@@ -1,15 +1,12 @@
-import { z } from "zod";
 import { addWorkingDays, workingDaysBetween } from "./working-days";
 import type { IsoDate } from "./dates";
-import { EDUCATION_STATUSES } from "./register-vocabulary";
-import { MATCH_REASONS } from "./child-matching";
 
 // The one queue of things a council must decide (DESIGN §2, decision 030). Every kind of item (an
 // incoming transfer, a destination-unknown match; later school returns, parents' notifications,
 // import rows held for review, providers' answers) is a row of `council_queue_items` with:
 //   - a kind, from QUEUE_KINDS below;
 //   - where it came from (a school, a parent, a provider, another council, an import, the service);
-//   - a payload checked by the kind's zod schema (QUEUE_PAYLOADS), so a page reads typed fields;
+//   - a payload checked by the kind's zod schema (QUEUE_PAYLOADS, app/forms/council-queue-payloads.ts);
 //   - a state: new, then matched to an entry, made into an entry, or dismissed with a reason, moved
 //     only by the kind's own transitions (QUEUE_TRANSITIONS), which also decide the buttons shown;
 //   - an owner and a due date in working days.
@@ -36,42 +33,6 @@ export const QUEUE_STATE_LABELS: Record<QueueState, string> = {
   made_entry: "Made into an entry",
   dismissed: "Dismissed",
 };
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const contact = z.object({ email: z.string().nullable(), phone: z.string().nullable() });
-
-/** What each kind carries: only what the receiving council needs to decide. */
-export const QUEUE_PAYLOADS = {
-  // Issue 15 item 4: the receiving council sees only these fields of the sending council's entry.
-  incoming_transfer: z.object({
-    fromLaName: z.string(),
-    sendingTeam: contact,
-    firstName: z.string(),
-    lastName: z.string(),
-    dateOfBirth: isoDate,
-    childReference: z.string(),
-    newAddress: z.object({ addressLine1: z.string(), addressLine2: z.string().nullable(), town: z.string(), postcode: z.string() }).nullable(),
-    educationStatus: z.enum(EDUCATION_STATUSES),
-    socialWorkerInvolved: z.boolean(),
-    dateLeft: isoDate,
-    openConsentRequests: z.number().int().min(0),
-    currentPlacements: z.number().int().min(0),
-  }),
-  // Issue 15 item 5: a child this council added matches one who left another council's register
-  // with destination unknown. Until a person here confirms it, only the other council's name shows.
-  destination_unknown_match: z.object({
-    leftLaName: z.string(),
-    leftOn: isoDate,
-    strength: z.enum(["exact", "likely"]),
-    reasons: z.array(z.enum(MATCH_REASONS)),
-    leavingTeam: contact,
-  }),
-} satisfies Record<QueueKind, z.ZodType>;
-export type QueuePayload<K extends QueueKind> = z.infer<(typeof QUEUE_PAYLOADS)[K]>;
-
-export function parsePayload<K extends QueueKind>(kind: K, payload: unknown): QueuePayload<K> {
-  return QUEUE_PAYLOADS[kind].parse(payload) as QueuePayload<K>;
-}
 
 /** The decisions a person can take on an item, by kind: each moves `new` to one final state. */
 export const QUEUE_DECISIONS = {

@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { loader as csvLoader } from "#app/routes/admin.audit[.]csv";
 import { loader as auditLoader } from "#app/routes/admin.audit";
 import { loader as entryLoader } from "#app/routes/register.$childId._index";
-import { action as newAction } from "#app/routes/register.new";
 import { action as reviewersAction } from "#app/routes/service-admin.reviewers";
 import { writeAuditEvent } from "#app/utils/audit.server";
 import { db } from "#db/client";

@@ -2,7 +2,6 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { action as decideAction, loader as requestLoader } from "#app/routes/consent-requests.$requestId";
 import { action as intentionAction } from "#app/routes/register.$childId.home-education";
-import { action as newAction } from "#app/routes/register.new";
 import { db } from "#db/client";
 import { consentRequests } from "#db/schema/index";
 import { call, createUser, requestAs, type TestUser } from "../support/fixtures";

@@ -6,7 +6,6 @@ import { action as decideAction } from "#app/routes/consent-requests.$requestId"
 import { loader as entryLoader } from "#app/routes/register.$childId._index";
 import { action as intentionAction } from "#app/routes/register.$childId.home-education";
 import { action as leaveAction } from "#app/routes/register.$childId.leave";
-import { action as newAction } from "#app/routes/register.new";
 import { db } from "#db/client";
 import { children, consentRequests, entryHistory } from "#db/schema/index";
 import { call, createUser, requestAs, type TestUser } from "../support/fixtures";

@@ -7,7 +7,6 @@ import { notify, setEmailSender, type EmailMessage } from "#app/utils/notify.ser
 import { currentConnection, db } from "#db/client";
 import { consentRequests, emailOutbox, inboxMessages } from "#db/schema/index";
 import { action as intentionAction } from "#app/routes/register.$childId.home-education";
-import { action as newAction } from "#app/routes/register.new";
 import { call, createUser, requestAs } from "../support/fixtures";
 import { validEntryForm, postNewChild } from "../support/register";
 

@@ -8,7 +8,6 @@ import { addDays, londonDate } from "#app/domain/dates";
 import type { Counts } from "#app/domain/statistics-breakdowns";
 import { TOPICS } from "#app/domain/statistics-breakdowns";
 import { action as editAction } from "#app/routes/register.$childId.edit";
-import { action as newAction } from "#app/routes/register.new";
 import { loader as csvLoader } from "#app/routes/api.v1.statistics.children-not-in-school[.]csv";
 import { loader as metaLoader } from "#app/routes/api.v1.statistics.children-not-in-school[.]meta[.]csv";
 import { loader as openApiLoader } from "#app/routes/api.v1.openapi[.]json";
