@@ -124,8 +124,8 @@ async function responseOf(target: HttpTarget): Promise<{ body: Buffer; type: str
 async function fixtures(sql: postgres.Sql) {
   const [officer] = await sql<{ id: string; la_id: string }[]>`select id, organisation_id as la_id from users where email = ${BENCH_OFFICER}`;
   if (!officer) throw new Error("The benchmark officer is missing: run npm run bench:seed on this database first.");
-  const [child] = await sql<{ id: string; upn: string; nhs_number: string | null; postcode: string; last_name: string }[]>`
-    select id, upn, nhs_number, postcode, last_name from children where la_id = ${officer.la_id} and upn is not null and date_left is null order by reference_number limit 1`;
+  const [child] = await sql<{ id: string; upn: string; nhs_number: string | null; postcode: string; last_name: string; first_name: string; date_of_birth: string }[]>`
+    select id, upn, nhs_number, postcode, last_name, first_name, date_of_birth::text from children where la_id = ${officer.la_id} and upn is not null and date_left is null order by reference_number limit 1`;
   const [site] = await sql<{ site_id: string; listing_id: string; provider_id: string; age_min: number }[]>`
     select s.id as site_id, l.id as listing_id, l.organisation_id as provider_id, l.age_min from listing_sites s join listings l on l.id = s.listing_id
     where s.kind = 'listed' and l.state = 'approved' and l.listed_until > current_date + 400 order by l.organisation_id limit 1`;
@@ -183,6 +183,12 @@ function endpoints(f: Awaited<ReturnType<typeof fixtures>>, cookie: string, toda
   // A search reads its matches, counts them in the same pass and sorts them (app/data/register-search.server.ts).
   const searchSql = (where: string) =>
     `select id, child_reference, first_name, last_name, date_of_birth, postcode, education_status, social_care_status, date_left, count(*) over () as total from children where la_id = $1 and ${where} and date_left is null order by lower(last_name) || '', lower(first_name), id limit 25`;
+  const duplicateCandidates = `select id, child_reference, first_name, last_name, date_of_birth, sex, address_line_1, postcode, nhs_number, upn, date_left
+    from children where la_id = $1 and (nhs_number = $2 or upn = $3 or date_of_birth = $4::date or postcode = $5
+      or (dmetaphone(last_name) = dmetaphone($6) and dmetaphone(first_name) = dmetaphone($7))) limit 200`;
+  const elsewhereCandidates = `select c.id, c.la_id, o.name, c.first_name, c.last_name, c.date_of_birth, c.sex, c.postcode, c.nhs_number, c.upn
+    from children c join organisations o on o.id = c.la_id left join la_settings s on s.la_id = c.la_id
+    where c.la_id <> $1 and (c.nhs_number = $2 or c.upn = $3 or c.date_of_birth = $4::date) limit 200`;
   const search = (name: string, q: string, where: string, params: string[]): Endpoint => ({
     name,
     target: (base) => ({ url: `${base}/register?q=${encodeURIComponent(q)}`, headers }),
@@ -259,6 +265,10 @@ function endpoints(f: Awaited<ReturnType<typeof fixtures>>, cookie: string, toda
       explain: [
         { label: "the entry", query: "select * from children where id = $1 and la_id = $2", params: [f.child.id, f.officer.la_id] },
         { label: "other LAs registering the child", query: otherLas, params: [f.child.upn, f.child.nhs_number ?? "", f.officer.la_id] },
+        // The one matcher's candidate look-ups (app/data/child-matching.server.ts), as adding this
+        // child again would run them: possible duplicates in the council, and matches elsewhere.
+        { label: "the matcher: possible duplicates in the council", query: duplicateCandidates, params: [f.officer.la_id, f.child.nhs_number ?? "", f.child.upn, f.child.date_of_birth, f.child.postcode, f.child.last_name, f.child.first_name] },
+        { label: "the matcher: the same child on other registers", query: elsewhereCandidates, params: [f.officer.la_id, f.child.nhs_number ?? "", f.child.upn, f.child.date_of_birth] },
       ],
     },
     {

@@ -39,6 +39,9 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
+-- An entry's reference number follows its reference.
+UPDATE children c SET reference_number = r.reference_number FROM child_references r WHERE r.reference = c.child_reference AND c.reference_number <> r.reference_number;
+--> statement-breakpoint
 UPDATE child_references r SET retired_into = moved.child_reference, retired_at = now()
 FROM (SELECT DISTINCT o.child_reference AS old_reference, c.child_reference FROM move_original_references o JOIN children c ON c.id = o.id WHERE c.child_reference <> o.child_reference) AS moved
 WHERE r.reference = moved.old_reference;
