@@ -43,6 +43,9 @@ export const ROUTE_ACCESS = {
   "routes/register.$childId.leave": needs("write:child:own-la"),
   "routes/register.$childId.contacts.new": needs("write:child:own-la"),
   "routes/register.$childId.contacts.$contactId": needs("write:child:own-la"),
+  // The council's queue of items to decide (incoming transfers, destination-unknown matches).
+  "routes/council-queue._index": needs("write:child:own-la"),
+  "routes/council-queue.$itemId": needs("write:child:own-la"),
   "routes/my-children": needs("read:child:allocated"),
   "routes/register.$childId.home-education": needs("raise:consent:own-la"),
   "routes/consent-requests._index": { kind: "any-permission", permissions: ["decide:consent:allocated", "decide:consent-statutory:own-la", "read:consent:own-la"] },
@@ -50,6 +53,7 @@ export const ROUTE_ACCESS = {
   "routes/consent-requests.$requestId_.reconsider": needs("raise:consent:own-la"),
   "routes/admin.users.$userId_.grants": needs("manage:user:own-la"),
   "routes/admin.settings": needs("manage:settings:own-la"),
+  "routes/admin.team-contact": needs("manage:settings:own-la"),
   "routes/admin.api-tokens": needs("manage:api-token:own-la"),
   "routes/inbox": SIGNED_IN,
   "routes/service-admin.organisations": needs("manage:organisation:any"),

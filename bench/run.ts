@@ -237,6 +237,12 @@ function endpoints(f: Awaited<ReturnType<typeof fixtures>>, cookie: string, toda
   // A search reads its matches, counts them in the same pass and sorts them (app/data/register-search.server.ts).
   const searchSql = (where: string) =>
     `select id, child_reference, first_name, last_name, date_of_birth, postcode, education_status, social_care_status, date_left, count(*) over () as total from children where la_id = $1 and ${where} and date_left is null order by lower(last_name) || '', lower(first_name), id limit 25`;
+  const duplicateCandidates = `select id, child_reference, first_name, last_name, date_of_birth, sex, address_line_1, postcode, nhs_number, upn, date_left
+    from children where la_id = $1 and (nhs_number = $2 or upn = $3 or date_of_birth = $4::date or postcode = $5
+      or (dmetaphone(last_name) = dmetaphone($6) and dmetaphone(first_name) = dmetaphone($7))) limit 200`;
+  const elsewhereCandidates = `select c.id, c.la_id, o.name, c.first_name, c.last_name, c.date_of_birth, c.sex, c.postcode, c.nhs_number, c.upn
+    from children c join organisations o on o.id = c.la_id left join la_settings s on s.la_id = c.la_id
+    where c.la_id <> $1 and (c.nhs_number = $2 or c.upn = $3 or c.date_of_birth = $4::date) limit 200`;
   const search = (name: string, q: string, where: string, params: string[]): Endpoint => ({
     name,
     target: (base) => ({ url: `${base}/register?q=${encodeURIComponent(q)}`, headers }),
@@ -323,6 +329,10 @@ function endpoints(f: Awaited<ReturnType<typeof fixtures>>, cookie: string, toda
       explain: [
         { label: "the entry", query: "select * from children where id = $1 and la_id = $2", params: [f.child.id, f.officer.la_id] },
         { label: "other LAs registering the child", query: otherLas, params: [f.child.upn, f.child.nhs_number ?? "", f.officer.la_id] },
+        // The one matcher's candidate look-ups (app/data/child-matching.server.ts), as adding this
+        // child again would run them: possible duplicates in the council, and matches elsewhere.
+        { label: "the matcher: possible duplicates in the council", query: duplicateCandidates, params: [f.officer.la_id, f.child.nhs_number ?? "", f.child.upn, f.child.date_of_birth, f.child.postcode, f.child.last_name, f.child.first_name] },
+        { label: "the matcher: the same child on other registers", query: elsewhereCandidates, params: [f.officer.la_id, f.child.nhs_number ?? "", f.child.upn, f.child.date_of_birth] },
       ],
     },
     {

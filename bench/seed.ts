@@ -167,6 +167,17 @@ export async function seedBench(url: string, scale: BenchScale, seed = 20261123,
       ),
     );
 
+    // Each child's reference first: an entry's reference is a child's (decision 032).
+    await timed("child references", () =>
+      copyRows(
+        sql,
+        "copy child_references (reference, reference_number) from stdin with (format csv, null '\\N')",
+        (function* () {
+          for (let n = 1; n <= scale.children; n++) yield [childReferenceFromSequence(n), n];
+        })(),
+      ),
+    );
+
     // Children: ids kept by LA, to place some of them later.
     const childrenOfLa = new Map<string, { id: string; dob: IsoDate }[]>();
     await timed("children", () =>

@@ -6,7 +6,7 @@ import { makeUpn } from "../app/domain/upn";
 import type { RegisterEntryInput } from "../app/forms/register-entry";
 import { auditorFor } from "../app/utils/audit.server";
 import type { Database } from "./client";
-import { organisations, users } from "./schema/index";
+import { laSettings, organisations, users } from "./schema/index";
 
 // A few children for the demo LAs, entered through the data layer (so they have references,
 // history and audit events like any other entry).
@@ -97,8 +97,17 @@ export async function seedDemoRegister(db: Database): Promise<void> {
       child({ firstName: "Amelia", lastName: "Clarke", dateOfBirth: "2015-09-02", nhsNumber: "9434765919", town: "Leeds", postcode: "LS6 1AN", educationStatus: "not_on_roll" }),
     ],
   ];
+  // Amelia Clarke is on both registers with one NHS number, so Leeds' entry takes Camden's
+  // reference: one reference per child (decision 032).
   for (const [{ scope, actor }, input] of entries) {
     const result = await createEntry(scope, input, actor);
     if (!result.ok) throw new Error(`Demo child not created: ${result.kind}`);
+  }
+  // Each team's contact, shown to the other council ("also registered by", transfers).
+  for (const [{ scope }, contact] of [
+    [camden, { teamEmail: "children.not.in.school@camden.example", teamPhone: "020 7974 4000" }],
+    [leeds, { teamEmail: "children.not.in.school@leeds.example", teamPhone: "0113 222 4000" }],
+  ] as const) {
+    await db.insert(laSettings).values({ laId: scope.laId, ...contact }).onConflictDoUpdate({ target: laSettings.laId, set: contact });
   }
 }

@@ -1,16 +1,20 @@
-import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
-import { childReferenceFromSequence } from "#app/domain/child-reference";
+import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import { formatDate, type IsoDate } from "#app/domain/dates";
 import { diffEntries, type EntryView } from "#app/domain/entry-changes";
 import { describeEntry } from "#app/domain/entry-view";
 import * as v from "#app/domain/register-vocabulary";
 import type { RegisterEntryInput } from "#app/forms/register-entry";
 import type { Actor } from "#app/utils/audit.server";
-import { db, rowsOf, type DbOrTx, type Transaction } from "#db/client";
-import { children, educationArrangements, parentsAndCarers, users } from "#db/schema/index";
+import { db, type DbOrTx } from "#db/client";
+import { children, organisations, users } from "#db/schema/index";
 import { moveOpenRequest } from "./consent.server";
 import { inputOf } from "./entry-read.server";
 import { addEntry, changeEntry } from "./entry-writer.server";
+import { childColumns, replaceRows } from "./entry-rows.server";
+import { possibleDuplicates, type PossibleDuplicate } from "./child-matching.server";
+import { existingReference, issueReference } from "./child-references.server";
+import { recordDestinationUnknownMatches } from "./destination-unknown.server";
+import { sendTransfer, type NewAddress } from "./transfers.server";
 import type { LaScope } from "./scope.server";
 import { transaction } from "./transaction.server";
 
@@ -22,6 +26,8 @@ export type WriteResult =
   | { ok: false; kind: "duplicate"; field: "upn" | "nhsNumber"; existing: { id: string; childReference: string } }
   | { ok: false; kind: "invalid"; errors: Record<string, string> }
   | { ok: false; kind: "conflict" };
+
+export type CreateResult = WriteResult | { ok: false; kind: "possible_duplicates"; matches: PossibleDuplicate[] };
 
 async function checkSocialWorker(tx: DbOrTx, scope: LaScope, id: string | undefined): Promise<Record<string, string>> {
   if (!id) return {};
@@ -46,97 +52,47 @@ async function findDuplicate(tx: DbOrTx, scope: LaScope, input: RegisterEntryInp
   return null;
 }
 
-function childColumns(input: RegisterEntryInput) {
-  return {
-    firstName: input.firstName,
-    middleNames: input.middleNames ?? null,
-    lastName: input.lastName,
-    dateOfBirth: input.dateOfBirth,
-    sex: input.sex ?? null,
-    addressLine1: input.addressLine1,
-    addressLine2: input.addressLine2 ?? null,
-    town: input.town,
-    postcode: input.postcode,
-    upn: input.upn ?? null,
-    nhsNumber: input.nhsNumber ?? null,
-    laChildId: input.laChildId ?? null,
-    educationStatus: input.educationStatus,
-    homeEducationReason: input.homeEducationReason ?? null,
-    senStatus: input.senStatus,
-    socialCareStatus: input.socialCareStatus,
-    allocatedSocialWorkerId: input.allocatedSocialWorkerId ?? null,
-    atRiskOfHarmFromHome: input.atRiskOfHarmFromHome,
-    laArrangedSpecialSchoolPlace: input.laArrangedSpecialSchoolPlace,
-    namedSchool: input.namedSchool ?? null,
-    dateEntered: input.dateEntered,
-    sources: input.sources,
-  };
-}
-
-async function replaceRows(tx: Transaction, scope: LaScope, childId: string, input: RegisterEntryInput) {
-  await tx.delete(parentsAndCarers).where(eq(parentsAndCarers.childId, childId));
-  await tx.delete(educationArrangements).where(eq(educationArrangements.childId, childId));
-  if (input.parents.length > 0) {
-    await tx.insert(parentsAndCarers).values(
-      input.parents.map((p, position) => ({
-        childId,
-        laId: scope.laId,
-        position,
-        name: p.name,
-        relationship: p.relationship,
-        hasParentalResponsibility: p.hasParentalResponsibility,
-        livesWithChild: p.livesWithChild,
-        addressLine1: p.livesWithChild ? null : (p.addressLine1 ?? null),
-        addressLine2: p.livesWithChild ? null : (p.addressLine2 ?? null),
-        town: p.livesWithChild ? null : (p.town ?? null),
-        postcode: p.postcode ?? null,
-        phone: p.phone ?? null,
-        email: p.email ?? null,
-        educatesChild: p.educatesChild,
-        hoursPerWeek: p.hoursPerWeek ?? null,
-      })),
-    );
-  }
-  if (input.arrangements.length > 0) {
-    await tx.insert(educationArrangements).values(
-      input.arrangements.map((a, position) => ({
-        childId,
-        laId: scope.laId,
-        position,
-        providerName: a.providerName,
-        providerType: a.providerType,
-        online: a.online,
-        location: a.location,
-        hoursPerWeek: a.hoursPerWeek,
-        hoursWithoutParent: a.hoursWithoutParent,
-      })),
-    );
-  }
-}
-
 function isUniqueViolation(error: unknown): boolean {
   const cause = (error as { cause?: { code?: string } }).cause ?? (error as { code?: string });
   return cause?.code === "23505";
 }
 
 
-export async function createEntry(scope: LaScope, input: RegisterEntryInput, actor: Actor): Promise<WriteResult> {
+export interface CreateOptions {
+  /** The possible duplicates the officer was shown and confirmed are a different child. */
+  confirmedDifferentFrom?: readonly string[];
+}
+
+/**
+ * Adds a child: refused while the council has possible duplicates the officer has not been shown
+ * and confirmed are a different child. The entry takes the child's reference when an entry on any
+ * register has the same NHS number or UPN (decision 032), else a new one; a child who left another
+ * register with destination unknown and matches goes in the council's queue.
+ */
+export async function createEntry(scope: LaScope, input: RegisterEntryInput, actor: Actor, options: CreateOptions = {}): Promise<CreateResult> {
   try {
     return await transaction("register.create", async (tx) => {
       const errors = await checkSocialWorker(tx, scope, input.allocatedSocialWorkerId);
       if (Object.keys(errors).length > 0) return { ok: false, kind: "invalid", errors } as const;
       const duplicate = await findDuplicate(tx, scope, input);
       if (duplicate) return { ok: false, kind: "duplicate", ...duplicate } as const;
-      const [{ n }] = rowsOf<{ n: string | number | bigint }>(await tx.execute(sql`select nextval('child_reference_seq') as n`)) as [{ n: string }];
-      const referenceNumber = Number(n);
-      const childReference = childReferenceFromSequence(referenceNumber);
+      const possible = await possibleDuplicates(scope, input, tx);
+      const confirmed = new Set(options.confirmedDifferentFrom ?? []);
+      if (possible.some((p) => !confirmed.has(p.id))) return { ok: false, kind: "possible_duplicates", matches: possible } as const;
+      const known = await existingReference(tx, input);
+      const { childReference, referenceNumber } = known ?? (await issueReference(tx));
       const changes = diffEntries({}, await viewForHistory(tx, input));
       const entry = await addEntry(tx, scope, actor, { ...childColumns(input), childReference, referenceNumber }, (id) => ({
-        summary: "Entered on the register",
+        summary: known ? "Entered on the register, with the child reference the child already has" : "Entered on the register",
         changes,
         audit: { action: "child.created", subjectType: "child", subjectId: id, details: { childReference } },
       }));
       await replaceRows(tx, scope, entry.id, input);
+      if (possible.length > 0) {
+        await actor.audit(tx, { action: "child.confirmed_different_child", subjectType: "child", subjectId: entry.id, details: { differentFrom: possible.map((p) => p.id) } });
+      }
+      if (known) await actor.audit(tx, { action: "child.joined_existing_reference", subjectType: "child", subjectId: entry.id, details: { childReference } });
+      await recordDestinationUnknownMatches(tx, scope, entry, actor);
       return { ok: true, id: entry.id, childReference } as const;
     });
   } catch (error) {
@@ -187,28 +143,50 @@ export async function updateEntry(scope: LaScope, childId: string, expectedVersi
   }
 }
 
+export interface Leaving {
+  dateLeft: IsoDate;
+  reasonLeft: v.ReasonLeft;
+  /** What "Other" means. */
+  reasonLeftDetail?: string | null;
+  /** Where a child who moved out of the area went; an English council's id, and their new address if known. */
+  destination?: v.Destination | null;
+  destinationLaId?: string | null;
+  newAddress?: NewAddress;
+}
+
+/** Records the child left; a child who moved to another English council is transferred to it. */
 export function leaveRegister(
   scope: LaScope,
   childId: string,
   expectedVersion: number,
-  leaving: { dateLeft: IsoDate; reasonLeft: v.ReasonLeft },
+  leaving: Leaving,
   actor: Actor,
-): Promise<{ ok: true } | { ok: false; kind: "conflict" | "already_left" }> {
-  return changeEntry("register.leave", scope, childId, actor, async ({ entry, isAt, record }) => {
+): Promise<{ ok: true; transferredTo: string | null } | { ok: false; kind: "conflict" | "already_left" | "same_council" }> {
+  return changeEntry("register.leave", scope, childId, actor, async ({ tx, entry, isAt, record }) => {
     if (entry.dateLeft) return { ok: false, kind: "already_left" } as const;
     if (!isAt(expectedVersion)) return { ok: false, kind: "conflict" } as const;
+    const moved = leaving.reasonLeft === "moved_out_of_area";
+    const destination = moved ? (leaving.destination ?? "not_known") : null;
+    const destinationLaId = destination === "english_council" ? (leaving.destinationLaId ?? null) : null;
+    if (destination === "english_council" && (!destinationLaId || destinationLaId === scope.laId)) return { ok: false, kind: "same_council" } as const;
+    const detail = leaving.reasonLeft === "other" ? (leaving.reasonLeftDetail ?? null) : null;
     const reason = v.REASON_LEFT_LABELS[leaving.reasonLeft];
+    const [council] = destinationLaId ? await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, destinationLaId)) : [];
+    const where = destination === "english_council" ? (council?.name ?? "another council") : destination ? v.DESTINATION_LABELS[destination].toLowerCase() : null;
     await record({
       kind: "left",
-      set: { dateLeft: leaving.dateLeft, reasonLeft: leaving.reasonLeft },
-      summary: `Left the register: ${reason.toLowerCase()}`,
+      set: { dateLeft: leaving.dateLeft, reasonLeft: leaving.reasonLeft, reasonLeftDetail: detail, destination, destinationLaId },
+      summary: `Left the register: ${reason.toLowerCase()}${detail ? ` (${detail})` : ""}${where ? `, destination: ${where}` : ""}${destinationLaId ? "; transfer sent" : ""}`,
       changes: [
         { field: "dateLeft", label: "Date left", from: null, to: formatDate(leaving.dateLeft) },
         { field: "reasonLeft", label: "Reason left", from: null, to: reason },
+        ...(detail ? [{ field: "reasonLeftDetail", label: "Reason left, in detail", from: null, to: detail }] : []),
+        ...(destination ? [{ field: "destination", label: "Destination", from: null, to: destination === "english_council" ? (council?.name ?? null) : v.DESTINATION_LABELS[destination] }] : []),
       ],
-      audit: { action: "child.left_register", subjectType: "child", subjectId: childId, details: { reason: leaving.reasonLeft } },
+      audit: { action: "child.left_register", subjectType: "child", subjectId: childId, details: { reason: leaving.reasonLeft, destination }, counterpartLaId: destinationLaId },
     });
-    return { ok: true } as const;
+    if (destinationLaId) await sendTransfer(tx, { ...entry, dateLeft: leaving.dateLeft }, destinationLaId, leaving.newAddress ?? null, leaving.dateLeft, actor);
+    return { ok: true, transferredTo: council?.name ?? null } as const;
   });
 }
 

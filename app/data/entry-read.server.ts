@@ -5,7 +5,7 @@ import type * as v from "#app/domain/register-vocabulary";
 import type { RegisterEntryInput } from "#app/forms/register-entry";
 import type { Actor } from "#app/utils/audit.server";
 import { db, type DbOrTx } from "#db/client";
-import { children, educationArrangements, entryHistory, organisations, parentsAndCarers, users } from "#db/schema/index";
+import { children, educationArrangements, entryHistory, laSettings, organisations, parentsAndCarers, users } from "#db/schema/index";
 import { childVisibleTo } from "./scope-predicates.server";
 import { isUuid, type LaScope, type RegisterScope } from "./scope.server";
 import { notFound } from "#app/utils/refusals.server";
@@ -44,21 +44,21 @@ export async function viewEntry(scope: RegisterScope, childId: string, actor: Ac
 }
 
 /**
- * The names of other LAs with a current entry for the same UPN or NHS number: the only thing about
- * another LA's record this LA may learn.
+ * Other LAs with a current entry for the same child (the same reference, UPN or NHS number): their
+ * names and their children-not-in-school team's contact (a council setting), the only things about
+ * another LA's record this LA may learn this way.
  */
-async function otherLasRegistering(scope: LaScope, child: { upn: string | null; nhsNumber: string | null }): Promise<string[]> {
-  const same = [child.upn ? eq(children.upn, child.upn) : null, child.nhsNumber ? eq(children.nhsNumber, child.nhsNumber) : null].filter(
+async function otherLasRegistering(scope: LaScope, child: { childReference: string; upn: string | null; nhsNumber: string | null }) {
+  const same = [eq(children.childReference, child.childReference), child.upn ? eq(children.upn, child.upn) : null, child.nhsNumber ? eq(children.nhsNumber, child.nhsNumber) : null].filter(
     (c): c is SQL => c !== null,
   );
-  if (same.length === 0) return [];
-  const rows = await db
-    .selectDistinct({ name: organisations.name })
+  return db
+    .selectDistinct({ name: organisations.name, teamEmail: laSettings.teamEmail, teamPhone: laSettings.teamPhone })
     .from(children)
     .innerJoin(organisations, eq(organisations.id, children.laId))
+    .leftJoin(laSettings, eq(laSettings.laId, children.laId))
     .where(and(or(...same), ne(children.laId, scope.laId), isNull(children.dateLeft)))
     .orderBy(asc(organisations.name));
-  return rows.map((r) => r.name);
 }
 
 /** The LA's social workers, for the "allocated social worker" question. */

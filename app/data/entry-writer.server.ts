@@ -27,9 +27,7 @@ import { transaction } from "./transaction.server";
 
 export type ChildRow = typeof children.$inferSelect;
 /** The entry's own columns a writer may set; the version, ids and stamps are the writer's. */
-export type EntryColumns = Partial<
-  Omit<ChildRow, "id" | "laId" | "childReference" | "referenceNumber" | "version" | "statusSince" | "createdAt" | "createdBy" | "updatedAt" | "updatedBy">
->;
+export type EntryColumns = Partial<Omit<ChildRow, "id" | "laId" | "version" | "statusSince" | "createdAt" | "createdBy" | "updatedAt" | "updatedBy">>;
 
 export interface EntryChange {
   kind: HistoryKind;
@@ -109,6 +107,11 @@ export function changeEntry<T>(name: string, scope: LaScope | RetentionScope, ch
   return transaction(name, async (tx) => work(writerFor(tx, await lockEntry(tx, scope, childId), actor)));
 }
 
+/** `changeEntry` inside a transaction the caller holds (a step that writes two entries, in the lock order). */
+export async function changeEntryIn<T>(tx: Transaction, scope: LaScope, childId: string, actor: Actor, work: (writer: EntryWriter) => Promise<T>): Promise<T> {
+  return work(writerFor(tx, await lockEntry(tx, scope, childId), actor));
+}
+
 /**
  * Makes a new entry (version 1) with its "created" history row and audit event, inside a
  * transaction the caller already holds (creation has checks of its own to run first).
@@ -119,12 +122,40 @@ export async function addEntry(
   actor: Actor,
   values: Omit<typeof children.$inferInsert, "laId" | "version" | "statusSince" | "createdBy" | "updatedBy">,
   created: (id: string) => Omit<EntryChange, "set" | "kind">,
+  kind: Extract<HistoryKind, "created" | "transferred_in"> = "created",
 ): Promise<ChildRow> {
   const [entry] = await tx
     .insert(children)
     // A new entry starts in its maker's caseload, with its status from the day it was entered.
     .values({ ownerUserId: actor.userId, ...values, statusSince: values.dateEntered, laId: scope.laId, version: 1, createdBy: actor.userId, updatedBy: actor.userId })
     .returning();
-  await writerFor(tx, entry!, actor).record({ kind: "created", ...created(entry!.id) });
+  await writerFor(tx, entry!, actor).record({ kind, ...created(entry!.id) });
   return entry!;
+}
+
+/**
+ * A step another council takes on this council's entry, allowed only through a relationship the
+ * database records (DESIGN §4): made by the council queue's data layer from the item it read in
+ * the acting council's scope (a transfer, a destination-unknown match), never from a role.
+ */
+export interface CrossCouncilRelationship {
+  readonly kind: "transfer" | "destination_unknown_match";
+  readonly queueItemId: string;
+  readonly otherLaId: string;
+  readonly otherChildId: string;
+}
+
+/**
+ * Writes on the other council's entry named by the relationship, inside the caller's transaction:
+ * locks it, then records like `changeEntry` (history and audit; the audit names the other council).
+ * The caller locks the entries of one step in one order: the other council's entry first.
+ */
+export async function changeRelatedEntry<T>(tx: Transaction, relationship: CrossCouncilRelationship, actor: Actor, work: (writer: EntryWriter) => Promise<T>): Promise<T> {
+  const [entry] = await tx
+    .select()
+    .from(children)
+    .where(and(eq(children.id, relationship.otherChildId), eq(children.laId, relationship.otherLaId)))
+    .for("update");
+  if (!entry) notFound();
+  return work(writerFor(tx, entry, actor));
 }

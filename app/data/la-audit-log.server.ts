@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { auditActionLabel } from "#app/domain/audit-actions";
 import type { AuditLogFilters } from "#app/forms/audit-log-filters";
@@ -8,7 +8,8 @@ import type { LaScope } from "./scope.server";
 
 // An LA's audit log: every event its log shows (audit_events.la_id: its own staff's, and those of
 // the service's jobs and of other organisations about its children, placements, consent requests
-// and users), filtered, with names and child references instead of ids.
+// and users; and another council's steps across to it, audit_events.counterpart_la_id), filtered,
+// with names and child references instead of ids.
 
 export const AUDIT_PAGE_SIZE = 50;
 /** The most rows one CSV download holds; narrow the filters for more. */
@@ -43,7 +44,8 @@ function aboutChild(childId: string): SQL {
 }
 
 function conditions(scope: LaScope, filters: AuditLogFilters, childId: string | null): SQL {
-  const all: (SQL | undefined)[] = [eq(auditEvents.laId, scope.laId)];
+  // Its own events, and other councils' cross-council steps that name it (a transfer, a match).
+  const all: (SQL | undefined)[] = [or(eq(auditEvents.laId, scope.laId), eq(auditEvents.counterpartLaId, scope.laId))];
   if (childId) all.push(aboutChild(childId));
   if (filters.userId) all.push(eq(auditEvents.actorUserId, filters.userId));
   if (filters.action) all.push(eq(auditEvents.action, filters.action));

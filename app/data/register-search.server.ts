@@ -6,7 +6,7 @@ import { MIN_CONTAINS_LENGTH, readSearchText, type SearchKind, type SearchText }
 import type { RegisterFlag } from "#app/domain/register-flags";
 import type { Actor } from "#app/utils/audit.server";
 import { db } from "#db/client";
-import { children, consentRequests, educationArrangements, parentsAndCarers, placements, users } from "#db/schema/index";
+import { childReferences, children, consentRequests, educationArrangements, parentsAndCarers, placements, users } from "#db/schema/index";
 import { caseworkSettings, dueCondition } from "./casework-due.server";
 import type { Due, OwnerFilter, Sort } from "./register-query";
 import { childVisibleTo } from "./scope-predicates.server";
@@ -52,6 +52,14 @@ function containsAll(column: SQL, words: string[]): SQL {
   return and(...words.map((w) => (w.length >= MIN_CONTAINS_LENGTH ? sql`${column} like ${`%${escapeLike(w)}%`}` : sql`strpos(${column}, ${w}) > 0`)))!;
 }
 
+/** A reference finds its child, and so does one retired into it (records joined as one child). */
+function referenceOrRetiredAlias(reference: string): SQL {
+  return or(
+    eq(children.childReference, reference),
+    sql`${children.childReference} = (select ${childReferences.retiredInto} from ${childReferences} where ${childReferences.reference} = ${reference})`,
+  )!;
+}
+
 interface Condition {
   where: SQL;
   /** Higher first: for words, how well a row matches (a child's own name before a parent's or an address). */
@@ -89,9 +97,7 @@ function searchCondition(search: SearchText, scope: RegisterScope): Condition {
     case "nhs_number":
       return { where: eq(children.nhsNumber, search.nhsNumber) };
     case "child_reference":
-      // The place for the identifier alias lookup (retired references, issue 15): `or` the
-      // children whose alias table holds this reference, by that table's index.
-      return { where: eq(children.childReference, search.reference) };
+      return { where: referenceOrRetiredAlias(search.reference) };
     case "postcode":
       // The compact form matches however the postcode was stored or typed (children_la_postcode_compact_idx).
       return { where: sql`replace(${children.postcode}, ' ', '') like ${`${escapeLike(search.compact)}%`}` };

@@ -86,11 +86,25 @@ export const AUDIT_ACTIONS = [
   "child.restricted",
   "child.restriction_lifted",
   "subject_access.produced",
+  // Children who move (issue 15): the matcher's questions, transfers and matches across councils.
+  // Cross-council events carry the other council (audit_events.counterpart_la_id): both logs show them.
+  "child.possible_duplicates_shown",
+  "child.confirmed_different_child",
+  "child.joined_existing_reference",
+  "transfer.sent",
+  "transfer.viewed",
+  "transfer.accepted",
+  "transfer.declined",
+  "transfer.reminded",
+  "destination_unknown.match_found",
+  "destination_unknown.match_confirmed",
+  "destination_unknown.match_dismissed",
+  "council_queue.listed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ["user", "invitation", "organisation", "audit_log", "child", "register", "consent_request", "la_settings", "api_token", "listing", "change_request", "placement", "placement_limits", "email", "school", "retention_rule", "parent_or_carer"] as const;
+export const AUDIT_SUBJECT_TYPES = ["user", "invitation", "organisation", "audit_log", "child", "register", "consent_request", "la_settings", "api_token", "listing", "change_request", "placement", "placement_limits", "email", "school", "retention_rule", "parent_or_carer", "council_queue_item"] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 /**
@@ -182,6 +196,18 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "placement.review_continued": "recorded that a flagged placement was reviewed and continues",
   "statistics.council_figures_viewed": "viewed the council's own figures",
   "statistics.termly_return_downloaded": "downloaded the council's termly return",
+  "child.possible_duplicates_shown": "was shown possible duplicates before adding a child",
+  "child.confirmed_different_child": "confirmed a child being added is not one of the possible duplicates shown",
+  "child.joined_existing_reference": "added a child who already had a child reference on another register, keeping it",
+  "transfer.sent": "sent a child's transfer to another council",
+  "transfer.viewed": "viewed an incoming transfer from another council",
+  "transfer.accepted": "accepted a transfer of a child from another council",
+  "transfer.declined": "declined a transfer of a child from another council",
+  "transfer.reminded": "reminded a council of a transfer it has not answered",
+  "destination_unknown.match_found": "added a child who matches one who left another council's register with destination unknown",
+  "destination_unknown.match_confirmed": "confirmed a child is the one who left another council's register with destination unknown",
+  "destination_unknown.match_dismissed": "recorded a child is not the one who left another council's register",
+  "council_queue.listed": "viewed the council's queue of items to decide",
 };
 
 export function isAuditAction(value: string): value is AuditAction {

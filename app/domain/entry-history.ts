@@ -35,6 +35,15 @@ export const HISTORY_KINDS = [
   // A council admin restricted processing of the entry (UK GDPR Article 18), or lifted the restriction.
   "restricted",
   "restriction_lifted",
+  // The entry took another entry's child reference: the same child (migration or a confirmed match).
+  "reference_joined",
+  // The child was transferred to another council (sending entry) or from one (receiving entry).
+  "transferred_out",
+  "transferred_in",
+  // Another council declined the transfer: the child stays here, as missing until resolved.
+  "transfer_declined",
+  // A child who left with destination unknown was found on another council's register.
+  "found_elsewhere",
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 

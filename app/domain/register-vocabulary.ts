@@ -98,6 +98,16 @@ export const REASON_LEFT_LABELS: Record<ReasonLeft, string> = {
   other: "Other",
 };
 
+/** Where a child who moved out of the area went (issue 15): an English council gets a transfer. */
+export const DESTINATIONS = ["english_council", "wales_scotland_northern_ireland", "abroad", "not_known"] as const;
+export type Destination = (typeof DESTINATIONS)[number];
+export const DESTINATION_LABELS: Record<Destination, string> = {
+  english_council: "Another council in England",
+  wales_scotland_northern_ireland: "Wales, Scotland or Northern Ireland",
+  abroad: "Abroad",
+  not_known: "Not known",
+};
+
 export const INFORMATION_SOURCES = ["parent", "provider", "la_records"] as const;
 export type InformationSource = (typeof INFORMATION_SOURCES)[number];
 export const INFORMATION_SOURCE_LABELS: Record<InformationSource, string> = {

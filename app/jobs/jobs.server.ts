@@ -2,6 +2,7 @@ import { sendConsentOverdueReminders } from "#app/data/consent-reminders.server"
 import { computeStatistics } from "#app/data/statistics-compute.server";
 import { latestSnapshotId } from "#app/data/statistics.server";
 import { expireListings } from "#app/data/directory-expiry.server";
+import { remindUnansweredTransfers } from "#app/data/transfers.server";
 import { deliverEmails } from "#app/utils/notify.server";
 import { deleteExpiredSessions } from "#app/utils/session.server";
 import { applyRetentionSchedule } from "#app/data/retention.server";
@@ -30,6 +31,8 @@ export const JOBS: JobDefinition[] = [
   // The retention schedule (decision 051), at 03:30 UTC: after the night's statistics, so a snapshot
   // never straddles an anonymisation, and before the working day. Sessions end by their own job above.
   { name: "apply-retention-schedule", cron: "30 3 * * *", run: () => applyRetentionSchedule(new Date()) },
+  // Incoming transfers unanswered after the receiving council's set working days: one reminder each.
+  { name: "remind-unanswered-transfers", cron: "35 6 * * *", run: () => remindUnansweredTransfers(new Date()) },
   // The published statistics and councils' own figures, counted afresh each night (02:15 UTC, after
   // London's day has ended whatever the season) so "today" is yesterday's close at worst, and a
   // census day's figures are there the morning after it.

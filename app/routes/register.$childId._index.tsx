@@ -1,6 +1,7 @@
 import { href } from "react-router";
 import type { Route } from "./+types/register.$childId._index";
-import { BackLink, Button, ButtonGroup, NotificationBanner, Select, SummaryCard, SummaryList, Tag, WarningText } from "#app/components/govuk";
+import { BackLink, Button, ButtonGroup, InsetText, NotificationBanner, Select, SummaryCard, SummaryList, Tag, WarningText } from "#app/components/govuk";
+import { outgoingTransferOf } from "#app/data/transfers.server";
 import { PageTitle } from "#app/components/PageTitle";
 import { consentRequestsOfChild } from "#app/data/consent.server";
 import { placementView } from "#app/components/placements/placement-view";
@@ -33,7 +34,16 @@ export const loader = guard("routes/register.$childId._index").loader(async ({ u
     name: `${entry.firstName} ${entry.lastName}`,
     childReference: entry.childReference,
     view: entry.view,
-    left: entry.dateLeft ? { date: formatDate(entry.dateLeft), reason: entry.reasonLeft ? v.REASON_LEFT_LABELS[entry.reasonLeft] : "" } : null,
+    left: entry.dateLeft
+      ? {
+          date: formatDate(entry.dateLeft),
+          reason: entry.reasonLeft ? v.REASON_LEFT_LABELS[entry.reasonLeft] : "",
+          detail: entry.reasonLeftDetail,
+          destination: entry.destination ? v.DESTINATION_LABELS[entry.destination] : null,
+        }
+      : null,
+    transfer: scope.kind === "la" ? await outgoingTransferOf(scope.la, entry.id) : null,
+    transferred: new URL(request.url).searchParams.has("transferred"),
     alsoRegisteredBy: entry.alsoRegisteredBy,
     // Decisions 051 and 052: what the data protection work has done to the entry.
     restricted: entry.restrictedSince !== null,
@@ -138,6 +148,7 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
       <div className="govuk-grid-column-two-thirds">
         <PageTitle title={d.name} />
         <BackLink href={d.canEdit ? "/register" : "/my-children"}>Back</BackLink>
+        {d.transferred ? <NotificationBanner type="success" heading="The transfer has been sent" /> : null}
         {d.created ? <NotificationBanner type="success" heading={`${d.name} has been added to the register`} /> : null}
         {d.saved ? <NotificationBanner type="success" heading="Your changes have been saved" /> : null}
         {d.placed ? <NotificationBanner type="success" heading="The placement has been made" /> : null}
@@ -161,15 +172,31 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
         {d.left ? (
           <p className="govuk-body">
             <Tag colour="grey">Left the register</Tag> on {d.left.date}: {d.left.reason.toLowerCase()}
+            {d.left.detail ? ` (${d.left.detail})` : ""}
+            {d.left.destination ? `, destination: ${d.left.destination.toLowerCase()}` : ""}
           </p>
         ) : null}
         {d.restricted ? (
           <WarningText>Processing of this entry is restricted while a dispute about it is looked at: it is left out of statistics, API results and exports until the council admin lifts the restriction.</WarningText>
         ) : null}
         {d.anonymised ? <p className="govuk-body">This entry was anonymised under the retention schedule: only what the statistics count is kept.</p> : null}
+        {d.transfer ? (
+          <InsetText>
+            {d.transfer.state === "new"
+              ? `Transfer sent to ${d.transfer.toLaName}: waiting for them to accept or decline.`
+              : d.transfer.state === "dismissed"
+                ? `${d.transfer.toLaName} declined the transfer: ${d.transfer.reason ?? ""}`
+                : `${d.transfer.toLaName} accepted the transfer.`}
+          </InsetText>
+        ) : null}
         {d.alsoRegisteredBy.length > 0 ? (
           <NotificationBanner title="Also registered elsewhere">
-            <p className="govuk-body">Also registered by {d.alsoRegisteredBy.join(", ")}. Contact them to agree which council holds the child&apos;s record.</p>
+            {d.alsoRegisteredBy.map((other) => (
+              <p className="govuk-body" key={other.name}>
+                Also registered by {other.name}. Their children not in school team: {[other.teamEmail, other.teamPhone].filter(Boolean).join(", ") || "no contact recorded"}.
+              </p>
+            ))}
+            <p className="govuk-body">Contact them to agree which council holds the child&apos;s record.</p>
           </NotificationBanner>
         ) : null}
         {d.ageWarning ? <WarningText>{d.ageWarning}</WarningText> : null}

@@ -1,7 +1,9 @@
 import { data, redirect } from "react-router";
 import type { Route } from "./+types/register.new";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
-import { BackLink, Button, ButtonGroup, SummaryList, WarningText } from "#app/components/govuk";
+import { BackLink, Button, ButtonGroup, ErrorSummary, SummaryList, WarningText } from "#app/components/govuk";
+import { PossibleMatches } from "#app/components/register/PossibleMatches";
+import { matchesForNewChild } from "#app/data/child-matching.server";
 import { PageTitle } from "#app/components/PageTitle";
 import { EntryFields } from "#app/components/register/EntryFields";
 import { createEntry } from "#app/data/entry-edit.server";
@@ -51,11 +53,28 @@ export const action = guard("routes/register.new").action(async ({ request, user
         : age.kind === "above"
           ? `The child is over compulsory school age: it ended on ${formatDate(age.endedOn)}.`
           : null;
-    return { view: "check" as const, values, summary: describeEntry(submission.data, worker?.name ?? null), warning };
+    const matches = await matchesForNewChild(scope, submission.data, actor);
+    return { view: "check" as const, values, summary: describeEntry(submission.data, worker?.name ?? null), warning, ...matches, differentChildError: undefined };
   }
 
-  const result = await createEntry(scope, submission.data, actor);
+  // The possible duplicates shown on "check your answers" that the officer said are a different child.
+  const confirmed = form.get("differentChild") === "yes" ? String(form.get("shownDuplicates") ?? "").split(",").filter(Boolean) : [];
+  const result = await createEntry(scope, submission.data, actor, { confirmedDifferentFrom: confirmed });
   if (result.ok) return redirect(`/register/${result.id}?created=1`);
+  if (result.kind === "possible_duplicates") {
+    const matches = await matchesForNewChild(scope, submission.data, actor);
+    return data(
+      {
+        view: "check" as const,
+        values,
+        summary: describeEntry(submission.data, worker?.name ?? null),
+        warning: null,
+        ...matches,
+        differentChildError: "Open the possible duplicates to check them, then confirm this is a different child",
+      },
+      { status: 409 },
+    );
+  }
   if (result.kind === "duplicate") {
     const what = result.field === "upn" ? "UPN" : "NHS number";
     return data(
@@ -77,10 +96,12 @@ export default function NewEntry({ loaderData, actionData }: Route.ComponentProp
     return (
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <PageTitle title="Check your answers" />
+          <PageTitle title="Check your answers" hasErrors={Boolean(actionData.differentChildError)} />
+          {actionData.differentChildError ? <ErrorSummary errors={[{ href: "#differentChild", text: actionData.differentChildError }]} /> : null}
           <h1 className="govuk-heading-l">Check your answers before adding the child</h1>
           {actionData.warning ? <WarningText>{actionData.warning}</WarningText> : null}
           <form method="post" noValidate>
+            <PossibleMatches duplicates={actionData.duplicates} elsewhere={actionData.elsewhere} error={actionData.differentChildError} />
             {flattenValues(actionData.values).map(([name, value]) => (
               <input key={name} type="hidden" name={name} value={value} />
             ))}

@@ -15,6 +15,8 @@ export interface AuditEvent {
   subjectId?: string | null;
   /** Identifiers and codes only: never a child's name, date of birth, address or notes. */
   details?: Record<string, unknown>;
+  /** The other council of a cross-council step: its audit log shows the event too. */
+  counterpartLaId?: string | null;
 }
 
 /**
@@ -36,6 +38,7 @@ export async function writeAuditEvent(
     subjectId: event.subjectId ?? null,
     requestId,
     details: event.details ?? null,
+    counterpartLaId: event.counterpartLaId ?? null,
   });
 }
 

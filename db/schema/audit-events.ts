@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
@@ -23,10 +24,16 @@ export const auditEvents = pgTable(
      * trigger on insert (migration "secacct_custom_audit_events_la"), never by the app.
      */
     laId: uuid("la_id"),
+    /**
+     * The other council in a cross-council step (a transfer, a match, a confirmed same child): its
+     * log shows the event too (DESIGN §4). Set by the app, from the relationship crossed.
+     */
+    counterpartLaId: uuid("counterpart_la_id"),
   },
   (t) => [
     index("audit_events_subject_idx").on(t.subjectType, t.subjectId, t.occurredAt),
     index("audit_events_actor_org_idx").on(t.actorOrganisationId, t.occurredAt),
     index("audit_events_la_idx").on(t.laId, t.id),
+    index("audit_events_counterpart_la_idx").on(t.counterpartLaId, t.id).where(sql`${t.counterpartLaId} is not null`),
   ],
 );

@@ -19,6 +19,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import {
+  DESTINATIONS,
   EDUCATION_STATUSES,
   INFORMATION_SOURCES,
   PROVIDER_TYPES,
@@ -40,9 +41,34 @@ export const senStatus = pgEnum("sen_status", SEN_STATUSES);
 export const sex = pgEnum("sex", SEXES);
 export const reasonLeft = pgEnum("reason_left", REASONS_LEFT);
 export const informationSource = pgEnum("information_source", INFORMATION_SOURCES);
+export const destination = pgEnum("destination", DESTINATIONS);
 
 /** Numbers the register's own child references; never reset, so a reference is never reused. */
 export const childReferenceSequence = pgSequence("child_reference_seq", { startWith: 1, increment: 1 });
+
+/**
+ * The child's reference (decision 032): one per child nationally, shared by every council's entry
+ * for that child. A reference joined into another (two entries found to be one child) is retired
+ * into it and still finds the child. `consistent_identifier` holds the national identifier the
+ * Secretary of State may name (s16LA Children Act 2004) once there is one, beside the reference.
+ */
+export const childReferences = pgTable(
+  "child_references",
+  {
+    reference: text("reference").primaryKey(),
+    referenceNumber: bigint("reference_number", { mode: "number" }).notNull(),
+    retiredInto: text("retired_into"),
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
+    consistentIdentifier: text("consistent_identifier"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("child_references_reference_number_key").on(t.referenceNumber),
+    uniqueIndex("child_references_consistent_identifier_key").on(t.consistentIdentifier),
+    index("child_references_retired_into_idx").on(t.retiredInto),
+    check("child_references_retired_complete", sql`(${t.retiredInto} is null) = (${t.retiredAt} is null)`),
+  ],
+);
 
 export const children = pgTable(
   "children",
@@ -51,6 +77,11 @@ export const children = pgTable(
     laId: uuid("la_id")
       .notNull()
       .references(() => organisations.id),
+    /**
+     * The child's reference, shared with every other council's entry for the same child. A foreign
+     * key to child_references, added by the migration "move_custom_one_reference" after it fills
+     * that table from the existing entries.
+     */
     childReference: text("child_reference").notNull(),
     referenceNumber: bigint("reference_number", { mode: "number" }).notNull(),
     /** Optimistic lock: each save must name the version it started from. */
@@ -101,14 +132,19 @@ export const children = pgTable(
     restrictedSince: timestamp("restricted_since", { withTimezone: true }),
     /** Anonymised under the retention schedule (decision 051): only what the statistics count is left. */
     anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
+    /** What "Other" means, when that was the reason. */
+    reasonLeftDetail: text("reason_left_detail"),
+    /** Where a child who moved out of the area went; an English council's in destination_la_id. */
+    destination: destination("destination"),
+    destinationLaId: uuid("destination_la_id").references(() => organisations.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid("created_by").references(() => users.id),
     updatedBy: uuid("updated_by").references(() => users.id),
   },
   (t) => [
-    uniqueIndex("children_child_reference_key").on(t.childReference),
-    uniqueIndex("children_reference_number_key").on(t.referenceNumber),
+    // One reference per child, so several councils' entries (and a child's earlier entries) share it.
+    index("children_child_reference_idx").on(t.childReference),
     // The register list: an LA's current entries in name order, read page by page.
     index("children_la_name_idx").on(t.laId, sql`lower(${t.lastName})`, sql`lower(${t.firstName})`, t.id),
     // How many current entries an LA has (the register's total): counted from this index alone,
@@ -140,6 +176,14 @@ export const children = pgTable(
     uniqueIndex("children_la_nhs_number_current_key").on(t.laId, t.nhsNumber).where(sql`${t.dateLeft} is null and ${t.nhsNumber} is not null`),
     index("children_la_child_id_idx").on(t.laId, t.laChildId),
     index("children_allocated_social_worker_idx").on(t.allocatedSocialWorkerId),
+    // The one matcher's candidates (app/data/child-matching.server.ts): by date of birth (a few
+    // hundred nationally each day), and by the sound of the name within a council.
+    index("children_date_of_birth_idx").on(t.dateOfBirth),
+    index("children_la_name_sound_idx").on(t.laId, sql`dmetaphone(${t.lastName})`, sql`dmetaphone(${t.firstName})`),
+    // Who left with destination unknown: the few rows a new child is compared with nationally.
+    index("children_destination_unknown_idx").on(t.dateOfBirth).where(sql`${t.destination} = 'not_known'`),
+    check("children_destination_only_when_moved", sql`${t.destination} is null or ${t.reasonLeft} = 'moved_out_of_area'`),
+    check("children_destination_council", sql`coalesce(${t.destination} = 'english_council', false) = (${t.destinationLaId} is not null)`),
     check("children_left_needs_reason", sql`(${t.dateLeft} is null) = (${t.reasonLeft} is null)`),
   ],
 );

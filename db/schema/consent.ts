@@ -17,6 +17,11 @@ export const laSettings = pgTable("la_settings", {
   noContactAlertDays: integer("no_contact_alert_days").notNull().default(90),
   /** How long the author of a contact or note may correct it before it is final. */
   contactEditMinutes: integer("contact_edit_minutes").notNull().default(60),
+  /** The children-not-in-school team's contact, shown to other councils ("also registered by", transfers). */
+  teamEmail: text("team_email"),
+  teamPhone: text("team_phone"),
+  /** Working days before an unanswered incoming transfer is reminded (and is due). */
+  transferReminderWorkingDays: integer("transfer_reminder_working_days").notNull().default(5),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

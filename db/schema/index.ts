@@ -15,3 +15,4 @@ export * from "./public-versions";
 export * from "./casework";
 export * from "./schools";
 export * from "./retention";
+export * from "./council-queue";

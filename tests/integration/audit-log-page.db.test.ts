@@ -3,13 +3,12 @@ import { describe, expect, it } from "vitest";
 import { loader as csvLoader } from "#app/routes/admin.audit[.]csv";
 import { loader as auditLoader } from "#app/routes/admin.audit";
 import { loader as entryLoader } from "#app/routes/register.$childId._index";
-import { action as newAction } from "#app/routes/register.new";
 import { action as reviewersAction } from "#app/routes/service-admin.reviewers";
 import { writeAuditEvent } from "#app/utils/audit.server";
 import { db } from "#db/client";
 import { auditEvents, children } from "#db/schema/index";
 import { call, createOrganisation, createUser, requestAs, type TestUser } from "../support/fixtures";
-import { freshUpn, validEntryForm } from "../support/register";
+import { freshUpn, validEntryForm, postNewChild } from "../support/register";
 
 // Issue 12 item 11 (the audit log part): filters, sentences and names, CSV, paging, the child's
 // trail on its entry, and events written by jobs about the LA.
@@ -17,7 +16,7 @@ import { freshUpn, validEntryForm } from "../support/register";
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
 async function addChild(officer: TestUser, firstName = "Ada") {
-  const created = await call(newAction, await requestAs(officer, "/register/new", { form: { ...validEntryForm({ firstName, upn: freshUpn() }), intent: "create" } }));
+  const created = await postNewChild(officer, validEntryForm({ firstName, upn: freshUpn() }));
   const id = /\/register\/([0-9a-f-]{36})/.exec(created.location!)![1]!;
   const [child] = await db.select().from(children).where(eq(children.id, id));
   return child!;
@@ -132,7 +131,7 @@ describe("a child's entry shows who has viewed or changed it", () => {
     const officer = await createUser("council_officer", { laCode: "202" }, { name: "Entry Officer" });
     const colleague = await createUser("council_officer", { laCode: "202" }, { name: "Curious Colleague" });
     const socialWorker = await createUser("social_worker", { laCode: "202" });
-    const created = await call(newAction, await requestAs(officer, "/register/new", { form: { ...validEntryForm({ upn: freshUpn(), socialCareStatus: "child_in_need_plan", namedSchool: "Camden School", allocatedSocialWorkerId: socialWorker.id }), intent: "create" } }));
+    const created = await postNewChild(officer, validEntryForm({ upn: freshUpn(), socialCareStatus: "child_in_need_plan", namedSchool: "Camden School", allocatedSocialWorkerId: socialWorker.id }));
     const childId = /\/register\/([0-9a-f-]{36})/.exec(created.location!)![1]!;
     await call(entryLoader, await requestAs(colleague, `/register/${childId}`), { childId });
     const page = await call(entryLoader, await requestAs(officer, `/register/${childId}`), { childId });

@@ -2,21 +2,15 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { action as decideAction, loader as requestLoader } from "#app/routes/consent-requests.$requestId";
 import { action as intentionAction } from "#app/routes/register.$childId.home-education";
-import { action as newAction } from "#app/routes/register.new";
 import { db } from "#db/client";
 import { consentRequests } from "#db/schema/index";
 import { call, createUser, requestAs, type TestUser } from "../support/fixtures";
-import { validEntryForm } from "../support/register";
+import { validEntryForm, postNewChild } from "../support/register";
 
 const notice = { notice: "parent_notice", "noticeDate.day": "16", "noticeDate.month": "11", "noticeDate.year": "2026", evidence: "Letter from the parent." };
 
 async function requestFor(officer: TestUser, socialWorker: TestUser) {
-  const created = await call(
-    newAction,
-    await requestAs(officer, "/register/new", {
-      form: { ...validEntryForm({ educationStatus: "on_roll_full_absence", homeEducationReason: "", atRiskOfHarmFromHome: "yes", allocatedSocialWorkerId: socialWorker.id }), intent: "create" },
-    }),
-  );
+  const created = await postNewChild(officer, validEntryForm({ educationStatus: "on_roll_full_absence", homeEducationReason: "", atRiskOfHarmFromHome: "yes", allocatedSocialWorkerId: socialWorker.id }));
   const childId = /\/register\/([0-9a-f-]{36})/.exec(created.location!)![1]!;
   await call(intentionAction, await requestAs(officer, `/register/${childId}/home-education`, { form: notice }), { childId });
   const [request] = await db.select().from(consentRequests).where(and(eq(consentRequests.childId, childId), eq(consentRequests.status, "pending")));

@@ -6,16 +6,15 @@ import { action as decideAction } from "#app/routes/consent-requests.$requestId"
 import { loader as entryLoader } from "#app/routes/register.$childId._index";
 import { action as intentionAction } from "#app/routes/register.$childId.home-education";
 import { action as leaveAction } from "#app/routes/register.$childId.leave";
-import { action as newAction } from "#app/routes/register.new";
 import { db } from "#db/client";
 import { children, consentRequests, entryHistory } from "#db/schema/index";
 import { call, createUser, requestAs, type TestUser } from "../support/fixtures";
-import { validEntryForm } from "../support/register";
+import { validEntryForm, postNewChild } from "../support/register";
 
 const CODES = new Set<string>([...EDUCATION_STATUSES, ...SOCIAL_CARE_STATUSES, ...REASONS_LEFT]);
 
 async function addChild(officer: TestUser, overrides: Record<string, string>) {
-  const outcome = await call(newAction, await requestAs(officer, "/register/new", { form: { ...validEntryForm({ educationStatus: "on_roll_full_absence", homeEducationReason: "", ...overrides }), intent: "create" } }));
+  const outcome = await postNewChild(officer, validEntryForm({ educationStatus: "on_roll_full_absence", homeEducationReason: "", ...overrides }));
   return /\/register\/([0-9a-f-]{36})/.exec(outcome.location!)![1]!;
 }
 
@@ -31,7 +30,7 @@ describe("one writer of a child's entry", () => {
     const [request] = await db.select().from(consentRequests).where(and(eq(consentRequests.childId, id), eq(consentRequests.status, "pending")));
     expect((await call(decideAction, await requestAs(socialWorker, `/consent-requests/${request!.id}`, { form: { decision: "agree", statement: "Exceptional.", bestInterests: "Safe at home now.", intent: "confirm" } }), { requestId: request!.id })).status).toBe(302);
     const [child] = await db.select().from(children).where(eq(children.id, id));
-    const leave = { "dateLeft.day": "20", "dateLeft.month": "11", "dateLeft.year": "2026", reasonLeft: "moved_out_of_area", version: String(child!.version) };
+    const leave = { "dateLeft.day": "20", "dateLeft.month": "11", "dateLeft.year": "2026", reasonLeft: "moved_out_of_area", destination: "not_known", version: String(child!.version) };
     expect((await call(leaveAction, await requestAs(officer, `/register/${id}/leave`, { form: leave }), { childId: id })).status).toBe(302);
 
     const rows = await db.select().from(entryHistory).where(eq(entryHistory.childId, id)).orderBy(asc(entryHistory.id));

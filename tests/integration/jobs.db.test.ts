@@ -7,9 +7,8 @@ import { notify, setEmailSender, type EmailMessage } from "#app/utils/notify.ser
 import { currentConnection, db } from "#db/client";
 import { consentRequests, emailOutbox, inboxMessages } from "#db/schema/index";
 import { action as intentionAction } from "#app/routes/register.$childId.home-education";
-import { action as newAction } from "#app/routes/register.new";
 import { call, createUser, requestAs } from "../support/fixtures";
-import { validEntryForm } from "../support/register";
+import { validEntryForm, postNewChild } from "../support/register";
 
 // The real jobs, each telling the test when a run that began after it asked has finished, so the
 // test waits for the queue to have done the work rather than polling the database on a clock.
@@ -61,7 +60,7 @@ describe("the job queue", () => {
     const socialWorker = await createUser("social_worker", { laCode: "202" });
     // The Commissioner's rule: the social worker decides, so the reminder is theirs.
     const entry = validEntryForm({ educationStatus: "on_roll_full_absence", homeEducationReason: "", atRiskOfHarmFromHome: "yes", allocatedSocialWorkerId: socialWorker.id });
-    const created = await call(newAction, await requestAs(officer, "/register/new", { form: { ...entry, intent: "create" } }));
+    const created = await postNewChild(officer, entry);
     const childId = /\/register\/([0-9a-f-]{36})/.exec(created.location!)![1]!;
     const notice = { notice: "parent_notice", "noticeDate.day": "2", "noticeDate.month": "11", "noticeDate.year": "2026", evidence: "Letter." };
     await call(intentionAction, await requestAs(officer, `/register/${childId}/home-education`, { form: notice }), { childId });

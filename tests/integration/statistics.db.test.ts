@@ -8,7 +8,6 @@ import { addDays, londonDate } from "#app/domain/dates";
 import type { Counts } from "#app/domain/statistics-breakdowns";
 import { TOPICS } from "#app/domain/statistics-breakdowns";
 import { action as editAction } from "#app/routes/register.$childId.edit";
-import { action as newAction } from "#app/routes/register.new";
 import { loader as csvLoader } from "#app/routes/api.v1.statistics.children-not-in-school[.]csv";
 import { loader as metaLoader } from "#app/routes/api.v1.statistics.children-not-in-school[.]meta[.]csv";
 import { loader as openApiLoader } from "#app/routes/api.v1.openapi[.]json";
@@ -20,7 +19,7 @@ import { db } from "#db/client";
 import { statisticsCouncilFigures } from "#db/schema/index";
 import { disclosureProblems, type PublishedRow } from "../support/statistics-conventions";
 import { call, createUser, laId, requestAs, type TestUser } from "../support/fixtures";
-import { validEntryForm } from "../support/register";
+import { validEntryForm, postNewChild } from "../support/register";
 
 const today = londonDate(new Date());
 const yesterday = addDays(today, -1);
@@ -41,7 +40,7 @@ const enteredFields = { "dateEntered.day": String(Number(entered[2])), "dateEnte
 
 let officer: TestUser;
 async function addChild(fields: Record<string, string>): Promise<string> {
-  const created = await call(newAction, await requestAs(officer, "/register/new", { form: { ...validEntryForm({ ...enteredFields, ...fields }), intent: "create" } }));
+  const created = await postNewChild(officer, validEntryForm({ ...enteredFields, ...fields }));
   return /\/register\/([0-9a-f-]{36})/.exec(created.location!)![1]!;
 }
 async function edit(childId: string, version: number, fields: Record<string, string>) {

@@ -4,7 +4,7 @@ import { childReferenceFromSequence } from "#app/domain/child-reference";
 import { addDays, londonDate, type IsoDate } from "#app/domain/dates";
 import type { PlacementInput } from "#app/data/placements.server";
 import { db, rowsOf } from "#db/client";
-import { children, listings, listingSites } from "#db/schema/index";
+import { childReferences, children, listings, listingSites } from "#db/schema/index";
 import { actorFor, providerInState, sessionUserOf } from "./directory";
 import { createUser, laId } from "./fixtures";
 
@@ -13,6 +13,7 @@ export const today = londonDate(new Date());
 /** A child on an LA's register, written straight to the table (the register's own tests cover its forms). */
 export async function childOn(laCode: string, overrides: Partial<typeof children.$inferInsert> = {}) {
   const [{ n }] = rowsOf<{ n: string }>(await db.execute(sql`select nextval('child_reference_seq') as n`)) as [{ n: string }];
+  await db.insert(childReferences).values({ reference: childReferenceFromSequence(Number(n)), referenceNumber: Number(n) });
   const [row] = await db
     .insert(children)
     .values({

@@ -1,4 +1,6 @@
 import { makeUpn } from "#app/domain/upn";
+import { action as newAction } from "#app/routes/register.new";
+import { call, requestAs, type TestUser } from "./fixtures";
 
 let serial = 0;
 
@@ -8,14 +10,22 @@ export function freshUpn(laCode = "202"): string {
   return makeUpn(laCode, String(4000 + (process.pid % 5000)).padStart(4, "0"), "25", String(serial % 1000).padStart(3, "0"));
 }
 
-/** A complete, valid "add a child" form as a browser would post it. */
+// Distinct first names, so that the children a test file adds are not one another's possible
+// duplicates (the one matcher, app/domain/child-matching.ts): the first is Ada Lovelace.
+const FIRST_NAMES = ["Ada", "Grace", "Hedy", "Rosalind", "Dorothy", "Katherine", "Radia", "Barbara", "Frances", "Margaret", "Evelyn", "Joan", "Sophie", "Lise", "Chien", "Marie", "Emmy", "Tu", "Jocelyn", "Rachel", "Vera", "Cecilia", "Henrietta", "Kathleen"];
+let children = 0;
+
+/** A complete, valid "add a child" form as a browser would post it; each call a different child unless told. */
 export function validEntryForm(overrides: Record<string, string> = {}): Record<string, string> {
+  const n = children++;
+  const round = Math.floor(n / FIRST_NAMES.length);
   return {
-    firstName: "Ada",
+    firstName: FIRST_NAMES[n % FIRST_NAMES.length]!,
     lastName: "Lovelace",
+    // After every name is used, another day, month and year of birth: both differ from every earlier round's.
     "dateOfBirth.day": "10",
-    "dateOfBirth.month": "12",
-    "dateOfBirth.year": "2014",
+    "dateOfBirth.month": String(12 - (round % 12)),
+    "dateOfBirth.year": String(2014 - (round % 6)),
     sex: "female",
     addressLine1: "12 Marchmont Street",
     town: "London",
@@ -53,4 +63,14 @@ export function validEntryForm(overrides: Record<string, string> = {}): Record<s
     "arrangements.0.hoursWithoutParent": "6",
     ...overrides,
   };
+}
+
+/**
+ * Adds a child through the "add a child" page as an officer does: checks the answers, and if the
+ * one matcher shows possible duplicates, confirms (having looked) that this is a different child.
+ */
+export async function postNewChild(officer: TestUser, form: Record<string, string>) {
+  const check = await call(newAction, await requestAs(officer, "/register/new", { form: { ...form, intent: "check" } }));
+  const shown = ((check.data?.duplicates ?? []) as { id: string }[]).map((d) => d.id).join(",");
+  return call(newAction, await requestAs(officer, "/register/new", { form: { ...form, intent: "create", ...(shown ? { differentChild: "yes", shownDuplicates: shown } : {}) } }));
 }

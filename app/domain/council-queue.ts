@@ -1,0 +1,93 @@
+import { addWorkingDays, workingDaysBetween } from "./working-days";
+import type { IsoDate } from "./dates";
+
+// The one queue of things a council must decide (DESIGN §2, decision 030). Every kind of item (an
+// incoming transfer, a destination-unknown match; later school returns, parents' notifications,
+// import rows held for review, providers' answers) is a row of `council_queue_items` with:
+//   - a kind, from QUEUE_KINDS below;
+//   - where it came from (a school, a parent, a provider, another council, an import, the service);
+//   - a payload checked by the kind's zod schema (QUEUE_PAYLOADS, app/forms/council-queue-payloads.ts);
+//   - a state: new, then matched to an entry, made into an entry, or dismissed with a reason, moved
+//     only by the kind's own transitions (QUEUE_TRANSITIONS), which also decide the buttons shown;
+//   - an owner and a due date in working days.
+// A new kind adds a row to each table here, never a new queue, table or page pattern.
+
+export const QUEUE_KINDS = ["incoming_transfer", "destination_unknown_match"] as const;
+export type QueueKind = (typeof QUEUE_KINDS)[number];
+
+export const QUEUE_KIND_LABELS: Record<QueueKind, string> = {
+  incoming_transfer: "Incoming transfer",
+  destination_unknown_match: "Child who left another council's register, destination unknown",
+};
+
+export const QUEUE_SOURCES = ["another_council", "service", "school", "parent", "provider", "import"] as const;
+export type QueueSource = (typeof QUEUE_SOURCES)[number];
+
+export const QUEUE_STATES = ["new", "matched", "made_entry", "dismissed"] as const;
+export type QueueState = (typeof QUEUE_STATES)[number];
+export const OPEN_STATES: readonly QueueState[] = ["new"];
+
+export const QUEUE_STATE_LABELS: Record<QueueState, string> = {
+  new: "New",
+  matched: "Matched to an entry",
+  made_entry: "Made into an entry",
+  dismissed: "Dismissed",
+};
+
+/** The decisions a person can take on an item, by kind: each moves `new` to one final state. */
+export const QUEUE_DECISIONS = {
+  incoming_transfer: { accept: "made_entry", accept_existing: "matched", decline: "dismissed" },
+  destination_unknown_match: { confirm: "matched", not_same_child: "dismissed" },
+} as const satisfies Record<QueueKind, Record<string, QueueState>>;
+export type QueueDecision<K extends QueueKind> = keyof (typeof QUEUE_DECISIONS)[K] & string;
+
+export const QUEUE_DECISION_LABELS: { [K in QueueKind]: Record<QueueDecision<K>, string> } = {
+  incoming_transfer: { accept: "Accept and add to our register", accept_existing: "Accept: the child is already on our register", decline: "Decline" },
+  destination_unknown_match: { confirm: "This is the same child", not_same_child: "This is a different child" },
+};
+
+/** Decisions that must give a reason (the other council is told it). */
+const NEEDS_REASON: ReadonlySet<string> = new Set(["incoming_transfer.decline", "destination_unknown_match.not_same_child"]);
+
+export type DecisionCheck = { ok: true; to: QueueState } | { ok: false; why: string };
+
+/** Whether `decision` may be taken on an item of `kind` in `state`, and the state it leads to. */
+export function checkDecision(kind: QueueKind, state: QueueState, decision: string, reason?: string | null): DecisionCheck {
+  const decisions = QUEUE_DECISIONS[kind] as Record<string, QueueState>;
+  if (!Object.hasOwn(decisions, decision)) return { ok: false, why: `"${decision}" is not a decision for this kind of item` };
+  if (state !== "new") return { ok: false, why: `This item has already been decided (${QUEUE_STATE_LABELS[state].toLowerCase()})` };
+  if (NEEDS_REASON.has(`${kind}.${decision}`) && !reason?.trim()) return { ok: false, why: "Give a reason" };
+  return { ok: true, to: decisions[decision]! };
+}
+
+/** The decisions an item offers now (none once decided): the page shows exactly these. */
+export function decisionsFor<K extends QueueKind>(kind: K, state: QueueState): QueueDecision<K>[] {
+  return state === "new" ? (Object.keys(QUEUE_DECISIONS[kind]) as QueueDecision<K>[]) : [];
+}
+
+export function needsReason(kind: QueueKind, decision: string): boolean {
+  return NEEDS_REASON.has(`${kind}.${decision}`);
+}
+
+/** Working days each kind gives the council, unless its settings say otherwise. */
+export const DEFAULT_DUE_WORKING_DAYS: Record<QueueKind, number> = {
+  // Assumption until regulations say: a week to find the child and accept or decline.
+  incoming_transfer: 5,
+  destination_unknown_match: 5,
+};
+
+export function dueOn(createdOn: IsoDate, workingDays: number): IsoDate {
+  return addWorkingDays(createdOn, workingDays);
+}
+
+/** "due", "overdue" or "later": how the work queue groups open items. */
+export function dueStatus(due: IsoDate, today: IsoDate): "overdue" | "due_today" | "later" {
+  if (due < today) return "overdue";
+  if (due === today) return "due_today";
+  return "later";
+}
+
+/** Whether an unanswered item should be reminded today (once, `afterWorkingDays` after it came). */
+export function isReminderDue(createdOn: IsoDate, today: IsoDate, afterWorkingDays: number, alreadyReminded: boolean): boolean {
+  return !alreadyReminded && workingDaysBetween(createdOn, today) >= afterWorkingDays;
+}

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { MATCH_REASONS } from "#app/domain/child-matching";
+import type { QueueKind } from "#app/domain/council-queue";
+import { EDUCATION_STATUSES } from "#app/domain/register-vocabulary";
+
+// Each council queue kind's payload (decision 030), checked when an item is added and when read.
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const contact = z.object({ email: z.string().nullable(), phone: z.string().nullable() });
+
+/** What each kind carries: only what the receiving council needs to decide. */
+export const QUEUE_PAYLOADS = {
+  // Issue 15 item 4: the receiving council sees only these fields of the sending council's entry.
+  incoming_transfer: z.object({
+    fromLaName: z.string(),
+    sendingTeam: contact,
+    firstName: z.string(),
+    lastName: z.string(),
+    dateOfBirth: isoDate,
+    childReference: z.string(),
+    newAddress: z.object({ addressLine1: z.string(), addressLine2: z.string().nullable(), town: z.string(), postcode: z.string() }).nullable(),
+    educationStatus: z.enum(EDUCATION_STATUSES),
+    socialWorkerInvolved: z.boolean(),
+    dateLeft: isoDate,
+    openConsentRequests: z.number().int().min(0),
+    currentPlacements: z.number().int().min(0),
+  }),
+  // Issue 15 item 5: a child this council added matches one who left another council's register
+  // with destination unknown. Until a person here confirms it, only the other council's name shows.
+  destination_unknown_match: z.object({
+    leftLaName: z.string(),
+    leftOn: isoDate,
+    strength: z.enum(["exact", "likely"]),
+    reasons: z.array(z.enum(MATCH_REASONS)),
+    leavingTeam: contact,
+  }),
+} satisfies Record<QueueKind, z.ZodType>;
+export type QueuePayload<K extends QueueKind> = z.infer<(typeof QUEUE_PAYLOADS)[K]>;
+
+export function parsePayload<K extends QueueKind>(kind: K, payload: unknown): QueuePayload<K> {
+  return QUEUE_PAYLOADS[kind].parse(payload) as QueuePayload<K>;
+}
+

@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { email, optionalText, wholeNumber } from "./fields";
+
+/** The council's children-not-in-school team contact, shown to other councils, and its transfer reminder. */
+export const teamContactSchema = z.object({
+  teamEmail: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), email("the team's email address").optional()),
+  teamPhone: optionalText("the team's phone number", { max: 40 }),
+  transferReminderWorkingDays: wholeNumber("the number of working days", { min: 1, max: 30 }),
+});
+export type TeamContact = z.output<typeof teamContactSchema>;

@@ -1,0 +1,49 @@
+import { data, redirect } from "react-router";
+import type { Route } from "./+types/admin.team-contact";
+import { TextField } from "#app/components/form/fields";
+import { ValidatedForm } from "#app/components/form/ValidatedForm";
+import { Button, NotificationBanner } from "#app/components/govuk";
+import { teamContactSettings, updateTeamContactSettings } from "#app/data/council-queue.server";
+import { laScope } from "#app/data/scope.server";
+import { teamContactSchema } from "#app/forms/team-contact";
+import { parseSubmission } from "#app/forms/submission";
+import { guard } from "#app/utils/route-guard.server";
+
+const TITLE = "Team contact and transfers";
+
+export const loader = guard("routes/admin.team-contact").loader(async ({ user, request }) => {
+  const settings = await teamContactSettings(laScope(user));
+  return { settings, organisation: user.organisationName, saved: new URL(request.url).searchParams.has("saved") };
+});
+
+export const action = guard("routes/admin.team-contact").action(async ({ user, request, actor }) => {
+  const submission = parseSubmission(teamContactSchema, await request.formData());
+  if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
+  await updateTeamContactSettings(laScope(user), submission.data, actor);
+  return redirect("/admin/team-contact?saved");
+});
+
+export default function TeamContact({ loaderData: d, actionData }: Route.ComponentProps) {
+  const s = d.settings;
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {d.saved && !actionData ? <NotificationBanner type="success" heading="Settings saved" /> : null}
+        <ValidatedForm
+          schema={teamContactSchema}
+          defaultValues={{ teamEmail: s.teamEmail ?? "", teamPhone: s.teamPhone ?? "", transferReminderWorkingDays: String(s.transferReminderWorkingDays) }}
+          refused={actionData}
+          pageTitle={TITLE}
+        >
+          <span className="govuk-caption-l">{d.organisation}</span>
+          <h1 className="govuk-heading-l">{TITLE}</h1>
+          <p className="govuk-body">Other councils see your children not in school team&rsquo;s contact when a child is on both registers, and when a transfer goes between you.</p>
+          <TextField name="teamEmail" label="Team email address" type="email" autoComplete="email" />
+          <TextField name="teamPhone" label="Team phone number" type="tel" autoComplete="tel" />
+          <TextField name="transferReminderWorkingDays" label="Working days before an unanswered incoming transfer is reminded" width="3" inputMode="numeric" />
+          <Button preventDoubleClick>Save settings</Button>
+        </ValidatedForm>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { data, redirect } from "react-router";
+import type { Route } from "./+types/council-queue.$itemId";
+import { RadiosField, TextareaField } from "#app/components/form/fields";
+import { ValidatedForm } from "#app/components/form/ValidatedForm";
+import { BackLink, Button, InsetText, SummaryList } from "#app/components/govuk";
+import { possibleDuplicates } from "#app/data/child-matching.server";
+import { decideDestinationUnknownMatch, viewDestinationUnknownMatch } from "#app/data/destination-unknown.server";
+import { findQueueItem } from "#app/data/council-queue.server";
+import { registerWriteScope } from "#app/data/scope.server";
+import { acceptTransfer, declineTransfer, viewTransfer } from "#app/data/transfers.server";
+import { MATCH_REASON_LABELS } from "#app/domain/child-matching";
+import { decisionsFor, QUEUE_DECISION_LABELS, QUEUE_KIND_LABELS, QUEUE_STATE_LABELS, type QueueKind } from "#app/domain/council-queue";
+import { formatDate } from "#app/domain/dates";
+import { EDUCATION_STATUS_LABELS } from "#app/domain/register-vocabulary";
+import { queueDecisionSchema } from "#app/forms/council-queue";
+import { parseSubmission } from "#app/forms/submission";
+import { guard } from "#app/utils/route-guard.server";
+
+const contact = (team: { email: string | null; phone: string | null }) => [team.email, team.phone].filter(Boolean).join(", ") || "No contact recorded";
+
+export const loader = guard("routes/council-queue.$itemId").loader(async ({ user, params, actor }) => {
+  const scope = registerWriteScope(user);
+  const unlocked = await findQueueItem(scope, params.itemId ?? "");
+  const common = { id: unlocked.id, state: unlocked.state, dueOn: unlocked.dueOn, reason: unlocked.decisionReason, childId: unlocked.childId };
+  if (unlocked.kind === "incoming_transfer") {
+    const { payload: p } = await viewTransfer(scope, unlocked.id, actor);
+    const existing = unlocked.state === "new" ? await possibleDuplicates(scope, { firstName: p.firstName, lastName: p.lastName, dateOfBirth: p.dateOfBirth, childReference: p.childReference, postcode: p.newAddress?.postcode }) : [];
+    return {
+      ...common,
+      kind: "incoming_transfer" as const,
+      heading: `Transfer from ${p.fromLaName}`,
+      rows: [
+        { key: "Name", value: `${p.firstName} ${p.lastName}` },
+        { key: "Date of birth", value: formatDate(p.dateOfBirth) },
+        { key: "Child reference", value: p.childReference },
+        { key: "New address", value: p.newAddress ? [p.newAddress.addressLine1, p.newAddress.addressLine2, p.newAddress.town, p.newAddress.postcode].filter(Boolean).join(", ") : "Not known" },
+        { key: "Education status", value: EDUCATION_STATUS_LABELS[p.educationStatus] },
+        { key: "Social worker involved", value: p.socialWorkerInvolved ? "Yes" : "No" },
+        { key: "Left their register on", value: formatDate(p.dateLeft) },
+        { key: "Open consent requests and placements", value: `${p.openConsentRequests} open home-education consent request${p.openConsentRequests === 1 ? "" : "s"}, ${p.currentPlacements} current placement${p.currentPlacements === 1 ? "" : "s"}: these stay with ${p.fromLaName}` },
+        { key: `${p.fromLaName}'s team`, value: contact(p.sendingTeam) },
+      ],
+      existing: existing.map((e) => ({ id: e.id, label: `${e.name}, born ${formatDate(e.dateOfBirth)} (${e.childReference})` })),
+    };
+  }
+  const { payload: p } = await viewDestinationUnknownMatch(scope, unlocked.id);
+  return {
+    ...common,
+    kind: "destination_unknown_match" as const,
+    heading: `A child who left ${p.leftLaName}'s register may be on yours`,
+    rows: [
+      { key: "Left", value: `${p.leftLaName}'s register on ${formatDate(p.leftOn)}, destination unknown` },
+      { key: "Why it may be the same child", value: p.reasons.map((r) => MATCH_REASON_LABELS[r]).join("; ") },
+      { key: `${p.leftLaName}'s team`, value: contact(p.leavingTeam) },
+    ],
+    existing: [],
+  };
+});
+
+export const action = guard("routes/council-queue.$itemId").action(async ({ request, user, params, actor }) => {
+  const scope = registerWriteScope(user);
+  const item = await findQueueItem(scope, params.itemId ?? "");
+  const decisions = decisionsFor(item.kind, item.state) as string[];
+  if (decisions.length === 0) return redirect(`/council-queue/${item.id}`);
+  const submission = parseSubmission(queueDecisionSchema(item.kind, decisions as [string, ...string[]]), await request.formData());
+  if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
+  const { decision, reason, existingChildId } = submission.data;
+  if (item.kind === "incoming_transfer") {
+    const result = decision === "decline" ? await declineTransfer(scope, item.id, reason!, actor) : await acceptTransfer(scope, item.id, actor, decision === "accept_existing" ? existingChildId : undefined);
+    if (result.ok) return redirect(decision === "decline" ? `/council-queue?kind=incoming_transfer` : `/register/${result.childId}`);
+    if (result.kind === "already_on_register") {
+      return data({ errors: { decision: "The child is already on your register: choose to accept into the entry they have" }, values: { decision: "accept_existing", existingChildId: result.existingId } }, { status: 409 });
+    }
+    return data({ errors: {}, values: {}, formError: result.why }, { status: 409 });
+  }
+  const result = await decideDestinationUnknownMatch(scope, item.id, decision as "confirm" | "not_same_child", reason ?? null, actor);
+  if (!result.ok) return data({ errors: {}, values: {}, formError: result.why }, { status: 409 });
+  return redirect(`/council-queue?kind=destination_unknown_match`);
+});
+
+export default function QueueItem({ loaderData: d, actionData }: Route.ComponentProps) {
+  const kind: QueueKind = d.kind;
+  const decisions = decisionsFor(kind, d.state).filter((x) => x !== "accept_existing" || d.existing.length > 0);
+  const labels = QUEUE_DECISION_LABELS[kind] as Record<string, string>;
+  const schema = queueDecisionSchema(kind, (decisions.length > 0 ? decisions : ["none"]) as [string, ...string[]]);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <BackLink href={`/council-queue?kind=${kind}`}>Back to {QUEUE_KIND_LABELS[kind].toLowerCase()}s</BackLink>
+        <ValidatedForm schema={schema} defaultValues={{}} refused={actionData} pageTitle={d.heading}>
+          <span className="govuk-caption-l">{QUEUE_KIND_LABELS[kind]}</span>
+          <h1 className="govuk-heading-l">{d.heading}</h1>
+          <SummaryList rows={[...d.rows, { key: "Due", value: formatDate(d.dueOn) }, { key: "Status", value: QUEUE_STATE_LABELS[d.state] }]} />
+          {d.state !== "new" ? (
+            <InsetText>
+              {QUEUE_STATE_LABELS[d.state]}
+              {d.reason ? `: ${d.reason}` : ""}.{" "}
+              {d.childId ? (
+                <a className="govuk-link" href={`/register/${d.childId}`}>
+                  Open the entry
+                </a>
+              ) : null}
+            </InsetText>
+          ) : (
+            <>
+              {kind === "destination_unknown_match" && d.childId ? (
+                <p className="govuk-body">
+                  <a className="govuk-link" href={`/register/${d.childId}`}>
+                    Open the entry on your register
+                  </a>
+                </p>
+              ) : null}
+              <RadiosField
+                name="decision"
+                legend="What do you want to do?"
+                legendSize="m"
+                items={decisions.map((decision) => ({
+                  value: decision,
+                  label: labels[decision]!,
+                  conditional:
+                    decision === "accept_existing" ? (
+                      <RadiosField name="existingChildId" legend="Which entry?" small items={d.existing.map((e) => ({ value: e.id, label: e.label }))} />
+                    ) : decision === "decline" || decision === "not_same_child" ? (
+                      <TextareaField name="reason" label="Reason (the other council is told it)" rows={3} />
+                    ) : undefined,
+                }))}
+              />
+              <Button preventDoubleClick>Continue</Button>
+            </>
+          )}
+        </ValidatedForm>
+      </div>
+    </div>
+  );
+}
