@@ -1,12 +1,15 @@
 import { ANNUAL_REVIEW_NOTICE_DAYS } from "#app/domain/contacts";
+import { QUEUE_KIND_LABELS, QUEUE_KINDS, type QueueKind } from "#app/domain/council-queue";
+import { londonDate } from "#app/domain/dates";
 import { hasPermission, type Permission } from "#app/domain/roles";
 import type { SessionUser } from "#app/utils/session.server";
 import { caseworkSettings } from "./casework-due.server";
 import { countConsentRequests } from "./consent.server";
+import { countOpenQueueItems } from "./council-queue.server";
 import { countPlacementsNeedingReview } from "./placements.server";
 import { countRegister } from "./register-search.server";
 import type { Due } from "./register-query";
-import { consentScope, placementScope, registerScope } from "./scope.server";
+import { consentScope, laScope, placementScope, registerScope } from "./scope.server";
 
 // The officer's work queue: the home page's counts, each linking to the list it counts. One line
 // per kind of work, in this one registry: later work (school returns, transfers, the council
@@ -36,6 +39,17 @@ function registerLine(id: string, due: Due, label: WorkQueueLine["label"]): Work
   };
 }
 
+/** One line per kind of item in the council's queue (decision 030): transfers, matches, and later returns and notifications. */
+function councilQueueLine(kind: QueueKind): WorkQueueLine {
+  return {
+    id: `queue-${kind}`,
+    permissions: ["write:child:own-la"],
+    label: () => `${QUEUE_KIND_LABELS[kind]}: waiting for a decision`,
+    href: `/council-queue?kind=${kind}`,
+    count: async (user, now) => (await countOpenQueueItems(laScope(user), londonDate(now))).find((k) => k.kind === kind)?.open ?? 0,
+  };
+}
+
 export const WORK_QUEUE_LINES: readonly WorkQueueLine[] = [
   {
     id: "consent-overdue",
@@ -62,6 +76,7 @@ export const WORK_QUEUE_LINES: readonly WorkQueueLine[] = [
   registerLine("no-contact", "no_contact", async (user) => `Children with no contact for ${(await caseworkSettings(user.organisationId)).noContactAlertDays} days or more`),
   registerLine("annual-review", "annual_review", () => `Annual home-education reviews due within ${ANNUAL_REVIEW_NOTICE_DAYS} days or overdue`),
   registerLine("next-action", "next_action", () => "Next actions due from contacts"),
+  ...QUEUE_KINDS.map(councilQueueLine),
 ];
 
 export interface WorkQueueItem {

@@ -8,6 +8,7 @@ import { formDataToObject } from "#app/forms/form-data";
 import { registerEntrySchema } from "#app/forms/register-entry";
 import { loader as consentListLoader } from "#app/routes/consent-requests._index";
 import { loader as homeLoader } from "#app/routes/home";
+import { loader as queueLoader } from "#app/routes/council-queue._index";
 import { loader as placementsLoader } from "#app/routes/placements._index";
 import { action as correctAction } from "#app/routes/register.$childId.contacts.$contactId";
 import { action as newContactAction } from "#app/routes/register.$childId.contacts.new";
@@ -50,6 +51,7 @@ async function listLength(user: TestUser, path: string): Promise<number> {
   if (path.startsWith("/register")) return (await call(listLoader, request)).data.total;
   if (path.startsWith("/consent-requests")) return (await call(consentListLoader, request)).data.rows.length;
   if (path.startsWith("/placements")) return (await call(placementsLoader, request)).data.total;
+  if (path.startsWith("/council-queue")) return (await call(queueLoader, request)).data.items.length;
   throw new Error(`no list for ${path}`);
 }
 
@@ -74,7 +76,7 @@ describe("the work queue", () => {
 
     const home = (await call(homeLoader, await requestAs(officer, "/home"))).data;
     const counts = Object.fromEntries(home.queue.map((l: { id: string; count: number }) => [l.id, l.count]));
-    expect(counts).toEqual({ "consent-overdue": 1, "consent-waiting": 2, "placements-review": 0, "missing-education": 2, "no-contact": 2, "annual-review": 1, "next-action": 1 });
+    expect(counts).toEqual({ "consent-overdue": 1, "consent-waiting": 2, "placements-review": 0, "missing-education": 2, "no-contact": 2, "annual-review": 1, "next-action": 1, "queue-incoming_transfer": 0, "queue-destination_unknown_match": 0 });
     for (const line of home.queue) expect(await listLength(officer, line.href), line.id).toBe(line.count);
 
     // The missing-education list is longest missing first.
