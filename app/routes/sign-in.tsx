@@ -5,7 +5,7 @@ import { TextField } from "#app/components/form/fields";
 import { Button } from "#app/components/govuk";
 import { safeRedirect, signInSchema, SIGN_IN_REFUSED, SIGN_IN_THROTTLED } from "#app/forms/sign-in";
 import { parseSubmission } from "#app/forms/submission";
-import { signIn } from "#app/utils/auth.server";
+import { pathAfterPassword, signIn } from "#app/utils/auth.server";
 import { guard } from "#app/utils/route-guard.server";
 import { sessionCookie } from "#app/utils/session.server";
 
@@ -28,7 +28,8 @@ export const action = guard("routes/sign-in").action(async ({ request, requestId
       { status: throttled ? 429 : 401 },
     );
   }
-  return redirect(redirectTo, { headers: { "Set-Cookie": sessionCookie(result.token, result.expiresAt) } });
+  // A password alone reaches only the second-factor step where one is needed (decision 040).
+  return redirect(pathAfterPassword(result.next, redirectTo), { headers: { "Set-Cookie": sessionCookie(result.token, result.expiresAt) } });
 });
 
 export default function SignIn({ loaderData, actionData }: Route.ComponentProps) {
