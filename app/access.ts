@@ -33,6 +33,10 @@ export const ROUTE_ACCESS = {
   "routes/account.password": SIGNED_IN,
   "routes/sign-in_.second-factor": SECOND_FACTOR_STEP,
   "routes/account.second-factor": SECOND_FACTOR_STEP,
+  "routes/account.passkeys": SIGNED_IN,
+  "routes/webauthn.register": SIGNED_IN,
+  // A passkey signs in instead of a password, or finishes the second-factor step (decision 041).
+  "routes/webauthn.authenticate": PUBLIC,
   "routes/admin.users._index": needs("manage:user:own-la"),
   "routes/admin.users.$userId": needs("manage:user:own-la"),
   "routes/admin.users.$userId_.role": needs("manage:user:own-la"),

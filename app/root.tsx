@@ -103,6 +103,7 @@ export function Layout({ children }: { children: ReactNode }) {
               ? [
                   { href: "/account/password", text: "Change your password" },
                   { href: "/account/second-factor", text: "Your second factor" },
+                  { href: "/account/passkeys", text: "Your passkeys" },
                 ]
               : []),
           ]}

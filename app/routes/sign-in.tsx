@@ -3,6 +3,7 @@ import type { Route } from "./+types/sign-in";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { TextField } from "#app/components/form/fields";
 import { Button } from "#app/components/govuk";
+import { PasskeyButton } from "#app/components/PasskeyButton";
 import { safeRedirect, signInSchema, SIGN_IN_REFUSED, SIGN_IN_THROTTLED } from "#app/forms/sign-in";
 import { parseSubmission } from "#app/forms/submission";
 import { pathAfterPassword, signIn } from "#app/utils/auth.server";
@@ -48,6 +49,13 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
             Forgotten your password?
           </a>
         </p>
+        <h2 className="govuk-heading-m">Sign in with a passkey</h2>
+        <p className="govuk-body">If you have added a passkey to your account, you can use it instead of your email address and password.</p>
+        <PasskeyButton
+          mode={{ kind: "authenticate", redirectTo: loaderData.redirectTo }}
+          label="Use a passkey"
+          withoutScript="A passkey needs JavaScript, which is turned off or not available in this browser: sign in with your email address and password instead."
+        />
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import type { Route } from "./+types/sign-in_.second-factor";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { TextField } from "#app/components/form/fields";
 import { Button } from "#app/components/govuk";
+import { PasskeyButton } from "#app/components/PasskeyButton";
 import { safeRedirect } from "#app/forms/sign-in";
 import { securityCodeRefusal as refusal, securityCodeSchema } from "#app/forms/second-factor";
 import { parseSubmission } from "#app/forms/submission";
@@ -64,6 +65,12 @@ export default function SecondFactorStep({ loaderData, actionData }: Route.Compo
           />
           <Button preventDoubleClick>Continue</Button>
         </ValidatedForm>
+        <h2 className="govuk-heading-m">Or use a passkey</h2>
+        <PasskeyButton
+          mode={{ kind: "authenticate", redirectTo: loaderData.redirectTo }}
+          label="Use a passkey"
+          withoutScript="A passkey needs JavaScript, which is turned off or not available in this browser: enter a code from your authenticator app or a recovery code instead."
+        />
         <h2 className="govuk-heading-s">If you have lost your app and your recovery codes</h2>
         <p className="govuk-body">
           Ask your council admin to reset your second factor, or email{" "}

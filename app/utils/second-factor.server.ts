@@ -4,7 +4,7 @@ import { createTOTPKeyURI, verifyHOTP } from "@oslojs/otp";
 import { and, count, eq, isNotNull, isNull, lt, ne, or } from "drizzle-orm";
 import QRCode from "qrcode";
 import { db, type DbOrTx } from "#db/client";
-import { recoveryCodes, sessions, totpCredentials, type SessionState } from "#db/schema/index";
+import { passkeys, recoveryCodes, sessions, totpCredentials, type SessionState } from "#db/schema/index";
 import {
   acceptableSteps,
   afterPassword,
@@ -28,6 +28,8 @@ import { clearFailures, isThrottled, recordFailure } from "./throttle.server";
 
 export interface SecondFactorStatus {
   totp: boolean;
+  /** How many passkeys (decision 041): each is a second factor too. */
+  passkeys: number;
   recoveryCodesLeft: number;
   required: boolean;
 }
@@ -48,13 +50,14 @@ export async function secondFactorOf(user: { id: string; role: Role }, tx: DbOrT
     .select({ left: count() })
     .from(recoveryCodes)
     .where(and(eq(recoveryCodes.userId, user.id), isNull(recoveryCodes.usedAt)));
-  return { totp: !!totp, recoveryCodesLeft: codes?.left ?? 0, required: secondFactorRequired(user.role, secondFactorPolicies()) };
+  const [keys] = await tx.select({ n: count() }).from(passkeys).where(eq(passkeys.userId, user.id));
+  return { totp: !!totp, passkeys: keys?.n ?? 0, recoveryCodesLeft: codes?.left ?? 0, required: secondFactorRequired(user.role, secondFactorPolicies()) };
 }
 
 /** Where a person goes after a correct password: to prove their second factor, to set one up, or in. */
 export async function stepAfterPassword(user: { id: string; role: Role }, tx: DbOrTx = db): Promise<"challenge" | "set_up" | "signed_in"> {
   const status = await secondFactorOf(user, tx);
-  return afterPassword({ hasSecondFactor: status.totp, required: status.required });
+  return afterPassword({ hasSecondFactor: status.totp || status.passkeys > 0, required: status.required });
 }
 
 /** The state of a session made by a password alone (a sign-in, a reset link, an accepted invitation). */
@@ -242,10 +245,11 @@ export async function removeOwnSecondFactor(user: SessionUser, sessionId: string
 }
 
 /**
- * Removes a user's authenticator key and recovery codes (their admin's reset, or their own removal);
+ * Removes a user's authenticator key, recovery codes and passkeys (their admin's reset, or their own removal);
  * the caller writes the audit event and ends sessions as the case needs.
  */
 export async function deleteSecondFactor(tx: DbOrTx, userId: string): Promise<void> {
   await tx.delete(totpCredentials).where(eq(totpCredentials.userId, userId));
   await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+  await tx.delete(passkeys).where(eq(passkeys.userId, userId));
 }

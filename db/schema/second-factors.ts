@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, index, pgTable, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { bytea } from "./sessions";
 import { users } from "./users";
 
@@ -37,3 +37,34 @@ export const recoveryCodes = pgTable(
     index("recovery_codes_unused_idx").on(t.userId).where(sql`${t.usedAt} is null`),
   ],
 );
+
+/**
+ * A passkey (WebAuthn credential, decision 041): a second factor, or a way in instead of the
+ * password, since every passkey here is made and used with user verification (a PIN or biometric).
+ * Only the public key is kept.
+ */
+export const passkeys = pgTable(
+  "passkeys",
+  {
+    /** The credential id, base64url, as the browser sends it. */
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    publicKey: bytea("public_key").notNull(),
+    counter: bigint("counter", { mode: "number" }).notNull(),
+    transports: text("transports").array().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  },
+  (t) => [index("passkeys_user_id_idx").on(t.userId)],
+);
+
+/** A WebAuthn challenge the service sent, usable once within a few minutes (then deleted). */
+export const webauthnChallenges = pgTable("webauthn_challenges", {
+  challenge: text("challenge").primaryKey(),
+  purpose: text("purpose", { enum: ["register", "authenticate"] }).notNull(),
+  /** Who is registering a passkey; null when signing in (anyone may ask to). */
+  userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+});

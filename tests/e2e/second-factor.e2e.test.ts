@@ -95,11 +95,57 @@ describe("a second factor for staff", () => {
     const noJs = await browser.newContext({ baseURL: app.baseUrl, javaScriptEnabled: false });
     const plain = new CheckedPage(await noJs.newPage(), await context.newPage());
     await plain.goto("/sign-in");
+    // A passkey needs JavaScript: the page says so and offers the password.
+    await expect(plain.page.locator(".app-passkey-unavailable").innerText()).resolves.toContain("needs JavaScript");
+    await expect(plain.page.getByRole("button", { name: "Use a passkey" }).count()).resolves.toBe(0);
     await signInWithPassword(plain, DEMO_TOTP_USER.email);
     expect(plain.page.url()).toContain("/sign-in/second-factor");
     await enterCode(plain, codeFor(decodeBase32IgnorePadding(DEMO_TOTP_SECRET)));
     expect(plain.page.url()).toBe(`${app.baseUrl}/home`);
     plain.assertAllChecked();
     await noJs.close();
+  });
+});
+
+describe("passkeys", () => {
+  it("adds one with Chromium's virtual authenticator, signs in with it instead of the password and as the second factor, and removes it", async () => {
+    const cdp = await context.newCDPSession(page.page);
+    await cdp.send("WebAuthn.enable");
+    await cdp.send("WebAuthn.addVirtualAuthenticator", {
+      options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    });
+    const key = decodeBase32IgnorePadding(DEMO_TOTP_SECRET);
+    await page.goto("/sign-in");
+    await signInWithPassword(page, DEMO_TOTP_USER.email);
+    // The step after the one the test above used.
+    await enterCode(page, codeFor(key, 1));
+    expect(page.page.url()).toBe(`${app.baseUrl}/home`);
+
+    await page.goto("/account/passkeys");
+    await expect(page.page.locator("#passkeys").innerText()).resolves.toContain("You have not added a passkey");
+    await page.page.getByRole("button", { name: "Add a passkey" }).click();
+    await page.page.getByRole("cell", { name: "Passkey 1", exact: true }).waitFor();
+    await page.check();
+
+    // Instead of the password.
+    await page.clickAndCheck(page.page.getByRole("button", { name: "Sign out" }));
+    await page.goto("/sign-in");
+    await page.page.getByRole("button", { name: "Use a passkey" }).click();
+    await page.page.waitForURL(`${app.baseUrl}/home`);
+    await page.check();
+
+    // As the second factor, after the password.
+    await page.clickAndCheck(page.page.getByRole("button", { name: "Sign out" }));
+    await page.goto("/sign-in");
+    await signInWithPassword(page, DEMO_TOTP_USER.email);
+    expect(page.page.url()).toContain("/sign-in/second-factor");
+    await page.page.getByRole("button", { name: "Use a passkey" }).click();
+    await page.page.waitForURL(`${app.baseUrl}/home`);
+    await page.check();
+
+    await page.goto("/account/passkeys");
+    await expect(page.page.getByRole("cell", { name: "Not used yet" }).count()).resolves.toBe(0);
+    await page.clickAndCheck(page.page.getByRole("button", { name: "Remove Passkey 1" }));
+    await expect(page.page.locator("#passkeys").innerText()).resolves.toContain("You have not added a passkey");
   });
 });
