@@ -6,11 +6,15 @@ import type { Permission } from "./domain/roles";
 export type Access =
   | { kind: "public" }
   | { kind: "signed-in" }
+  // A session past its password, whether or not past its second factor yet: only the pages that
+  // ask for or set up the second factor (decision 040). Every other kind needs both.
+  | { kind: "second-factor-step" }
   | { kind: "permission"; permission: Permission }
   | { kind: "any-permission"; permissions: readonly Permission[] };
 
 const PUBLIC = { kind: "public" } as const;
 const SIGNED_IN = { kind: "signed-in" } as const;
+const SECOND_FACTOR_STEP = { kind: "second-factor-step" } as const;
 const needs = <P extends Permission>(permission: P) => ({ kind: "permission", permission }) as const;
 
 export const ROUTE_ACCESS = {
@@ -27,6 +31,12 @@ export const ROUTE_ACCESS = {
   "routes/help": PUBLIC,
   "routes/home": SIGNED_IN,
   "routes/account.password": SIGNED_IN,
+  "routes/sign-in_.second-factor": SECOND_FACTOR_STEP,
+  "routes/account.second-factor": SECOND_FACTOR_STEP,
+  "routes/account.passkeys": SIGNED_IN,
+  "routes/webauthn.register": SIGNED_IN,
+  // A passkey signs in instead of a password, or finishes the second-factor step (decision 041).
+  "routes/webauthn.authenticate": PUBLIC,
   "routes/admin.users._index": needs("manage:user:own-la"),
   "routes/admin.users.$userId": needs("manage:user:own-la"),
   "routes/admin.users.$userId_.role": needs("manage:user:own-la"),

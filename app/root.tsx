@@ -100,7 +100,13 @@ export function Layout({ children }: { children: ReactNode }) {
             { href: "/accessibility", text: "Accessibility statement" },
             { href: "/privacy", text: "Privacy" },
             { href: "/cookies", text: "Cookies" },
-            ...(signedIn ? [{ href: "/account/password", text: "Change your password" }] : []),
+            ...(signedIn
+              ? [
+                  { href: "/account/password", text: "Change your password" },
+                  { href: "/account/second-factor", text: "Your second factor" },
+                  { href: "/account/passkeys", text: "Your passkeys" },
+                ]
+              : []),
           ]}
         />
         {hydrate ? (

@@ -87,7 +87,7 @@ async function startServer(databaseUrl: string): Promise<{ base: string; child: 
   const serve = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts.serve!.split(/\s+/);
   if (serve[0] !== "node") throw new Error(`npm run serve should start node: ${serve.join(" ")}`);
   const child = spawn(process.execPath, serve.slice(1), {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, JOBS_ENABLED: "false", SEED_DEMO_DATA: "false", LOG_LEVEL: "warn", DATABASE_POOL_SIZE: "10", EMAIL_SENDER: "log", PUBLIC_URL: `http://127.0.0.1:${port}`, PLACEMENT_CHECKS_PER_TOKEN_PER_MINUTE: "100000000", OPEN_DATA_REQUESTS_PER_IP_PER_MINUTE: "100000000" },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, JOBS_ENABLED: "false", SEED_DEMO_DATA: "false", LOG_LEVEL: "warn", DATABASE_POOL_SIZE: "10", EMAIL_SENDER: "log", SECOND_FACTOR_FOR_STAFF: "optional", PUBLIC_URL: `http://127.0.0.1:${port}`, PLACEMENT_CHECKS_PER_TOKEN_PER_MINUTE: "100000000", OPEN_DATA_REQUESTS_PER_IP_PER_MINUTE: "100000000" },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let output = "";

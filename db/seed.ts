@@ -7,7 +7,8 @@ import { seedDemoListings, type DemoListing } from "./demo-directory";
 import { seedDemoPlacements } from "./demo-placements";
 import { seedDemoSchools } from "./demo-schools";
 import { currentLocalAuthorities } from "./reference/local-authorities";
-import { organisations, permissionGrants, schools, users } from "./schema/index";
+import { organisations, permissionGrants, schools, totpCredentials, users } from "./schema/index";
+import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 
 export const NATIONAL_DIRECTORY_TEAM = "National alternative provision directory team";
 export const NATIONAL_SERVICE = "Children not in school national service";
@@ -135,6 +136,14 @@ export const DEMO_LISTINGS: readonly DemoListing[] = [
   },
 ];
 
+/**
+ * A council officer with an authenticator app already set up, so a newcomer can try the
+ * second-factor step: add DEMO_TOTP_SECRET to any authenticator app (the README lists it). Not one
+ * of DEMO_USERS, which sign in with the password alone outside production.
+ */
+export const DEMO_TOTP_USER = { email: "two.factor@camden.example", name: "Tola Bakare", role: "council_officer", organisation: { laCode: "202" } } as const;
+export const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
 /** Demo organisations and one user per role, only into a database that has no users yet. */
 export async function seedDemoData(db: Database): Promise<boolean> {
   const [row] = await db.select({ users: count() }).from(users);
@@ -163,6 +172,12 @@ export async function seedDemoData(db: Database): Promise<boolean> {
   const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, "admin@camden.example"));
   const [maker] = await db.select({ id: users.id }).from(users).where(eq(users.email, "decisions@camden.example"));
   await db.insert(permissionGrants).values({ userId: maker!.id, permission: "decide:consent-statutory:own-la", grantedBy: admin!.id });
+  const [camden] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.laCode, DEMO_TOTP_USER.organisation.laCode));
+  const [totpUser] = await db
+    .insert(users)
+    .values({ email: DEMO_TOTP_USER.email, name: DEMO_TOTP_USER.name, role: DEMO_TOTP_USER.role, organisationId: camden!.id, passwordHash })
+    .returning({ id: users.id });
+  await db.insert(totpCredentials).values({ userId: totpUser!.id, key: decodeBase32IgnorePadding(DEMO_TOTP_SECRET), confirmedAt: new Date() });
   await seedDemoRegister(db);
   await seedDemoListings(db, DEMO_LISTINGS, "reviewer@directory.example");
   await seedDemoPlacements(db, "Pennine Outdoor Learning Ltd", "reviewer@directory.example");

@@ -7,6 +7,7 @@ import { sendPasswordResetLink } from "./password-resets.server";
 import type { Actor } from "#app/utils/audit.server";
 import { isUuid, type LaScope } from "./scope.server";
 import { notFound } from "#app/utils/refusals.server";
+import { deleteSecondFactor, secondFactorOf } from "#app/utils/second-factor.server";
 
 // A council admin's management of their own LA's users: inviting one (an emailed one-time link;
 // the account is made when they accept, decision 016), resending an invitation, changing a role,
@@ -72,4 +73,29 @@ export async function sendLaUserResetLink(scope: LaScope, userId: string, actor:
   if (user.deactivatedAt) return { ok: false, message: "Their account has been deactivated" };
   await sendPasswordResetLink(user, actor);
   return { ok: true };
+}
+
+/** Whether one of the LA's users has set up a second factor: the fact only, never the key or codes. */
+export async function laUserHasSecondFactor(scope: LaScope, userId: string): Promise<boolean> {
+  if (!isUuid(userId)) notFound();
+  const [user] = await db.select().from(users).where(and(eq(users.id, userId), eq(users.organisationId, scope.laId)));
+  if (!user) notFound();
+  return (await secondFactorOf(user)).totp;
+}
+
+/**
+ * Removes a user's authenticator app and recovery codes (a lost phone) and ends their sessions: they
+ * set up a new one at their next sign-in. Audited; the admin never sees the old or the new key.
+ */
+export async function resetLaUserSecondFactor(scope: LaScope, userId: string, actor: Actor): Promise<{ ok: true } | { ok: false; message: string }> {
+  if (!isUuid(userId)) notFound();
+  if (userId === actor.userId) return { ok: false, message: "You cannot reset your own second factor: ask another admin" };
+  return db.transaction(async (tx) => {
+    const user = await laUserForUpdate(scope, userId, tx);
+    if (user.deactivatedAt) return { ok: false, message: "Their account has been deactivated" } as const;
+    await deleteSecondFactor(tx, userId);
+    await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await actor.audit(tx, { action: "user.second_factor_reset", subjectType: "user", subjectId: userId });
+    return { ok: true } as const;
+  });
 }

@@ -1,7 +1,7 @@
 import type { Route } from "./+types/admin.users.$userId";
 import { data, redirect } from "react-router";
 import { BackLink, Button, ErrorSummary, NotificationBanner, SummaryList } from "#app/components/govuk";
-import { deactivateLaUser, sendLaUserResetLink } from "#app/data/la-user-admin.server";
+import { deactivateLaUser, laUserHasSecondFactor, resetLaUserSecondFactor, sendLaUserResetLink } from "#app/data/la-user-admin.server";
 import { PageTitle } from "#app/components/PageTitle";
 import { getLaUser } from "#app/data/la-users.server";
 import { laScope } from "#app/data/scope.server";
@@ -30,6 +30,8 @@ export const loader = guard("routes/admin.users.$userId").loader(async ({ user, 
     // Permissions given on top of the role (decision 035): what counts for their role, by name.
     grants: grants.filter((p) => mayHoldGrant(found.role, p)).map((p) => GRANT_LABELS[p].name),
     mayBeGranted: GRANTABLE_PERMISSIONS.some((p) => mayHoldGrant(found.role, p)),
+    secondFactor: await laUserHasSecondFactor(laScope(user), found.id),
+    secondFactorReset: url.searchParams.has("second-factor-reset"),
   };
 });
 
@@ -43,6 +45,11 @@ export const action = guard("routes/admin.users.$userId").action(async ({ reques
     if (!result.ok) return data({ message: result.message, sent: false }, { status: 400 });
     await deliverEmails();
     return { message: null, sent: true };
+  }
+  if (form.get("intent") === "reset-second-factor") {
+    const reset = await resetLaUserSecondFactor(scope, userId, actor);
+    if (!reset.ok) return data({ message: reset.message, sent: false }, { status: 400 });
+    return redirect(`/admin/users/${userId}?second-factor-reset`);
   }
   const result = await deactivateLaUser(scope, userId, actor);
   if (!result.ok) return data({ message: result.message, sent: false }, { status: 400 });
@@ -58,6 +65,11 @@ export default function UserPage({ loaderData: u, actionData }: Route.ComponentP
       {actionData?.sent ? (
         <NotificationBanner type="success" heading={`We have emailed ${u.name} a link to choose a new password`}>
           <p className="govuk-body">It works once, within {RESET_LINK_MINUTES} minutes. Using it signs them out everywhere else.</p>
+        </NotificationBanner>
+      ) : null}
+      {u.secondFactorReset && !actionData ? (
+        <NotificationBanner type="success" heading={`${u.name}'s second factor has been reset`}>
+          <p className="govuk-body">They have been signed out, and will set up a new authenticator app when they next sign in.</p>
         </NotificationBanner>
       ) : null}
       {u.roleChanged && !actionData ? <NotificationBanner type="success" heading={`${u.name} is now: ${u.role}`} /> : null}
@@ -85,6 +97,7 @@ export default function UserPage({ loaderData: u, actionData }: Route.ComponentP
             : []),
           { key: "Account created", value: u.since },
           { key: "Status", value: u.active ? "Active" : "Deactivated" },
+          { key: "Second factor", value: u.secondFactor ? "Authenticator app set up" : "Not set up" },
         ]}
       />
       {u.active ? (
@@ -96,6 +109,19 @@ export default function UserPage({ loaderData: u, actionData }: Route.ComponentP
               Send a password reset link
             </Button>
           </form>
+          {u.secondFactor && !u.self ? (
+            <>
+              <h2 className="govuk-heading-m">Second factor</h2>
+              <form method="post">
+                <p className="govuk-body">
+                  If they have lost their authenticator app and their recovery codes, reset it. They are signed out, and set up a new app when they next sign in.
+                </p>
+                <Button variant="secondary" name="intent" value="reset-second-factor" preventDoubleClick>
+                  Reset second factor
+                </Button>
+              </form>
+            </>
+          ) : null}
           {!u.self ? (
             <>
               <h2 className="govuk-heading-m">Deactivate</h2>

@@ -8,7 +8,8 @@ import { acceptInvitation, openInvitation } from "#app/data/invitations.server";
 import { acceptInvitationSchema } from "#app/forms/la-user";
 import { parseSubmission } from "#app/forms/submission";
 import { guard } from "#app/utils/route-guard.server";
-import { createSession, sessionCookie } from "#app/utils/session.server";
+import { pathAfterPassword, sessionAfterPassword } from "#app/utils/auth.server";
+import { sessionCookie } from "#app/utils/session.server";
 
 // The link in an invitation or a sign-up confirmation email. Opening it changes nothing (mail
 // scanners open links); the account is made by the form's POST.
@@ -34,8 +35,9 @@ export const action = guard("routes/invitation.$token").action(async ({ request,
   }
   const result = await acceptInvitation(token, password, requestId);
   if (result.ok) {
-    const { token: session, expiresAt } = await createSession(result.userId);
-    return redirect(result.kind === "sign_up" ? "/provider" : "/home", { headers: { "Set-Cookie": sessionCookie(session, expiresAt) } });
+    // A new member of staff sets up their second factor before anything else, where it is required.
+    const { token: session, expiresAt, next } = await sessionAfterPassword(result.userId);
+    return redirect(pathAfterPassword(next, result.kind === "sign_up" ? "/provider" : "/home"), { headers: { "Set-Cookie": sessionCookie(session, expiresAt) } });
   }
   if (result.kind === "weak") return data({ errors: { password: result.message }, values: {} }, { status: 400 });
   if (result.kind === "account_exists") return redirect(`/invitation/${token}`);

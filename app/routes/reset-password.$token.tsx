@@ -8,7 +8,8 @@ import { openPasswordReset, resetPassword } from "#app/data/password-resets.serv
 import { choosePasswordSchema, RESET_LINK_MINUTES } from "#app/forms/password-reset";
 import { parseSubmission } from "#app/forms/submission";
 import { guard } from "#app/utils/route-guard.server";
-import { createSession, sessionCookie } from "#app/utils/session.server";
+import { pathAfterPassword, sessionAfterPassword } from "#app/utils/auth.server";
+import { sessionCookie } from "#app/utils/session.server";
 
 // The link in a password reset email. Its token never reaches the logs (`pathWithoutQuery`).
 
@@ -23,8 +24,9 @@ export const action = guard("routes/reset-password.$token").action(async ({ requ
   const result = await resetPassword(params.token ?? "", submission.data.password, requestId);
   if (result.ok) {
     // Every session of the account has ended; this browser gets a new one.
-    const { token, expiresAt } = await createSession(result.userId);
-    return redirect("/account/password?changed", { headers: { "Set-Cookie": sessionCookie(token, expiresAt) } });
+    // It keeps its second factor: a reset link from a mailbox alone reaches only that step.
+    const { token, expiresAt, next } = await sessionAfterPassword(result.userId);
+    return redirect(pathAfterPassword(next, "/account/password?changed"), { headers: { "Set-Cookie": sessionCookie(token, expiresAt) } });
   }
   if (result.kind === "weak") return data({ errors: { password: result.message }, values: {} }, { status: 400 });
   return data({ errors: {}, values: {}, formError: "This link has expired or has already been used. Ask for a new one." }, { status: 410 });

@@ -3,9 +3,10 @@ import type { Route } from "./+types/sign-in";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { TextField } from "#app/components/form/fields";
 import { Button } from "#app/components/govuk";
+import { PasskeyButton } from "#app/components/PasskeyButton";
 import { safeRedirect, signInSchema, SIGN_IN_REFUSED, SIGN_IN_THROTTLED } from "#app/forms/sign-in";
 import { parseSubmission } from "#app/forms/submission";
-import { signIn } from "#app/utils/auth.server";
+import { pathAfterPassword, signIn } from "#app/utils/auth.server";
 import { guard } from "#app/utils/route-guard.server";
 import { sessionCookie } from "#app/utils/session.server";
 
@@ -28,7 +29,8 @@ export const action = guard("routes/sign-in").action(async ({ request, requestId
       { status: throttled ? 429 : 401 },
     );
   }
-  return redirect(redirectTo, { headers: { "Set-Cookie": sessionCookie(result.token, result.expiresAt) } });
+  // A password alone reaches only the second-factor step where one is needed (decision 040).
+  return redirect(pathAfterPassword(result.next, redirectTo), { headers: { "Set-Cookie": sessionCookie(result.token, result.expiresAt) } });
 });
 
 export default function SignIn({ loaderData, actionData }: Route.ComponentProps) {
@@ -47,6 +49,13 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
             Forgotten your password?
           </a>
         </p>
+        <h2 className="govuk-heading-m">Sign in with a passkey</h2>
+        <p className="govuk-body">If you have added a passkey to your account, you can use it instead of your email address and password.</p>
+        <PasskeyButton
+          mode={{ kind: "authenticate", redirectTo: loaderData.redirectTo }}
+          label="Use a passkey"
+          withoutScript="A passkey needs JavaScript, which is turned off or not available in this browser: sign in with your email address and password instead."
+        />
       </div>
     </div>
   );

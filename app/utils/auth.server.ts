@@ -4,11 +4,12 @@ import { users } from "#db/schema/index";
 import { auditorFor } from "./audit.server";
 import { env } from "./env.server";
 import { hashPassword, passwordProblem, verifyPassword } from "./password.server";
+import { stepAfterPassword } from "./second-factor.server";
 import { createSession, invalidateAllSessionsOfUser, readSessionToken, validateSessionToken, type ValidSession } from "./session.server";
 import { clearFailures, isThrottled, recordFailure, throttleKeys } from "./throttle.server";
 
 export type SignInResult =
-  | { ok: true; token: string; expiresAt: Date; session: { userId: string; role: string } }
+  | { ok: true; token: string; expiresAt: Date; session: { userId: string; role: string }; next: "challenge" | "set_up" | "signed_in" }
   | { ok: false; reason: "invalid" | "throttled" };
 
 // Verifying against a real hash when the email is unknown keeps the response time the same, so
@@ -39,12 +40,34 @@ export async function signIn(input: { email: string; password: string; ip: strin
   }
   await clearFailures(keys.account);
   // The session and its audit event commit together: no one is signed in without the record of it.
+  // A correct password alone reaches only the second-factor step where one is needed (decision 040).
+  const next = await stepAfterPassword(user);
+  const state = next === "signed_in" ? "signed_in" : "awaiting_second_factor";
   const { token, expiresAt } = await db.transaction(async (tx) => {
-    const created = await createSession(user.id, new Date(), tx);
-    await audit(tx, { action: "user.signed_in", subjectType: "user", subjectId: user.id });
+    const created = await createSession(user.id, new Date(), tx, state);
+    await audit(tx, { action: "user.signed_in", subjectType: "user", subjectId: user.id, details: next === "signed_in" ? undefined : { secondFactor: next } });
     return created;
   });
-  return { ok: true, token, expiresAt, session: { userId: user.id, role: user.role } };
+  return { ok: true, token, expiresAt, session: { userId: user.id, role: user.role }, next };
+}
+
+/** Where a correct password leads: the page asked for, or first the second-factor step (decision 040). */
+export function pathAfterPassword(next: "challenge" | "set_up" | "signed_in", redirectTo: string): string {
+  if (next === "signed_in") return redirectTo;
+  const step = next === "challenge" ? "/sign-in/second-factor" : "/account/second-factor";
+  return `${step}?redirectTo=${encodeURIComponent(redirectTo)}`;
+}
+
+/**
+ * A session for someone who has just proved their password another way (a reset link, an accepted
+ * invitation): it waits at the second-factor step like any other, where one is needed.
+ */
+export async function sessionAfterPassword(userId: string): Promise<{ token: string; expiresAt: Date; next: "challenge" | "set_up" | "signed_in" }> {
+  const [user] = await db.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, userId));
+  if (!user) throw new Error("sessionAfterPassword: no such user");
+  const next = await stepAfterPassword(user);
+  const created = await createSession(user.id, new Date(), db, next === "signed_in" ? "signed_in" : "awaiting_second_factor");
+  return { ...created, next };
 }
 
 export async function sessionFromRequest(request: Request): Promise<ValidSession | null> {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_CENSUS_DAYS, parseCensusDays } from "#app/domain/census-dates";
+import type { SecondFactorPolicies } from "#app/domain/second-factor";
 
 const positiveNumber = (fallback: number) => z.coerce.number().positive().default(fallback);
 const optionalText = z.string().trim().min(1).optional().catch(undefined);
@@ -12,6 +13,12 @@ const EnvSchema = z
     SIGN_IN_MAX_FAILURES_PER_ACCOUNT: positiveNumber(5),
     SIGN_IN_MAX_FAILURES_PER_IP: positiveNumber(50),
     SIGN_IN_LOCKOUT_MINUTES: positiveNumber(15),
+    // A second factor after the password (decision 040): staff default to required in production,
+    // optional elsewhere, so the demo users sign in as they always have; providers default to optional.
+    SECOND_FACTOR_FOR_STAFF: z.enum(["required", "optional"]).optional(),
+    SECOND_FACTOR_FOR_PROVIDERS: z.enum(["required", "optional"]).default("optional"),
+    /** The name authenticator apps show beside the code. */
+    TOTP_ISSUER: z.string().trim().min(1).default("Children not in school"),
     PROVIDER_SIGN_UPS_PER_IP_PER_HOUR: positiveNumber(10),
     // Where people write to the service team: the help, accessibility and privacy pages name it.
     SUPPORT_EMAIL: z.string().email().default("support@service.example"),
@@ -90,6 +97,14 @@ export function env(): Env {
 
 export function isProduction(): boolean {
   return env().NODE_ENV === "production";
+}
+
+/** Who must use a second factor: each group's setting, or its default for this environment. */
+export function secondFactorPolicies(settings: Env = env()): SecondFactorPolicies {
+  return {
+    staff: settings.SECOND_FACTOR_FOR_STAFF ?? (settings.NODE_ENV === "production" ? "required" : "optional"),
+    providers: settings.SECOND_FACTOR_FOR_PROVIDERS,
+  };
 }
 
 /** The public address without a trailing slash; outside production, this machine on PORT. */

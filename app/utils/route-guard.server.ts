@@ -61,12 +61,17 @@ async function authorise(routeId: RouteId, args: LoaderFunctionArgs | ActionFunc
     audit: auditorFor(user && { userId: user.id, role: user.role, organisationId: user.organisationId }, requestId),
   };
   if (user || PERSONAL_PUBLIC_ROUTES.has(routeId)) args.context.markPersonal?.();
-  if (access.kind === "public") return { ...common, user, session };
+  // A session still waiting for its second factor is nobody to a public page (its header offers
+  // "Sign in" and nothing of the account), though signing out can still end it.
+  const signedIn = session?.state === "signed_in";
+  if (access.kind === "public") return { ...common, user: signedIn ? user : null, session };
   if (!session || !user) {
     const { pathname } = new URL(args.request.url);
     // Only the path: a query string may carry a search for a child's name.
     throw redirect(`/sign-in?redirectTo=${encodeURIComponent(pathname)}`);
   }
+  // Every guarded route but the second-factor step's own refuses a half-signed-in session (decision 040).
+  if (!signedIn && access.kind !== "second-factor-step") throw redirect(`/sign-in/second-factor?redirectTo=${encodeURIComponent(new URL(args.request.url).pathname)}`);
   if (access.kind === "permission" && !holdsPermission(user, access.permission)) forbidden();
   if (access.kind === "any-permission" && !access.permissions.some((p) => holdsPermission(user, p))) forbidden();
   return { ...common, user, session, actor: { userId: user.id, audit: common.audit }, can: (permission: Permission) => holdsPermission(user, permission) } as SignedInArgs;

@@ -3,7 +3,7 @@ import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { and, eq, lt, or, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "#db/client";
-import { organisations, permissionGrants, sessions, users } from "#db/schema/index";
+import { organisations, permissionGrants, sessions, users, type SessionState } from "#db/schema/index";
 import { isGrantablePermission, type GrantablePermission, type Role } from "#app/domain/roles";
 import { env, isProduction } from "./env.server";
 
@@ -31,6 +31,8 @@ export interface SessionUser {
 export interface ValidSession {
   id: string;
   user: SessionUser;
+  /** Only "signed_in" reaches anything but the second-factor step (route-guard.server.ts). */
+  state: SessionState;
   expiresAt: Date;
 }
 
@@ -56,11 +58,19 @@ export function cookieName(): string {
   return isProduction() ? SESSION_COOKIE : DEV_SESSION_COOKIE;
 }
 
-/** Writes a new session; pass the transaction of the change it belongs with (a sign-in and its audit event). */
-export async function createSession(userId: string, now = new Date(), tx: DbOrTx = db): Promise<{ token: string; expiresAt: Date }> {
+/**
+ * Writes a new session; pass the transaction of the change it belongs with (a sign-in and its audit
+ * event). After a password alone, pass the state `sessionStateAfterPassword` gives (decision 040).
+ */
+export async function createSession(
+  userId: string,
+  now = new Date(),
+  tx: DbOrTx = db,
+  state: SessionState = "signed_in",
+): Promise<{ token: string; expiresAt: Date }> {
   const id = randomString();
   const secret = randomString();
-  await tx.insert(sessions).values({ id, secretHash: hashSecret(secret), userId, createdAt: now, lastSeenAt: now });
+  await tx.insert(sessions).values({ id, secretHash: hashSecret(secret), userId, createdAt: now, lastSeenAt: now, state });
   // The cookie lives as long as the absolute lifetime; the idle timeout is enforced here, on the
   // server, where a stolen cookie cannot extend it.
   return { token: `${id}.${secret}`, expiresAt: new Date(now.getTime() + lifetimes().absoluteMs) };
@@ -107,7 +117,12 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
     activeExpiry = expiry(row.session.createdAt, now);
   }
   const { deactivatedAt: _deactivated, grants, ...user } = row.user;
-  return { id, user: { ...user, grants: (grants ?? []).filter(isGrantablePermission) }, expiresAt: activeExpiry };
+  return { id, user: { ...user, grants: (grants ?? []).filter(isGrantablePermission) }, state: row.session.state, expiresAt: activeExpiry };
+}
+
+/** The second factor is proved: the session may now reach what its user's role allows. */
+export async function markSessionSignedIn(sessionId: string, tx: DbOrTx = db): Promise<void> {
+  await tx.update(sessions).set({ state: "signed_in" }).where(eq(sessions.id, sessionId));
 }
 
 export async function invalidateSession(sessionId: string): Promise<void> {

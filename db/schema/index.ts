@@ -2,6 +2,7 @@ export * from "./organisations";
 export * from "./users";
 export * from "./permission-grants";
 export * from "./sessions";
+export * from "./second-factors";
 export * from "./sign-in-throttles";
 export * from "./audit-events";
 export * from "./children";

@@ -222,7 +222,7 @@ const users = new Map<Role, TestUser>();
 function allowedRoles(routeName: string): Role[] {
   const access = ROUTE_ACCESS[`routes/${routeName}` as RouteId];
   const allowed = ROLES.filter((role) =>
-    !access || access.kind === "public" || access.kind === "signed-in" ? true : access.kind === "permission" ? hasPermission(role, access.permission) : access.permissions.some((p) => hasPermission(role, p)),
+    !access || access.kind === "public" || access.kind === "signed-in" || access.kind === "second-factor-step" ? true : access.kind === "permission" ? hasPermission(role, access.permission) : access.permissions.some((p) => hasPermission(role, p)),
   );
   return allowed;
 }

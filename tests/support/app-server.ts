@@ -44,6 +44,10 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
     // Production needs a sender: the browser tests log emails rather than send them.
     EMAIL_SENDER: "log",
     PUBLIC_URL: `http://localhost:${port}`,
+    // Production requires staff to use a second factor; the browser tests of other journeys sign
+    // the demo users in with the password alone, as development does. The second factor's own
+    // tests (sign-in-second-factor.e2e.test.ts) start the app with it required.
+    SECOND_FACTOR_FOR_STAFF: "optional",
     ...extraEnv,
   };
   let dropDatabase = async () => {};
