@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { and, eq, isNull } from "drizzle-orm";
 import { DEFAULT_CONSENT_OVERDUE_WORKING_DAYS, isConsentRequestOverdue } from "#app/domain/consent-overdue";
 import { londonDate } from "#app/domain/dates";
@@ -42,7 +43,7 @@ export async function sendConsentOverdueReminders(now: Date): Promise<{ reminded
         .returning({ laId: consentRequests.laId, childId: consentRequests.childId, socialWorkerId: consentRequests.assignedSocialWorkerId });
       if (!claimed) return false;
       const limit = overdueAfter ?? DEFAULT_CONSENT_OVERDUE_WORKING_DAYS;
-      const link = `/consent-requests/${id}`;
+      const link = href("/consent-requests/:requestId", { requestId: id });
       const [socialWorker] = await tx.select({ id: users.id }).from(users).where(and(eq(users.id, claimed.socialWorkerId), isNull(users.deactivatedAt)));
       if (socialWorker) {
         await notify(tx, {

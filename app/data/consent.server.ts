@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { educationStatusChange } from "#app/domain/entry-history";
 import { homeEducationDecision, DEFAULT_CONSENT_SETTINGS, type AppliedRule, type ConsentRuleSettings } from "#app/domain/consent-rules";
@@ -124,7 +125,7 @@ export async function recordHomeEducationIntention(
       userId: child.allocatedSocialWorkerId!,
       subject: "A home-education request is waiting for your decision",
       body: "A council officer has asked for your agreement to a child being home educated.",
-      link: `/consent-requests/${request!.id}`,
+      link: href("/consent-requests/:requestId", { requestId: request!.id }),
     });
     return { ok: true, outcome: "consent_requested" };
   });
@@ -256,7 +257,7 @@ export async function decideConsent(scope: ConsentScope, requestId: string, deci
       body: agreed
         ? "The social worker agreed to home education. The child's entry now records elective home education."
         : "The social worker refused home education. The child stays on roll: follow the school attendance order route.",
-      link: `/consent-requests/${requestId}`,
+      link: href("/consent-requests/:requestId", { requestId }),
     });
     return { ok: true };
   });
@@ -278,7 +279,7 @@ export async function moveOpenRequest(tx: DbOrTx, scope: LaScope, childId: strin
       userId: newSocialWorkerId,
       subject: "A home-education request is waiting for your decision",
       body: "A child allocated to you has a home-education request waiting for your decision.",
-      link: `/consent-requests/${id}`,
+      link: href("/consent-requests/:requestId", { requestId: id }),
     });
   }
 }

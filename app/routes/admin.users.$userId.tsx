@@ -1,5 +1,5 @@
 import type { Route } from "./+types/admin.users.$userId";
-import { data, redirect } from "react-router";
+import { data, href, redirect } from "react-router";
 import { BackLink, Button, ErrorSummary, NotificationBanner, SummaryList } from "#app/components/govuk";
 import { deactivateLaUser, sendLaUserResetLink } from "#app/data/la-user-admin.server";
 import { PageTitle } from "#app/components/PageTitle";
@@ -26,11 +26,10 @@ export const loader = guard("routes/admin.users.$userId").loader(async ({ user, 
   };
 });
 
-export const action = guard("routes/admin.users.$userId").action(async ({ request, user, params, audit }) => {
+export const action = guard("routes/admin.users.$userId").action(async ({ request, user, params, actor }) => {
   const form = await request.formData();
   const scope = laScope(user);
   const userId = params.userId ?? "";
-  const actor = { userId: user.id, audit };
   if (form.get("intent") === "reset") {
     const result = await sendLaUserResetLink(scope, userId, actor);
     if (!result.ok) return data({ message: result.message, sent: false }, { status: 400 });
@@ -39,13 +38,13 @@ export const action = guard("routes/admin.users.$userId").action(async ({ reques
   }
   const result = await deactivateLaUser(scope, userId, actor);
   if (!result.ok) return data({ message: result.message, sent: false }, { status: 400 });
-  return redirect(`/admin/users/${userId}`);
+  return redirect(href("/admin/users/:userId", { userId }));
 });
 
 export default function UserPage({ loaderData: u, actionData }: Route.ComponentProps) {
   return (
     <>
-      <BackLink href="/admin/users">Back to users</BackLink>
+      <BackLink href={href("/admin/users")}>Back to users</BackLink>
       <PageTitle title={u.name} hasErrors={!!actionData?.message} />
       {actionData?.message ? <ErrorSummary errors={[{ href: "#account-actions", text: actionData.message }]} /> : null}
       {actionData?.sent ? (
@@ -63,7 +62,7 @@ export default function UserPage({ loaderData: u, actionData }: Route.ComponentP
             value: u.role,
             actions:
               u.active && !u.self
-                ? [{ href: `/admin/users/${u.id}/role`, text: "Change", visuallyHiddenText: "role" }]
+                ? [{ href: href("/admin/users/:userId/role", { userId: u.id }), text: "Change", visuallyHiddenText: "role" }]
                 : undefined,
           },
           { key: "Account created", value: u.since },

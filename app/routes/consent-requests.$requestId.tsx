@@ -67,7 +67,7 @@ export const action = guard("routes/consent-requests.$requestId").action(async (
     return data({ errors: {}, values, formError: "This request has already been decided. Your decision has not been recorded: the decision that stands is shown on this page." }, { status: 409 });
   }
   await deliverEmails();
-  return redirect(`/consent-requests/${params.requestId}?decided=${d.decision}`);
+  return redirect(`${href("/consent-requests/:requestId", { requestId: params.requestId ?? "" })}?decided=${d.decision}`);
 });
 
 export default function ConsentRequest({ loaderData: d, actionData }: Route.ComponentProps) {
@@ -75,7 +75,7 @@ export default function ConsentRequest({ loaderData: d, actionData }: Route.Comp
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href="/consent-requests">Back to requests</BackLink>
+        <BackLink href={href("/consent-requests")}>Back to requests</BackLink>
         {d.decided ? <NotificationBanner type="success" heading={d.decided === "agree" ? "You agreed to home education" : "You refused home education"} /> : null}
         {!d.canDecide ? <PageTitle title={title} /> : null}
         <span className="govuk-caption-l">Child reference {d.child.reference}</span>

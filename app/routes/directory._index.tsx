@@ -43,7 +43,7 @@ export default function Directory({ loaderData: d }: Route.ComponentProps) {
       <p className="govuk-body-l">Providers approved for the national directory. Children may be placed only with a provider listed here.</p>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-third">
-          <SearchForm label="Search the directory" action="/directory">
+          <SearchForm label="Search the directory" action={href("/directory")}>
             <SearchTextInput label="Provider name" value={s.q ?? ""} error={d.qError} />
             <LocalAuthoritySelect label="Local authority" las={d.las} value={s.la ?? ""} fullWidth />
             <TextInput
@@ -104,7 +104,7 @@ export default function Directory({ loaderData: d }: Route.ComponentProps) {
             <a className="govuk-link" href={openData} download>
               Download these providers as CSV
             </a>
-            , or use the <a className="govuk-link" href="/api/v1/openapi.json">open data API (OpenAPI description)</a>.
+            , or use the <a className="govuk-link" href={href("/api/v1/openapi.json")}>open data API (OpenAPI description)</a>.
           </p>
         </div>
       </div>

@@ -104,7 +104,7 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <PageTitle title={d.name} />
-        <BackLink href={d.canEdit ? "/register" : "/my-children"}>Back</BackLink>
+        <BackLink href={d.canEdit ? href("/register") : href("/my-children")}>Back</BackLink>
         {d.created ? <NotificationBanner type="success" heading={`${d.name} has been added to the register`} /> : null}
         {d.saved ? <NotificationBanner type="success" heading="Your changes have been saved" /> : null}
         {d.placed ? <NotificationBanner type="success" heading="The placement has been made" /> : null}

@@ -36,7 +36,7 @@ export const action = guard("routes/register.$childId.home-education").action(as
   const result = await recordHomeEducationIntention(consentRaiseScope(user), childId, submission.data, actor);
   if (result.ok) {
     await deliverEmails();
-    return redirect(`/register/${childId}?homeEducation=${result.outcome}`);
+    return redirect(`${href("/register/:childId", { childId })}?homeEducation=${result.outcome}`);
   }
   const messages = {
     blocked_no_social_worker: "This child needs an allocated social worker before home education can be considered. Allocate one on the child's entry first.",

@@ -14,7 +14,7 @@ import { guard } from "#app/utils/route-guard.server";
 
 export const loader = guard("routes/register.$childId.leave").loader(async ({ user, params, actor }) => {
   const { child } = await entryForEdit(registerWriteScope(user), params.childId ?? "", actor, "leave");
-  if (child.dateLeft) throw redirect(`/register/${child.id}`);
+  if (child.dateLeft) throw redirect(href("/register/:childId", { childId: child.id }));
   return { id: child.id, name: `${child.firstName} ${child.lastName}`, version: child.version, today: londonDate(new Date()) };
 });
 
@@ -24,7 +24,7 @@ export const action = guard("routes/register.$childId.leave").action(async ({ re
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
   const { dateLeft, reasonLeft, version } = submission.data;
   const result = await leaveRegister(scope, params.childId ?? "", version, { dateLeft, reasonLeft }, actor);
-  if (result.ok || result.kind === "already_left") return redirect(`/register/${params.childId}`);
+  if (result.ok || result.kind === "already_left") return redirect(href("/register/:childId", { childId: params.childId ?? "" }));
   return data(
     { errors: {}, values: {}, formError: "Someone else changed this entry since you opened this page. Check the entry, then try again." },
     { status: 409 },

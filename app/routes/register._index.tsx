@@ -39,8 +39,8 @@ export default function Register({ loaderData: d }: Route.ComponentProps) {
       <PageTitle title="Register of children not in school" hasErrors={!!d.qError} />
       <span className="govuk-caption-l">{d.organisation}</span>
       <h1 className="govuk-heading-l">Register of children not in school</h1>
-      <Button href="/register/new">Add a child</Button>
-      <SearchForm label="Search the register" action="/register">
+      <Button href={href("/register/new")}>Add a child</Button>
+      <SearchForm label="Search the register" action={href("/register")}>
         <SearchTextInput
           label="Search"
           hint="Name, UPN, NHS number, child reference, council child ID or postcode"

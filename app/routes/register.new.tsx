@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/register.new";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { BackLink, Button, ButtonGroup, SummaryList, WarningText } from "#app/components/govuk";
@@ -55,7 +55,7 @@ export const action = guard("routes/register.new").action(async ({ request, user
   }
 
   const result = await createEntry(scope, submission.data, actor);
-  if (result.ok) return redirect(`/register/${result.id}?created=1`);
+  if (result.ok) return redirect(`${href("/register/:childId", { childId: result.id })}?created=1`);
   if (result.kind === "duplicate") {
     const what = result.field === "upn" ? "UPN" : "NHS number";
     return data(
@@ -63,7 +63,7 @@ export const action = guard("routes/register.new").action(async ({ request, user
         view: "form" as const,
         values,
         errors: { [result.field]: `A child with this ${what} is already on your register (${result.existing.childReference}): open their entry instead` },
-        links: { [result.field]: `/register/${result.existing.id}` },
+        links: { [result.field]: href("/register/:childId", { childId: result.existing.id }) },
       },
       { status: 409 },
     );
@@ -108,7 +108,7 @@ export default function NewEntry({ loaderData, actionData }: Route.ComponentProp
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href="/register">Back to the register</BackLink>
+        <BackLink href={href("/register")}>Back to the register</BackLink>
         <ValidatedForm schema={schema} defaultValues={loaderData.initial} refused={actionData} pageTitle={TITLE} key={actionData ? JSON.stringify(actionData.values) : "initial"}>
           <h1 className="govuk-heading-l">{TITLE}</h1>
           <EntryFields socialWorkers={loaderData.socialWorkers} />

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type Load
 import { ROUTE_ACCESS, type PublicRouteId, type RouteId } from "#app/access";
 import { isConnectionLost, RETRY_AFTER_SECONDS } from "#db/connection-errors";
 import { hasPermission, type Permission } from "#app/domain/roles";
-import { auditorFor, type Actor, type Auditor } from "./audit.server";
+import { auditorFor, type Auditor, type SignedInActor } from "./audit.server";
 import { forbidden } from "./refusals.server";
 import { describeError, logger, pathWithoutQuery } from "./logger.server";
 import { sessionFromRequest } from "./auth.server";
@@ -18,8 +18,8 @@ interface CommonArgs {
 export interface SignedInArgs extends CommonArgs {
   user: SessionUser;
   session: ValidSession;
-  /** The signed-in user as the data layer takes them: their id and their audit call. */
-  actor: Actor;
+  /** The signed-in user as the data layer takes them: their id, role, organisation's name and audit call. Routes never build one. */
+  actor: SignedInActor;
   /** The same permission check the route's access uses, for what a page offers (its buttons and links). */
   can: (permission: Permission) => boolean;
 }
@@ -69,7 +69,7 @@ async function authorise(routeId: RouteId, args: LoaderFunctionArgs | ActionFunc
   }
   if (access.kind === "permission" && !hasPermission(user.role, access.permission)) forbidden();
   if (access.kind === "any-permission" && !access.permissions.some((p) => hasPermission(user.role, p))) forbidden();
-  return { ...common, user, session, actor: { userId: user.id, audit: common.audit }, can: (permission: Permission) => hasPermission(user.role, permission) } as SignedInArgs;
+  return { ...common, user, session, actor: { userId: user.id, role: user.role, organisationName: user.organisationName, audit: common.audit }, can: (permission: Permission) => hasPermission(user.role, permission) } as SignedInArgs;
 }
 
 /**
