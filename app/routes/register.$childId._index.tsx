@@ -172,7 +172,10 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
           <SummaryList
             key={section.heading}
             card={{ title: section.heading }}
-            rows={section.fields.map((field) => ({ key: d.view[field]!.label, value: d.view[field]!.value ?? "Not given" }))}
+            rows={section.fields.flatMap((field) => {
+              const row = d.view[field]!;
+              return row.applies === false ? [] : [{ key: row.label, value: row.value ?? "Not given" }];
+            })}
           />
         ))}
         <h2 className="govuk-heading-m">History</h2>

@@ -6,7 +6,7 @@ import { PageTitle } from "#app/components/PageTitle";
 import { EntryFields } from "#app/components/register/EntryFields";
 import { createEntry } from "#app/data/entry-edit.server";
 import { socialWorkersOf } from "#app/data/entry-read.server";
-import { describeEntry } from "#app/domain/entry-view";
+import { changeLinkText, describeEntry } from "#app/domain/entry-view";
 import { registerWriteScope } from "#app/data/scope.server";
 import { schoolAgeStatus } from "#app/domain/compulsory-school-age";
 import { formatDate, londonDate } from "#app/domain/dates";
@@ -85,10 +85,12 @@ export default function NewEntry({ loaderData, actionData }: Route.ComponentProp
               <input key={name} type="hidden" name={name} value={value} />
             ))}
             <SummaryList
-              rows={Object.entries(actionData.summary).map(([field, row]) => ({
+              rows={Object.entries(actionData.summary)
+                .filter(([, row]) => row.applies !== false)
+                .map(([field, row]) => ({
                 key: row.label,
                 value: row.value ?? "Not given",
-                actions: [{ text: "Change", visuallyHiddenText: row.label.toLowerCase(), button: { name: "intent", value: `change:${field}` } }],
+                actions: [{ text: "Change", visuallyHiddenText: changeLinkText(row.label), button: { name: "intent", value: `change:${field}` } }],
               }))}
             />
             <ButtonGroup>

@@ -70,7 +70,7 @@ describe("recording an intention to home educate", () => {
 
   it("blocks a covered child with no allocated social worker, writing nothing", async () => {
     const { officer } = await setup();
-    const id = await addChild(officer, { laArrangedSpecialSchoolPlace: "yes" });
+    const id = await addChild(officer, { senStatus: "ehc_plan", laArrangedSpecialSchoolPlace: "yes" });
     const before = await childRow(id);
     const outcome = await raise(officer, id);
     expect(outcome.status).toBe(409);
