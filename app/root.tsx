@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from "react";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useMatches, useRouteError, useRouteLoaderData } from "react-router";
+import { href, isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useMatches, useRouteError, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import appStyles from "./styles/app.css?url";
 import { Footer, Header, PhaseBanner, ServiceNavigation, SkipLink } from "./components/govuk";
@@ -75,36 +75,36 @@ export function Layout({ children }: { children: ReactNode }) {
           <Header />
           <ServiceNavigation
             serviceName={SERVICE_NAME}
-            serviceUrl={signedIn ? "/home" : "/"}
+            serviceUrl={signedIn ? href("/home") : href("/")}
             navigation={navigation.map((item) => ({ ...item, active: item.href === current }))}
             signedIn={
               signedIn
                 ? {
                     name: signedIn.name,
                     organisation: `${signedIn.role}, ${signedIn.organisation}`,
-                    inbox: { href: "/inbox", unread: signedIn.unread },
+                    inbox: { href: href("/inbox"), unread: signedIn.unread },
                   }
                 : undefined
             }
           />
         </header>
         <div className="govuk-width-container">
-          <PhaseBanner phase="Beta" feedbackHref="/help#feedback" />
+          <PhaseBanner phase="Beta" feedbackHref={`${href("/help")}#feedback`} />
           <main className="govuk-main-wrapper" id="main-content">
             {children}
           </main>
         </div>
         <Footer
           metaLinks={[
-            { href: "/help", text: "Help and contact" },
-            { href: "/accessibility", text: "Accessibility statement" },
-            { href: "/privacy", text: "Privacy" },
-            { href: "/cookies", text: "Cookies" },
+            { href: href("/help"), text: "Help and contact" },
+            { href: href("/accessibility"), text: "Accessibility statement" },
+            { href: href("/privacy"), text: "Privacy" },
+            { href: href("/cookies"), text: "Cookies" },
             ...(signedIn
               ? [
-                  { href: "/account/password", text: "Change your password" },
-                  { href: "/account/second-factor", text: "Your second factor" },
-                  { href: "/account/passkeys", text: "Your passkeys" },
+                  { href: href("/account/password"), text: "Change your password" },
+                  { href: href("/account/second-factor"), text: "Your second factor" },
+                  { href: href("/account/passkeys"), text: "Your passkeys" },
                 ]
               : []),
           ]}
@@ -154,7 +154,7 @@ function errorPage(status: number): { title: string; body: ReactNode } {
           <>
             <p className="govuk-body">Your role does not give you access to this page.</p>
             <p className="govuk-body">
-              If you think you need access, contact your organisation&apos;s admin. <a className="govuk-link" href="/home">Go to your home page</a>.
+              If you think you need access, contact your organisation&apos;s admin. <a className="govuk-link" href={href("/home")}>Go to your home page</a>.
             </p>
           </>
         ),

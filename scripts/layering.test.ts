@@ -54,6 +54,27 @@ describe("the layering check finds each kind of breach", () => {
     ]);
   });
 
+  it("a link to one of the service's pages built as a string, in a page, a component or the data layer", () => {
+    const breaches = layeringBreaches([
+      file("app/routes/register.$childId.tsx", ""),
+      file("app/routes/admin.audit[.]csv.ts", ""),
+      file("app/routes/inbox.tsx", 'return redirect(`/register/${id}?saved`);\nconst a = href("/register/:childId", { childId });\n<a href="/admin/audit.csv">'),
+      file("app/data/notes.server.ts", 'link: "/inbox",\nconst other = "/registered-elsewhere";'),
+      file("app/forms/sign-in.ts", 'fallback = "/inbox"'),
+    ]);
+    expect(breaches).toEqual([
+      "app/routes/inbox.tsx:1: return redirect(`/register/${id}?saved`);: a link built as a string; use href() from react-router",
+      'app/routes/inbox.tsx:3: <a href="/admin/audit.csv">: a link built as a string; use href() from react-router',
+      'app/data/notes.server.ts:1: link: "/inbox",: a link built as a string; use href() from react-router',
+    ]);
+  });
+
+  it("a route building the actor itself instead of taking the guard's", () => {
+    expect(layeringBreaches([file("app/routes/review.tsx", "await decide(scope, id, { userId: user.id, role: user.role, audit }, today);\nchangePassword({ userId: user.id, password });")])).toEqual([
+      "app/routes/review.tsx: builds an actor by hand; take the guard's `actor`",
+    ]);
+  });
+
   it("reads every form of import", () => {
     expect(importsOf('import a from "./a";\nimport type { B } from "./b";\nexport { c } from "./c";\nimport "./d";\nconst e = await import("./e");\nimport {\n  f,\n} from "./f";')).toEqual([
       "./a",

@@ -3,7 +3,9 @@ import path from "node:path";
 
 // The layering rules of STYLE.md, checked over the source: the domain imports only the domain,
 // routes never reach db/ (they go through app/data/), no module imports itself through a cycle,
-// and only the entry writer writes a child's entry or its history.
+// only the entry writer writes a child's entry or its history, links to the service's own pages go
+// through React Router's typed href() (a renamed route then fails the typecheck, not a person), and
+// routes take the guard's actor rather than building one.
 
 export interface SourceFile {
   /** Path from the project root, with forward slashes: "app/domain/upn.ts". */
@@ -61,8 +63,35 @@ const ROUTES_MAY_REACH_DB = new Set([
 // The one writer of a child's entry and its history (decision 018).
 const ENTRY_WRITER = "app/data/entry-writer.server.ts";
 
+// Where links are written: pages, their components and the data layer's notifications and emails.
+const LINK_FOLDERS = ["app/routes/", "app/components/", "app/data/", "app/root.tsx", "app/navigation.ts"];
+
+/** The first path segment of every page and API route ("register", "admin", "api"), from the route files. */
+function routeSegments(files: SourceFile[]): string[] {
+  const segments = new Set<string>();
+  for (const f of files) {
+    const name = /^app\/routes\/([^/]+)\.tsx?$/.exec(f.path)?.[1];
+    const first = name?.split(/[.[]/)[0];
+    if (first && !first.startsWith("_") && !first.startsWith("$")) segments.add(first);
+  }
+  return [...segments].sort();
+}
+
+/** Each string literal that is a path of this site not built through href(), as "line: text". */
+export function stringBuiltLinks(text: string, segments: string[]): string[] {
+  if (segments.length === 0) return [];
+  const literal = new RegExp(`(?<!href\\(\\s*)["'\`]/(?:${segments.join("|")})(?![\\w-])`, "g");
+  const found: string[] = [];
+  text.split("\n").forEach((line, i) => {
+    if (literal.test(line)) found.push(`${i + 1}: ${line.trim()}`);
+    literal.lastIndex = 0;
+  });
+  return found;
+}
+
 export function layeringBreaches(files: SourceFile[]): string[] {
   const breaches: string[] = [];
+  const segments = routeSegments(files);
   const ids = new Map<string, string>();
   for (const f of files) {
     ids.set(moduleId(f.path), f.path);
@@ -85,6 +114,12 @@ export function layeringBreaches(files: SourceFile[]): string[] {
     if (file.path !== ENTRY_WRITER && !isTest(file.path) && file.path.startsWith("app/")) {
       if (/\.insert\(\s*entryHistory\b/.test(file.text)) breaches.push(`${file.path}: writes entry_history; only ${ENTRY_WRITER} does`);
       if (/\.(insert|update)\(\s*children\b/.test(file.text)) breaches.push(`${file.path}: writes a child's entry; only ${ENTRY_WRITER} does`);
+    }
+    if (!isTest(file.path) && LINK_FOLDERS.some((f) => file.path.startsWith(f))) {
+      for (const line of stringBuiltLinks(file.text, segments)) breaches.push(`${file.path}:${line}: a link built as a string; use href() from react-router`);
+    }
+    if (file.path.startsWith("app/routes/") && /\{\s*userId:\s*user\.id,[^}]*\baudit\b/.test(file.text)) {
+      breaches.push(`${file.path}: builds an actor by hand; take the guard's \`actor\``);
     }
   }
   for (const cycle of cyclesOf(graph)) breaches.push(`import cycle: ${[...cycle, cycle[0]].join(" -> ")}`);

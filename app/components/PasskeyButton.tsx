@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { useState, useSyncExternalStore } from "react";
 
 // A passkey needs the browser's WebAuthn API, so JavaScript: without it (or in a browser without
@@ -13,7 +14,7 @@ async function post(url: string, fields: Record<string, string>): Promise<Respon
 
 async function run(mode: Mode): Promise<string | null> {
   const browser = await import("@simplewebauthn/browser");
-  const url = mode.kind === "register" ? "/webauthn/register" : "/webauthn/authenticate";
+  const url = mode.kind === "register" ? href("/webauthn/register") : href("/webauthn/authenticate");
   const options = await (await post(url, { intent: "options" })).json();
   const response =
     mode.kind === "register" ? await browser.startRegistration({ optionsJSON: options }) : await browser.startAuthentication({ optionsJSON: options });

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { and, eq, isNull } from "drizzle-orm";
 import { isPastDecideBy } from "#app/domain/consent-decisions";
 import { DEFAULT_CONSENT_OVERDUE_WORKING_DAYS } from "#app/domain/consent-overdue";
@@ -43,7 +44,7 @@ export async function sendConsentOverdueReminders(now: Date): Promise<{ reminded
         .returning({ laId: consentRequests.laId, childId: consentRequests.childId, rule: consentRequests.rule, socialWorkerId: consentRequests.assignedSocialWorkerId });
       if (!claimed) return false;
       const limit = overdueAfter ?? DEFAULT_CONSENT_OVERDUE_WORKING_DAYS;
-      const link = `/consent-requests/${id}`;
+      const link = href("/consent-requests/:requestId", { requestId: id });
       const statutory = claimed.rule === "statutory";
       const [socialWorker] =
         !statutory && claimed.socialWorkerId

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { and, asc, count, desc, eq, gte, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { educationStatusChange } from "#app/domain/entry-history";
@@ -138,7 +139,7 @@ const DECIDER_WORDS: Record<ConsentRule, string> = {
 /** Tells the council's decision-makers of a statutory request (bar one), or its admins when there are none. */
 async function tellDecisionMakers(tx: Transaction, laId: string, requestId: string, except: string | null, subject: string, body: string) {
   const makers = (await holdersOf(tx, laId, "decide:consent-statutory:own-la")).filter((m) => m.id !== except);
-  const link = `/consent-requests/${requestId}`;
+  const link = href("/consent-requests/:requestId", { requestId });
   for (const maker of makers) await notify(tx, { userId: maker.id, subject, body, link });
   if (makers.length > 0) return;
   const admins = await tx
@@ -213,7 +214,7 @@ export async function recordHomeEducationIntention(
         summary: `Home-education consent requested from ${DECIDER_WORDS[applied.rule]} (${CONSENT_RULE_NAMES[applied.rule]})`,
         audit: { action: "consent.requested", subjectType: "consent_request", subjectId: request!.id, details: { childId, rule: applied.rule, decideBy } },
       });
-      const link = `/consent-requests/${request!.id}`;
+      const link = href("/consent-requests/:requestId", { requestId: request!.id });
       if (applied.rule === "statutory") {
         await tellDecisionMakers(tx, scope.laId, request!.id, null, "A home-education request is waiting for the council's decision", "A council officer has recorded a notice of intention to home educate a child whose withdrawal from school needs the council's consent.");
         // One message to the social worker per notice: if they also decide the Commissioner's rule, that one says both.
@@ -462,7 +463,7 @@ export async function decideConsent(scope: ConsentScope, requestId: string, deci
         decision.decision === "agree"
           ? `${who} agreed to home education. ${started ? "The child's entry now records elective home education." : "Home education starts once the other decision is agreed too."}`
           : `${who} refused home education. The child stays on roll${decision.nextStep === "school_attendance_order" ? ": follow the school attendance order route." : "."}`,
-      link: `/consent-requests/${requestId}`,
+      link: href("/consent-requests/:requestId", { requestId }),
     });
     return { ok: true, homeEducationStarted: started };
   });
@@ -573,7 +574,7 @@ export async function moveOpenRequest(tx: DbOrTx, scope: LaScope, childId: strin
         rule === "statutory"
           ? "A child allocated to you has a home-education request waiting for the council's decision. Give your view for the decision-maker."
           : "A child allocated to you has a home-education request waiting for your decision.",
-      link: `/consent-requests/${id}`,
+      link: href("/consent-requests/:requestId", { requestId: id }),
     });
   }
 }

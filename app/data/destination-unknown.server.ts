@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { checkDecision } from "#app/domain/council-queue";
 import type { MatchableChild } from "#app/domain/child-matching";
 import { formatDate, londonDate } from "#app/domain/dates";
@@ -59,7 +60,7 @@ async function tellLeavingCouncil(tx: Transaction, scope: LaScope, item: Awaited
     await notifyOfficers(tx, entry.laId, {
       subject: "A child who left your register has been found",
       body: `A child who left your register with destination unknown is now on ${here.name}'s register. Their team: ${[here.email, here.phone].filter(Boolean).join(", ") || "contact the council"}.`,
-      link: `/register/${entry.id}`,
+      link: href("/register/:childId", { childId: entry.id }),
     });
   });
 }

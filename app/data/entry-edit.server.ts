@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import { formatDate, type IsoDate } from "#app/domain/dates";
 import { diffEntries, type EntryView } from "#app/domain/entry-changes";
-import { describeEntry } from "#app/domain/entry-view";
+import { changeLinkText, describeEntry } from "#app/domain/entry-view";
 import * as v from "#app/domain/register-vocabulary";
 import type { RegisterEntryInput } from "#app/forms/register-entry";
 import type { Actor } from "#app/utils/audit.server";
@@ -122,7 +122,7 @@ export async function updateEntry(scope: LaScope, childId: string, expectedVersi
       await record({
         kind: "updated",
         set: childColumns(input),
-        summary: changes.length === 0 ? "Saved with no changes" : `Changed ${changes.map((c) => c.label.toLowerCase()).join(", ")}`,
+        summary: changes.length === 0 ? "Saved with no changes" : `Changed ${changes.map((c) => changeLinkText(c.label)).join(", ")}`,
         changes,
         audit: { action: "child.updated", subjectType: "child", subjectId: childId, details: { fields: changes.map((c) => c.field) } },
       });

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { ROLE_LABELS, type Role } from "#app/domain/roles";
 import { auditorFor } from "#app/utils/audit.server";
@@ -67,8 +68,8 @@ async function writeInvitation(
       `${target.name},`,
       `${inviter.organisationName} has invited you to the Children not in school service as: ${ROLE_LABELS[target.role]}.`,
       `To choose your password and sign in, open this link. It works once, within ${INVITATION_DAYS} days:`,
-      publicLink(`/invitation/${token}`),
-      `If you already have an account with this email address, you cannot have a second one: sign in as usual at ${publicLink("/sign-in")}.`,
+      publicLink(href("/invitation/:token", { token })),
+      `If you already have an account with this email address, you cannot have a second one: sign in as usual at ${publicLink(href("/sign-in"))}.`,
       "If you were not expecting this email, you can ignore it.",
     ].join("\n\n"),
     hasLink: true,
@@ -141,7 +142,7 @@ export async function writeSignUpInvitation(tx: DbOrTx, input: { organisationNam
     body: [
       `${input.name},`,
       `To finish creating the account for ${input.organisationName} in the directory of non-school alternative provision, open this link. It works once, within ${INVITATION_DAYS} days:`,
-      publicLink(`/invitation/${token}`),
+      publicLink(href("/invitation/:token", { token })),
       "If you did not ask for an account, you can ignore this email: nothing has been made.",
     ].join("\n\n"),
     hasLink: true,

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { RESET_LINK_MINUTES } from "#app/forms/password-reset";
 import { auditorFor } from "#app/utils/audit.server";
@@ -36,7 +37,7 @@ async function writeReset(tx: DbOrTx, user: { id: string; name: string }, reques
       `${user.name},`,
       requestedBy ? "Your admin has sent you a link to choose a new password." : "Someone asked for a link to choose a new password for your account.",
       `To choose a new password, open this link. It works once, within ${RESET_LINK_MINUTES} minutes, and signs you out everywhere else:`,
-      publicLink(`/reset-password/${token}`),
+      publicLink(href("/reset-password/:token", { token })),
       "If you did not ask for this, you can ignore this email: your password has not changed.",
     ].join("\n\n"),
     hasLink: true,

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { and, eq, gte, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { IsoDate } from "#app/domain/dates";
 import type { Auditor } from "#app/utils/audit.server";
@@ -56,7 +57,7 @@ async function flag(tx: DbOrTx, which: SQL, listingId: string, reason: ReviewRea
       userId: officer.id,
       subject: `${n} ${n === 1 ? "placement needs" : "placements need"} review: ${provider?.name ?? "a provider"}`,
       body: `${REVIEW_REASONS[reason]} Your council has ${n} ${n === 1 ? "placement" : "placements"} there that ${n === 1 ? "is" : "are"} running or due to start. Review each one: end it, or move the child to a listed provider.`,
-      link: "/placements?show=needs-review",
+      link: `${href("/placements")}?show=needs-review`,
     });
   }
   return flagged.length;

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { and, asc, eq } from "drizzle-orm";
 import type { Auditor } from "#app/utils/audit.server";
 import { auditorFor } from "#app/utils/audit.server";
@@ -50,7 +51,7 @@ export async function signUpProvider(
         body: [
           `${existing.name},`,
           "Someone tried to create a provider account in the Children not in school service with this email address. You already have an account, so no new one was made.",
-          `If it was you, sign in at ${publicLink("/sign-in")}. If you have forgotten your password, ask for a new one at ${publicLink("/forgot-password")}.`,
+          `If it was you, sign in at ${publicLink(href("/sign-in"))}. If you have forgotten your password, ask for a new one at ${publicLink(href("/forgot-password"))}.`,
           "If it was not you, you need do nothing.",
         ].join("\n\n"),
       });

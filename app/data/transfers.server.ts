@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { and, count, desc, eq, gte, isNull, sql } from "drizzle-orm";
 import { checkDecision, isReminderDue } from "#app/domain/council-queue";
 import type { QueuePayload } from "#app/forms/council-queue-payloads";
@@ -57,7 +58,7 @@ export async function sendTransfer(tx: Transaction, entry: ChildRow, toLaId: str
   await notifyOfficers(tx, toLaId, {
     subject: `A child is being transferred to you from ${from.name}`,
     body: `${from.name} has recorded that a child moved to your area. Accept the transfer to add them to your register, or decline it with a reason.`,
-    link: `/council-queue/${item.id}`,
+    link: href("/council-queue/:itemId", { itemId: item.id }),
   });
   await actor.audit(tx, { action: "transfer.sent", subjectType: "council_queue_item", subjectId: item.id, details: { childId: entry.id, toLaId }, counterpartLaId: toLaId });
   return { item, toName: to.name };
@@ -139,7 +140,7 @@ export async function acceptTransfer(scope: LaScope, itemId: string, actor: Acto
         await notifyOfficers(tx, relationship.otherLaId, {
           subject: `${here.name} accepted a transfer`,
           body: `${here.name} accepted the transfer of a child who left your register. The child's timeline shows it.`,
-          link: `/register/${sending.entry.id}`,
+          link: href("/register/:childId", { childId: sending.entry.id }),
         });
         return { ok: true, childId } as const;
       });
@@ -190,7 +191,7 @@ export async function declineTransfer(scope: LaScope, itemId: string, reason: st
       await notifyOfficers(tx, relationship.otherLaId, {
         subject: `${here.name} declined a transfer`,
         body: `${here.name} declined the transfer of a child who left your register, saying: ${reason}. The child is back on your register as missing education until resolved.`,
-        link: `/register/${e.id}`,
+        link: href("/register/:childId", { childId: e.id }),
       });
       return { ok: true, childId: e.id } as const;
     });
@@ -236,7 +237,7 @@ export async function remindUnansweredTransfers(now: Date): Promise<{ reminded: 
       await notifyOfficers(tx, claimed.laId, {
         subject: "A transfer of a child is waiting for your answer",
         body: `A transfer of a child from another council has waited more than ${after} working days. Accept it, or decline it with a reason so the other council can keep looking for the child.`,
-        link: `/council-queue/${id}`,
+        link: href("/council-queue/:itemId", { itemId: id }),
       });
       await audit(tx, { action: "transfer.reminded", subjectType: "council_queue_item", subjectId: id, counterpartLaId: claimed.sourceLaId });
       return true;

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { ANNUAL_REVIEW_NOTICE_DAYS } from "#app/domain/contacts";
 import { QUEUE_KIND_LABELS, QUEUE_KINDS, type QueueKind } from "#app/domain/council-queue";
 import { londonDate } from "#app/domain/dates";
@@ -34,7 +35,7 @@ function registerLine(id: string, due: Due, label: WorkQueueLine["label"]): Work
     id,
     permissions: ["read:child:own-la"],
     label,
-    href: `/register?due=${due}`,
+    href: `${href("/register")}?due=${due}`,
     count: (user, now) => countRegister(registerScope(user), { due }, now),
   };
 }
@@ -45,7 +46,7 @@ function councilQueueLine(kind: QueueKind): WorkQueueLine {
     id: `queue-${kind}`,
     permissions: ["write:child:own-la"],
     label: () => `${QUEUE_KIND_LABELS[kind]}: waiting for a decision`,
-    href: `/council-queue?kind=${kind}`,
+    href: `${href("/council-queue")}?kind=${kind}`,
     count: async (user, now) => (await countOpenQueueItems(laScope(user), londonDate(now))).find((k) => k.kind === kind)?.open ?? 0,
   };
 }
@@ -55,21 +56,21 @@ export const WORK_QUEUE_LINES: readonly WorkQueueLine[] = [
     id: "consent-overdue",
     permissions: ["read:consent:own-la", "decide:consent:allocated"],
     label: (user) => (consentForYou(user) ? "Home-education requests for you that are overdue" : "Home-education requests overdue"),
-    href: "/consent-requests?show=overdue",
+    href: `${href("/consent-requests")}?show=overdue`,
     count: (user, now) => countConsentRequests(consentScope(user), "overdue", now),
   },
   {
     id: "consent-waiting",
     permissions: ["read:consent:own-la", "decide:consent:allocated"],
     label: (user) => (consentForYou(user) ? "Home-education requests waiting for your decision" : "Home-education requests waiting for a social worker"),
-    href: "/consent-requests?show=waiting",
+    href: `${href("/consent-requests")}?show=waiting`,
     count: (user, now) => countConsentRequests(consentScope(user), "waiting", now),
   },
   {
     id: "placements-review",
     permissions: ["write:placement:own-la"],
     label: () => "Placements flagged for review",
-    href: "/placements?show=needs-review",
+    href: `${href("/placements")}?show=needs-review`,
     count: (user) => countPlacementsNeedingReview(placementScope(user)),
   },
   registerLine("missing-education", "missing_education", () => "Children missing education, longest missing first"),

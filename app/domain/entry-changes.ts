@@ -6,7 +6,8 @@ export interface FieldChange {
   to: string | null;
 }
 
-export type EntryView = Record<string, { label: string; value: string | null }>;
+/** Each row of an entry; `applies: false` for a question not asked of this child (kept for the timeline's diff, never shown). */
+export type EntryView = Record<string, { label: string; value: string | null; applies?: false }>;
 
 export function diffEntries(before: EntryView, after: EntryView): FieldChange[] {
   const changes: FieldChange[] = [];

@@ -63,22 +63,27 @@ const yesNoText = (b: boolean) => (b ? "Yes" : "No");
 
 export function describeEntry(input: EntryFacts, socialWorkerName: string | null): EntryView {
   const field = (label: string, value: string | null | undefined) => ({ label, value: value ?? null });
+  const asked = (applies: boolean, label: string, value: string | null | undefined) => (applies ? field(label, value) : { label, value: null, applies: false as const });
   return {
     name: field("Name", [input.firstName, input.middleNames, input.lastName].filter(Boolean).join(" ")),
     dateOfBirth: field("Date of birth", formatDate(input.dateOfBirth)),
     sex: field("Sex", input.sex ? v.SEX_LABELS[input.sex] : null),
     address: field("Home address", [input.addressLine1, input.addressLine2, input.town, input.postcode].filter(Boolean).join(", ")),
-    upn: field("UPN", input.upn),
+    upn: field("Unique pupil number (UPN)", input.upn),
     nhsNumber: field("NHS number", input.nhsNumber ? formatNhsNumber(input.nhsNumber) : null),
-    laChildId: field("LA child ID", input.laChildId),
+    laChildId: field("Council child ID", input.laChildId),
     educationStatus: field("Education status", v.EDUCATION_STATUS_LABELS[input.educationStatus]),
-    homeEducationReason: field("Reason for home education", input.homeEducationReason ? v.HOME_EDUCATION_REASON_LABELS[input.homeEducationReason] : null),
+    homeEducationReason: asked(
+      input.educationStatus === "elective_home_education",
+      "Reason for home education",
+      input.homeEducationReason ? v.HOME_EDUCATION_REASON_LABELS[input.homeEducationReason] : null,
+    ),
     senStatus: field("Special educational needs", v.SEN_STATUS_LABELS[input.senStatus]),
     socialCareStatus: field("Social care status", v.SOCIAL_CARE_STATUS_LABELS[input.socialCareStatus]),
     allocatedSocialWorker: field("Allocated social worker", socialWorkerName),
     atRiskOfHarmFromHome: field("At risk of harm from the home environment", yesNoText(input.atRiskOfHarmFromHome)),
-    laArrangedSpecialSchoolPlace: field("Council-arranged special school place", yesNoText(input.laArrangedSpecialSchoolPlace)),
-    namedSchool: field("Named school", input.namedSchool),
+    laArrangedSpecialSchoolPlace: asked(input.senStatus !== "none", "Council-arranged special school place", yesNoText(input.laArrangedSpecialSchoolPlace)),
+    namedSchool: asked(input.socialCareStatus === "child_in_need_plan", "Named school", input.namedSchool),
     dateEntered: field("Date entered", formatDate(input.dateEntered)),
     sources: field(
       "Sources of information",
@@ -87,6 +92,14 @@ export function describeEntry(input: EntryFacts, socialWorkerName: string | null
     parents: field("Parents and carers", input.parents.map(describeParent).join("; ")),
     arrangements: field("Education providers", input.arrangements.map(describeArrangement).join("; ") || null),
   };
+}
+
+/**
+ * A row's label as the end of "Change ..." for a screen reader: "Change unique pupil number (UPN)",
+ * "Change NHS number". Lower case, except a word that starts with an abbreviation.
+ */
+export function changeLinkText(label: string): string {
+  return /^[A-Z]{2,}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }
 
 export function describeParent(p: ParentFacts): string {

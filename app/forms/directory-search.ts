@@ -3,9 +3,10 @@ import { AGE_LIMITS, PROVISION_TYPES } from "#app/domain/directory-vocabulary";
 import { MAX_API_PAGE_SIZE } from "#app/data/directory-query";
 import { searchText } from "./fields";
 
-// The directory's search and filters, read from the query string. The page drops values it cannot
-// use (a hand-edited URL should still show a page); the open-data API refuses them, so a program
-// never silently gets an unfiltered answer.
+// The directory's search and filters, read from the query string. The page says beside each filter
+// what it cannot use (`?age=25` would otherwise show every provider as if it were a match) and
+// searches only once they are right; the open-data API refuses them, so a program never silently
+// gets an unfiltered answer.
 
 const fields = {
   q: searchText("q"),
@@ -42,6 +43,26 @@ export type DirectorySearch = { [K in keyof typeof fields]?: z.output<(typeof fi
 
 export function parseDirectorySearch(params: URLSearchParams): DirectorySearch {
   return lenient.parse(Object.fromEntries(params)) as DirectorySearch;
+}
+
+// What the page says beside a filter it cannot use (the API's messages name parameters, for programs).
+const FILTER_MESSAGES = {
+  la: "Choose a local authority from the list",
+  district: "Enter a postcode district, like NW1",
+  type: "Choose a type of provision from the list",
+  age: `Enter the child's age as a whole number from ${AGE_LIMITS.min} to ${AGE_LIMITS.max}`,
+} as const;
+export type DirectoryFilter = keyof typeof FILTER_MESSAGES;
+export const DIRECTORY_FILTERS = Object.keys(FILTER_MESSAGES) as DirectoryFilter[];
+
+/** The filters in the query string the page cannot use, each with the sentence shown beside it. */
+export function directoryFilterErrors(params: URLSearchParams): Partial<Record<DirectoryFilter, string>> {
+  const errors: Partial<Record<DirectoryFilter, string>> = {};
+  for (const key of DIRECTORY_FILTERS) {
+    const value = params.get(key);
+    if (value !== null && value.trim() !== "" && !fields[key].safeParse(value).success) errors[key] = FILTER_MESSAGES[key];
+  }
+  return errors;
 }
 
 export function parseApiQuery(params: URLSearchParams): { ok: true; query: DirectorySearch } | { ok: false; errors: { parameter: string; message: string }[] } {

@@ -121,6 +121,7 @@ function withoutBlankRows(value: unknown): unknown {
 export function registerEntrySchema(today: IsoDate) {
   return z
     .object({
+      // In the order the page asks, so the error summary lists problems in the page's order.
       firstName: requiredText("the child's first name", { max: 100 }),
       middleNames: optionalText("middle names", { max: 100 }),
       lastName: requiredText("the child's last name", { max: 100 }),
@@ -132,16 +133,30 @@ export function registerEntrySchema(today: IsoDate) {
       postcode: postcode("the postcode"),
       upn,
       nhsNumber,
-      laChildId: optionalText("LA child ID", { max: 40 }),
+      laChildId: optionalText("council child ID", { max: 40 }),
+      // With every row blank the list is empty: the problem goes on the first row's name, the field
+      // the summary's link lands on and that shows the message beside it.
+      parents: z.preprocess(
+        withoutBlankRows,
+        z
+          .array(parentSchema)
+          .max(6, "Add no more than 6 parents or carers")
+          .superRefine((rows, ctx) => {
+            if (rows.length === 0) ctx.addIssue({ code: "custom", path: [0, "name"], message: "Add at least one parent or carer: enter their full name" });
+          }),
+      ),
       educationStatus: choice(EDUCATION_STATUSES, "Select the child's education status"),
+      // Asked only of a home-educated child (revealed by that answer).
       homeEducationReason: optionalChoice(HOME_EDUCATION_REASONS),
+      arrangements: z.preprocess(withoutBlankRows, z.array(arrangementSchema).max(10, "Add no more than 10 education providers")),
       senStatus: choice(SEN_STATUSES, "Select the child's special educational needs"),
+      // Asked only of a child with special educational needs: a special school place comes with them.
+      laArrangedSpecialSchoolPlace: z.preprocess(blankToUndefined, yesNo(SPECIAL_SCHOOL_MESSAGE).optional()),
       socialCareStatus: choice(SOCIAL_CARE_STATUSES, "Select the child's social care status"),
+      // Asked only of a child with a child-in-need plan (revealed by that answer).
+      namedSchool: optionalText("named school", { max: 200 }),
       allocatedSocialWorkerId: z.preprocess(blankToUndefined, z.uuid("Select a social worker from the list").optional()),
       atRiskOfHarmFromHome: yesNo("Select yes if the child is at risk of harm from the home environment"),
-      laArrangedSpecialSchoolPlace: yesNo("Select yes if the council arranged the child's place at a special school"),
-      namedSchool: optionalText("named school", { max: 200 }),
-      dateEntered: date("the date the child was entered on the register", DATE_RANGES.registerEvent("Date entered", today)),
       sources: z.object({
         name: choice(INFORMATION_SOURCES, "Select where the child's name came from"),
         dateOfBirth: choice(INFORMATION_SOURCES, "Select where the date of birth came from"),
@@ -149,8 +164,7 @@ export function registerEntrySchema(today: IsoDate) {
         parents: choice(INFORMATION_SOURCES, "Select where the parents' details came from"),
         education: choice(INFORMATION_SOURCES, "Select where the education arrangements came from"),
       }),
-      parents: z.preprocess(withoutBlankRows, z.array(parentSchema).min(1, "Add at least one parent or carer").max(6, "Add no more than 6 parents or carers")),
-      arrangements: z.preprocess(withoutBlankRows, z.array(arrangementSchema).max(10, "Add no more than 10 education providers")),
+      dateEntered: date("the date the child was entered on the register", DATE_RANGES.registerEvent("Date entered", today)),
     })
     .superRefine((entry, ctx) => {
       if (compareDates(entry.dateEntered, entry.dateOfBirth) < 0) {
@@ -163,10 +177,29 @@ export function registerEntrySchema(today: IsoDate) {
           message: "The child is not of compulsory school age: check the date of birth (children more than a year outside school age cannot be registered)",
         });
       }
-      if (entry.homeEducationReason && entry.educationStatus !== "elective_home_education") {
-        ctx.addIssue({ code: "custom", path: ["homeEducationReason"], message: "Only give a reason for home education when the child is home educated" });
-      }
-    });
+    })
+    // Checked however the rest of the form is answered (`when`), so this problem comes with the
+    // others rather than after they are fixed; it reads only the answers it depends on.
+    .refine((entry) => !hasSpecialNeeds(entry.senStatus) || entry.laArrangedSpecialSchoolPlace !== undefined, {
+      path: ["laArrangedSpecialSchoolPlace"],
+      message: SPECIAL_SCHOOL_MESSAGE,
+      when: () => true,
+    })
+    // An answer to a question that does not apply (typed, then the answer it hung on changed) is
+    // not stored: the entry holds only what was asked of this child.
+    .transform(({ homeEducationReason, laArrangedSpecialSchoolPlace, namedSchool, ...entry }) => ({
+      ...entry,
+      laArrangedSpecialSchoolPlace: hasSpecialNeeds(entry.senStatus) && laArrangedSpecialSchoolPlace === true,
+      ...(entry.educationStatus === "elective_home_education" && homeEducationReason ? { homeEducationReason } : {}),
+      ...(entry.socialCareStatus === "child_in_need_plan" && namedSchool ? { namedSchool } : {}),
+    }));
+}
+
+const SPECIAL_SCHOOL_MESSAGE = "Select yes if the council arranged the child's place at a special school";
+
+/** Whether the special-school question applies: only a child with special educational needs has a place at one. */
+export function hasSpecialNeeds(senStatus: string | undefined): boolean {
+  return senStatus === "sen_support" || senStatus === "ehc_plan";
 }
 
 export type RegisterEntryInput = z.output<ReturnType<typeof registerEntrySchema>>;

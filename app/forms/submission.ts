@@ -18,13 +18,38 @@ export interface RefusedSubmission {
   links?: Record<string, string>;
 }
 
-export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
+export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[], order: readonly string[] = []): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const key = issue.path.map(String).join(".") || "form";
     errors[key] ??= issue.message;
   }
-  return errors;
+  return inFieldOrder(errors, order);
+}
+
+/**
+ * The form's questions in the order its schema names them, which is the order the page asks them
+ * (a form's schema is written so). Zod reports a cross-field check's problem after every field's
+ * own, so the error summary sorts by this rather than by when a problem was found.
+ */
+export function fieldOrder(schema: z.ZodType): string[] {
+  const def = defOf(schema);
+  if (def.type === "object") return Object.keys(def.shape as Record<string, unknown>);
+  if (def.type === "pipe") {
+    const from = fieldOrder(def.in as z.ZodType);
+    return from.length > 0 ? from : fieldOrder(def.out as z.ZodType);
+  }
+  if ("innerType" in def) return fieldOrder(def.innerType as z.ZodType);
+  return [];
+}
+
+/** Errors sorted by their question's place in `order` (by the first part of a dotted name); the rest keep their order, last. */
+export function inFieldOrder(errors: FieldErrors, order: readonly string[]): FieldErrors {
+  const rank = (name: string) => {
+    const i = order.indexOf(name.split(".")[0]!);
+    return i === -1 ? order.length : i;
+  };
+  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
 }
 
 /**
@@ -35,7 +60,7 @@ export function parseSubmission<S extends z.ZodType>(schema: S, input: FormData 
   const values = input instanceof FormData || input instanceof URLSearchParams ? formDataToObject(input) : input;
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
-  return { ok: false, errors: issuesToFieldErrors(result.error.issues), values: formValues(schema, values) };
+  return { ok: false, errors: issuesToFieldErrors(result.error.issues, fieldOrder(schema)), values: formValues(schema, values) };
 }
 
 // A value longer than its field allows comes back cut to twice the limit: enough for the person to

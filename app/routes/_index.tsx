@@ -1,10 +1,10 @@
-import { redirect } from "react-router";
+import { href, redirect } from "react-router";
 import { Button } from "#app/components/govuk";
 import { PageTitle, SERVICE_NAME } from "#app/components/PageTitle";
 import { guard } from "#app/utils/route-guard.server";
 
 export const loader = guard("routes/_index").loader(({ user }) => {
-  if (user) throw redirect("/home");
+  if (user) throw redirect(href("/home"));
   return null;
 });
 
@@ -22,25 +22,25 @@ export default function Start() {
         </ul>
         <p className="govuk-body">
           Alternative provision providers use it to apply to be listed in the directory. A provider new to the service can{" "}
-          <a className="govuk-link" href="/provider/sign-up">
+          <a className="govuk-link" href={href("/provider/sign-up")}>
             create an account
           </a>
           .
         </p>
-        <Button href="/sign-in" variant="start">
+        <Button href={href("/sign-in")} variant="start">
           Sign in
         </Button>
         <h2 className="govuk-heading-m">Find alternative provision</h2>
         <p className="govuk-body">
           Anyone can{" "}
-          <a className="govuk-link" href="/directory">
+          <a className="govuk-link" href={href("/directory")}>
             search the directory of non-school alternative provision
           </a>{" "}
           without signing in.
         </p>
         <h2 className="govuk-heading-m">Statistics</h2>
         <p className="govuk-body">
-          <a className="govuk-link" href="/statistics">
+          <a className="govuk-link" href={href("/statistics")}>
             Children on councils&apos; registers
           </a>{" "}
           on each termly census day, for England, its regions and every council, with the data to download.

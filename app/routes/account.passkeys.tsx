@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, redirect, href } from "react-router";
 import type { Route } from "./+types/account.passkeys";
 import { PasskeyButton } from "#app/components/PasskeyButton";
 import { PageTitle } from "#app/components/PageTitle";
@@ -39,7 +39,7 @@ export const action = guard("routes/account.passkeys").action(
         { status: 400 },
       );
     }
-    throw redirect("/account/passkeys");
+    throw redirect(href("/account/passkeys"));
   },
 );
 

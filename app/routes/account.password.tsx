@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/account.password";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { TextField } from "#app/components/form/fields";
@@ -19,7 +19,7 @@ export const action = guard("routes/account.password").action(async ({ request, 
   const result = await changePassword({ userId: user.id, ...submission.data, requestId });
   if (!result.ok) return data({ errors: { [result.field]: result.message }, values: {} }, { status: 400 });
   // Every other session of this user has ended; this browser gets a fresh one.
-  return redirect("/account/password?changed", { headers: { "Set-Cookie": sessionCookie(result.token, result.expiresAt) } });
+  return redirect(`${href("/account/password")}?changed`, { headers: { "Set-Cookie": sessionCookie(result.token, result.expiresAt) } });
 });
 
 export default function ChangePassword({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, redirect, href } from "react-router";
 import type { Route } from "./+types/account.second-factor";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { TextField } from "#app/components/form/fields";
@@ -19,7 +19,7 @@ export const loader = guard("routes/account.second-factor").loader(async ({ user
   const url = new URL(request.url);
   const redirectTo = safeRedirect(url.searchParams.get("redirectTo"));
   const status = await secondFactorOf(user);
-  if (status.totp && session.state !== "signed_in") throw redirect(`/sign-in/second-factor?redirectTo=${encodeURIComponent(redirectTo)}`);
+  if (status.totp && session.state !== "signed_in") throw redirect(`${href("/sign-in/second-factor")}?redirectTo=${encodeURIComponent(redirectTo)}`);
   const used = url.searchParams.get("recovery-code-used");
   return {
     redirectTo,
@@ -46,13 +46,13 @@ export const action = guard("routes/account.second-factor").action(async ({ requ
     return { recoveryCodes: result.recoveryCodes, redirectTo: safeRedirect(String(form.get("redirectTo") ?? "")) };
   }
   // Changing a factor already set up needs a session that proved it.
-  if (session.state !== "signed_in") throw redirect("/sign-in/second-factor");
+  if (session.state !== "signed_in") throw redirect(href("/sign-in/second-factor"));
   if (intent === "new-codes") {
     const codes = await makeNewRecoveryCodes(user, requestId);
-    if (codes) return { recoveryCodes: codes, redirectTo: "/account/second-factor" };
+    if (codes) return { recoveryCodes: codes, redirectTo: href("/account/second-factor") };
   }
-  if (intent === "remove" && (await removeOwnSecondFactor(user, session.id, requestId))) throw redirect("/account/second-factor?removed");
-  throw redirect("/account/second-factor");
+  if (intent === "remove" && (await removeOwnSecondFactor(user, session.id, requestId))) throw redirect(`${href("/account/second-factor")}?removed`);
+  throw redirect(href("/account/second-factor"));
 });
 
 function RecoveryCodes({ codes, continueTo }: { codes: string[]; continueTo: string }) {

@@ -18,10 +18,9 @@ export const loader = guard("routes/admin.api-tokens").loader(async ({ user }) =
   };
 });
 
-export const action = guard("routes/admin.api-tokens").action(async ({ user, request, audit }) => {
+export const action = guard("routes/admin.api-tokens").action(async ({ user, request, actor }) => {
   const scope = laScope(user);
   const form = await request.formData();
-  const actor = { userId: user.id, audit };
   if (form.get("intent") === "revoke") {
     await revokeApiToken(scope, String(form.get("tokenId") ?? ""), actor);
     return { revoked: true as const };

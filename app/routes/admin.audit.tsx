@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import type { Route } from "./+types/admin.audit";
 import { Button, DateInput, ErrorSummary, Select, Table, TextInput } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
@@ -24,9 +25,9 @@ export const loader = guard("routes/admin.audit").loader(async ({ user, request,
     people,
     events,
     filtered: !!(filters.childReference || filters.userId || filters.action || filters.from || filters.to),
-    olderHref: events.length === AUDIT_PAGE_SIZE ? `/admin/audit${auditLogQuery(values, { before: String(events[events.length - 1]!.id) })}` : null,
-    newestHref: filters.beforeId ? `/admin/audit${auditLogQuery(values)}` : null,
-    csvHref: `/admin/audit.csv${auditLogQuery(values)}`,
+    olderHref: events.length === AUDIT_PAGE_SIZE ? `${href("/admin/audit")}${auditLogQuery(values, { before: String(events[events.length - 1]!.id) })}` : null,
+    newestHref: filters.beforeId ? `${href("/admin/audit")}${auditLogQuery(values)}` : null,
+    csvHref: `${href("/admin/audit.csv")}${auditLogQuery(values)}`,
   };
 });
 
@@ -46,7 +47,7 @@ export default function AuditLog({ loaderData: d }: Route.ComponentProps) {
         What your council&apos;s staff have done in the service, and what the service itself and other organisations have done about your council&apos;s children, placements, consent
         requests and users. Newest first. Events cannot be changed or deleted.
       </p>
-      <form method="get" action="/admin/audit" role="search" aria-label="Filter the audit log" noValidate>
+      <form method="get" action={href("/admin/audit")} role="search" aria-label="Filter the audit log" noValidate>
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-one-half">
             <TextInput id="filter-child" name="child" label="Child reference" error={d.errors.child} defaultValue={d.values.childReference} width="10" spellCheck={false} />
@@ -68,7 +69,7 @@ export default function AuditLog({ loaderData: d }: Route.ComponentProps) {
         <div className="govuk-button-group">
           <Button variant="secondary">Filter events</Button>
           {d.filtered ? (
-            <a className="govuk-link" href="/admin/audit">
+            <a className="govuk-link" href={href("/admin/audit")}>
               Clear filters
             </a>
           ) : null}

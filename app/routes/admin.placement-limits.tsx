@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/admin.placement-limits";
 import { TextField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -19,7 +19,7 @@ export const action = guard("routes/admin.placement-limits").action(async ({ use
   const submission = parseSubmission(placementLimitsSchema, await request.formData());
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
   await updatePlacementLimits(laScope(user), submission.data, actor);
-  return redirect("/admin/placement-limits?saved");
+  return redirect(`${href("/admin/placement-limits")}?saved`);
 });
 
 const TITLE = "Placement time limits";

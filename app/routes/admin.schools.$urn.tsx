@@ -1,4 +1,4 @@
-import { data } from "react-router";
+import { data, href } from "react-router";
 import type { Route } from "./+types/admin.schools.$urn";
 import { RadiosField, TextField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -31,9 +31,9 @@ export const loader = guard("routes/admin.schools.$urn").loader(async ({ params,
   };
 });
 
-export const action = guard("routes/admin.schools.$urn").action(async ({ params, request, user, audit }) => {
+export const action = guard("routes/admin.schools.$urn").action(async ({ params, request, user, actor }) => {
   const scope = laScope(user);
-  const inviter = { userId: user.id, organisationName: user.organisationName, audit };
+  const inviter = actor;
   const form = await request.formData();
   if (form.get("intent") === "resend") {
     const result = await resendSchoolUserInvitation(scope, params.urn ?? "", String(form.get("invitationId") ?? ""), inviter);
@@ -58,7 +58,7 @@ export default function School({ loaderData: d, actionData }: Route.ComponentPro
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href="/admin/schools">Back to schools</BackLink>
+        <BackLink href={href("/admin/schools")}>Back to schools</BackLink>
         {sentTo ? (
           <NotificationBanner type="success" heading={`Invitation sent to ${sentTo}`}>
             <p className="govuk-body">They can choose their password and sign in with the link in the email. It works once, within 3 days. If they already have an account with this email address, they cannot have a second one.</p>

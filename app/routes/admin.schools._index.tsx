@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import type { Route } from "./+types/admin.schools._index";
 import { Checkboxes, Pagination, paginationItems, SearchForm, Table, Tag, TextInput } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
@@ -14,13 +15,13 @@ export const loader = guard("routes/admin.schools._index").loader(async ({ reque
   return { organisation: user.organisationName, q: query.q ?? "", closed: query.closed === "yes", page, ...found };
 });
 
-function href(q: string, closed: boolean, page: number) {
+function schoolsPage(q: string, closed: boolean, page: number) {
   const params = new URLSearchParams();
   if (q) params.set("q", q);
   if (closed) params.set("closed", "yes");
   if (page > 1) params.set("page", String(page));
   const query = params.toString();
-  return query ? `/admin/schools?${query}` : "/admin/schools";
+  return query ? `${href("/admin/schools")}?${query}` : href("/admin/schools");
 }
 
 export default function Schools({ loaderData: d }: Route.ComponentProps) {
@@ -49,7 +50,7 @@ export default function Schools({ loaderData: d }: Route.ComponentProps) {
             cells: [
               {
                 text: (
-                  <a className="govuk-link" href={`/admin/schools/${s.urn}`}>
+                  <a className="govuk-link" href={href("/admin/schools/:urn", { urn: s.urn })}>
                     {s.name}
                   </a>
                 ),
@@ -63,9 +64,9 @@ export default function Schools({ loaderData: d }: Route.ComponentProps) {
         />
       ) : null}
       <Pagination
-        previous={d.page > 1 ? { href: href(d.q, d.closed, d.page - 1) } : undefined}
-        next={d.page < pages ? { href: href(d.q, d.closed, d.page + 1) } : undefined}
-        items={paginationItems(d.page, pages, (n) => href(d.q, d.closed, n))}
+        previous={d.page > 1 ? { href: schoolsPage(d.q, d.closed, d.page - 1) } : undefined}
+        next={d.page < pages ? { href: schoolsPage(d.q, d.closed, d.page + 1) } : undefined}
+        items={paginationItems(d.page, pages, (n) => schoolsPage(d.q, d.closed, n))}
       />
     </>
   );

@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/admin.settings";
 import { TextField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -22,7 +22,7 @@ export const action = guard("routes/admin.settings").action(async ({ user, reque
   const submission = parseSubmission(laSettingsSchema, await request.formData());
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
   await updateLaConsentSettings(laScope(user), submission.data, actor);
-  return redirect("/admin/settings?saved");
+  return redirect(`${href("/admin/settings")}?saved`);
 });
 
 export default function Settings({ loaderData: d, actionData }: Route.ComponentProps) {

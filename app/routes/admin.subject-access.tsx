@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, redirect, href } from "react-router";
 import type { Route } from "./+types/admin.subject-access";
 import { BackLink, Button, ButtonGroup, Checkboxes, ErrorSummary, InsetText, NotificationBanner, SummaryList, Tag, Textarea, TextInput } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
@@ -39,7 +39,7 @@ export const action = guard("routes/admin.subject-access").action(async ({ user,
   if (!submission.ok) return data({ errors: submission.errors }, { status: 400 });
   const outcome = await setRestriction(scope, submission.data.childId, submission.data.intent === "restrict", submission.data.reason, actor);
   const done = outcome.ok ? (submission.data.intent === "restrict" ? "restricted" : "lifted") : "unchanged";
-  return redirect(`/admin/subject-access?child=${encodeURIComponent(back)}&restriction=${done}`);
+  return redirect(`${href("/admin/subject-access")}?child=${encodeURIComponent(back)}&restriction=${done}`);
 });
 
 const TITLE = "Subject access and restriction";
@@ -86,7 +86,7 @@ export default function SubjectAccess({ loaderData: d, actionData }: Route.Compo
       {d.step === "document" ? (
         <>
           <div>
-            <BackLink href={`/admin/subject-access${self}${redactQuery}`}>Back to choosing what to redact</BackLink>
+            <BackLink href={`${href("/admin/subject-access")}${self}${redactQuery}`}>Back to choosing what to redact</BackLink>
           </div>
           <h1 className="govuk-heading-l">
             <span className="govuk-caption-l">Subject access</span>
@@ -112,7 +112,7 @@ export default function SubjectAccess({ loaderData: d, actionData }: Route.Compo
         </>
       ) : (
         <>
-          <BackLink href="/admin/subject-access">Find another child</BackLink>
+          <BackLink href={href("/admin/subject-access")}>Find another child</BackLink>
           <h1 className="govuk-heading-l">
             <span className="govuk-caption-l">{TITLE}</span>
             {isChild ? `The child ${bundle.subject.reference}` : "A parent or carer"}
@@ -120,7 +120,7 @@ export default function SubjectAccess({ loaderData: d, actionData }: Route.Compo
           <p className="govuk-body">
             The bundle holds {bundle.sections.map((s) => `${s.title.toLowerCase()} (${s.records.length})`).join(", ")}.
           </p>
-          <form method="get" action="/admin/subject-access" noValidate>
+          <form method="get" action={href("/admin/subject-access")} noValidate>
             {hidden}
             <input type="hidden" name="view" value="document" />
             {bundle.thirdParties.length > 0 ? (
@@ -137,7 +137,7 @@ export default function SubjectAccess({ loaderData: d, actionData }: Route.Compo
             )}
             <ButtonGroup>
               <Button>Show the document to print</Button>
-              <Button variant="secondary" formAction="/admin/subject-access.json">
+              <Button variant="secondary" formAction={href("/admin/subject-access.json")}>
                 Download as JSON
               </Button>
             </ButtonGroup>
@@ -148,7 +148,7 @@ export default function SubjectAccess({ loaderData: d, actionData }: Route.Compo
               <ul className="govuk-list">
                 {parents.map((p) => (
                   <li key={p.id}>
-                    <a className="govuk-link" href={`/admin/subject-access?parent=${p.id}`}>
+                    <a className="govuk-link" href={`${href("/admin/subject-access")}?parent=${p.id}`}>
                       Everything held about {p.name}
                     </a>
                   </li>

@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, redirect, href } from "react-router";
 import type { Route } from "./+types/admin.team-contact";
 import { TextField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -20,7 +20,7 @@ export const action = guard("routes/admin.team-contact").action(async ({ user, r
   const submission = parseSubmission(teamContactSchema, await request.formData());
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
   await updateTeamContactSettings(laScope(user), submission.data, actor);
-  return redirect("/admin/team-contact?saved");
+  return redirect(`${href("/admin/team-contact")}?saved`);
 });
 
 export default function TeamContact({ loaderData: d, actionData }: Route.ComponentProps) {

@@ -1,5 +1,5 @@
 import type { Route } from "./+types/admin.users.$userId";
-import { data, redirect } from "react-router";
+import { data, href, redirect } from "react-router";
 import { BackLink, Button, ErrorSummary, NotificationBanner, SummaryList } from "#app/components/govuk";
 import { deactivateLaUser, laUserHasSecondFactor, resetLaUserSecondFactor, sendLaUserResetLink } from "#app/data/la-user-admin.server";
 import { PageTitle } from "#app/components/PageTitle";
@@ -35,11 +35,10 @@ export const loader = guard("routes/admin.users.$userId").loader(async ({ user, 
   };
 });
 
-export const action = guard("routes/admin.users.$userId").action(async ({ request, user, params, audit }) => {
+export const action = guard("routes/admin.users.$userId").action(async ({ request, user, params, actor }) => {
   const form = await request.formData();
   const scope = laScope(user);
   const userId = params.userId ?? "";
-  const actor = { userId: user.id, audit };
   if (form.get("intent") === "reset") {
     const result = await sendLaUserResetLink(scope, userId, actor);
     if (!result.ok) return data({ message: result.message, sent: false }, { status: 400 });
@@ -49,17 +48,17 @@ export const action = guard("routes/admin.users.$userId").action(async ({ reques
   if (form.get("intent") === "reset-second-factor") {
     const reset = await resetLaUserSecondFactor(scope, userId, actor);
     if (!reset.ok) return data({ message: reset.message, sent: false }, { status: 400 });
-    return redirect(`/admin/users/${userId}?second-factor-reset`);
+    return redirect(`${href("/admin/users/:userId", { userId })}?second-factor-reset`);
   }
   const result = await deactivateLaUser(scope, userId, actor);
   if (!result.ok) return data({ message: result.message, sent: false }, { status: 400 });
-  return redirect(`/admin/users/${userId}`);
+  return redirect(href("/admin/users/:userId", { userId }));
 });
 
 export default function UserPage({ loaderData: u, actionData }: Route.ComponentProps) {
   return (
     <>
-      <BackLink href="/admin/users">Back to users</BackLink>
+      <BackLink href={href("/admin/users")}>Back to users</BackLink>
       <PageTitle title={u.name} hasErrors={!!actionData?.message} />
       {actionData?.message ? <ErrorSummary errors={[{ href: "#account-actions", text: actionData.message }]} /> : null}
       {actionData?.sent ? (
@@ -83,7 +82,7 @@ export default function UserPage({ loaderData: u, actionData }: Route.ComponentP
             value: u.role,
             actions:
               u.active && !u.self
-                ? [{ href: `/admin/users/${u.id}/role`, text: "Change", visuallyHiddenText: "role" }]
+                ? [{ href: href("/admin/users/:userId/role", { userId: u.id }), text: "Change", visuallyHiddenText: "role" }]
                 : undefined,
           },
           ...(u.mayBeGranted || u.grants.length > 0
@@ -91,7 +90,7 @@ export default function UserPage({ loaderData: u, actionData }: Route.ComponentP
                 {
                   key: "Also allowed to",
                   value: u.grants.length > 0 ? u.grants.join(", ") : "Nothing besides their role",
-                  actions: u.active && u.mayBeGranted ? [{ href: `/admin/users/${u.id}/grants`, text: "Change", visuallyHiddenText: "what they are also allowed to do" }] : undefined,
+                  actions: u.active && u.mayBeGranted ? [{ href: href("/admin/users/:userId/grants", { userId: u.id }), text: "Change", visuallyHiddenText: "what they are also allowed to do" }] : undefined,
                 },
               ]
             : []),

@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/admin.users.$userId_.role";
 import { RadiosField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -17,19 +17,19 @@ export const loader = guard("routes/admin.users.$userId_.role").loader(async ({ 
   return { id: found.id, name: found.name, role: found.role };
 });
 
-export const action = guard("routes/admin.users.$userId_.role").action(async ({ request, user, params, audit }) => {
+export const action = guard("routes/admin.users.$userId_.role").action(async ({ request, user, params, actor }) => {
   const submission = parseSubmission(changeRoleSchema, await request.formData());
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
-  const result = await changeLaUserRole(laScope(user), params.userId ?? "", submission.data.role, { userId: user.id, audit });
+  const result = await changeLaUserRole(laScope(user), params.userId ?? "", submission.data.role, actor);
   if (!result.ok) return data({ errors: { role: result.message }, values: submission.data }, { status: 400 });
-  return redirect(`/admin/users/${params.userId}?role-changed`);
+  return redirect(`${href("/admin/users/:userId", { userId: params.userId ?? "" })}?role-changed`);
 });
 
 export default function ChangeRole({ loaderData: u, actionData }: Route.ComponentProps) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href={`/admin/users/${u.id}`}>Back</BackLink>
+        <BackLink href={href("/admin/users/:userId", { userId: u.id })}>Back</BackLink>
         <ValidatedForm schema={changeRoleSchema} defaultValues={{ role: u.role }} refused={actionData} pageTitle={`Change ${u.name}'s role`}>
           <RadiosField
             name="role"

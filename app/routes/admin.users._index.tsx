@@ -1,4 +1,4 @@
-import { data } from "react-router";
+import { data, href } from "react-router";
 import type { Route } from "./+types/admin.users._index";
 import { Button, ErrorSummary, NotificationBanner, Table, Tag } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
@@ -29,9 +29,9 @@ export const loader = guard("routes/admin.users._index").loader(async ({ user })
   };
 });
 
-export const action = guard("routes/admin.users._index").action(async ({ request, user, audit }) => {
+export const action = guard("routes/admin.users._index").action(async ({ request, user, actor }) => {
   const form = await request.formData();
-  const result = await resendLaInvitation(laScope(user), String(form.get("invitationId") ?? ""), { userId: user.id, organisationName: user.organisationName, audit });
+  const result = await resendLaInvitation(laScope(user), String(form.get("invitationId") ?? ""), actor);
   if (!result.ok) return data({ resent: false, error: INVITATIONS_THROTTLED }, { status: 429 });
   await deliverEmails();
   return { resent: true, error: null };
@@ -45,7 +45,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
       {actionData?.resent ? <NotificationBanner type="success" heading="Invitation sent again, with a new link. The old link no longer works." /> : null}
       <span className="govuk-caption-l">{loaderData.organisation}</span>
       <h1 className="govuk-heading-l">Users</h1>
-      <Button href="/admin/users/new">Add a user</Button>
+      <Button href={href("/admin/users/new")}>Add a user</Button>
       <Table
         caption="People who can sign in for your council"
         head={[{ text: "Name" }, { text: "Email address" }, { text: "Role" }, { text: "Status" }]}
@@ -53,7 +53,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
           cells: [
             {
               text: (
-                <a className="govuk-link" href={`/admin/users/${u.id}`}>
+                <a className="govuk-link" href={href("/admin/users/:userId", { userId: u.id })}>
                   {u.name}
                 </a>
               ),

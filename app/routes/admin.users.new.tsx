@@ -1,4 +1,4 @@
-import { data } from "react-router";
+import { data, href } from "react-router";
 import type { Route } from "./+types/admin.users.new";
 import { RadiosField, TextField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -17,12 +17,12 @@ import { guard } from "#app/utils/route-guard.server";
 
 export const loader = guard("routes/admin.users.new").loader(({ user }) => ({ organisation: user.organisationName }));
 
-export const action = guard("routes/admin.users.new").action(async ({ request, user, audit }) => {
+export const action = guard("routes/admin.users.new").action(async ({ request, user, actor }) => {
   const values = formValues(inviteUserSchema, formDataToObject(await request.formData()));
   const submission = parseSubmission(inviteUserSchema, values);
   if (!submission.ok) return data({ errors: submission.errors, values }, { status: 400 });
   // The same answer for every address: whether it has an account is for its owner to find out.
-  const result = await inviteLaUser(laScope(user), submission.data, { userId: user.id, organisationName: user.organisationName, audit });
+  const result = await inviteLaUser(laScope(user), submission.data, actor);
   if (!result.ok) return data({ errors: {}, values, formError: INVITATIONS_THROTTLED }, { status: 429 });
   await deliverEmails();
   return { invited: { name: submission.data.name, email: submission.data.email } };
@@ -41,7 +41,7 @@ export default function NewUser({ loaderData, actionData }: Route.ComponentProps
           </p>
           <p className="govuk-body">If they already have an account with this email address, they cannot have a second one.</p>
           <p className="govuk-body">
-            <a className="govuk-link" href="/admin/users">
+            <a className="govuk-link" href={href("/admin/users")}>
               Back to users
             </a>
           </p>
@@ -52,7 +52,7 @@ export default function NewUser({ loaderData, actionData }: Route.ComponentProps
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href="/admin/users">Back to users</BackLink>
+        <BackLink href={href("/admin/users")}>Back to users</BackLink>
         <ValidatedForm schema={inviteUserSchema} defaultValues={{}} refused={actionData && "errors" in actionData ? actionData : undefined} pageTitle="Add a user">
           <span className="govuk-caption-l">{loaderData.organisation}</span>
           <h1 className="govuk-heading-l">Add a user</h1>

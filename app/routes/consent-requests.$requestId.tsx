@@ -93,7 +93,7 @@ export const action = guard("routes/consent-requests.$requestId").action(async (
     const given = await giveSocialWorkerView(scope, requestId, submission.data.view, actor);
     if (!given.ok) return data({ errors: {}, values, formError: "Your view can no longer be given: the request has been decided, or you have already given it." }, { status: 409 });
     await deliverEmails();
-    return redirect(`/consent-requests/${requestId}?view-given`);
+    return redirect(`${href("/consent-requests/:requestId", { requestId })}?view-given`);
   }
   const schema = consentDecisionSchema(londonDate(new Date()), rule);
   const values = formValues(schema, form);
@@ -112,7 +112,7 @@ export const action = guard("routes/consent-requests.$requestId").action(async (
     return data({ errors: {}, values, formError }, { status: 409 });
   }
   await deliverEmails();
-  return redirect(`/consent-requests/${requestId}?decided=${submission.data.decision}`);
+  return redirect(`${href("/consent-requests/:requestId", { requestId })}?decided=${submission.data.decision}`);
 });
 
 export default function ConsentRequest({ loaderData: d, actionData }: Route.ComponentProps) {
@@ -246,7 +246,7 @@ export default function ConsentRequest({ loaderData: d, actionData }: Route.Comp
     return (
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <BackLink href="/consent-requests">Back to requests</BackLink>
+          <BackLink href={href("/consent-requests")}>Back to requests</BackLink>
           <ValidatedForm schema={consentDecisionSchema(d.today, d.rule)} defaultValues={{}} refused={refused} pageTitle={title}>
             {details}
             <h2 className="govuk-heading-m">Your decision</h2>
@@ -265,7 +265,7 @@ export default function ConsentRequest({ loaderData: d, actionData }: Route.Comp
     return (
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <BackLink href="/consent-requests">Back to requests</BackLink>
+          <BackLink href={href("/consent-requests")}>Back to requests</BackLink>
           {banner}
           <ValidatedForm schema={socialWorkerViewSchema()} defaultValues={{}} refused={refused} pageTitle={title}>
             {details}
@@ -288,7 +288,7 @@ export default function ConsentRequest({ loaderData: d, actionData }: Route.Comp
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <PageTitle title={title} />
-        <BackLink href="/consent-requests">Back to requests</BackLink>
+        <BackLink href={href("/consent-requests")}>Back to requests</BackLink>
         {banner}
         {details}
       </div>

@@ -42,7 +42,7 @@ export const action = guard("routes/consent-requests.$requestId_.reconsider").ac
     return data({ errors: {}, values, formError: messages[result.kind] }, { status: 409 });
   }
   await deliverEmails();
-  return redirect(`/consent-requests/${result.requestId}?reconsideration`);
+  return redirect(`${href("/consent-requests/:requestId", { requestId: result.requestId })}?reconsideration`);
 });
 
 export default function Reconsider({ loaderData: d, actionData }: Route.ComponentProps) {

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import type { Route } from "./+types/council-figures._index";
 import { LineChart } from "#app/components/charts/Charts";
 import { Table } from "#app/components/govuk";
@@ -70,7 +71,7 @@ export default function CouncilFigures({ loaderData: { today, figures, canDownlo
       <h1 className="govuk-heading-l">{figures ? `${figures.councilName}'s figures` : TITLE}</h1>
       <p className="govuk-body">
         Your council&apos;s own figures are exact, for your staff only. The region&apos;s and England&apos;s are the published figures, rounded and with small
-        counts suppressed, as on the <a className="govuk-link" href="/statistics">public statistics page</a>.
+        counts suppressed, as on the <a className="govuk-link" href={href("/statistics")}>public statistics page</a>.
       </p>
 
       <h2 className="govuk-heading-m">Today</h2>
@@ -82,7 +83,7 @@ export default function CouncilFigures({ loaderData: { today, figures, canDownlo
       />
       <ul className="govuk-list">
         <li>
-          <a className="govuk-link" href="/consent-requests">
+          <a className="govuk-link" href={href("/consent-requests")}>
             Home-education consent requests overdue: {today.overdueConsentRequests}
           </a>{" "}
           (of {today.pendingConsentRequests} waiting)
@@ -104,7 +105,7 @@ export default function CouncilFigures({ loaderData: { today, figures, canDownlo
           />
 
           <h2 className="govuk-heading-m">Breakdowns</h2>
-          <form method="get" action="/council-figures" className="govuk-!-margin-bottom-6">
+          <form method="get" action={href("/council-figures")} className="govuk-!-margin-bottom-6">
             <div className="govuk-form-group">
               <label className="govuk-label" htmlFor="day">
                 Census day
@@ -135,7 +136,7 @@ export default function CouncilFigures({ loaderData: { today, figures, canDownlo
             <>
               <h2 className="govuk-heading-m">Termly return</h2>
               <p className="govuk-body">The file for DfE&apos;s elective home education and children missing education collection, with your council&apos;s exact counts on a census day.</p>
-              <form method="get" action="/council-figures/return">
+              <form method="get" action={href("/council-figures/return")}>
                 <div className="govuk-form-group">
                   <label className="govuk-label" htmlFor="return-day">
                     Census day of the return

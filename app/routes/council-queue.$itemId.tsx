@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, redirect, href } from "react-router";
 import type { Route } from "./+types/council-queue.$itemId";
 import { RadiosField, TextareaField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -61,13 +61,13 @@ export const action = guard("routes/council-queue.$itemId").action(async ({ requ
   const scope = registerWriteScope(user);
   const item = await findQueueItem(scope, params.itemId ?? "");
   const decisions = decisionsFor(item.kind, item.state) as string[];
-  if (decisions.length === 0) return redirect(`/council-queue/${item.id}`);
+  if (decisions.length === 0) return redirect(href("/council-queue/:itemId", { itemId: item.id }));
   const submission = parseSubmission(queueDecisionSchema(item.kind, decisions as [string, ...string[]]), await request.formData());
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
   const { decision, reason, existingChildId } = submission.data;
   if (item.kind === "incoming_transfer") {
     const result = decision === "decline" ? await declineTransfer(scope, item.id, reason!, actor) : await acceptTransfer(scope, item.id, actor, decision === "accept_existing" ? existingChildId : undefined);
-    if (result.ok) return redirect(decision === "decline" ? `/council-queue?kind=incoming_transfer` : `/register/${result.childId}`);
+    if (result.ok) return redirect(decision === "decline" ? `${href("/council-queue")}?kind=incoming_transfer` : href("/register/:childId", { childId: result.childId }));
     if (result.kind === "already_on_register") {
       return data({ errors: { decision: "The child is already on your register: choose to accept into the entry they have" }, values: { decision: "accept_existing", existingChildId: result.existingId } }, { status: 409 });
     }
@@ -75,7 +75,7 @@ export const action = guard("routes/council-queue.$itemId").action(async ({ requ
   }
   const result = await decideDestinationUnknownMatch(scope, item.id, decision as "confirm" | "not_same_child", reason ?? null, actor);
   if (!result.ok) return data({ errors: {}, values: {}, formError: result.why }, { status: 409 });
-  return redirect(`/council-queue?kind=destination_unknown_match`);
+  return redirect(`${href("/council-queue")}?kind=destination_unknown_match`);
 });
 
 export default function QueueItem({ loaderData: d, actionData }: Route.ComponentProps) {
@@ -86,7 +86,7 @@ export default function QueueItem({ loaderData: d, actionData }: Route.Component
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href={`/council-queue?kind=${kind}`}>Back to {QUEUE_KIND_LABELS[kind].toLowerCase()}s</BackLink>
+        <BackLink href={`${href("/council-queue")}?kind=${kind}`}>Back to {QUEUE_KIND_LABELS[kind].toLowerCase()}s</BackLink>
         <ValidatedForm schema={schema} defaultValues={{}} refused={actionData} pageTitle={d.heading}>
           <span className="govuk-caption-l">{QUEUE_KIND_LABELS[kind]}</span>
           <h1 className="govuk-heading-l">{d.heading}</h1>
@@ -96,7 +96,7 @@ export default function QueueItem({ loaderData: d, actionData }: Route.Component
               {QUEUE_STATE_LABELS[d.state]}
               {d.reason ? `: ${d.reason}` : ""}.{" "}
               {d.childId ? (
-                <a className="govuk-link" href={`/register/${d.childId}`}>
+                <a className="govuk-link" href={href("/register/:childId", { childId: d.childId })}>
                   Open the entry
                 </a>
               ) : null}
@@ -105,7 +105,7 @@ export default function QueueItem({ loaderData: d, actionData }: Route.Component
             <>
               {kind === "destination_unknown_match" && d.childId ? (
                 <p className="govuk-body">
-                  <a className="govuk-link" href={`/register/${d.childId}`}>
+                  <a className="govuk-link" href={href("/register/:childId", { childId: d.childId })}>
                     Open the entry on your register
                   </a>
                 </p>

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import type { Route } from "./+types/council-queue._index";
 import { Table, Tag } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
@@ -21,7 +22,7 @@ export const loader = guard("routes/council-queue._index").loader(async ({ user,
 });
 
 export default function CouncilQueue({ loaderData: d }: Route.ComponentProps) {
-  const link = (kind: QueueKind | null, state = d.state) => `/council-queue?${new URLSearchParams({ ...(kind ? { kind } : {}), ...(state === "all" ? { state } : {}) })}`;
+  const link = (kind: QueueKind | null, state = d.state) => `${href("/council-queue")}?${new URLSearchParams({ ...(kind ? { kind } : {}), ...(state === "all" ? { state } : {}) })}`;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-full">
@@ -51,7 +52,7 @@ export default function CouncilQueue({ loaderData: d }: Route.ComponentProps) {
               const due = dueStatus(item.dueOn, d.today);
               return {
                 cells: [
-                  { text: <a className="govuk-link" href={`/council-queue/${item.id}`}>{QUEUE_KIND_LABELS[item.kind]}</a> },
+                  { text: <a className="govuk-link" href={href("/council-queue/:itemId", { itemId: item.id })}>{QUEUE_KIND_LABELS[item.kind]}</a> },
                   { text: item.fromLaName ?? "The service" },
                   { text: formatDate(londonDate(new Date(item.createdAt))) },
                   { text: formatDate(item.dueOn) },

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { notFound } from "#app/utils/refusals.server";
 import type { Route } from "./+types/directory.$providerId";
 import { SummaryList, Table } from "#app/components/govuk";
@@ -31,7 +32,7 @@ const STANDARDS: [string, string][] = [
 export default function ListedProviderPage({ loaderData: { provider: p } }: Route.ComponentProps) {
   return (
     <>
-      <PageShell title={p.name} caption="Listed provider of non-school alternative provision" backLink={{ href: "/directory", text: "Back to the directory" }} width="full" />
+      <PageShell title={p.name} caption="Listed provider of non-school alternative provision" backLink={{ href: href("/directory"), text: "Back to the directory" }} width="full" />
       <SummaryList
         rows={[
           { key: "Legal name", value: p.legalName },

@@ -1,13 +1,13 @@
 import { href } from "react-router";
 import type { Route } from "./+types/directory._index";
-import { Pagination, paginationItems, SearchForm, Select, Tag, TextInput } from "#app/components/govuk";
+import { ErrorSummary, Pagination, paginationItems, SearchForm, Select, Tag, TextInput } from "#app/components/govuk";
 import { LocalAuthoritySelect } from "#app/components/directory/LocalAuthoritySelect";
 import { PageTitle } from "#app/components/PageTitle";
 import { localAuthorityOptions, searchDirectory } from "#app/data/directory.server";
 import { londonDate } from "#app/domain/dates";
 import { PATTERN_LABELS, PROVISION_TYPE_LABELS, PROVISION_TYPES } from "#app/domain/directory-vocabulary";
 import { SearchTextInput } from "#app/components/form/SearchTextInput";
-import { parseDirectorySearch } from "#app/forms/directory-search";
+import { directoryFilterErrors, parseDirectorySearch } from "#app/forms/directory-search";
 import { searchTextError } from "#app/forms/fields";
 import { guard } from "#app/utils/route-guard.server";
 
@@ -19,9 +19,14 @@ export const handle = { hydrate: false };
 export const loader = guard("routes/directory._index").loader(async ({ request }) => {
   const params = new URL(request.url).searchParams;
   const search = parseDirectorySearch(params);
-  const qError = searchTextError(params.get("q"), "Provider name");
-  const [result, las] = await Promise.all([searchDirectory({ ...search, pageSize: undefined }, londonDate(new Date())), localAuthorityOptions()]);
-  return { search, qError, ...result, las };
+  const errors = { q: searchTextError(params.get("q"), "Provider name"), ...directoryFilterErrors(params) };
+  const wrong = Object.values(errors).some(Boolean);
+  // A filter it cannot use is shown with its error and no results, never dropped to show every provider.
+  const [result, las] = await Promise.all([
+    wrong ? { providers: [], total: 0, page: 1, pageSize: 1 } : searchDirectory({ ...search, pageSize: undefined }, londonDate(new Date())),
+    localAuthorityOptions(),
+  ]);
+  return { search, errors, wrong, raw: { district: params.get("district") ?? "", age: params.get("age") ?? "" }, ...result, las };
 });
 
 function hrefWith(search: Record<string, unknown>, page: number): string {
@@ -38,14 +43,20 @@ export default function Directory({ loaderData: d }: Route.ComponentProps) {
   const openData = `${href("/api/v1/directory/providers.csv")}${hrefWith({ ...s, page: undefined }, 1).replace(href("/directory"), "")}`;
   return (
     <>
-      <PageTitle title={TITLE} hasErrors={!!d.qError} />
+      <PageTitle title={TITLE} hasErrors={d.wrong} />
+      <ErrorSummary
+        errors={(["q", "la", "district", "type", "age"] as const).flatMap((k) => {
+          const text = d.errors[k];
+          return text ? [{ href: `#${k}`, text }] : [];
+        })}
+      />
       <h1 className="govuk-heading-l">{TITLE}</h1>
       <p className="govuk-body-l">Providers approved for the national directory. Children may be placed only with a provider listed here.</p>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-third">
-          <SearchForm label="Search the directory" action="/directory">
-            <SearchTextInput label="Provider name" value={s.q ?? ""} error={d.qError} />
-            <LocalAuthoritySelect label="Local authority" las={d.las} value={s.la ?? ""} fullWidth />
+          <SearchForm label="Search the directory" action={href("/directory")}>
+            <SearchTextInput label="Provider name" value={s.q ?? ""} error={d.errors.q} />
+            <LocalAuthoritySelect label="Local authority" las={d.las} value={s.la ?? ""} fullWidth error={d.errors.la} />
             <TextInput
               id="district"
               name="district"
@@ -53,7 +64,8 @@ export default function Directory({ loaderData: d }: Route.ComponentProps) {
               labelSize="s"
               hint="The first part of a postcode, like NW1"
               width="5"
-              defaultValue={s.district ?? ""}
+              defaultValue={d.errors.district ? d.raw.district : (s.district ?? "")}
+              error={d.errors.district}
               spellCheck={false}
               autoComplete="off"
             />
@@ -64,14 +76,24 @@ export default function Directory({ loaderData: d }: Route.ComponentProps) {
               labelSize="s"
               width="full"
               defaultValue={s.type ?? ""}
+              error={d.errors.type}
               options={[{ value: "", label: "Any" }, ...PROVISION_TYPES.map((t) => ({ value: t, label: PROVISION_TYPE_LABELS[t] }))]}
             />
-            <TextInput id="age" name="age" label="Child's age" labelSize="s" width="2" inputMode="numeric" defaultValue={s.age === undefined ? "" : String(s.age)} />
+            <TextInput
+              id="age"
+              name="age"
+              label="Child's age"
+              labelSize="s"
+              width="2"
+              inputMode="numeric"
+              defaultValue={d.errors.age ? d.raw.age : s.age === undefined ? "" : String(s.age)}
+              error={d.errors.age}
+            />
           </SearchForm>
         </div>
         <div className="govuk-grid-column-two-thirds">
           <p className="govuk-body" role="status">
-            {d.total === 0 ? "No listed providers match." : `${d.total.toLocaleString("en-GB")} ${d.total === 1 ? "provider" : "providers"}, page ${d.page} of ${pages}`}
+            {d.wrong ? "Correct the search to see providers." : d.total === 0 ? "No listed providers match." : `${d.total.toLocaleString("en-GB")} ${d.total === 1 ? "provider" : "providers"}, page ${d.page} of ${pages}`}
           </p>
           <ul className="govuk-list">
             {d.providers.map((p) => (
@@ -104,7 +126,7 @@ export default function Directory({ loaderData: d }: Route.ComponentProps) {
             <a className="govuk-link" href={openData} download>
               Download these providers as CSV
             </a>
-            , or use the <a className="govuk-link" href="/api/v1/openapi.json">open data API (OpenAPI description)</a>.
+            , or use the <a className="govuk-link" href={href("/api/v1/openapi.json")}>open data API (OpenAPI description)</a>.
           </p>
         </div>
       </div>

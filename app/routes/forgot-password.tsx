@@ -1,4 +1,4 @@
-import { data } from "react-router";
+import { data, href } from "react-router";
 import type { Route } from "./+types/forgot-password";
 import { TextField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -36,7 +36,7 @@ export default function ForgotPassword({ actionData }: Route.ComponentProps) {
           </p>
           <p className="govuk-body">
             If no email arrives, check your spam folder and that you used the address you sign in with, or{" "}
-            <a className="govuk-link" href="/forgot-password">
+            <a className="govuk-link" href={href("/forgot-password")}>
               try again
             </a>
             .
@@ -55,7 +55,7 @@ export default function ForgotPassword({ actionData }: Route.ComponentProps) {
           <Button preventDoubleClick>Send reset link</Button>
         </ValidatedForm>
         <p className="govuk-body">
-          <a className="govuk-link" href="/sign-in">
+          <a className="govuk-link" href={href("/sign-in")}>
             Back to sign in
           </a>
         </p>

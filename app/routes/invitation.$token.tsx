@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/invitation.$token";
 import { TextField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -37,10 +37,10 @@ export const action = guard("routes/invitation.$token").action(async ({ request,
   if (result.ok) {
     // A new member of staff sets up their second factor before anything else, where it is required.
     const { token: session, expiresAt, next } = await sessionAfterPassword(result.userId);
-    return redirect(pathAfterPassword(next, result.kind === "sign_up" ? "/provider" : "/home"), { headers: { "Set-Cookie": sessionCookie(session, expiresAt) } });
+    return redirect(pathAfterPassword(next, result.kind === "sign_up" ? href("/provider") : href("/home")), { headers: { "Set-Cookie": sessionCookie(session, expiresAt) } });
   }
   if (result.kind === "weak") return data({ errors: { password: result.message }, values: {} }, { status: 400 });
-  if (result.kind === "account_exists") return redirect(`/invitation/${token}`);
+  if (result.kind === "account_exists") return redirect(href("/invitation/:token", { token }));
   return data({ errors: {}, values: {}, formError: EXPIRED }, { status: 410 });
 });
 
@@ -69,11 +69,11 @@ export default function Invitation({ loaderData, actionData }: Route.ComponentPr
       <Message title="You already have an account">
         <p className="govuk-body">There is already an account with this email address, so no new one can be made with it.</p>
         <p className="govuk-body">
-          <a className="govuk-link" href="/sign-in">
+          <a className="govuk-link" href={href("/sign-in")}>
             Sign in
           </a>{" "}
           as usual. If you have forgotten your password,{" "}
-          <a className="govuk-link" href="/forgot-password">
+          <a className="govuk-link" href={href("/forgot-password")}>
             ask for a new one
           </a>
           .

@@ -14,7 +14,7 @@ import { guard } from "#app/utils/route-guard.server";
 
 export const loader = guard("routes/placements.$placementId.end").loader(async ({ user, params, actor }) => {
   const page = changePageData(await placementForChange(placementScope(user), params.placementId ?? "", actor), londonDate(new Date()));
-  if (!page.view.changeable) throw redirect(`/register/${page.childId}`);
+  if (!page.view.changeable) throw redirect(href("/register/:childId", { childId: page.childId }));
   return page;
 });
 
@@ -24,7 +24,7 @@ export const action = guard("routes/placements.$placementId.end").action(async (
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
   const { endDate, reason, version } = submission.data;
   const outcome = await endPlacementEarly(placementScope(user), params.placementId ?? "", version, { endDate, reason }, actor);
-  if (outcome.ok) return redirect(`/register/${outcome.childId}`);
+  if (outcome.ok) return redirect(href("/register/:childId", { childId: outcome.childId }));
   const values = formValues(endPlacementSchema(londonDate(new Date())), formDataToObject(form));
   if (outcome.kind === "invalid") return data({ errors: { [outcome.field ?? "form"]: outcome.message }, values }, { status: 400 });
   return data({ errors: {}, values, formError: outcome.kind === "conflict" ? outcome.message : "The placement could not be ended." }, { status: 409 });

@@ -14,7 +14,7 @@ import { guard } from "#app/utils/route-guard.server";
 
 export const loader = guard("routes/placements.$placementId.extend").loader(async ({ user, params, actor }) => {
   const page = changePageData(await placementForChange(placementScope(user), params.placementId ?? "", actor), londonDate(new Date()));
-  if (!page.view.changeable) throw redirect(`/register/${page.childId}`);
+  if (!page.view.changeable) throw redirect(href("/register/:childId", { childId: page.childId }));
   return page;
 });
 
@@ -26,7 +26,7 @@ export const action = guard("routes/placements.$placementId.extend").action(asyn
   const { endDate, version } = submission.data;
   const outcome = await extendPlacement(scope, params.placementId ?? "", version, { endDate }, actor, londonDate(new Date()));
   const values = formValues(extendPlacementSchema(londonDate(new Date())), formDataToObject(form));
-  if (outcome.ok) return redirect(`/register/${outcome.childId}`);
+  if (outcome.ok) return redirect(href("/register/:childId", { childId: outcome.childId }));
   // The check ran again for the longer placement: every refusal is about the new end date.
   if (outcome.kind === "refused") {
     const refusals = outcome.reasons.filter((r) => r.severity === "refusal");

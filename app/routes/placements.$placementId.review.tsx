@@ -56,7 +56,7 @@ export default function ReviewPlacement({ loaderData: d, actionData }: Route.Com
     />
   );
   const end = (text: string) => (
-    <a className="govuk-link" href={`/placements/${d.view.id}/end`}>
+    <a className="govuk-link" href={href("/placements/:placementId/end", { placementId: d.view.id })}>
       {text}
       <span className="govuk-visually-hidden"> with {d.view.providerName}</span>
     </a>
@@ -66,7 +66,7 @@ export default function ReviewPlacement({ loaderData: d, actionData }: Route.Com
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <PageTitle title={title} />
-          <BackLink href={`/register/${d.childId}`}>Back to the entry</BackLink>
+          <BackLink href={href("/register/:childId", { childId: d.childId })}>Back to the entry</BackLink>
           <span className="govuk-caption-l">{d.name}</span>
           <h1 className="govuk-heading-l">Review the placement</h1>
           {summary}
@@ -79,7 +79,7 @@ export default function ReviewPlacement({ loaderData: d, actionData }: Route.Com
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href={`/register/${d.childId}`}>Back to the entry</BackLink>
+        <BackLink href={href("/register/:childId", { childId: d.childId })}>Back to the entry</BackLink>
         <ValidatedForm schema={continuePlacementSchema} defaultValues={{ version: String(d.version) }} refused={actionData} pageTitle={title}>
           <span className="govuk-caption-l">{d.name}</span>
           <h1 className="govuk-heading-l">Review the placement</h1>

@@ -58,7 +58,7 @@ export default function Placements({ loaderData: d }: Route.ComponentProps) {
             </li>
           ))}
           <li className="govuk-!-display-inline-block">
-            <a className="govuk-link" href="/placements/refusals">
+            <a className="govuk-link" href={href("/placements/refusals")}>
               Refused placements
             </a>
           </li>
@@ -90,7 +90,7 @@ export default function Placements({ loaderData: d }: Route.ComponentProps) {
                   <>
                     {r.providerName}, {r.siteName}
                     <br />
-                    <a className="govuk-link" href={`/placements/${r.id}/review`}>
+                    <a className="govuk-link" href={href("/placements/:placementId/review", { placementId: r.id })}>
                       Review<span className="govuk-visually-hidden"> {r.childName}&apos;s placement with {r.providerName}</span>
                     </a>
                   </>

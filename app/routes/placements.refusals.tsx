@@ -33,7 +33,7 @@ export default function Refusals({ loaderData: d }: Route.ComponentProps) {
   const pages = Math.max(1, Math.ceil(d.total / PLACEMENTS_PAGE_SIZE));
   return (
     <>
-      <PageShell title="Refused placements" backLink={{ href: "/placements", text: "Back to placements" }} width="full" />
+      <PageShell title="Refused placements" backLink={{ href: href("/placements"), text: "Back to placements" }} width="full" />
       <p className="govuk-body">Every placement the check refused for your council, newest first. Nothing was placed.</p>
       <p className="govuk-body" role="status">
         {d.total === 0 ? "No refused placements." : `${d.total.toLocaleString("en-GB")} refused, page ${d.page} of ${pages}`}

@@ -51,15 +51,14 @@ export const loader = guard("routes/provider._index").loader(async ({ user, requ
   };
 });
 
-export const action = guard("routes/provider._index").action(async ({ request, user, audit }) => {
+export const action = guard("routes/provider._index").action(async ({ request, user, actor }) => {
   const scope = providerScope(user);
   const today = londonDate(new Date());
   const intent = String((await request.formData()).get("intent") ?? "");
-  const actor = { userId: user.id, role: user.role, audit };
   const result =
     intent === "submit" ? await submitApplication(scope, actor, today) : intent === "renew" ? await applyToRenew(scope, actor, today) : intent === "reopen" ? await reopenApplication(scope, actor, today) : null;
   if (!result) throw data({ reason: "bad-request" }, { status: 400 });
-  if (result.ok) return redirect(`/provider?done=${intent}`);
+  if (result.ok) return redirect(`${href("/provider")}?done=${intent}`);
   return data({ formError: result.message, reasons: "reasons" in result ? result.reasons : [] }, { status: 422 });
 });
 
@@ -98,7 +97,7 @@ export default function ProviderHome({ loaderData: d, actionData }: Route.Compon
               ))}
             </ul>
             <p className="govuk-body">
-              <a className="govuk-notification-banner__link" href={`/provider/application/${d.draft.section}`}>
+              <a className="govuk-notification-banner__link" href={href("/provider/application/:section", { section: d.draft.section })}>
                 Continue {SECTION_TITLES[d.draft.section].toLowerCase()}
               </a>
             </p>

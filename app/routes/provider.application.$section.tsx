@@ -30,7 +30,7 @@ export const loader = guard("routes/provider.application.$section").loader(async
   let checkAnswers = null;
   if (section === "declaration" && edit.mode === "edit") {
     const app = await providerApplication(scope, today);
-    if (app.progress.statuses.declaration === "cannot_start") throw redirect("/provider");
+    if (app.progress.statuses.declaration === "cannot_start") throw redirect(href("/provider"));
     checkAnswers = app.progress.sections;
   }
   const stored = edit.answers && edit.mode === "read_only" ? sectionSchema(section, today).safeParse(edit.answers) : null;
@@ -46,7 +46,7 @@ export const loader = guard("routes/provider.application.$section").loader(async
   };
 });
 
-export const action = guard("routes/provider.application.$section").action(async ({ request, user, params, audit }) => {
+export const action = guard("routes/provider.application.$section").action(async ({ request, user, params, actor }) => {
   const section = sectionOf(params.section);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "save");
@@ -57,11 +57,10 @@ export const action = guard("routes/provider.application.$section").action(async
     const sites = Array.isArray(values.sites) ? values.sites : [];
     return { errors: {}, values: { ...values, sites: [...sites, {}] } };
   }
-  const actor = { userId: user.id, role: user.role, audit };
   let complete = true;
   if (intent === "save-draft") {
     // Nothing typed is nothing to save: say so rather than claim a save.
-    if (isUnanswered(values)) return redirect(`/provider?done=nothing-saved&section=${section}`);
+    if (isUnanswered(values)) return redirect(`${href("/provider")}?done=nothing-saved&section=${section}`);
     complete = false;
   } else {
     const submission = parseSubmission(schema, values);
@@ -69,8 +68,8 @@ export const action = guard("routes/provider.application.$section").action(async
   }
   const result = await saveSection(providerScope(user), section, values, complete, actor);
   if (result.ok) {
-    if (result.kind === "change_request") return redirect("/provider?done=change-request");
-    return redirect(complete ? "/provider?done=saved" : `/provider?done=draft&section=${section}`);
+    if (result.kind === "change_request") return redirect(`${href("/provider")}?done=change-request`);
+    return redirect(complete ? `${href("/provider")}?done=saved` : `${href("/provider")}?done=draft&section=${section}`);
   }
   if (result.kind === "invalid") return data({ errors: result.errors, values }, { status: 400 });
   return data({ errors: {}, values, formError: "You cannot change this section now" }, { status: 409 });
@@ -78,7 +77,7 @@ export const action = guard("routes/provider.application.$section").action(async
 
 export default function ApplicationSection({ loaderData: d, actionData }: Route.ComponentProps) {
   const title = SECTION_TITLES[d.section];
-  const back = <BackLink href="/provider">Back to your application</BackLink>;
+  const back = <BackLink href={href("/provider")}>Back to your application</BackLink>;
   if (d.mode === "read_only") {
     return (
       <div className="govuk-grid-row">

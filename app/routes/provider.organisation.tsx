@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/provider.organisation";
 import { TextField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -18,7 +18,7 @@ export const action = guard("routes/provider.organisation").action(async ({ requ
   const submission = parseSubmission(organisationNameSchema, await request.formData());
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
   await renameOrganisation(providerScope(user), submission.data.name, audit);
-  return redirect("/provider/organisation?saved");
+  return redirect(`${href("/provider/organisation")}?saved`);
 });
 
 export default function Organisation({ loaderData, actionData }: Route.ComponentProps) {
@@ -30,7 +30,7 @@ export default function Organisation({ loaderData, actionData }: Route.Component
           <h1 className="govuk-heading-l">Your organisation</h1>
           <p className="govuk-body">
             The name reviewers and your colleagues see in this service. Your legal name, numbers and sites are part of your{" "}
-            <a className="govuk-link" href="/provider">
+            <a className="govuk-link" href={href("/provider")}>
               application
             </a>
             .

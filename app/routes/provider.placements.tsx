@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import type { Route } from "./+types/provider.placements";
 import { Table } from "#app/components/govuk";
 import { PageShell } from "#app/components/PageShell";
@@ -37,11 +38,11 @@ export default function ProviderPlacements({ loaderData: d }: Route.ComponentPro
       <PageShell title={title} caption={d.organisation} width="full" />
       <p className="govuk-body">
         {d.show === "past" ? (
-          <a className="govuk-link" href="/provider/placements">
+          <a className="govuk-link" href={href("/provider/placements")}>
             Show current and future placements
           </a>
         ) : (
-          <a className="govuk-link" href="/provider/placements?show=past">
+          <a className="govuk-link" href={`${href("/provider/placements")}?show=past`}>
             Show past placements
           </a>
         )}

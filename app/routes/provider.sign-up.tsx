@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/provider.sign-up";
 import { TextField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -14,7 +14,7 @@ import { PageTitle } from "#app/components/PageTitle";
 const TITLE = "Create an account for your organisation";
 
 export const loader = guard("routes/provider.sign-up").loader(({ user }) => {
-  if (user) throw redirect("/home");
+  if (user) throw redirect(href("/home"));
   return null;
 });
 
@@ -45,7 +45,7 @@ export default function ProviderSignUp({ actionData }: Route.ComponentProps) {
           <p className="govuk-body">If you already have an account with this email address, the email says how to sign in instead.</p>
           <p className="govuk-body">
             If the email has not arrived after a few minutes, check your spam folder, or{" "}
-            <a className="govuk-link" href="/provider/sign-up">
+            <a className="govuk-link" href={href("/provider/sign-up")}>
               start again
             </a>
             .
@@ -71,7 +71,7 @@ export default function ProviderSignUp({ actionData }: Route.ComponentProps) {
           <Button preventDoubleClick>Create account</Button>
         </ValidatedForm>
         <p className="govuk-body">
-          Already have an account? <a className="govuk-link" href="/sign-in">Sign in</a>.
+          Already have an account? <a className="govuk-link" href={href("/sign-in")}>Sign in</a>.
         </p>
       </div>
     </div>

@@ -147,7 +147,7 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <PageTitle title={d.name} />
-        <BackLink href={d.canEdit ? "/register" : "/my-children"}>Back</BackLink>
+        <BackLink href={d.canEdit ? href("/register") : href("/my-children")}>Back</BackLink>
         {d.transferred ? <NotificationBanner type="success" heading="The transfer has been sent" /> : null}
         {d.created ? <NotificationBanner type="success" heading={`${d.name} has been added to the register`} /> : null}
         {d.saved ? <NotificationBanner type="success" heading="Your changes have been saved" /> : null}
@@ -305,7 +305,10 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
           <SummaryList
             key={section.heading}
             card={{ title: section.heading }}
-            rows={section.fields.map((field) => ({ key: d.view[field]!.label, value: d.view[field]!.value ?? "Not given" }))}
+            rows={section.fields.flatMap((field) => {
+              const row = d.view[field]!;
+              return row.applies === false ? [] : [{ key: row.label, value: row.value ?? "Not given" }];
+            })}
           />
         ))}
         <h2 className="govuk-heading-m">History</h2>

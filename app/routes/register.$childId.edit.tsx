@@ -16,7 +16,7 @@ import { guard } from "#app/utils/route-guard.server";
 export const loader = guard("routes/register.$childId.edit").loader(async ({ user, params, actor }) => {
   const scope = registerWriteScope(user);
   const { child, input } = await entryForEdit(scope, params.childId ?? "", actor, "edit");
-  if (child.dateLeft) throw redirect(`/register/${child.id}`);
+  if (child.dateLeft) throw redirect(href("/register/:childId", { childId: child.id }));
   return {
     id: child.id,
     name: `${child.firstName} ${child.lastName}`,
@@ -41,7 +41,7 @@ export const action = guard("routes/register.$childId.edit").action(async ({ req
   if (!submission.ok) return data({ errors: submission.errors, values }, { status: 400 });
   const version = Number(values.version);
   const result = await updateEntry(scope, childId, Number.isSafeInteger(version) ? version : -1, submission.data, actor);
-  if (result.ok) return redirect(`/register/${childId}?saved=1`);
+  if (result.ok) return redirect(`${href("/register/:childId", { childId })}?saved=1`);
   if (result.kind === "conflict") {
     // Nothing was saved. The officer keeps their answers, and saving again applies them on top of
     // the other change, which they can read first on the child's page.
@@ -52,7 +52,7 @@ export const action = guard("routes/register.$childId.edit").action(async ({ req
         values: { ...values, version: String(latest.child.version) },
         formError:
           "Someone else changed this entry while you were editing it, so your changes have not been saved. Your answers are below: check the entry's latest version, then save again to apply them.",
-        links: { form: `/register/${childId}` },
+        links: { form: href("/register/:childId", { childId }) },
       },
       { status: 409 },
     );
@@ -63,7 +63,7 @@ export const action = guard("routes/register.$childId.edit").action(async ({ req
       {
         errors: { [result.field]: `Another child on your register has this ${what} (${result.existing.childReference})` },
         values,
-        links: { [result.field]: `/register/${result.existing.id}` },
+        links: { [result.field]: href("/register/:childId", { childId: result.existing.id }) },
       },
       { status: 409 },
     );

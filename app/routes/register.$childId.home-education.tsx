@@ -62,7 +62,7 @@ export const action = guard("routes/register.$childId.home-education").action(
     );
     if (result.ok) {
       await deliverEmails();
-      return redirect(`/register/${childId}?homeEducation=${result.outcome}`);
+      return redirect(`${href("/register/:childId", { childId })}?homeEducation=${result.outcome}`);
     }
     const messages = {
       already_pending:

@@ -16,7 +16,7 @@ import { guard } from "#app/utils/route-guard.server";
 export const loader = guard("routes/register.$childId.leave").loader(async ({ user, params, actor }) => {
   const scope = registerWriteScope(user);
   const { child } = await entryForEdit(scope, params.childId ?? "", actor, "leave");
-  if (child.dateLeft) throw redirect(`/register/${child.id}`);
+  if (child.dateLeft) throw redirect(href("/register/:childId", { childId: child.id }));
   return { id: child.id, name: `${child.firstName} ${child.lastName}`, version: child.version, today: londonDate(new Date()), councils: await councilsToTransferTo(scope) };
 });
 
@@ -26,8 +26,8 @@ export const action = guard("routes/register.$childId.leave").action(async ({ re
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
   const { version, ...leaving } = submission.data;
   const result = await leaveRegister(scope, params.childId ?? "", version, leaving, actor);
-  if (result.ok) return redirect(`/register/${params.childId}${result.transferredTo ? "?transferred=1" : ""}`);
-  if (result.kind === "already_left") return redirect(`/register/${params.childId}`);
+  if (result.ok) return redirect(`${href("/register/:childId", { childId: params.childId ?? "" })}${result.transferredTo ? "?transferred=1" : ""}`);
+  if (result.kind === "already_left") return redirect(href("/register/:childId", { childId: params.childId ?? "" }));
   if (result.kind === "same_council") return data({ errors: { destinationLaId: "Select another council: the child is on your register" }, values: submission.data }, { status: 400 });
   return data(
     { errors: {}, values: {}, formError: "Someone else changed this entry since you opened this page. Check the entry, then try again." },

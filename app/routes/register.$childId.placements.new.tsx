@@ -25,7 +25,7 @@ import { guard } from "#app/utils/route-guard.server";
 export const loader = guard("routes/register.$childId.placements.new").loader(async ({ user, params, request, actor }) => {
   const scope = placementScope(user);
   const child = await childForPlacement(scope, params.childId ?? "", actor);
-  if (child.dateLeft) throw redirect(`/register/${child.id}`);
+  if (child.dateLeft) throw redirect(href("/register/:childId", { childId: child.id }));
   const url = new URL(request.url);
   const siteId = url.searchParams.get("site");
   const name = `${child.firstName} ${child.lastName}`;
@@ -49,7 +49,7 @@ export const action = guard("routes/register.$childId.placements.new").action(as
   const submission = parseSubmission(schema, form);
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
   const outcome = await createPlacement(scope, params.childId ?? "", submission.data, actor, today);
-  if (outcome.ok) return redirect(`/register/${params.childId}?placed`);
+  if (outcome.ok) return redirect(`${href("/register/:childId", { childId: params.childId ?? "" })}?placed`);
   // Refused: every reason in the summary, each linked to the answer it is about; answers kept.
   if (outcome.kind === "refused") return data({ ...refusalAsErrors(outcome.reasons, submission.data.pattern.kind), values: formValues(schema, formDataToObject(form)) }, { status: 422 });
   return data({ errors: {}, values: formValues(schema, formDataToObject(form)), formError: outcome.message }, { status: 409 });

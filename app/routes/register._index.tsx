@@ -83,8 +83,8 @@ export default function Register({ loaderData: d, actionData }: Route.ComponentP
       ) : null}
       <span className="govuk-caption-l">{d.organisation}</span>
       <h1 className="govuk-heading-l">{title}</h1>
-      <Button href="/register/new">Add a child</Button>
-      <SearchForm label="Search the register" action="/register">
+      <Button href={href("/register/new")}>Add a child</Button>
+      <SearchForm label="Search the register" action={href("/register")}>
         <SearchTextInput
           label="Search"
           hint="Name in any order (or Surname, Forename), date of birth, parent's name, address, postcode, UPN, NHS number, child reference or council child ID"

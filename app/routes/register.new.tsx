@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/register.new";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { BackLink, Button, ButtonGroup, ErrorSummary, SummaryList, WarningText } from "#app/components/govuk";
@@ -8,7 +8,7 @@ import { PageTitle } from "#app/components/PageTitle";
 import { EntryFields } from "#app/components/register/EntryFields";
 import { createEntry } from "#app/data/entry-edit.server";
 import { socialWorkersOf } from "#app/data/entry-read.server";
-import { describeEntry } from "#app/domain/entry-view";
+import { changeLinkText, describeEntry } from "#app/domain/entry-view";
 import { registerWriteScope } from "#app/data/scope.server";
 import { schoolAgeStatus } from "#app/domain/compulsory-school-age";
 import { formatDate, londonDate } from "#app/domain/dates";
@@ -60,7 +60,7 @@ export const action = guard("routes/register.new").action(async ({ request, user
   // The possible duplicates shown on "check your answers" that the officer said are a different child.
   const confirmed = form.get("differentChild") === "yes" ? String(form.get("shownDuplicates") ?? "").split(",").filter(Boolean) : [];
   const result = await createEntry(scope, submission.data, actor, { confirmedDifferentFrom: confirmed });
-  if (result.ok) return redirect(`/register/${result.id}?created=1`);
+  if (result.ok) return redirect(`${href("/register/:childId", { childId: result.id })}?created=1`);
   if (result.kind === "possible_duplicates") {
     const matches = await matchesForNewChild(scope, submission.data, actor);
     return data(
@@ -82,7 +82,7 @@ export const action = guard("routes/register.new").action(async ({ request, user
         view: "form" as const,
         values,
         errors: { [result.field]: `A child with this ${what} is already on your register (${result.existing.childReference}): open their entry instead` },
-        links: { [result.field]: `/register/${result.existing.id}` },
+        links: { [result.field]: href("/register/:childId", { childId: result.existing.id }) },
       },
       { status: 409 },
     );
@@ -106,10 +106,12 @@ export default function NewEntry({ loaderData, actionData }: Route.ComponentProp
               <input key={name} type="hidden" name={name} value={value} />
             ))}
             <SummaryList
-              rows={Object.entries(actionData.summary).map(([field, row]) => ({
+              rows={Object.entries(actionData.summary)
+                .filter(([, row]) => row.applies !== false)
+                .map(([field, row]) => ({
                 key: row.label,
                 value: row.value ?? "Not given",
-                actions: [{ text: "Change", visuallyHiddenText: row.label.toLowerCase(), button: { name: "intent", value: `change:${field}` } }],
+                actions: [{ text: "Change", visuallyHiddenText: changeLinkText(row.label), button: { name: "intent", value: `change:${field}` } }],
               }))}
             />
             <ButtonGroup>
@@ -129,7 +131,7 @@ export default function NewEntry({ loaderData, actionData }: Route.ComponentProp
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <BackLink href="/register">Back to the register</BackLink>
+        <BackLink href={href("/register")}>Back to the register</BackLink>
         <ValidatedForm schema={schema} defaultValues={loaderData.initial} refused={actionData} pageTitle={TITLE} key={actionData ? JSON.stringify(actionData.values) : "initial"}>
           <h1 className="govuk-heading-l">{TITLE}</h1>
           <EntryFields socialWorkers={loaderData.socialWorkers} />

@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/reset-password.$token";
 import { TextField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -26,7 +26,7 @@ export const action = guard("routes/reset-password.$token").action(async ({ requ
     // Every session of the account has ended; this browser gets a new one.
     // It keeps its second factor: a reset link from a mailbox alone reaches only that step.
     const { token, expiresAt, next } = await sessionAfterPassword(result.userId);
-    return redirect(pathAfterPassword(next, "/account/password?changed"), { headers: { "Set-Cookie": sessionCookie(token, expiresAt) } });
+    return redirect(pathAfterPassword(next, `${href("/account/password")}?changed`), { headers: { "Set-Cookie": sessionCookie(token, expiresAt) } });
   }
   if (result.kind === "weak") return data({ errors: { password: result.message }, values: {} }, { status: 400 });
   return data({ errors: {}, values: {}, formError: "This link has expired or has already been used. Ask for a new one." }, { status: 410 });
@@ -41,7 +41,7 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
           <h1 className="govuk-heading-l">This link has expired</h1>
           <p className="govuk-body">It may have been used already, or be more than {RESET_LINK_MINUTES} minutes old.</p>
           <p className="govuk-body">
-            <a className="govuk-link" href="/forgot-password">
+            <a className="govuk-link" href={href("/forgot-password")}>
               Ask for a new link
             </a>
           </p>

@@ -19,12 +19,12 @@ function decisionOf(param: string | undefined): Decision {
   return param;
 }
 
-export const loader = guard("routes/review.$listingId.$decision").loader(async ({ user, params, audit }) => {
+export const loader = guard("routes/review.$listingId.$decision").loader(async ({ user, params, actor }) => {
   const decision = decisionOf(params.decision);
   const today = londonDate(new Date());
-  const view = await reviewListing(reviewerScope(user), params.listingId ?? "", { userId: user.id, role: user.role, audit }, today);
+  const view = await reviewListing(reviewerScope(user), params.listingId ?? "", actor, today);
   // Only the decisions the lifecycle allows now: anything else goes back to the listing.
-  if (!view.actions.includes(DECISION_ACTION[decision])) throw redirect(`/review/${view.listing.id}`);
+  if (!view.actions.includes(DECISION_ACTION[decision])) throw redirect(href("/review/:listingId", { listingId: view.listing.id }));
   return {
     decision,
     today,
@@ -58,7 +58,7 @@ function toInput(decision: Decision, parsed: Record<string, any>): DecisionInput
   return { action: action as "refuse" | "suspend" | "reinstate" | "revoke", reason: parsed.reason };
 }
 
-export const action = guard("routes/review.$listingId.$decision").action(async ({ request, user, params, audit }) => {
+export const action = guard("routes/review.$listingId.$decision").action(async ({ request, user, params, actor }) => {
   const decision = decisionOf(params.decision);
   const today = londonDate(new Date());
   const form = await request.formData();
@@ -66,8 +66,8 @@ export const action = guard("routes/review.$listingId.$decision").action(async (
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
   const { version, ...rest } = submission.data as { version: number } & Record<string, unknown>;
   const listingId = params.listingId ?? "";
-  const result = await decide(reviewerScope(user), listingId, version, toInput(decision, rest), { userId: user.id, role: user.role, audit }, today);
-  if (result.ok) return redirect(`/review/${listingId}?decided=${DECISION_ACTION[decision]}`);
+  const result = await decide(reviewerScope(user), listingId, version, toInput(decision, rest), actor, today);
+  if (result.ok) return redirect(`${href("/review/:listingId", { listingId })}?decided=${DECISION_ACTION[decision]}`);
   return data({ errors: {}, values: formValues(decisionSchema(decision, today), formDataToObject(form)), formError: result.message }, { status: result.code === "conflict" ? 409 : 422 });
 });
 

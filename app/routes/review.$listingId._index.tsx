@@ -13,9 +13,9 @@ import { SECTION_TITLES, type SectionId } from "#app/forms/application";
 import { ACTION_DECISION, DECISION_BUTTONS } from "#app/forms/review-decisions";
 import { guard } from "#app/utils/route-guard.server";
 
-export const loader = guard("routes/review.$listingId._index").loader(async ({ user, params, audit, request }) => {
+export const loader = guard("routes/review.$listingId._index").loader(async ({ user, params, actor, request }) => {
   const today = londonDate(new Date());
-  const view = await reviewListing(reviewerScope(user), params.listingId ?? "", { userId: user.id, role: user.role, audit }, today);
+  const view = await reviewListing(reviewerScope(user), params.listingId ?? "", actor, today);
   return {
     ...view,
     decided: new URL(request.url).searchParams.get("decided"),
@@ -32,7 +32,7 @@ export default function ReviewListing({ loaderData: d }: Route.ComponentProps) {
   return (
     <>
       <PageTitle title={d.organisationName} />
-      <BackLink href="/review">Back to the review queue</BackLink>
+      <BackLink href={href("/review")}>Back to the review queue</BackLink>
       {d.decided ? (
         <NotificationBanner type="success" heading={`Decision recorded: ${LISTING_STATE_LABELS[l.state].toLowerCase()}`} />
       ) : null}

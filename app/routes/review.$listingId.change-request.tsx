@@ -12,13 +12,13 @@ import { formValues, parseSubmission } from "#app/forms/submission";
 import { formDataToObject } from "#app/forms/form-data";
 import { guard } from "#app/utils/route-guard.server";
 
-export const loader = guard("routes/review.$listingId.change-request").loader(async ({ user, params, audit }) => {
-  const view = await changeRequestView(reviewerScope(user), params.listingId ?? "", { userId: user.id, role: user.role, audit }, londonDate(new Date()));
-  if (!view.changeRequest) throw redirect(`/review/${params.listingId}`);
+export const loader = guard("routes/review.$listingId.change-request").loader(async ({ user, params, actor }) => {
+  const view = await changeRequestView(reviewerScope(user), params.listingId ?? "", actor, londonDate(new Date()));
+  if (!view.changeRequest) throw redirect(href("/review/:listingId", { listingId: params.listingId ?? "" }));
   return view;
 });
 
-export const action = guard("routes/review.$listingId.change-request").action(async ({ request, user, params, audit }) => {
+export const action = guard("routes/review.$listingId.change-request").action(async ({ request, user, params, actor }) => {
   const form = await request.formData();
   const submission = parseSubmission(changeRequestDecisionSchema, form);
   if (!submission.ok) return data({ errors: submission.errors, values: submission.values }, { status: 400 });
@@ -27,10 +27,10 @@ export const action = guard("routes/review.$listingId.change-request").action(as
     params.listingId ?? "",
     String(form.get("changeRequestId") ?? ""),
     { approve: submission.data.decision === "approve", reason: submission.data.reason },
-    { userId: user.id, role: user.role, audit },
+    actor,
     londonDate(new Date()),
   );
-  if (result.ok) return redirect(`/review/${params.listingId}`);
+  if (result.ok) return redirect(href("/review/:listingId", { listingId: params.listingId ?? "" }));
   return data({ errors: {}, values: formValues(changeRequestDecisionSchema, formDataToObject(form)), formError: result.message }, { status: 409 });
 });
 

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import type { Route } from "./+types/school._index";
 import { PageShell } from "#app/components/PageShell";
 import { SummaryList, Table, Tag } from "#app/components/govuk";
@@ -34,7 +35,7 @@ export default function OwnSchool({ loaderData: d }: Route.ComponentProps) {
       <Table caption="People who can sign in for your school" captionSize="m" head={[{ text: "Name" }, { text: "Email address" }, { text: "Role" }]} rows={d.people.map((p) => ({ cells: [{ text: p.name }, { text: p.email }, { text: p.role }] }))} />
       {d.canInvite ? (
         <p className="govuk-body">
-          <a className="govuk-link" href="/school/colleagues">
+          <a className="govuk-link" href={href("/school/colleagues")}>
             Add a colleague
           </a>
         </p>

@@ -1,4 +1,4 @@
-import { data } from "react-router";
+import { data, href } from "react-router";
 import type { Route } from "./+types/school.colleagues";
 import { RadiosField, TextField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -67,7 +67,7 @@ export default function Colleagues({ loaderData: d, actionData }: Route.Componen
         </ValidatedForm>
         {d.invited.length > 0 ? <OpenInvitations invited={d.invited} /> : null}
         <p className="govuk-body">
-          <a className="govuk-link" href="/school">
+          <a className="govuk-link" href={href("/school")}>
             Back to your school
           </a>
         </p>

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import type { Route } from "./+types/service-admin.record-of-processing";
 import { SummaryList } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
@@ -25,7 +26,7 @@ export default function RecordOfProcessing({ loaderData: d }: Route.ComponentPro
       <p className="govuk-body">
         What personal data each part of the service holds, about whom, why, on what lawful basis and for how long (UK GDPR Article 30). Each council is the controller of its own
         register; the national service team runs the service for the councils and is the controller of the directory and of accounts. How long each record is kept is read from
-        the <a className="govuk-link" href="/service-admin/retention">retention schedule</a> the nightly job applies, so this record says what the service does.
+        the <a className="govuk-link" href={href("/service-admin/retention")}>retention schedule</a> the nightly job applies, so this record says what the service does.
       </p>
       {d.activities.map((a) => (
         <SummaryList

@@ -1,4 +1,4 @@
-import { data } from "react-router";
+import { data, href } from "react-router";
 import type { Route } from "./+types/service-admin.retention";
 import { Button, ErrorSummary, NotificationBanner, Table, TextInput } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
@@ -47,8 +47,8 @@ export default function Retention({ loaderData: d, actionData }: Route.Component
         records in the audit log what kind and how many (never what they held). Anonymising keeps what the published statistics count, so figures for past census days do not change.
       </p>
       <p className="govuk-body">
-        You can change each period within the bounds shown: the law and the service&apos;s design set them. The <a className="govuk-link" href="/service-admin/record-of-processing">record of processing</a> and
-        the <a className="govuk-link" href="/privacy">privacy notice</a> are written from this schedule.
+        You can change each period within the bounds shown: the law and the service&apos;s design set them. The <a className="govuk-link" href={href("/service-admin/record-of-processing")}>record of processing</a> and
+        the <a className="govuk-link" href={href("/privacy")}>privacy notice</a> are written from this schedule.
       </p>
 
       <h2 className="govuk-heading-m">What the next run would remove</h2>

@@ -17,11 +17,11 @@ export const loader = guard("routes/service-admin.reviewers").loader(async ({ us
   return { reviewers: reviewers.map((r) => ({ ...r, active: !r.deactivatedAt, deactivatedAt: undefined })), organisations };
 });
 
-export const action = guard("routes/service-admin.reviewers").action(async ({ user, request, audit }) => {
+export const action = guard("routes/service-admin.reviewers").action(async ({ user, request, actor }) => {
   const values = formValues(inviteReviewerSchema, formDataToObject(await request.formData()));
   const submission = parseSubmission(inviteReviewerSchema, values);
   if (!submission.ok) return data({ errors: submission.errors, values }, { status: 400 });
-  const result = await inviteReviewer(serviceAdminScope(user), submission.data, { userId: user.id, organisationName: user.organisationName, audit });
+  const result = await inviteReviewer(serviceAdminScope(user), submission.data, actor);
   if (!result.ok && "throttled" in result) return data({ errors: {}, values, formError: INVITATIONS_THROTTLED }, { status: 429 });
   if (!result.ok) return data({ errors: { [result.field]: result.message }, values }, { status: 400 });
   await deliverEmails();

@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/sign-in";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { TextField } from "#app/components/form/fields";
@@ -45,7 +45,7 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
           <Button preventDoubleClick>Sign in</Button>
         </ValidatedForm>
         <p className="govuk-body">
-          <a className="govuk-link" href="/forgot-password">
+          <a className="govuk-link" href={href("/forgot-password")}>
             Forgotten your password?
           </a>
         </p>

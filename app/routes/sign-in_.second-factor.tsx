@@ -1,4 +1,4 @@
-import { data, redirect } from "react-router";
+import { data, redirect, href } from "react-router";
 import type { Route } from "./+types/sign-in_.second-factor";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { TextField } from "#app/components/form/fields";
@@ -19,7 +19,7 @@ export const loader = guard("routes/sign-in_.second-factor").loader(async ({ use
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
   if (session.state === "signed_in") throw redirect(redirectTo);
   const step = await stepAfterPassword(user);
-  if (step === "set_up") throw redirect(`/account/second-factor?redirectTo=${encodeURIComponent(redirectTo)}`);
+  if (step === "set_up") throw redirect(`${href("/account/second-factor")}?redirectTo=${encodeURIComponent(redirectTo)}`);
   if (step === "signed_in") {
     // Nothing more is asked of this person now (their factor was reset, or the setting changed).
     await markSessionSignedIn(session.id);
@@ -43,7 +43,7 @@ export const action = guard("routes/sign-in_.second-factor").action(async ({ req
     );
   }
   // A recovery code spent: the account page says how many are left and offers new ones.
-  if (result.recoveryCodesLeft !== null) throw redirect(`/account/second-factor?recovery-code-used=${result.recoveryCodesLeft}`);
+  if (result.recoveryCodesLeft !== null) throw redirect(`${href("/account/second-factor")}?recovery-code-used=${result.recoveryCodesLeft}`);
   throw redirect(redirectTo);
 });
 
@@ -79,7 +79,7 @@ export default function SecondFactorStep({ loaderData, actionData }: Route.Compo
           </a>
           . You will then set up a new app when you next sign in.
         </p>
-        <form method="post" action="/sign-out">
+        <form method="post" action={href("/sign-out")}>
           <Button variant="secondary">Sign out</Button>
         </form>
       </div>

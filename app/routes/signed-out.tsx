@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { PageTitle } from "#app/components/PageTitle";
 import { guard } from "#app/utils/route-guard.server";
 
@@ -10,7 +11,7 @@ export default function SignedOut() {
         <PageTitle title="You have signed out" />
         <h1 className="govuk-heading-l">You have signed out</h1>
         <p className="govuk-body">
-          <a className="govuk-link" href="/sign-in">Sign in again</a>
+          <a className="govuk-link" href={href("/sign-in")}>Sign in again</a>
         </p>
       </div>
     </div>

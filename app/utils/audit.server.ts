@@ -1,4 +1,5 @@
 import type { AuditAction, AuditSubjectType } from "#app/domain/audit-actions";
+import type { Role } from "#app/domain/roles";
 import type { DbOrTx } from "#db/client";
 import { auditEvents } from "#db/schema/index";
 
@@ -53,4 +54,11 @@ export function auditorFor(actor: AuditActor | null, requestId: string | null): 
 export interface Actor {
   userId: string;
   audit: Auditor;
+}
+
+/** The signed-in person as the route guard hands them to every route: what any writer or reader may ask of them. */
+export interface SignedInActor extends Actor {
+  role: Role;
+  /** Named in emails they cause to be sent (an invitation says who asked). */
+  organisationName: string;
 }

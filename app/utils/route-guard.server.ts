@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type Load
 import { ROUTE_ACCESS, type PublicRouteId, type RouteId } from "#app/access";
 import { isConnectionLost, RETRY_AFTER_SECONDS } from "#db/connection-errors";
 import { holdsPermission, type Permission } from "#app/domain/roles";
-import { auditorFor, type Actor, type Auditor } from "./audit.server";
+import { auditorFor, type Auditor, type SignedInActor } from "./audit.server";
 import { forbidden } from "./refusals.server";
 import { describeError, logger, pathWithoutQuery } from "./logger.server";
 import { sessionFromRequest } from "./auth.server";
@@ -18,8 +18,8 @@ interface CommonArgs {
 export interface SignedInArgs extends CommonArgs {
   user: SessionUser;
   session: ValidSession;
-  /** The signed-in user as the data layer takes them: their id and their audit call. */
-  actor: Actor;
+  /** The signed-in user as the data layer takes them: their id, role, organisation's name and audit call. Routes never build one. */
+  actor: SignedInActor;
   /** The same permission check the route's access uses, for what a page offers (its buttons and links). */
   can: (permission: Permission) => boolean;
 }
@@ -74,7 +74,7 @@ async function authorise(routeId: RouteId, args: LoaderFunctionArgs | ActionFunc
   if (!signedIn && access.kind !== "second-factor-step") throw redirect(`/sign-in/second-factor?redirectTo=${encodeURIComponent(new URL(args.request.url).pathname)}`);
   if (access.kind === "permission" && !holdsPermission(user, access.permission)) forbidden();
   if (access.kind === "any-permission" && !access.permissions.some((p) => holdsPermission(user, p))) forbidden();
-  return { ...common, user, session, actor: { userId: user.id, audit: common.audit }, can: (permission: Permission) => holdsPermission(user, permission) } as SignedInArgs;
+  return { ...common, user, session, actor: { userId: user.id, role: user.role, organisationName: user.organisationName, audit: common.audit }, can: (permission: Permission) => holdsPermission(user, permission) } as SignedInArgs;
 }
 
 /**

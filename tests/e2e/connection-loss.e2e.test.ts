@@ -98,7 +98,3 @@ describe.skipIf(!server)("a dropped database connection under load", () => {
     expect(counts!.children).toBeLessThanOrEqual(createdOk + createdUnknown);
   });
 });
-
-describe.runIf(!server)("a dropped database connection under load", () => {
-  it.skip("needs PostgreSQL (set DATABASE_URL): it ends the server's backends", () => {});
-});

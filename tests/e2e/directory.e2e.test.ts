@@ -238,3 +238,38 @@ describe("the directory, from application to public listing", () => {
     expect(after).toContain("Gospel Oak Studio");
   });
 });
+
+describe("the public directory's filters", () => {
+  it("refuses a filter it cannot use, with the error beside it, rather than showing every provider", async () => {
+    const context = await browser.newContext({ baseURL: app.baseUrl });
+    const page = new CheckedPage(await context.newPage());
+    const p = page.page;
+    await page.goto("/directory?age=25&district=abc&type=unknown");
+    await expect(p.title()).resolves.toMatch(/^Error: /);
+    const summary = p.locator(".govuk-error-summary");
+    await expect(summary.locator("li").allInnerTexts()).resolves.toEqual([
+      "Enter a postcode district, like NW1",
+      "Choose a type of provision from the list",
+      "Enter the child's age as a whole number from 4 to 19",
+    ]);
+    // GOV.UK Frontend's own script moves focus to the summary; each link lands on its field.
+    await expect(p.evaluate(() => document.activeElement?.classList.contains("govuk-error-summary"))).resolves.toBe(true);
+    await expect(p.locator("#age-error").innerText()).resolves.toContain("Enter the child's age as a whole number from 4 to 19");
+    await expect(p.getByLabel("Child's age").inputValue()).resolves.toBe("25");
+    await expect(p.getByRole("status").innerText()).resolves.toBe("Correct the search to see providers.");
+    await expect(p.locator("main h2 a").count()).resolves.toBe(0);
+
+    await p.getByLabel("Child's age").fill("abc");
+    await p.getByLabel("Postcode district").fill("");
+    await p.getByLabel("Type of provision").selectOption("");
+    await page.clickAndCheck(p.getByRole("button", { name: "Search" }));
+    await expect(summary.locator("li").allInnerTexts()).resolves.toEqual(["Enter the child's age as a whole number from 4 to 19"]);
+
+    await p.getByLabel("Child's age").fill("12");
+    await page.clickAndCheck(p.getByRole("button", { name: "Search" }));
+    await expect(summary.count()).resolves.toBe(0);
+    await expect(p.title()).resolves.not.toMatch(/^Error: /);
+    page.assertAllChecked();
+    await context.close();
+  });
+});

@@ -32,7 +32,6 @@ describe("a council officer keeps the register", () => {
     await p.getByLabel("No special educational needs").check();
     await p.getByRole("group", { name: "Social care status" }).getByLabel("None").check();
     await p.getByRole("group", { name: "Is the child at risk of harm from the home environment?" }).getByLabel("No").check();
-    await p.getByRole("group", { name: "Did the council arrange the child's place at a special school?" }).getByLabel("No").check();
     for (const item of ["Child's name", "Date of birth", "Home address", "Parents and carers", "Education arrangements"]) {
       await p.getByRole("combobox", { name: item, exact: true }).selectOption("parent");
     }

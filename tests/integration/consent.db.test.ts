@@ -109,7 +109,7 @@ describe("recording an intention to home educate", () => {
   it("tells the council admins when nobody is a decision-maker yet", async () => {
     const officer = await createUser("council_officer", { laCode: "330" });
     const admin = await createUser("council_admin", { laCode: "330" });
-    const id = await addChild(officer, { laArrangedSpecialSchoolPlace: "yes" });
+    const id = await addChild(officer, { senStatus: "ehc_plan", laArrangedSpecialSchoolPlace: "yes" });
     expect((await raise(officer, id)).location).toContain("consent_requested");
     const told = await db.select().from(inboxMessages).where(eq(inboxMessages.userId, admin.id));
     expect(told.map((m) => m.subject)).toContain("A home-education request needs a decision-maker");
@@ -128,7 +128,7 @@ describe("recording an intention to home educate", () => {
 describe("a condition A child with no social worker", () => {
   it("is decided by the council's decision-maker, never blocked, and home education starts on their consent", async () => {
     const { officer, maker } = await setup();
-    const id = await addChild(officer, { laArrangedSpecialSchoolPlace: "yes" });
+    const id = await addChild(officer, { senStatus: "ehc_plan", laArrangedSpecialSchoolPlace: "yes" });
     expect((await raise(officer, id)).location).toContain("consent_requested");
     const requestId = await pendingRequestId(id, "statutory");
     const [request] = await requestsOf(id);
@@ -155,7 +155,7 @@ describe("a condition A child with no social worker", () => {
 
   it("refuses a decision from an officer who is not a decision-maker", async () => {
     const { officer } = await setup();
-    const id = await addChild(officer, { laArrangedSpecialSchoolPlace: "yes" });
+    const id = await addChild(officer, { senStatus: "ehc_plan", laArrangedSpecialSchoolPlace: "yes" });
     await raise(officer, id);
     const requestId = await pendingRequestId(id, "statutory");
     expect((await call(requestLoader, await requestAs(officer, `/consent-requests/${requestId}`), { requestId })).data.canDecide).toBe(false);
@@ -167,7 +167,7 @@ describe("a condition A child with no social worker", () => {
 describe("the decision page's answers", () => {
   it("shows every error at once, each for its own answer, and drops the answers of the option not chosen", async () => {
     const { officer, maker } = await setup();
-    const id = await addChild(officer, { laArrangedSpecialSchoolPlace: "yes" });
+    const id = await addChild(officer, { senStatus: "ehc_plan", laArrangedSpecialSchoolPlace: "yes" });
     await raise(officer, id);
     const requestId = await pendingRequestId(id, "statutory");
     const bad = await decide(maker, requestId, { decision: "agree", "reviewDate.day": "31", "reviewDate.month": "2", "reviewDate.year": "2027" });
@@ -182,7 +182,7 @@ describe("the decision page's answers", () => {
 
   it("records nothing until the check page's button is pressed, and Change keeps the answers", async () => {
     const { officer, maker } = await setup();
-    const id = await addChild(officer, { laArrangedSpecialSchoolPlace: "yes" });
+    const id = await addChild(officer, { senStatus: "ehc_plan", laArrangedSpecialSchoolPlace: "yes" });
     await raise(officer, id);
     const requestId = await pendingRequestId(id, "statutory");
     const checked = await call(decideAction, await requestAs(maker, `/consent-requests/${requestId}`, { form: { ...agreeStatutory, intent: "check" } }), { requestId });
@@ -284,7 +284,7 @@ describe("the decide-by date", () => {
   it("is the council's working days after the day raised, on the request, the work list and the decision-maker's home", async () => {
     const { officer, maker } = await setup("204");
     await db.insert(laSettings).values({ laId: await laId("204"), consentOverdueWorkingDays: 7 });
-    const id = await addChild(officer, { laArrangedSpecialSchoolPlace: "yes" });
+    const id = await addChild(officer, { senStatus: "ehc_plan", laArrangedSpecialSchoolPlace: "yes" });
     await raise(officer, id);
     const [request] = await requestsOf(id);
     expect(request!.decideBy).toBe(addWorkingDays(londonDate(request!.raisedAt), 7));
@@ -312,7 +312,7 @@ describe("reconsideration", () => {
   it("is decided by a second decision-maker, not the first, and both decisions stay in the history", async () => {
     const { officer, admin, maker } = await setup();
     const second = await decisionMaker("202", admin);
-    const id = await addChild(officer, { laArrangedSpecialSchoolPlace: "yes" });
+    const id = await addChild(officer, { senStatus: "ehc_plan", laArrangedSpecialSchoolPlace: "yes" });
     await raise(officer, id);
     const refusedId = await pendingRequestId(id, "statutory");
     expect((await decide(maker, refusedId, { ...refuse, nextStep: "stays_on_roll" })).status).toBe(302);

@@ -3,7 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useLayoutEffect, use
 import { FormProvider, useForm, type FieldValues, type Resolver, type UseFormRegister, type UseFormReturn } from "react-hook-form";
 import { Form, useNavigation, useSubmit } from "react-router";
 import type { z } from "zod";
-import type { FieldErrors, RefusedSubmission } from "#app/forms/submission";
+import { fieldOrder, inFieldOrder, type FieldErrors, type RefusedSubmission } from "#app/forms/submission";
 import { ErrorSummary } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
 
@@ -49,6 +49,8 @@ export function ValidatedForm({ schema, defaultValues, refused, pageTitle, actio
     defaultValues: refused?.values ?? defaultValues,
     mode: "onSubmit",
     reValidateMode: "onSubmit",
+    // The GOV.UK pattern: a failed submit moves focus to the error summary (below), not to the first field.
+    shouldFocusError: false,
   });
   const submit = useSubmit();
   const navigation = useNavigation();
@@ -61,7 +63,9 @@ export function ValidatedForm({ schema, defaultValues, refused, pageTitle, actio
     for (const [name, message] of Object.entries(refused.errors)) setError(name, { type: "server", message });
   }, [refused, setError]);
 
-  const errors = formState.isSubmitted ? { ...clientErrors(formState.errors), ...formErrorOf(refused) } : { ...(refused?.errors ?? {}), ...formErrorOf(refused) };
+  const errors = formState.isSubmitted
+    ? { ...inFieldOrder(clientErrors(formState.errors), fieldOrder(schema)), ...formErrorOf(refused) }
+    : { ...(refused?.errors ?? {}), ...formErrorOf(refused) };
   const summary = Object.entries(errors).map(([name, text]) => ({ href: refused?.links?.[name] ?? `#${fieldId(name)}`, text }));
 
   useEffect(() => {

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import type { ReactNode } from "react";
 
 export function SkipLink({ href = "#main-content", children = "Skip to main content" }: { href?: string; children?: ReactNode }) {
@@ -65,7 +66,7 @@ export function ServiceNavigation({
                   </li>
                 ) : null}
                 <li className="app-account-navigation__item">
-                  <form method="post" action="/sign-out" className="app-sign-out">
+                  <form method="post" action={href("/sign-out")} className="app-sign-out">
                     <button type="submit" className="govuk-link app-link-button">
                       Sign out
                     </button>

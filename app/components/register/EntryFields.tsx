@@ -1,5 +1,6 @@
 import { Button, Fieldset } from "#app/components/govuk";
 import { DateField, RadiosField, SelectField, TextField } from "#app/components/form/fields";
+import { ShownWhen } from "#app/components/form/ShownWhen";
 import { useValidatedForm } from "#app/components/form/ValidatedForm";
 import * as v from "#app/domain/register-vocabulary";
 
@@ -89,12 +90,24 @@ export function EntryFields({ socialWorkers }: { socialWorkers: { id: string; na
       </Button>
 
       <h2 className="govuk-heading-m">Education</h2>
-      <RadiosField name="educationStatus" legend="Education status" legendSize="s" items={v.optionsOf(v.EDUCATION_STATUSES, v.EDUCATION_STATUS_LABELS)} />
-      <SelectField
-        name="homeEducationReason"
-        label="Main reason for home education (optional)"
-        hint="Only for a child who is home educated"
-        options={withBlank(v.optionsOf(v.HOME_EDUCATION_REASONS, v.HOME_EDUCATION_REASON_LABELS), "Not home educated, or not known")}
+      <RadiosField
+        name="educationStatus"
+        legend="Education status"
+        legendSize="s"
+        items={v.optionsOf(v.EDUCATION_STATUSES, v.EDUCATION_STATUS_LABELS).map((item) =>
+          item.value === "elective_home_education"
+            ? {
+                ...item,
+                conditional: (
+                  <SelectField
+                    name="homeEducationReason"
+                    label="Main reason for home education (optional)"
+                    options={withBlank(v.optionsOf(v.HOME_EDUCATION_REASONS, v.HOME_EDUCATION_REASON_LABELS), "Not known")}
+                  />
+                ),
+              }
+            : item,
+        )}
       />
       <h3 className="govuk-heading-s">Other education providers</h3>
       <p className="govuk-body">Anyone other than a parent who educates the child: tutors, online schools, out-of-school settings, alternative provision. Leave a row blank if there are none.</p>
@@ -114,7 +127,24 @@ export function EntryFields({ socialWorkers }: { socialWorkers: { id: string; na
 
       <h2 className="govuk-heading-m">Needs and social care</h2>
       <RadiosField name="senStatus" legend="Special educational needs" legendSize="s" items={v.optionsOf(v.SEN_STATUSES, v.SEN_STATUS_LABELS)} />
-      <RadiosField name="socialCareStatus" legend="Social care status" legendSize="s" items={v.optionsOf(v.SOCIAL_CARE_STATUSES, v.SOCIAL_CARE_STATUS_LABELS)} />
+      <ShownWhen when="senStatus" is={["sen_support", "ehc_plan"]}>
+        <RadiosField
+          name="laArrangedSpecialSchoolPlace"
+          legend="Did the council arrange the child's place at a special school?"
+          hint="Only for a child with special educational needs"
+          legendSize="s"
+          items={YES_NO}
+          inline
+        />
+      </ShownWhen>
+      <RadiosField
+        name="socialCareStatus"
+        legend="Social care status"
+        legendSize="s"
+        items={v.optionsOf(v.SOCIAL_CARE_STATUSES, v.SOCIAL_CARE_STATUS_LABELS).map((item) =>
+          item.value === "child_in_need_plan" ? { ...item, conditional: <TextField name="namedSchool" label="Named school on the child-in-need plan (optional)" /> } : item,
+        )}
+      />
       <SelectField
         name="allocatedSocialWorkerId"
         label="Allocated social worker (optional)"
@@ -124,8 +154,6 @@ export function EntryFields({ socialWorkers }: { socialWorkers: { id: string; na
         )}
       />
       <RadiosField name="atRiskOfHarmFromHome" legend="Is the child at risk of harm from the home environment?" legendSize="s" items={YES_NO} inline />
-      <RadiosField name="laArrangedSpecialSchoolPlace" legend="Did the council arrange the child's place at a special school?" legendSize="s" items={YES_NO} inline />
-      <TextField name="namedSchool" label="Named school on the child-in-need plan (optional)" />
 
       <h2 className="govuk-heading-m">Where the information came from</h2>
       {v.SOURCED_ITEMS.map((item) => (

@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { Checkboxes, InsetText, Table, WarningText } from "#app/components/govuk";
 import { MATCH_REASON_LABELS, type MatchReason } from "#app/domain/child-matching";
 import { formatDate } from "#app/domain/dates";
@@ -41,7 +42,7 @@ export function PossibleMatches({ duplicates, elsewhere, error }: { duplicates: 
                 {
                   text: (
                     <>
-                      <a className="govuk-link" href={`/register/${d.id}`}>
+                      <a className="govuk-link" href={href("/register/:childId", { childId: d.id })}>
                         {d.name}
                       </a>
                       <br />

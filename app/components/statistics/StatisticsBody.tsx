@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { BarChart, LineChart } from "#app/components/charts/Charts";
 import { Table } from "#app/components/govuk";
 import type { StatisticsPageView } from "#app/open-data/statistics-page.server";
@@ -25,11 +26,11 @@ export function StatisticsBody({ view }: { view: StatisticsPageView }) {
       </p>
       <p className="govuk-body">
         Download the data:{" "}
-        <a className="govuk-link" href="/api/v1/statistics/children-not-in-school.csv" download>
+        <a className="govuk-link" href={href("/api/v1/statistics/children-not-in-school.csv")} download>
           every council, region and England on every census day (CSV)
         </a>{" "}
         and{" "}
-        <a className="govuk-link" href="/api/v1/statistics/children-not-in-school.meta.csv" download>
+        <a className="govuk-link" href={href("/api/v1/statistics/children-not-in-school.meta.csv")} download>
           its metadata (CSV)
         </a>
         , in the Department for Education&apos;s tidy data format.
