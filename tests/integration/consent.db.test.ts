@@ -11,18 +11,17 @@ import { action as reconsiderAction } from "#app/routes/consent-requests.$reques
 import { action as settingsAction } from "#app/routes/admin.settings";
 import { action as editAction } from "#app/routes/register.$childId.edit";
 import { action as intentionAction } from "#app/routes/register.$childId.home-education";
-import { action as newAction } from "#app/routes/register.new";
 import { auditorFor } from "#app/utils/audit.server";
 import type { SessionUser } from "#app/utils/session.server";
 import { db } from "#db/client";
 import { auditEvents, children, consentRequests, entryHistory, inboxMessages, laSettings, permissionGrants } from "#db/schema/index";
 import { call, createOrganisation, createUser, laId, requestAs, type TestUser } from "../support/fixtures";
-import { validEntryForm } from "../support/register";
+import { postNewChild, validEntryForm } from "../support/register";
 
 const notice = { notice: "parent_notice", "noticeDate.day": "16", "noticeDate.month": "11", "noticeDate.year": "2026", evidence: "Letter from the parent dated 16 November." };
 
 async function addChild(officer: TestUser, overrides: Record<string, string>) {
-  const outcome = await call(newAction, await requestAs(officer, "/register/new", { form: { ...validEntryForm({ educationStatus: "on_roll_full_absence", homeEducationReason: "", ...overrides }), intent: "create" } }));
+  const outcome = await postNewChild(officer, validEntryForm({ educationStatus: "on_roll_full_absence", homeEducationReason: "", ...overrides }));
   expect(outcome.status, JSON.stringify(outcome.data)).toBe(302);
   return /\/register\/([0-9a-f-]{36})/.exec(outcome.location!)![1]!;
 }

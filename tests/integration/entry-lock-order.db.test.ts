@@ -4,12 +4,11 @@ import { transactionRetries } from "#app/data/transaction.server";
 import { action as decideAction } from "#app/routes/consent-requests.$requestId";
 import { action as editAction } from "#app/routes/register.$childId.edit";
 import { action as intentionAction } from "#app/routes/register.$childId.home-education";
-import { action as newAction } from "#app/routes/register.new";
 import { db } from "#db/client";
 import { children, consentRequests } from "#db/schema/index";
 import { serverUrl } from "../support/databases";
 import { call, createUser, requestAs, type Outcome } from "../support/fixtures";
-import { validEntryForm } from "../support/register";
+import { postNewChild, validEntryForm } from "../support/register";
 
 // Races need a server that runs transactions at the same time: PGlite runs one at a time, so on
 // PGlite these would pass whatever the lock order.
@@ -24,7 +23,7 @@ describe.skipIf(!serverUrl())("one lock order for everything that touches a chil
     const failures: string[] = [];
     const outcomes: [number, number][] = [];
     for (let round = 0; round < 20; round++) {
-      const created = await call(newAction, await requestAs(officer, "/register/new", { form: { ...form(socialWorker.id), intent: "create" } }));
+      const created = await postNewChild(officer, form(socialWorker.id));
       const childId = /\/register\/([0-9a-f-]{36})/.exec(created.location!)![1]!;
       const notice = { notice: "parent_notice", "noticeDate.day": "16", "noticeDate.month": "11", "noticeDate.year": "2026", evidence: "Letter." };
       expect((await call(intentionAction, await requestAs(officer, `/register/${childId}/home-education`, { form: notice }), { childId })).status).toBe(302);

@@ -91,7 +91,7 @@ describe("malformed input gets a field error, never a 500", () => {
   it("answers q=%00 in the directory, its open data and the register with a message, not a database error", async () => {
     const page = await call(directoryLoader, new Request("http://localhost/directory?q=%00"));
     expect(page.status).toBe(200);
-    expect(page.data.qError).toBe("Provider name must not contain special control characters");
+    expect(page.data.errors.q).toBe("Provider name must not contain special control characters");
     for (const loader of [providersJsonLoader, providersCsvLoader]) {
       const api = await call(loader, new Request("http://localhost/api/v1/directory/providers?q=%00"));
       expect(api.status).toBe(400);
