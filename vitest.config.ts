@@ -38,10 +38,11 @@ export default defineConfig({
           include: ["tests/e2e/**/*.e2e.test.ts"],
           environment: "node",
           globalSetup: ["tests/setup/db-global.ts"],
-          // Whole journeys through several pages on a 2-core machine: generous, but bounded.
+          // Whole journeys through several pages on a 2-core machine: generous, but bounded. Two
+          // files at a time (npm run test:e2e passes --maxWorkers=2): each has its own app, database
+          // and browser, and much of a journey is waiting, so two keep both cores busy.
           testTimeout: 180_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],
