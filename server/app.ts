@@ -2,12 +2,12 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import express, { type NextFunction, type Request, type Response } from "express";
+import express from "express";
 import type { ServerBuild } from "react-router";
-import { describeError, logger, pathWithoutQuery } from "../app/utils/logger.server";
+import { logger, pathWithoutQuery } from "../app/utils/logger.server";
 import { env } from "../app/utils/env.server";
-import { isConnectionLost, RETRY_AFTER_SECONDS } from "../db/connection-errors";
 import { publicVersion } from "../app/data/public-versions.server";
+import { lastErrorHandler } from "./error-handler";
 import { publicCache } from "./public-cache";
 import { reactRouterHandler, readRequestBody, type RefusedBody } from "./request-body";
 import { isCrossOriginWrite, isTokenAuthenticatedRoute, securityHeaders } from "./security";
@@ -140,15 +140,7 @@ export function createApp(options: AppOptions): express.Express {
     }),
   );
 
-  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    logger.error({ requestId: res.locals.requestId, path: pathWithoutQuery(req.originalUrl), err: describeError(error) }, "unhandled error");
-    if (res.headersSent) return;
-    if (isConnectionLost(error)) {
-      res.status(503).set("Retry-After", String(RETRY_AFTER_SECONDS)).type("text/plain").send("Sorry, the service is unavailable. Try again in a few seconds.");
-      return;
-    }
-    res.status(500).type("text/plain").send("Sorry, there is a problem with the service.");
-  });
+  app.use(lastErrorHandler);
 
   return app;
 }

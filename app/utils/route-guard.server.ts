@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs } from "react-router";
 import { ROUTE_ACCESS, type PublicRouteId, type RouteId } from "#app/access";
-import { isConnectionLost, RETRY_AFTER_SECONDS } from "#db/connection-errors";
+import { isConnectionLost } from "#db/connection-errors";
+import { answersInJson, UNAVAILABLE_MESSAGE, unavailableHeaders } from "./unavailable";
 import { holdsPermission, type Permission } from "#app/domain/roles";
 import { auditorFor, type Auditor, type SignedInActor } from "./audit.server";
 import { forbidden } from "./refusals.server";
@@ -85,9 +86,9 @@ async function authorise(routeId: RouteId, args: LoaderFunctionArgs | ActionFunc
 function unavailable(request: Request, error: unknown): Response {
   const path = new URL(request.url).pathname;
   logger.warn({ path: pathWithoutQuery(path), err: describeError(error) }, "database connection lost during a request");
-  const headers = { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" };
-  return path.startsWith("/api/")
-    ? Response.json({ error: "The service is unavailable for a moment. Try again shortly." }, { status: 503, headers })
+  const headers = unavailableHeaders();
+  return answersInJson(path)
+    ? Response.json({ error: UNAVAILABLE_MESSAGE }, { status: 503, headers })
     : new Response("Service unavailable", { status: 503, statusText: "Service Unavailable", headers });
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { sendConsentOverdueReminders } from "#app/data/consent-reminders.server";
 import { recordHomeEducationIntention } from "#app/data/consent.server";
 import { consentRaiseScope } from "#app/data/scope.server";
+import { formatDate } from "#app/domain/dates";
 import { auditorFor } from "#app/utils/audit.server";
 import { action as decideAction } from "#app/routes/consent-requests.$requestId";
 import { action as newAction } from "#app/routes/register.new";
@@ -75,7 +76,7 @@ describe("reminders for overdue consent requests", () => {
     expect(emails.length).toBeGreaterThan(0);
     const [child] = await db.select().from(children).where(eq(children.id, childId));
     const everything = JSON.stringify([sent, await db.select().from(emailOutbox).where(inArray(emailOutbox.toUserId, [officer.id, secondOfficer.id, socialWorker.id]))]);
-    for (const detail of [child!.firstName, child!.lastName, child!.dateOfBirth, "10/12/2014", "10 December 2014", child!.upn!, child!.childReference, childId]) {
+    for (const detail of [child!.firstName, child!.lastName, child!.dateOfBirth, child!.dateOfBirth.split("-").reverse().join("/"), formatDate(child!.dateOfBirth), child!.upn!, child!.childReference, childId]) {
       expect(everything, "a child's detail in a message").not.toContain(detail);
     }
 

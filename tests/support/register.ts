@@ -1,5 +1,6 @@
 import { makeUpn } from "#app/domain/upn";
 import { action as newAction } from "#app/routes/register.new";
+import { childRound } from "./child-rounds";
 import { call, requestAs, type TestUser } from "./fixtures";
 
 let serial = 0;
@@ -10,7 +11,8 @@ export function freshUpn(laCode = "202"): string {
   return makeUpn(laCode, String(4000 + (process.pid % 5000)).padStart(4, "0"), "25", String(serial % 1000).padStart(3, "0"));
 }
 
-// Distinct first names, so that the children a test file adds are not one another's possible
+// Distinct first names within a round, and each round its own date of birth and postcode
+// (./child-rounds.ts), so that the children a test file adds are not one another's possible
 // duplicates (the one matcher, app/domain/child-matching.ts): the first is Ada Lovelace.
 const FIRST_NAMES = ["Ada", "Grace", "Hedy", "Rosalind", "Dorothy", "Katherine", "Radia", "Barbara", "Frances", "Margaret", "Evelyn", "Joan", "Sophie", "Lise", "Chien", "Marie", "Emmy", "Tu", "Jocelyn", "Rachel", "Vera", "Cecilia", "Henrietta", "Kathleen"];
 let children = 0;
@@ -18,18 +20,17 @@ let children = 0;
 /** A complete, valid "add a child" form as a browser would post it; each call a different child unless told. */
 export function validEntryForm(overrides: Record<string, string> = {}): Record<string, string> {
   const n = children++;
-  const round = Math.floor(n / FIRST_NAMES.length);
+  const { dateOfBirth, postcode } = childRound(Math.floor(n / FIRST_NAMES.length));
   return {
     firstName: FIRST_NAMES[n % FIRST_NAMES.length]!,
     lastName: "Lovelace",
-    // After every name is used, another day, month and year of birth: both differ from every earlier round's.
-    "dateOfBirth.day": "10",
-    "dateOfBirth.month": String(12 - (round % 12)),
-    "dateOfBirth.year": String(2014 - (round % 6)),
+    "dateOfBirth.day": String(dateOfBirth.day),
+    "dateOfBirth.month": String(dateOfBirth.month),
+    "dateOfBirth.year": String(dateOfBirth.year),
     sex: "female",
     addressLine1: "12 Marchmont Street",
     town: "London",
-    postcode: "wc1n 1ax",
+    postcode,
     upn: "",
     nhsNumber: "",
     laChildId: "",
