@@ -78,7 +78,13 @@ export async function createEntry(scope: LaScope, input: RegisterEntryInput, act
       if (duplicate) return { ok: false, kind: "duplicate", ...duplicate } as const;
       const possible = await possibleDuplicates(scope, input, tx);
       const confirmed = new Set(options.confirmedDifferentFrom ?? []);
-      if (possible.some((p) => !confirmed.has(p.id))) return { ok: false, kind: "possible_duplicates", matches: possible } as const;
+      if (possible.some((p) => !confirmed.has(p.id))) {
+        // Each statement sees what committed before it: a child with the same UPN or NHS number who
+        // committed after the look-up above is among the possible duplicates, and is a duplicate.
+        const committedSince = await findDuplicate(tx, scope, input);
+        if (committedSince) return { ok: false, kind: "duplicate", ...committedSince } as const;
+        return { ok: false, kind: "possible_duplicates", matches: possible } as const;
+      }
       const known = await existingReference(tx, input);
       const { childReference, referenceNumber } = known ?? (await issueReference(tx));
       const changes = diffEntries({}, await viewForHistory(tx, input));
