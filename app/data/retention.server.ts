@@ -15,9 +15,11 @@ import { logger } from "#app/utils/logger.server";
 import { db, rowsOf } from "#db/client";
 import {
   auditEvents,
+  childReferences,
   children,
   educationArrangements,
   emailOutbox,
+  inboxMessages,
   invitations,
   parentsAndCarers,
   passwordResets,
@@ -102,6 +104,8 @@ function dueWhere(kind: Exclude<RetentionKind, "register_entry">, cutoff: IsoDat
       return and(lt(signInThrottles.windowStartedAt, before), or(isNull(signInThrottles.lockedUntil), lt(signInThrottles.lockedUntil, now)))!;
     case "email_outbox":
       return or(and(isNotNull(emailOutbox.sentAt), lt(emailOutbox.sentAt, before)), and(isNull(emailOutbox.sentAt), isNotNull(emailOutbox.failedAt), lt(emailOutbox.failedAt, before)))!;
+    case "inbox_message":
+      return lt(inboxMessages.createdAt, before);
   }
 }
 
@@ -111,6 +115,7 @@ const TABLES = {
   password_reset: { table: passwordResets, id: passwordResets.id },
   sign_in_throttle: { table: signInThrottles, id: signInThrottles.key },
   email_outbox: { table: emailOutbox, id: emailOutbox.id },
+  inbox_message: { table: inboxMessages, id: inboxMessages.id },
 } as const;
 
 /** Entries whose retention clock may have started by the cut-off (a superset, checked exactly in the domain). */
@@ -151,7 +156,9 @@ const service: ServiceActor = { userId: null, audit: auditorFor(null, null) };
 /**
  * Anonymises one entry through the entry writer (the entry locked first, its history row and audit
  * event in the same transaction), then what hangs off it, in the lock order: parents, arrangements,
- * the history and consent requests (through the database function), placements.
+ * the history, consent requests, refusals, contacts and council queue items (through the database
+ * function), placements, and the national identifier once no entry for the child is left.
+ * `CHILD_DATA_TABLES` lists every table this covers; a test holds it to the database's columns.
  */
 export async function anonymiseEntry(laId: string, childId: string, period: number, now: Date): Promise<boolean> {
   const today = londonDate(now);
@@ -178,6 +185,9 @@ export async function anonymiseEntry(laId: string, childId: string, period: numb
         atRiskOfHarmFromHome: false,
         laArrangedSpecialSchoolPlace: false,
         namedSchool: null,
+        nextAction: null,
+        nextActionDue: null,
+        reasonLeftDetail: null,
         sources: {},
         attendanceOrderRouteSince: null,
         anonymisedAt: now,
@@ -191,6 +201,18 @@ export async function anonymiseEntry(laId: string, childId: string, period: numb
       .update(placements)
       .set({ reason: REMOVED, endedEarlyReason: sql`case when ${placements.endedEarlyReason} is null then null else ${REMOVED} end` })
       .where(eq(placements.childId, childId));
+    // The reference stays (the entry keeps it); a national identifier beside it goes once every
+    // entry sharing the reference is anonymised (another council may still hold the child).
+    await tx
+      .update(childReferences)
+      .set({ consistentIdentifier: null })
+      .where(
+        and(
+          eq(childReferences.reference, entry.childReference),
+          isNotNull(childReferences.consistentIdentifier),
+          sql`not exists (select 1 from ${children} where ${children.childReference} = ${entry.childReference} and ${children.anonymisedAt} is null and ${children.id} <> ${childId})`,
+        ),
+      );
     return true;
   });
 }

@@ -7,7 +7,7 @@ import { addDays, addMonths, compareDates, isoDate, parseIsoDate, type IsoDate }
 // bounds and their reasons are the law and the service's design, so they are code. The record of
 // processing (`processing-record.ts`) and the privacy notice are written from this one list.
 
-export const RETENTION_KINDS = ["register_entry", "audit_event", "invitation", "password_reset", "sign_in_throttle", "email_outbox"] as const;
+export const RETENTION_KINDS = ["register_entry", "audit_event", "invitation", "password_reset", "sign_in_throttle", "email_outbox", "inbox_message"] as const;
 export type RetentionKind = (typeof RETENTION_KINDS)[number];
 
 export type RetentionUnit = "months" | "days";
@@ -36,7 +36,8 @@ export interface RetentionRule {
 export const RETENTION_RULES: Record<RetentionKind, RetentionRule> = {
   register_entry: {
     kind: "register_entry",
-    title: "Register entries (with their history, parents and carers, education arrangements, consent requests, placements and refused placements)",
+    title:
+      "Register entries (with their history, parents and carers, education arrangements, consent requests, placements and refused placements, contacts and notes, and the council queue's items about the child, transfers included)",
     unit: "months",
     action: "anonymise",
     clockStarts: "the day the child left the register, or the day the child stopped being of compulsory school age if that is earlier",
@@ -48,7 +49,7 @@ export const RETENTION_RULES: Record<RetentionKind, RetentionRule> = {
     boundsReasoning:
       "At least 2 years, so that a child who comes back to the register (a return from another area, a placement that breaks down) is found with their history; at most 25 years, the longest period councils' schedules set for children's records other than those of looked-after children, which are kept in the council's social care system, not here.",
     effect:
-      "Names, address, identifiers (UPN, NHS number, the council's child ID), the social worker, named school, notes and every parent's and carer's details are removed; the history keeps each change's date and the values the statistics count (education status, reason for home education, sex, SEN and social care status); the date of birth becomes the first day of the child's school year group; consent requests keep their dates and outcome without their statements; placements keep their dates and provider without their reasons.",
+      "Names, address, identifiers (UPN, NHS number, the council's child ID), the social worker, named school, notes and every parent's and carer's details are removed; the history keeps each change's date and the values the statistics count (education status, reason for home education, sex, SEN and social care status); the date of birth becomes the first day of the child's school year group; consent requests keep their dates and outcome without their statements; placements keep their dates and provider without their reasons; contacts and notes keep their date and kind without what they say; the council queue's items (transfers, matches) keep their kind, dates and outcome without the child's name, address or the reasons given.",
   },
   audit_event: {
     kind: "audit_event",
@@ -109,14 +110,50 @@ export const RETENTION_RULES: Record<RetentionKind, RetentionRule> = {
     unit: "days",
     action: "delete",
     clockStarts: "the day the email was sent, or the day the service stopped trying to send it",
-    defaultPeriod: 90,
+    defaultPeriod: 30,
     minimum: 7,
     maximum: 365,
-    reasoning: "90 days: to answer a question about whether an email was sent; emails name no child.",
+    reasoning:
+      "30 days: long enough to answer a question about whether an email was sent or why it failed; the email itself says only that there is a message in the service (never a child's details), a one-time link in it is blanked once sent, and what it announced stays in the service.",
     boundsReasoning: "At least 7 days, for the service admin to see and retry a failure; at most a year.",
     effect: "The email (recipient, subject, body) is deleted.",
   },
+  inbox_message: {
+    kind: "inbox_message",
+    title: "Messages in people's inboxes in the service",
+    unit: "days",
+    action: "delete",
+    clockStarts: "the day the message was sent to the person",
+    defaultPeriod: 365,
+    minimum: 90,
+    maximum: 730,
+    reasoning:
+      "1 year: a message tells a member of staff about work (a consent request to decide, a transfer, a placement to review) and links to it; the work itself, and who was told, stay in the child's record and the audit log. Messages name no child, but their links lead to a child's record.",
+    boundsReasoning:
+      "At least 90 days, so a message about work with a deadline outlives the deadline; at most 2 years (the shortest time a register entry may be kept), since a message is about the work of its day and what it announced is kept with the record.",
+    effect: "The message (to whom, subject, body and link) is deleted.",
+  },
 };
+
+/**
+ * Every table that holds a child's data by a column naming their entry (`child_id`, or any other
+ * column with a foreign key to `children`), and what the retention schedule does with it. A test
+ * (retention.db.test.ts) compares this list with the database's columns, so a new table about a
+ * child fails it until it is listed here and its anonymisation written.
+ */
+export const CHILD_DATA_TABLES = {
+  children: "The entry itself: anonymised (register_entry).",
+  entry_history: "Anonymised with the entry: each change keeps its field and the values the statistics count.",
+  parents_and_carers: "Deleted when the entry is anonymised.",
+  education_arrangements: "Deleted when the entry is anonymised.",
+  consent_requests: "Anonymised with the entry: dates and outcome kept, evidence, statements and reasons removed.",
+  placements: "Anonymised with the entry: dates and provider kept, reasons removed.",
+  placement_refusals: "Anonymised with the entry: codes and dates kept, the proposed placement's reason removed.",
+  contacts: "Anonymised with the entry: date and kind kept, with whom, what happened, outcome and next action removed.",
+  council_queue_items:
+    "Anonymised with the entry it belongs with (this council's entry once matched or made, otherwise the other council's entry it came from): the child's name, date of birth and new address in a transfer, and the reason given for a decision, removed.",
+} as const;
+export type ChildDataTable = keyof typeof CHILD_DATA_TABLES;
 
 export interface RetentionSetting {
   kind: RetentionKind;

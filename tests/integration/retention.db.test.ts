@@ -1,20 +1,24 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyRetentionSchedule, retentionPreview, retentionSchedule } from "#app/data/retention.server";
 import { computeStatistics } from "#app/data/statistics-compute.server";
 import type { CensusDay } from "#app/domain/census-dates";
 import { addDays, londonDate } from "#app/domain/dates";
-import { RETENTION_KINDS, RETENTION_RULES } from "#app/domain/retention-schedule";
+import { CHILD_DATA_TABLES, RETENTION_KINDS, RETENTION_RULES } from "#app/domain/retention-schedule";
 import type { Counts } from "#app/domain/statistics-breakdowns";
 import { db, rowsOf } from "#db/client";
 import { FOLLOWED_HISTORY_FIELDS } from "#app/data/entry-history-reading";
 import {
   auditEvents,
+  childReferences,
   children,
   consentRequests,
+  contacts,
+  councilQueueItems,
   educationArrangements,
   emailOutbox,
   entryHistory,
+  inboxMessages,
   invitations,
   parentsAndCarers,
   passwordResets,
@@ -94,6 +98,9 @@ describe("anonymising register entries", () => {
   const keptBefore = new Map<string, unknown>();
   beforeAll(async () => {
     for (const id of [recentlyLeft, pastSchoolAge, current]) keptBefore.set(id, await rowOf(id));
+    // National identifiers beside the references (none is issued yet; s16LA Children Act 2004).
+    for (const [id, identifier] of [[old.childId, "NI-OLD"], [pastSchoolAge, "NI-PAST"]] as const)
+      await db.update(childReferences).set({ consistentIdentifier: identifier }).where(eq(childReferences.reference, (await rowOf(id)).childReference));
     preview = await retentionPreview(now);
     await applyRetentionSchedule(now);
   }, 60_000);
@@ -126,17 +133,32 @@ describe("anonymising register entries", () => {
     expect(await db.select().from(educationArrangements).where(eq(educationArrangements.childId, old.childId))).toEqual([]);
   });
 
-  it("leaves no name, address or note in the history, consent requests, placements or refusals", async () => {
+  it("leaves no name, address or note in the history, consent requests, placements, refusals, contacts or the council queue's items", async () => {
+    const items = await db.select().from(councilQueueItems).where(or(eq(councilQueueItems.childId, old.childId), eq(councilQueueItems.sourceChildId, old.childId)));
+    expect(items.map((i) => i.kind).sort()).toEqual(["destination_unknown_match", "incoming_transfer"]);
     const held = JSON.stringify([
       await db.select().from(children).where(eq(children.id, old.childId)),
       await db.select().from(entryHistory).where(eq(entryHistory.childId, old.childId)),
       await db.select().from(consentRequests).where(eq(consentRequests.childId, old.childId)),
       await db.select().from(placements).where(eq(placements.childId, old.childId)),
       await db.select().from(placementRefusals).where(eq(placementRefusals.childId, old.childId)),
+      await db.select().from(contacts).where(eq(contacts.childId, old.childId)),
+      items,
     ]);
-    for (const personal of ["Ada", "Lovelace", "Marchmont", "WC1N", "Annabella", "Byron", "george@example.com", "risk at home", "small group"]) expect(held, personal).not.toContain(personal);
-    const history = await db.select().from(entryHistory).where(eq(entryHistory.childId, old.childId));
-    expect(history.map((h) => h.kind)).toEqual(["created", "consent_requested", "consent_refused", "placement", "anonymised"]);
+    for (const personal of ["Ada", "Lovelace", "Marchmont", "WC1N", "Annabella", "Byron", "george@example.com", "risk at home", "small group", "notebooks", "sample of work", "Headingley", "safer seen daily"]) expect(held, personal).not.toContain(personal);
+    const history = await db.select().from(entryHistory).where(eq(entryHistory.childId, old.childId)).orderBy(entryHistory.id);
+    expect(history.map((h) => h.kind)).toEqual(["created", "consent_requested", "consent_refused", "placement", "contact_recorded", "left", "transfer_declined", "anonymised"]);
+    expect(history.map((h) => h.summary).slice(4, 7)).toEqual(["Contact recorded", "Left", "Transfer declined"]);
+    const [contact] = await db.select().from(contacts).where(eq(contacts.childId, old.childId));
+    expect(contact).toMatchObject({ contactDate: "2026-11-20", type: "visit", withWhom: "Removed under the retention schedule", outcome: null, nextAction: null });
+    expect(await rowOf(old.childId)).toMatchObject({ nextAction: null, nextActionDue: null });
+    const transfer = items.find((i) => i.kind === "incoming_transfer")!;
+    expect(transfer).toMatchObject({ state: "dismissed", decisionReason: "Removed under the retention schedule" });
+    expect(transfer.payload).toMatchObject({ firstName: "Anonymised", lastName: "Anonymised", dateOfBirth: "2014-09-01", newAddress: null, fromLaName: "Camden" });
+    // The same child's entry in Leeds is Leeds' to keep, on its own clock.
+    expect(await rowOf(old.leedsChildId)).toMatchObject({ firstName: "Ada", anonymisedAt: null });
+    // ... so the child's national identifier stays beside the reference they share.
+    expect((await db.select().from(childReferences).where(eq(childReferences.reference, (await rowOf(old.childId)).childReference)))[0]!.consistentIdentifier).toBe("NI-OLD");
     const [request] = await db.select().from(consentRequests).where(eq(consentRequests.childId, old.childId));
     expect(request).toMatchObject({ status: "refused", refusalReasons: "Removed under the retention schedule" });
   });
@@ -165,6 +187,8 @@ describe("anonymising register entries", () => {
     await applyRetentionSchedule(new Date("2027-07-15T03:30:00Z"));
     const entry = await rowOf(pastSchoolAge);
     expect(entry).toMatchObject({ firstName: "Anonymised", dateOfBirth: "2004-09-01", educationStatus: "elective_home_education", sex: "male" });
+    // No other entry has the child's reference: the national identifier beside it goes too.
+    expect((await db.select().from(childReferences).where(eq(childReferences.reference, entry.childReference)))[0]!.consistentIdentifier).toBeNull();
     expect(await rowOf(recentlyLeft)).toEqual(keptBefore.get(recentlyLeft));
     expect(await rowOf(current)).toEqual(keptBefore.get(current));
   });
@@ -194,12 +218,20 @@ describe("deleting what the schedule deletes", () => {
       { key: "account:locked@example.com", failures: 9, windowStartedAt: ago(3), lockedUntil: new Date(now.getTime() + DAY) },
       { key: "ip:192.0.2.1", failures: 1, windowStartedAt: new Date() },
     ]);
-    const [oldEmail, newEmail, unsent] = await db
+    const [oldEmail, newEmail, unsent, monthAndAHalf] = await db
       .insert(emailOutbox)
       .values([
         { toEmail: "a@example.com", subject: "Old", body: "Old", sentAt: ago(120) },
         { toEmail: "b@example.com", subject: "New", body: "New", sentAt: ago(5) },
         { toEmail: "c@example.com", subject: "Unsent", body: "Unsent", createdAt: ago(400) },
+        { toEmail: "d@example.com", subject: "A month and a half", body: "Sent", sentAt: ago(45) },
+      ])
+      .returning();
+    const [oldMessage, newMessage] = await db
+      .insert(inboxMessages)
+      .values([
+        { userId: user.id, subject: "Over a year old", body: "Old", link: "/inbox", createdAt: ago(400) },
+        { userId: user.id, subject: "Recent", body: "New", link: "/inbox", createdAt: ago(300) },
       ])
       .returning();
     const [oldEvent, keptEvent] = await db
@@ -224,13 +256,45 @@ describe("deleting what the schedule deletes", () => {
     expect(await ids(db.select().from(passwordResets).where(inArray(passwordResets.id, [oldReset!.id, newReset!.id])))).toEqual([newReset!.id]);
     expect((await db.select().from(signInThrottles)).map((t) => t.key).sort()).toEqual(expect.arrayContaining(["account:locked@example.com", "ip:192.0.2.1"]));
     expect(await db.select().from(signInThrottles).where(eq(signInThrottles.key, "account:old@example.com"))).toEqual([]);
-    expect((await ids(db.select().from(emailOutbox).where(inArray(emailOutbox.id, [oldEmail!.id, newEmail!.id, unsent!.id])))).sort()).toEqual([newEmail!.id, unsent!.id].sort());
+    expect((await ids(db.select().from(emailOutbox).where(inArray(emailOutbox.id, [oldEmail!.id, newEmail!.id, unsent!.id, monthAndAHalf!.id])))).sort()).toEqual([newEmail!.id, unsent!.id].sort());
+    expect(await ids(db.select().from(inboxMessages).where(inArray(inboxMessages.id, [oldMessage!.id, newMessage!.id])))).toEqual([newMessage!.id]);
+    expect(counts.inbox_message).toBeGreaterThanOrEqual(1);
     expect((await db.select().from(auditEvents).where(inArray(auditEvents.id, [oldEvent!.id, keptEvent!.id]))).map((e) => e.id)).toEqual([keptEvent!.id]);
     expect(counts.audit_event).toBeGreaterThanOrEqual(1);
     const [run] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "retention.applied"), eq(auditEvents.subjectId, "invitation")));
     expect(run!.details).toMatchObject({ action: "delete", count: counts.invitation, period: 90, unit: "days" });
     expect(JSON.stringify(run)).not.toContain("old@example.com");
   });
+});
+
+describe("the tables about a child", () => {
+  it("are each listed with what the schedule does with them (a new table with a child's entry in it fails here until it is)", async () => {
+    // Any column with a foreign key to an entry, and any column named as one (la_child_id is the
+    // council's identifier on the entry itself).
+    const rows = rowsOf<{ table_name: string }>(
+      await db.execute(sql`
+        select conrelid::regclass::text as table_name from pg_constraint where contype = 'f' and confrelid = 'public.children'::regclass
+        union
+        select table_name::text from information_schema.columns where table_schema = 'public' and column_name like '%child_id'`),
+    );
+    const found = [...new Set(rows.map((r) => r.table_name.replace(/^public\./, "").replace(/"/g, "")))].sort();
+    expect(found).toEqual(Object.keys(CHILD_DATA_TABLES).sort());
+  });
+
+  it("keep a final contact final: the retention setting changes only an anonymised entry's contact, and only to the removed values", async () => {
+    const refusal = (work: Promise<unknown>) => work.then(() => "no refusal", (e: Error & { cause?: Error }) => e.cause?.message ?? e.message);
+    const asRetention = (statement: ReturnType<typeof sql>) =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('cnis.retention', 'anonymise', true)`);
+        await tx.execute(statement);
+      });
+    const live = await childWithEverything();
+    const removed = "Removed under the retention schedule";
+    expect(await refusal(asRetention(sql`update contacts set with_whom = ${removed}, what_happened = ${removed}, outcome = null, next_action = null, next_action_due = null where child_id = ${live.childId}::uuid`))).toMatch(/final/);
+    expect(await refusal(asRetention(sql`update contacts set with_whom = 'Someone else' where child_id = ${old.childId}::uuid`))).toMatch(/final/);
+    expect(await refusal(asRetention(sql`update contacts set contact_date = '2026-11-01' where child_id = ${old.childId}::uuid`))).toMatch(/final/);
+    expect(await refusal(db.execute(sql`delete from contacts where child_id = ${old.childId}::uuid`))).toMatch(/never deleted/);
+  }, 60_000);
 });
 
 describe("the database functions", () => {

@@ -57,6 +57,34 @@ describe("a child's subject access bundle", () => {
     expect(text("placement-refusals")).toMatch(/time limit|weeks/i);
     expect(text("audit")).toContain("Sam Worker");
     expect(text("audit")).toMatch(/viewed/);
+    expect(text("contacts")).toContain("Ada showed her mathematics notebooks");
+    expect(text("contacts")).toContain("Ask for a sample of work");
+    expect(section("transfers").records).toHaveLength(1);
+    expect(section("transfers").records[0].heading).toMatch(/^Transfer to Leeds, sent /);
+    expect(text("transfers")).toContain("No child called Ada at 7 Headingley Lane");
+    expect(text("transfers")).toContain(reference);
+    expect(section("council-queue").records).toHaveLength(1);
+    expect(text("council-queue")).toMatch(/Leeds[\s\S]*The same identifier/);
+    // Camden's staff were told Leeds declined, linking to the child's entry; Leeds' messages are Leeds'.
+    expect(text("inbox")).toContain("Leeds declined a transfer");
+    expect(text("inbox")).not.toContain("A child is being transferred to you");
+    expect(text("audit")).toMatch(/transfer/i);
+  });
+
+  it("names the receiving council's decision by the council in the transfer, and the council's own staff as third parties", async () => {
+    const redaction = await page(admin, `child=${reference}`);
+    const section = (id: string) => redaction.data.bundle.sections.find((s: any) => s.id === id);
+    const decided = section("transfers").records[0].fields.find((f: any) => f.label === "Decided by");
+    expect(decided).toEqual({ label: "Decided by", value: "Leeds" });
+    const officer = `staff:${seeded.officer.user.id}`;
+    expect(redaction.data.bundle.thirdParties.map((t: any) => t.key)).toContain(officer);
+    const { json } = await download(`child=${reference}&redact=${encodeURIComponent(officer)}`);
+    for (const id of ["contacts", "inbox"]) {
+      const records = json.sections.find((s: any) => s.id === id).records;
+      const who = records.flatMap((r: any) => r.fields.filter((f: any) => f.label === (id === "contacts" ? "Recorded by" : "To")).map((f: any) => f.value));
+      expect(who, id).toContain(REDACTED);
+      expect(JSON.stringify(records), id).toContain(id === "contacts" ? "mathematics notebooks" : "Leeds declined a transfer");
+    }
   });
 
   it("offers each other person as a third party, and redacts those chosen, in the page and the file", async () => {
@@ -90,7 +118,12 @@ describe("a child's subject access bundle", () => {
 
   it("is only for the child's own council's admins", async () => {
     const otherAdmin = await createUser("council_admin", { laCode: "383" });
-    expect((await page(otherAdmin, `child=${reference}`)).data).toMatchObject({ step: "find", notFound: true });
+    // The reference is the child's, nationally: Leeds' admin finds Leeds' own entry for her, never Camden's.
+    const leeds = await page(otherAdmin, `child=${reference}`);
+    expect(leeds.data.bundle.subject.id).toBe(seeded.leedsChildId);
+    const held = JSON.stringify(leeds.data.bundle.sections);
+    for (const camden of ["George Byron", "Sam Worker", "mathematics notebooks", "Leeds declined a transfer"]) expect(held, camden).not.toContain(camden);
+    expect((await page(otherAdmin, `child=${seeded.childId}`)).data).toMatchObject({ step: "find", notFound: true });
     expect((await page(otherAdmin, `parent=${parents[0]!.id}`)).data).toMatchObject({ step: "find", notFound: true });
     expect((await page(seeded.officer.user, `child=${reference}`)).status).toBe(403);
   });

@@ -1,31 +1,53 @@
 import { and, eq } from "drizzle-orm";
+import { recordContact } from "#app/data/contacts.server";
 import { createPlacement } from "#app/data/placements.server";
+import { action as queueItemAction } from "#app/routes/council-queue.$itemId";
 import { action as decideAction } from "#app/routes/consent-requests.$requestId";
 import { action as intentionAction } from "#app/routes/register.$childId.home-education";
 import { loader as childLoader } from "#app/routes/register.$childId._index";
+import { action as leaveAction } from "#app/routes/register.$childId.leave";
 import { action as newAction } from "#app/routes/register.new";
 import { addDays, type IsoDate } from "#app/domain/dates";
 import { db } from "#db/client";
-import { consentRequests } from "#db/schema/index";
-import { call, createUser, requestAs } from "./fixtures";
+import { children, consentRequests, councilQueueItems } from "#db/schema/index";
+import { call, createUser, requestAs, type TestUser } from "./fixtures";
 import { listedProvider, officerOf, placementInput, today } from "./placements";
-import { validEntryForm } from "./register";
+import { freshUpn, validEntryForm } from "./register";
 
 const notice = { notice: "parent_notice", "noticeDate.day": "16", "noticeDate.month": "11", "noticeDate.year": "2026", evidence: "Letter from Annabella Byron dated 16 November." };
 
 /**
  * A child in Camden with one of every kind of record the service holds about a child: the entry
  * and its history, two parents, an arrangement, a refused consent request, a placement, a refused
- * placement, and an officer's view of the entry in the audit log.
+ * placement, a contact (final), a match in Camden's queue with the same child who left Leeds'
+ * register with destination unknown, a transfer to Leeds that Leeds declined (so the child is back
+ * on Camden's register), the messages those sent Camden's staff, and an officer's view of the entry
+ * in the audit log.
  */
+async function leave(officer: TestUser, childId: string, form: Record<string, string>) {
+  const [child] = await db.select({ version: children.version }).from(children).where(eq(children.id, childId));
+  const left = await call(leaveAction, await requestAs(officer, `/register/${childId}/leave`, { form: { "dateLeft.day": "20", "dateLeft.month": "11", "dateLeft.year": "2026", version: String(child!.version), ...form } }), { childId });
+  if (left.status !== 302) throw new Error(`could not record the child left: ${JSON.stringify(left.data)}`);
+}
+
 export async function childWithEverything(overrides: Record<string, string> = {}) {
   const officer = await officerOf("202");
+  const leeds = await officerOf("383");
+  const leedsWorker = await createUser("council_officer", { laCode: "383" }, { name: "Lee Decider" });
   const socialWorker = await createUser("social_worker", { laCode: "202" }, { name: "Sam Worker" });
+  const upn = freshUpn();
+  const form = validEntryForm({ upn });
+  // The same child left Leeds' register with destination unknown before Camden added her.
+  const inLeeds = await call(newAction, await requestAs(leeds.user, "/register/new", { form: { ...form, postcode: "LS6 2AB", intent: "create" } }));
+  if (inLeeds.status !== 302) throw new Error(`could not add the child in Leeds: ${JSON.stringify(inLeeds.data)}`);
+  const leedsChildId = /\/register\/([0-9a-f-]{36})/.exec(inLeeds.location!)![1]!;
+  await leave(leeds.user, leedsChildId, { reasonLeft: "moved_out_of_area", destination: "not_known" });
   const created = await call(
     newAction,
     await requestAs(officer.user, "/register/new", {
       form: {
-        ...validEntryForm({
+        ...form,
+        ...({
           educationStatus: "on_roll_full_absence",
           homeEducationReason: "",
           // The Commissioner's rule (the allocated social worker decides), not s434A (decision 035).
@@ -57,6 +79,18 @@ export async function childWithEverything(overrides: Record<string, string> = {}
   if (!placed.ok) throw new Error(`could not place the child: ${JSON.stringify(placed)}`);
   const refused = await createPlacement(officer.scope, childId, placementInput(provider.siteId, { pattern: { kind: "full_time" }, end: addDays(today, 7 + 7 * 20) as IsoDate }), officer.actor, today);
   if (refused.ok) throw new Error("the refused placement was allowed");
+  // Recorded two hours ago: past the correction window, so final.
+  await recordContact(
+    officer.scope,
+    childId,
+    { contactDate: "2026-11-20", type: "visit", withWhom: "Ada and her mother Annabella", whatHappened: "Visited at home; Ada showed her mathematics notebooks.", outcome: "Education seems suitable", nextAction: "Ask for a sample of work", nextActionDue: addDays(today, 30) as IsoDate },
+    officer.actor,
+    new Date(Date.now() - 2 * 3_600_000),
+  );
   await call(childLoader, await requestAs(officer.user, `/register/${childId}`), { childId });
-  return { childId, officer, socialWorker, requestId: request!.id, provider };
+  await leave(officer.user, childId, { reasonLeft: "moved_out_of_area", destination: "english_council", destinationLaId: leeds.user.organisationId });
+  const [transfer] = await db.select().from(councilQueueItems).where(and(eq(councilQueueItems.sourceChildId, childId), eq(councilQueueItems.kind, "incoming_transfer")));
+  const declined = await call(queueItemAction, await requestAs(leedsWorker, `/council-queue/${transfer!.id}`, { form: { decision: "decline", reason: "No child called Ada at 7 Headingley Lane" } }), { itemId: transfer!.id });
+  if (declined.status !== 302) throw new Error(`could not decline the transfer: ${JSON.stringify(declined.data)}`);
+  return { childId, officer, socialWorker, requestId: request!.id, provider, leedsChildId, leedsWorker, transferId: transfer!.id };
 }

@@ -7,8 +7,11 @@ import { isUuid, type LaScope } from "../scope.server";
 import { arrangementsSection } from "./arrangements.server";
 import { auditSection } from "./audit.server";
 import { consentSection } from "./consent.server";
+import { contactsSection } from "./contacts.server";
+import { councilQueueSection, transfersSection } from "./council-queue.server";
 import { entrySection } from "./entry.server";
 import { historySection } from "./history.server";
+import { inboxSection } from "./inbox.server";
 import { parentDetailsSection } from "./parent-details.server";
 import { parentsSection } from "./parents.server";
 import { placementsSection, refusalsSection } from "./placements.server";
@@ -20,7 +23,20 @@ import type { ChildSection, ParentSection } from "./section";
 // naming the sections and the third parties redacted, by id.
 
 /** A child's bundle, in order. A new kind of record adds its module here. */
-export const CHILD_SECTIONS: readonly ChildSection[] = [entrySection, historySection, parentsSection, arrangementsSection, consentSection, placementsSection, refusalsSection, auditSection];
+export const CHILD_SECTIONS: readonly ChildSection[] = [
+  entrySection,
+  historySection,
+  parentsSection,
+  arrangementsSection,
+  consentSection,
+  placementsSection,
+  refusalsSection,
+  contactsSection,
+  transfersSection,
+  councilQueueSection,
+  inboxSection,
+  auditSection,
+];
 export const PARENT_SECTIONS: readonly ParentSection[] = [parentDetailsSection];
 
 export type BundleView = "redaction" | "document" | "json";
