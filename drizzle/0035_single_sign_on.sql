@@ -18,6 +18,7 @@ CREATE TABLE "single_sign_on_attempts" (
 	"nonce" text NOT NULL,
 	"code_verifier" text NOT NULL,
 	"redirect_to" text NOT NULL,
+	"browser_hash" "bytea" NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint

@@ -1,5 +1,6 @@
 import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { organisations } from "./organisations";
+import { bytea } from "./sessions";
 import { users } from "./users";
 
 /**
@@ -44,6 +45,11 @@ export const singleSignOnAttempts = pgTable("single_sign_on_attempts", {
   nonce: text("nonce").notNull(),
   codeVerifier: text("code_verifier").notNull(),
   redirectTo: text("redirect_to").notNull(),
+  /**
+   * SHA-256 of a secret in a cookie of the browser that started the sign-in: the callback must come
+   * back to that browser, so nobody can sign a victim in as themselves with their own code.
+   */
+  browserHash: bytea("browser_hash").notNull(),
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
 });
 
