@@ -134,11 +134,16 @@ export type SingleSignOnFinish =
  */
 export async function finishSingleSignOn(input: { callback: URL; browserSecret: string | null; ip: string; requestId: string }): Promise<SingleSignOnFinish> {
   if (await isThrottled([ipKey(input.ip)])) return { ok: false, reason: "throttled" };
-  const refuse = async (reason: Exclude<SingleSignOnFinish, { ok: true }>["reason"], subject?: { type: "user" | "organisation"; id: string; organisationId: string; role?: string }) => {
+  const refuse = async (
+    reason: Exclude<SingleSignOnFinish, { ok: true }>["reason"],
+    subject?: { type: "user" | "organisation"; id: string; organisationId: string; role?: string },
+    /** openid-client's code for what it refused (a wrong audience, nonce or signature). */
+    code?: string,
+  ) => {
     await recordFailure(ipKey(input.ip), env().SIGN_IN_MAX_FAILURES_PER_IP);
     if (subject) {
       const actor = subject.type === "user" ? { userId: subject.id, role: subject.role ?? "unknown", organisationId: subject.organisationId } : null;
-      await auditorFor(actor, input.requestId)(db, { action: "user.single_sign_on_refused", subjectType: subject.type, subjectId: subject.id, details: { reason } });
+      await auditorFor(actor, input.requestId)(db, { action: "user.single_sign_on_refused", subjectType: subject.type, subjectId: subject.id, details: code ? { reason, code } : { reason } });
     }
     logger.info({ reason }, "single sign-on refused");
     return { ok: false as const, reason };
@@ -158,6 +163,7 @@ export async function finishSingleSignOn(input: { callback: URL; browserSecret: 
   if (!provider) return refuse("no_attempt", organisation);
 
   let claims: oidc.IDToken;
+  let said: { email?: unknown; email_verified?: unknown };
   try {
     const config = await configurationOf(provider);
     // The address the provider was given, whatever host this process was reached by behind a proxy.
@@ -172,12 +178,20 @@ export async function finishSingleSignOn(input: { callback: URL; browserSecret: 
     const idClaims = tokens.claims();
     if (!idClaims) throw new Error("no ID token");
     claims = idClaims;
+    said = { email: idClaims.email, email_verified: idClaims.email_verified };
+    // Some providers put the email in the ID token, others only at the userinfo endpoint; there it
+    // must be about the same subject (openid-client checks).
+    if (typeof said.email !== "string" && config.serverMetadata().userinfo_endpoint) {
+      const info = await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub);
+      said = { email: info.email, email_verified: info.email_verified };
+    }
   } catch (error) {
-    logger.warn({ organisationId: provider.organisationId, reason: error instanceof Error ? error.message : "unknown", code: (error as { code?: unknown }).code }, "identity provider's answer refused");
-    return refuse("provider_refused", organisation);
+    const code = [typeof (error as { code?: unknown }).code === "string" ? (error as { code: string }).code : "unknown", claimRefused(error)].filter(Boolean).join(":");
+    logger.warn({ organisationId: provider.organisationId, reason: error instanceof Error ? error.message : "unknown", code }, "identity provider's answer refused");
+    return refuse("provider_refused", organisation, code);
   }
 
-  const claimedEmail = typeof claims.email === "string" ? claims.email.trim().toLowerCase() : "";
+  const claimedEmail = typeof said.email === "string" ? said.email.trim().toLowerCase() : "";
   const [user] = claimedEmail
     ? await db
         .select({ id: users.id, role: users.role, organisationId: users.organisationId, deactivatedAt: users.deactivatedAt, linkedSubject: singleSignOnLinks.subject, linkedIssuer: singleSignOnLinks.issuer })
@@ -193,7 +207,7 @@ export async function finishSingleSignOn(input: { callback: URL; browserSecret: 
   // issuer changes (app/data/single-sign-on.server.ts); one left over is treated as a mismatch.
   const linkedSubject = user?.linkedSubject == null ? null : user.linkedIssuer === claims.iss ? user.linkedSubject : `${user.linkedIssuer}#${user.linkedSubject}`;
   const decision = decideSingleSignOn({
-    claims: { sub: claims.sub, email: claims.email, email_verified: claims.email_verified },
+    claims: { sub: claims.sub, email: said.email, email_verified: said.email_verified },
     allowedDomains: await domainsOf(provider.organisationId),
     user: user ? { id: user.id, deactivated: !!user.deactivatedAt, linkedSubject } : null,
     subjectLinkedTo: subjectLink?.userId ?? null,
@@ -226,6 +240,15 @@ export async function finishSingleSignOn(input: { callback: URL; browserSecret: 
     if (isUniqueViolation(error)) return refuse("subject_mismatch", userSubject);
     throw error;
   }
+}
+
+/** The ID token claim openid-client found wrong ("aud", "nonce", "iss"), from its error's causes. */
+function claimRefused(error: unknown): string | null {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    const claim = (e as { claim?: unknown }).claim;
+    if (typeof claim === "string") return claim;
+  }
+  return null;
 }
 
 function isUniqueViolation(error: unknown): boolean {
