@@ -50,6 +50,7 @@ export const action = guard("routes/service-admin.single-sign-on.$organisationId
 export default function OrganisationSingleSignOn({ loaderData, actionData }: Route.ComponentProps) {
   const { organisation, provider } = loaderData;
   const schema = identityProviderSchema({ allowHttpLocalhost: loaderData.allowHttpLocalhost, secretSaved: !!provider });
+  // A fresh form after each save (the key), so the secret just typed does not stay in the field.
   const defaults = provider
     ? { issuer: provider.issuer, clientId: provider.clientId, allowedDomains: provider.domains.join("\n"), enforcesMfa: provider.enforcesMfa ? "yes" : "no" }
     : { issuer: "", clientId: "", allowedDomains: "" };
@@ -58,7 +59,7 @@ export default function OrganisationSingleSignOn({ loaderData, actionData }: Rou
       <div className="govuk-grid-column-two-thirds">
         <BackLink href={href("/service-admin/single-sign-on")}>Back to single sign-on</BackLink>
         {loaderData.saved ? <NotificationBanner type="success" heading={`Single sign-on saved for ${organisation.name}`} /> : null}
-        <ValidatedForm schema={schema} defaultValues={defaults} refused={actionData} pageTitle={`Single sign-on for ${organisation.name}`}>
+        <ValidatedForm schema={schema} defaultValues={defaults} refused={actionData} pageTitle={`Single sign-on for ${organisation.name}`} key={String(provider?.updatedAt ?? "new")}>
           <span className="govuk-caption-l">{organisation.name}</span>
           <h1 className="govuk-heading-l">Single sign-on</h1>
           <p className="govuk-body">
