@@ -149,8 +149,10 @@ export async function finishSingleSignOn(input: { callback: URL; browserSecret: 
     return { ok: false as const, reason };
   };
 
+  // A state this service made is base64url (openid-client's randomState); anything else is not one,
+  // and never reaches the database (which cannot hold a NUL).
   const state = input.callback.searchParams.get("state") ?? "";
-  const [attempt] = state
+  const [attempt] = /^[\w-]{16,128}$/.test(state)
     ? await db
         .delete(singleSignOnAttempts)
         .where(and(eq(singleSignOnAttempts.state, state), gt(singleSignOnAttempts.expiresAt, new Date())))
