@@ -1,7 +1,8 @@
 import { Form, href, redirect } from "react-router";
 import type { Route } from "./+types/service-admin.single-sign-on._index";
-import { Button, NotificationBanner, Select, Table, Tag } from "#app/components/govuk";
+import { Button, ErrorSummary, NotificationBanner, Select, Table, Tag } from "#app/components/govuk";
 import { PageShell } from "#app/components/PageShell";
+import { PageTitle } from "#app/components/PageTitle";
 import { serviceAdminScope } from "#app/data/service-admin.server";
 import { organisationsForSingleSignOn } from "#app/data/single-sign-on.server";
 import { isUuid } from "#app/data/scope.server";
@@ -11,13 +12,14 @@ import { callbackUrl } from "#app/utils/single-sign-on.server";
 // Which councils and providers sign in through their own identity provider (decision 063).
 export const loader = guard("routes/service-admin.single-sign-on._index").loader(async ({ user, request }) => {
   const url = new URL(request.url);
-  const chosen = url.searchParams.get("organisation") ?? "";
+  const chosen = url.searchParams.get("organisation");
   // The "Set up" form is a GET form (it works without JavaScript): it lands here, then on the organisation's page.
-  if (isUuid(chosen)) throw redirect(href("/service-admin/single-sign-on/:organisationId", { organisationId: chosen }));
+  if (chosen && isUuid(chosen)) throw redirect(href("/service-admin/single-sign-on/:organisationId", { organisationId: chosen }));
   const organisations = await organisationsForSingleSignOn(serviceAdminScope(user));
-  return { organisations, callbackUrl: callbackUrl(), removed: url.searchParams.has("removed") };
+  return { organisations, callbackUrl: callbackUrl(), removed: url.searchParams.has("removed"), chooseError: chosen === null ? null : CHOOSE_AN_ORGANISATION };
 });
 
+const CHOOSE_AN_ORGANISATION = "Select an organisation";
 const KIND_LABEL = { local_authority: "Council", provider: "Provider" } as Record<string, string>;
 
 export default function SingleSignOn({ loaderData }: Route.ComponentProps) {
@@ -26,7 +28,9 @@ export default function SingleSignOn({ loaderData }: Route.ComponentProps) {
   return (
     <>
       {loaderData.removed ? <NotificationBanner type="success" heading="Single sign-on turned off" /> : null}
-      <PageShell title="Single sign-on" width="full" />
+      <PageTitle title="Single sign-on" hasErrors={!!loaderData.chooseError} />
+      {loaderData.chooseError ? <ErrorSummary errors={[{ href: "#organisation", text: loaderData.chooseError }]} /> : null}
+      <PageShell heading="Single sign-on" width="full" />
       <p className="govuk-body">
         A council or provider can let its staff sign in with their own organisation&apos;s account (OpenID Connect, for example Microsoft Entra ID or Google Workspace). Nobody is given an account by
         signing in: each person must still be invited as today, with their work email address.
@@ -64,6 +68,7 @@ export default function SingleSignOn({ loaderData }: Route.ComponentProps) {
           id="organisation"
           name="organisation"
           label="Organisation"
+          error={loaderData.chooseError ?? undefined}
           options={[{ value: "", label: "Select an organisation" }, ...unconfigured.map((o) => ({ value: o.id, label: `${o.name} (${KIND_LABEL[o.kind] ?? o.kind})` }))]}
         />
         <Button>Continue</Button>

@@ -30,6 +30,9 @@ describe("single sign-on", () => {
     const { context: adminContext, page: admin } = await signedInPage(browser, app.baseUrl, "service.admin@service.example");
     await admin.goto("/service-admin/single-sign-on");
     await expect(admin.page.locator("h1").innerText()).resolves.toBe("Single sign-on");
+    await admin.clickAndCheck(admin.page.getByRole("button", { name: "Continue" }));
+    await expect(admin.page.title()).resolves.toMatch(/^Error: Single sign-on/);
+    await expect(admin.page.locator(".govuk-error-summary").innerText()).resolves.toContain("Select an organisation");
     await admin.page.getByLabel("Organisation").selectOption({ label: "Camden (Council)" });
     await admin.clickAndCheck(admin.page.getByRole("button", { name: "Continue" }));
     await expect(admin.page.locator(".govuk-caption-l").innerText()).resolves.toBe("Camden");

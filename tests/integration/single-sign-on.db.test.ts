@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { serviceAdminScope } from "#app/data/service-admin.server";
 import { identityProviderOf, removeIdentityProvider, saveIdentityProvider } from "#app/data/single-sign-on.server";
 import { action as adminAction, loader as adminLoader } from "#app/routes/service-admin.single-sign-on.$organisationId";
+import { loader as adminIndexLoader } from "#app/routes/service-admin.single-sign-on._index";
 import { loader as callbackLoader } from "#app/routes/sign-in_.organisation_.callback";
 import { action as startAction } from "#app/routes/sign-in_.organisation";
 import { auditorFor } from "#app/utils/audit.server";
@@ -162,6 +163,13 @@ describe("the service admin's settings", () => {
     expect(refused.status).toBe(400);
     expect(refused.data.errors).toMatchObject({ issuer: "Enter an issuer URL that starts with https://", allowedDomains: expect.stringContaining("is not one") });
     expect(JSON.stringify(refused.data.values)).not.toContain("a-very-secret-value-1234");
+
+    // The list shows it, still without the secret; choosing an organisation leads to its page.
+    const list = await call(adminIndexLoader, await requestAs(admin, "/service-admin/single-sign-on"));
+    expect(list.data.organisations.find((o: { id: string }) => o.id === other.id).provider).toMatchObject({ clientId: "provider-client-2", enforcesMfa: true });
+    expect(JSON.stringify(list.data)).not.toContain("a-very-secret-value-1234");
+    expect((await call(adminIndexLoader, await requestAs(admin, `/service-admin/single-sign-on?organisation=${other.id}`))).location).toBe(path);
+    expect((await call(adminIndexLoader, await requestAs(admin, "/service-admin/single-sign-on?organisation="))).data.chooseError).toBe("Select an organisation");
   });
 
   it("needs a secret the first time, gives each domain to one organisation, and refuses other kinds of organisation", async () => {
