@@ -37,6 +37,9 @@ export const ROUTE_ACCESS = {
   "routes/webauthn.register": SIGNED_IN,
   // A passkey signs in instead of a password, or finishes the second-factor step (decision 041).
   "routes/webauthn.authenticate": PUBLIC,
+  // Single sign-on through the organisation's identity provider (decision 063).
+  "routes/sign-in_.organisation": PUBLIC,
+  "routes/sign-in_.organisation_.callback": PUBLIC,
   "routes/admin.users._index": needs("manage:user:own-la"),
   "routes/admin.users.$userId": needs("manage:user:own-la"),
   "routes/admin.users.$userId_.role": needs("manage:user:own-la"),
@@ -69,6 +72,8 @@ export const ROUTE_ACCESS = {
   "routes/service-admin.organisations": needs("manage:organisation:any"),
   "routes/service-admin.reviewers": needs("manage:reviewer:any"),
   "routes/service-admin.emails": needs("manage:email:any"),
+  "routes/service-admin.single-sign-on._index": needs("manage:organisation:any"),
+  "routes/service-admin.single-sign-on.$organisationId": needs("manage:organisation:any"),
   // Schools (issue 17): loaded by the service admin, their staff invited by the council's admin.
   "routes/service-admin.schools": needs("manage:organisation:any"),
   "routes/admin.schools._index": needs("manage:user:own-la"),

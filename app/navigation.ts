@@ -46,6 +46,7 @@ const BY_ROLE: Record<Role, NavigationItem[]> = {
     { href: href("/service-admin/emails"), text: "Emails" },
     { href: href("/service-admin/retention"), text: "Retention" },
     { href: href("/service-admin/schools"), text: "Schools" },
+    { href: href("/service-admin/single-sign-on"), text: "Single sign-on" },
   ],
   school_staff: [
     { href: href("/school"), text: "Your school" },

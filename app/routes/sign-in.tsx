@@ -49,6 +49,13 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
             Forgotten your password?
           </a>
         </p>
+        <h2 className="govuk-heading-m">Sign in with your organisation&apos;s account</h2>
+        <p className="govuk-body">If your council or organisation has set up single sign-on, you can use your work account instead of a password here.</p>
+        <p className="govuk-body">
+          <a className="govuk-link" href={`${href("/sign-in/organisation")}?redirectTo=${encodeURIComponent(loaderData.redirectTo)}`}>
+            Sign in with your organisation&apos;s account
+          </a>
+        </p>
         <h2 className="govuk-heading-m">Sign in with a passkey</h2>
         <p className="govuk-body">If you have added a passkey to your account, you can use it instead of your email address and password.</p>
         <PasskeyButton

@@ -19,6 +19,11 @@ const EnvSchema = z
     SECOND_FACTOR_FOR_PROVIDERS: z.enum(["required", "optional"]).default("optional"),
     /** The name authenticator apps show beside the code. */
     TOTP_ISSUER: z.string().trim().min(1).default("Children not in school"),
+    // Single sign-on (decision 063): an identity provider's issuer must be https; plain http to this
+    // machine only where this is on (the tests' own OpenID provider), never in real use.
+    SINGLE_SIGN_ON_ALLOW_HTTP_LOCALHOST: z.enum(["on", "off"]).default("off"),
+    /** How long someone has at their organisation's identity provider before the sign-in must start again. */
+    SINGLE_SIGN_ON_ATTEMPT_MINUTES: positiveNumber(10),
     PROVIDER_SIGN_UPS_PER_IP_PER_HOUR: positiveNumber(10),
     // Where people write to the service team: the help, accessibility and privacy pages name it.
     SUPPORT_EMAIL: z.string().email().default("support@service.example"),
