@@ -54,6 +54,7 @@ export const ROUTE_ACCESS = {
   "routes/register.$childId._index": { kind: "any-permission", permissions: ["read:child:own-la", "read:child:allocated"] },
   "routes/register.$childId.edit": needs("write:child:own-la"),
   "routes/register.$childId.leave": needs("write:child:own-la"),
+  "routes/register.$childId.same-child": needs("write:child:own-la"),
   "routes/register.$childId.contacts.new": needs("write:child:own-la"),
   "routes/register.$childId.contacts.$contactId": needs("write:child:own-la"),
   // The council's queue of items to decide (incoming transfers, destination-unknown matches).

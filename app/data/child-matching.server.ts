@@ -52,18 +52,23 @@ export interface PossibleDuplicate {
   reasons: MatchReason[];
 }
 
-/** The council's own entries that may be the same child (current or left), strongest first. */
-export async function possibleDuplicates(scope: LaScope, subject: MatchableChild, tx: DbOrTx = db, exceptId?: string): Promise<PossibleDuplicate[]> {
+/** The candidate look-up for the council's possible duplicates: indexes only (the bench runs this very statement). */
+export function duplicateCandidatesQuery(scope: LaScope, subject: MatchableChild, tx: DbOrTx = db, exceptId?: string) {
   const likeness = [
     byDateOfBirth(subject),
     sql`dmetaphone(${children.lastName}) = dmetaphone(${subject.lastName}) and dmetaphone(${children.firstName}) = dmetaphone(${subject.firstName})`,
   ];
   if (subject.postcode) likeness.push(eq(children.postcode, subject.postcode));
-  const rows = await tx
+  return tx
     .select(candidateColumns)
     .from(children)
     .where(and(eq(children.laId, scope.laId), or(...identifierConditions(subject), ...likeness), exceptId ? ne(children.id, exceptId) : undefined))
     .limit(CANDIDATE_LIMIT);
+}
+
+/** The council's own entries that may be the same child (current or left), strongest first. */
+export async function possibleDuplicates(scope: LaScope, subject: MatchableChild, tx: DbOrTx = db, exceptId?: string): Promise<PossibleDuplicate[]> {
+  const rows = await duplicateCandidatesQuery(scope, subject, tx, exceptId);
   return rankMatches(subject, rows).map(({ candidate: c, match }) => ({
     id: c.id,
     childReference: c.childReference,
@@ -91,13 +96,9 @@ export interface ElsewhereMatch {
   reasons: MatchReason[];
 }
 
-/**
- * Other councils' entries for the same child: exact (NHS number, UPN, reference) or likely (name,
- * date of birth and sex agree). Callers show no more than the council's name for a likely one
- * until a person confirms it; an exact one's reference is the child's (decision 032).
- */
-export async function matchesElsewhere(scope: LaScope, subject: MatchableChild, tx: DbOrTx = db, only?: "destination_unknown"): Promise<ElsewhereMatch[]> {
-  const rows = await tx
+/** The candidate look-up on other councils' registers: indexes only (the bench runs this very statement). */
+export function elsewhereCandidatesQuery(scope: LaScope, subject: MatchableChild, tx: DbOrTx = db, only?: "destination_unknown") {
+  return tx
     .select({ ...candidateColumns, laName: organisations.name, teamEmail: laSettings.teamEmail, teamPhone: laSettings.teamPhone })
     .from(children)
     .innerJoin(organisations, eq(organisations.id, children.laId))
@@ -110,6 +111,15 @@ export async function matchesElsewhere(scope: LaScope, subject: MatchableChild, 
       ),
     )
     .limit(CANDIDATE_LIMIT);
+}
+
+/**
+ * Other councils' entries for the same child: exact (NHS number, UPN, reference) or likely (name,
+ * date of birth and sex agree). Callers show no more than the council's name for a likely one
+ * until a person confirms it; an exact one's reference is the child's (decision 032).
+ */
+export async function matchesElsewhere(scope: LaScope, subject: MatchableChild, tx: DbOrTx = db, only?: "destination_unknown"): Promise<ElsewhereMatch[]> {
+  const rows = await elsewhereCandidatesQuery(scope, subject, tx, only);
   return rankMatches(subject, rows, "likely").map(({ candidate: c, match }) => ({
     childId: c.id,
     laId: c.laId,

@@ -125,7 +125,7 @@ export function payloadOf<K extends QueueKind>(item: QueueItemRow, kind: K): Que
 export function relationshipOf(item: QueueItemRow): CrossCouncilRelationship {
   if (!item.sourceLaId || !item.sourceChildId) throw new Error(`Queue item ${item.id} names no other council's entry`);
   return {
-    kind: item.kind === "incoming_transfer" ? "transfer" : "destination_unknown_match",
+    kind: item.kind === "incoming_transfer" ? "transfer" : item.kind,
     queueItemId: item.id,
     otherLaId: item.sourceLaId,
     otherChildId: item.sourceChildId,

@@ -55,7 +55,7 @@ async function tellLeavingCouncil(tx: Transaction, scope: LaScope, item: Awaited
     await record({
       kind: "found_elsewhere",
       summary: `Found: on ${here.name}'s register from ${formatDate(today)}`,
-      audit: { action: "destination_unknown.match_confirmed", subjectType: "child", subjectId: entry.id, details: { queueItemId: item.id }, counterpartLaId: scope.laId },
+      audit: { action: "destination_unknown.match_confirmed", subjectType: "child", subjectId: entry.id, details: { queueItemId: item.id }, counterpartLaId: item.sourceLaId },
     });
     await notifyOfficers(tx, entry.laId, {
       subject: "A child who left your register has been found",

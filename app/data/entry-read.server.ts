@@ -44,20 +44,26 @@ export async function viewEntry(scope: RegisterScope, childId: string, actor: Ac
 }
 
 /**
- * Other LAs with a current entry for the same child (the same reference, UPN or NHS number): their
- * names and their children-not-in-school team's contact (a council setting), the only things about
- * another LA's record this LA may learn this way.
+ * Other LAs with an entry for the same child: a current entry with the same reference, UPN or NHS
+ * number, or any entry sharing the child's reference (linked by a transfer or a match both councils
+ * confirmed, decision 032). Their names, their children-not-in-school team's contact (a council
+ * setting) and the entry's status and since when (issue 15 item 3): never the entry's details.
  */
 async function otherLasRegistering(scope: LaScope, child: { childReference: string; upn: string | null; nhsNumber: string | null }) {
-  const same = [eq(children.childReference, child.childReference), child.upn ? eq(children.upn, child.upn) : null, child.nhsNumber ? eq(children.nhsNumber, child.nhsNumber) : null].filter(
-    (c): c is SQL => c !== null,
-  );
+  const same = [child.upn ? eq(children.upn, child.upn) : null, child.nhsNumber ? eq(children.nhsNumber, child.nhsNumber) : null].filter((c): c is SQL => c !== null);
   return db
-    .selectDistinct({ name: organisations.name, teamEmail: laSettings.teamEmail, teamPhone: laSettings.teamPhone })
+    .selectDistinct({
+      name: organisations.name,
+      teamEmail: laSettings.teamEmail,
+      teamPhone: laSettings.teamPhone,
+      educationStatus: children.educationStatus,
+      statusSince: children.statusSince,
+      dateLeft: children.dateLeft,
+    })
     .from(children)
     .innerJoin(organisations, eq(organisations.id, children.laId))
     .leftJoin(laSettings, eq(laSettings.laId, children.laId))
-    .where(and(or(...same), ne(children.laId, scope.laId), isNull(children.dateLeft)))
+    .where(and(ne(children.laId, scope.laId), or(eq(children.childReference, child.childReference), same.length > 0 ? and(or(...same), isNull(children.dateLeft)) : undefined)))
     .orderBy(asc(organisations.name));
 }
 

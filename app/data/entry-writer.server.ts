@@ -139,7 +139,7 @@ export async function addEntry(
  * the acting council's scope (a transfer, a destination-unknown match), never from a role.
  */
 export interface CrossCouncilRelationship {
-  readonly kind: "transfer" | "destination_unknown_match";
+  readonly kind: "transfer" | "destination_unknown_match" | "same_child_request";
   readonly queueItemId: string;
   readonly otherLaId: string;
   readonly otherChildId: string;

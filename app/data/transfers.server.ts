@@ -134,7 +134,8 @@ export async function acceptTransfer(scope: LaScope, itemId: string, actor: Acto
         await sending.record({
           kind: "transferred_out",
           summary: `Transferred to ${here.name} on ${formatDate(today)}`,
-          audit: { action: "transfer.accepted", subjectType: "child", subjectId: sending.entry.id, details: { queueItemId: item.id }, counterpartLaId: scope.laId },
+          // The actor is this council's, so the event is in its log; the counterpart is the sender's.
+          audit: { action: "transfer.accepted", subjectType: "child", subjectId: sending.entry.id, details: { queueItemId: item.id }, counterpartLaId: relationship.otherLaId },
         });
         await markDecided(tx, item, check.to as "made_entry" | "matched", actor, { childId });
         await notifyOfficers(tx, relationship.otherLaId, {
@@ -185,7 +186,7 @@ export async function declineTransfer(scope: LaScope, itemId: string, reason: st
           { field: "dateLeft", label: "Date left", from: e.dateLeft ? formatDate(e.dateLeft) : null, to: null },
           ...(e.educationStatus !== "not_on_roll" ? [educationStatusChange(e.educationStatus, "not_on_roll")] : []),
         ],
-        audit: { action: "transfer.declined", subjectType: "child", subjectId: e.id, details: { queueItemId: item.id }, counterpartLaId: scope.laId },
+        audit: { action: "transfer.declined", subjectType: "child", subjectId: e.id, details: { queueItemId: item.id }, counterpartLaId: relationship.otherLaId },
       });
       await markDecided(tx, item, "dismissed", actor, { reason });
       await notifyOfficers(tx, relationship.otherLaId, {

@@ -117,6 +117,11 @@ export const AUDIT_ACTIONS = [
   "destination_unknown.match_found",
   "destination_unknown.match_confirmed",
   "destination_unknown.match_dismissed",
+  "same_child.suggestion_shown",
+  "same_child.requested",
+  "same_child.request_viewed",
+  "same_child.confirmed",
+  "same_child.not_same",
   "council_queue.listed",
 ] as const;
 
@@ -242,6 +247,11 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "destination_unknown.match_found": "added a child who matches one who left another council's register with destination unknown",
   "destination_unknown.match_confirmed": "confirmed a child is the one who left another council's register with destination unknown",
   "destination_unknown.match_dismissed": "recorded a child is not the one who left another council's register",
+  "same_child.suggestion_shown": "was shown that another council may have the same child",
+  "same_child.requested": "asked another council to confirm it has the same child",
+  "same_child.request_viewed": "viewed another council's request to confirm the same child",
+  "same_child.confirmed": "confirmed a child is the same child as on another council's register, linking the entries",
+  "same_child.not_same": "recorded a child is not the same child as on another council's register",
   "council_queue.listed": "viewed the council's queue of items to decide",
 };
 

@@ -31,6 +31,16 @@ describe("the council queue's state machine", () => {
   it("offers exactly the kind's decisions while new", () => {
     expect(decisionsFor("incoming_transfer", "new")).toEqual(["accept", "accept_existing", "decline"]);
     expect(decisionsFor("destination_unknown_match", "new")).toEqual(["confirm", "not_same_child"]);
+    expect(decisionsFor("same_child_request", "new")).toEqual(["confirm", "not_same_child"]);
+  });
+
+  it("a request to confirm the same child is confirmed (matched) or ruled out with a reason", () => {
+    expect(checkDecision("same_child_request", "new", "confirm")).toEqual({ ok: true, to: "matched" });
+    expect(checkDecision("same_child_request", "new", "not_same_child")).toEqual({ ok: false, why: "Give a reason" });
+    expect(checkDecision("same_child_request", "new", "not_same_child", "Different parents")).toEqual({ ok: true, to: "dismissed" });
+    expect(checkDecision("same_child_request", "new", "accept")).toMatchObject({ ok: false });
+    expect(checkDecision("same_child_request", "matched", "not_same_child", "Too late")).toMatchObject({ ok: false });
+    expect(() => parsePayload("same_child_request", { askingLaName: "Camden", askingTeam: { email: null, phone: null }, reasons: ["a shoe size"] })).toThrow();
   });
 
   it("checks payloads against the kind's schema", () => {

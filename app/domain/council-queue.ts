@@ -12,12 +12,13 @@ import type { IsoDate } from "./dates";
 //   - an owner and a due date in working days.
 // A new kind adds a row to each table here, never a new queue, table or page pattern.
 
-export const QUEUE_KINDS = ["incoming_transfer", "destination_unknown_match"] as const;
+export const QUEUE_KINDS = ["incoming_transfer", "destination_unknown_match", "same_child_request"] as const;
 export type QueueKind = (typeof QUEUE_KINDS)[number];
 
 export const QUEUE_KIND_LABELS: Record<QueueKind, string> = {
   incoming_transfer: "Incoming transfer",
   destination_unknown_match: "Child who left another council's register, destination unknown",
+  same_child_request: "Request to confirm the same child",
 };
 
 export const QUEUE_SOURCES = ["another_council", "service", "school", "parent", "provider", "import"] as const;
@@ -38,16 +39,20 @@ export const QUEUE_STATE_LABELS: Record<QueueState, string> = {
 export const QUEUE_DECISIONS = {
   incoming_transfer: { accept: "made_entry", accept_existing: "matched", decline: "dismissed" },
   destination_unknown_match: { confirm: "matched", not_same_child: "dismissed" },
+  // Another council asks whether a child on this register is the child on theirs (its asking is its
+  // own confirmation): confirming links the two entries under one reference.
+  same_child_request: { confirm: "matched", not_same_child: "dismissed" },
 } as const satisfies Record<QueueKind, Record<string, QueueState>>;
 export type QueueDecision<K extends QueueKind> = keyof (typeof QUEUE_DECISIONS)[K] & string;
 
 export const QUEUE_DECISION_LABELS: { [K in QueueKind]: Record<QueueDecision<K>, string> } = {
   incoming_transfer: { accept: "Accept and add to our register", accept_existing: "Accept: the child is already on our register", decline: "Decline" },
   destination_unknown_match: { confirm: "This is the same child", not_same_child: "This is a different child" },
+  same_child_request: { confirm: "This is the same child: link our entries", not_same_child: "This is not the same child" },
 };
 
 /** Decisions that must give a reason (the other council is told it). */
-const NEEDS_REASON: ReadonlySet<string> = new Set(["incoming_transfer.decline", "destination_unknown_match.not_same_child"]);
+const NEEDS_REASON: ReadonlySet<string> = new Set(["incoming_transfer.decline", "destination_unknown_match.not_same_child", "same_child_request.not_same_child"]);
 
 export type DecisionCheck = { ok: true; to: QueueState } | { ok: false; why: string };
 
@@ -74,6 +79,7 @@ export const DEFAULT_DUE_WORKING_DAYS: Record<QueueKind, number> = {
   // Assumption until regulations say: a week to find the child and accept or decline.
   incoming_transfer: 5,
   destination_unknown_match: 5,
+  same_child_request: 5,
 };
 
 export function dueOn(createdOn: IsoDate, workingDays: number): IsoDate {

@@ -44,6 +44,8 @@ export const HISTORY_KINDS = [
   "transfer_declined",
   // A child who left with destination unknown was found on another council's register.
   "found_elsewhere",
+  // Both councils confirmed a child on another register is this child: the entries share one reference.
+  "same_child_confirmed",
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 

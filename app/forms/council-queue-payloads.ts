@@ -34,6 +34,13 @@ export const QUEUE_PAYLOADS = {
     reasons: z.array(z.enum(MATCH_REASONS)),
     leavingTeam: contact,
   }),
+  // Issue 15 item 3: another council asks whether a child here is the child on its register. Until
+  // this council confirms, it sees only the asking council's name, its team and why they may match.
+  same_child_request: z.object({
+    askingLaName: z.string(),
+    askingTeam: contact,
+    reasons: z.array(z.enum(MATCH_REASONS)),
+  }),
 } satisfies Record<QueueKind, z.ZodType>;
 export type QueuePayload<K extends QueueKind> = z.infer<(typeof QUEUE_PAYLOADS)[K]>;
 

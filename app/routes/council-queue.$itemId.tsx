@@ -8,6 +8,7 @@ import { decideDestinationUnknownMatch, viewDestinationUnknownMatch } from "#app
 import { findQueueItem } from "#app/data/council-queue.server";
 import { registerWriteScope } from "#app/data/scope.server";
 import { acceptTransfer, declineTransfer, viewTransfer } from "#app/data/transfers.server";
+import { decideSameChildRequest, viewSameChildRequest } from "#app/data/same-child.server";
 import { MATCH_REASON_LABELS } from "#app/domain/child-matching";
 import { decisionsFor, QUEUE_DECISION_LABELS, QUEUE_KIND_LABELS, QUEUE_STATE_LABELS, type QueueKind } from "#app/domain/council-queue";
 import { formatDate } from "#app/domain/dates";
@@ -43,6 +44,21 @@ export const loader = guard("routes/council-queue.$itemId").loader(async ({ user
       existing: existing.map((e) => ({ id: e.id, label: `${e.name}, born ${formatDate(e.dateOfBirth)} (${e.childReference})` })),
     };
   }
+  if (unlocked.kind === "same_child_request") {
+    const { payload: p } = await viewSameChildRequest(scope, unlocked.id, actor);
+    // Before this council confirms it sees only the asking council's name, team and the match's reasons.
+    return {
+      ...common,
+      kind: "same_child_request" as const,
+      heading: unlocked.source === "another_council" ? `${p.askingLaName} asks whether a child on your register is the same child` : "A possible match on another council's register",
+      rows: [
+        { key: "Asked by", value: unlocked.source === "another_council" ? p.askingLaName : "The service (suggested on the child's page)" },
+        { key: "Why it may be the same child", value: p.reasons.map((r) => MATCH_REASON_LABELS[r]).join("; ") },
+        ...(unlocked.source === "another_council" ? [{ key: `${p.askingLaName}'s team`, value: contact(p.askingTeam) }] : []),
+      ],
+      existing: [],
+    };
+  }
   const { payload: p } = await viewDestinationUnknownMatch(scope, unlocked.id);
   return {
     ...common,
@@ -72,6 +88,11 @@ export const action = guard("routes/council-queue.$itemId").action(async ({ requ
       return data({ errors: { decision: "The child is already on your register: choose to accept into the entry they have" }, values: { decision: "accept_existing", existingChildId: result.existingId } }, { status: 409 });
     }
     return data({ errors: {}, values: {}, formError: result.why }, { status: 409 });
+  }
+  if (item.kind === "same_child_request") {
+    const result = await decideSameChildRequest(scope, item.id, decision as "confirm" | "not_same_child", reason ?? null, actor);
+    if (!result.ok) return data({ errors: {}, values: {}, formError: result.why }, { status: 409 });
+    return redirect(decision === "confirm" && item.childId ? href("/register/:childId", { childId: item.childId }) : `${href("/council-queue")}?kind=same_child_request`);
   }
   const result = await decideDestinationUnknownMatch(scope, item.id, decision as "confirm" | "not_same_child", reason ?? null, actor);
   if (!result.ok) return data({ errors: {}, values: {}, formError: result.why }, { status: 409 });
@@ -103,7 +124,7 @@ export default function QueueItem({ loaderData: d, actionData }: Route.Component
             </InsetText>
           ) : (
             <>
-              {kind === "destination_unknown_match" && d.childId ? (
+              {(kind === "destination_unknown_match" || kind === "same_child_request") && d.childId ? (
                 <p className="govuk-body">
                   <a className="govuk-link" href={href("/register/:childId", { childId: d.childId })}>
                     Open the entry on your register

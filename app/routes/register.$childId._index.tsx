@@ -2,6 +2,7 @@ import { href } from "react-router";
 import type { Route } from "./+types/register.$childId._index";
 import { BackLink, Button, ButtonGroup, InsetText, NotificationBanner, Select, SummaryCard, SummaryList, Tag, WarningText } from "#app/components/govuk";
 import { outgoingTransferOf } from "#app/data/transfers.server";
+import { sameChildSuggestions } from "#app/data/same-child.server";
 import { PageTitle } from "#app/components/PageTitle";
 import { consentRequestsOfChild } from "#app/data/consent.server";
 import { placementView } from "#app/components/placements/placement-view";
@@ -44,7 +45,16 @@ export const loader = guard("routes/register.$childId._index").loader(async ({ u
       : null,
     transfer: scope.kind === "la" ? await outgoingTransferOf(scope.la, entry.id) : null,
     transferred: new URL(request.url).searchParams.has("transferred"),
-    alsoRegisteredBy: entry.alsoRegisteredBy,
+    alsoRegisteredBy: entry.alsoRegisteredBy.map((other) => ({
+      name: other.name,
+      team: [other.teamEmail, other.teamPhone].filter(Boolean).join(", ") || "no contact recorded",
+      // The other council's entry status and since when (issue 15 item 3), never its details.
+      status: other.dateLeft ? `left their register on ${formatDate(other.dateLeft)}` : `on their register: ${v.EDUCATION_STATUS_LABELS[other.educationStatus].toLowerCase()} since ${formatDate(other.statusSince)}`,
+      current: other.dateLeft === null,
+    })),
+    // Likely matches on other registers, to ask them to confirm or rule out (issue 15 item 3).
+    sameChild: can("write:child:own-la") && !entry.dateLeft ? await sameChildSuggestions(registerWriteScope(user), entry.id, actor) : [],
+    sameChildAnswered: new URL(request.url).searchParams.get("sameChild"),
     // Decisions 051 and 052: what the data protection work has done to the entry.
     restricted: entry.restrictedSince !== null,
     anonymised: entry.anonymisedAt !== null,
@@ -189,15 +199,38 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
                 : `${d.transfer.toLaName} accepted the transfer.`}
           </InsetText>
         ) : null}
+        {d.sameChildAnswered ? (
+          <NotificationBanner type="success" heading={d.sameChildAnswered === "requested" ? "Request sent: the other council is asked to confirm it is the same child" : "Recorded: not the same child"} titleId="same-child-banner-title" />
+        ) : null}
         {d.alsoRegisteredBy.length > 0 ? (
-          <NotificationBanner title="Also registered elsewhere">
+          <NotificationBanner title={d.alsoRegisteredBy.some((o) => o.current) ? "Also registered elsewhere" : "On other registers"}>
             {d.alsoRegisteredBy.map((other) => (
-              <p className="govuk-body" key={other.name}>
-                Also registered by {other.name}. Their children not in school team: {[other.teamEmail, other.teamPhone].filter(Boolean).join(", ") || "no contact recorded"}.
+              <p className="govuk-body" key={`${other.name} ${other.status}`}>
+                {other.current ? "Also registered by" : "Known to"} {other.name}: {other.status}. Their children not in school team: {other.team}.
               </p>
             ))}
-            <p className="govuk-body">Contact them to agree which council holds the child&apos;s record.</p>
+            {d.alsoRegisteredBy.some((o) => o.current) ? <p className="govuk-body">Contact them to agree which council holds the child&apos;s record.</p> : null}
           </NotificationBanner>
+        ) : null}
+        {d.sameChild.length > 0 ? (
+          <InsetText>
+            {d.sameChild.map((s) => (
+              <p className="govuk-body" key={s.laId}>
+                {s.laName} may have the same child. Their children not in school team: {[s.teamEmail, s.teamPhone].filter(Boolean).join(", ") || "no contact recorded"}.{" "}
+                {s.waitingFor === "them" ? (
+                  `You have asked ${s.laName} to confirm: waiting for their answer.`
+                ) : s.waitingFor === "us" && s.ourItemId ? (
+                  <a className="govuk-link" href={href("/council-queue/:itemId", { itemId: s.ourItemId })}>
+                    Answer {s.laName}&apos;s request to confirm it is the same child
+                  </a>
+                ) : (
+                  <a className="govuk-link" href={`${href("/register/:childId/same-child", { childId: d.id })}?la=${s.laId}`}>
+                    Ask {s.laName} to confirm, or say it is not the same child
+                  </a>
+                )}
+              </p>
+            ))}
+          </InsetText>
         ) : null}
         {d.ageWarning ? <WarningText>{d.ageWarning}</WarningText> : null}
         {d.missingNamedSchool ? <WarningText>No named school is recorded for this child-in-need plan.</WarningText> : null}

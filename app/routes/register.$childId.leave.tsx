@@ -39,7 +39,8 @@ export default function LeaveRegister({ loaderData, actionData }: Route.Componen
   const title = `Record that ${loaderData.name} has left the register`;
   const councilQuestions = (
     <>
-      <SelectField name="destinationLaId" label="Which council?" options={[{ value: "", label: "Select a council" }, ...loaderData.councils.map((c) => ({ value: c.id, label: c.name }))]} />
+      {/* Full width: council names are long, and the select must not push a narrow screen sideways. */}
+      <SelectField name="destinationLaId" label="Which council?" width="full" options={[{ value: "", label: "Select a council" }, ...loaderData.councils.map((c) => ({ value: c.id, label: c.name }))]} />
       <p className="govuk-body">The council will be sent a transfer: their officers see the child&rsquo;s name, date of birth, reference, education status, whether a social worker is involved, the new address if you give it, and your team&rsquo;s contact.</p>
       <TextField name="newAddressLine1" label="New address line 1 (if known)" />
       <TextField name="newAddressLine2" label="New address line 2 (optional)" />

@@ -31,6 +31,7 @@ describe.skipIf(!server)("the benchmark harness (BENCH_SCALE=small)", () => {
         "Register search by parent's name",
         "Register search by address",
         "A child's page",
+        "Adding a child: check your answers (the matcher)",
         "POST /api/v1/placement-checks",
         "Public directory search page",
         "GET /api/v1/directory/providers",
@@ -51,6 +52,11 @@ describe.skipIf(!server)("the benchmark harness (BENCH_SCALE=small)", () => {
           expect(run.app.errors).toBe(0);
         }
       }
+      // The matcher's look-ups are measured alone too, and their plans are the app's own statements.
+      const matcher = results.endpoints.find((e) => e.name.startsWith("Adding a child"))!;
+      for (const run of matcher.runs) expect(run.lookups?.requests).toBe(60);
+      expect(matcher.explain.map((x) => x.label)).toEqual(["the matcher: possible duplicates in the council", "the matcher: the same child on other registers"]);
+      expect(results.targets.some((t) => t.target.includes("the duplicate and cross-council look-ups at p95 under 50 ms"))).toBe(true);
       expect(results.seqScanFailures).toEqual([]);
       expect(results.peakRssMb).toBeGreaterThan(0);
       expect(results.javascript.map((j) => j.page)).toContain("Public directory search");

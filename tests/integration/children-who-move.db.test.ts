@@ -10,6 +10,7 @@ import { loader as childLoader } from "#app/routes/register.$childId._index";
 import { action as leaveAction } from "#app/routes/register.$childId.leave";
 import { loader as searchLoader } from "#app/routes/register._index";
 import { action as newAction } from "#app/routes/register.new";
+import { action as sameChildAction, loader as sameChildLoader } from "#app/routes/register.$childId.same-child";
 import { db } from "#db/client";
 import { auditEvents, childReferences, children, councilQueueItems, entryHistory, inboxMessages, laSettings } from "#db/schema/index";
 import { registerScope } from "#app/data/scope.server";
@@ -103,7 +104,7 @@ describe("one reference per child, nationally", () => {
     const rows = await db.select({ id: children.id, ref: children.childReference }).from(children).where(inArray(children.id, [inCamden, inLeeds]));
     expect(new Set(rows.map((r) => r.ref)).size).toBe(1);
     const seen = await call(childLoader, await requestAs(leeds, `/register/${inLeeds}`), { childId: inLeeds });
-    expect(seen.data.alsoRegisteredBy).toEqual([{ name: "Camden", teamEmail: "cme@camden.example", teamPhone: "020 7974 0000" }]);
+    expect(seen.data.alsoRegisteredBy).toEqual([{ name: "Camden", team: "cme@camden.example, 020 7974 0000", status: expect.stringMatching(/^on their register: .+ since \d+ \w+ \d{4}$/), current: true }]);
     const joined = await db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, inLeeds), eq(auditEvents.action, "child.joined_existing_reference")));
     expect(joined).toHaveLength(1);
   });
@@ -244,8 +245,119 @@ describe("destination unknown is not the end", () => {
   });
 });
 
+/** The same child on Camden's and Leeds' registers, known by name, date of birth and sex only (a likely match). */
+async function likelyPair(camden: TestUser, leeds: TestUser, firstName: string, lastName: string) {
+  const form = validEntryForm({ firstName, lastName, upn: "", nhsNumber: "" });
+  const inCamden = idFrom((await addConfirmed(camden, form)).location);
+  const inLeeds = idFrom((await addConfirmed(leeds, { ...form, addressLine1: "4 Hyde Park Road", town: "Leeds", postcode: "LS6 2AB" })).location);
+  return { form, inCamden, inLeeds };
+}
+
+const childPage = async (user: TestUser, childId: string) => (await call(childLoader, await requestAs(user, `/register/${childId}`), { childId })).data;
+
+async function askLeeds(camden: TestUser, leeds: TestUser, inCamden: string) {
+  const path = `/register/${inCamden}/same-child?la=${leeds.organisationId}`;
+  return call(sameChildAction, await post(camden, path, { answer: "request" }), { childId: inCamden });
+}
+
+const sameChildItemFor = async (inCamden: string) =>
+  (await db.select().from(councilQueueItems).where(and(eq(councilQueueItems.sourceChildId, inCamden), eq(councilQueueItems.kind, "same_child_request"))))[0]!;
+
+describe("also registered by: asking the other council to confirm the same child", () => {
+  it("shows only the other council's name and team, asks it, and once it confirms links the entries under one reference with both timelines and both logs", async () => {
+    const { camden, leeds } = await setup();
+    const { inCamden, inLeeds } = await likelyPair(camden, leeds, "Ruby", "Sameperson");
+    const [before] = await db.select().from(children).where(eq(children.id, inLeeds));
+
+    // Leeds' page offers Camden as a possible match: its name and team, nothing of Camden's entry.
+    const leedsPage = await childPage(leeds, inLeeds);
+    expect(leedsPage.sameChild).toEqual([expect.objectContaining({ laId: camden.organisationId, laName: "Camden", teamEmail: "cme@camden.example", waitingFor: null })]);
+    expect(JSON.stringify(leedsPage.sameChild)).not.toMatch(new RegExp(`${inCamden}|Marchmont|WC1N`));
+    const suggestion = await call(sameChildLoader, await requestAs(leeds, `/register/${inLeeds}/same-child?la=${camden.organisationId}`), { childId: inLeeds });
+    expect(suggestion.data).toMatchObject({ laName: "Camden", team: "cme@camden.example, 020 7974 0000" });
+    expect(JSON.stringify(suggestion.data)).not.toMatch(new RegExp(`${inCamden}|Marchmont`));
+    // A council with no such child has nothing to act on.
+    expect((await call(sameChildLoader, await requestAs(leeds, `/register/${inLeeds}/same-child?la=${leeds.organisationId}`), { childId: inLeeds })).status).toBe(404);
+
+    // Camden asks Leeds (its own confirmation); it goes to Leeds' queue and inbox, audited in both logs.
+    expect((await askLeeds(camden, leeds, inCamden)).status).toBe(302);
+    expect((await askLeeds(camden, leeds, inCamden)).status).toBe(409);
+    const item = await sameChildItemFor(inCamden);
+    expect(item).toMatchObject({ laId: leeds.organisationId, childId: inLeeds, sourceLaId: camden.organisationId, state: "new" });
+    const [requested] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "same_child.requested"), eq(auditEvents.subjectId, item.id)));
+    expect([requested!.laId, requested!.counterpartLaId]).toEqual([camden.organisationId, leeds.organisationId]);
+    expect((await db.select().from(inboxMessages).where(eq(inboxMessages.userId, leeds.id))).some((m) => m.subject.startsWith("Camden asks"))).toBe(true);
+    const counts = await countOpenQueueItems(registerScope(sessionUserOf(leeds, "local_authority")).la);
+    expect(counts.find((c) => c.kind === "same_child_request")!.open).toBe(1);
+    expect((await childPage(camden, inCamden)).sameChild).toEqual([expect.objectContaining({ laName: "Leeds", waitingFor: "them" })]);
+    expect((await childPage(leeds, inLeeds)).sameChild).toEqual([expect.objectContaining({ laName: "Camden", waitingFor: "us", ourItemId: item.id })]);
+
+    // Before Leeds confirms, its queue item shows Camden's name, team and the match's reasons only.
+    const page = await call(queueItemLoader, await requestAs(leeds, `/council-queue/${item.id}`), { itemId: item.id });
+    expect(page.data.heading).toBe("Camden asks whether a child on your register is the same child");
+    expect(JSON.stringify(page.data)).not.toMatch(new RegExp(`${inCamden}|Marchmont|WC1N|Sameperson`));
+    expect(JSON.stringify(page.data)).toContain("cme@camden.example");
+    expect(await childPage(camden, inCamden)).toMatchObject({ alsoRegisteredBy: [] });
+
+    // Leeds confirms: one reference (the older, Camden's), both timelines, both logs, Camden told.
+    const confirmed = await call(queueItemAction, await post(leeds, `/council-queue/${item.id}`, { decision: "confirm" }), { itemId: item.id });
+    expect(confirmed.status).toBe(302);
+    const rows = await db.select().from(children).where(inArray(children.id, [inCamden, inLeeds]));
+    const camdenEntry = rows.find((r) => r.id === inCamden)!;
+    const leedsEntry = rows.find((r) => r.id === inLeeds)!;
+    expect(leedsEntry.childReference).toBe(camdenEntry.childReference);
+    expect(leedsEntry.version).toBe(before!.version + 1);
+    const [retired] = await db.select().from(childReferences).where(eq(childReferences.reference, before!.childReference));
+    expect(retired!.retiredInto).toBe(camdenEntry.childReference);
+    expect((await kinds(inCamden)).at(-1)).toBe("same_child_confirmed");
+    expect((await kinds(inLeeds)).at(-1)).toBe("same_child_confirmed");
+    const events = await db.select().from(auditEvents).where(eq(auditEvents.action, "same_child.confirmed"));
+    expect(events.filter((e) => e.subjectId === inCamden || e.subjectId === inLeeds).map((e) => [e.laId, e.counterpartLaId])).toEqual([
+      [leeds.organisationId, camden.organisationId],
+      [leeds.organisationId, camden.organisationId],
+    ]);
+    expect((await db.select().from(inboxMessages).where(eq(inboxMessages.userId, camden.id))).some((m) => m.subject === "Leeds confirmed it has the same child")).toBe(true);
+
+    // Each council sees the other's entry status, and when it changes; the suggestion is gone.
+    const camdenView = await childPage(camden, inCamden);
+    expect(camdenView.sameChild).toEqual([]);
+    expect(camdenView.alsoRegisteredBy).toEqual([expect.objectContaining({ name: "Leeds", current: true, status: expect.stringMatching(/^on their register: /) })]);
+    await leave(leeds, inLeeds, { reasonLeft: "moved_out_of_area", destination: "not_known" });
+    expect((await childPage(camden, inCamden)).alsoRegisteredBy).toEqual([expect.objectContaining({ name: "Leeds", current: false, status: "left their register on 20 November 2026" })]);
+    // Still never the other council's entry itself.
+    expect((await call(childLoader, await requestAs(camden, `/register/${inLeeds}`), { childId: inLeeds })).status).toBe(404);
+  });
+
+  it("either council may say it is not the same child, recorded, and the suggestion is not shown again", async () => {
+    const { camden, leeds } = await setup();
+    // Leeds answers Camden's request: not the same child.
+    const first = await likelyPair(camden, leeds, "Ivy", "Notsame");
+    await askLeeds(camden, leeds, first.inCamden);
+    const item = await sameChildItemFor(first.inCamden);
+    expect((await call(queueItemAction, await post(leeds, `/council-queue/${item.id}`, { decision: "not_same_child" }), { itemId: item.id })).status).toBe(400);
+    expect((await call(queueItemAction, await post(leeds, `/council-queue/${item.id}`, { decision: "not_same_child", reason: "Different parents" }), { itemId: item.id })).status).toBe(302);
+    expect((await db.select().from(councilQueueItems).where(eq(councilQueueItems.id, item.id)))[0]).toMatchObject({ state: "dismissed", decisionReason: "Different parents" });
+    expect((await childPage(camden, first.inCamden)).sameChild).toEqual([]);
+    expect((await childPage(leeds, first.inLeeds)).sameChild).toEqual([]);
+    const [rows] = [await db.select().from(children).where(inArray(children.id, [first.inCamden, first.inLeeds]))];
+    expect(new Set(rows.map((r) => r.childReference)).size).toBe(2);
+    const [notSame] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "same_child.not_same"), eq(auditEvents.subjectId, item.id)));
+    expect([notSame!.laId, notSame!.counterpartLaId]).toEqual([leeds.organisationId, camden.organisationId]);
+
+    // Camden rules out a suggestion itself, without asking: Leeds is never told, and neither sees it again.
+    const second = await likelyPair(camden, leeds, "Iris", "Notsame");
+    const path = `/register/${second.inCamden}/same-child?la=${leeds.organisationId}`;
+    expect((await call(sameChildAction, await post(camden, path, { answer: "not_same_child" }), { childId: second.inCamden })).status).toBe(400);
+    expect((await call(sameChildAction, await post(camden, path, { answer: "not_same_child", reason: "Twins: a different child" }), { childId: second.inCamden })).status).toBe(302);
+    expect((await childPage(camden, second.inCamden)).sameChild).toEqual([]);
+    expect((await childPage(leeds, second.inLeeds)).sameChild).toEqual([]);
+    expect(await db.select().from(councilQueueItems).where(and(eq(councilQueueItems.laId, leeds.organisationId), eq(councilQueueItems.childId, second.inLeeds)))).toHaveLength(0);
+  });
+});
+
 describe("what council B can see of council A's child (generated)", () => {
-  const STATES = ["registered", "likely_match_unconfirmed", "transfer_pending", "transfer_accepted", "transfer_declined"] as const;
+  const STATES = ["registered", "likely_match_unconfirmed", "same_child_requested", "same_child_confirmed", "same_child_ruled_out", "transfer_pending", "transfer_accepted", "transfer_declined"] as const;
+  const CAMDEN_DETAILS = /Marchmont|Annabella|Somerville|WC1N/;
 
   it("before a match is confirmed, after, and after a transfer is accepted or declined", async () => {
     const camden = await createUser("council_officer", { laCode: "202" });
@@ -255,7 +367,10 @@ describe("what council B can see of council A's child (generated)", () => {
       fc.asyncProperty(fc.constantFrom(...STATES), fc.constantFrom("Zara", "Yusuf", "Xavier"), async (state, firstName) => {
         n += 1;
         const lastName = `Visibility${"abcdefghijklmnopqrstuvwxyz"[n % 26]}${"qwrtypsdfg"[Math.floor(n / 26) % 10]}`;
-        const form = validEntryForm({ firstName, lastName, upn: "", nhsNumber: "" });
+        // Each run its own date of birth (day above 12, so no day-month swap), so no two runs' children
+        // are a likely match for each other.
+        const dateOfBirth = { "dateOfBirth.day": String(13 + (n % 16)), "dateOfBirth.month": String(1 + (Math.floor(n / 16) % 12)), "dateOfBirth.year": "2014" };
+        const form = validEntryForm({ firstName, lastName, upn: "", nhsNumber: "", ...dateOfBirth });
         const id = idFrom((await addConfirmed(camden, form)).location);
         let itemId: string | null = null;
         if (state === "likely_match_unconfirmed") {
@@ -270,18 +385,48 @@ describe("what council B can see of council A's child (generated)", () => {
           if (state === "transfer_accepted") await call(queueItemAction, await post(leeds, `/council-queue/${itemId}`, { decision: "accept" }), { itemId });
           if (state === "transfer_declined") await call(queueItemAction, await post(leeds, `/council-queue/${itemId}`, { decision: "decline", reason: "Not here" }), { itemId });
         }
+        let leedsOwn: string | null = null;
+        if (state.startsWith("same_child")) {
+          // Leeds has the child too (another address): a likely match, until both councils confirm.
+          leedsOwn = idFrom((await addConfirmed(leeds, { ...form, addressLine1: "4 Hyde Park Road", town: "Leeds", postcode: "LS6 2AB", "parents.0.name": "Hyde Parent" })).location);
+          await call(sameChildAction, await post(camden, `/register/${id}/same-child?la=${leeds.organisationId}`, { answer: "request" }), { childId: id });
+          itemId = (await sameChildItemFor(id)).id;
+          if (state === "same_child_confirmed") await call(queueItemAction, await post(leeds, `/council-queue/${itemId}`, { decision: "confirm" }), { itemId });
+          if (state === "same_child_ruled_out") await call(queueItemAction, await post(leeds, `/council-queue/${itemId}`, { decision: "not_same_child", reason: "Not ours" }), { itemId });
+        }
         // Never Camden's entry itself, whatever the relationship.
         expect((await call(childLoader, await requestAs(leeds, `/register/${id}`), { childId: id })).status).toBe(404);
         const search = await call(searchLoader, await requestAs(leeds, `/register?q=${lastName}`));
         const found = JSON.stringify(search.data.rows);
-        if (state === "transfer_accepted") expect(found).toContain(lastName);
+        expect(found).not.toContain(id);
+        if (state === "transfer_accepted" || leedsOwn) expect(found).toContain(lastName);
         else expect(found).not.toContain(lastName);
         if (itemId) {
           const page = await call(queueItemLoader, await requestAs(leeds, `/council-queue/${itemId}`), { itemId });
-          expect(JSON.stringify(page.data)).not.toMatch(/Marchmont|Annabella|Somerville/);
+          expect(JSON.stringify(page.data)).not.toMatch(CAMDEN_DETAILS);
+          expect(JSON.stringify(page.data)).not.toContain(id);
+        }
+        if (leedsOwn) {
+          // On Leeds' own entry: before confirmation Camden's name and team only; after, also its
+          // entry's status and since when; never its details.
+          const own = (await call(childLoader, await requestAs(leeds, `/register/${leedsOwn}`), { childId: leedsOwn })).data;
+          const aboutCamden = JSON.stringify({ also: own.alsoRegisteredBy, suggested: own.sameChild });
+          expect(aboutCamden).not.toMatch(CAMDEN_DETAILS);
+          expect(aboutCamden).not.toContain(id);
+          const [camdenEntry] = await db.select({ ref: children.childReference }).from(children).where(eq(children.id, id));
+          if (state === "same_child_confirmed") {
+            expect(own.alsoRegisteredBy).toEqual([expect.objectContaining({ name: "Camden", current: true, status: expect.stringMatching(/^on their register: /) })]);
+            expect(own.childReference).toBe(camdenEntry!.ref);
+            expect(own.sameChild).toEqual([]);
+          } else {
+            expect(own.alsoRegisteredBy).toEqual([]);
+            expect(own.childReference).not.toBe(camdenEntry!.ref);
+            expect(own.sameChild).toEqual(state === "same_child_requested" ? [expect.objectContaining({ laName: "Camden", waitingFor: "us" })] : []);
+          }
         }
       }),
-      { numRuns: 10 },
+      // Every state at least once, then random ones.
+      { numRuns: 16, examples: STATES.map((state) => [state, "Zara"] as [(typeof STATES)[number], string]) },
     );
     expect(await laId("383")).toBe(leeds.organisationId);
   });

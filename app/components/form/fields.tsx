@@ -67,10 +67,11 @@ export function TextareaField({ name, label, hint, isPageHeading, rows }: Common
   );
 }
 
-export function SelectField({ name, label, hint, options }: Common & { options: { value: string; label: string }[] }) {
+export function SelectField({ name, label, hint, options, width }: Common & { options: { value: string; label: string }[]; width?: "full" }) {
   const field = useField(name);
   return (
     <Select
+      width={width}
       id={field.id}
       name={name}
       label={label}
