@@ -37,6 +37,9 @@ export const ROUTE_ACCESS = {
   "routes/webauthn.register": SIGNED_IN,
   // A passkey signs in instead of a password, or finishes the second-factor step (decision 041).
   "routes/webauthn.authenticate": PUBLIC,
+  // The timeout warning's "when does my session end" and "Stay signed in" (decision 064): each
+  // answers 401 itself without a signed-in session, rather than a redirect to sign in.
+  "routes/session": PUBLIC,
   "routes/admin.users._index": needs("manage:user:own-la"),
   "routes/admin.users.$userId": needs("manage:user:own-la"),
   "routes/admin.users.$userId_.role": needs("manage:user:own-la"),

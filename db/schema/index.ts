@@ -17,3 +17,4 @@ export * from "./casework";
 export * from "./schools";
 export * from "./retention";
 export * from "./council-queue";
+export * from "./kept-answers";
