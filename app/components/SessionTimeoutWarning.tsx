@@ -88,9 +88,12 @@ export function SessionTimeoutWarning({ warningLeadMs, idleMinutes }: { warningL
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
-    if (shown.kind !== "hidden" && !element.open) {
-      focusBefore.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      element.showModal();
+    if (shown.kind !== "hidden") {
+      if (!element.open) {
+        focusBefore.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+        element.showModal();
+      }
+      // Opened, or changed from the warning to "signed out": read out afresh.
       element.focus();
     } else if (shown.kind === "hidden" && element.open) {
       element.close();

@@ -35,13 +35,18 @@ export function readKeptAnswersToken(request: Request): string | null {
 /** Keeps the answers for `userId` on the form at `path`; returns the cookie that finds them again. */
 export async function keepAnswers(userId: string, path: string, fields: [string, string][], now = new Date()): Promise<string> {
   const token = newOneTimeToken();
-  await db.insert(keptAnswers).values({
-    tokenHash: hashOneTimeToken(token),
-    userId,
-    path,
-    fields,
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + KEPT_ANSWERS_MINUTES * 60_000),
+  // The latest answers for a person's form replace any earlier: at most one row per person and
+  // form, however often an ended session's cookie is replayed.
+  await db.transaction(async (tx) => {
+    await tx.delete(keptAnswers).where(and(eq(keptAnswers.userId, userId), eq(keptAnswers.path, path)));
+    await tx.insert(keptAnswers).values({
+      tokenHash: hashOneTimeToken(token),
+      userId,
+      path,
+      fields,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + KEPT_ANSWERS_MINUTES * 60_000),
+    });
   });
   return cookie(token, KEPT_ANSWERS_MINUTES * 60);
 }

@@ -125,10 +125,19 @@ describe("a form sent after its session ended", () => {
     expect(await db.select().from(keptAnswers).where(eq(keptAnswers.userId, officer.id))).toEqual([]);
   });
 
+  it("are one set per person and form: the latest replaces any earlier", async () => {
+    const cookie = await endedSessionCookie(officer);
+    const first = await call(newAction, post("/register/new", cookie, { firstName: "First", intent: "check" }));
+    await call(newAction, post("/register/new", cookie, { firstName: "Second", intent: "check" }));
+    const rows = await db.select({ fields: keptAnswers.fields }).from(keptAnswers).where(eq(keptAnswers.userId, officer.id));
+    expect(rows).toEqual([{ fields: [["firstName", "Second"]] }]);
+    expect((await call(newLoader, await getAs(officer, "/register/new", keptCookieOf(first.headers)))).data.answersKept).toBe(false);
+  });
+
   it("are refused after 45 minutes and deleted by the job", async () => {
     const longAgo = new Date(Date.now() - 46 * MINUTE);
     const oldCookie = await keepAnswers(officer.id, "/register/new", [["firstName", "Old"]], longAgo);
-    await keepAnswers(officer.id, "/register/new", [["firstName", "New"]]);
+    await keepAnswers(officer.id, "/register/edit-elsewhere", [["firstName", "New"]]);
     const oldToken = oldCookie.split(";")[0]!;
     expect(await takeKeptAnswers(await getAs(officer, "/register/new", oldToken), officer.id, "/register/new")).toBeNull();
     await deleteExpiredKeptAnswers();
