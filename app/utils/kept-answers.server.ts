@@ -9,12 +9,12 @@ import { hashOneTimeToken, newOneTimeToken } from "./one-time-token.server";
 // on the same form after signing in again (decision 064). Children's personal data: never logged,
 // never shown to anyone else, deleted on use or within the hour.
 
-function cookieName(): string {
+export function keptAnswersCookieName(): string {
   return isProduction() ? "__Host-kept-answers" : "kept-answers";
 }
 
 function cookie(value: string, maxAgeSeconds: number): string {
-  const parts = [`${cookieName()}=${value}`, "HttpOnly", "SameSite=Lax", "Path=/", `Max-Age=${maxAgeSeconds}`];
+  const parts = [`${keptAnswersCookieName()}=${value}`, "HttpOnly", "SameSite=Lax", "Path=/", `Max-Age=${maxAgeSeconds}`];
   if (isProduction()) parts.push("Secure");
   return parts.join("; ");
 }
@@ -24,7 +24,7 @@ export function blankKeptAnswersCookie(): string {
 }
 
 export function readKeptAnswersToken(request: Request): string | null {
-  const name = cookieName();
+  const name = keptAnswersCookieName();
   for (const part of (request.headers.get("Cookie") ?? "").split(";")) {
     const [key, ...rest] = part.trim().split("=");
     if (key === name) return rest.join("=") || null;
