@@ -127,7 +127,7 @@ export function SessionTimeoutWarning({ warningLeadMs, idleMinutes }: { warningL
             You have been signed out
           </h2>
           <div id="session-timeout-description">
-            <p className="govuk-body">We signed you out because you had not done anything for {idleMinutes} minutes, or because you had been signed in for the longest a session lasts.</p>
+            <p className="govuk-body">We signed you out because you had not done anything for {idleMinutes} minute{idleMinutes === 1 ? "" : "s"}, or because you had been signed in for the longest a session lasts.</p>
             <p className="govuk-body">
               If you were filling in a form on this page, send it as usual: you will be asked to sign in again and then brought back to the form with your answers.
             </p>
