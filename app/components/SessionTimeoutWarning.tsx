@@ -121,7 +121,8 @@ export function SessionTimeoutWarning({ warningLeadMs, idleMinutes }: { warningL
         else if (shown.kind === "warn") watcher?.dismiss();
       }}
     >
-      {shown.kind === "ended" ? (
+      {/* Nothing inside until it opens: no page carries the warning's text or buttons unseen. */}
+      {shown.kind === "hidden" ? null : shown.kind === "ended" ? (
         <>
           <h2 className="govuk-heading-m" id="session-timeout-heading">
             You have been signed out
@@ -146,20 +147,20 @@ export function SessionTimeoutWarning({ warningLeadMs, idleMinutes }: { warningL
           <div id="session-timeout-description">
             <p className="govuk-body">
               <span aria-hidden="true">
-                For your security, we will sign you out in <strong className="govuk-!-font-weight-bold">{timeLeftText(shown.kind === "warn" ? shown.endsInMs : 0)}</strong>.
+                For your security, we will sign you out in <strong className="govuk-!-font-weight-bold">{timeLeftText(shown.endsInMs)}</strong>.
               </span>
               <span className="govuk-visually-hidden" aria-live="polite">
-                {shown.kind === "warn" ? `${announcementText(shown.endsInMs)}.` : ""}
+                {`${announcementText(shown.endsInMs)}.`}
               </span>
             </p>
-            {shown.kind === "warn" && !shown.canExtend ? (
+            {!shown.canExtend ? (
               <p className="govuk-body">You have been signed in for the longest a session lasts, so it cannot be extended. Send what you are working on, then sign in again.</p>
             ) : (
               <p className="govuk-body">Anything you have typed on this page and not yet sent stays on the page if you stay signed in.</p>
             )}
           </div>
           <div className="govuk-button-group">
-            {shown.kind === "warn" && shown.canExtend ? (
+            {shown.canExtend ? (
               <button type="button" className="govuk-button" data-module="govuk-button" onClick={staySignedIn}>
                 Stay signed in
               </button>
