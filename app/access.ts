@@ -40,6 +40,9 @@ export const ROUTE_ACCESS = {
   // Single sign-on through the organisation's identity provider (decision 063).
   "routes/sign-in_.organisation": PUBLIC,
   "routes/sign-in_.organisation_.callback": PUBLIC,
+  // The timeout warning's "when does my session end" and "Stay signed in" (decision 064): each
+  // answers 401 itself without a signed-in session, rather than a redirect to sign in.
+  "routes/session": PUBLIC,
   "routes/admin.users._index": needs("manage:user:own-la"),
   "routes/admin.users.$userId": needs("manage:user:own-la"),
   "routes/admin.users.$userId_.role": needs("manage:user:own-la"),

@@ -3,10 +3,12 @@ import { href, isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestora
 import type { Route } from "./+types/root";
 import appStyles from "./styles/app.css?url";
 import { Footer, Header, PhaseBanner, ServiceNavigation, SkipLink } from "./components/govuk";
+import { SessionTimeoutWarning } from "./components/SessionTimeoutWarning";
 import { PageTitle, SERVICE_NAME } from "./components/PageTitle";
 import { ROLE_LABELS } from "./domain/roles";
 import { activeHref, navigationFor } from "./navigation";
 import { unreadCount } from "./utils/notify.server";
+import { env } from "./utils/env.server";
 import { guard } from "./utils/route-guard.server";
 import { GOVUK_FRONTEND_INIT_SCRIPT, JS_ENABLED_SCRIPT } from "./utils/inline-scripts";
 import { useNonce } from "./utils/nonce";
@@ -29,6 +31,7 @@ export const loader = guard("root").loader(async ({ user }) => {
       role: ROLE_LABELS[user.role],
       organisation: user.organisationName,
       navigation: navigationFor(user.role),
+      timeout: { warningLeadMs: env().SESSION_TIMEOUT_WARNING_SECONDS * 1_000, idleMinutes: env().SESSION_IDLE_MINUTES },
     },
   };
 });
@@ -111,6 +114,7 @@ export function Layout({ children }: { children: ReactNode }) {
         />
         {hydrate ? (
           <>
+            {signedIn ? <SessionTimeoutWarning warningLeadMs={signedIn.timeout.warningLeadMs} idleMinutes={signedIn.timeout.idleMinutes} /> : null}
             <ScrollRestoration nonce={nonce} />
             <Scripts nonce={nonce} />
           </>

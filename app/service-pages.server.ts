@@ -1,4 +1,5 @@
 import { env } from "#app/utils/env.server";
+import { keptAnswersCookieName } from "#app/utils/kept-answers.server";
 import { cookieName } from "#app/utils/session.server";
 
 // What the service's own pages (help, accessibility, privacy, cookies) state about how it runs:
@@ -7,6 +8,7 @@ import { cookieName } from "#app/utils/session.server";
 export interface ServiceFacts {
   supportEmail: string;
   sessionCookie: string;
+  keptAnswersCookie: string;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
 }
@@ -16,6 +18,7 @@ export function serviceFacts(): ServiceFacts {
   return {
     supportEmail: settings.SUPPORT_EMAIL,
     sessionCookie: cookieName(),
+    keptAnswersCookie: keptAnswersCookieName(),
     sessionIdleMinutes: settings.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: settings.SESSION_ABSOLUTE_HOURS,
   };

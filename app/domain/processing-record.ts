@@ -1,3 +1,4 @@
+import { KEPT_ANSWERS_MINUTES } from "./kept-answers";
 import { describePeriod, RETENTION_RULES, type RetentionKind } from "./retention-schedule";
 
 // The record of processing activities (UK GDPR Article 30, decision 054): what personal data each
@@ -110,7 +111,18 @@ export const PROCESSING_ACTIVITIES: readonly ProcessingActivity[] = [
     purpose: "Keeping a person signed in",
     lawfulBasis: PUBLIC_TASK,
     retentionKind: null,
-    retentionNote: "Deleted within 15 minutes of ending, after the idle or absolute session lifetime (SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS).",
+    retentionNote:
+      "Deleted an hour and up to 15 minutes after ending, after the idle or absolute session lifetime (SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS); the hour lets a form sent after its session ended keep its answers for the same person.",
+  },
+  {
+    id: "kept-answers",
+    part: "Accounts",
+    data: "A form's answers (which may be a child's and their parents' details) that arrived after the sender's session had ended, with whose they were and the form's address",
+    subjects: "Children, parents and carers; people who use the service",
+    purpose: "Giving the same person their answers back on the same form after signing in again, so nothing typed is lost when a session times out (WCAG 2.2.1)",
+    lawfulBasis: `${PUBLIC_TASK}. ${SPECIAL}`,
+    retentionKind: null,
+    retentionNote: `Deleted when given back, or within an hour: kept ${KEPT_ANSWERS_MINUTES} minutes, then removed by a job every 15 minutes. Never shown to anyone else, never logged.`,
   },
   { id: "invitations", part: "Accounts", data: "Invitations and provider sign-up links: name, email address, role", subjects: "People invited to the service", purpose: "Making accounts", lawfulBasis: PUBLIC_TASK, retentionKind: "invitation" },
   { id: "password-resets", part: "Accounts", data: "Password reset links: whose account, who sent it", subjects: "People who use the service", purpose: "Choosing a new password", lawfulBasis: PUBLIC_TASK, retentionKind: "password_reset" },

@@ -5,6 +5,7 @@ import { expireListings } from "#app/data/directory-expiry.server";
 import { remindUnansweredTransfers } from "#app/data/transfers.server";
 import { deliverEmails } from "#app/utils/notify.server";
 import { deleteExpiredSessions } from "#app/utils/session.server";
+import { deleteExpiredKeptAnswers } from "#app/utils/kept-answers.server";
 import { applyRetentionSchedule } from "#app/data/retention.server";
 
 // The service's scheduled work. Each runs in the job queue (PostgreSQL-backed pg-boss), never on a
@@ -22,6 +23,8 @@ export const JOBS: JobDefinition[] = [
   // Emails are sent straight after the commit that writes them; this retries any that failed.
   { name: "deliver-emails", cron: "* * * * *", run: () => deliverEmails() },
   { name: "delete-expired-sessions", cron: "*/15 * * * *", run: () => deleteExpiredSessions() },
+  // A form's answers kept after its session ended (decision 064) live 45 minutes: gone within the hour.
+  { name: "delete-expired-kept-answers", cron: "*/15 * * * *", run: () => deleteExpiredKeptAnswers() },
   // Listings end on their date unless renewed; hourly, so none outlives its date by long whatever
   // the time zone of the cron (UTC) against London's calendar day.
   { name: "expire-listings", cron: "5 * * * *", run: () => expireListings(new Date()) },

@@ -32,7 +32,10 @@ export default function Accessibility() {
         <h2 className="govuk-heading-m">How accessible this service is</h2>
         <p className="govuk-body">We know some parts of this service are not fully accessible:</p>
         <ul className="govuk-list govuk-list--bullet">
-          <li>you are signed out after {sessionIdleMinutes} minutes without activity, without a warning or a way to extend the time</li>
+          <li>
+            with JavaScript turned off, you are signed out after {sessionIdleMinutes} minutes without activity with no warning first; the forms to add a
+            child and change a child&apos;s entry keep your answers for when you sign in again, but other forms do not
+          </li>
         </ul>
 
         <h2 className="govuk-heading-m">Feedback and contact information</h2>
@@ -83,9 +86,10 @@ export default function Accessibility() {
         <h3 className="govuk-heading-s">Non-compliance with the accessibility regulations</h3>
         <ul className="govuk-list govuk-list--bullet">
           <li>
-            A session ends after {sessionIdleMinutes} minutes without activity, and nothing warns you first or lets you extend it, so answers typed
-            into a long form can be lost. This fails WCAG 2.2 success criterion 2.2.1 (timing adjustable). We plan to warn before the time runs out,
-            let you extend it, and keep your answers when you sign in again.
+            A session ends after {sessionIdleMinutes} minutes without activity. With JavaScript on, we warn you before it ends and you can stay
+            signed in. With JavaScript off there is no warning: the forms to add a child and change a child&apos;s entry keep what you sent and give it
+            back when you sign in again, but answers sent to other forms after the session ended are lost. This fails WCAG 2.2 success criterion
+            2.2.1 (timing adjustable) for those forms with JavaScript off. We plan to keep the answers of every form in the same way.
           </li>
         </ul>
         <h3 className="govuk-heading-s">Disproportionate burden</h3>

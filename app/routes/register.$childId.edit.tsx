@@ -3,6 +3,7 @@ import type { Route } from "./+types/register.$childId.edit";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { BackLink, Button } from "#app/components/govuk";
 import { EntryFields } from "#app/components/register/EntryFields";
+import { KeptAnswersBanner } from "#app/components/KeptAnswersBanner";
 import { updateEntry } from "#app/data/entry-edit.server";
 import { entryForEdit, socialWorkersOf } from "#app/data/entry-read.server";
 import { registerWriteScope } from "#app/data/scope.server";
@@ -11,19 +12,24 @@ import { entryToFormValues, withExtraRow } from "#app/forms/entry-form-values";
 import { formDataToObject } from "#app/forms/form-data";
 import { registerEntrySchema } from "#app/forms/register-entry";
 import { formValues, parseSubmission } from "#app/forms/submission";
+import { blankKeptAnswersCookie, takeKeptAnswers } from "#app/utils/kept-answers.server";
 import { guard } from "#app/utils/route-guard.server";
 
-export const loader = guard("routes/register.$childId.edit").loader(async ({ user, params, actor }) => {
+export const loader = guard("routes/register.$childId.edit").loader(async ({ user, params, actor, request }) => {
   const scope = registerWriteScope(user);
   const { child, input } = await entryForEdit(scope, params.childId ?? "", actor, "edit");
   if (child.dateLeft) throw redirect(href("/register/:childId", { childId: child.id }));
-  return {
-    id: child.id,
-    name: `${child.firstName} ${child.lastName}`,
-    today: londonDate(new Date()),
-    values: { ...entryToFormValues(input), version: String(child.version) },
-    socialWorkers: await socialWorkersOf(scope),
-  };
+  const today = londonDate(new Date());
+  // Changes sent after the session ended come back once the same person signs in (decision 064),
+  // with the version they were made on, so a change made by someone else since still shows as one.
+  const kept = await takeKeptAnswers(request, user.id, href("/register/:childId/edit", { childId: child.id }));
+  const values = kept
+    ? { ...formValues(registerEntrySchema(today), formDataToObject(kept)), version: String(kept.get("version") ?? "").slice(0, 20) }
+    : { ...entryToFormValues(input), version: String(child.version) };
+  return data(
+    { id: child.id, name: `${child.firstName} ${child.lastName}`, today, values, answersKept: Boolean(kept), socialWorkers: await socialWorkersOf(scope) },
+    kept ? { headers: { "Set-Cookie": blankKeptAnswersCookie() } } : undefined,
+  );
 });
 
 export const action = guard("routes/register.$childId.edit").action(async ({ request, user, params, actor }) => {
@@ -78,6 +84,7 @@ export default function EditEntry({ loaderData, actionData }: Route.ComponentPro
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink href={href("/register/:childId", { childId: loaderData.id })}>Back to the entry</BackLink>
+        {loaderData.answersKept && !actionData ? <KeptAnswersBanner /> : null}
         <ValidatedForm
           schema={registerEntrySchema(loaderData.today)}
           defaultValues={loaderData.values}

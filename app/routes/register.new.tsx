@@ -4,6 +4,7 @@ import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { BackLink, Button, ButtonGroup, ErrorSummary, SummaryList, WarningText } from "#app/components/govuk";
 import { PossibleMatches } from "#app/components/register/PossibleMatches";
 import { matchesForNewChild } from "#app/data/child-matching.server";
+import { KeptAnswersBanner } from "#app/components/KeptAnswersBanner";
 import { PageTitle } from "#app/components/PageTitle";
 import { EntryFields } from "#app/components/register/EntryFields";
 import { createEntry } from "#app/data/entry-edit.server";
@@ -16,14 +17,21 @@ import { flattenValues, withExtraRow } from "#app/forms/entry-form-values";
 import { formDataToObject } from "#app/forms/form-data";
 import { blankEntry, registerEntrySchema } from "#app/forms/register-entry";
 import { formValues, parseSubmission } from "#app/forms/submission";
+import { blankKeptAnswersCookie, takeKeptAnswers } from "#app/utils/kept-answers.server";
 import { guard } from "#app/utils/route-guard.server";
 
 const TITLE = "Add a child to the register";
 
-export const loader = guard("routes/register.new").loader(async ({ user }) => {
+export const loader = guard("routes/register.new").loader(async ({ user, request }) => {
   const scope = registerWriteScope(user);
   const today = londonDate(new Date());
-  return { today, socialWorkers: await socialWorkersOf(scope), initial: blankEntry(today) };
+  // Answers sent after the session ended come back here once the same person signs in (decision 064).
+  const kept = await takeKeptAnswers(request, user.id, href("/register/new"));
+  const initial = kept ? formValues(registerEntrySchema(today), formDataToObject(kept)) : blankEntry(today);
+  return data(
+    { today, socialWorkers: await socialWorkersOf(scope), initial, answersKept: Boolean(kept) },
+    kept ? { headers: { "Set-Cookie": blankKeptAnswersCookie() } } : undefined,
+  );
 });
 
 // One page, three views: the form, "check your answers", and the form again with problems. Nothing
@@ -132,6 +140,7 @@ export default function NewEntry({ loaderData, actionData }: Route.ComponentProp
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink href={href("/register")}>Back to the register</BackLink>
+        {loaderData.answersKept && !actionData ? <KeptAnswersBanner /> : null}
         <ValidatedForm schema={schema} defaultValues={loaderData.initial} refused={actionData} pageTitle={TITLE} key={actionData ? JSON.stringify(actionData.values) : "initial"}>
           <h1 className="govuk-heading-l">{TITLE}</h1>
           <EntryFields socialWorkers={loaderData.socialWorkers} />

@@ -7,13 +7,16 @@ import { PasskeyButton } from "#app/components/PasskeyButton";
 import { safeRedirect, signInSchema, SIGN_IN_REFUSED, SIGN_IN_THROTTLED } from "#app/forms/sign-in";
 import { parseSubmission } from "#app/forms/submission";
 import { pathAfterPassword, signIn } from "#app/utils/auth.server";
+import { KEPT_ANSWERS_MINUTES } from "#app/domain/kept-answers";
+import { readKeptAnswersToken } from "#app/utils/kept-answers.server";
 import { guard } from "#app/utils/route-guard.server";
 import { sessionCookie } from "#app/utils/session.server";
 
 export const loader = guard("routes/sign-in").loader(({ user, request }) => {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
   if (user) throw redirect(redirectTo);
-  return { redirectTo };
+  // Only whether this browser holds kept answers, never whose or what (decision 064).
+  return { redirectTo, answersKept: readKeptAnswersToken(request) !== null };
 });
 
 export const action = guard("routes/sign-in").action(async ({ request, requestId, context }) => {
@@ -39,6 +42,9 @@ export default function SignIn({ loaderData, actionData }: Route.ComponentProps)
       <div className="govuk-grid-column-two-thirds">
         <ValidatedForm schema={signInSchema} defaultValues={{ email: "", password: "" }} refused={actionData} pageTitle="Sign in">
           <h1 className="govuk-heading-l">Sign in</h1>
+          {loaderData.answersKept ? (
+            <div className="govuk-inset-text">You were signed out before your form was sent. Sign in again and you will go back to the form with your answers, for the next {KEPT_ANSWERS_MINUTES} minutes.</div>
+          ) : null}
           <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
           <TextField name="email" label="Email address" type="email" autoComplete="username" spellCheck={false} />
           <TextField name="password" label="Password" type="password" autoComplete="current-password" />

@@ -70,9 +70,9 @@ export async function sessionAfterPassword(userId: string): Promise<{ token: str
   return { ...created, next };
 }
 
-export async function sessionFromRequest(request: Request): Promise<ValidSession | null> {
+export async function sessionFromRequest(request: Request, options: { touch?: boolean } = {}): Promise<ValidSession | null> {
   const token = readSessionToken(request);
-  return token ? validateSessionToken(token) : null;
+  return token ? validateSessionToken(token, new Date(), options) : null;
 }
 
 export type ChangePasswordResult =

@@ -10,6 +10,8 @@ const EnvSchema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     SESSION_ABSOLUTE_HOURS: positiveNumber(12),
     SESSION_IDLE_MINUTES: positiveNumber(30),
+    // How long before the idle timeout the "you're about to be signed out" warning shows (decision 064).
+    SESSION_TIMEOUT_WARNING_SECONDS: positiveNumber(120),
     SIGN_IN_MAX_FAILURES_PER_ACCOUNT: positiveNumber(5),
     SIGN_IN_MAX_FAILURES_PER_IP: positiveNumber(50),
     SIGN_IN_LOCKOUT_MINUTES: positiveNumber(15),

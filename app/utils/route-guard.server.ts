@@ -7,7 +7,9 @@ import { auditorFor, type Auditor, type SignedInActor } from "./audit.server";
 import { forbidden } from "./refusals.server";
 import { describeError, logger, pathWithoutQuery } from "./logger.server";
 import { sessionFromRequest } from "./auth.server";
-import type { SessionUser, ValidSession } from "./session.server";
+import { answersToKeep } from "#app/domain/kept-answers";
+import { keepAnswers } from "./kept-answers.server";
+import { expiredSessionUserId, readSessionToken, type SessionUser, type ValidSession } from "./session.server";
 
 interface CommonArgs {
   request: Request;
@@ -33,6 +35,14 @@ type ArgsFor<Id extends RouteId> = Id extends PublicRouteId ? PublicArgs : Signe
 // Public routes whose pages still carry someone's personal data (the invitee's name and email).
 const PERSONAL_PUBLIC_ROUTES: ReadonlySet<RouteId> = new Set<RouteId>(["routes/invitation.$token"]);
 
+// The timeout warning asks when the session ends: asking must not count as activity (decision 064).
+const ROUTES_THAT_DO_NOT_TOUCH_THE_SESSION: ReadonlySet<RouteId> = new Set<RouteId>(["routes/session"]);
+
+// Forms whose answers, posted after the session ended, are kept for the same person to find on the
+// same page after signing in again: each of these loaders takes them back (takeKeptAnswers,
+// decision 064). A form is added here when its loader does.
+const ROUTES_THAT_KEEP_ANSWERS: ReadonlySet<RouteId> = new Set<RouteId>(["routes/register.new", "routes/register.$childId.edit"]);
+
 /** Marks a loader or action as guarded, so the route-access test can see nothing bypassed it. */
 export const GUARDED_ROUTE = Symbol.for("cnis.guardedRoute");
 type Tagged<F> = F & { [GUARDED_ROUTE]: RouteId };
@@ -41,17 +51,34 @@ type Tagged<F> = F & { [GUARDED_ROUTE]: RouteId };
 // one session lookup. Only for reads: an action may change the session, so it always looks afresh.
 const sessionsOfRequest = new WeakMap<object, Promise<ValidSession | null>>();
 
-function sessionOf(args: LoaderFunctionArgs | ActionFunctionArgs): Promise<ValidSession | null> {
+function sessionOf(routeId: RouteId, args: LoaderFunctionArgs | ActionFunctionArgs): Promise<ValidSession | null> {
   const method = args.request.method.toUpperCase();
-  if ((method !== "GET" && method !== "HEAD") || !args.context) return sessionFromRequest(args.request);
+  const isRead = method === "GET" || method === "HEAD";
+  if (isRead && ROUTES_THAT_DO_NOT_TOUCH_THE_SESSION.has(routeId)) return sessionFromRequest(args.request, { touch: false });
+  if (!isRead || !args.context) return sessionFromRequest(args.request);
   let session = sessionsOfRequest.get(args.context);
   if (!session) sessionsOfRequest.set(args.context, (session = sessionFromRequest(args.request)));
   return session;
 }
 
+/**
+ * A form posted after its session ended: its answers are kept for the person whose session it was
+ * (decision 064), and the cookie that finds them again goes with the redirect to sign in. Nothing is
+ * kept when that person cannot be known (no session cookie, or one signed out).
+ */
+async function keptAnswersCookie(routeId: RouteId, request: Request): Promise<string | null> {
+  if (request.method.toUpperCase() !== "POST" || !ROUTES_THAT_KEEP_ANSWERS.has(routeId)) return null;
+  const token = readSessionToken(request);
+  const userId = token ? await expiredSessionUserId(token) : null;
+  if (!userId) return null;
+  const form = await request.formData().catch(() => null);
+  const fields = form ? answersToKeep(form.entries()) : null;
+  return fields ? keepAnswers(userId, new URL(request.url).pathname, fields) : null;
+}
+
 async function authorise(routeId: RouteId, args: LoaderFunctionArgs | ActionFunctionArgs): Promise<PublicArgs> {
   const access = ROUTE_ACCESS[routeId];
-  const session = await sessionOf(args);
+  const session = await sessionOf(routeId, args);
   const user = session?.user ?? null;
   const requestId = args.context.requestId;
   const common = {
@@ -68,8 +95,9 @@ async function authorise(routeId: RouteId, args: LoaderFunctionArgs | ActionFunc
   if (access.kind === "public") return { ...common, user: signedIn ? user : null, session };
   if (!session || !user) {
     const { pathname } = new URL(args.request.url);
+    const kept = await keptAnswersCookie(routeId, args.request);
     // Only the path: a query string may carry a search for a child's name.
-    throw redirect(`/sign-in?redirectTo=${encodeURIComponent(pathname)}`);
+    throw redirect(`/sign-in?redirectTo=${encodeURIComponent(pathname)}`, kept ? { headers: { "Set-Cookie": kept } } : undefined);
   }
   // Every guarded route but the second-factor step's own refuses a half-signed-in session (decision 040).
   if (!signedIn && access.kind !== "second-factor-step") throw redirect(`/sign-in/second-factor?redirectTo=${encodeURIComponent(new URL(args.request.url).pathname)}`);

@@ -33,7 +33,10 @@ export interface ValidSession {
   user: SessionUser;
   /** Only "signed_in" reaches anything but the second-factor step (route-guard.server.ts). */
   state: SessionState;
+  /** When the server will refuse it: the idle or the absolute lifetime, whichever ends first. */
   expiresAt: Date;
+  /** When the absolute lifetime ends: staying active cannot take the session past it. */
+  absoluteExpiresAt: Date;
 }
 
 function randomString(): string {
@@ -53,6 +56,10 @@ function lifetimes() {
   };
 }
 
+// An ended session's row (and its cookie) outlive it by this long, refused by validation all the
+// while, so that a form posted after it ended can still say whose answers it carried (decision 064).
+export const ENDED_SESSION_KEPT_MS = 60 * 60_000;
+
 export function cookieName(): string {
   // __Host- cookies must be Secure, so plain-http development uses an unprefixed name.
   return isProduction() ? SESSION_COOKIE : DEV_SESSION_COOKIE;
@@ -71,9 +78,9 @@ export async function createSession(
   const id = randomString();
   const secret = randomString();
   await tx.insert(sessions).values({ id, secretHash: hashSecret(secret), userId, createdAt: now, lastSeenAt: now, state });
-  // The cookie lives as long as the absolute lifetime; the idle timeout is enforced here, on the
-  // server, where a stolen cookie cannot extend it.
-  return { token: `${id}.${secret}`, expiresAt: new Date(now.getTime() + lifetimes().absoluteMs) };
+  // The cookie lives as long as the absolute lifetime and the hour an ended session's row is kept;
+  // both timeouts are enforced here, on the server, where a stolen cookie cannot extend them.
+  return { token: `${id}.${secret}`, expiresAt: new Date(now.getTime() + lifetimes().absoluteMs + ENDED_SESSION_KEPT_MS) };
 }
 
 function expiry(createdAt: Date, lastSeenAt: Date): Date {
@@ -81,7 +88,7 @@ function expiry(createdAt: Date, lastSeenAt: Date): Date {
   return new Date(Math.min(createdAt.getTime() + absoluteMs, lastSeenAt.getTime() + idleMs));
 }
 
-export async function validateSessionToken(token: string, now = new Date()): Promise<ValidSession | null> {
+async function sessionRow(token: string) {
   const [id, secret, extra] = token.split(".");
   if (!id || !secret || extra !== undefined || id.length !== 24 || secret.length !== 24) return null;
   const [row] = await db
@@ -104,20 +111,54 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(eq(sessions.id, id));
+  if (!row || !constantTimeEqual(hashSecret(secret), row.session.secretHash)) return null;
+  return row;
+}
+
+/**
+ * The session the token proves, or null. Each request counts as activity (`touch`), except the
+ * timeout warning's own question of when the session ends, which must not keep it alive.
+ */
+export async function validateSessionToken(token: string, now = new Date(), options: { touch?: boolean } = {}): Promise<ValidSession | null> {
+  const row = await sessionRow(token);
   if (!row) return null;
-  if (!constantTimeEqual(hashSecret(secret), row.session.secretHash)) return null;
   const expiresAt = expiry(row.session.createdAt, row.session.lastSeenAt);
-  if (now >= expiresAt || row.user.deactivatedAt) {
-    await db.delete(sessions).where(eq(sessions.id, id));
+  if (row.user.deactivatedAt) {
+    await db.delete(sessions).where(eq(sessions.id, row.session.id));
     return null;
   }
+  // An ended session is refused but its row left to deleteExpiredSessions, which keeps it an hour:
+  // the form it was filling in may still arrive (expiredSessionUserId).
+  if (now >= expiresAt) return null;
   let activeExpiry = expiresAt;
-  if (now.getTime() - row.session.lastSeenAt.getTime() >= LAST_SEEN_WRITE_INTERVAL_MS) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+  if ((options.touch ?? true) && now.getTime() - row.session.lastSeenAt.getTime() >= LAST_SEEN_WRITE_INTERVAL_MS) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.session.id));
     activeExpiry = expiry(row.session.createdAt, now);
   }
   const { deactivatedAt: _deactivated, grants, ...user } = row.user;
-  return { id, user: { ...user, grants: (grants ?? []).filter(isGrantablePermission) }, state: row.session.state, expiresAt: activeExpiry };
+  return {
+    id: row.session.id,
+    user: { ...user, grants: (grants ?? []).filter(isGrantablePermission) },
+    state: row.session.state,
+    expiresAt: activeExpiry,
+    absoluteExpiresAt: new Date(row.session.createdAt.getTime() + lifetimes().absoluteMs),
+  };
+}
+
+/**
+ * Whose session the token was, when it has ended (timed out) but its row is still kept; null for a
+ * live session, a forged or unknown token, a session signed out or a deactivated account.
+ */
+export async function expiredSessionUserId(token: string, now = new Date()): Promise<string | null> {
+  const row = await sessionRow(token);
+  if (!row || row.user.deactivatedAt || row.session.state !== "signed_in") return null;
+  return now >= expiry(row.session.createdAt, row.session.lastSeenAt) ? row.user.id : null;
+}
+
+/** "Stay signed in": counts as activity now, whenever the last was (up to the absolute lifetime). */
+export async function extendSession(session: ValidSession, now = new Date()): Promise<ValidSession> {
+  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id));
+  return { ...session, expiresAt: new Date(Math.min(session.absoluteExpiresAt.getTime(), now.getTime() + lifetimes().idleMs)) };
 }
 
 /** The second factor is proved: the session may now reach what its user's role allows. */
@@ -133,15 +174,16 @@ export async function invalidateAllSessionsOfUser(userId: string, tx: DbOrTx = d
   await tx.delete(sessions).where(eq(sessions.userId, userId));
 }
 
-/** Removes sessions that can no longer be valid; run by the job queue, not by requests. */
+/** Removes sessions an hour after they ended; run by the job queue, not by requests. */
 export async function deleteExpiredSessions(now = new Date()): Promise<void> {
   const { absoluteMs, idleMs } = lifetimes();
+  const kept = ENDED_SESSION_KEPT_MS;
   await db
     .delete(sessions)
     .where(
       or(
-        lt(sessions.createdAt, new Date(now.getTime() - absoluteMs)),
-        and(lt(sessions.lastSeenAt, new Date(now.getTime() - idleMs))),
+        lt(sessions.createdAt, new Date(now.getTime() - absoluteMs - kept)),
+        and(lt(sessions.lastSeenAt, new Date(now.getTime() - idleMs - kept))),
       ),
     );
 }

@@ -18,3 +18,4 @@ export * from "./schools";
 export * from "./retention";
 export * from "./council-queue";
 export * from "./single-sign-on";
+export * from "./kept-answers";
