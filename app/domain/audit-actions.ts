@@ -88,6 +88,10 @@ export const AUDIT_ACTIONS = [
   "placement_refusals.listed",
   "consent_requests.listed",
   "provider_placements.listed",
+  // Exports of a council's lists as CSV (decision 068): the filters, how many rows and which, by id.
+  "register.exported",
+  "placements.exported",
+  "consent_requests.exported",
   "child.looked_up",
   "email.retried",
   "schools.loaded",
@@ -232,6 +236,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "destination_unknown.match_confirmed": "confirmed a child is the one who left another council's register with destination unknown",
   "destination_unknown.match_dismissed": "recorded a child is not the one who left another council's register",
   "council_queue.listed": "viewed the council's queue of items to decide",
+  "register.exported": "downloaded the register list as a spreadsheet (CSV)",
+  "placements.exported": "downloaded the council's list of placements as a spreadsheet (CSV)",
+  "consent_requests.exported": "downloaded a list of home education consent requests as a spreadsheet (CSV)",
 };
 
 export function isAuditAction(value: string): value is AuditAction {
