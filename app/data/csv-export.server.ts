@@ -23,11 +23,26 @@ export interface CsvExport<Row> {
 
 // How the exports' queries give their cells, the same whichever database driver reads the cursor.
 /** A date as ISO text (2026-12-01). */
-export const isoDate = (column: AnyColumn) => sql<string | null>`${column}::text`;
+export const isoDate = (column: AnyColumn) =>
+  sql<string | null>`${column}::text`;
 /** An instant as ISO text in UTC (2026-12-01T15:36:49Z). */
-export const isoInstant = (column: AnyColumn) => sql<string | null>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+export const isoInstant = (column: AnyColumn) =>
+  sql<
+    string | null
+  >`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 /** A member of staff by name, not id. */
-export const staffName = (userId: AnyColumn) => sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${userId})`;
+export const staffName = (userId: AnyColumn) =>
+  sql<
+    string | null
+  >`(select ${users.name} from ${users} where ${users.id} = ${userId})`;
+
+/** A select list whose columns the cursor's rows carry by these names. */
+export function selection(fields: Record<string, SQL>): SQL {
+  return sql.join(
+    Object.entries(fields).map(([name, value]) => sql`${value} as ${sql.identifier(name)}`),
+    sql`, `,
+  );
+}
 
 export const EXPORT_BATCH_SIZE = 500;
 /** A reader that takes nothing for this long lets go of its connection: the file ends there. */
@@ -38,7 +53,10 @@ async function wanted(csv: Stringifier): Promise<void> {
   const stalled = new AbortController();
   const timer = setTimeout(() => stalled.abort(), STALLED_MS);
   try {
-    await Promise.race([once(csv, "drain", { signal: stalled.signal }), once(csv, "close", { signal: stalled.signal })]);
+    await Promise.race([
+      once(csv, "drain", { signal: stalled.signal }),
+      once(csv, "close", { signal: stalled.signal }),
+    ]);
   } catch {
     csv.destroy();
   } finally {
@@ -79,15 +97,18 @@ export async function streamCsvExport<Row>(name: string, prepare: (tx: Transacti
           if (!csv.write(plan.record(row))) await wanted(csv);
         }
       }
-      csv.end();
     },
     { isolationLevel: "repeatable read" },
-  ).catch((error: unknown) => {
-    // The code only: an error's message may quote a row.
-    logger.error({ export: name, code: sqlStateOf(error) }, "export failed");
-    failed(error);
-    csv.destroy(error instanceof Error ? error : new Error("export failed"));
-  });
+  ).then(
+    // The file ends once the transaction has committed: whoever has all of it, its audit event is written.
+    () => csv.end(),
+    (error: unknown) => {
+      // The code only: an error's message may quote a row.
+      logger.error({ export: name, code: sqlStateOf(error) }, "export failed");
+      failed(error);
+      csv.destroy(error instanceof Error ? error : new Error("export failed"));
+    },
+  );
   await ready;
   // csv-stringify's output is bytes (Buffers), the BOM first.
   return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
