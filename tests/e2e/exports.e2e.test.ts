@@ -19,7 +19,7 @@ describe("downloading a list as CSV", () => {
     contexts.push(context);
     const p = page.page;
     await page.goto("/register?status=elective_home_education");
-    const shown = await p.locator("[role=status]").innerText();
+    const shown = await p.locator("p[role=status]").first().innerText();
     const total = Number(/^([\d,]+) child/.exec(shown)![1]!.replace(/,/g, ""));
     expect(total).toBeGreaterThan(0);
 
