@@ -40,16 +40,16 @@ export default function ConsentRequests({ loaderData: d }: Route.ComponentProps)
           </a>
         </p>
       )}
-      {d.rows.length === 0 ? (
-        <p className="govuk-body">There are no requests.</p>
-      ) : (
+      {d.rows.length > 0 ? (
         <p className="govuk-body">
           <a className="govuk-link" href={`${href("/consent-requests/export.csv")}${d.show === "all" ? "" : `?show=${d.show}`}`} download>
             Download these requests as CSV
           </a>
         </p>
-      )}
-      {d.rows.length === 0 ? null : (
+      ) : null}
+      {d.rows.length === 0 ? (
+        <p className="govuk-body">There are no requests.</p>
+      ) : (
         <Table
           caption="Requests"
           captionSize="s"
