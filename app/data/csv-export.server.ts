@@ -23,18 +23,11 @@ export interface CsvExport<Row> {
 
 // How the exports' queries give their cells, the same whichever database driver reads the cursor.
 /** A date as ISO text (2026-12-01). */
-export const isoDate = (column: AnyColumn) =>
-  sql<string | null>`${column}::text`;
+export const isoDate = (column: AnyColumn) => sql<string | null>`${column}::text`;
 /** An instant as ISO text in UTC (2026-12-01T15:36:49Z). */
-export const isoInstant = (column: AnyColumn) =>
-  sql<
-    string | null
-  >`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+export const isoInstant = (column: AnyColumn) => sql<string | null>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 /** A member of staff by name, not id. */
-export const staffName = (userId: AnyColumn) =>
-  sql<
-    string | null
-  >`(select ${users.name} from ${users} where ${users.id} = ${userId})`;
+export const staffName = (userId: AnyColumn) => sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${userId})`;
 
 /** A select list whose columns the cursor's rows carry by these names. */
 export function selection(fields: Record<string, SQL>): SQL {
@@ -45,7 +38,7 @@ export function selection(fields: Record<string, SQL>): SQL {
 }
 
 export const EXPORT_BATCH_SIZE = 500;
-/** A reader that takes nothing for this long lets go of its connection: the file ends there. */
+/** A reader that takes nothing for this long is cut off, and its connection let go. */
 const STALLED_MS = 60_000;
 
 /** Resolves when the writer wants more, the reader has gone, or the reader has stalled (then the file is ended). */

@@ -69,10 +69,22 @@ const EXPORT_FIELDS = {
   arrangements: arrangementsJson,
 };
 
+/** How many parents and arrangements each entry has: the export's width, before its rows. */
+const ENTRY_COUNTS = {
+  id: sql`${children.id}`,
+  parents: sql`(select count(*)::int from ${parentsAndCarers} where ${parentsAndCarers.childId} = ${children.id})`,
+  arrangements: sql`(select count(*)::int from ${educationArrangements} where ${educationArrangements.childId} = ${children.id})`,
+};
+
 type CursorRow = Omit<RegisterExportRow, "sources" | "parents" | "arrangements"> & { sources: string; parents: string; arrangements: string };
 
 function entryOf(row: CursorRow): RegisterExportRow {
-  return { ...row, sources: JSON.parse(row.sources) as RegisterExportRow["sources"], parents: JSON.parse(row.parents) as RegisterExportRow["parents"], arrangements: JSON.parse(row.arrangements) as RegisterExportRow["arrangements"] };
+  return {
+    ...row,
+    sources: JSON.parse(row.sources) as RegisterExportRow["sources"],
+    parents: JSON.parse(row.parents) as RegisterExportRow["parents"],
+    arrangements: JSON.parse(row.arrangements) as RegisterExportRow["arrangements"],
+  };
 }
 
 /**
@@ -82,12 +94,8 @@ function entryOf(row: CursorRow): RegisterExportRow {
 export async function exportRegister(scope: RegisterScope, query: Omit<RegisterQuery, "page">, actor: Actor, now = new Date()): Promise<ReadableStream<Uint8Array>> {
   const plan = await registerExportPlan(scope, query, now);
   return streamCsvExport<CursorRow>("register", async (tx) => {
-    const entries = rowsOf<{ id: string; parents: number; arrangements: number }>(
-      await tx.execute(
-        sql`select ${selection({ id: sql`${children.id}`, parents: sql`(select count(*)::int from ${parentsAndCarers} where ${parentsAndCarers.childId} = ${children.id})`, arrangements: sql`(select count(*)::int from ${educationArrangements} where ${educationArrangements.childId} = ${children.id})` })}
-          from ${children} where ${plan.where} order by ${sql.join(plan.order, sql`, `)}`,
-      ),
-    );
+    const ordered = sql`from ${children} where ${plan.where} order by ${sql.join(plan.order, sql`, `)}`;
+    const entries = rowsOf<{ id: string; parents: number; arrangements: number }>(await tx.execute(sql`select ${selection(ENTRY_COUNTS)} ${ordered}`));
     await actor.audit(tx, {
       action: "register.exported",
       subjectType: "register",
@@ -98,7 +106,7 @@ export async function exportRegister(scope: RegisterScope, query: Omit<RegisterQ
     const width = registerExportWidth(most((e) => e.parents), most((e) => e.arrangements));
     return {
       header: registerExportHeader(width),
-      rows: sql`select ${selection(EXPORT_FIELDS)} from ${children} where ${plan.where} order by ${sql.join(plan.order, sql`, `)}`,
+      rows: sql`select ${selection(EXPORT_FIELDS)} ${ordered}`,
       record: (row) => registerExportRecord(entryOf(row), width),
     };
   });
