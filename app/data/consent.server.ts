@@ -39,6 +39,7 @@ import { childVisibleTo } from "./scope-predicates.server";
 import { isUuid, type ConsentScope, type LaScope, type RegisterScope } from "./scope.server";
 import { forbidden, notFound } from "#app/utils/refusals.server";
 import { transaction } from "./transaction.server";
+import type { ConsentShow } from "./consent-query";
 
 // Home-education consent (decision 036): recording an intention to home-educate, the requests it
 // raises (one per rule that applies, each to its own decider), the social worker's view on the
@@ -262,7 +263,7 @@ function deciderOf(scope: ConsentScope): Decider | null {
 const socialWorkers = alias(users, "social_workers");
 
 /** Which requests a work list shows: all of them, only those waiting, or only the overdue. */
-export type ConsentShow = "all" | "waiting" | "overdue";
+export type { ConsentShow };
 
 /**
  * The latest decide-by date that is already past on `today` (isPastDecideBy: a working day has
@@ -274,8 +275,8 @@ function lastPastDecideBy(today: IsoDate): IsoDate {
   return day;
 }
 
-/** The requests a list (or the work queue's count of it) shows. */
-function shownBy(scope: ConsentScope, show: ConsentShow, today: IsoDate): SQL {
+/** The requests a list (or the work queue's count of it, or its export) shows. */
+export function shownBy(scope: ConsentScope, show: ConsentShow, today: IsoDate): SQL {
   const visible = visibleTo(scope);
   if (show === "all") return visible;
   const waiting = and(visible, eq(consentRequests.status, "pending"))!;
@@ -288,6 +289,9 @@ export async function countConsentRequests(scope: ConsentScope, show: Exclude<Co
   const [row] = await db.select({ n: count() }).from(consentRequests).where(shownBy(scope, show, londonDate(now)));
   return row?.n ?? 0;
 }
+
+/** A work list's order: waiting requests first, soonest decide-by date first. */
+export const CONSENT_LIST_ORDER = [asc(sql`${consentRequests.status} <> 'pending'`), asc(consentRequests.decideBy), asc(consentRequests.raisedAt), asc(consentRequests.id)];
 
 /** Requests for the work list: waiting ones first, soonest decide-by date first, with overdue flags. */
 export async function consentWorkList(scope: ConsentScope, actor: Actor, now = new Date(), show: ConsentShow = "all") {
@@ -310,7 +314,7 @@ export async function consentWorkList(scope: ConsentScope, actor: Actor, now = n
     .innerJoin(children, eq(children.id, consentRequests.childId))
     .leftJoin(socialWorkers, eq(socialWorkers.id, consentRequests.assignedSocialWorkerId))
     .where(shownBy(scope, show, today))
-    .orderBy(asc(sql`${consentRequests.status} <> 'pending'`), asc(consentRequests.decideBy), asc(consentRequests.raisedAt))
+    .orderBy(...CONSENT_LIST_ORDER)
     .limit(200);
   await actor.audit(db, { action: "consent_requests.listed", subjectType: "register", subjectId: scope.la.laId, details: { requestIds: rows.map((r) => r.id) } });
   return rows.map((row) => ({ ...row, workingDaysWaited: workingDaysWaited(waitOf(row), today), overdue: isPastDecideBy(row, today) }));

@@ -316,11 +316,23 @@ export async function countPlacementsNeedingReview(scope: LaScope): Promise<numb
 }
 
 /** The LA's placements: current and future ones, or only those flagged for review. */
-export async function laPlacements(scope: LaScope, query: { show: "current" | "needs-review" | "all"; page: number }, today: IsoDate, actor: Actor) {
+export type PlacementsShow = "current" | "needs-review" | "all";
+
+/** The placements a list shows: the LA's, current and future ones, those flagged for review, or all. */
+export function placementsShown(scope: LaScope, show: PlacementsShow, today: IsoDate): SQL {
   const where: SQL[] = [eq(placements.laId, scope.laId)];
-  if (query.show === "current") where.push(gte(placements.endDate, today));
-  if (query.show === "needs-review") where.push(isNotNull(placements.needsReviewSince));
-  const condition = and(...where);
+  if (show === "current") where.push(gte(placements.endDate, today));
+  if (show === "needs-review") where.push(isNotNull(placements.needsReviewSince));
+  return and(...where)!;
+}
+
+/** A placements list's order: the longest flagged first when reviewing, else the latest start first. */
+export function placementsOrder(show: PlacementsShow): SQL[] {
+  return [show === "needs-review" ? asc(placements.needsReviewSince) : desc(placements.startDate), asc(placements.id)];
+}
+
+export async function laPlacements(scope: LaScope, query: { show: PlacementsShow; page: number }, today: IsoDate, actor: Actor) {
+  const condition = placementsShown(scope, query.show, today);
   const [rows, [total], [flagged]] = await Promise.all([
     db
       .select({ ...placementColumns, firstName: children.firstName, lastName: children.lastName, childReference: children.childReference })
@@ -329,7 +341,7 @@ export async function laPlacements(scope: LaScope, query: { show: "current" | "n
       .innerJoin(listings, eq(listings.id, placements.listingId))
       .innerJoin(organisations, eq(organisations.id, placements.providerId))
       .where(condition)
-      .orderBy(query.show === "needs-review" ? asc(placements.needsReviewSince) : desc(placements.startDate), asc(placements.id))
+      .orderBy(...placementsOrder(query.show))
       .limit(PLACEMENTS_PAGE_SIZE)
       .offset((query.page - 1) * PLACEMENTS_PAGE_SIZE),
     db.select({ n: count() }).from(placements).where(condition),

@@ -9,7 +9,7 @@ import { db } from "#db/client";
 import { childReferences, children, consentRequests, educationArrangements, parentsAndCarers, placements, users } from "#db/schema/index";
 import { caseworkSettings, dueCondition } from "./casework-due.server";
 import type { Due, OwnerFilter, Sort } from "./register-query";
-import { childVisibleTo } from "./scope-predicates.server";
+import { childInOutputs, childVisibleTo } from "./scope-predicates.server";
 import type { RegisterScope } from "./scope.server";
 import { escapeLike } from "./like-pattern";
 
@@ -229,7 +229,23 @@ async function listPlan(scope: RegisterScope, query: RegisterQuery, search: Sear
     nextActionDue: children.nextActionDue,
   };
   const onePage = <T extends PgSelect>(select: T) => select.where(where).orderBy(...order).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE);
-  return { where, state, page, columns, onePage };
+  return { where, state, page, columns, order, onePage };
+}
+
+/**
+ * Every page of a register list, for its export: the list's scope, search and filters, its order,
+ * and only entries that may leave the council's pages (`childInOutputs`, decision 052).
+ */
+export async function registerExportPlan(scope: RegisterScope, query: Omit<RegisterQuery, "page">, now = new Date()) {
+  const today = londonDate(now);
+  const search = query.q ? readSearchText(query.q, today) : null;
+  const { where, state, order } = await listPlan(scope, query, search, today);
+  return { where: and(where, childInOutputs())!, order, kind: search?.kind ?? null, filters: listFilters(query, state) };
+}
+
+/** The filters as an audit event records them: never the words typed (they are names and identifiers). */
+function listFilters(query: RegisterQuery, state: string) {
+  return { status: query.status, socialCare: query.socialCare, arrangements: query.arrangements, state, owner: query.owner, due: query.due, sort: query.sort };
 }
 
 /** The statement that reads a search's page of matches (its plan is checked in tests: indexes only). */
@@ -274,7 +290,7 @@ export async function searchRegister(scope: RegisterScope, query: RegisterQuery,
     action: "register.searched",
     subjectType: "register",
     subjectId: scope.la.laId,
-    details: { kind, filters: { status: query.status, socialCare: query.socialCare, arrangements: query.arrangements, state, owner: query.owner, due: query.due }, results: total },
+    details: { kind, filters: listFilters(query, state), results: total },
   });
   return { rows: listRows, total, page, pageSize: PAGE_SIZE, reading: search, today };
 }

@@ -94,6 +94,10 @@ export const AUDIT_ACTIONS = [
   "placement_refusals.listed",
   "consent_requests.listed",
   "provider_placements.listed",
+  // Exports of a council's lists as CSV (decision 068): the filters, how many rows and which, by id.
+  "register.exported",
+  "placements.exported",
+  "consent_requests.exported",
   "child.looked_up",
   "email.retried",
   "schools.loaded",
@@ -253,6 +257,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "same_child.confirmed": "confirmed a child is the same child as on another council's register, linking the entries",
   "same_child.not_same": "recorded a child is not the same child as on another council's register",
   "council_queue.listed": "viewed the council's queue of items to decide",
+  "register.exported": "downloaded the register list as a spreadsheet (CSV)",
+  "placements.exported": "downloaded the council's list of placements as a spreadsheet (CSV)",
+  "consent_requests.exported": "downloaded a list of home education consent requests as a spreadsheet (CSV)",
 };
 
 export function isAuditAction(value: string): value is AuditAction {

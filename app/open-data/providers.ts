@@ -1,3 +1,4 @@
+import { neutraliseFormula } from "#app/domain/formula-cells";
 import type { ListedProvider } from "#app/data/directory.server";
 
 // The directory as open data: the same listed providers the public pages show, as JSON (one object
@@ -66,7 +67,7 @@ export const CSV_COLUMNS = [
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
   let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (typeof value === "string") text = neutraliseFormula(text);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

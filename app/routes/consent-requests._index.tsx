@@ -3,17 +3,16 @@ import type { Route } from "./+types/consent-requests._index";
 import { Table, Tag } from "#app/components/govuk";
 import { PageShell } from "#app/components/PageShell";
 import { consentWorkList } from "#app/data/consent.server";
+import { consentShowOf } from "#app/data/consent-query";
 import { consentScope } from "#app/data/scope.server";
 import { formatDate } from "#app/domain/dates";
 import { guard } from "#app/utils/route-guard.server";
 
-const SHOWS = ["all", "waiting", "overdue"] as const;
 const SHOWN = { all: "", waiting: "Waiting for a decision", overdue: "Overdue" } as const;
 
 export const loader = guard("routes/consent-requests._index").loader(async ({ user, actor, request }) => {
   const scope = consentScope(user);
-  const asked = new URL(request.url).searchParams.get("show");
-  const show = SHOWS.find((s) => s === asked) ?? "all";
+  const show = consentShowOf(new URL(request.url).searchParams);
   const rows = await consentWorkList(scope, actor, new Date(), show);
   return {
     mine: scope.kind === "assigned",
@@ -41,6 +40,13 @@ export default function ConsentRequests({ loaderData: d }: Route.ComponentProps)
           </a>
         </p>
       )}
+      {d.rows.length > 0 ? (
+        <p className="govuk-body">
+          <a className="govuk-link" href={`${href("/consent-requests/export.csv")}${d.show === "all" ? "" : `?show=${d.show}`}`} download>
+            Download these requests as CSV
+          </a>
+        </p>
+      ) : null}
       {d.rows.length === 0 ? (
         <p className="govuk-body">There are no requests.</p>
       ) : (

@@ -4,18 +4,16 @@ import { Pagination, paginationItems, Table, Tag, WarningText } from "#app/compo
 import { PageShell } from "#app/components/PageShell";
 import { placementView } from "#app/components/placements/placement-view";
 import { laPlacements } from "#app/data/placements.server";
-import { PLACEMENTS_PAGE_SIZE } from "#app/data/placements-query";
+import { PLACEMENTS_PAGE_SIZE, placementsShowOf, SHOWS } from "#app/data/placements-query";
 import { placementScope } from "#app/data/scope.server";
 import { londonDate } from "#app/domain/dates";
 import { guard } from "#app/utils/route-guard.server";
 
-const SHOWS = { current: "Current and future", "needs-review": "Needs review", all: "All" } as const;
 type Show = keyof typeof SHOWS;
 
 export const loader = guard("routes/placements._index").loader(async ({ user, request, actor }) => {
   const url = new URL(request.url);
-  const requested = url.searchParams.get("show");
-  const show: Show = requested && requested in SHOWS ? (requested as Show) : "current";
+  const show = placementsShowOf(url.searchParams);
   const page = Math.max(1, Math.min(Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1, 10_000));
   const today = londonDate(new Date());
   const result = await laPlacements(placementScope(user), { show, page }, today, actor);
@@ -67,6 +65,13 @@ export default function Placements({ loaderData: d }: Route.ComponentProps) {
       <p className="govuk-body" role="status">
         {d.total === 0 ? "No placements." : `${d.total.toLocaleString("en-GB")} ${d.total === 1 ? "placement" : "placements"}, page ${d.page} of ${pages}`}
       </p>
+      {d.total > 0 ? (
+        <p className="govuk-body">
+          <a className="govuk-link" href={`${href("/placements/export.csv")}?show=${d.show}`} download>
+            Download {d.total === 1 ? "this placement" : `these ${d.total.toLocaleString("en-GB")} placements`} as CSV
+          </a>
+        </p>
+      ) : null}
       {d.rows.length > 0 ? (
         <Table
           caption={SHOWS[d.show]}

@@ -56,13 +56,15 @@ export const action = guard("routes/register._index").action(async ({ request, u
   return redirect(`${url.pathname}${url.search}`);
 });
 
-function hrefWith(search: Record<string, unknown>, page: number): string {
+function queryOf(search: Record<string, unknown>, page: number): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(search)) if (value !== undefined && value !== "" && key !== "page") params.set(key, String(value));
   if (page > 1) params.set("page", String(page));
   const query = params.toString();
-  return `${href("/register")}${query ? `?${query}` : ""}`;
+  return query ? `?${query}` : "";
 }
+
+const hrefWith = (search: Record<string, unknown>, page: number) => `${href("/register")}${queryOf(search, page)}`;
 
 function Filter({ name, label, value, options }: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {
   return <Select id={`filter-${name}`} name={name} label={label} defaultValue={value ?? ""} options={options} />;
@@ -148,6 +150,13 @@ export default function Register({ loaderData: d, actionData }: Route.ComponentP
       <p className="govuk-body" role="status">
         {d.total === 0 ? "No children match." : `${d.total.toLocaleString("en-GB")} ${d.total === 1 ? "child" : "children"}, page ${d.page} of ${pages}`}
       </p>
+      {d.total > 0 ? (
+        <p className="govuk-body">
+          <a className="govuk-link" href={`${href("/register/export.csv")}${queryOf(s, 1)}`} download>
+            Download {d.total === 1 ? "this child" : `these ${d.total.toLocaleString("en-GB")} children`} as CSV
+          </a>
+        </p>
+      ) : null}
       {d.total === 0 && d.searched ? (
         <InsetText>
           <p className="govuk-body">Searched {d.searched}{s.state === "left" ? ", among entries that have left" : s.state === "all" ? "" : ", among current entries"}.</p>

@@ -1,0 +1,11 @@
+// A spreadsheet runs a cell that starts with =, +, - or @ as a formula, and one that starts with a
+// tab or carriage return may be read as one after the spreadsheet trims it: text a person typed
+// into the register (a parent's name, a note) could then run when an officer opens an export.
+// OWASP's advice for CSV that people open in Excel: prefix such text with a single quote.
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Text as it is safe to put in a spreadsheet cell: a leading single quote before a formula-looking start. */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
