@@ -72,19 +72,9 @@ describe("the directory, from application to public listing", () => {
     await page.clickAndCheck(p.getByRole("button", { name: "Save and continue" }));
     await expect(p.locator("#application-1-status").innerText()).resolves.toBe("Completed");
 
-    // How the public can contact them: at least one way, each checked.
+    // How the public can contact them (its checks: tests/e2e/users-found-rest.e2e.test.ts).
     await openForm(page, p.getByRole("link", { name: "Public contact details" }));
-    await page.clickAndCheck(p.getByRole("button", { name: "Save and continue" }));
-    await expect(p.locator(".govuk-error-summary").innerText()).resolves.toContain("Enter at least one way for the public to contact you");
     await p.getByLabel("Email address").fill("hello@hampstead-learning.example");
-    await p.getByLabel("Phone number").fill("12345");
-    await p.getByLabel("Website").fill("javascript:alert(1)");
-    await page.clickAndCheck(p.getByRole("button", { name: "Save and continue" }));
-    const contactErrors = await p.locator(".govuk-error-summary").innerText();
-    expect(contactErrors).toContain("Enter a UK phone number, like 020 7946 0000 or 07700 900 982");
-    expect(contactErrors).toContain("Enter a website address, like https://www.example.org");
-    expect(contactErrors).not.toContain("at least one way");
-    await p.getByLabel("Phone number").fill("");
     await p.getByLabel("Website").fill("www.hampstead-learning.example");
     await page.clickAndCheck(p.getByRole("button", { name: "Save and continue" }));
     await expect(p.locator("#application-2-status").innerText()).resolves.toBe("Completed");
