@@ -164,3 +164,48 @@ describe("people who can sign in (item 15)", () => {
     await admin.context.close();
   });
 });
+
+describe("leaving the register (item 11, checked here in a browser)", () => {
+  it("asks for a detail when the reason is Other, and records it", async () => {
+    const officer = await signedInPage(env.browser(), env.app().baseUrl, "officer@camden.example");
+    const o = officer.page.page;
+    // Ibrahim Okafor (demo data), whom no other test here changes.
+    await officer.page.goto("/register?q=Okafor");
+    await officer.page.clickAndCheck(o.getByRole("link", { name: "Okafor, Ibrahim" }));
+    await officer.page.clickAndCheck(o.getByRole("link", { name: "Record that the child has left" }));
+    await hydrated(o);
+    const today = new Date().toLocaleDateString("en-GB", { timeZone: "Europe/London" }).split("/");
+    await o.getByLabel("Day").fill(String(Number(today[0])));
+    await o.getByLabel("Month").fill(String(Number(today[1])));
+    await o.getByLabel("Year").fill(today[2]!);
+    await o.getByLabel("Other").check();
+    await officer.page.clickAndCheck(o.getByRole("button", { name: "Record that the child has left" }));
+    await expect(o.locator(".govuk-error-summary li").allInnerTexts()).resolves.toEqual(["Enter why the child left the register"]);
+    await o.getByLabel("Why did the child leave?").fill("Gone to live with a relative while the family settles");
+    await officer.page.clickAndCheck(o.getByRole("button", { name: "Record that the child has left" }));
+    await expect(o.locator("h1").innerText()).resolves.toBe("Ibrahim Okafor");
+    await expect(o.locator("main").innerText()).resolves.toContain("Gone to live with a relative while the family settles");
+    officer.page.assertAllChecked();
+    await officer.context.close();
+  });
+});
+
+describe("the review queue (item 12, checked here in a browser)", () => {
+  it("shows days waiting and narrows by council and by name", async () => {
+    const reviewer = await signedInPage(env.browser(), env.app().baseUrl, "reviewer@directory.example");
+    const r = reviewer.page.page;
+    await reviewer.page.goto("/review");
+    const queue = r.locator("table", { has: r.locator("th", { hasText: "Days waiting" }) });
+    await expect(queue.locator("tbody tr", { hasText: "Camden Youth Outreach CIC" }).locator("td").last().innerText()).resolves.toMatch(/^\d+$/);
+    // Camden Youth Outreach's one site is in Camden: not in Leeds' queue.
+    await r.getByLabel("Council (a site in it)").selectOption({ label: "Leeds" });
+    await reviewer.page.clickAndCheck(r.getByRole("button", { name: "Search" }));
+    await expect(r.locator("main").innerText()).resolves.toContain("Nothing waiting matches your search.");
+    await r.getByLabel("Council (a site in it)").selectOption({ label: "Camden" });
+    await r.getByLabel("Provider name").fill("youth");
+    await reviewer.page.clickAndCheck(r.getByRole("button", { name: "Search" }));
+    await expect(queue.locator("tbody tr").allInnerTexts()).resolves.toEqual([expect.stringContaining("Camden Youth Outreach CIC")]);
+    reviewer.page.assertAllChecked();
+    await reviewer.context.close();
+  });
+});
