@@ -160,6 +160,11 @@ describe("people who can sign in (item 15)", () => {
     // The admin has just signed in; the demo reviewer never has in this app.
     await expect(lastSignedIn("admin@camden.example")).resolves.toMatch(/^\d{1,2} \w+ \d{4} at \d{2}:\d{2}$/);
     await expect(lastSignedIn("reviewer@camden.example")).resolves.toBe("Never signed in");
+    // Item 8, checked here at 1280 px: the account links (name, messages, sign out) share one row.
+    await a.setViewportSize({ width: 1280, height: 800 });
+    const tops = await a.locator(".app-account-navigation__item").evaluateAll((items) => items.map((i) => Math.round(i.getBoundingClientRect().top)));
+    expect(tops.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(tops).size).toBe(1);
     admin.page.assertAllChecked();
     await admin.context.close();
   });
@@ -172,13 +177,13 @@ describe("leaving the register (item 11, checked here in a browser)", () => {
     // Ibrahim Okafor (demo data), whom no other test here changes.
     await officer.page.goto("/register?q=Okafor");
     await officer.page.clickAndCheck(o.getByRole("link", { name: "Okafor, Ibrahim" }));
-    await officer.page.clickAndCheck(o.getByRole("link", { name: "Record that the child has left" }));
+    await officer.page.clickAndCheck(o.getByRole("button", { name: "Record that the child has left" }));
     await hydrated(o);
     const today = new Date().toLocaleDateString("en-GB", { timeZone: "Europe/London" }).split("/");
     await o.getByLabel("Day").fill(String(Number(today[0])));
     await o.getByLabel("Month").fill(String(Number(today[1])));
     await o.getByLabel("Year").fill(today[2]!);
-    await o.getByLabel("Other").check();
+    await o.getByRole("group", { name: "Why did the child leave the register?" }).getByLabel("Other", { exact: true }).check();
     await officer.page.clickAndCheck(o.getByRole("button", { name: "Record that the child has left" }));
     await expect(o.locator(".govuk-error-summary li").allInnerTexts()).resolves.toEqual(["Enter why the child left the register"]);
     await o.getByLabel("Why did the child leave?").fill("Gone to live with a relative while the family settles");
