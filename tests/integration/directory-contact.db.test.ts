@@ -6,6 +6,8 @@ import { changeRequestView, decideChangeRequest } from "#app/data/review.server"
 import { londonDate } from "#app/domain/dates";
 import { db } from "#db/client";
 import { applicationSections, auditEvents, changeRequests, listings } from "#db/schema/index";
+import { loader as providerHomeLoader } from "#app/routes/provider._index";
+import { call, requestAs } from "../support/fixtures";
 import { actorFor, completeAnswers, providerInState, providerWithCompleteApplication } from "../support/directory";
 
 // Issue 21 item 13: the application asks how the public can contact the provider, and the public
@@ -74,12 +76,15 @@ describe("a provider's public contact", () => {
 
   it("is added by the provider to such a listing through a change request a reviewer approves", async () => {
     const p = await listedBeforeContactWasAsked();
+    // Their home asks them to add one, until they have proposed it.
+    expect((await call(providerHomeLoader, await requestAs(p.user, "/provider"))).data.noPublicContact).toBe(true);
     const contact = { contactEmail: "", contactPhone: "", contactWebsite: "www.riverside.example" };
     expect(await saveSection(p.scope, "contact", contact, true, actorFor(p.user))).toEqual({ ok: true, kind: "change_request" });
     // The public page stays as it was until the reviewer approves.
     expect((await listedProvider(p.organisation.id, today))!.contact).toBeNull();
     const pending = await pendingChangeOf(p.listingId);
     expect(Object.keys(pending.proposed)).toEqual(["contact"]);
+    expect((await call(providerHomeLoader, await requestAs(p.user, "/provider"))).data.noPublicContact).toBe(false);
     const view = await changeRequestView(p.reviewer.scope, p.listingId, actorFor(p.reviewer.user), today);
     expect(view.changedSections).toEqual(["contact"]);
     expect(view.proposed.contact).toEqual({ contactEmail: undefined, contactPhone: undefined, contactWebsite: "https://www.riverside.example/" });
