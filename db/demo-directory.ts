@@ -41,6 +41,9 @@ export function applicationAnswers(options: {
   fullTime?: number;
   lookedAfterOrSen?: number;
   lead: string;
+  contactEmail?: string;
+  contactPhone?: string;
+  contactWebsite?: string;
   today: string;
 }): Record<SectionId, Record<string, unknown>> {
   const past = parts(addDays(options.today, -30));
@@ -55,6 +58,7 @@ export function applicationAnswers(options: {
       hasOfstedUrn: "no",
       ofstedUrn: "",
     },
+    contact: { contactEmail: options.contactEmail ?? "", contactPhone: options.contactPhone ?? "", contactWebsite: options.contactWebsite ?? "" },
     sites: { sites: options.sites.map((s) => ({ ...s, addressLine2: "", capacity: String(s.capacity) })) },
     provision: { provisionTypes: options.provisionTypes, ageMin: String(options.ageMin), ageMax: String(options.ageMax), pattern: options.pattern },
     "full-time-pupils": { compulsorySchoolAge: String(options.fullTime ?? 0), lookedAfterOrSen: String(options.lookedAfterOrSen ?? 0) },

@@ -84,6 +84,9 @@ export const DEMO_LISTINGS: readonly DemoListing[] = [
       ageMax: 16,
       pattern: "part_time",
       lead: "Priya Shah",
+      contactEmail: "hello@brightfutures.example",
+      contactPhone: "020 7946 0123",
+      contactWebsite: "https://www.brightfutures.example",
     },
   },
   {
@@ -116,6 +119,7 @@ export const DEMO_LISTINGS: readonly DemoListing[] = [
       ageMax: 17,
       pattern: "part_time",
       lead: "Tom Hale",
+      contactEmail: "info@camdenyouth.example",
     },
   },
   {
@@ -132,6 +136,7 @@ export const DEMO_LISTINGS: readonly DemoListing[] = [
       ageMax: 16,
       pattern: "full_and_part_time",
       lead: "Ruth Ibbotson",
+      contactPhone: "0113 496 0456",
     },
   },
 ];

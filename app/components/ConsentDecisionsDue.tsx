@@ -1,8 +1,9 @@
 import { href } from "react-router";
 import { Table, Tag } from "#app/components/govuk";
 
-// The council decision-maker's list on their home page: the requests for the council's consent
-// (s434A) waiting for a decision, soonest decide-by date first (data: statutoryDecisionsDue).
+// Home-education requests waiting on the person signed in, on their home page, soonest decide-by
+// date first (so overdue ones first): the council decision-maker's (s434A, data:
+// statutoryDecisionsDue) and the allocated social worker's (data: socialWorkerDecisionsDue).
 
 export interface DecisionDue {
   id: string;
@@ -11,21 +12,24 @@ export interface DecisionDue {
   decideBy: string;
   overdue: boolean;
   reconsideration: boolean;
+  /** What the request asks of the person, when it can ask different things. */
+  asked?: string;
 }
 
-export function ConsentDecisionsDue({ rows }: { rows: DecisionDue[] }) {
+export function ConsentDecisionsDue({ id, rows, heading, empty }: { id: string; rows: DecisionDue[]; heading: string; empty: string }) {
+  const asks = rows.some((r) => r.asked);
   return (
-    <section aria-labelledby="consent-decisions-due">
-      <h2 className="govuk-heading-m" id="consent-decisions-due">
-        Home-education consent decisions for the council
+    <section aria-labelledby={id}>
+      <h2 className="govuk-heading-m" id={id}>
+        {heading}
       </h2>
       {rows.length === 0 ? (
-        <p className="govuk-body">No request is waiting for the council&apos;s decision.</p>
+        <p className="govuk-body">{empty}</p>
       ) : (
         <Table
-          caption="Waiting for your decision, soonest decide-by date first"
+          caption="Waiting for you, soonest decide-by date first"
           captionSize="s"
-          head={[{ text: "Child" }, { text: "Decide by" }]}
+          head={[{ text: "Child" }, ...(asks ? [{ text: "Waiting for" }] : []), { text: "Decide by" }]}
           rows={rows.map((r) => ({
             cells: [
               {
@@ -36,6 +40,7 @@ export function ConsentDecisionsDue({ rows }: { rows: DecisionDue[] }) {
                   </a>
                 ),
               },
+              ...(asks ? [{ text: r.asked ?? "" }] : []),
               { text: <>{r.decideBy} {r.overdue ? <Tag colour="red">Overdue</Tag> : null}</> },
             ],
           }))}

@@ -625,3 +625,38 @@ export async function statutoryDecisionsDue(scope: ConsentScope, actor: Actor, n
   await actor.audit(db, { action: "consent_requests.listed", subjectType: "register", subjectId: scope.la.laId, details: { requestIds: rows.map((r) => r.id), page: "home" } });
   return rows.map((r) => ({ ...r, overdue: isPastDecideBy(r, today) }));
 }
+
+/** What a waiting request asks of the allocated social worker. */
+export type AskedOfSocialWorker = "decision" | "view" | "council";
+
+/**
+ * The requests waiting on a social worker, for their home: every pending request for a child
+ * allocated to them (the work queue's "waiting" line counts the same), soonest decide-by date
+ * first, so overdue ones come first; each says what it asks of them.
+ */
+export async function socialWorkerDecisionsDue(scope: ConsentScope, actor: Actor, now = new Date()) {
+  if (scope.kind !== "assigned") return [];
+  const today = londonDate(now);
+  const rows = await db
+    .select({
+      id: consentRequests.id,
+      rule: consentRequests.rule,
+      status: consentRequests.status,
+      decideBy: consentRequests.decideBy,
+      reconsidersId: consentRequests.reconsidersId,
+      viewGiven: sql<boolean>`${consentRequests.socialWorkerView} is not null`,
+      childName: sql<string>`${children.firstName} || ' ' || ${children.lastName}`,
+      childReference: children.childReference,
+    })
+    .from(consentRequests)
+    .innerJoin(children, eq(children.id, consentRequests.childId))
+    .where(shownBy(scope, "waiting", today))
+    .orderBy(asc(consentRequests.decideBy), asc(consentRequests.raisedAt))
+    .limit(50);
+  await actor.audit(db, { action: "consent_requests.listed", subjectType: "register", subjectId: scope.la.laId, details: { requestIds: rows.map((r) => r.id), page: "home" } });
+  return rows.map(({ viewGiven, rule, ...r }) => ({
+    ...r,
+    asked: (rule !== "statutory" ? "decision" : viewGiven ? "council" : "view") as AskedOfSocialWorker,
+    overdue: isPastDecideBy(r, today),
+  }));
+}

@@ -73,6 +73,8 @@ export interface ListedProvider {
   conditions: string | null;
   standards: Record<string, IsoDate>;
   insurance: { employersLiabilityExpiresOn: IsoDate; publicLiabilityExpiresOn: IsoDate };
+  /** Null when the listing has none (listed before the application asked for one). */
+  contact: { email: string | null; phone: string | null; website: string | null } | null;
   sites: ListedSite[];
 }
 
@@ -88,9 +90,12 @@ const columns = {
   listedUntil: listings.listedUntil,
   conditions: listings.conditions,
   details: listings.listedDetails,
+  contactEmail: listings.contactEmail,
+  contactPhone: listings.contactPhone,
+  contactWebsite: listings.contactWebsite,
 };
 
-async function withSites(db: Database, rows: { listingId: string; id: string; name: string | null; provisionTypes: string[] | null; ageMin: number | null; ageMax: number | null; pattern: string | null; listedSince: string | null; listedUntil: string | null; conditions: string | null; details: Record<string, unknown> | null }[]): Promise<ListedProvider[]> {
+async function withSites(db: Database, rows: { listingId: string; id: string; name: string | null; provisionTypes: string[] | null; ageMin: number | null; ageMax: number | null; pattern: string | null; listedSince: string | null; listedUntil: string | null; conditions: string | null; details: Record<string, unknown> | null; contactEmail: string | null; contactPhone: string | null; contactWebsite: string | null }[]): Promise<ListedProvider[]> {
   if (rows.length === 0) return [];
   const sites = await db
     .select({
@@ -129,6 +134,7 @@ async function withSites(db: Database, rows: { listingId: string; id: string; na
       conditions: r.conditions,
       standards: d.standards ?? {},
       insurance: d.insurance ?? {},
+      contact: r.contactEmail || r.contactPhone || r.contactWebsite ? { email: r.contactEmail, phone: r.contactPhone, website: r.contactWebsite } : null,
       sites: sites.filter((s) => s.listingId === r.listingId).map(({ listingId: _l, laCode, ...s }) => ({ ...s, laCode: laCode! })),
     };
   });

@@ -1,6 +1,6 @@
 import { href } from "react-router";
-import { and, asc, eq } from "drizzle-orm";
-import type { Auditor } from "#app/utils/audit.server";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { Actor, Auditor } from "#app/utils/audit.server";
 import { auditorFor } from "#app/utils/audit.server";
 import { env } from "#app/utils/env.server";
 import { publicLink } from "#app/utils/links.server";
@@ -9,8 +9,10 @@ import { sendEmail } from "#app/utils/notify.server";
 import { hashPassword, passwordProblem } from "#app/utils/password.server";
 import { withinAttemptLimit } from "#app/utils/throttle.server";
 import { db } from "#db/client";
-import { organisations, users } from "#db/schema/index";
+import { organisations, sessions, users } from "#db/schema/index";
 import type { ProviderScope } from "./directory-scope.server";
+import { isUuid } from "./scope.server";
+import { notFound } from "#app/utils/refusals.server";
 import { accountFor, openInvitationsOf, resendInvitation, sendInvitation, writeSignUpInvitation, type InvitationSent } from "./invitations.server";
 
 // Provider accounts: signing up (a new provider organisation and its first user, made once the
@@ -69,6 +71,46 @@ export function colleaguesOf(scope: ProviderScope) {
     .from(users)
     .where(and(eq(users.organisationId, scope.organisationId), eq(users.role, "provider")))
     .orderBy(asc(users.name));
+}
+
+/** An active colleague of the provider's organisation, to confirm removing them; null when there is none. */
+export async function activeColleague(scope: ProviderScope, userId: string) {
+  if (!isUuid(userId)) return null;
+  const [colleague] = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.organisationId, scope.organisationId), eq(users.role, "provider"), isNull(users.deactivatedAt)));
+  return colleague ?? null;
+}
+
+export type RemoveColleagueResult = { ok: true; name: string } | { ok: false; message: string };
+
+/**
+ * Removes a colleague: their account is deactivated (kept, for the audit log and the listing's
+ * history), their sessions end, and the removal is audited. Never oneself, and never the
+ * organisation's last active account: the organisation's accounts are locked in one order, so two
+ * colleagues removing each other at once cannot both succeed and leave nobody to sign in.
+ */
+export async function removeColleague(scope: ProviderScope, userId: string, actor: Actor): Promise<RemoveColleagueResult> {
+  if (!isUuid(userId)) notFound();
+  if (userId === actor.userId) return { ok: false, message: "You cannot remove yourself. Ask a colleague to remove you." };
+  return db.transaction(async (tx) => {
+    const accounts = await tx
+      .select({ id: users.id, name: users.name, deactivatedAt: users.deactivatedAt })
+      .from(users)
+      .where(and(eq(users.organisationId, scope.organisationId), eq(users.role, "provider")))
+      .orderBy(asc(users.id))
+      .for("update");
+    const colleague = accounts.find((a) => a.id === userId) ?? notFound();
+    if (colleague.deactivatedAt) return { ok: true, name: colleague.name } as const;
+    const remaining = accounts.filter((a) => !a.deactivatedAt && a.id !== userId);
+    // The person removing must still be active themselves (a colleague may have removed them meanwhile).
+    if (!remaining.some((a) => a.id === actor.userId)) return { ok: false, message: "Your organisation must keep at least one active account" } as const;
+    await tx.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, userId));
+    await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await actor.audit(tx, { action: "user.deactivated", subjectType: "user", subjectId: userId, details: { by: "colleague" } });
+    return { ok: true, name: colleague.name } as const;
+  });
 }
 
 export function invitedColleaguesOf(scope: ProviderScope) {

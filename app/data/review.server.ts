@@ -4,8 +4,8 @@ import type { IsoDate } from "#app/domain/dates";
 import { availableActions, defaultListedUntil, type ListingState } from "#app/domain/listing-lifecycle";
 import { londonDate } from "#app/domain/dates";
 import { reviewSummary } from "#app/domain/review-summary";
-import { earliestInsuranceExpiry, SECTION_IDS, type ParsedApplication, type SectionId } from "#app/forms/application";
-import { applicationProgress } from "#app/forms/application-progress";
+import { earliestInsuranceExpiry, SECTION_IDS, type SectionId } from "#app/forms/application";
+import { applicationProgress, listingAnswers, type ListingAnswers } from "#app/forms/application-progress";
 import { db, type Transaction } from "#db/client";
 import type { Auditor } from "#app/utils/audit.server";
 import { applicationSections, changeRequests, listingHistory, listings, listingSites, organisations, placements, reviewComments, users } from "#db/schema/index";
@@ -189,7 +189,7 @@ export async function decide(scope: ReviewerScope, listingId: string, expectedVe
     const reviewer = { ...actor, kind: "reviewer" as const };
     if (input.action === "approve") {
       // The application cannot have changed since submission (it is read-only), but check anyway.
-      const parsed = applicationProgress(await storedSections(tx, listing.id), today).parsed;
+      const parsed = listingAnswers(applicationProgress(await storedSections(tx, listing.id), today));
       if (!parsed) return { ok: false, code: "incomplete", message: "The application is not complete, so it cannot be approved. Request changes instead." } as const;
       const insuranceExpiresOn = earliestInsuranceExpiry((await storedSections(tx, listing.id)).insurance?.answers);
       const outcome = await applyTransition(tx, listing, { action: "approve", today, listedUntil: input.listedUntil, insuranceExpiresOn, expectedVersion }, reviewer);
@@ -219,7 +219,7 @@ export async function decide(scope: ReviewerScope, listingId: string, expectedVe
 }
 
 /** Copies the application into what the public sees: the listing's columns and its listed sites. */
-async function publish(tx: Transaction, listingId: string, today: IsoDate, audit: Auditor, parsed: Pick<ParsedApplication, "organisation" | "sites" | "provision" | "safeguarding" | "health-and-safety" | "admissions" | "insurance">) {
+async function publish(tx: Transaction, listingId: string, today: IsoDate, audit: Auditor, parsed: Pick<ListingAnswers, "organisation" | "contact" | "sites" | "provision" | "safeguarding" | "health-and-safety" | "admissions" | "insurance">) {
   const o = parsed.organisation;
   const s = parsed.safeguarding;
   const h = parsed["health-and-safety"];
@@ -231,6 +231,9 @@ async function publish(tx: Transaction, listingId: string, today: IsoDate, audit
       ageMin: parsed.provision.ageMin,
       ageMax: parsed.provision.ageMax,
       pattern: parsed.provision.pattern,
+      contactEmail: parsed.contact?.contactEmail ?? null,
+      contactPhone: parsed.contact?.contactPhone ?? null,
+      contactWebsite: parsed.contact?.contactWebsite ?? null,
       listedDetails: {
         legalName: o.legalName,
         tradingName: o.tradingName ?? null,
@@ -284,13 +287,15 @@ export async function decideChangeRequest(
     if (decision.approve) {
       const sections = await storedSections(tx, listing.id);
       for (const [section, answers] of Object.entries(change.proposed)) sections[section as SectionId] = { status: "completed", answers };
-      const parsed = applicationProgress(sections, today).parsed;
+      const parsed = listingAnswers(applicationProgress(sections, today));
       if (!parsed) return { ok: false, code: "invalid", message: "The proposed changes are no longer valid. Reject them and ask the provider to propose them again." } as const;
+      // A section the application never had (the public contact, on listings approved before it
+      // was asked for) is added.
       for (const [section, answers] of Object.entries(change.proposed)) {
         await tx
-          .update(applicationSections)
-          .set({ answers, status: "completed", updatedAt: new Date() })
-          .where(and(eq(applicationSections.listingId, listing.id), eq(applicationSections.section, section)));
+          .insert(applicationSections)
+          .values({ listingId: listing.id, section, status: "completed", answers, updatedBy: change.createdBy })
+          .onConflictDoUpdate({ target: [applicationSections.listingId, applicationSections.section], set: { answers, status: "completed", updatedAt: new Date() } });
       }
       await publish(tx, listing.id, today, actor.audit, parsed);
     } else {
@@ -351,7 +356,7 @@ export async function changeRequestView(scope: ReviewerScope, listingId: string,
     changedSections: Object.keys(change?.proposed ?? {}) as SectionId[],
     current,
     proposed: proposedProgress.sections,
-    proposedValid: proposedProgress.parsed !== null,
+    proposedValid: listingAnswers(proposedProgress) !== null,
     ownOrganisation: listing.organisationId === scope.organisationId,
     laNames: Object.fromEntries([...las].map(([code, la]) => [code, la.name])),
   };

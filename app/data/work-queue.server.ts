@@ -53,6 +53,13 @@ function councilQueueLine(kind: QueueKind): WorkQueueLine {
 
 export const WORK_QUEUE_LINES: readonly WorkQueueLine[] = [
   {
+    id: "children-allocated",
+    permissions: ["read:child:allocated"],
+    label: () => "Children allocated to you",
+    href: href("/my-children"),
+    count: (user, now) => countRegister(registerScope(user), { state: "all" }, now),
+  },
+  {
     id: "consent-overdue",
     permissions: ["read:consent:own-la", "decide:consent:allocated"],
     label: (user) => (consentForYou(user) ? "Home-education requests for you that are overdue" : "Home-education requests overdue"),

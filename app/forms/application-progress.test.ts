@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { applicationProgress, isUnanswered, stillToDo } from "./application-progress";
+import { completeAnswers } from "#tests/support/directory-answers";
+import { SECTION_IDS, type SectionId } from "./application";
+import { applicationProgress, isUnanswered, listingAnswers, stillToDo, type StoredSection } from "./application-progress";
 
 const insurance = (year: string) => ({ employersLiabilityExpiresOn: { day: "1", month: "9", year }, publicLiabilityExpiresOn: { day: "1", month: "9", year } });
 
@@ -15,6 +17,7 @@ describe("application progress", () => {
     );
     expect(progress.statuses).toEqual({
       organisation: "completed",
+      contact: "not_started",
       sites: "not_started",
       provision: "in_progress",
       "full-time-pupils": "not_started",
@@ -38,6 +41,28 @@ describe("application progress", () => {
     const progress = applicationProgress({ "full-time-pupils": { status: "completed", answers: { compulsorySchoolAge: "5", lookedAfterOrSen: "0" } } }, "2026-06-01");
     expect(progress.threshold).toMatchObject({ mustRegister: true });
     expect(applicationProgress({}, "2026-06-01").threshold).toBeNull();
+  });
+});
+
+describe("the answers a reviewer may publish", () => {
+  const today = "2026-06-01";
+  const all = (except: SectionId[] = []): Partial<Record<SectionId, StoredSection>> =>
+    Object.fromEntries(SECTION_IDS.filter((id) => !except.includes(id)).map((id) => [id, { status: "completed", answers: completeAnswers({ today })[id] }]));
+
+  it("are the whole application when every section is complete, the contact with it", () => {
+    const answers = listingAnswers(applicationProgress(all(), today));
+    expect(answers?.contact).toEqual({ contactEmail: "hello@riverside.example", contactPhone: "020 7946 0000", contactWebsite: undefined });
+  });
+
+  it("leave the contact out of an application made before it was asked for (no contact section at all)", () => {
+    const progress = applicationProgress(all(["contact"]), today);
+    expect(progress.parsed).toBeNull();
+    expect(listingAnswers(progress)).toMatchObject({ contact: null, organisation: { legalName: "Riverside Learning Ltd" } });
+  });
+
+  it("are refused when a contact section was started but is not complete, or another section is missing", () => {
+    expect(listingAnswers(applicationProgress({ ...all(), contact: { status: "in_progress", answers: {} } }, today))).toBeNull();
+    expect(listingAnswers(applicationProgress(all(["contact", "insurance"]), today))).toBeNull();
   });
 });
 

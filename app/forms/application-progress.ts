@@ -1,6 +1,6 @@
 import type { IsoDate } from "#app/domain/dates";
 import { schoolRegistrationThreshold, type ThresholdResult } from "#app/domain/school-registration-threshold";
-import { SECTION_IDS, sectionSchema, type FullTimePupilsAnswers, type ParsedApplication, type SectionId } from "./application";
+import { SECTION_IDS, sectionSchema, type ContactAnswers, type FullTimePupilsAnswers, type ParsedApplication, type SectionId } from "./application";
 
 // Where an application stands: each section's task-list status, and whether it can be submitted.
 // A section counts as completed only if its saved answers still pass its schema today (an
@@ -54,6 +54,21 @@ export function applicationProgress(stored: Partial<Record<SectionId, StoredSect
   const completedCount = SECTION_IDS.filter((id) => statuses[id] === "completed").length;
   const allComplete = completedCount === SECTION_IDS.length;
   return { statuses, parsed: allComplete ? (parsed as unknown as ParsedApplication) : null, sections: parsed as Partial<ParsedApplication>, threshold, completedCount };
+}
+
+/** What a listing publishes: the whole application, with the public contact possibly missing. */
+export type ListingAnswers = Omit<ParsedApplication, "contact"> & { contact: ContactAnswers | null };
+
+/**
+ * The answers a reviewer may publish. Every section must be complete, except that an application
+ * made before the public contact was asked for may have no contact section at all (decision 065):
+ * its listing is published without one. A contact section that was started must be complete.
+ */
+export function listingAnswers(progress: Progress): ListingAnswers | null {
+  if (progress.parsed) return progress.parsed;
+  const others = SECTION_IDS.filter((id) => id !== "contact").every((id) => progress.statuses[id] === "completed");
+  if (!others || progress.statuses.contact !== "not_started") return null;
+  return { ...(progress.sections as Omit<ParsedApplication, "contact">), contact: null };
 }
 
 /**

@@ -24,6 +24,14 @@ export function sectionRows<S extends SectionId>(section: S, answers: ParsedAppl
         { key: "Ofsted URN", value: o.ofstedUrn ?? "None" },
       ];
     }
+    case "contact": {
+      const c = answers as ParsedApplication["contact"];
+      return [
+        { key: "Email address", value: c.contactEmail ?? "None" },
+        { key: "Phone number", value: c.contactPhone ?? "None" },
+        { key: "Website", value: c.contactWebsite ?? "None" },
+      ];
+    }
     case "sites": {
       const s = answers as ParsedApplication["sites"];
       return s.sites.map((site, i) => ({

@@ -10,7 +10,8 @@ import {
   PROVISION_TYPES,
 } from "#app/domain/directory-vocabulary";
 import { validateCharityNumber, validateCompanyNumber, validateOfstedUrn } from "#app/domain/organisation-identifiers";
-import { checkboxes, choice, date, dateFromParts, optionalText, postcode, requiredText, wholeNumber, yesNo, type DateParts } from "./fields";
+import { validatePhone, validateWebsite } from "#app/domain/public-contact";
+import { checkboxes, choice, date, dateFromParts, email, optionalText, postcode, requiredText, wholeNumber, yesNo, type DateParts } from "./fields";
 
 // The application to be listed in the directory, one schema per task-list section. The browser
 // (react-hook-form) and the server parse with the same schema; `today` comes from whichever side
@@ -18,6 +19,7 @@ import { checkboxes, choice, date, dateFromParts, optionalText, postcode, requir
 
 export const SECTION_IDS = [
   "organisation",
+  "contact",
   "sites",
   "provision",
   "full-time-pupils",
@@ -31,6 +33,7 @@ export type SectionId = (typeof SECTION_IDS)[number];
 
 export const SECTION_TITLES: Record<SectionId, string> = {
   organisation: "Organisation details",
+  contact: "Public contact details",
   sites: "Sites",
   provision: "Provision offered",
   "full-time-pupils": "Children you educate full-time",
@@ -42,7 +45,7 @@ export const SECTION_TITLES: Record<SectionId, string> = {
 };
 
 /** What a listed provider may change only through a change request a reviewer approves. */
-export const CHANGE_REQUEST_SECTIONS = ["sites", "provision"] as const satisfies readonly SectionId[];
+export const CHANGE_REQUEST_SECTIONS = ["contact", "sites", "provision"] as const satisfies readonly SectionId[];
 
 export function isSectionId(value: string): value is SectionId {
   return (SECTION_IDS as readonly string[]).includes(value);
@@ -102,6 +105,39 @@ export const organisationSchema = () =>
       charityNumber: NEEDS_CHARITY_NUMBER[o.organisationType] ? o.charityNumber : undefined,
       ofstedUrn: o.hasOfstedUrn ? o.ofstedUrn : undefined,
     }));
+
+const blankToUndefined = (v: unknown) => (v === null || v === undefined || (typeof v === "string" && v.trim() === "") ? undefined : v);
+
+/** How the public can reach the provider, shown on the directory's page: at least one way. */
+export const contactSchema = () =>
+  z
+    .object({
+      contactEmail: z.preprocess(blankToUndefined, email("an email address for the public").optional()),
+      contactPhone: z.preprocess(blankToUndefined, z.string().max(40, "The phone number must be 40 characters or fewer").optional()).transform((value, ctx) => {
+        if (value === undefined) return undefined;
+        const result = validatePhone(value);
+        if (!result.ok) {
+          ctx.addIssue({ code: "custom", message: result.message });
+          return z.NEVER;
+        }
+        return result.value;
+      }),
+      contactWebsite: z.preprocess(blankToUndefined, z.string().max(200, "The website address must be 200 characters or fewer").optional()).transform((value, ctx) => {
+        if (value === undefined) return undefined;
+        const result = validateWebsite(value);
+        if (!result.ok) {
+          ctx.addIssue({ code: "custom", message: result.message });
+          return z.NEVER;
+        }
+        return result.value;
+      }),
+    })
+    .superRefine((c, ctx) => {
+      const given = (v: unknown) => typeof v === "string" && v.trim() !== "";
+      if (!given(c.contactEmail) && !given(c.contactPhone) && !given(c.contactWebsite)) {
+        ctx.addIssue({ code: "custom", path: ["contactEmail"], message: "Enter at least one way for the public to contact you: an email address, a phone number or a website" });
+      }
+    }, ALWAYS);
 
 export const MAX_SITES = 20;
 
@@ -205,6 +241,8 @@ export function sectionSchema(section: SectionId, today: IsoDate) {
   switch (section) {
     case "organisation":
       return organisationSchema();
+    case "contact":
+      return contactSchema();
     case "sites":
       return sitesSchema();
     case "provision":
@@ -225,6 +263,7 @@ export function sectionSchema(section: SectionId, today: IsoDate) {
 }
 
 export type OrganisationAnswers = z.output<ReturnType<typeof organisationSchema>>;
+export type ContactAnswers = z.output<ReturnType<typeof contactSchema>>;
 export type SitesAnswers = z.output<ReturnType<typeof sitesSchema>>;
 export type SiteAnswers = z.output<typeof siteSchema>;
 export type ProvisionAnswers = z.output<ReturnType<typeof provisionSchema>>;
@@ -237,6 +276,7 @@ export type InsuranceAnswers = z.output<ReturnType<typeof insuranceSchema>>;
 /** The whole application, parsed: what is copied into the listing when it is approved. */
 export interface ParsedApplication {
   organisation: OrganisationAnswers;
+  contact: ContactAnswers;
   sites: SitesAnswers;
   provision: ProvisionAnswers;
   "full-time-pupils": FullTimePupilsAnswers;

@@ -16,7 +16,9 @@ export function leaveRegisterSchema(today: IsoDate) {
       dateLeft: date("the date the child left the register", DATE_RANGES.registerEvent("Date left", today)),
       reasonLeft: choice(REASONS_LEFT, "Select why the child left the register"),
       reasonLeftDetail: optionalText("why the child left", { max: 300 }),
-      destination: z.preprocess((v) => (v === "" ? undefined : v), z.enum(DESTINATIONS, { error: "Select where the child moved to" }).optional()),
+      // Unanswered is "" from a posted form and null from react-hook-form (a radio group none of
+      // whose radios is chosen): both are no answer, which the check below asks for only when it applies.
+      destination: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(DESTINATIONS, { error: "Select where the child moved to" }).optional()),
       destinationLaId: optionalText("the council", { max: 40 }),
       newAddressLine1: optionalText("the first line of the new address", { max: 200 }),
       newAddressLine2: optionalText("the second line of the new address", { max: 200 }),

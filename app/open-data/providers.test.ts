@@ -37,6 +37,7 @@ describe("CSV fields", () => {
         conditions: null,
         standards: {},
         insurance: { employersLiabilityExpiresOn: "2027-01-01", publicLiabilityExpiresOn: "2027-01-01" },
+        contact: null,
         sites: [
           { id: "5b0c6c1e-0000-4000-8000-00000000000a", name: "A", addressLine1: "1 Road", addressLine2: null, town: "Leeds", postcode: "LS1 4AP", district: "LS1", laCode: "383", laName: "Leeds", capacity: 5 },
           { id: "5b0c6c1e-0000-4000-8000-00000000000b", name: "B", addressLine1: "2 Road", addressLine2: null, town: "Leeds", postcode: "LS2 7EY", district: "LS2", laCode: "383", laName: "Leeds", capacity: 3 },

@@ -11,13 +11,22 @@ import { ROLE_LABELS } from "#app/domain/roles";
 import { deliverEmails } from "#app/utils/notify.server";
 import { guard } from "#app/utils/route-guard.server";
 
+const signedInFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" });
+
 export const loader = guard("routes/admin.users._index").loader(async ({ user }) => {
   const scope = laScope(user);
   const [users, invited] = await Promise.all([listLaUsers(scope), laInvitations(scope)]);
   const now = Date.now();
   return {
     organisation: user.organisationName,
-    users: users.map((u) => ({ id: u.id, name: u.name, email: u.email, role: ROLE_LABELS[u.role], active: !u.deactivatedAt })),
+    users: users.map((u) => ({
+      id: u.id,
+      name: u.name,
+      email: u.email,
+      role: ROLE_LABELS[u.role],
+      active: !u.deactivatedAt,
+      lastSignedIn: u.lastSignedInAt ? signedInFormat.format(u.lastSignedInAt) : "Never signed in",
+    })),
     invited: invited.map((i) => ({
       id: i.id,
       name: i.name ?? "",
@@ -48,7 +57,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
       <Button href={href("/admin/users/new")}>Add a user</Button>
       <Table
         caption="People who can sign in for your council"
-        head={[{ text: "Name" }, { text: "Email address" }, { text: "Role" }, { text: "Status" }]}
+        head={[{ text: "Name" }, { text: "Email address" }, { text: "Role" }, { text: "Last signed in" }, { text: "Status" }]}
         rows={loaderData.users.map((u) => ({
           cells: [
             {
@@ -60,6 +69,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
             },
             { text: u.email },
             { text: u.role },
+            { text: u.lastSignedIn },
             { text: u.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag> },
           ],
         }))}

@@ -6,6 +6,7 @@ import { PageShell } from "#app/components/PageShell";
 import { listedProvider } from "#app/data/directory.server";
 import { formatDate, londonDate } from "#app/domain/dates";
 import { ORGANISATION_TYPE_LABELS, PATTERN_LABELS, PROVISION_TYPE_LABELS, type OrganisationType } from "#app/domain/directory-vocabulary";
+import { telHref, websiteText } from "#app/domain/public-contact";
 import { guard } from "#app/utils/route-guard.server";
 
 /** Plain HTML: links and a GET form, with GOV.UK Frontend's own JavaScript only (root.tsx). */
@@ -57,6 +58,20 @@ export default function ListedProviderPage({ loaderData: { provider: p } }: Rout
           { key: "Conditions of listing", value: p.conditions ?? "None" },
         ]}
       />
+      {p.contact ? (
+        <>
+          <h2 className="govuk-heading-m">Contact the provider</h2>
+          <SummaryList
+            rows={[
+              ...(p.contact.email ? [{ key: "Email", value: <a className="govuk-link" href={`mailto:${p.contact.email}`}>{p.contact.email}</a> }] : []),
+              ...(p.contact.phone ? [{ key: "Phone", value: <a className="govuk-link" href={telHref(p.contact.phone)}>{p.contact.phone}</a> }] : []),
+              ...(p.contact.website
+                ? [{ key: "Website", value: <a className="govuk-link" href={p.contact.website} rel="noopener noreferrer" target="_blank">{`${websiteText(p.contact.website)} (opens in new tab)`}</a> }]
+                : []),
+            ]}
+          />
+        </>
+      ) : null}
       <Table
         caption="Sites"
         head={[{ text: "Site" }, { text: "Address" }, { text: "Local authority" }, { text: "Capacity", format: "numeric" }]}

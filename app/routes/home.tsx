@@ -2,13 +2,19 @@ import type { Route } from "./+types/home";
 import { ConsentDecisionsDue } from "#app/components/ConsentDecisionsDue";
 import { Table } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
-import { statutoryDecisionsDue } from "#app/data/consent.server";
+import { socialWorkerDecisionsDue, statutoryDecisionsDue, type AskedOfSocialWorker } from "#app/data/consent.server";
 import { consentScope } from "#app/data/scope.server";
 import { workQueueFor } from "#app/data/work-queue.server";
 import { formatDate } from "#app/domain/dates";
-import { holdsPermission, ROLE_LABELS } from "#app/domain/roles";
+import { hasPermission, holdsPermission, ROLE_LABELS } from "#app/domain/roles";
 import { homeFor } from "#app/home";
 import { guard } from "#app/utils/route-guard.server";
+
+const ASKED: Record<AskedOfSocialWorker, string> = {
+  decision: "Your decision",
+  view: "Your view, for the council's decision",
+  council: "The council's decision (your view given)",
+};
 
 export const loader = guard("routes/home").loader(async ({ user, actor }) => ({
   name: user.name,
@@ -19,6 +25,10 @@ export const loader = guard("routes/home").loader(async ({ user, actor }) => ({
   // The council's home-education consent decision-maker (a grant, decision 035) sees what waits for them.
   decisionsDue: holdsPermission(user, "decide:consent-statutory:own-la")
     ? (await statutoryDecisionsDue(consentScope(user), actor)).map((r) => ({ ...r, decideBy: formatDate(r.decideBy), reconsideration: r.reconsidersId !== null }))
+    : null,
+  // The allocated social worker sees what waits on them, with its decide-by date.
+  socialWorkerDue: hasPermission(user.role, "decide:consent:allocated")
+    ? (await socialWorkerDecisionsDue(consentScope(user), actor)).map((r) => ({ ...r, decideBy: formatDate(r.decideBy), reconsideration: r.reconsidersId !== null, asked: ASKED[r.asked] }))
     : null,
 }));
 
@@ -51,7 +61,12 @@ export default function Home({ loaderData }: Route.ComponentProps) {
             }))}
           />
         ) : null}
-        {loaderData.decisionsDue ? <ConsentDecisionsDue rows={loaderData.decisionsDue} /> : null}
+        {loaderData.socialWorkerDue ? (
+          <ConsentDecisionsDue id="consent-requests-due" rows={loaderData.socialWorkerDue} heading="Home-education requests for your children" empty="No home-education request is waiting for you." />
+        ) : null}
+        {loaderData.decisionsDue ? (
+          <ConsentDecisionsDue id="consent-decisions-due" rows={loaderData.decisionsDue} heading="Home-education consent decisions for the council" empty="No request is waiting for the council's decision." />
+        ) : null}
         {home.links.map((link) => (
           <div key={link.href}>
             <h2 className="govuk-heading-m">

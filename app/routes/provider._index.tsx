@@ -45,6 +45,8 @@ export const loader = guard("routes/provider._index").loader(async ({ user, requ
     comments: app.comments,
     lastDecision: app.lastDecision,
     pendingChange: app.pendingChange !== null,
+    // A listing approved before the application asked for a public contact has none yet.
+    noPublicContact: !l.contactEmail && !l.contactPhone && !l.contactWebsite && !app.pendingChange?.proposed.contact,
     lastChangeDecision: app.lastChangeDecision,
     done,
     draft,
@@ -149,8 +151,17 @@ export default function ProviderHome({ loaderData: d, actionData }: Route.Compon
       {d.state === "submitted" ? <p className="govuk-body">Your application is with a reviewer. You cannot change it unless they ask you to.</p> : null}
       {listed ? (
         <p className="govuk-body">
-          To change your sites or the provision you offer, change those sections below. A reviewer approves the change before your public listing changes.
+          To change your public contact details, your sites or the provision you offer, change those sections below. A reviewer approves the change before your public listing changes.
         </p>
+      ) : null}
+      {listed && d.noPublicContact ? (
+        <InsetText>
+          Your page in the public directory does not say how to contact you.{" "}
+          <a className="govuk-link" href={hrefFor("contact")}>
+            Add your public contact details
+          </a>
+          .
+        </InsetText>
       ) : null}
       {d.pendingChange ? <InsetText>Your proposed changes are waiting for a reviewer.</InsetText> : null}
       {d.lastChangeDecision?.state === "rejected" && !d.pendingChange ? <InsetText>A reviewer did not approve your last proposed changes: {d.lastChangeDecision.reason}</InsetText> : null}

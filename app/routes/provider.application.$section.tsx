@@ -105,7 +105,7 @@ export default function ApplicationSection({ loaderData: d, actionData }: Route.
               <ApplicationAnswers
                 sections={d.checkAnswers}
                 laNames={Object.fromEntries(d.las.map((la) => [la.code, la.name]))}
-                only={["organisation", "sites", "provision", "full-time-pupils", "safeguarding", "health-and-safety", "admissions", "insurance"]}
+                only={["organisation", "contact", "sites", "provision", "full-time-pupils", "safeguarding", "health-and-safety", "admissions", "insurance"]}
                 changeHref={(id) => href("/provider/application/:section", { section: id })}
               />
             </>

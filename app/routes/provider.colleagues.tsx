@@ -1,31 +1,43 @@
-import { data } from "react-router";
+import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/provider.colleagues";
 import { TextField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
-import { Button, NotificationBanner, Table, Tag } from "#app/components/govuk";
+import { Button, ButtonGroup, NotificationBanner, Table, Tag, WarningText } from "#app/components/govuk";
+import { PageTitle } from "#app/components/PageTitle";
 import { providerScope } from "#app/data/directory-scope.server";
 import { INVITATIONS_THROTTLED } from "#app/data/invitations.server";
-import { colleaguesOf, invitedColleaguesOf, inviteColleague, resendColleagueInvitation } from "#app/data/provider-accounts.server";
+import { activeColleague, colleaguesOf, invitedColleaguesOf, inviteColleague, removeColleague, resendColleagueInvitation } from "#app/data/provider-accounts.server";
 import { formatDate, londonDate } from "#app/domain/dates";
 import { inviteColleagueSchema } from "#app/forms/provider-account";
 import { parseSubmission } from "#app/forms/submission";
 import { deliverEmails } from "#app/utils/notify.server";
 import { guard } from "#app/utils/route-guard.server";
 
-export const loader = guard("routes/provider.colleagues").loader(async ({ user }) => {
+export const loader = guard("routes/provider.colleagues").loader(async ({ user, request }) => {
   const scope = providerScope(user);
+  const params = new URL(request.url).searchParams;
+  // "Remove" opens a confirmation first: removing someone cannot be undone here.
+  const removeId = params.get("remove");
+  const removing = removeId && removeId !== user.id ? await activeColleague(scope, removeId) : null;
   const [colleagues, invited] = await Promise.all([colleaguesOf(scope), invitedColleaguesOf(scope)]);
   const now = Date.now();
   return {
     organisation: user.organisationName,
-    colleagues: colleagues.map((c) => ({ id: c.id, name: c.name, email: c.email, active: !c.deactivatedAt })),
+    removing,
+    removed: params.get("removed"),
+    colleagues: colleagues.map((c) => ({ id: c.id, name: c.name, email: c.email, active: !c.deactivatedAt, you: c.id === user.id })),
     invited: invited.map((i) => ({ id: i.id, name: i.name ?? "", email: i.email ?? "", sent: formatDate(londonDate(i.createdAt)), expired: i.expiresAt.getTime() <= now })),
   };
 });
 
-export const action = guard("routes/provider.colleagues").action(async ({ request, user, audit }) => {
+export const action = guard("routes/provider.colleagues").action(async ({ request, user, audit, actor }) => {
   const form = await request.formData();
   const scope = providerScope(user);
+  if (form.get("intent") === "remove") {
+    const result = await removeColleague(scope, String(form.get("userId") ?? ""), actor);
+    if (!result.ok) return data({ errors: {}, values: {}, formError: result.message, sentTo: null }, { status: 409 });
+    return redirect(`${href("/provider/colleagues")}?removed=${encodeURIComponent(result.name)}`);
+  }
   if (form.get("intent") === "resend") {
     const result = await resendColleagueInvitation(scope, String(form.get("invitationId") ?? ""), audit);
     if (!result.ok && "notFound" in result) throw data({ reason: "not-found" }, { status: 404 });
@@ -44,9 +56,37 @@ export const action = guard("routes/provider.colleagues").action(async ({ reques
 
 export default function Colleagues({ loaderData: d, actionData }: Route.ComponentProps) {
   const sentTo = actionData?.sentTo;
+  const back = href("/provider/colleagues");
+  if (d.removing && !actionData) {
+    return (
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <PageTitle title={`Remove ${d.removing.name}`} />
+          <span className="govuk-caption-l">{d.organisation}</span>
+          <h1 className="govuk-heading-l">Remove {d.removing.name}?</h1>
+          <p className="govuk-body">
+            {d.removing.name} ({d.removing.email}) will no longer be able to sign in for your organisation. If they are signed in now, they will be signed out.
+          </p>
+          <WarningText>You cannot undo this. To let them sign in again, invite them again.</WarningText>
+          <form method="post">
+            <input type="hidden" name="userId" value={d.removing.id} />
+            <ButtonGroup>
+              <Button variant="warning" name="intent" value="remove" preventDoubleClick>
+                Remove {d.removing.name}
+              </Button>
+              <a className="govuk-link" href={back}>
+                Cancel
+              </a>
+            </ButtonGroup>
+          </form>
+        </div>
+      </div>
+    );
+  }
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
+        {d.removed && !actionData ? <NotificationBanner type="success" heading={`${d.removed} has been removed. They can no longer sign in for your organisation.`} /> : null}
         {sentTo ? (
           <NotificationBanner type="success" heading={`Invitation sent to ${sentTo}`}>
             <p className="govuk-body">
@@ -61,8 +101,24 @@ export default function Colleagues({ loaderData: d, actionData }: Route.Componen
           <Table
             caption="People who can sign in for your organisation"
             captionSize="s"
-            head={[{ text: "Name" }, { text: "Email address" }, { text: "Status" }]}
-            rows={d.colleagues.map((c) => ({ cells: [{ text: c.name }, { text: c.email }, { text: c.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag> }] }))}
+            head={[{ text: "Name" }, { text: "Email address" }, { text: "Status" }, { text: "Action" }]}
+            rows={d.colleagues.map((c) => ({
+              cells: [
+                { text: c.you ? `${c.name} (you)` : c.name },
+                { text: c.email },
+                { text: c.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Removed</Tag> },
+                {
+                  text:
+                    c.active && !c.you ? (
+                      <a className="govuk-link" href={`${back}?remove=${c.id}`}>
+                        Remove<span className="govuk-visually-hidden"> {c.name}</span>
+                      </a>
+                    ) : (
+                      ""
+                    ),
+                },
+              ],
+            }))}
           />
           <h2 className="govuk-heading-m">Add a colleague</h2>
           <p className="govuk-body">We will email them a link to choose their password. Their account is made when they use it.</p>

@@ -33,6 +33,11 @@ export const listings = pgTable(
     ageMax: smallint("age_max"),
     pattern: text("pattern"),
     listedDetails: jsonb("listed_details").$type<Record<string, unknown>>(),
+    // The public contact, copied from the application like the rest; null on listings approved
+    // before the application asked for one (until the provider adds one through a change request).
+    contactEmail: text("contact_email"),
+    contactPhone: text("contact_phone"),
+    contactWebsite: text("contact_website"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

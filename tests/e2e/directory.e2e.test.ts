@@ -56,7 +56,7 @@ describe("the directory, from application to public listing", () => {
     await expect(p.locator("h1").innerText()).resolves.toBe("Confirm your email address");
     await page.clickAndCheck(p.getByRole("button", { name: "Create account" }));
     await expect(p.locator("h1").innerText()).resolves.toBe("Apply to be listed");
-    await expect(p.locator("#application-9-status").innerText()).resolves.toBe("Cannot start yet");
+    await expect(p.locator("#application-10-status").innerText()).resolves.toBe("Cannot start yet");
 
     // Organisation details, with a Companies House number in the wrong format on the way.
     await openForm(page, p.getByRole("link", { name: "Organisation details" }));
@@ -71,6 +71,13 @@ describe("the directory, from application to public listing", () => {
     await p.getByLabel("Companies House number (if a company)").fill("08123456");
     await page.clickAndCheck(p.getByRole("button", { name: "Save and continue" }));
     await expect(p.locator("#application-1-status").innerText()).resolves.toBe("Completed");
+
+    // How the public can contact them (its checks: tests/e2e/users-found-rest.e2e.test.ts).
+    await openForm(page, p.getByRole("link", { name: "Public contact details" }));
+    await p.getByLabel("Email address").fill("hello@hampstead-learning.example");
+    await p.getByLabel("Website").fill("www.hampstead-learning.example");
+    await page.clickAndCheck(p.getByRole("button", { name: "Save and continue" }));
+    await expect(p.locator("#application-2-status").innerText()).resolves.toBe("Completed");
 
     await openForm(page, p.getByRole("link", { name: "Sites" }));
     await p.getByLabel("Site name").fill("Parliament Hill Rooms");
@@ -132,7 +139,7 @@ describe("the directory, from application to public listing", () => {
     await p.getByLabel("Your job title").fill("Director");
     await p.getByRole("checkbox", { name: /^I confirm that the information/ }).check();
     await page.clickAndCheck(p.getByRole("button", { name: "Confirm" }));
-    await expect(p.getByText("You have completed 9 of 9 sections.").count()).resolves.toBe(1);
+    await expect(p.getByText("You have completed 10 of 10 sections.").count()).resolves.toBe(1);
     await page.clickAndCheck(p.getByRole("button", { name: "Submit application" }));
     await expect(p.locator(".govuk-notification-banner").innerText()).resolves.toContain("Your application has been submitted");
     await expect(p.locator(".govuk-summary-list").first().innerText()).resolves.toContain("Submitted");
@@ -173,6 +180,11 @@ describe("the directory, from application to public listing", () => {
     expect(details).toContain("Parliament Hill Rooms");
     expect(details).toContain("No more than 6 children on site at once");
     expect(details).toContain("11 to 15");
+    // The contact given, as links, and no row for the phone number not given.
+    const contact = v.locator("h2:text-is('Contact the provider') + .govuk-summary-list");
+    await expect(contact.locator(".govuk-summary-list__key").allInnerTexts()).resolves.toEqual(["Email", "Website"]);
+    await expect(contact.getByRole("link", { name: "hello@hampstead-learning.example" }).getAttribute("href")).resolves.toBe("mailto:hello@hampstead-learning.example");
+    await expect(contact.getByRole("link", { name: "www.hampstead-learning.example (opens in new tab)" }).getAttribute("href")).resolves.toBe("https://www.hampstead-learning.example/");
     visitor.assertAllChecked();
     const api = (await (await fetch(`${app.baseUrl}/api/v1/directory/providers?district=NW5&age=12`)).json()) as { data: { name: string }[] };
     expect(api.data.map((d) => d.name).sort()).toEqual([

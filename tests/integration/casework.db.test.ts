@@ -8,6 +8,7 @@ import { formDataToObject } from "#app/forms/form-data";
 import { registerEntrySchema } from "#app/forms/register-entry";
 import { loader as consentListLoader } from "#app/routes/consent-requests._index";
 import { loader as homeLoader } from "#app/routes/home";
+import { loader as myChildrenLoader } from "#app/routes/my-children";
 import { loader as queueLoader } from "#app/routes/council-queue._index";
 import { loader as placementsLoader } from "#app/routes/placements._index";
 import { action as correctAction } from "#app/routes/register.$childId.contacts.$contactId";
@@ -49,6 +50,7 @@ function contactForm(overrides: Record<string, string> = {}) {
 async function listLength(user: TestUser, path: string): Promise<number> {
   const request = await requestAs(user, path);
   if (path.startsWith("/register")) return (await call(listLoader, request)).data.total;
+  if (path.startsWith("/my-children")) return (await call(myChildrenLoader, request)).data.total;
   if (path.startsWith("/consent-requests")) return (await call(consentListLoader, request)).data.rows.length;
   if (path.startsWith("/placements")) return (await call(placementsLoader, request)).data.total;
   if (path.startsWith("/council-queue")) return (await call(queueLoader, request)).data.items.length;
@@ -83,11 +85,25 @@ describe("the work queue", () => {
     const missing = (await call(listLoader, await requestAs(officer, "/register?due=missing_education"))).data;
     expect(missing.rows.map((r: { statusSince: string }) => r.statusSince)).toEqual([addDays(today, -40), addDays(today, -5)]);
 
-    // A social worker sees their own requests' lines and no register lines.
+    // A social worker sees their children and their own requests' lines, and no register lines.
+    await db.update(children).set({ allocatedSocialWorkerId: socialWorker.id }).where(eq(children.id, recent));
     const theirs = (await call(homeLoader, await requestAs(socialWorker, "/home"))).data;
-    expect(theirs.queue.map((l: { id: string }) => l.id)).toEqual(["consent-overdue", "consent-waiting"]);
-    expect(theirs.queue.map((l: { count: number }) => l.count)).toEqual([1, 2]);
+    expect(theirs.queue.map((l: { id: string }) => l.id)).toEqual(["children-allocated", "consent-overdue", "consent-waiting"]);
+    expect(theirs.queue.map((l: { count: number }) => l.count)).toEqual([1, 1, 2]);
     for (const line of theirs.queue) expect(await listLength(socialWorker, line.href), line.id).toBe(line.count);
+    // And each request waiting on them with its decide-by date, the overdue one first.
+    expect(theirs.socialWorkerDue.map((r: { overdue: boolean; asked: string }) => [r.overdue, r.asked])).toEqual([
+      [true, "Your view, for the council's decision"],
+      [false, "Your view, for the council's decision"],
+    ]);
+    expect(theirs.decisionsDue).toBeNull();
+    // The Commissioner's rule asks for their decision; a statutory request with their view given waits for the council.
+    const [first, second] = theirs.socialWorkerDue as { id: string }[];
+    await db.update(consentRequests).set({ rule: "exceptional_circumstances" }).where(eq(consentRequests.id, first!.id));
+    await db.update(consentRequests).set({ socialWorkerView: "Agree", socialWorkerViewBy: socialWorker.id, socialWorkerViewAt: new Date() }).where(eq(consentRequests.id, second!.id));
+    const again = (await call(homeLoader, await requestAs(socialWorker, "/home"))).data;
+    expect(again.socialWorkerDue.map((r: { asked: string }) => r.asked)).toEqual(["Your decision", "The council's decision (your view given)"]);
+    expect(home.socialWorkerDue).toBeNull();
   });
 });
 

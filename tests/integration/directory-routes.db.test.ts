@@ -114,12 +114,12 @@ describe("the application, section by section", () => {
     expect(early.status).toBe(422);
     expect(early.data.formError).toMatch(/^Complete every section before you submit/);
 
-    for (const section of ["sites", "provision", "full-time-pupils", "safeguarding", "health-and-safety", "admissions", "insurance", "declaration"] as const) {
+    for (const section of ["contact", "sites", "provision", "full-time-pupils", "safeguarding", "health-and-safety", "admissions", "insurance", "declaration"] as const) {
       const result = await call(sectionAction, await requestAs(provider, `/provider/application/${section}`, { form: form(answers[section]) }), { section });
       expect(result.status, section).toBe(302);
     }
     home = await call(homeLoader, await requestAs(provider, "/provider"));
-    expect(Object.values(home.data.statuses)).toEqual(Array(9).fill("completed"));
+    expect(Object.values(home.data.statuses)).toEqual(Array(10).fill("completed"));
     const submitted = await call(homeAction, await requestAs(provider, "/provider", { form: { intent: "submit" } }));
     expect(submitted.location).toBe("/provider?done=submit");
     // Read-only now: the section page shows answers without a form, and posting is refused.

@@ -61,6 +61,15 @@ export function SectionFields({ section, las }: { section: SectionId; las: { cod
           />
         </>
       );
+    case "contact":
+      return (
+        <>
+          <p className="govuk-body">How parents, schools and councils can contact you. Your page in the public directory shows these. Give at least one.</p>
+          <TextField name="contactEmail" label="Email address" type="email" autoComplete="email" spellCheck={false} />
+          <TextField name="contactPhone" label="Phone number" hint="A UK number, like 020 7946 0000" type="tel" autoComplete="tel" width="20" />
+          <TextField name="contactWebsite" label="Website" hint="Like https://www.example.org" autoComplete="url" spellCheck={false} />
+        </>
+      );
     case "sites":
       return <Sites las={las} />;
     case "provision":
