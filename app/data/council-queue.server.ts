@@ -1,9 +1,8 @@
-import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { DEFAULT_DUE_WORKING_DAYS, dueOn, QUEUE_KINDS, type QueueKind, type QueueSource, type QueueState } from "#app/domain/council-queue";
 import { londonDate, type IsoDate } from "#app/domain/dates";
 import { parsePayload, type QueuePayload } from "#app/forms/council-queue-payloads";
 import type { Actor } from "#app/utils/audit.server";
-import { notify, type Notification } from "#app/utils/notify.server";
 import { notFound } from "#app/utils/refusals.server";
 import { db, type DbOrTx, type Transaction } from "#db/client";
 import { councilQueueItems, laSettings, organisations, users } from "#db/schema/index";
@@ -140,19 +139,8 @@ export async function markDecided(tx: Transaction, item: QueueItemRow, to: Exclu
     .where(and(eq(councilQueueItems.id, item.id), eq(councilQueueItems.state, "new")));
 }
 
-/** The council's officers, who are told of what arrives in its queue. */
-export async function officersOf(tx: DbOrTx, laId: string): Promise<string[]> {
-  const rows = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.organisationId, laId), eq(users.role, "council_officer"), isNull(users.deactivatedAt)));
-  return rows.map((r) => r.id);
-}
-
-/** Tells every officer of a council (inbox and email), in the caller's transaction. */
-export async function notifyOfficers(tx: DbOrTx, laId: string, message: Omit<Notification, "userId">): Promise<void> {
-  for (const userId of await officersOf(tx, laId)) await notify(tx, { ...message, userId });
-}
+// Who is told of what arrives in the queue (its own module, so the entry writer can tell them too).
+export { notifyOfficers, officersOf } from "./council-officers.server";
 
 /** A council's children-not-in-school team contact (a council setting) and name. */
 export async function teamOf(tx: DbOrTx, laId: string): Promise<{ name: string; email: string | null; phone: string | null }> {

@@ -1,11 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { londonDate } from "#app/domain/dates";
+import { shownStatusChanged } from "#app/domain/linked-status";
 import type { HistoryChange, HistoryKind } from "#app/domain/entry-history";
 import type { Actor, AuditEvent, Auditor } from "#app/utils/audit.server";
 import type { Transaction } from "#db/client";
 import { children, entryHistory } from "#db/schema/index";
 import { isUuid, type LaScope, type RetentionScope } from "./scope.server";
 import { notFound } from "#app/utils/refusals.server";
+import { tellLinkedCouncils } from "./linked-entries.server";
 import { transaction } from "./transaction.server";
 
 // The one writer of a child's entry. Every change to an entry (an officer's edit, leaving the
@@ -16,7 +18,9 @@ import { transaction } from "./transaction.server";
 //   2. locks the child's entry FIRST, before anything else in the transaction;
 //   3. lets the caller check the version the person started from;
 //   4. writes the entry's columns, its next version, one history row of a typed kind, and the
-//      audit event, with the actor, all in that transaction.
+//      audit event, with the actor, all in that transaction;
+//   5. tells the other councils with the same child (one reference) when the status they see of
+//      this entry changes (linked-entries.server.ts), in that transaction too.
 //
 // THE LOCK ORDER (decision 018), for every transaction that touches a child:
 //   the child's entry (`children` row), then what hangs off it: the child's consent requests,
@@ -68,7 +72,7 @@ async function lockEntry(tx: Transaction, scope: LaScope | RetentionScope, child
 
 function writerFor(tx: Transaction, entry: ChildRow, actor: WriterActor): EntryWriter {
   let version = entry.version;
-  let current = { educationStatus: entry.educationStatus };
+  let current = { educationStatus: entry.educationStatus, dateLeft: entry.dateLeft, childReference: entry.childReference };
   return {
     tx,
     entry,
@@ -82,7 +86,15 @@ function writerFor(tx: Transaction, entry: ChildRow, actor: WriterActor): EntryW
           .update(children)
           .set({ ...change.set, ...(statusSince ? { statusSince } : {}), version, updatedAt: new Date(), updatedBy: actor.userId })
           .where(eq(children.id, entry.id));
-        if (change.set.educationStatus) current = { educationStatus: change.set.educationStatus };
+        const before = current;
+        current = {
+          educationStatus: change.set.educationStatus ?? before.educationStatus,
+          dateLeft: change.set.dateLeft !== undefined ? change.set.dateLeft : before.dateLeft,
+          childReference: change.set.childReference ?? before.childReference,
+        };
+        // A council with the same child (one reference) sees this entry's status: it is told when
+        // that changes, by the one writer, so no writer can forget it (decision 071).
+        if (shownStatusChanged(before, current)) await tellLinkedCouncils(tx, entry, current, actor);
       }
       await tx.insert(entryHistory).values({
         childId: entry.id,

@@ -126,6 +126,7 @@ export const AUDIT_ACTIONS = [
   "same_child.request_viewed",
   "same_child.confirmed",
   "same_child.not_same",
+  "same_child.status_shared",
   "council_queue.listed",
 ] as const;
 
@@ -256,6 +257,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "same_child.request_viewed": "viewed another council's request to confirm the same child",
   "same_child.confirmed": "confirmed a child is the same child as on another council's register, linking the entries",
   "same_child.not_same": "recorded a child is not the same child as on another council's register",
+  "same_child.status_shared": "told another council with the same child that this council's entry has a new status",
   "council_queue.listed": "viewed the council's queue of items to decide",
   "register.exported": "downloaded the register list as a spreadsheet (CSV)",
   "placements.exported": "downloaded the council's list of placements as a spreadsheet (CSV)",

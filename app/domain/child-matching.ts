@@ -84,8 +84,9 @@ export interface MatchResult {
 }
 
 // Points for each piece of likeness. A same name (40) and date of birth (30) alone make a likely
-// match (70); a similar name needs the address too.
-const POINTS = {
+// match (70); a similar name needs the address too. Exported so the candidate look-up orders its
+// rows by the same weights before it cuts them off (app/data/child-matching.server.ts).
+export const MATCH_POINTS = {
   same_name: 40,
   names_swapped: 35,
   same_last_name_similar_first_name: 30,
@@ -198,15 +199,15 @@ export function matchChild(subject: MatchableChild, candidate: MatchableChild): 
   if (reasons.length > 0) return { strength: "exact", score: 100, reasons };
 
   let score = 0;
-  const add = (reason: keyof typeof POINTS) => {
+  const add = (reason: keyof typeof MATCH_POINTS) => {
     reasons.push(reason);
-    score += POINTS[reason];
+    score += MATCH_POINTS[reason];
   };
   if (upnA && upnB) add("different_upn");
   const name = nameReason(subject, candidate);
-  if (name) add(name as keyof typeof POINTS);
+  if (name) add(name as keyof typeof MATCH_POINTS);
   const date = dateReason(subject.dateOfBirth, candidate.dateOfBirth);
-  if (date) add(date as keyof typeof POINTS);
+  if (date) add(date as keyof typeof MATCH_POINTS);
   if (subject.sex && candidate.sex) add(subject.sex === candidate.sex ? "same_sex" : "different_sex");
   const [pcA, pcB] = [compact(subject.postcode), compact(candidate.postcode)];
   if (pcA && pcA === pcB) {

@@ -7,12 +7,14 @@ import { remindUnansweredTransfers } from "#app/data/transfers.server";
 import { addWorkingDays } from "#app/domain/working-days";
 import { loader as queueItemLoader, action as queueItemAction } from "#app/routes/council-queue.$itemId";
 import { loader as childLoader } from "#app/routes/register.$childId._index";
+import { action as editAction } from "#app/routes/register.$childId.edit";
 import { action as leaveAction } from "#app/routes/register.$childId.leave";
 import { loader as searchLoader } from "#app/routes/register._index";
 import { action as newAction } from "#app/routes/register.new";
 import { action as sameChildAction, loader as sameChildLoader } from "#app/routes/register.$childId.same-child";
 import { db } from "#db/client";
-import { auditEvents, childReferences, children, councilQueueItems, entryHistory, inboxMessages, laSettings } from "#db/schema/index";
+import { auditEvents, childReferences, children, councilQueueItems, emailOutbox, entryHistory, inboxMessages, laSettings } from "#db/schema/index";
+import { EMAIL_BODY } from "#app/utils/notify.server";
 import { registerScope } from "#app/data/scope.server";
 import { sessionUserOf, actorFor } from "../support/directory";
 import { call, createUser, laId, requestAs, type TestUser } from "../support/fixtures";
@@ -352,6 +354,61 @@ describe("also registered by: asking the other council to confirm the same child
     expect((await childPage(camden, second.inCamden)).sameChild).toEqual([]);
     expect((await childPage(leeds, second.inLeeds)).sameChild).toEqual([]);
     expect(await db.select().from(councilQueueItems).where(and(eq(councilQueueItems.laId, leeds.organisationId), eq(councilQueueItems.childId, second.inLeeds)))).toHaveLength(0);
+  });
+});
+
+describe("linked entries: each council is told when the other's entry status changes", () => {
+  it("tells Camden's officers (inbox and email) only Leeds' name, the reference and the new status, in the change's transaction, and nobody else", async () => {
+    const { camden, leeds } = await setup();
+    const bystander = await createUser("council_officer", { laCode: "352" });
+    const { form, inCamden, inLeeds } = await likelyPair(camden, leeds, "Mabel", "Linkedchild");
+    await askLeeds(camden, leeds, inCamden);
+    const item = await sameChildItemFor(inCamden);
+    expect((await call(queueItemAction, await post(leeds, `/council-queue/${item.id}`, { decision: "confirm" }), { itemId: item.id })).status).toBe(302);
+    const [linked] = await db.select().from(children).where(eq(children.id, inLeeds));
+    const reference = linked!.childReference;
+    const toldCamden = async () => (await db.select().from(inboxMessages).where(eq(inboxMessages.userId, camden.id))).filter((m) => m.subject.startsWith("Leeds has a new status"));
+    const leedsForm = { ...form, addressLine1: "4 Hyde Park Road", town: "Leeds", postcode: "LS6 2AB" };
+    const edit = async (changes: Record<string, string>, version: number) =>
+      call(editAction, await post(leeds, `/register/${inLeeds}/edit`, { ...leedsForm, ...changes, version: String(version) }), { childId: inLeeds });
+
+    // A change the other council cannot see (the address) tells nobody.
+    expect((await edit({ addressLine1: "5 Hyde Park Road" }, linked!.version)).status).toBe(302);
+    expect(await toldCamden()).toHaveLength(0);
+
+    // A new education status: Camden's officers are told, and emailed through the outbox.
+    expect((await edit({ addressLine1: "5 Hyde Park Road", educationStatus: "on_roll_full_absence", homeEducationReason: "" }, linked!.version + 1)).status).toBe(302);
+    const [told] = await toldCamden();
+    expect(told).toMatchObject({
+      subject: "Leeds has a new status for a child on your register",
+      body: `Leeds, child reference ${reference}: On a school roll but absent all of the time without authorisation.`,
+      link: `/register/${inCamden}`,
+    });
+    const emails = await db.select().from(emailOutbox).where(eq(emailOutbox.toUserId, camden.id));
+    expect(emails.filter((e) => e.subject === told!.subject)).toEqual([expect.objectContaining({ body: EMAIL_BODY, link: `/register/${inCamden}` })]);
+    // In both councils' logs.
+    const shared = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "same_child.status_shared"), eq(auditEvents.subjectId, inLeeds)));
+    expect(shared.map((e) => [e.laId, e.counterpartLaId])).toEqual([[leeds.organisationId, camden.organisationId]]);
+
+    // A refused change (an edit begun before the last one) writes nothing, so tells nobody.
+    expect((await edit({ educationStatus: "elective_home_education" }, linked!.version)).status).toBe(409);
+    expect(await toldCamden()).toHaveLength(1);
+
+    // Leaving the register is a new status too.
+    expect((await leave(leeds, inLeeds, { reasonLeft: "moved_out_of_area", destination: "not_known" })).status).toBe(302);
+    const all = await toldCamden();
+    expect(all.map((m) => m.body)).toContain(`Leeds, child reference ${reference}: Left the register.`);
+    expect(all).toHaveLength(2);
+
+    // Leeds is not told of its own change; a council without the child is told nothing.
+    expect((await db.select().from(inboxMessages).where(eq(inboxMessages.userId, leeds.id))).some((m) => m.subject.includes("new status"))).toBe(false);
+    expect(await db.select().from(inboxMessages).where(eq(inboxMessages.userId, bystander.id))).toHaveLength(0);
+    // Camden's own change, now that Leeds' entry has left, tells nobody (Leeds has no current entry).
+    const [camdenEntry] = await db.select().from(children).where(eq(children.id, inCamden));
+    expect(
+      (await call(editAction, await post(camden, `/register/${inCamden}/edit`, { ...form, educationStatus: "not_on_roll", homeEducationReason: "", version: String(camdenEntry!.version) }), { childId: inCamden })).status,
+    ).toBe(302);
+    expect((await db.select().from(inboxMessages).where(eq(inboxMessages.userId, leeds.id))).some((m) => m.subject.includes("new status"))).toBe(false);
   });
 });
 
