@@ -10,7 +10,7 @@ let base: string;
 
 beforeAll(async () => {
   const app = express();
-  app.use(readRequestBody({ defaultLimitBytes: 1024 }));
+  app.use(readRequestBody({ defaultLimitBytes: 1024, lingerMs: 300 }));
   app.all(/.*/, (_req, res) => {
     res.json({ bytes: (res.locals.body as Buffer | undefined)?.length ?? null, refused: res.locals.refusedBody ?? null });
   });
@@ -36,6 +36,34 @@ function sendChunked(path: string, chunks: string[], headers: Record<string, str
   });
 }
 
+/**
+ * Sends a too-large body's first part, waits for the whole answer, then sends the rest: as a client
+ * on a slow link does, still sending when the 413 arrives. `stallMs` waits before the rest.
+ */
+function sendOnAfterTheAnswer(path: string, stallMs = 0): Promise<{ status: number; body: string; sendError: string | null; closedBeforeRest: boolean }> {
+  return new Promise((resolve) => {
+    const total = 4 * 1024 * 1024;
+    const request = http.request(`${base}${path}`, { method: "POST", headers: { ...FORM, "Content-Length": String(total) } });
+    let sendError: string | null = null;
+    let closed = false;
+    request.on("error", (error: NodeJS.ErrnoException) => (sendError = error.code ?? error.message));
+    request.on("close", () => (closed = true));
+    request.on("response", (response) => {
+      let body = "";
+      response.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      response.on("end", () => {
+        setTimeout(() => {
+          const closedBeforeRest = closed;
+          const rest = Buffer.alloc(total - 2048, "a");
+          request.end(rest, () => setTimeout(() => resolve({ status: response.statusCode ?? 0, body, sendError, closedBeforeRest }), 50));
+          if (closedBeforeRest) resolve({ status: response.statusCode ?? 0, body, sendError, closedBeforeRest });
+        }, stallMs);
+      });
+    });
+    request.write(Buffer.alloc(2048, "a"));
+  });
+}
+
 describe("request bodies are read to a limit before anything parses them", () => {
   it("passes a form within the limit on to the app", async () => {
     const response = await fetch(`${base}/sign-in`, { method: "POST", headers: FORM, body: "email=a%40b.example" });
@@ -50,6 +78,22 @@ describe("request bodies are read to a limit before anything parses them", () =>
   it("refuses a chunked body once it passes the limit", async () => {
     const response = await sendChunked("/provider/sign-up", Array.from({ length: 10 }, () => "a".repeat(500)));
     expect(JSON.parse(response.body)).toEqual({ bytes: 0, refused: { status: 413, limitBytes: 1024 } });
+  });
+
+  it("goes on reading a refused body while the client sends it, so the client is not reset before it reads the 413", async () => {
+    for (const path of ["/sign-in", "/api/v1/directory/providers"]) {
+      const sent = await sendOnAfterTheAnswer(path);
+      // A page's refusal goes on to the app (here a stand-in that reports it); the API answers itself.
+      expect(path.startsWith("/api/") ? sent.status : JSON.parse(sent.body).refused.status, path).toBe(413);
+      expect(sent.closedBeforeRest, path).toBe(false);
+      expect(sent.sendError, path).toBeNull();
+    }
+  });
+
+  it("cuts off a client that stops sending a refused body for longer than the linger time", async () => {
+    const sent = await sendOnAfterTheAnswer("/sign-in", 600);
+    expect(JSON.parse(sent.body).refused.status).toBe(413);
+    expect(sent.closedBeforeRest).toBe(true);
   });
 
   it("answers an API's oversized body itself, in JSON", async () => {

@@ -40,8 +40,7 @@ function readUpTo(req: IncomingMessage, limit: number): Promise<Buffer | "too-la
       if (total > limit) {
         cleanup();
         chunks.length = 0;
-        // Nothing more is read; the answer closes the connection.
-        req.pause();
+        // The rest is read and thrown away (see discardTheRest), not kept.
         resolve("too-large");
         return;
       }
@@ -92,6 +91,26 @@ export async function refusalOfBody(path: string, contentType: string | undefine
   return null;
 }
 
+/** How long a refused body may go on arriving after the answer was sent, before the connection is cut. */
+export const LINGER_MS = 10_000;
+
+/**
+ * A body refused as too large is still read, and thrown away, while the answer goes out: closing
+ * the connection on a client still sending makes its operating system reset the connection, and the
+ * client may lose the 413 it had been sent (what nginx calls a lingering close). A client still
+ * sending `lingerMs` (LINGER_MS unless told) after the answer is cut off.
+ */
+function discardTheRest(req: IncomingMessage, res: express.Response, lingerMs: number): void {
+  req.resume();
+  res.once("finish", () => {
+    if (req.complete) return;
+    const cutOff = setTimeout(() => req.socket.destroy(), lingerMs);
+    cutOff.unref();
+    req.once("end", () => clearTimeout(cutOff));
+    req.once("close", () => clearTimeout(cutOff));
+  });
+}
+
 function wantsJson(path: string): boolean {
   return path.startsWith("/api/");
 }
@@ -101,7 +120,8 @@ function wantsJson(path: string): boolean {
  * request goes on to the app with no body and `res.locals.refusedBody`, so the guard answers with
  * the service's own error page. A page's POST must be a form (415 otherwise) that can be read (400).
  */
-export function readRequestBody(options: { defaultLimitBytes: number }): express.RequestHandler {
+export function readRequestBody(options: { defaultLimitBytes: number; lingerMs?: number }): express.RequestHandler {
+  const lingerMs = options.lingerMs ?? LINGER_MS;
   return (req, res, next) => {
     if (METHODS_WITHOUT_BODY.has(req.method)) return next();
     const limit = bodyLimitFor(req.path, options.defaultLimitBytes);
@@ -122,13 +142,13 @@ export function readRequestBody(options: { defaultLimitBytes: number }): express
     };
     const declared = Number(req.get("content-length"));
     if (Number.isFinite(declared) && declared > limit) {
-      res.set("Connection", "close");
+      discardTheRest(req, res, lingerMs);
       return refuse({ status: 413, limitBytes: limit });
     }
     readUpTo(req, limit).then(
       async (body) => {
         if (body === "too-large") {
-          res.set("Connection", "close");
+          discardTheRest(req, res, lingerMs);
           return refuse({ status: 413, limitBytes: limit });
         }
         res.locals.body = body;
