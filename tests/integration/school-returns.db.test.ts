@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { action as queueItemAction, loader as queueItemLoader } from "#app/routes/council-queue.$itemId";
 import { loader as queueLoader } from "#app/routes/council-queue._index";
+import { loader as homeLoader } from "#app/routes/home";
 import { loader as childLoader } from "#app/routes/register.$childId._index";
 import { loader as returnsLoader } from "#app/routes/school.returns._index";
 import { action as newReturnAction, loader as newReturnLoader } from "#app/routes/school.returns.new";
@@ -116,6 +117,10 @@ describe("a home-education deletion return for a child the register does not hol
 
     const queue = await call(queueLoader, await requestAs(officer, "/council-queue?kind=deletion_return"));
     expect(queue.data.items.map((r: { id: string }) => r.id)).toContain(sent.queueItemId);
+    // The officer's home counts the council's open returns on the queue's own line, the list's length.
+    const home = await call(homeLoader, await requestAs(officer, "/home"));
+    const line = (home.data.queue as { id: string; label: string; href: string; count: number }[]).find((l) => l.id === "queue-deletion_return")!;
+    expect(line).toMatchObject({ label: "School deletion return: waiting for a decision", href: "/council-queue?kind=deletion_return", count: queue.data.items.length });
     const page = await call(queueItemLoader, await requestAs(officer, `/council-queue/${sent.queueItemId}`), { itemId: sent.queueItemId! });
     expect(page.status).toBe(200);
     expect(page.data).toMatchObject({ kind: "deletion_return", state: "new", newEntryStatus: "Elective home education" });
