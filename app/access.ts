@@ -87,6 +87,8 @@ export const ROUTE_ACCESS = {
   "routes/admin.schools.$urn": needs("manage:user:own-la"),
   "routes/school._index": needs("read:school:own"),
   "routes/school.colleagues": needs("manage:user:own-school"),
+  "routes/school.returns._index": needs("send:return:own-school"),
+  "routes/school.returns.new": needs("send:return:own-school"),
   // Data protection (decisions 050-054).
   "routes/service-admin.retention": needs("manage:retention:any"),
   "routes/service-admin.record-of-processing": needs("manage:retention:any"),

@@ -33,7 +33,7 @@ import { notify } from "#app/utils/notify.server";
 import { db, type DbOrTx, type Transaction } from "#db/client";
 import { children, consentRequests, entryHistory, laSettings, users } from "#db/schema/index";
 import type { CaseworkSettings } from "./casework-due.server";
-import { changeEntry } from "./entry-writer.server";
+import { changeEntry, type EntryWriter } from "./entry-writer.server";
 import { holdersOf } from "./permission-grants.server";
 import { childVisibleTo } from "./scope-predicates.server";
 import { isUuid, type ConsentScope, type LaScope, type RegisterScope } from "./scope.server";
@@ -171,12 +171,32 @@ export async function recordHomeEducationIntention(
   national = nationalConsentSettings(),
   now = new Date(),
 ): Promise<IntentionResult> {
-  return changeEntry("home_education.record", scope, childId, actor, async ({ tx, entry: child, record }): Promise<IntentionResult> => {
+  return changeEntry("home_education.record", scope, childId, actor, (writer) => recordIntentionWith(writer, scope, notice, actor, national, now));
+}
+
+/**
+ * `recordHomeEducationIntention` inside an entry writer the caller holds (a school's deletion
+ * return opens the requests in the transaction that records the return). `registeredPupil`: the
+ * caller knows the child is a registered pupil (the school sending the return has them on roll),
+ * whatever the entry's status says.
+ */
+export async function recordIntentionWith(
+  { tx, entry: child, record }: EntryWriter,
+  scope: LaScope,
+  notice: { notice: "parent_notice" | "school_withdrawal_notice"; noticeDate: IsoDate; evidence: string },
+  actor: Actor,
+  national = nationalConsentSettings(),
+  now = new Date(),
+  options: { registeredPupil?: true; noticeId?: string } = {},
+): Promise<IntentionResult> {
+  const childId = child.id;
+  {
     if (child.dateLeft) return { ok: false, kind: "left_register" };
     if (child.educationStatus === "elective_home_education") return { ok: false, kind: "already_home_educated" };
     if (await pendingRequestOf(tx, childId)) return { ok: false, kind: "already_pending" };
     const settings = await settingsOf(tx, scope.laId);
-    const decision = homeEducationDecision(await childForConsent(tx, child, national, now), settings, national);
+    const facts = await childForConsent(tx, child, national, now);
+    const decision = homeEducationDecision(options.registeredPupil ? { ...facts, registeredPupil: true } : facts, settings, national);
     if (decision.kind === "record_now") {
       await record({
         kind: "home_education_recorded",
@@ -187,7 +207,7 @@ export async function recordHomeEducationIntention(
       });
       return { ok: true, outcome: "recorded" };
     }
-    const noticeId = crypto.randomUUID();
+    const noticeId = options.noticeId ?? crypto.randomUUID();
     const decideBy = decideByDate(londonDate(now), settings.consentOverdueWorkingDays);
     for (const applied of decision.rules) {
       const [request] = await tx
@@ -241,7 +261,7 @@ export async function recordHomeEducationIntention(
       }
     }
     return { ok: true, outcome: "consent_requested" };
-  });
+  }
 }
 
 /** A request's raised and decided instants as the London dates its wait is counted in. */

@@ -5,11 +5,11 @@ import { changeLinkText, describeEntry } from "#app/domain/entry-view";
 import * as v from "#app/domain/register-vocabulary";
 import type { RegisterEntryInput } from "#app/forms/register-entry";
 import type { Actor } from "#app/utils/audit.server";
-import { db, type DbOrTx } from "#db/client";
+import { db, type DbOrTx, type Transaction } from "#db/client";
 import { children, organisations, users } from "#db/schema/index";
 import { moveOpenRequest } from "./consent.server";
 import { inputOf } from "./entry-read.server";
-import { addEntry, changeEntry } from "./entry-writer.server";
+import { addEntry, changeEntry, type ChildRow } from "./entry-writer.server";
 import { childColumns, replaceRows } from "./entry-rows.server";
 import { possibleDuplicates, type PossibleDuplicate } from "./child-matching.server";
 import { existingReference, issueReference } from "./child-references.server";
@@ -61,6 +61,8 @@ function isUniqueViolation(error: unknown): boolean {
 export interface CreateOptions {
   /** The possible duplicates the officer was shown and confirmed are a different child. */
   confirmedDifferentFrom?: readonly string[];
+  /** A step that made the entry from something else (a school's return) records its own part in the same transaction. */
+  alongside?: (tx: Transaction, entry: ChildRow) => Promise<void>;
 }
 
 /**
@@ -99,6 +101,7 @@ export async function createEntry(scope: LaScope, input: RegisterEntryInput, act
       }
       if (known) await actor.audit(tx, { action: "child.joined_existing_reference", subjectType: "child", subjectId: entry.id, details: { childReference } });
       await recordDestinationUnknownMatches(tx, scope, entry, actor);
+      if (options.alongside) await options.alongside(tx, entry);
       return { ok: true, id: entry.id, childReference } as const;
     });
   } catch (error) {

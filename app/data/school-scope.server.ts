@@ -27,3 +27,8 @@ export function schoolScope(user: SessionUser): SchoolScope {
 export function schoolAdminScope(user: SessionUser): SchoolScope {
   return schoolScopeFor(user, "manage:user:own-school");
 }
+
+/** Sending the council returns and reading what happened to them (`send:return:own-school`). */
+export function schoolReturnsScope(user: SessionUser): SchoolScope {
+  return schoolScopeFor(user, "send:return:own-school");
+}

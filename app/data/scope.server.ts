@@ -35,6 +35,17 @@ export function retentionScope(laId: string): RetentionScope {
   return Object.freeze({ [RETENTION]: true as const, laId });
 }
 
+/**
+ * The council of a school's area, reached from that school's returns scope (decision 069): made
+ * only by the returns module (school-returns.server.ts), from the school's own row, to match a
+ * return against the register and open the consent workflow in the transaction that records it.
+ * The school's pages never hold it, so no register reader is reachable from them.
+ */
+export function councilOfSchoolScope(school: { readonly schoolId: string; readonly user: SessionUser }, schoolRow: { organisationId: string; laId: string }): LaScope {
+  if (school.schoolId !== schoolRow.organisationId) forbidden();
+  return Object.freeze({ [SCOPE]: true as const, laId: schoolRow.laId, user: school.user });
+}
+
 /** Answering subject access requests and restricting processing (`respond:subject-access:own-la`, council admins). */
 export function subjectAccessScope(user: SessionUser): LaScope {
   return laScopeFor(user, "respond:subject-access:own-la");

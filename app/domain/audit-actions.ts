@@ -128,11 +128,18 @@ export const AUDIT_ACTIONS = [
   "same_child.not_same",
   "same_child.status_shared",
   "council_queue.listed",
+  // Schools' returns (issue 17 item 3): a school's events carry the council (counterpart_la_id).
+  "school_return.sent",
+  "school_return.listed",
+  "school_return.viewed",
+  "school_return.matched",
+  "school_return.made_entry",
+  "school_return.moved_school",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ["user", "invitation", "organisation", "audit_log", "child", "register", "consent_request", "la_settings", "api_token", "listing", "change_request", "placement", "placement_limits", "email", "school", "retention_rule", "parent_or_carer", "council_queue_item"] as const;
+export const AUDIT_SUBJECT_TYPES = ["user", "invitation", "organisation", "audit_log", "child", "register", "consent_request", "la_settings", "api_token", "listing", "change_request", "placement", "placement_limits", "email", "school", "retention_rule", "parent_or_carer", "council_queue_item", "school_return"] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 /**
@@ -259,6 +266,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "same_child.not_same": "recorded a child is not the same child as on another council's register",
   "same_child.status_shared": "told another council with the same child that this council's entry has a new status",
   "council_queue.listed": "viewed the council's queue of items to decide",
+  "school_return.sent": "sent the council a deletion return for a pupil leaving the school's roll",
+  "school_return.listed": "viewed the school's returns and what happened to them",
+  "school_return.viewed": "viewed a school's deletion return in the council's queue",
+  "school_return.matched": "matched a school's deletion return to a child on the register",
+  "school_return.made_entry": "added a child to the register from a school's deletion return",
+  "school_return.moved_school": "recorded a school's deletion return as a child moved to another school",
   "register.exported": "downloaded the register list as a spreadsheet (CSV)",
   "placements.exported": "downloaded the council's list of placements as a spreadsheet (CSV)",
   "consent_requests.exported": "downloaded a list of home education consent requests as a spreadsheet (CSV)",

@@ -12,13 +12,14 @@ import type { IsoDate } from "./dates";
 //   - an owner and a due date in working days.
 // A new kind adds a row to each table here, never a new queue, table or page pattern.
 
-export const QUEUE_KINDS = ["incoming_transfer", "destination_unknown_match", "same_child_request"] as const;
+export const QUEUE_KINDS = ["incoming_transfer", "destination_unknown_match", "same_child_request", "deletion_return"] as const;
 export type QueueKind = (typeof QUEUE_KINDS)[number];
 
 export const QUEUE_KIND_LABELS: Record<QueueKind, string> = {
   incoming_transfer: "Incoming transfer",
   destination_unknown_match: "Child who left another council's register, destination unknown",
   same_child_request: "Request to confirm the same child",
+  deletion_return: "School deletion return",
 };
 
 export const QUEUE_SOURCES = ["another_council", "service", "school", "parent", "provider", "import"] as const;
@@ -42,6 +43,9 @@ export const QUEUE_DECISIONS = {
   // Another council asks whether a child on this register is the child on theirs (its asking is its
   // own confirmation): confirming links the two entries under one reference.
   same_child_request: { confirm: "matched", not_same_child: "dismissed" },
+  // A school deleted (or is to delete) a pupil (decision 069): the child is one the register has,
+  // a new entry made from the return, or gone to another school (nothing to register).
+  deletion_return: { match: "matched", make_entry: "made_entry", moved_school: "dismissed" },
 } as const satisfies Record<QueueKind, Record<string, QueueState>>;
 export type QueueDecision<K extends QueueKind> = keyof (typeof QUEUE_DECISIONS)[K] & string;
 
@@ -49,10 +53,11 @@ export const QUEUE_DECISION_LABELS: { [K in QueueKind]: Record<QueueDecision<K>,
   incoming_transfer: { accept: "Accept and add to our register", accept_existing: "Accept: the child is already on our register", decline: "Decline" },
   destination_unknown_match: { confirm: "This is the same child", not_same_child: "This is a different child" },
   same_child_request: { confirm: "This is the same child: link our entries", not_same_child: "This is not the same child" },
+  deletion_return: { match: "The child is already on our register", make_entry: "Add the child to our register from this return", moved_school: "The child has moved to another school" },
 };
 
 /** Decisions that must give a reason (the other council is told it). */
-const NEEDS_REASON: ReadonlySet<string> = new Set(["incoming_transfer.decline", "destination_unknown_match.not_same_child", "same_child_request.not_same_child"]);
+const NEEDS_REASON: ReadonlySet<string> = new Set(["incoming_transfer.decline", "destination_unknown_match.not_same_child", "same_child_request.not_same_child", "deletion_return.moved_school"]);
 
 export type DecisionCheck = { ok: true; to: QueueState } | { ok: false; why: string };
 
@@ -80,6 +85,8 @@ export const DEFAULT_DUE_WORKING_DAYS: Record<QueueKind, number> = {
   incoming_transfer: 5,
   destination_unknown_match: 5,
   same_child_request: 5,
+  // Assumption: a week, as for the council's other items, until the council's settings say.
+  deletion_return: 5,
 };
 
 export function dueOn(createdOn: IsoDate, workingDays: number): IsoDate {

@@ -46,6 +46,8 @@ export const HISTORY_KINDS = [
   "found_elsewhere",
   // Both councils confirmed a child on another register is this child: the entries share one reference.
   "same_child_confirmed",
+  // A school's deletion return was matched to this entry (decision 069).
+  "school_return",
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 

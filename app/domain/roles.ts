@@ -48,6 +48,7 @@ export const PERMISSIONS = [
   "manage:email:any",
   "read:school:own",
   "manage:user:own-school",
+  "send:return:own-school",
   "manage:retention:any",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -68,9 +69,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   provider: ["apply:listing:own", "read:placement:own-provider"],
   directory_reviewer: ["review:listing:area"],
   service_admin: ["manage:organisation:any", "manage:reviewer:any", "manage:email:any", "manage:retention:any"],
-  // Staff of one school (decision 061). Their work (returns, placements) comes with issue 17's later items.
-  school_staff: ["read:school:own"],
-  school_admin: ["read:school:own", "manage:user:own-school"],
+  // Staff of one school (decision 061): their deletion returns to the council (decision 069).
+  school_staff: ["read:school:own", "send:return:own-school"],
+  school_admin: ["read:school:own", "manage:user:own-school", "send:return:own-school"],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

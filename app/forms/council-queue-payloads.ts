@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { MATCH_REASONS } from "#app/domain/child-matching";
 import type { QueueKind } from "#app/domain/council-queue";
-import { EDUCATION_STATUSES } from "#app/domain/register-vocabulary";
+import { DELETION_GROUNDS } from "#app/domain/deletion-grounds";
+import { S434A_GROUNDS } from "#app/domain/deletion-returns";
+import { EDUCATION_STATUSES, RELATIONSHIPS } from "#app/domain/register-vocabulary";
 
 // Each council queue kind's payload (decision 030), checked when an item is added and when read.
 
@@ -40,6 +42,31 @@ export const QUEUE_PAYLOADS = {
     askingLaName: z.string(),
     askingTeam: contact,
     reasons: z.array(z.enum(MATCH_REASONS)),
+  }),
+  // Issue 17 item 3: a school's deletion return, as the school sent it, for the officer to match,
+  // make into an entry, or record as moved to another school (decision 069).
+  deletion_return: z.object({
+    returnId: z.uuid(),
+    schoolName: z.string(),
+    urn: z.string(),
+    firstName: z.string(),
+    middleNames: z.string().nullable(),
+    lastName: z.string(),
+    dateOfBirth: isoDate,
+    upn: z.string().nullable(),
+    address: z.object({ addressLine1: z.string(), addressLine2: z.string().nullable(), town: z.string(), postcode: z.string() }),
+    parentName: z.string(),
+    parentRelationship: z.enum(RELATIONSHIPS),
+    /** Null: the parent lives at the pupil's address. */
+    parentAddress: z.object({ addressLine1: z.string(), town: z.string(), postcode: z.string() }).nullable(),
+    emergencyPhone: z.string(),
+    ground: z.enum(DELETION_GROUNDS),
+    noticeDate: isoDate.nullable(),
+    nextSchool: z.string().nullable(),
+    knownToSchool: z.array(z.enum(["childProtectionPlan", "s47Enquiries", "laArrangedSpecialSchoolPlace"])),
+    /** The s434A grounds the school or the register gave: the school was told to wait for consent. */
+    needsConsent: z.boolean(),
+    consentGrounds: z.array(z.enum(S434A_GROUNDS)),
   }),
 } satisfies Record<QueueKind, z.ZodType>;
 export type QueuePayload<K extends QueueKind> = z.infer<(typeof QUEUE_PAYLOADS)[K]>;

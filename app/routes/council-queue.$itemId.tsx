@@ -9,10 +9,13 @@ import { findQueueItem } from "#app/data/council-queue.server";
 import { registerWriteScope } from "#app/data/scope.server";
 import { acceptTransfer, declineTransfer, viewTransfer } from "#app/data/transfers.server";
 import { decideSameChildRequest, viewSameChildRequest } from "#app/data/same-child.server";
+import { decideDeletionReturn, viewDeletionReturn } from "#app/data/school-returns.server";
+import { deletionGroundText } from "#app/domain/deletion-grounds";
+import { newEntryStatus, S434A_GROUND_LABELS } from "#app/domain/deletion-returns";
 import { MATCH_REASON_LABELS } from "#app/domain/child-matching";
 import { decisionsFor, QUEUE_DECISION_LABELS, QUEUE_KIND_LABELS, QUEUE_STATE_LABELS, type QueueKind } from "#app/domain/council-queue";
 import { formatDate } from "#app/domain/dates";
-import { EDUCATION_STATUS_LABELS } from "#app/domain/register-vocabulary";
+import { EDUCATION_STATUS_LABELS, optionsOf, RELATIONSHIP_LABELS, SEN_STATUS_LABELS, SEN_STATUSES, SOCIAL_CARE_STATUS_LABELS, SOCIAL_CARE_STATUSES } from "#app/domain/register-vocabulary";
 import { queueDecisionSchema } from "#app/forms/council-queue";
 import { parseSubmission } from "#app/forms/submission";
 import { guard } from "#app/utils/route-guard.server";
@@ -42,6 +45,33 @@ export const loader = guard("routes/council-queue.$itemId").loader(async ({ user
         { key: `${p.fromLaName}'s team`, value: contact(p.sendingTeam) },
       ],
       existing: existing.map((e) => ({ id: e.id, label: `${e.name}, born ${formatDate(e.dateOfBirth)} (${e.childReference})` })),
+    };
+  }
+  if (unlocked.kind === "deletion_return") {
+    const { payload: p, candidates } = await viewDeletionReturn(scope, unlocked.id, actor);
+    const address = (a: { addressLine1: string; addressLine2?: string | null; town: string; postcode: string }) => [a.addressLine1, a.addressLine2, a.town, a.postcode].filter(Boolean).join(", ");
+    return {
+      ...common,
+      kind: "deletion_return" as const,
+      heading: `${p.schoolName} says ${p.firstName} ${p.lastName} is leaving its roll`,
+      rows: [
+        { key: "School", value: `${p.schoolName} (URN ${p.urn})` },
+        { key: "Name", value: [p.firstName, p.middleNames, p.lastName].filter(Boolean).join(" ") },
+        { key: "Date of birth", value: formatDate(p.dateOfBirth) },
+        { key: "UPN", value: p.upn ?? "Not given" },
+        { key: "Address", value: address(p.address) },
+        { key: "Parent they live with", value: `${p.parentName} (${RELATIONSHIP_LABELS[p.parentRelationship].toLowerCase()}), ${p.parentAddress ? address(p.parentAddress) : "at the pupil's address"}` },
+        { key: "Emergency telephone", value: p.emergencyPhone },
+        { key: "Ground for deletion", value: deletionGroundText(p.ground) },
+        ...(p.noticeDate ? [{ key: "Parent's written notice", value: formatDate(p.noticeDate) }] : []),
+        { key: "Next school or destination", value: p.nextSchool ?? "Not known" },
+        ...(p.needsConsent
+          ? [{ key: "Council's consent", value: `The school was told not to delete the pupil until the council consents: it says ${p.consentGrounds.map((g) => S434A_GROUND_LABELS[g]).join(" and ")}. Check the register, then record the notice on the child's entry.` }]
+          : []),
+      ],
+      existing: candidates.map((e) => ({ id: e.id, label: `${e.name}, born ${formatDate(e.dateOfBirth)} (${e.childReference})` })),
+      newEntryStatus: EDUCATION_STATUS_LABELS[newEntryStatus(p.ground)],
+      socialCare: p.knownToSchool.includes("childProtectionPlan") ? "child_protection_plan" : p.knownToSchool.includes("s47Enquiries") ? "s47_enquiry" : "",
     };
   }
   if (unlocked.kind === "same_child_request") {
@@ -89,6 +119,21 @@ export const action = guard("routes/council-queue.$itemId").action(async ({ requ
     }
     return data({ errors: {}, values: {}, formError: result.why }, { status: 409 });
   }
+  if (item.kind === "deletion_return") {
+    const d = submission.data;
+    const result = await decideDeletionReturn(
+      scope,
+      item.id,
+      decision === "match"
+        ? { decision: "match", childId: existingChildId! }
+        : decision === "moved_school"
+          ? { decision: "moved_school", reason: reason! }
+          : { decision: "make_entry", answers: { parentHasParentalResponsibility: d.parentHasParentalResponsibility === "yes", senStatus: d.senStatus!, socialCareStatus: d.socialCareStatus!, atRiskOfHarmFromHome: d.atRiskOfHarmFromHome === "yes" } },
+      actor,
+    );
+    if (!result.ok) return data({ errors: {}, values: d, formError: result.why }, { status: 409 });
+    return redirect(result.childId ? href("/register/:childId", { childId: result.childId }) : `${href("/council-queue")}?kind=deletion_return`);
+  }
   if (item.kind === "same_child_request") {
     const result = await decideSameChildRequest(scope, item.id, decision as "confirm" | "not_same_child", reason ?? null, actor);
     if (!result.ok) return data({ errors: {}, values: {}, formError: result.why }, { status: 409 });
@@ -101,14 +146,28 @@ export const action = guard("routes/council-queue.$itemId").action(async ({ requ
 
 export default function QueueItem({ loaderData: d, actionData }: Route.ComponentProps) {
   const kind: QueueKind = d.kind;
-  const decisions = decisionsFor(kind, d.state).filter((x) => x !== "accept_existing" || d.existing.length > 0);
+  const decisions = decisionsFor(kind, d.state).filter((x) => (x !== "accept_existing" && !(kind === "deletion_return" && x === "match")) || d.existing.length > 0);
   const labels = QUEUE_DECISION_LABELS[kind] as Record<string, string>;
   const schema = queueDecisionSchema(kind, (decisions.length > 0 ? decisions : ["none"]) as [string, ...string[]]);
+  const yesNo = [
+    { value: "yes", label: "Yes" },
+    { value: "no", label: "No" },
+  ];
+  const entryQuestions =
+    d.kind === "deletion_return" ? (
+      <>
+        <p className="govuk-body">The entry is made from the return, with its status {d.newEntryStatus.toLowerCase()}. Answer what the school could not tell you.</p>
+        <RadiosField name="parentHasParentalResponsibility" legend="Does the parent have parental responsibility?" small inline items={yesNo} />
+        <RadiosField name="senStatus" legend="Special educational needs" small items={optionsOf(SEN_STATUSES, SEN_STATUS_LABELS)} />
+        <RadiosField name="socialCareStatus" legend="Social care status" small items={optionsOf(SOCIAL_CARE_STATUSES, SOCIAL_CARE_STATUS_LABELS)} />
+        <RadiosField name="atRiskOfHarmFromHome" legend="Is the child at risk of harm from their home environment?" small inline items={yesNo} />
+      </>
+    ) : undefined;
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink href={`${href("/council-queue")}?kind=${kind}`}>Back to {QUEUE_KIND_LABELS[kind].toLowerCase()}s</BackLink>
-        <ValidatedForm schema={schema} defaultValues={{}} refused={actionData} pageTitle={d.heading}>
+        <ValidatedForm schema={schema} defaultValues={d.kind === "deletion_return" ? { socialCareStatus: d.socialCare } : {}} refused={actionData} pageTitle={d.heading}>
           <span className="govuk-caption-l">{QUEUE_KIND_LABELS[kind]}</span>
           <h1 className="govuk-heading-l">{d.heading}</h1>
           <SummaryList rows={[...d.rows, { key: "Due", value: formatDate(d.dueOn) }, { key: "Status", value: QUEUE_STATE_LABELS[d.state] }]} />
@@ -139,10 +198,14 @@ export default function QueueItem({ loaderData: d, actionData }: Route.Component
                   value: decision,
                   label: labels[decision]!,
                   conditional:
-                    decision === "accept_existing" ? (
+                    decision === "accept_existing" || (kind === "deletion_return" && decision === "match") ? (
                       <RadiosField name="existingChildId" legend="Which entry?" small items={d.existing.map((e) => ({ value: e.id, label: e.label }))} />
                     ) : decision === "decline" || decision === "not_same_child" ? (
                       <TextareaField name="reason" label="Reason (the other council is told it)" rows={3} />
+                    ) : decision === "moved_school" ? (
+                      <TextareaField name="reason" label="Which school did the child move to?" rows={2} />
+                    ) : decision === "make_entry" ? (
+                      entryQuestions
                     ) : undefined,
                 }))}
               />

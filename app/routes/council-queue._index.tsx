@@ -53,7 +53,7 @@ export default function CouncilQueue({ loaderData: d }: Route.ComponentProps) {
               return {
                 cells: [
                   { text: <a className="govuk-link" href={href("/council-queue/:itemId", { itemId: item.id })}>{QUEUE_KIND_LABELS[item.kind]}</a> },
-                  { text: item.fromLaName ?? "The service" },
+                  { text: item.fromLaName ?? (item.source === "school" ? "A school" : "The service") },
                   { text: formatDate(londonDate(new Date(item.createdAt))) },
                   { text: formatDate(item.dueOn) },
                   {

@@ -19,3 +19,4 @@ export * from "./retention";
 export * from "./council-queue";
 export * from "./single-sign-on";
 export * from "./kept-answers";
+export * from "./school-returns";

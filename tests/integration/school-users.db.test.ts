@@ -110,7 +110,7 @@ describe("a school's own admin and staff", () => {
     expect(own.data.school).toMatchObject({ urn: camdenSchool.urn, name: "St Mary’s Primary School", council: "Camden" });
     expect(own.data.canInvite).toBe(false);
     const home = await call(homeLoader, await requestAs(staff, "/home"));
-    expect(home.data.home.links.map((l: { href: string }) => l.href)).toEqual(["/school", "/directory"]);
+    expect(home.data.home.links.map((l: { href: string }) => l.href)).toEqual(["/school", "/school/returns", "/directory"]);
 
     const child = await childOn("202", { firstName: "Never", lastName: "Shown" });
     for (const [loader, path, params] of [

@@ -1,0 +1,298 @@
+import { href } from "react-router";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { checkDecision } from "#app/domain/council-queue";
+import { formatDate, londonDate, type IsoDate } from "#app/domain/dates";
+import { HOME_EDUCATION_GROUND, type DeletionGround } from "#app/domain/deletion-grounds";
+import { newEntryStatus, returnStatus, routeDeletionReturn, type DeletionReturnRoute, type ReturnStatus, type SchoolSays } from "#app/domain/deletion-returns";
+import type { SenStatus, SocialCareStatus } from "#app/domain/register-vocabulary";
+import type { QueuePayload } from "#app/forms/council-queue-payloads";
+import type { DeletionReturnInput } from "#app/forms/deletion-return";
+import { hasSpecialNeeds, type RegisterEntryInput } from "#app/forms/register-entry";
+import type { Actor } from "#app/utils/audit.server";
+import { notFound } from "#app/utils/refusals.server";
+import { db, type DbOrTx, type Transaction } from "#db/client";
+import { consentRequests, councilQueueItems, schoolReturns, schools } from "#db/schema/index";
+import { possibleDuplicates, type PossibleDuplicate } from "./child-matching.server";
+import { recordIntentionWith } from "./consent.server";
+import { addQueueItem, markDecided, notifyOfficers, payloadOf, queueItemOf } from "./council-queue.server";
+import { createEntry } from "./entry-edit.server";
+import { changeEntry } from "./entry-writer.server";
+import type { SchoolScope } from "./school-scope.server";
+import { councilOfSchoolScope, type LaScope } from "./scope.server";
+import { transaction } from "./transaction.server";
+
+// Schools' deletion returns (issue 17 item 3; decision 069). A school tells its council a pupil is
+// leaving its roll; the return is matched against the council's register with the one matcher,
+// routed by the law (app/domain/deletion-returns.ts), and recorded with its audit event in the
+// transaction that opens the consent requests or adds the council's queue item. The council's
+// officer then decides the queue item. The school reads only its returns' statuses.
+
+type DeletionPayload = QueuePayload<"deletion_return">;
+
+async function ownSchoolRow(tx: DbOrTx, school: SchoolScope) {
+  const [row] = await tx
+    .select({ organisationId: schools.organisationId, laId: schools.laId, urn: schools.urn, name: schools.name })
+    .from(schools)
+    .where(eq(schools.organisationId, school.schoolId));
+  return row ?? notFound();
+}
+
+function schoolSays(input: Pick<DeletionReturnInput, "knownToSchool">): SchoolSays {
+  return {
+    childProtectionPlan: input.knownToSchool.includes("childProtectionPlan"),
+    s47Enquiries: input.knownToSchool.includes("s47Enquiries"),
+    laArrangedSpecialSchoolPlace: input.knownToSchool.includes("laArrangedSpecialSchoolPlace"),
+  };
+}
+
+const subjectOf = (p: { firstName: string; lastName: string; dateOfBirth: IsoDate; upn?: string | null; address?: { postcode: string; addressLine1: string }; postcode?: string; addressLine1?: string }) => ({
+  firstName: p.firstName,
+  lastName: p.lastName,
+  dateOfBirth: p.dateOfBirth,
+  upn: p.upn ?? null,
+  postcode: p.address?.postcode ?? p.postcode ?? null,
+  addressLine1: p.address?.addressLine1 ?? p.addressLine1 ?? null,
+});
+
+/** The one current entry the return is the same child as (a shared identifier, or name and date of birth agree), or none when none or several are. */
+function onlyMatch(matches: PossibleDuplicate[]): PossibleDuplicate | null {
+  const strong = matches.filter((m) => m.current && (m.strength === "exact" || m.strength === "likely"));
+  return strong.length === 1 ? strong[0]! : null;
+}
+
+export type SendResult = { ok: true; returnId: string; route: DeletionReturnRoute["kind"]; mustNotDelete: boolean };
+
+/**
+ * A school sends a deletion return. A home-education return for a pupil the register holds a
+ * s434A ground for opens the consent workflow's requests for that entry (the school must wait);
+ * every other return is an item in the council's queue (flagged, and the school told to wait,
+ * when the school says s434A applies but no request could open).
+ */
+export async function sendDeletionReturn(school: SchoolScope, input: DeletionReturnInput, actor: Actor, now = new Date()): Promise<SendResult> {
+  const row = await ownSchoolRow(db, school);
+  const council = councilOfSchoolScope(school, row);
+  const says = schoolSays(input);
+  const matched = input.ground === HOME_EDUCATION_GROUND ? onlyMatch(await possibleDuplicates(council, subjectOf(input))) : null;
+  const returnId = crypto.randomUUID();
+  if (!matched) return transaction("school_return.send", (tx) => toQueue(tx, row, input, returnId, routeDeletionReturn(input.ground, says, null), actor, now));
+
+  return changeEntry("school_return.send", council, matched.id, actor, async (writer) => {
+    const route = routeDeletionReturn(input.ground, says, { socialCareStatus: writer.entry.socialCareStatus, laArrangedSpecialSchoolPlace: writer.entry.laArrangedSpecialSchoolPlace });
+    if (route.kind !== "consent_request") return toQueue(writer.tx, row, input, returnId, route, actor, now);
+    let noticeId: string | null = crypto.randomUUID();
+    const opened = await recordIntentionWith(
+      writer,
+      council,
+      { notice: "parent_notice", noticeDate: input.noticeDate!, evidence: `Deletion return from ${row.name} (URN ${row.urn}): the parent's written notice of ${formatDate(input.noticeDate!)}.` },
+      actor,
+      undefined,
+      now,
+      { registeredPupil: true, noticeId },
+    );
+    if (!opened.ok) {
+      // A request already waiting for this child: the return waits on it. Otherwise (the entry
+      // has left the register, or already records home education) an officer must look.
+      noticeId = opened.kind === "already_pending" ? await pendingNoticeOf(writer.tx, writer.entry.id) : null;
+    } else if (opened.outcome !== "consent_requested") {
+      throw new Error("A return routed to consent recorded home education");
+    }
+    if (!noticeId) return toQueue(writer.tx, row, input, returnId, { kind: "queue", mustNotDelete: true, needsConsent: true, grounds: route.grounds }, actor, now);
+    await writer.tx.insert(schoolReturns).values({ id: returnId, schoolId: row.organisationId, laId: row.laId, kind: "deletion", payload: input as unknown as Record<string, unknown>, mustNotDelete: true, consentNoticeId: noticeId, sentBy: actor.userId, sentAt: now });
+    await actor.audit(writer.tx, { action: "school_return.sent", subjectType: "school_return", subjectId: returnId, details: { urn: row.urn, ground: input.ground, route: "consent_request", childId: writer.entry.id, noticeId }, counterpartLaId: row.laId });
+    return { ok: true, returnId, route: "consent_request", mustNotDelete: true };
+  });
+}
+
+async function pendingNoticeOf(tx: DbOrTx, childId: string): Promise<string | null> {
+  const [open] = await tx.select({ noticeId: consentRequests.noticeId }).from(consentRequests).where(and(eq(consentRequests.childId, childId), eq(consentRequests.status, "pending")));
+  return open?.noticeId ?? null;
+}
+
+async function toQueue(tx: Transaction, row: Awaited<ReturnType<typeof ownSchoolRow>>, input: DeletionReturnInput, returnId: string, route: DeletionReturnRoute, actor: Actor, now: Date): Promise<SendResult> {
+  const needsConsent = route.kind === "consent_request" || route.needsConsent;
+  const payload: DeletionPayload = {
+    returnId,
+    schoolName: row.name,
+    urn: row.urn,
+    firstName: input.firstName,
+    middleNames: input.middleNames ?? null,
+    lastName: input.lastName,
+    dateOfBirth: input.dateOfBirth,
+    upn: input.upn ?? null,
+    address: { addressLine1: input.addressLine1, addressLine2: input.addressLine2 ?? null, town: input.town, postcode: input.postcode },
+    parentName: input.parentName,
+    parentRelationship: input.parentRelationship,
+    parentAddress: input.parentAddress,
+    emergencyPhone: input.emergencyPhone,
+    ground: input.ground,
+    noticeDate: input.noticeDate ?? null,
+    nextSchool: input.nextSchool ?? null,
+    knownToSchool: input.knownToSchool,
+    needsConsent,
+    consentGrounds: route.grounds,
+  };
+  const item = await addQueueItem(tx, { laId: row.laId, kind: "deletion_return", source: "school", payload, now });
+  await tx.insert(schoolReturns).values({ id: returnId, schoolId: row.organisationId, laId: row.laId, kind: "deletion", payload: input as unknown as Record<string, unknown>, mustNotDelete: route.mustNotDelete, queueItemId: item.id, sentBy: actor.userId, sentAt: now });
+  await notifyOfficers(tx, row.laId, {
+    subject: needsConsent ? `A deletion return from ${row.name} may need the council's consent` : `A deletion return from ${row.name}`,
+    body: needsConsent
+      ? "A school has told the council a pupil is leaving its roll for home education, and says the council's consent may be needed (section 434A of the Education Act 1996). The school has been told not to delete the pupil until the council consents."
+      : "A school has told the council a pupil is leaving its roll. Match the return to a child on your register, add the child from it, or record that they moved to another school.",
+    link: href("/council-queue/:itemId", { itemId: item.id }),
+  });
+  await actor.audit(tx, { action: "school_return.sent", subjectType: "school_return", subjectId: returnId, details: { urn: row.urn, ground: input.ground, route: "queue", needsConsent, queueItemId: item.id }, counterpartLaId: row.laId });
+  return { ok: true, returnId, route: "queue", mustNotDelete: route.mustNotDelete };
+}
+
+export interface OwnReturn {
+  id: string;
+  pupil: string;
+  ground: DeletionGround;
+  sentOn: IsoDate;
+  mustNotDelete: boolean;
+  status: ReturnStatus;
+}
+
+/** The school's own returns, newest first, each with its status only (never the register's data). */
+export async function listSchoolReturns(school: SchoolScope, actor: Actor): Promise<OwnReturn[]> {
+  const rows = await db
+    .select({ id: schoolReturns.id, payload: schoolReturns.payload, sentAt: schoolReturns.sentAt, mustNotDelete: schoolReturns.mustNotDelete, noticeId: schoolReturns.consentNoticeId, queueState: councilQueueItems.state, queuePayload: councilQueueItems.payload })
+    .from(schoolReturns)
+    .leftJoin(councilQueueItems, eq(councilQueueItems.id, schoolReturns.queueItemId))
+    .where(eq(schoolReturns.schoolId, school.schoolId))
+    .orderBy(desc(schoolReturns.sentAt), desc(schoolReturns.id))
+    .limit(200);
+  const noticeIds = rows.map((r) => r.noticeId).filter((n): n is string => n !== null);
+  const requests = noticeIds.length > 0 ? await db.select({ noticeId: consentRequests.noticeId, status: consentRequests.status }).from(consentRequests).where(inArray(consentRequests.noticeId, noticeIds)) : [];
+  await actor.audit(db, { action: "school_return.listed", subjectType: "school_return", details: { ids: rows.map((r) => r.id) } });
+  return rows.map((r) => {
+    const p = r.payload as { firstName: string; lastName: string; ground: DeletionGround };
+    let status: ReturnStatus;
+    if (r.noticeId) {
+      const statuses = requests.filter((q) => q.noticeId === r.noticeId).map((q) => q.status);
+      // Every rule that applied must agree; one refusal is the council's answer.
+      const overall = statuses.includes("refused") ? "refused" : statuses.length > 0 && statuses.every((s) => s === "agreed") ? "agreed" : "pending";
+      status = returnStatus({ consentStatus: overall });
+    } else {
+      status = returnStatus({ queueState: r.queueState!, needsConsent: (r.queuePayload as { needsConsent?: boolean } | null)?.needsConsent === true });
+    }
+    return { id: r.id, pupil: `${p.firstName} ${p.lastName}`, ground: p.ground, sentOn: londonDate(r.sentAt), mustNotDelete: r.mustNotDelete, status };
+  });
+}
+
+/** A deletion return in the council's queue, for its officer: the payload, and the register's candidates while it is open. */
+export async function viewDeletionReturn(scope: LaScope, itemId: string, actor: Actor) {
+  const item = await queueItemOf(db, scope, itemId);
+  const payload = payloadOf(item, "deletion_return");
+  await actor.audit(db, { action: "school_return.viewed", subjectType: "council_queue_item", subjectId: item.id, details: { returnId: payload.returnId } });
+  const candidates = item.state === "new" ? (await possibleDuplicates(scope, subjectOf(payload))).filter((c) => c.current) : [];
+  return { item, payload, candidates };
+}
+
+/** What the officer answers to make an entry: what a school cannot know, or the register must decide. */
+export interface EntryAnswers {
+  parentHasParentalResponsibility: boolean;
+  senStatus: SenStatus;
+  socialCareStatus: SocialCareStatus;
+  atRiskOfHarmFromHome: boolean;
+}
+
+export type ReturnDecision = { decision: "match"; childId: string } | { decision: "moved_school"; reason: string } | { decision: "make_entry"; answers: EntryAnswers };
+export type ReturnDecisionResult = { ok: true; childId: string | null } | { ok: false; why: string };
+
+class Refused extends Error {}
+
+/** The entry a return makes: prefilled from it, its sources the school, status home education or missing education by the ground. */
+export function entryFromReturn(p: DeletionPayload, answers: EntryAnswers, today: IsoDate): RegisterEntryInput {
+  return {
+    firstName: p.firstName,
+    middleNames: p.middleNames ?? undefined,
+    lastName: p.lastName,
+    dateOfBirth: p.dateOfBirth,
+    sex: undefined,
+    addressLine1: p.address.addressLine1,
+    addressLine2: p.address.addressLine2 ?? undefined,
+    town: p.address.town,
+    postcode: p.address.postcode,
+    upn: p.upn ?? undefined,
+    nhsNumber: undefined,
+    laChildId: undefined,
+    parents: [
+      {
+        name: p.parentName,
+        relationship: p.parentRelationship,
+        hasParentalResponsibility: answers.parentHasParentalResponsibility,
+        livesWithChild: p.parentAddress === null,
+        addressLine1: p.parentAddress?.addressLine1,
+        addressLine2: undefined,
+        town: p.parentAddress?.town,
+        postcode: p.parentAddress?.postcode,
+        phone: p.emergencyPhone,
+        email: undefined,
+        educatesChild: false,
+        hoursPerWeek: undefined,
+      },
+    ],
+    educationStatus: newEntryStatus(p.ground),
+    arrangements: [],
+    senStatus: answers.senStatus,
+    laArrangedSpecialSchoolPlace: hasSpecialNeeds(answers.senStatus) && p.knownToSchool.includes("laArrangedSpecialSchoolPlace"),
+    socialCareStatus: answers.socialCareStatus,
+    allocatedSocialWorkerId: undefined,
+    atRiskOfHarmFromHome: answers.atRiskOfHarmFromHome,
+    sources: { name: "provider", dateOfBirth: "provider", address: "provider", parents: "provider", education: "provider" },
+    dateEntered: today,
+  } as RegisterEntryInput;
+}
+
+/** An officer decides a deletion return: each decision moves the item and writes its audit event in one transaction. */
+export async function decideDeletionReturn(scope: LaScope, itemId: string, decision: ReturnDecision, actor: Actor, now = new Date()): Promise<ReturnDecisionResult> {
+  const unlocked = await queueItemOf(db, scope, itemId);
+  const p = payloadOf(unlocked, "deletion_return");
+  const words = `Deletion return from ${p.schoolName} (ground ${p.ground})`;
+  if (decision.decision === "match") {
+    // The lock order: the entry first, then the item.
+    return changeEntry("school_return.match", scope, decision.childId, actor, async ({ tx, entry, record }) => {
+      const item = await queueItemOf(tx, scope, itemId, true);
+      const check = checkDecision("deletion_return", item.state, "match");
+      if (!check.ok) return { ok: false, why: check.why };
+      if (entry.dateLeft) return { ok: false, why: "That entry has left the register: choose another, or add the child from the return" };
+      await record({ kind: "school_return", summary: `${words} matched to this entry`, audit: { action: "school_return.matched", subjectType: "council_queue_item", subjectId: item.id, details: { childId: entry.id, returnId: p.returnId } } });
+      await markDecided(tx, item, "matched", actor, { childId: entry.id });
+      return { ok: true, childId: entry.id };
+    });
+  }
+  if (decision.decision === "moved_school") {
+    return transaction("school_return.moved_school", async (tx) => {
+      const item = await queueItemOf(tx, scope, itemId, true);
+      const check = checkDecision("deletion_return", item.state, "moved_school", decision.reason);
+      if (!check.ok) return { ok: false, why: check.why };
+      await markDecided(tx, item, "dismissed", actor, { reason: decision.reason });
+      await actor.audit(tx, { action: "school_return.moved_school", subjectType: "council_queue_item", subjectId: item.id, details: { returnId: p.returnId } });
+      return { ok: true, childId: null };
+    });
+  }
+  const today = londonDate(now);
+  // The candidates the item's page shows beside the decision: making the entry says it is none of them.
+  const shown = (await possibleDuplicates(scope, subjectOf(p))).map((c) => c.id);
+  try {
+    const created = await createEntry(scope, entryFromReturn(p, decision.answers, today), actor, {
+      confirmedDifferentFrom: shown,
+      alongside: async (tx, entry) => {
+        const item = await queueItemOf(tx, scope, itemId, true);
+        const check = checkDecision("deletion_return", item.state, "make_entry");
+        if (!check.ok) throw new Refused(check.why);
+        await markDecided(tx, item, "made_entry", actor, { childId: entry.id });
+        await actor.audit(tx, { action: "school_return.made_entry", subjectType: "council_queue_item", subjectId: item.id, details: { childId: entry.id, returnId: p.returnId } });
+      },
+    });
+    if (created.ok) return { ok: true, childId: created.id };
+    if (created.kind === "duplicate") return { ok: false, why: "A child on your register has the same UPN: match the return to them" };
+    if (created.kind === "possible_duplicates") return { ok: false, why: "Another child who may be this one was added since the page was shown: look at the return again" };
+    if (created.kind === "invalid") return { ok: false, why: Object.values(created.errors).join("; ") };
+    return { ok: false, why: "The entry changed: try again" };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, why: error.message };
+    throw error;
+  }
+}
