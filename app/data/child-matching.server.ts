@@ -4,7 +4,7 @@ import type { IsoDate } from "#app/domain/dates";
 import { db, type DbOrTx } from "#db/client";
 import { children, laSettings, organisations } from "#db/schema/index";
 import type { Actor } from "#app/utils/audit.server";
-import type { LaScope } from "./scope.server";
+import type { LaScope, WriterScope } from "./scope.server";
 
 // Candidates for the one matcher (app/domain/child-matching.ts), found only through indexes so no
 // look-up scans the register: the identifiers (children_nhs_number_idx, children_upn_idx,
@@ -53,7 +53,7 @@ export interface PossibleDuplicate {
 }
 
 /** The candidate look-up for the council's possible duplicates: indexes only (the bench runs this very statement). */
-export function duplicateCandidatesQuery(scope: LaScope, subject: MatchableChild, tx: DbOrTx = db, exceptId?: string) {
+export function duplicateCandidatesQuery(scope: WriterScope, subject: MatchableChild, tx: DbOrTx = db, exceptId?: string) {
   const likeness = [
     byDateOfBirth(subject),
     sql`dmetaphone(${children.lastName}) = dmetaphone(${subject.lastName}) and dmetaphone(${children.firstName}) = dmetaphone(${subject.firstName})`,
@@ -67,7 +67,7 @@ export function duplicateCandidatesQuery(scope: LaScope, subject: MatchableChild
 }
 
 /** The council's own entries that may be the same child (current or left), strongest first. */
-export async function possibleDuplicates(scope: LaScope, subject: MatchableChild, tx: DbOrTx = db, exceptId?: string): Promise<PossibleDuplicate[]> {
+export async function possibleDuplicates(scope: WriterScope, subject: MatchableChild, tx: DbOrTx = db, exceptId?: string): Promise<PossibleDuplicate[]> {
   const rows = await duplicateCandidatesQuery(scope, subject, tx, exceptId);
   return rankMatches(subject, rows).map(({ candidate: c, match }) => ({
     id: c.id,
@@ -97,7 +97,7 @@ export interface ElsewhereMatch {
 }
 
 /** The candidate look-up on other councils' registers: indexes only (the bench runs this very statement). */
-export function elsewhereCandidatesQuery(scope: LaScope, subject: MatchableChild, tx: DbOrTx = db, only?: "destination_unknown") {
+export function elsewhereCandidatesQuery(scope: WriterScope, subject: MatchableChild, tx: DbOrTx = db, only?: "destination_unknown") {
   return tx
     .select({ ...candidateColumns, laName: organisations.name, teamEmail: laSettings.teamEmail, teamPhone: laSettings.teamPhone })
     .from(children)
@@ -118,7 +118,7 @@ export function elsewhereCandidatesQuery(scope: LaScope, subject: MatchableChild
  * date of birth and sex agree). Callers show no more than the council's name for a likely one
  * until a person confirms it; an exact one's reference is the child's (decision 032).
  */
-export async function matchesElsewhere(scope: LaScope, subject: MatchableChild, tx: DbOrTx = db, only?: "destination_unknown"): Promise<ElsewhereMatch[]> {
+export async function matchesElsewhere(scope: WriterScope, subject: MatchableChild, tx: DbOrTx = db, only?: "destination_unknown"): Promise<ElsewhereMatch[]> {
   const rows = await elsewhereCandidatesQuery(scope, subject, tx, only);
   return rankMatches(subject, rows, "likely").map(({ candidate: c, match }) => ({
     childId: c.id,

@@ -12,7 +12,7 @@ import { childOn, listedProvider, officerOf, placementInput, today } from "../su
 
 async function tokenFor(laCode: string) {
   const officer = await officerOf(laCode);
-  const { id, token } = await createApiToken(officer.scope, `System ${laCode}`, officer.actor);
+  const { id, token } = await createApiToken(officer.scope, `System ${laCode}`, ["placement_checks"], officer.actor);
   return { id, token, officer };
 }
 
