@@ -4,7 +4,7 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { db } from "#db/client";
 import { apiTokens, organisations } from "#db/schema/index";
 import type { ApiScope } from "#app/domain/api-token-scopes";
-import type { Actor } from "#app/utils/audit.server";
+import { writeAuditEvent, type Actor, type Auditor } from "#app/utils/audit.server";
 import { isUuid, tokenScope, type LaScope, type TokenScope } from "./scope.server";
 import { notFound } from "#app/utils/refusals.server";
 
@@ -74,4 +74,13 @@ export type BearerToken = NonNullable<Awaited<ReturnType<typeof laOfBearerToken>
 /** The token's reach into its council's register for one of its scopes, or null when it does not hold it. */
 export function registerScopeOfToken(token: BearerToken, needed: "register_read" | "register_write"): TokenScope | null {
   return token.scopes.includes(needed) ? tokenScope(token.laId, token.tokenId) : null;
+}
+
+/**
+ * The token acting (no user): its audit events have the role `api_token`, the token's council, and
+ * the token's id in their details, so the council's log says which system did what.
+ */
+export function tokenActor(token: BearerToken, requestId: string | null): { userId: null; audit: Auditor } {
+  const actor = { userId: null, role: "api_token", organisationId: token.laId };
+  return { userId: null, audit: (tx, event) => writeAuditEvent(tx, actor, requestId, { ...event, details: { ...event.details, apiTokenId: token.tokenId } }) };
 }

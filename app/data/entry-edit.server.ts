@@ -5,7 +5,7 @@ import { changeLinkText, describeEntry } from "#app/domain/entry-view";
 import * as v from "#app/domain/register-vocabulary";
 import type { RegisterEntryInput } from "#app/forms/register-entry";
 import type { Actor } from "#app/utils/audit.server";
-import { db, type DbOrTx } from "#db/client";
+import { db, type DbOrTx, type Transaction } from "#db/client";
 import { children, organisations, users } from "#db/schema/index";
 import { moveOpenRequest } from "./consent.server";
 import { inputOf } from "./entry-read.server";
@@ -61,6 +61,8 @@ function isUniqueViolation(error: unknown): boolean {
 export interface CreateOptions {
   /** The possible duplicates the officer was shown and confirmed are a different child. */
   confirmedDifferentFrom?: readonly string[];
+  /** Written in the entry's own transaction once it is made (the register API's idempotency key), so both commit or neither. */
+  inTransaction?: (tx: Transaction, created: { id: string; childReference: string; version: number }) => Promise<void>;
 }
 
 /**
@@ -99,6 +101,7 @@ export async function createEntry(scope: WriterScope, input: RegisterEntryInput,
       }
       if (known) await actor.audit(tx, { action: "child.joined_existing_reference", subjectType: "child", subjectId: entry.id, details: { childReference } });
       await recordDestinationUnknownMatches(tx, scope, entry, actor);
+      await options.inTransaction?.(tx, { id: entry.id, childReference, version: entry.version });
       return { ok: true, id: entry.id, childReference } as const;
     });
   } catch (error) {
