@@ -88,8 +88,6 @@ export function entryToJson(input: RegisterEntryInput): EntryJson {
 /** `path` is the field's dotted path: only the entry's own dates are dates (a source named "dateOfBirth" is not). */
 function asAnswer(value: unknown, path: string, errors: Record<string, string>): unknown {
   if (value === null) return "";
-  if (typeof value === "boolean") return value ? "yes" : "no";
-  if (typeof value === "number") return String(value);
   if (DATE_FIELDS.has(path)) {
     const match = typeof value === "string" ? ISO_DATE.exec(value) : null;
     if (!match) {
@@ -98,6 +96,8 @@ function asAnswer(value: unknown, path: string, errors: Record<string, string>):
     }
     return { year: match[1], month: String(Number(match[2])), day: String(Number(match[3])) };
   }
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "number") return String(value);
   if (Array.isArray(value)) return value.map((v, i) => asAnswer(v, `${path}.${i}`, errors));
   if (typeof value === "object") {
     return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, asAnswer(v, `${path}.${k}`, errors)]));
