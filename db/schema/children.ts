@@ -157,6 +157,8 @@ export const children = pgTable(
     // Postcodes as typed, with or without the space: searched by the start of the compact form.
     index("children_la_postcode_compact_idx").on(t.laId, sql`replace(${t.postcode}, ' ', '') text_pattern_ops`),
     index("children_la_date_of_birth_idx").on(t.laId, t.dateOfBirth),
+    // The register API's order and cursor (decision 070): a council's entries by when they last changed.
+    index("children_la_updated_idx").on(t.laId, t.updatedAt, t.id),
     // Part of an address in any order of words (pg_trgm serves LIKE '%word%'); the LA filters after.
     index("children_address_trgm_idx").using("gin", sql`lower(${t.addressLine1} || ' ' || coalesce(${t.addressLine2}, '') || ' ' || ${t.town}) gin_trgm_ops`),
     // The work queue's lines and the caseload filters, each over current entries only.

@@ -89,7 +89,7 @@ describe("POST /api/v1/register/entries", () => {
     expect(got.status).toBe(200);
     expect(got.headers.get("ETag")).toBe('"1"');
     // The form's schema normalises what it checks (a postcode in capitals): the API answers as stored.
-    expect(got.body).toMatchObject({ ...body, postcode: body.postcode.toUpperCase(), id: created.body.id, childReference: created.body.childReference, version: 1, dateLeft: null });
+    expect(got.body).toMatchObject({ ...body, postcode: String(body.postcode).toUpperCase(), id: created.body.id, childReference: created.body.childReference, version: 1, dateLeft: null });
     const events = await db.select().from(auditEvents).where(eq(auditEvents.subjectId, created.body.id));
     expect(events.map((e) => e.action).sort()).toEqual(["child.created", "child.viewed"]);
     for (const e of events) expect(e).toMatchObject({ actorUserId: null, actorRole: "api_token", details: expect.objectContaining({ apiTokenId: tokenId }) });

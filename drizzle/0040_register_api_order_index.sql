@@ -1,0 +1,1 @@
+CREATE INDEX "children_la_updated_idx" ON "children" USING btree ("la_id","updated_at","id");
