@@ -22,6 +22,7 @@ describe("API tokens", () => {
 
     const listed = await call(tokensLoader, await requestAs(admin, "/admin/api-tokens"));
     expect(JSON.stringify(listed.data)).not.toContain(token);
+    expect(listed.data.tokens.find((t: { name: string }) => t.name === "Case system").scopes).toEqual(["Check placements", "Read the register"]);
     await call(tokensAction, await requestAs(admin, "/admin/api-tokens", { form: { intent: "revoke", tokenId: row!.id } }));
     expect(await laOfBearerToken(bearer(token))).toBeNull();
   });

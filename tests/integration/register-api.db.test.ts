@@ -8,6 +8,8 @@ import { action as placementAction } from "#app/routes/api.v1.placement-checks";
 import { action as entriesAction, loader as entriesLoader } from "#app/routes/api.v1.register.entries";
 import { action as entryAction, loader as entryLoader } from "#app/routes/api.v1.register.entries.$id";
 import { db } from "#db/client";
+import { env } from "#app/utils/env.server";
+import { rateLimit } from "#app/utils/throttle.server";
 import { auditEvents, children } from "#db/schema/index";
 import { call } from "../support/fixtures";
 import { expectDocumented, expectSchema } from "../support/openapi";
@@ -223,6 +225,20 @@ describe("GET /api/v1/register/entries", () => {
     expect(listed.every((e) => !JSON.stringify(e.details).includes("Lovelace"))).toBe(true);
 
     for (const bad of ["?limit=0", "?limit=201", "?updatedSince=yesterday", "?cursor=abc", "?educationStatus=truant"]) expect((await list(token, bad)).status).toBe(400);
+  });
+});
+
+describe("the register API's rate limit", () => {
+  it("refuses a token past its requests a minute, reads and writes together, with 429 and Retry-After; another token is not held up", async () => {
+    const { id, token } = await tokenFor("202");
+    const other = await tokenFor("202");
+    expect((await list(token, "?limit=1")).status).toBe(200);
+    for (let i = 1; i < env().REGISTER_API_REQUESTS_PER_TOKEN_PER_MINUTE; i++) await rateLimit(`register-api-token:${id}`, 1_000_000, 60_000);
+    const limited = await create(token, entryJson());
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect((await list(token)).status).toBe(429);
+    expect((await list(other.token, "?limit=1")).status).toBe(200);
   });
 });
 
