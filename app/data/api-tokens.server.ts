@@ -80,7 +80,7 @@ export function registerScopeOfToken(token: BearerToken, needed: "register_read"
  * The token acting (no user): its audit events have the role `api_token`, the token's council, and
  * the token's id in their details, so the council's log says which system did what.
  */
-export function tokenActor(token: BearerToken, requestId: string | null): { userId: null; audit: Auditor } {
+export function tokenActor(token: BearerToken, requestId: string | null): { userId: null; apiTokenId: string; audit: Auditor } {
   const actor = { userId: null, role: "api_token", organisationId: token.laId };
-  return { userId: null, audit: (tx, event) => writeAuditEvent(tx, actor, requestId, { ...event, details: { ...event.details, apiTokenId: token.tokenId } }) };
+  return { userId: null, apiTokenId: token.tokenId, audit: (tx, event) => writeAuditEvent(tx, actor, requestId, { ...event, details: { ...event.details, apiTokenId: token.tokenId } }) };
 }

@@ -5,7 +5,7 @@ import type * as v from "#app/domain/register-vocabulary";
 import type { RegisterEntryInput } from "#app/forms/register-entry";
 import type { Actor } from "#app/utils/audit.server";
 import { db, type DbOrTx } from "#db/client";
-import { children, educationArrangements, entryHistory, laSettings, organisations, parentsAndCarers, users } from "#db/schema/index";
+import { apiTokens, children, educationArrangements, entryHistory, laSettings, organisations, parentsAndCarers, users } from "#db/schema/index";
 import { childVisibleTo } from "./scope-predicates.server";
 import { isUuid, type LaScope, type RegisterScope } from "./scope.server";
 import { notFound } from "#app/utils/refusals.server";
@@ -25,9 +25,10 @@ export async function viewEntry(scope: RegisterScope, childId: string, actor: Ac
     parentsOf(db, childId),
     arrangementsOf(db, childId),
     db
-      .select({ id: entryHistory.id, occurredAt: entryHistory.occurredAt, kind: entryHistory.kind, summary: entryHistory.summary, changes: entryHistory.changes, actorName: users.name })
+      .select({ id: entryHistory.id, occurredAt: entryHistory.occurredAt, kind: entryHistory.kind, summary: entryHistory.summary, changes: entryHistory.changes, actorName: users.name, apiTokenName: apiTokens.name })
       .from(entryHistory)
       .leftJoin(users, eq(users.id, entryHistory.actorUserId))
+      .leftJoin(apiTokens, eq(apiTokens.id, entryHistory.actorApiTokenId))
       .where(eq(entryHistory.childId, childId))
       .orderBy(desc(entryHistory.occurredAt), desc(entryHistory.id)),
     otherLasRegistering(scope.la, entry.child),

@@ -46,6 +46,8 @@ export interface EntryChange {
 /** The service itself acting (the retention job): no user, its audit events name no actor. */
 export interface ServiceActor {
   userId: null;
+  /** A council system acting through the register API: the token, named on the entry's timeline. */
+  apiTokenId?: string;
   audit: Auditor;
 }
 /** Who writes: a person, the service itself, or a council system's API token (no user: its audit names the token). */
@@ -90,6 +92,7 @@ function writerFor(tx: Transaction, entry: ChildRow, actor: WriterActor): EntryW
         laId: entry.laId,
         version,
         actorUserId: actor.userId,
+        actorApiTokenId: ("apiTokenId" in actor ? actor.apiTokenId : undefined) ?? null,
         kind: change.kind,
         summary: change.summary,
         changes: change.changes ?? [],

@@ -30,6 +30,7 @@ import {
 } from "../../app/domain/register-vocabulary";
 import type { HistoryChange, HistoryKind } from "../../app/domain/entry-history";
 import { organisations } from "./organisations";
+import { apiTokens } from "./api-tokens";
 import { users } from "./users";
 
 // The register of children not in school (ss436B-436G Education Act 1996). One entry per child per
@@ -262,6 +263,8 @@ export const entryHistory = pgTable(
     version: integer("version").notNull(),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
     actorUserId: uuid("actor_user_id").references(() => users.id),
+    // A council system's change through the register API has no user: the token that made it (decision 070).
+    actorApiTokenId: uuid("actor_api_token_id").references(() => apiTokens.id),
     // One of HISTORY_KINDS (app/domain/entry-history.ts), written only by the entry writer.
     kind: text("kind").$type<HistoryKind>().notNull(),
     summary: text("summary").notNull(),

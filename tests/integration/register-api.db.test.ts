@@ -1,6 +1,7 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createApiToken } from "#app/data/api-tokens.server";
+import { viewEntry } from "#app/data/entry-read.server";
 import { setRestriction } from "#app/data/restriction.server";
 import type { ApiScope } from "#app/domain/api-token-scopes";
 import { exampleEntryInput } from "#app/open-data/register-api-openapi";
@@ -10,7 +11,7 @@ import { action as entryAction, loader as entryLoader } from "#app/routes/api.v1
 import { db } from "#db/client";
 import { env } from "#app/utils/env.server";
 import { rateLimit } from "#app/utils/throttle.server";
-import { auditEvents, children } from "#db/schema/index";
+import { auditEvents, children, entryHistory } from "#db/schema/index";
 import { call } from "../support/fixtures";
 import { expectDocumented, expectSchema } from "../support/openapi";
 import { childOn, officerOf } from "../support/placements";
@@ -81,7 +82,7 @@ describe("register API scopes", () => {
 
 describe("POST /api/v1/register/entries", () => {
   it("adds a child through the entry writer, audited with the token as the actor, and GET gives it back with its version as the ETag", async () => {
-    const { id: tokenId, token } = await tokenFor("202");
+    const { id: tokenId, token, officer } = await tokenFor("202");
     const body = entryJson({ laChildId: `API-${newKey()}`, upn: freshUpn() });
     const created = await create(token, body);
     expect(created.status).toBe(201);
@@ -95,6 +96,11 @@ describe("POST /api/v1/register/entries", () => {
     const events = await db.select().from(auditEvents).where(eq(auditEvents.subjectId, created.body.id));
     expect(events.map((e) => e.action).sort()).toEqual(["child.created", "child.viewed"]);
     for (const e of events) expect(e).toMatchObject({ actorUserId: null, actorRole: "api_token", details: expect.objectContaining({ apiTokenId: tokenId }) });
+    const history = await db.select().from(entryHistory).where(eq(entryHistory.childId, created.body.id));
+    expect(history.map((h) => [h.kind, h.actorUserId, h.actorApiTokenId])).toEqual([["created", null, tokenId]]);
+    // The officer's page says which system added the child.
+    const page = await viewEntry({ kind: "la", la: officer.scope }, created.body.id, officer.actor);
+    expect(page.history.map((h) => h.who)).toEqual(["System 202 (API token)"]);
   });
 
   it("checks the body with the add-child form's rules and messages, and refuses what is not an entry", async () => {

@@ -1,0 +1,2 @@
+ALTER TABLE "entry_history" ADD COLUMN "actor_api_token_id" uuid;--> statement-breakpoint
+ALTER TABLE "entry_history" ADD CONSTRAINT "entry_history_actor_api_token_id_api_tokens_id_fk" FOREIGN KEY ("actor_api_token_id") REFERENCES "public"."api_tokens"("id") ON DELETE no action ON UPDATE no action;
