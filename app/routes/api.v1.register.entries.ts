@@ -1,3 +1,4 @@
+import { href } from "react-router";
 import { z } from "zod";
 import { createEntryWithKey, listEntries, requestHash } from "#app/data/register-api.server";
 import { EDUCATION_STATUSES } from "#app/domain/register-vocabulary";
@@ -64,7 +65,7 @@ export const action = guard("routes/api.v1.register.entries").action(async ({ re
   const outcome = await createEntryWithKey(auth.scope, key, requestHash(body.body), entry.input, confirmation.data.confirmedDifferentFrom, auth.actor);
   switch (outcome.kind) {
     case "created": {
-      const location = `/api/v1/register/entries/${outcome.answer.id}`;
+      const location = href("/api/v1/register/entries/:id", { id: outcome.answer.id });
       const replayed: Record<string, string> = outcome.replayed ? { "Idempotent-Replayed": "true" } : {};
       return Response.json(outcome.answer, { status: 201, headers: { ...HEADERS, ...replayed, Location: location, ETag: etagOf(outcome.answer.version) } });
     }
