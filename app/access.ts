@@ -109,6 +109,8 @@ export const ROUTE_ACCESS = {
   "routes/api.v1.statistics.children-not-in-school[.]meta[.]csv": PUBLIC,
   // Authenticated by an LA's bearer token inside the route, never by a session.
   "routes/api.v1.placement-checks": PUBLIC,
+  "routes/api.v1.register.entries": PUBLIC,
+  "routes/api.v1.register.entries.$id": PUBLIC,
   "routes/provider.sign-up": PUBLIC,
   "routes/provider._index": needs("apply:listing:own"),
   "routes/provider.application.$section": needs("apply:listing:own"),

@@ -3,8 +3,9 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/enco
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { db } from "#db/client";
 import { apiTokens, organisations } from "#db/schema/index";
-import type { Actor } from "#app/utils/audit.server";
-import { isUuid, type LaScope } from "./scope.server";
+import type { ApiScope } from "#app/domain/api-token-scopes";
+import { writeAuditEvent, type Actor, type Auditor } from "#app/utils/audit.server";
+import { isUuid, tokenScope, type LaScope, type TokenScope } from "./scope.server";
 import { notFound } from "#app/utils/refusals.server";
 
 // API tokens for an LA's own systems. The token is `cnis_` and 32 base32 characters (160 random
@@ -18,19 +19,19 @@ function hashToken(token: string): string {
 
 export function listApiTokens(scope: LaScope) {
   return db
-    .select({ id: apiTokens.id, name: apiTokens.name, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
+    .select({ id: apiTokens.id, name: apiTokens.name, scopes: apiTokens.scopes, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
     .from(apiTokens)
     .where(eq(apiTokens.laId, scope.laId))
     .orderBy(desc(apiTokens.createdAt));
 }
 
-export async function createApiToken(scope: LaScope, name: string, actor: Actor): Promise<{ id: string; token: string }> {
+export async function createApiToken(scope: LaScope, name: string, scopes: readonly ApiScope[], actor: Actor): Promise<{ id: string; token: string }> {
   const bytes = new Uint8Array(20);
   crypto.getRandomValues(bytes);
   const token = `${PREFIX}${encodeBase32LowerCaseNoPadding(bytes)}`;
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(apiTokens).values({ laId: scope.laId, name, tokenHash: hashToken(token), createdBy: actor.userId }).returning({ id: apiTokens.id });
-    await actor.audit(tx, { action: "api_token.created", subjectType: "api_token", subjectId: row!.id, details: { name } });
+    const [row] = await tx.insert(apiTokens).values({ laId: scope.laId, name, scopes: [...scopes], tokenHash: hashToken(token), createdBy: actor.userId }).returning({ id: apiTokens.id });
+    await actor.audit(tx, { action: "api_token.created", subjectType: "api_token", subjectId: row!.id, details: { name, scopes } });
     return { id: row!.id, token };
   });
 }
@@ -49,14 +50,14 @@ export async function revokeApiToken(scope: LaScope, tokenId: string, actor: Act
   });
 }
 
-/** The LA a bearer token speaks for, or null for a missing, unknown or revoked token. */
-export async function laOfBearerToken(request: Request): Promise<{ tokenId: string; laId: string; laName: string } | null> {
+/** The LA a bearer token speaks for and what it may do, or null for a missing, unknown or revoked token. */
+export async function laOfBearerToken(request: Request): Promise<{ tokenId: string; laId: string; laName: string; scopes: ApiScope[] } | null> {
   const header = request.headers.get("Authorization") ?? "";
   // The scheme is case-insensitive (RFC 9110); the token itself is not.
   const match = /^(\S+)\s+(cnis_[a-z2-7]{32})$/.exec(header.trim());
   if (!match || match[1]!.toLowerCase() !== "bearer") return null;
   const [row] = await db
-    .select({ tokenId: apiTokens.id, laId: apiTokens.laId, laName: organisations.name, lastUsedAt: apiTokens.lastUsedAt })
+    .select({ tokenId: apiTokens.id, laId: apiTokens.laId, laName: organisations.name, scopes: apiTokens.scopes, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(organisations, eq(organisations.id, apiTokens.laId))
     .where(and(eq(apiTokens.tokenHash, hashToken(match[2]!)), isNull(apiTokens.revokedAt)));
@@ -65,5 +66,21 @@ export async function laOfBearerToken(request: Request): Promise<{ tokenId: stri
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
   }
-  return { tokenId: row.tokenId, laId: row.laId, laName: row.laName };
+  return { tokenId: row.tokenId, laId: row.laId, laName: row.laName, scopes: row.scopes };
+}
+
+export type BearerToken = NonNullable<Awaited<ReturnType<typeof laOfBearerToken>>>;
+
+/** The token's reach into its council's register for one of its scopes, or null when it does not hold it. */
+export function registerScopeOfToken(token: BearerToken, needed: "register_read" | "register_write"): TokenScope | null {
+  return token.scopes.includes(needed) ? tokenScope(token.laId, token.tokenId) : null;
+}
+
+/**
+ * The token acting (no user): its audit events have the role `api_token`, the token's council, and
+ * the token's id in their details, so the council's log says which system did what.
+ */
+export function tokenActor(token: BearerToken, requestId: string | null): { userId: null; apiTokenId: string; audit: Auditor } {
+  const actor = { userId: null, role: "api_token", organisationId: token.laId };
+  return { userId: null, apiTokenId: token.tokenId, audit: (tx, event) => writeAuditEvent(tx, actor, requestId, { ...event, details: { ...event.details, apiTokenId: token.tokenId } }) };
 }

@@ -4,7 +4,7 @@ import type { IsoDate } from "#app/domain/dates";
 import { db, type DbOrTx } from "#db/client";
 import { childReferences, children, laSettings, organisations } from "#db/schema/index";
 import type { Actor } from "#app/utils/audit.server";
-import type { LaScope } from "./scope.server";
+import type { LaScope, WriterScope } from "./scope.server";
 
 // Candidates for the one matcher (app/domain/child-matching.ts), found only through indexes so no
 // look-up scans the register. Each look-up is two arms of one statement (decision 071):
@@ -101,7 +101,7 @@ export interface PossibleDuplicate {
 }
 
 /** The candidate look-up for the council's possible duplicates: indexes only (the bench runs this very statement). */
-export function duplicateCandidatesQuery(scope: LaScope, subject: MatchableChild, tx: DbOrTx = db, exceptId?: string) {
+export function duplicateCandidatesQuery(scope: WriterScope, subject: MatchableChild, tx: DbOrTx = db, exceptId?: string) {
   const within = and(eq(children.laId, scope.laId), exceptId ? ne(children.id, exceptId) : undefined);
   const likeness = [
     byDateOfBirth(subject),
@@ -126,7 +126,7 @@ function once<T extends { id: string }>(rows: readonly T[]): T[] {
 }
 
 /** The council's own entries that may be the same child (current or left), strongest first. */
-export async function possibleDuplicates(scope: LaScope, subject: MatchableChild, tx: DbOrTx = db, exceptId?: string): Promise<PossibleDuplicate[]> {
+export async function possibleDuplicates(scope: WriterScope, subject: MatchableChild, tx: DbOrTx = db, exceptId?: string): Promise<PossibleDuplicate[]> {
   const rows = once(await duplicateCandidatesQuery(scope, subject, tx, exceptId));
   return rankMatches(subject, rows).map(({ candidate: c, match }) => ({
     id: c.id,
@@ -160,7 +160,7 @@ export interface ElsewhereMatch {
  * statement). Only an identifier or the same date of birth can make an exact or likely match, so
  * the likeness arm looks up the date itself (not its swap).
  */
-export function elsewhereCandidatesQuery(scope: LaScope, subject: MatchableChild, tx: DbOrTx = db, only?: "destination_unknown") {
+export function elsewhereCandidatesQuery(scope: WriterScope, subject: MatchableChild, tx: DbOrTx = db, only?: "destination_unknown") {
   const columns = { ...candidateColumns, laName: organisations.name, teamEmail: laSettings.teamEmail, teamPhone: laSettings.teamPhone };
   const within = and(ne(children.laId, scope.laId), only === "destination_unknown" ? eq(children.destination, "not_known") : undefined);
   const likely = tx
@@ -188,7 +188,7 @@ export function elsewhereCandidatesQuery(scope: LaScope, subject: MatchableChild
  * date of birth and sex agree). Callers show no more than the council's name for a likely one
  * until a person confirms it; an exact one's reference is the child's (decision 032).
  */
-export async function matchesElsewhere(scope: LaScope, subject: MatchableChild, tx: DbOrTx = db, only?: "destination_unknown"): Promise<ElsewhereMatch[]> {
+export async function matchesElsewhere(scope: WriterScope, subject: MatchableChild, tx: DbOrTx = db, only?: "destination_unknown"): Promise<ElsewhereMatch[]> {
   const rows = once(await elsewhereCandidatesQuery(scope, subject, tx, only));
   return rankMatches(subject, rows, "likely").map(({ candidate: c, match }) => ({
     childId: c.id,

@@ -36,7 +36,7 @@ import type { CaseworkSettings } from "./casework-due.server";
 import { changeEntry, type EntryWriter } from "./entry-writer.server";
 import { holdersOf } from "./permission-grants.server";
 import { childVisibleTo } from "./scope-predicates.server";
-import { isUuid, type ConsentScope, type LaScope, type RegisterScope } from "./scope.server";
+import { isUuid, type ConsentScope, type LaScope, type RegisterScope, type WriterScope } from "./scope.server";
 import { forbidden, notFound } from "#app/utils/refusals.server";
 import { transaction } from "./transaction.server";
 import type { ConsentShow } from "./consent-query";
@@ -582,7 +582,7 @@ export async function requestReconsideration(
  * Commissioner's rule to decide, the statutory one for a view). Called inside the transaction that
  * saves the entry, after the entry is locked (the one lock order).
  */
-export async function moveOpenRequest(tx: DbOrTx, scope: LaScope, childId: string, newSocialWorkerId: string, actor: Actor): Promise<void> {
+export async function moveOpenRequest(tx: DbOrTx, scope: WriterScope, childId: string, newSocialWorkerId: string, actor: { audit: Actor["audit"] }): Promise<void> {
   const moved = await tx
     .update(consentRequests)
     .set({ assignedSocialWorkerId: newSocialWorkerId })

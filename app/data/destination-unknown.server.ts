@@ -6,8 +6,8 @@ import type { Actor } from "#app/utils/audit.server";
 import { db, type Transaction } from "#db/client";
 import { matchesElsewhere, type ElsewhereMatch } from "./child-matching.server";
 import { addQueueItem, markDecided, notifyOfficers, payloadOf, queueItemOf, relationshipOf, teamOf } from "./council-queue.server";
-import { changeRelatedEntry, type ChildRow } from "./entry-writer.server";
-import type { LaScope } from "./scope.server";
+import { changeRelatedEntry, type ChildRow, type WriterActor } from "./entry-writer.server";
+import type { LaScope, WriterScope } from "./scope.server";
 import { transaction } from "./transaction.server";
 
 // Destination unknown is not the end (issue 15 item 5). A child who left a register with
@@ -17,7 +17,7 @@ import { transaction } from "./transaction.server";
 // likely one. Until then the adding council sees no more than the leaving council's name.
 
 /** In the transaction that adds `entry`: an item for each child who left elsewhere, destination unknown, who matches. */
-export async function recordDestinationUnknownMatches(tx: Transaction, scope: LaScope, entry: ChildRow, actor: Actor): Promise<ElsewhereMatch[]> {
+export async function recordDestinationUnknownMatches(tx: Transaction, scope: WriterScope, entry: ChildRow, actor: WriterActor): Promise<ElsewhereMatch[]> {
   const subject: MatchableChild = entry;
   const matches = await matchesElsewhere(scope, subject, tx, "destination_unknown");
   for (const match of matches) {
@@ -48,7 +48,7 @@ export async function recordDestinationUnknownMatches(tx: Transaction, scope: La
   return matches;
 }
 
-async function tellLeavingCouncil(tx: Transaction, scope: LaScope, item: Awaited<ReturnType<typeof addQueueItem>>, actor: Actor) {
+async function tellLeavingCouncil(tx: Transaction, scope: WriterScope, item: Awaited<ReturnType<typeof addQueueItem>>, actor: WriterActor) {
   const here = await teamOf(tx, scope.laId);
   const today = londonDate(new Date());
   await changeRelatedEntry(tx, relationshipOf(item), actor, async ({ entry, record }) => {

@@ -9,13 +9,13 @@ import { db, type DbOrTx, type Transaction } from "#db/client";
 import { children, organisations, users } from "#db/schema/index";
 import { moveOpenRequest } from "./consent.server";
 import { inputOf } from "./entry-read.server";
-import { addEntry, changeEntry, type ChildRow } from "./entry-writer.server";
+import { addEntry, changeEntry, type ChildRow, type WriterActor } from "./entry-writer.server";
 import { childColumns, replaceRows } from "./entry-rows.server";
 import { possibleDuplicates, type PossibleDuplicate } from "./child-matching.server";
 import { existingReference, issueReference } from "./child-references.server";
 import { recordDestinationUnknownMatches } from "./destination-unknown.server";
 import { sendTransfer, type NewAddress } from "./transfers.server";
-import type { LaScope } from "./scope.server";
+import type { LaScope, WriterScope } from "./scope.server";
 import { transaction } from "./transaction.server";
 
 // An officer's changes to the register: adding a child, saving the entry's form, recording that a
@@ -29,7 +29,7 @@ export type WriteResult =
 
 export type CreateResult = WriteResult | { ok: false; kind: "possible_duplicates"; matches: PossibleDuplicate[] };
 
-async function checkSocialWorker(tx: DbOrTx, scope: LaScope, id: string | undefined): Promise<Record<string, string>> {
+async function checkSocialWorker(tx: DbOrTx, scope: WriterScope, id: string | undefined): Promise<Record<string, string>> {
   if (!id) return {};
   const [worker] = await tx
     .select({ id: users.id })
@@ -38,7 +38,7 @@ async function checkSocialWorker(tx: DbOrTx, scope: LaScope, id: string | undefi
   return worker ? {} : { allocatedSocialWorkerId: "Select a social worker from the list" };
 }
 
-async function findDuplicate(tx: DbOrTx, scope: LaScope, input: RegisterEntryInput, exceptId?: string) {
+async function findDuplicate(tx: DbOrTx, scope: WriterScope, input: RegisterEntryInput, exceptId?: string) {
   for (const field of ["upn", "nhsNumber"] as const) {
     const value = input[field];
     if (!value) continue;
@@ -63,6 +63,8 @@ export interface CreateOptions {
   confirmedDifferentFrom?: readonly string[];
   /** A step that made the entry from something else (a school's return) records its own part in the same transaction. */
   alongside?: (tx: Transaction, entry: ChildRow) => Promise<void>;
+  /** Written in the entry's own transaction once it is made (the register API's idempotency key), so both commit or neither. */
+  inTransaction?: (tx: Transaction, created: { id: string; childReference: string; version: number }) => Promise<void>;
 }
 
 /**
@@ -71,7 +73,7 @@ export interface CreateOptions {
  * register has the same NHS number or UPN (decision 032), else a new one; a child who left another
  * register with destination unknown and matches goes in the council's queue.
  */
-export async function createEntry(scope: LaScope, input: RegisterEntryInput, actor: Actor, options: CreateOptions = {}): Promise<CreateResult> {
+export async function createEntry(scope: WriterScope, input: RegisterEntryInput, actor: WriterActor, options: CreateOptions = {}): Promise<CreateResult> {
   try {
     return await transaction("register.create", async (tx) => {
       const errors = await checkSocialWorker(tx, scope, input.allocatedSocialWorkerId);
@@ -102,6 +104,7 @@ export async function createEntry(scope: LaScope, input: RegisterEntryInput, act
       if (known) await actor.audit(tx, { action: "child.joined_existing_reference", subjectType: "child", subjectId: entry.id, details: { childReference } });
       await recordDestinationUnknownMatches(tx, scope, entry, actor);
       if (options.alongside) await options.alongside(tx, entry);
+      await options.inTransaction?.(tx, { id: entry.id, childReference, version: entry.version });
       return { ok: true, id: entry.id, childReference } as const;
     });
   } catch (error) {
@@ -118,7 +121,7 @@ export async function createEntry(scope: LaScope, input: RegisterEntryInput, act
  * Saves an edit only if nobody else saved since the editor loaded the entry (`expectedVersion`);
  * otherwise nothing is written and the caller shows the conflict with the editor's answers kept.
  */
-export async function updateEntry(scope: LaScope, childId: string, expectedVersion: number, input: RegisterEntryInput, actor: Actor): Promise<WriteResult> {
+export async function updateEntry(scope: WriterScope, childId: string, expectedVersion: number, input: RegisterEntryInput, actor: WriterActor): Promise<WriteResult> {
   try {
     return await changeEntry("register.update", scope, childId, actor, async ({ tx, entry: before, isAt, record }) => {
       if (!isAt(expectedVersion)) return { ok: false, kind: "conflict" } as const;

@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, isNull, ne, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL } from "drizzle-orm";
 import { timelineItem, type HistoryChange } from "#app/domain/entry-history";
 import { describeEntry } from "#app/domain/entry-view";
 import type * as v from "#app/domain/register-vocabulary";
 import type { RegisterEntryInput } from "#app/forms/register-entry";
 import type { Actor } from "#app/utils/audit.server";
 import { db, type DbOrTx } from "#db/client";
-import { children, educationArrangements, entryHistory, laSettings, organisations, parentsAndCarers, users } from "#db/schema/index";
+import { apiTokens, children, educationArrangements, entryHistory, laSettings, organisations, parentsAndCarers, users } from "#db/schema/index";
 import { childVisibleTo } from "./scope-predicates.server";
 import { isUuid, type LaScope, type RegisterScope } from "./scope.server";
 import { notFound } from "#app/utils/refusals.server";
@@ -25,9 +25,10 @@ export async function viewEntry(scope: RegisterScope, childId: string, actor: Ac
     parentsOf(db, childId),
     arrangementsOf(db, childId),
     db
-      .select({ id: entryHistory.id, occurredAt: entryHistory.occurredAt, kind: entryHistory.kind, summary: entryHistory.summary, changes: entryHistory.changes, actorName: users.name })
+      .select({ id: entryHistory.id, occurredAt: entryHistory.occurredAt, kind: entryHistory.kind, summary: entryHistory.summary, changes: entryHistory.changes, actorName: users.name, apiTokenName: apiTokens.name })
       .from(entryHistory)
       .leftJoin(users, eq(users.id, entryHistory.actorUserId))
+      .leftJoin(apiTokens, eq(apiTokens.id, entryHistory.actorApiTokenId))
       .where(eq(entryHistory.childId, childId))
       .orderBy(desc(entryHistory.occurredAt), desc(entryHistory.id)),
     otherLasRegistering(scope.la, entry.child),
@@ -97,6 +98,17 @@ function arrangementsOf(tx: DbOrTx, childId: string) {
 export async function inputOf(tx: DbOrTx, child: typeof children.$inferSelect): Promise<RegisterEntryInput> {
   const [parents, arrangements] = await Promise.all([parentsOf(tx, child.id), arrangementsOf(tx, child.id)]);
   return toInput(child, parents, arrangements);
+}
+
+/** Several stored entries in the shape their form produces (three queries, whatever the count), in the order given. */
+export async function inputsOf(tx: DbOrTx, rows: (typeof children.$inferSelect)[]): Promise<RegisterEntryInput[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [parents, arrangements] = await Promise.all([
+    tx.select().from(parentsAndCarers).where(inArray(parentsAndCarers.childId, ids)).orderBy(asc(parentsAndCarers.position)),
+    tx.select().from(educationArrangements).where(inArray(educationArrangements.childId, ids)).orderBy(asc(educationArrangements.position)),
+  ]);
+  return rows.map((r) => toInput(r, parents.filter((p) => p.childId === r.id), arrangements.filter((a) => a.childId === r.id)));
 }
 
 /** A stored entry in the shape its form produces, for history diffs, the edit form and views. */

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { RegisterEntryInput } from "#app/forms/register-entry";
 import type { Transaction } from "#db/client";
 import { educationArrangements, parentsAndCarers } from "#db/schema/index";
-import type { LaScope } from "./scope.server";
+import type { WriterScope } from "./scope.server";
 
 // An entry's own columns and its parents' and providers' rows, from the entry's form: written by
 // adding a child, saving the form, and accepting a transfer (all through the one entry writer).
@@ -34,7 +34,7 @@ export function childColumns(input: RegisterEntryInput) {
   };
 }
 
-export async function replaceRows(tx: Transaction, scope: LaScope, childId: string, input: RegisterEntryInput) {
+export async function replaceRows(tx: Transaction, scope: WriterScope, childId: string, input: RegisterEntryInput) {
   await tx.delete(parentsAndCarers).where(eq(parentsAndCarers.childId, childId));
   await tx.delete(educationArrangements).where(eq(educationArrangements.childId, childId));
   if (input.parents.length > 0) {

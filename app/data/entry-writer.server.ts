@@ -5,7 +5,7 @@ import type { HistoryChange, HistoryKind } from "#app/domain/entry-history";
 import type { Actor, AuditEvent, Auditor } from "#app/utils/audit.server";
 import type { Transaction } from "#db/client";
 import { children, entryHistory } from "#db/schema/index";
-import { isUuid, type LaScope, type RetentionScope } from "./scope.server";
+import { isUuid, type LaScope, type RetentionScope, type WriterScope } from "./scope.server";
 import { notFound } from "#app/utils/refusals.server";
 import { tellLinkedCouncils } from "./linked-entries.server";
 import { transaction } from "./transaction.server";
@@ -50,9 +50,12 @@ export interface EntryChange {
 /** The service itself acting (the retention job): no user, its audit events name no actor. */
 export interface ServiceActor {
   userId: null;
+  /** A council system acting through the register API: the token, named on the entry's timeline. */
+  apiTokenId?: string;
   audit: Auditor;
 }
-type WriterActor = Actor | ServiceActor;
+/** Who writes: a person, the service itself, or a council system's API token (no user: its audit names the token). */
+export type WriterActor = Actor | ServiceActor;
 
 export interface EntryWriter {
   readonly tx: Transaction;
@@ -64,7 +67,7 @@ export interface EntryWriter {
 }
 
 /** Locks the entry (the first lock of any transaction touching the child). Outside the scope: 404. */
-async function lockEntry(tx: Transaction, scope: LaScope | RetentionScope, childId: string): Promise<ChildRow> {
+async function lockEntry(tx: Transaction, scope: WriterScope | RetentionScope, childId: string): Promise<ChildRow> {
   if (!isUuid(childId)) notFound();
   const [entry] = await tx.select().from(children).where(and(eq(children.id, childId), eq(children.laId, scope.laId))).for("update");
   return entry ?? notFound();
@@ -101,6 +104,7 @@ function writerFor(tx: Transaction, entry: ChildRow, actor: WriterActor): EntryW
         laId: entry.laId,
         version,
         actorUserId: actor.userId,
+        actorApiTokenId: ("apiTokenId" in actor ? actor.apiTokenId : undefined) ?? null,
         kind: change.kind,
         summary: change.summary,
         changes: change.changes ?? [],
@@ -114,7 +118,7 @@ function writerFor(tx: Transaction, entry: ChildRow, actor: WriterActor): EntryW
  * Changes one child's entry: `work` runs in a transaction with the entry locked and a writer for
  * it. Returning without `record` writes nothing of the entry (a refusal, a conflict).
  */
-export function changeEntry<T>(name: string, scope: LaScope | RetentionScope, childId: string, actor: WriterActor, work: (writer: EntryWriter) => Promise<T>): Promise<T> {
+export function changeEntry<T>(name: string, scope: WriterScope | RetentionScope, childId: string, actor: WriterActor, work: (writer: EntryWriter) => Promise<T>): Promise<T> {
   if (!isUuid(childId)) notFound();
   return transaction(name, async (tx) => work(writerFor(tx, await lockEntry(tx, scope, childId), actor)));
 }
@@ -130,8 +134,8 @@ export async function changeEntryIn<T>(tx: Transaction, scope: LaScope, childId:
  */
 export async function addEntry(
   tx: Transaction,
-  scope: LaScope,
-  actor: Actor,
+  scope: WriterScope,
+  actor: WriterActor,
   values: Omit<typeof children.$inferInsert, "laId" | "version" | "statusSince" | "createdBy" | "updatedBy">,
   created: (id: string) => Omit<EntryChange, "set" | "kind">,
   kind: Extract<HistoryKind, "created" | "transferred_in"> = "created",
@@ -162,7 +166,7 @@ export interface CrossCouncilRelationship {
  * locks it, then records like `changeEntry` (history and audit; the audit names the other council).
  * The caller locks the entries of one step in one order: the other council's entry first.
  */
-export async function changeRelatedEntry<T>(tx: Transaction, relationship: CrossCouncilRelationship, actor: Actor, work: (writer: EntryWriter) => Promise<T>): Promise<T> {
+export async function changeRelatedEntry<T>(tx: Transaction, relationship: CrossCouncilRelationship, actor: WriterActor, work: (writer: EntryWriter) => Promise<T>): Promise<T> {
   const [entry] = await tx
     .select()
     .from(children)

@@ -46,6 +46,26 @@ export function councilOfSchoolScope(school: { readonly schoolId: string; readon
   return Object.freeze({ [SCOPE]: true as const, laId: schoolRow.laId, user: school.user });
 }
 
+const TOKEN = Symbol("token-scope");
+
+/**
+ * A council's API token's reach into that council's register (decision 070): made only by
+ * `registerScopeOfToken` from a bearer token the database knows and that holds the scope asked
+ * for. The register API's reads and the entry writer take it beside a user's scope.
+ */
+export interface TokenScope {
+  readonly [TOKEN]: true;
+  readonly laId: string;
+  readonly tokenId: string;
+}
+
+export function tokenScope(laId: string, tokenId: string): TokenScope {
+  return Object.freeze({ [TOKEN]: true as const, laId, tokenId });
+}
+
+/** Who may write a council's entries: a person's scope, or a council system's token. */
+export type WriterScope = LaScope | TokenScope;
+
 /** Answering subject access requests and restricting processing (`respond:subject-access:own-la`, council admins). */
 export function subjectAccessScope(user: SessionUser): LaScope {
   return laScopeFor(user, "respond:subject-access:own-la");

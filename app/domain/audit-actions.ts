@@ -99,6 +99,7 @@ export const AUDIT_ACTIONS = [
   "placements.exported",
   "consent_requests.exported",
   "child.looked_up",
+  "register.read_by_api",
   "email.retried",
   "schools.loaded",
   // Data protection (decisions 050-053).
@@ -237,6 +238,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "consent_requests.listed": "viewed a list of home education consent requests",
   "provider_placements.listed": "viewed the list of children placed with their organisation",
   "child.looked_up": "looked up a child on the register with the council's API token",
+  "register.read_by_api": "read a page of the register with the council's API token",
   "email.retried": "sent a failed email again",
   "schools.loaded": "loaded the schools from Get Information About Schools",
   "retention_rule.updated": "changed how long a kind of record is kept under the retention schedule",

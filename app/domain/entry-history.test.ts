@@ -35,6 +35,13 @@ describe("the timeline reads the same whatever wrote it", () => {
     expect(timelineItem({ ...row, kind: "updated" }).changes).toHaveLength(1);
   });
 
+  it("names the person who made a change, else the API token that did, else says it is unknown", () => {
+    const row = { id: 1, occurredAt: new Date("2026-11-02T10:00:00Z"), summary: "Changed", kind: "updated", changes: [] };
+    expect(timelineItem({ ...row, actorName: "Priya Shah", apiTokenName: null }).who).toBe("Priya Shah");
+    expect(timelineItem({ ...row, actorName: null, apiTokenName: "Case system" }).who).toBe("Case system (API token)");
+    expect(timelineItem({ ...row, actorName: null, apiTokenName: null }).who).toBe("Unknown");
+  });
+
   it("knows its kinds and no others", () => {
     for (const kind of HISTORY_KINDS) expect(isHistoryKind(kind)).toBe(true);
     expect(isHistoryKind("Created")).toBe(false);

@@ -97,6 +97,8 @@ export interface TimelineRow {
   summary: string;
   changes: HistoryChange[];
   actorName: string | null;
+  /** The council system's API token that made the change, when no person did. */
+  apiTokenName?: string | null;
 }
 
 /** A history row as the child's page shows it: labels throughout; a new entry lists no diff. */
@@ -104,7 +106,7 @@ export function timelineItem(row: TimelineRow) {
   return {
     id: row.id,
     when: row.occurredAt.toISOString(),
-    who: row.actorName ?? "Unknown",
+    who: row.actorName ?? (row.apiTokenName ? `${row.apiTokenName} (API token)` : "Unknown"),
     summary: row.summary,
     changes: row.kind === "created" ? [] : row.changes.map(readableChange),
   };

@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { requiredText } from "./fields";
+import { API_SCOPES } from "#app/domain/api-token-scopes";
+import { checkboxes, requiredText } from "./fields";
 
 export const createApiTokenSchema = z.object({
   name: requiredText("a name for the token, such as the system that will use it", { max: 100 }),
+  scopes: checkboxes(API_SCOPES, "Select what the token may do"),
 });

@@ -3,6 +3,7 @@ import { MAX_API_PAGE_SIZE } from "#app/data/directory-query";
 import { PLACEMENT_CHECK_CODES } from "#app/domain/placement-check";
 import { env } from "#app/utils/env.server";
 import { CSV_COLUMNS } from "./providers";
+import { registerApiPaths, registerApiSchemas } from "./register-api-openapi";
 import { STATISTICS_CSV_COLUMNS, STATISTICS_META_COLUMNS } from "./statistics-csv";
 
 // The OpenAPI 3.1 description of the directory's open data, built from the same lists the API
@@ -31,6 +32,7 @@ function tooManyRequests(description: string) {
 export function openApiDocument(origin: string) {
   const perToken = env().PLACEMENT_CHECKS_PER_TOKEN_PER_MINUTE;
   const perAddress = env().OPEN_DATA_REQUESTS_PER_IP_PER_MINUTE;
+  const perRegisterToken = env().REGISTER_API_REQUESTS_PER_TOKEN_PER_MINUTE;
   const openDataLimit = tooManyRequests(`More than ${perAddress} open-data requests (JSON and CSV together) in a minute from one client address`);
   return {
     openapi: "3.1.0",
@@ -38,8 +40,8 @@ export function openApiDocument(origin: string) {
       title: "Directory of non-school alternative provision: open data",
       version: "1.0.0",
       description:
-        "Providers of non-school alternative provision listed by the Department for Education's directory. Only approved listings that have not passed their end date are included: never applications, refused, suspended, revoked or expired listings. The directory needs no authentication. The placement check is for councils' own systems and needs a bearer token that a council admin creates in the service. The statistics are the children on councils' registers of children not in school on each termly census day, rounded and suppressed as DfE's releases are. " +
-        `Rate limits, shared by every server: ${perAddress} open-data requests a minute from one client address, ${perToken} placement checks a minute with one token; past either, 429 with Retry-After (seconds).`,
+        "Providers of non-school alternative provision listed by the Department for Education's directory. Only approved listings that have not passed their end date are included: never applications, refused, suspended, revoked or expired listings. The directory needs no authentication. The placement check and the register API are for councils' own systems and need a bearer token that a council admin creates in the service, with the scopes the system needs (placement_checks, register_read, register_write). The statistics are the children on councils' registers of children not in school on each termly census day, rounded and suppressed as DfE's releases are. " +
+        `Rate limits, shared by every server: ${perAddress} open-data requests a minute from one client address, ${perToken} placement checks and ${perRegisterToken} register API requests a minute with one token; past any, 429 with Retry-After (seconds).`,
       license: { name: "Open Government Licence v3.0", url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" },
     },
     servers: [{ url: `${origin}/api/v1` }],
@@ -66,17 +68,19 @@ export function openApiDocument(origin: string) {
           summary: "Whether a placement could go ahead, with every reason it could not",
           description:
             "Runs the same placement check as the service, without recording anything. A placement is allowed only when no reason has severity 'refusal'; warnings are for a person to look at. A child named by registerEntryId must be on your council's register (another council's child, or an unknown id, gives CHILD_NOT_ON_REGISTER). An unknown provider gives PROVIDER_NOT_LISTED and an unknown site SITE_NOT_LISTED. Codes are stable; new ones may be added.",
-          security: [{ councilToken: [] }],
+          security: [{ councilToken: ["placement_checks"] }],
           requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/PlacementCheckRequest" } } } },
           responses: {
             "200": { description: "The check's answer", content: { "application/json": { schema: { $ref: "#/components/schemas/PlacementCheckResult" } } } },
             "400": { description: "The body is not JSON, or a field is missing or not valid", content: { "application/json": { schema: { $ref: "#/components/schemas/FieldProblem" } } } },
             "401": { description: "No token, or a token that is unknown or revoked", content: { "application/json": { schema: { $ref: "#/components/schemas/FieldProblem" } } } },
+            "403": { description: "The token does not hold the placement_checks scope", content: { "application/json": { schema: { $ref: "#/components/schemas/FieldProblem" } } } },
             "413": { description: "The body is larger than 16 KB", content: { "application/json": { schema: { $ref: "#/components/schemas/FieldProblem" } } } },
             "429": tooManyRequests(`More than ${perToken} placement checks in a minute with one token`),
           },
         },
       },
+      ...registerApiPaths(perRegisterToken),
       "/directory/providers.csv": {
         get: {
           operationId: "downloadProvidersCsv",
@@ -112,9 +116,10 @@ export function openApiDocument(origin: string) {
     },
     components: {
       securitySchemes: {
-        councilToken: { type: "http", scheme: "bearer", description: `An API token made by your council's admin (Admin, API tokens), sent as 'Authorization: Bearer <token>' (the scheme in any case). It speaks for that council; keep it secret. Each token may make ${perToken} placement checks a minute.` },
+        councilToken: { type: "http", scheme: "bearer", description: `An API token made by your council's admin (Admin, API tokens), sent as 'Authorization: Bearer <token>' (the scheme in any case). It speaks for that council; keep it secret. Each token holds scopes chosen by the admin: placement_checks (POST /placement-checks), register_read (GET /register/entries), register_write (POST and PATCH /register/entries); a token made before scopes existed holds placement_checks only. Each token may make ${perToken} placement checks and ${perRegisterToken} register API requests a minute.` },
       },
       schemas: {
+        ...registerApiSchemas(),
         ProviderPage: {
           type: "object",
           required: ["data", "meta", "links"],

@@ -22,6 +22,7 @@ export const action = guard("routes/api.v1.placement-checks").action(async ({ re
   if (request.method !== "POST") return problem(405, "Use POST to check a placement.", {}, { Allow: "POST" });
   const la = await laOfBearerToken(request);
   if (!la) return problem(401, "Send a current API token as 'Authorization: Bearer <token>'. Ask your council's admin for one.", {}, { "WWW-Authenticate": 'Bearer realm="placement-checks"' });
+  if (!la.scopes.includes("placement_checks")) return problem(403, "This token may not check placements. Ask your council's admin for a token that may.");
   const limited = await placementCheckRateLimit(la.tokenId, HEADERS);
   if (limited) return limited;
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return problem(413, "The request body must be 16 KB or smaller.");

@@ -18,6 +18,14 @@ export async function placementCheckRateLimit(tokenId: string, headers: Record<s
   return tooMany(result.retryAfterSeconds, `This token has made more than ${limit} placement checks in a minute. Wait ${result.retryAfterSeconds} seconds, then try again.`, headers);
 }
 
+/** null when the token may make this register API request (reads and writes together); otherwise the 429 to send. */
+export async function registerApiRateLimit(tokenId: string, headers: Record<string, string>): Promise<Response | null> {
+  const limit = env().REGISTER_API_REQUESTS_PER_TOKEN_PER_MINUTE;
+  const result = await rateLimit(`register-api-token:${tokenId}`, limit, MINUTE);
+  if (result.ok) return null;
+  return tooMany(result.retryAfterSeconds, `This token has made more than ${limit} register API requests in a minute. Wait ${result.retryAfterSeconds} seconds, then try again.`, headers);
+}
+
 /** null when the address may make this request; otherwise the 429 to send. */
 export async function openDataRateLimit(clientIp: string, headers: Record<string, string>): Promise<Response | null> {
   const limit = env().OPEN_DATA_REQUESTS_PER_IP_PER_MINUTE;

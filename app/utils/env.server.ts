@@ -36,6 +36,7 @@ const EnvSchema = z
     BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
     // API rate limits, per minute (kept in PostgreSQL, shared by every process).
     PLACEMENT_CHECKS_PER_TOKEN_PER_MINUTE: positiveNumber(60),
+    REGISTER_API_REQUESTS_PER_TOKEN_PER_MINUTE: positiveNumber(120),
     OPEN_DATA_REQUESTS_PER_IP_PER_MINUTE: positiveNumber(120),
     // The termly census days the statistics count on, as rules (docs: README, "Statistics").
     STATISTICS_CENSUS_DAYS: z

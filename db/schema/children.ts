@@ -30,6 +30,7 @@ import {
 } from "../../app/domain/register-vocabulary";
 import type { HistoryChange, HistoryKind } from "../../app/domain/entry-history";
 import { organisations } from "./organisations";
+import { apiTokens } from "./api-tokens";
 import { users } from "./users";
 
 // The register of children not in school (ss436B-436G Education Act 1996). One entry per child per
@@ -157,6 +158,8 @@ export const children = pgTable(
     // Postcodes as typed, with or without the space: searched by the start of the compact form.
     index("children_la_postcode_compact_idx").on(t.laId, sql`replace(${t.postcode}, ' ', '') text_pattern_ops`),
     index("children_la_date_of_birth_idx").on(t.laId, t.dateOfBirth),
+    // The register API's order and cursor (decision 070): a council's entries by when they last changed.
+    index("children_la_updated_idx").on(t.laId, t.updatedAt, t.id),
     // Part of an address in any order of words (pg_trgm serves LIKE '%word%'); the LA filters after.
     index("children_address_trgm_idx").using("gin", sql`lower(${t.addressLine1} || ' ' || coalesce(${t.addressLine2}, '') || ' ' || ${t.town}) gin_trgm_ops`),
     // The work queue's lines and the caseload filters, each over current entries only.
@@ -260,6 +263,8 @@ export const entryHistory = pgTable(
     version: integer("version").notNull(),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
     actorUserId: uuid("actor_user_id").references(() => users.id),
+    // A council system's change through the register API has no user: the token that made it (decision 070).
+    actorApiTokenId: uuid("actor_api_token_id").references(() => apiTokens.id),
     // One of HISTORY_KINDS (app/domain/entry-history.ts), written only by the entry writer.
     kind: text("kind").$type<HistoryKind>().notNull(),
     summary: text("summary").notNull(),

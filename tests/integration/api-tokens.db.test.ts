@@ -11,25 +11,43 @@ const bearer = (token: string) => new Request("http://localhost/api/v1/placement
 describe("API tokens", () => {
   it("are shown once, stored only as a hash, speak for their LA, and stop working when revoked", async () => {
     const admin = await createUser("council_admin", { laCode: "202" });
-    const created = await call(tokensAction, await requestAs(admin, "/admin/api-tokens", { form: { name: "Case system" } }));
+    const created = await call(tokensAction, await requestAs(admin, "/admin/api-tokens", { form: { name: "Case system", scopes: ["placement_checks", "register_read"] } }));
     const token: string = created.data.created.token;
     expect(token).toMatch(/^cnis_[a-z2-7]{32}$/);
     const [row] = await db.select().from(apiTokens).where(eq(apiTokens.name, "Case system"));
     expect(JSON.stringify(row)).not.toContain(token);
-    expect(await laOfBearerToken(bearer(token))).toMatchObject({ laId: admin.organisationId, laName: "Camden" });
+    expect(await laOfBearerToken(bearer(token))).toMatchObject({ laId: admin.organisationId, laName: "Camden", scopes: ["placement_checks", "register_read"] });
     expect(await laOfBearerToken(bearer(`${token.slice(0, -1)}a`))).toBeNull();
     expect(await laOfBearerToken(new Request("http://localhost/"))).toBeNull();
 
     const listed = await call(tokensLoader, await requestAs(admin, "/admin/api-tokens"));
     expect(JSON.stringify(listed.data)).not.toContain(token);
+    expect(listed.data.tokens.find((t: { name: string }) => t.name === "Case system").scopes).toEqual(["Check placements", "Read the register"]);
     await call(tokensAction, await requestAs(admin, "/admin/api-tokens", { form: { intent: "revoke", tokenId: row!.id } }));
     expect(await laOfBearerToken(bearer(token))).toBeNull();
+  });
+
+  it("need at least one scope, chosen by the admin", async () => {
+    const admin = await createUser("council_admin", { laCode: "202" });
+    const refused = await call(tokensAction, await requestAs(admin, "/admin/api-tokens", { form: { name: "No scopes" } }));
+    expect(refused.status).toBe(400);
+    expect(refused.data.errors).toMatchObject({ scopes: "Select what the token may do" });
+    expect(await db.select().from(apiTokens).where(eq(apiTokens.name, "No scopes"))).toEqual([]);
+  });
+
+  it("made before scopes existed keep placement checks only (the migration's default)", async () => {
+    const admin = await createUser("council_admin", { laCode: "202" });
+    const [row] = await db
+      .insert(apiTokens)
+      .values({ laId: admin.organisationId, name: "Old system", tokenHash: "0".repeat(64), createdBy: admin.id })
+      .returning({ scopes: apiTokens.scopes });
+    expect(row!.scopes).toEqual(["placement_checks"]);
   });
 
   it("cannot be revoked by another LA's admin", async () => {
     const camden = await createUser("council_admin", { laCode: "202" });
     const leeds = await createUser("council_admin", { laCode: "383" });
-    const created = await call(tokensAction, await requestAs(camden, "/admin/api-tokens", { form: { name: "Camden system" } }));
+    const created = await call(tokensAction, await requestAs(camden, "/admin/api-tokens", { form: { name: "Camden system", scopes: "placement_checks" } }));
     const [row] = await db.select().from(apiTokens).where(eq(apiTokens.name, "Camden system"));
     const attempt = await call(tokensAction, await requestAs(leeds, "/admin/api-tokens", { form: { intent: "revoke", tokenId: row!.id } }));
     expect(attempt.status).toBe(404);

@@ -12,7 +12,7 @@ import { childOn, listedProvider, officerOf, placementInput, today } from "../su
 
 async function tokenFor(laCode: string) {
   const officer = await officerOf(laCode);
-  const { id, token } = await createApiToken(officer.scope, `System ${laCode}`, officer.actor);
+  const { id, token } = await createApiToken(officer.scope, `System ${laCode}`, ["placement_checks"], officer.actor);
   return { id, token, officer };
 }
 
@@ -142,7 +142,7 @@ describe("POST /api/v1/placement-checks", () => {
   it("answers 405 to GET, and is described in the OpenAPI document", async () => {
     expect((await call(loader, new Request("http://localhost/api/v1/placement-checks"))).status).toBe(405);
     const doc = (await (await call(openApiLoader, new Request("http://localhost/api/v1/openapi.json"))).response!.json()) as any;
-    expect(doc.paths["/placement-checks"].post.security).toEqual([{ councilToken: [] }]);
+    expect(doc.paths["/placement-checks"].post.security).toEqual([{ councilToken: ["placement_checks"] }]);
     expect(doc.components.schemas.PlacementCheckResult.properties.reasons.items.properties.code.enum).toContain("MUST_REGISTER_AS_SCHOOL");
     expect(doc.components.schemas.Site.required).toContain("id");
   });

@@ -42,7 +42,7 @@ describe("malformed input gets a field error, never a 500", () => {
   it("refuses a placement check for a child born in 9999, or a placement in year 0000, with a 400 naming the field", async () => {
     const provider = await listedProvider();
     const officer = await officerOf("202");
-    const { token } = await createApiToken(officer.scope, "Fuzz system", officer.actor);
+    const { token } = await createApiToken(officer.scope, "Fuzz system", ["placement_checks"], officer.actor);
     const ask = async (overrides: Record<string, unknown>) => {
       const body = {
         providerId: provider.organisation.id,
@@ -161,7 +161,7 @@ describe("API rate limits, kept in PostgreSQL", () => {
     const { rateLimit } = await import("#app/utils/throttle.server");
     const { env } = await import("#app/utils/env.server");
     const officer = await officerOf("202");
-    const { id, token } = await createApiToken(officer.scope, "Busy system", officer.actor);
+    const { id, token } = await createApiToken(officer.scope, "Busy system", ["placement_checks"], officer.actor);
     const post = (authorization: string) =>
       call(placementCheckAction, new Request("http://localhost/api/v1/placement-checks", { method: "POST", headers: { "Content-Type": "application/json", Authorization: authorization }, body: "{}" }));
     expect((await post(`bearer ${token}`)).status).toBe(400);
@@ -175,7 +175,7 @@ describe("API rate limits, kept in PostgreSQL", () => {
     expect(((await limited.response!.json()) as { title: string }).title).toMatch(/placement checks in a minute/);
     // Another council's token is not held up.
     const other = await officerOf("383");
-    const { token: otherToken } = await createApiToken(other.scope, "Quiet system", other.actor);
+    const { token: otherToken } = await createApiToken(other.scope, "Quiet system", ["placement_checks"], other.actor);
     expect((await post(`Bearer ${otherToken}`)).status).toBe(400);
   });
 

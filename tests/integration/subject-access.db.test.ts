@@ -156,7 +156,7 @@ describe("restricting processing", () => {
   };
 
   it("leaves a restricted entry out of statistics and API results until it is lifted, and keeps it on the council's page", async () => {
-    const { token } = await createApiToken(seeded.officer.scope, "Restriction test", seeded.officer.actor);
+    const { token } = await createApiToken(seeded.officer.scope, "Restriction test", ["placement_checks"], seeded.officer.actor);
     const before = await camdenTotal();
     expect(await apiAnswer(token)).not.toContain("CHILD_NOT_ON_REGISTER");
 
