@@ -35,6 +35,8 @@ export interface BenchOptions {
   log: (line: string) => void;
   /** The generator's seed, for an empty database (BENCH_SEED). */
   seed?: number;
+  /** Only the endpoints whose names contain this, ignoring case (BENCH_ONLY): to measure one change again. */
+  only?: string;
 }
 
 interface Endpoint {
@@ -479,7 +481,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const cookie = await signIn(server.base);
     const typed = await appSearchStatements(options.databaseUrl, f.officer, typedSearches(f));
     const matcher = await appMatcherStatements(options.databaseUrl, f.officer, f.child);
-    for (const endpoint of endpoints(f, cookie, today, typed, matcher)) {
+    const only = options.only?.toLowerCase();
+    for (const endpoint of endpoints(f, cookie, today, typed, matcher).filter((e) => !only || e.name.toLowerCase().includes(only))) {
       const target = endpoint.notModified ? await conditional(endpoint.target(server.base)) : endpoint.target(server.base);
       const sample = await responseOf(target, endpoint.notModified);
       const floor = await bareServer(endpoint.floorBody ? endpoint.floorBody(sample.body) : sample.body, sample.type);
@@ -609,6 +612,7 @@ async function main() {
     warmup: Number(process.env.BENCH_WARMUP ?? (small ? 10 : 200)),
     out: "bench/results.json",
     seed: Number(process.env.BENCH_SEED ?? 20261123),
+    only: process.env.BENCH_ONLY || undefined,
     log: (line) => console.error(line),
   });
   console.info(markdown(results));
