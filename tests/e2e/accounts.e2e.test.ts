@@ -1,31 +1,19 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../support/app-server";
-import { CheckedPage, launchBrowser } from "../support/browser";
-import { emailDirectory } from "../support/e2e-emails";
+import { describe, expect, it } from "vitest";
+import { appBrowserAndEmailsForFile } from "../support/e2e-app";
+import { CheckedPage } from "../support/browser";
 import { hydrated } from "../support/e2e-forms";
 import { signedInPage } from "../support/e2e-session";
 
 // Issue 21 item 2: the way back into an account, as a person goes through it, with JavaScript on
 // and off, and axe on every page.
 
-const emails = emailDirectory();
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(emails.env), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  emails.remove();
-});
+const env = appBrowserAndEmailsForFile();
+const emails = env.emails;
 
 async function tab(javaScript: boolean): Promise<CheckedPage> {
-  const context = await browser.newContext({ baseURL: app.baseUrl, javaScriptEnabled: javaScript });
+  const context = await env.browser().newContext({ baseURL: env.app().baseUrl, javaScriptEnabled: javaScript });
   if (javaScript) return new CheckedPage(await context.newPage());
-  const axeTab = await browser.newContext({ baseURL: app.baseUrl });
+  const axeTab = await env.browser().newContext({ baseURL: env.app().baseUrl });
   return new CheckedPage(await context.newPage(), await axeTab.newPage());
 }
 
@@ -65,7 +53,7 @@ async function useLink(page: CheckedPage, link: string, password: string, javaSc
 describe("getting back into an account", () => {
   it("with JavaScript on and off: ask for a link, choose a new password, and the old sessions end", async () => {
     // The social worker is signed in elsewhere; the reset ends that session.
-    const elsewhere = await signedInPage(browser, app.baseUrl, "social.worker@camden.example");
+    const elsewhere = await signedInPage(env.browser(), env.app().baseUrl, "social.worker@camden.example");
     const withJs = await tab(true);
     const withoutJs = await tab(false);
     await askForLink(withJs, "social.worker@camden.example", true);
@@ -85,7 +73,7 @@ describe("getting back into an account", () => {
   });
 
   it("a council admin sends a reset link and changes a role; an invitation is emailed and accepted", async () => {
-    const admin = await signedInPage(browser, app.baseUrl, "admin@camden.example");
+    const admin = await signedInPage(env.browser(), env.app().baseUrl, "admin@camden.example");
     const a = admin.page.page;
     await admin.page.goto("/admin/users");
     await admin.page.clickAndCheck(a.getByRole("link", { name: "Rita Byrne" }));
@@ -130,7 +118,7 @@ describe("getting back into an account", () => {
     invitee.assertAllChecked();
 
     // An officer sees on a child's entry who has viewed or changed it.
-    const officer = await signedInPage(browser, app.baseUrl, "officer@camden.example");
+    const officer = await signedInPage(env.browser(), env.app().baseUrl, "officer@camden.example");
     await officer.page.goto("/register");
     await officer.page.clickAndCheck(officer.page.page.locator("main table a.govuk-link").first());
     await expect(officer.page.page.locator("#audit-trail-heading").innerText()).resolves.toBe("Who has viewed or changed this entry");

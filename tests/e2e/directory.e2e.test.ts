@@ -1,34 +1,22 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addDays, londonDate } from "#app/domain/dates";
-import { startApp, type RunningApp } from "../support/app-server";
-import { CheckedPage, launchBrowser } from "../support/browser";
+import { appBrowserAndEmailsForFile } from "../support/e2e-app";
+import { CheckedPage } from "../support/browser";
 import { fillDate, hydrated, openForm } from "../support/e2e-forms";
-import { emailDirectory } from "../support/e2e-emails";
 import { signedInPage } from "../support/e2e-session";
 
-const emails = emailDirectory();
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(emails.env), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  emails.remove();
-});
+const env = appBrowserAndEmailsForFile();
+const emails = env.emails;
 
 const today = londonDate(new Date());
 
 describe("the public folder", () => {
   it("serves robots.txt and the favicon at the top level", async () => {
-    const robots = await fetch(`${app.baseUrl}/robots.txt`);
+    const robots = await fetch(`${env.app().baseUrl}/robots.txt`);
     expect(robots.status).toBe(200);
     expect(robots.headers.get("content-type")).toMatch(/^text\/plain/);
     await expect(robots.text()).resolves.toContain("Disallow: /\n");
-    const icon = await fetch(`${app.baseUrl}/favicon.ico`);
+    const icon = await fetch(`${env.app().baseUrl}/favicon.ico`);
     expect(icon.status).toBe(200);
     expect(icon.headers.get("content-type")).toMatch(/^image\//);
   });
@@ -38,7 +26,7 @@ describe("the directory, from application to public listing", () => {
   it("a provider signs up and applies (fixing a mistake), a Camden reviewer approves, and the public finds them", async () => {
     const past = addDays(today, -20);
     const future = addDays(today, 200);
-    const context = await browser.newContext({ baseURL: app.baseUrl });
+    const context = await env.browser().newContext({ baseURL: env.app().baseUrl });
     const page = new CheckedPage(await context.newPage());
     const p = page.page;
 
@@ -147,7 +135,7 @@ describe("the directory, from application to public listing", () => {
     await context.close();
 
     // A Camden reviewer: the site is in Camden, so the application is in their queue.
-    const reviewer = await signedInPage(browser, app.baseUrl, "reviewer@camden.example");
+    const reviewer = await signedInPage(env.browser(), env.app().baseUrl, "reviewer@camden.example");
     const r = reviewer.page.page;
     await reviewer.page.clickAndCheck(r.getByRole("link", { name: "Review" }).first());
     await reviewer.page.clickAndCheck(r.getByRole("link", { name: "Hampstead Heath Learning" }).first());
@@ -165,7 +153,7 @@ describe("the directory, from application to public listing", () => {
     await reviewer.context.close();
 
     // The public, signed out.
-    const publicContext = await browser.newContext({ baseURL: app.baseUrl });
+    const publicContext = await env.browser().newContext({ baseURL: env.app().baseUrl });
     const visitor = new CheckedPage(await publicContext.newPage());
     const v = visitor.page;
     await visitor.goto("/directory");
@@ -186,7 +174,7 @@ describe("the directory, from application to public listing", () => {
     await expect(contact.getByRole("link", { name: "hello@hampstead-learning.example" }).getAttribute("href")).resolves.toBe("mailto:hello@hampstead-learning.example");
     await expect(contact.getByRole("link", { name: "www.hampstead-learning.example (opens in new tab)" }).getAttribute("href")).resolves.toBe("https://www.hampstead-learning.example/");
     visitor.assertAllChecked();
-    const api = (await (await fetch(`${app.baseUrl}/api/v1/directory/providers?district=NW5&age=12`)).json()) as { data: { name: string }[] };
+    const api = (await (await fetch(`${env.app().baseUrl}/api/v1/directory/providers?district=NW5&age=12`)).json()) as { data: { name: string }[] };
     expect(api.data.map((d) => d.name).sort()).toEqual([
       "Bright Futures Learning CIC",
       "Hampstead Heath Learning Ltd",
@@ -195,7 +183,7 @@ describe("the directory, from application to public listing", () => {
   });
 
   it("a listed provider proposes a new site; the reviewer sees the listing unchanged until approving it", async () => {
-    const provider = await signedInPage(browser, app.baseUrl, "provider@brightfutures.example");
+    const provider = await signedInPage(env.browser(), env.app().baseUrl, "provider@brightfutures.example");
     const p = provider.page.page;
     await provider.page.clickAndCheck(p.getByRole("link", { name: "Your listing" }).first());
     await expect(p.locator(".govuk-summary-list").first().innerText()).resolves.toContain("Listed");
@@ -221,10 +209,10 @@ describe("the directory, from application to public listing", () => {
     provider.page.assertAllChecked();
     await provider.context.close();
 
-    const before = await (await fetch(`${app.baseUrl}/directory`)).text();
+    const before = await (await fetch(`${env.app().baseUrl}/directory`)).text();
     expect(before).not.toContain("Gospel Oak");
 
-    const reviewer = await signedInPage(browser, app.baseUrl, "reviewer@directory.example");
+    const reviewer = await signedInPage(env.browser(), env.app().baseUrl, "reviewer@directory.example");
     const r = reviewer.page.page;
     await reviewer.page.goto("/review");
     await openForm(reviewer.page, r.getByRole("link", { name: "Bright Futures Learning CIC" }).first());
@@ -246,14 +234,14 @@ describe("the directory, from application to public listing", () => {
     reviewer.page.assertAllChecked();
     await reviewer.context.close();
 
-    const after = await (await fetch(`${app.baseUrl}/directory/${(await (await fetch(`${app.baseUrl}/api/v1/directory/providers?q=bright`)).json() as { data: { id: string }[] }).data[0]!.id}`)).text();
+    const after = await (await fetch(`${env.app().baseUrl}/directory/${(await (await fetch(`${env.app().baseUrl}/api/v1/directory/providers?q=bright`)).json() as { data: { id: string }[] }).data[0]!.id}`)).text();
     expect(after).toContain("Gospel Oak Studio");
   });
 });
 
 describe("the public directory's filters", () => {
   it("refuses a filter it cannot use, with the error beside it, rather than showing every provider", async () => {
-    const context = await browser.newContext({ baseURL: app.baseUrl });
+    const context = await env.browser().newContext({ baseURL: env.app().baseUrl });
     const page = new CheckedPage(await context.newPage());
     const p = page.page;
     await page.goto("/directory?age=25&district=abc&type=unknown");

@@ -1,8 +1,7 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../support/app-server";
-import { CheckedPage, launchBrowser } from "../support/browser";
-import { emailDirectory } from "../support/e2e-emails";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { appBrowserAndEmailsForFile } from "../support/e2e-app";
+import { CheckedPage } from "../support/browser";
 import { fillDate, hydrated } from "../support/e2e-forms";
 import { signedInPage } from "../support/e2e-session";
 
@@ -12,18 +11,7 @@ import { signedInPage } from "../support/e2e-session";
 // does not have, leaving for home education: the council's officer makes an entry from it). Axe
 // runs on every page.
 
-const emails = emailDirectory();
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(emails.env), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  emails.remove();
-});
+const env = appBrowserAndEmailsForFile();
 
 async function fillReturn(p: Page, pupil: { firstName: string; lastName: string; dateOfBirth: string; postcode: string }) {
   await p.getByLabel("First name").fill(pupil.firstName);
@@ -43,7 +31,7 @@ async function fillReturn(p: Page, pupil: { firstName: string; lastName: string;
 describe("deletion returns", () => {
   it("the demo school sends returns with JavaScript on and off; the council consents or makes an entry; the school sees what happened", async () => {
     // JavaScript on: Jaden Rivers, on the register with a child protection plan the school does not tick.
-    const head = await signedInPage(browser, app.baseUrl, "head@gospeloakfields.school.example");
+    const head = await signedInPage(env.browser(), env.app().baseUrl, "head@gospeloakfields.school.example");
     const h = head.page;
     await h.clickAndCheck(h.page.locator("main").getByRole("link", { name: "Pupils leaving your roll" }));
     await h.clickAndCheck(h.page.getByRole("button", { name: "Tell the council a pupil is leaving your roll" }));
@@ -57,14 +45,14 @@ describe("deletion returns", () => {
     await expect(h.page.locator("main table").innerText()).resolves.toContain("Do not delete: waiting for the council's consent");
     h.assertAllChecked();
 
-    const worker = await signedInPage(browser, app.baseUrl, "social.worker@camden.example");
+    const worker = await signedInPage(env.browser(), env.app().baseUrl, "social.worker@camden.example");
     await worker.page.goto("/consent-requests");
     await expect(worker.page.page.locator("main").innerText()).resolves.toContain("Jaden Rivers");
 
     // JavaScript off: a pupil the register does not have, leaving for home education.
-    const noJsContext = await browser.newContext({ baseURL: app.baseUrl, javaScriptEnabled: false });
+    const noJsContext = await env.browser().newContext({ baseURL: env.app().baseUrl, javaScriptEnabled: false });
     await noJsContext.addCookies(await head.context.cookies());
-    const noJs = new CheckedPage(await noJsContext.newPage(), await (await browser.newContext({ baseURL: app.baseUrl })).newPage());
+    const noJs = new CheckedPage(await noJsContext.newPage(), await (await env.browser().newContext({ baseURL: env.app().baseUrl })).newPage());
     const p = noJs.page;
     await noJs.goto("/school/returns/new");
     await fillReturn(p, { firstName: "Maya", lastName: "Okonkwo-Reid", dateOfBirth: "2014-02-09", postcode: "NW5 1TL" });
@@ -79,7 +67,7 @@ describe("deletion returns", () => {
     noJs.assertAllChecked();
 
     // The officer turns it into an entry.
-    const officer = await signedInPage(browser, app.baseUrl, "officer@camden.example");
+    const officer = await signedInPage(env.browser(), env.app().baseUrl, "officer@camden.example");
     const o = officer.page;
     await o.goto("/council-queue?kind=deletion_return");
     await o.clickAndCheck(o.page.locator("main table").getByRole("link", { name: "School deletion return" }).first());

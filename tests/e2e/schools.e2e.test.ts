@@ -1,10 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../support/app-server";
-import { CheckedPage, launchBrowser } from "../support/browser";
-import { emailDirectory } from "../support/e2e-emails";
+import { describe, expect, it } from "vitest";
+import { appBrowserAndEmailsForFile } from "../support/e2e-app";
+import { CheckedPage } from "../support/browser";
 import { hydrated } from "../support/e2e-forms";
 import { signedInPage } from "../support/e2e-session";
 import { giasExtract } from "../support/gias";
@@ -13,23 +11,13 @@ import { giasExtract } from "../support/gias";
 // council admin invites a school's staff, the school's admin adds a colleague, and a school user
 // sees their school and not the register. JavaScript on and off, axe on every page.
 
-const emails = emailDirectory();
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(emails.env), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  emails.remove();
-});
+const env = appBrowserAndEmailsForFile();
+const emails = env.emails;
 
 async function tab(javaScript: boolean): Promise<CheckedPage> {
-  const context = await browser.newContext({ baseURL: app.baseUrl, javaScriptEnabled: javaScript });
+  const context = await env.browser().newContext({ baseURL: env.app().baseUrl, javaScriptEnabled: javaScript });
   if (javaScript) return new CheckedPage(await context.newPage());
-  const axeTab = await browser.newContext({ baseURL: app.baseUrl });
+  const axeTab = await env.browser().newContext({ baseURL: env.app().baseUrl });
   return new CheckedPage(await context.newPage(), await axeTab.newPage());
 }
 
@@ -42,7 +30,7 @@ function extractWithNewSchool(): Buffer {
 
 describe("schools in the service", () => {
   it("the service admin loads the extract (and is told plainly when a file is not one); a council admin invites the school's staff", async () => {
-    const admin = await signedInPage(browser, app.baseUrl, "service.admin@service.example");
+    const admin = await signedInPage(env.browser(), env.app().baseUrl, "service.admin@service.example");
     const a = admin.page.page;
     await admin.page.goto("/service-admin/schools");
     await expect(a.locator("main").innerText()).resolves.toContain("The service knows 9 schools, 8 of them open.");
@@ -58,7 +46,7 @@ describe("schools in the service", () => {
     admin.page.assertAllChecked();
 
     // The council admin, without JavaScript, finds the new school and invites its head.
-    const council = await signedInPage(browser, app.baseUrl, "admin@camden.example");
+    const council = await signedInPage(env.browser(), env.app().baseUrl, "admin@camden.example");
     const noJs = await tab(false);
     await noJs.page.context().addCookies(await council.context.cookies());
     const p = noJs.page;
@@ -89,7 +77,7 @@ describe("schools in the service", () => {
   });
 
   it("a demo school admin adds a colleague with JavaScript on, and a school user cannot open the register", async () => {
-    const head = await signedInPage(browser, app.baseUrl, "head@gospeloakfields.school.example");
+    const head = await signedInPage(env.browser(), env.app().baseUrl, "head@gospeloakfields.school.example");
     const h = head.page.page;
     await expect(h.locator("h1").innerText()).resolves.toBe("Your school and its people in the service");
     await head.page.clickAndCheck(h.locator("main").getByRole("link", { name: "Your school" }));
@@ -107,7 +95,7 @@ describe("schools in the service", () => {
     await expect(emails.linkSentTo("ravi@gospeloakfields.school.example", "invitation")).resolves.toMatch(/^\/invitation\//);
     head.page.assertAllChecked();
 
-    const staff = await signedInPage(browser, app.baseUrl, "office@bronte-moor.school.example");
+    const staff = await signedInPage(env.browser(), env.app().baseUrl, "office@bronte-moor.school.example");
     await expect(staff.page.page.locator("h1").innerText()).resolves.toBe("Your school in the service");
     await expect(staff.page.page.locator("main").innerText()).resolves.not.toContain("Colleagues");
     const register = await staff.page.page.goto("/register");

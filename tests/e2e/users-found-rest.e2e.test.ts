@@ -1,7 +1,6 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { appAndBrowserForFile } from "../support/e2e-app";
+import { describe, expect, it } from "vitest";
+import { appBrowserAndEmailsForFile } from "../support/e2e-app";
 import { CheckedPage } from "../support/browser";
-import { emailDirectory } from "../support/e2e-emails";
 import { hydrated, openForm } from "../support/e2e-forms";
 import { signedInPage } from "../support/e2e-session";
 
@@ -9,9 +8,8 @@ import { signedInPage } from "../support/e2e-session";
 // provider's public contact; a social worker's counts and deadlines; removing a provider's
 // colleague; a council admin reading each user's last sign-in.
 
-const emails = emailDirectory();
-const env = appAndBrowserForFile(emails.env);
-afterAll(() => emails.remove());
+const env = appBrowserAndEmailsForFile();
+const emails = env.emails;
 
 describe("a provider's public contact (item 13)", () => {
   it("is asked for with each answer checked, and the public page shows the one listed", async () => {
