@@ -92,22 +92,24 @@ interface Claimed {
 
 /**
  * Claims one due email: a conditional update of a row no other deliverer holds (SKIP LOCKED passes
- * over one being claimed this instant; the lease keeps it from the rest while it is sent).
+ * over one being claimed this instant; the lease keeps it from the rest while it is sent). Without
+ * a given `now` the database's clock decides what is due, the clock that stamped next_attempt_at:
+ * an app server's clock can lag it (another machine; or the same one, since a JavaScript date
+ * drops the microseconds PostgreSQL keeps), and then an email queued that instant waited a minute.
  */
-async function claimOne(now: Date): Promise<Claimed | undefined> {
-  const at = now.toISOString();
-  const until = new Date(now.getTime() + CLAIM_MS).toISOString();
+async function claimOne(now: Date | undefined): Promise<Claimed | undefined> {
+  const at = now ? sql`${now.toISOString()}::timestamptz` : sql`clock_timestamp()`;
   const result = await db.execute(sql`
     with due as (
       select id from email_outbox
-      where sent_at is null and failed_at is null and next_attempt_at <= ${at}::timestamptz
-        and (claimed_until is null or claimed_until < ${at}::timestamptz)
+      where sent_at is null and failed_at is null and next_attempt_at <= ${at}
+        and (claimed_until is null or claimed_until < ${at})
       order by next_attempt_at
       limit 1
       for update skip locked
     )
     update email_outbox o
-    set claimed_until = ${until}::timestamptz, attempts = o.attempts + 1
+    set claimed_until = ${at} + make_interval(secs => ${CLAIM_MS / 1000}), attempts = o.attempts + 1
     from due
     where o.id = due.id
     returning o.id, coalesce((select u.email from users u where u.id = o.to_user_id), o.to_email) as "to",
@@ -127,7 +129,7 @@ export async function deliverEmails(options: { limit?: number; now?: Date } = {}
   const via = currentSender();
   let sent = 0;
   for (let done = 0; done < limit; done++) {
-    const email = await claimOne(clock());
+    const email = await claimOne(options.now);
     if (!email) break;
     let result: { reference?: string } | void;
     try {

@@ -1,5 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { action as emailsAction, loader as emailsLoader } from "#app/routes/service-admin.emails";
 import { env } from "#app/utils/env.server";
 import { deliverEmails, EmailSendError, notify, setEmailSender, type EmailMessage } from "#app/utils/notify.server";
@@ -45,6 +45,22 @@ describe("the email outbox", () => {
     const rows = await db.select().from(emailOutbox).where(inArray(emailOutbox.id, ids));
     expect(rows.every((r) => r.sentAt !== null && r.attempts === 1 && r.claimedUntil === null)).toBe(true);
     expect(await deliverEmails()).toBe(0);
+  });
+
+  // PostgreSQL only: embedded PGlite runs in this process on its clock, so there is no second clock.
+  it.runIf(process.env.DATABASE_URL)("sends an email queued this instant even when the app server's clock is behind the database's", async () => {
+    // next_attempt_at is stamped by the database; a JavaScript date drops its microseconds, and an
+    // app server on another machine can lag by more. Here the app's clock runs 3 seconds behind.
+    const sends: string[] = [];
+    setEmailSender({ name: "test", send: async (message: EmailMessage) => void sends.push(message.subject) });
+    await queueEmails(1, "Just queued");
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() - 3_000 });
+    try {
+      expect(await deliverEmails()).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(sends).toEqual(["Just queued 0"]);
   });
 
   it("retries a temporary failure later, with a longer wait each time, and gives up visibly after the last attempt", async () => {
