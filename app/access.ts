@@ -62,6 +62,8 @@ export const ROUTE_ACCESS = {
   "routes/register.$childId.same-child": needs("write:child:own-la"),
   "routes/register.$childId.contacts.new": needs("write:child:own-la"),
   "routes/register.$childId.contacts.$contactId": needs("write:child:own-la"),
+  "routes/register.$childId.suitability.$action": needs("write:child:own-la"),
+  "routes/register.$childId.suitability.$stepId.letter": needs("write:child:own-la"),
   // The council's queue of items to decide (incoming transfers, destination-unknown matches).
   "routes/council-queue._index": needs("write:child:own-la"),
   "routes/council-queue.$itemId": needs("write:child:own-la"),

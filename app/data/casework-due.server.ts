@@ -1,6 +1,7 @@
 import { and, eq, lte, sql, type SQL } from "drizzle-orm";
 import { annualReviewDueCutoff, DEFAULT_CONTACT_EDIT_MINUTES, DEFAULT_NO_CONTACT_ALERT_DAYS, noContactCutoff } from "#app/domain/contacts";
-import type { IsoDate } from "#app/domain/dates";
+import { addDays, type IsoDate } from "#app/domain/dates";
+import { SUITABILITY_DEADLINE_NOTICE_DAYS } from "#app/domain/suitability-process";
 import { db, type DbOrTx } from "#db/client";
 import { children, laSettings } from "#db/schema/index";
 import type { Due } from "./register-query";
@@ -39,5 +40,7 @@ export function dueCondition(due: Due, settings: CaseworkSettings, today: IsoDat
       )!;
     case "next_action":
       return lte(children.nextActionDue, today);
+    case "suitability_deadline":
+      return lte(children.suitabilityDeadline, addDays(today, SUITABILITY_DEADLINE_NOTICE_DAYS));
   }
 }

@@ -4,6 +4,7 @@ import { londonDate, type IsoDate } from "#app/domain/dates";
 import type * as v from "#app/domain/register-vocabulary";
 import { MIN_CONTAINS_LENGTH, readSearchText, type SearchKind, type SearchText } from "#app/domain/register-search-text";
 import type { RegisterFlag } from "#app/domain/register-flags";
+import type { SuitabilityStage } from "#app/domain/suitability-process";
 import type { Actor } from "#app/utils/audit.server";
 import { db } from "#db/client";
 import { childReferences, children, consentRequests, educationArrangements, parentsAndCarers, placements, users } from "#db/schema/index";
@@ -124,6 +125,8 @@ export interface RegisterListRow {
   lastContactOn: string | null;
   nextAction: string | null;
   nextActionDue: string | null;
+  suitabilityStage: SuitabilityStage | null;
+  suitabilityDeadline: string | null;
   ownerName: string | null;
   flags: RegisterFlag[];
 }
@@ -197,6 +200,7 @@ async function listPlan(scope: RegisterScope, query: RegisterQuery, search: Sear
     no_contact: [asc(sql`coalesce(${children.lastContactOn}, ${children.dateEntered})`)],
     annual_review: [asc(sql`coalesce(${children.lastAnnualReviewOn}, ${children.dateEntered})`)],
     next_action: [asc(children.nextActionDue)],
+    suitability_deadline: [asc(children.suitabilityDeadline)],
   } satisfies Record<Due, SQL[]>;
   const order =
     query.sort === "status_since"
@@ -227,6 +231,8 @@ async function listPlan(scope: RegisterScope, query: RegisterQuery, search: Sear
     lastContactOn: children.lastContactOn,
     nextAction: children.nextAction,
     nextActionDue: children.nextActionDue,
+    suitabilityStage: children.suitabilityStage,
+    suitabilityDeadline: children.suitabilityDeadline,
   };
   const onePage = <T extends PgSelect>(select: T) => select.where(where).orderBy(...order).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE);
   return { where, state, page, columns, order, onePage };

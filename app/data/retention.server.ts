@@ -24,6 +24,7 @@ import {
   parentsAndCarers,
   passwordResets,
   placements,
+  suitabilitySteps,
   retentionRules,
   signInThrottles,
 } from "#db/schema/index";
@@ -201,6 +202,7 @@ export async function anonymiseEntry(laId: string, childId: string, period: numb
       .update(placements)
       .set({ reason: REMOVED, endedEarlyReason: sql`case when ${placements.endedEarlyReason} is null then null else ${REMOVED} end` })
       .where(eq(placements.childId, childId));
+    await tx.update(suitabilitySteps).set({ reason: REMOVED }).where(and(eq(suitabilitySteps.childId, childId), isNotNull(suitabilitySteps.reason)));
     // The reference stays (the entry keeps it); a national identifier beside it goes once every
     // entry sharing the reference is anonymised (another council may still hold the child).
     await tx

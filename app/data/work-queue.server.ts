@@ -3,6 +3,7 @@ import { ANNUAL_REVIEW_NOTICE_DAYS } from "#app/domain/contacts";
 import { QUEUE_KIND_LABELS, QUEUE_KINDS, type QueueKind } from "#app/domain/council-queue";
 import { londonDate } from "#app/domain/dates";
 import { hasPermission, type Permission } from "#app/domain/roles";
+import { SUITABILITY_DEADLINE_NOTICE_DAYS } from "#app/domain/suitability-process";
 import type { SessionUser } from "#app/utils/session.server";
 import { caseworkSettings } from "./casework-due.server";
 import { countConsentRequests } from "./consent.server";
@@ -84,6 +85,7 @@ export const WORK_QUEUE_LINES: readonly WorkQueueLine[] = [
   registerLine("no-contact", "no_contact", async (user) => `Children with no contact for ${(await caseworkSettings(user.organisationId)).noContactAlertDays} days or more`),
   registerLine("annual-review", "annual_review", () => `Annual home-education reviews due within ${ANNUAL_REVIEW_NOTICE_DAYS} days or overdue`),
   registerLine("next-action", "next_action", () => "Next actions due from contacts"),
+  registerLine("suitability-deadline", "suitability_deadline", () => `Notices and orders with a deadline within ${SUITABILITY_DEADLINE_NOTICE_DAYS} days or passed`),
   ...QUEUE_KINDS.map(councilQueueLine),
 ];
 

@@ -48,6 +48,8 @@ export const HISTORY_KINDS = [
   "same_child_confirmed",
   // A school's deletion return was matched to this entry (decision 069).
   "school_return",
+  // A step of the process when home education may not be suitable: an enquiry, a notice, an order, an outcome (decision 077).
+  "suitability_step",
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 

@@ -75,6 +75,16 @@ export const PROCESSING_ACTIVITIES: readonly ProcessingActivity[] = [
     retentionNote: "What each contact says is removed when the child's entry is anonymised; its date and kind stay.",
   },
   {
+    id: "suitability",
+    part: "Casework",
+    data: "The process when a child's home education may not be suitable: enquiries, notices under sections 437 and 438, school attendance orders and their outcomes, with dates, deadlines, the schools named, the reasons for each decision and who decided",
+    subjects: "Children on a register and their parents",
+    purpose: "Making sure a child receives a suitable education, and enforcing it where it does not (sections 437 to 447 Education Act 1996)",
+    lawfulBasis: `${PUBLIC_TASK}. ${SPECIAL}`,
+    retentionKind: "register_entry",
+    retentionNote: "The reasons given are removed when the child's entry is anonymised; each step's kind, dates and schools stay.",
+  },
+  {
     id: "council-queue",
     part: "Children who move",
     data: "Transfers between councils (the child's name, date of birth, reference and new address, what the receiving council decided and why) and matches with children who left another council's register",

@@ -16,6 +16,8 @@ import { formatDate, londonDate } from "#app/domain/dates";
 import * as v from "#app/domain/register-vocabulary";
 import { caseOwners } from "#app/data/caseload.server";
 import { contactsOfChild } from "#app/data/contacts.server";
+import { suitabilityOfChild } from "#app/data/suitability.server";
+import { SuitabilityCard } from "#app/components/casework/SuitabilityCard";
 import { CONTACT_TYPE_LABELS } from "#app/domain/contacts";
 import { guard } from "#app/utils/route-guard.server";
 
@@ -23,7 +25,12 @@ export const loader = guard("routes/register.$childId._index").loader(async ({ u
   const scope = registerScope(user);
   const entry = await viewEntry(scope, params.childId ?? "", actor);
   const today = londonDate(new Date());
-  const [requests, placements, contacts] = await Promise.all([consentRequestsOfChild(scope, entry.id), placementsOfChild(scope, entry.id), contactsOfChild(scope, entry.id)]);
+  const [requests, placements, contacts, suitability] = await Promise.all([
+    consentRequestsOfChild(scope, entry.id),
+    placementsOfChild(scope, entry.id),
+    contactsOfChild(scope, entry.id),
+    suitabilityOfChild(scope, entry.id, today),
+  ]);
   const owners = can("write:child:own-la") ? await caseOwners(registerWriteScope(user)) : [];
   const ownerName = entry.ownerUserId ? (owners.find((o) => o.id === entry.ownerUserId)?.name ?? "Another officer") : "Unassigned";
   // The LA's officers see who has viewed or changed the entry; an allocated social worker does not.
@@ -100,6 +107,9 @@ export const loader = guard("routes/register.$childId._index").loader(async ({ u
       author: c.author,
       mayCorrect: c.mayCorrect,
     })),
+    suitability,
+    suitabilityRecorded: new URL(request.url).searchParams.get("suitability") === "recorded",
+    today,
   };
 });
 
@@ -167,6 +177,7 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
         {d.contact === "corrected" ? <NotificationBanner type="success" heading="The contact has been corrected" /> : null}
         {d.moved ? <NotificationBanner type="success" heading="The entry's owner has been changed" /> : null}
         {d.homeEducation === "recorded" ? <NotificationBanner type="success" heading="Home education has been recorded" /> : null}
+        {d.suitabilityRecorded ? <NotificationBanner type="success" heading="The step has been recorded" /> : null}
         {d.homeEducation === "consent_requested" ? (
           <NotificationBanner type="success" heading="The request has been sent for a decision">
             <p className="govuk-body">The child&apos;s education status will change only when every decision it needs is agreed.</p>
@@ -309,6 +320,7 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
             ))}
           </SummaryCard>
         </div>
+        <SuitabilityCard childId={d.id} data={d.suitability} today={d.today} canAct={d.canEdit && !d.left} />
         {d.placements.length > 0 || (d.canPlace && !d.left) ? (
           <SummaryCard title="Placements" actions={d.canPlace && !d.left ? [{ href: href("/register/:childId/placements/new", { childId: d.id }), text: "Place with a provider" }] : []}>
             {d.placements.length === 0 ? <p className="govuk-body">No placements.</p> : null}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_CENSUS_DAYS, parseCensusDays } from "#app/domain/census-dates";
 import type { SecondFactorPolicies } from "#app/domain/second-factor";
+import { DEFAULT_SUITABILITY_RULES, MINIMUM_NOTICE_DAYS } from "#app/domain/suitability-process";
 
 const positiveNumber = (fallback: number) => z.coerce.number().positive().default(fallback);
 const optionalText = z.string().trim().min(1).optional().catch(undefined);
@@ -55,6 +56,11 @@ const EnvSchema = z
     // country: condition B extended to a child protection plan in the previous 5 years (README,
     // "Home-education consent"). Off until the enacted text is confirmed.
     CONSENT_EXTENDED_CONDITION_B: z.enum(["on", "off"]).default("off"),
+    // The periods of the process when home education may not be suitable (decision 077), national
+    // because they are the law's: the s437(1) notice's (at least 15 days) and the notice of
+    // intention's (15 days in s438(4)). Settings so the Act's commencement can change them.
+    SUITABILITY_NOTICE_DAYS: z.coerce.number().int().min(MINIMUM_NOTICE_DAYS).max(90).default(DEFAULT_SUITABILITY_RULES.noticeDays),
+    ATTENDANCE_ORDER_INTENTION_DAYS: z.coerce.number().int().min(1).max(90).default(DEFAULT_SUITABILITY_RULES.intentionDays),
     STATISTICS_ACADEMIC_YEARS: z.coerce.number().int().min(1).max(10).default(2),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     PORT: z.coerce.number().int().positive().default(3000),

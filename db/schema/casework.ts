@@ -1,6 +1,8 @@
+import { sql } from "drizzle-orm";
 import { date, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { CONTACT_TYPES } from "../../app/domain/contacts";
-import { children } from "./children";
+import { SUITABILITY_ACTIONS } from "../../app/domain/suitability-process";
+import { children, suitabilityStage } from "./children";
 import { organisations } from "./organisations";
 import { users } from "./users";
 
@@ -39,3 +41,33 @@ export const contacts = pgTable(
   (t) => [index("contacts_child_idx").on(t.childId, t.contactDate), index("contacts_la_created_idx").on(t.laId, t.createdAt)],
 );
 
+
+export const suitabilityAction = pgEnum("suitability_action", SUITABILITY_ACTIONS);
+
+/**
+ * Each step of the process when home education may not be suitable (decision 077): the enquiry,
+ * the notices and the order with the day each was served and the deadline it set, the schools a
+ * notice of intention or an order named (URNs from the schools list), the reason for a decision,
+ * and who decided. Written through the entry writer with the entry's stage; never changed after.
+ */
+export const suitabilitySteps = pgTable(
+  "suitability_steps",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    childId: uuid("child_id")
+      .notNull()
+      .references(() => children.id),
+    laId: uuid("la_id")
+      .notNull()
+      .references(() => organisations.id),
+    action: suitabilityAction("action").notNull(),
+    stageAfter: suitabilityStage("stage_after").notNull(),
+    stepOn: date("step_on", { mode: "string" }).notNull(),
+    deadline: date("deadline", { mode: "string" }),
+    schoolUrns: text("school_urns").array().notNull().default(sql`'{}'::text[]`),
+    reason: text("reason"),
+    decidedByUserId: uuid("decided_by_user_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("suitability_steps_child_idx").on(t.childId, t.stepOn)],
+);

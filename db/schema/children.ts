@@ -29,6 +29,7 @@ import {
   SOCIAL_CARE_STATUSES,
 } from "../../app/domain/register-vocabulary";
 import type { HistoryChange, HistoryKind } from "../../app/domain/entry-history";
+import { SUITABILITY_STAGES } from "../../app/domain/suitability-process";
 import { organisations } from "./organisations";
 import { apiTokens } from "./api-tokens";
 import { users } from "./users";
@@ -43,6 +44,7 @@ export const sex = pgEnum("sex", SEXES);
 export const reasonLeft = pgEnum("reason_left", REASONS_LEFT);
 export const informationSource = pgEnum("information_source", INFORMATION_SOURCES);
 export const destination = pgEnum("destination", DESTINATIONS);
+export const suitabilityStage = pgEnum("suitability_stage", SUITABILITY_STAGES);
 
 /** Numbers the register's own child references; never reset, so a reference is never reused. */
 export const childReferenceSequence = pgSequence("child_reference_seq", { startWith: 1, increment: 1 });
@@ -128,6 +130,10 @@ export const children = pgTable(
     /** The next action of the latest contact, and when it is due; a contact without one clears it. */
     nextAction: text("next_action"),
     nextActionDue: date("next_action_due", { mode: "string" }),
+    /** Where the process for education that may not be suitable stands (app/domain/suitability-process.ts),
+     * and its deadline (a notice's period, an enquiry's reply, an order's review); set by the entry writer. */
+    suitabilityStage: suitabilityStage("suitability_stage"),
+    suitabilityDeadline: date("suitability_deadline", { mode: "string" }),
     /** Processing restricted (UK GDPR Article 18) while a dispute is looked at: the council still sees the
      * entry; exports, API results and statistics leave it out (`childInOutputs`, decision 052). */
     restrictedSince: timestamp("restricted_since", { withTimezone: true }),
@@ -169,6 +175,7 @@ export const children = pgTable(
     index("children_la_annual_review_idx")
       .on(t.laId, sql`coalesce(${t.lastAnnualReviewOn}, ${t.dateEntered})`)
       .where(sql`${t.dateLeft} is null and ${t.educationStatus} = 'elective_home_education'`),
+    index("children_la_suitability_deadline_idx").on(t.laId, t.suitabilityDeadline).where(sql`${t.dateLeft} is null and ${t.suitabilityDeadline} is not null`),
     index("children_la_next_action_idx").on(t.laId, t.nextActionDue).where(sql`${t.dateLeft} is null and ${t.nextActionDue} is not null`),
     // Identifiers are looked up nationally too (the cross-LA duplicate flag), so not LA-first.
     index("children_upn_idx").on(t.upn),

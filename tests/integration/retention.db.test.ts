@@ -25,6 +25,7 @@ import {
   placementRefusals,
   placements,
   signInThrottles,
+  suitabilitySteps,
   statisticsCouncilFigures,
 } from "#db/schema/index";
 import { loader as privacyLoader } from "#app/routes/privacy";
@@ -143,12 +144,15 @@ describe("anonymising register entries", () => {
       await db.select().from(placements).where(eq(placements.childId, old.childId)),
       await db.select().from(placementRefusals).where(eq(placementRefusals.childId, old.childId)),
       await db.select().from(contacts).where(eq(contacts.childId, old.childId)),
+      await db.select().from(suitabilitySteps).where(eq(suitabilitySteps.childId, old.childId)),
       items,
     ]);
     for (const personal of ["Ada", "Lovelace", "Marchmont", "WC1N", "Annabella", "Byron", "george@example.com", "risk at home", "small group", "notebooks", "sample of work", "Headingley", "safer seen daily"]) expect(held, personal).not.toContain(personal);
     const history = await db.select().from(entryHistory).where(eq(entryHistory.childId, old.childId)).orderBy(entryHistory.id);
-    expect(history.map((h) => h.kind)).toEqual(["created", "consent_requested", "consent_refused", "placement", "contact_recorded", "left", "transfer_declined", "anonymised"]);
-    expect(history.map((h) => h.summary).slice(4, 7)).toEqual(["Contact recorded", "Left", "Transfer declined"]);
+    expect(history.map((h) => h.kind)).toEqual(["created", "consent_requested", "consent_refused", "placement", "contact_recorded", "suitability_step", "left", "transfer_declined", "anonymised"]);
+    expect(history.map((h) => h.summary).slice(4, 8)).toEqual(["Contact recorded", "Suitability step", "Left", "Transfer declined"]);
+    const [enquiry] = await db.select().from(suitabilitySteps).where(eq(suitabilitySteps.childId, old.childId));
+    expect(enquiry).toMatchObject({ action: "start_enquiry", stageAfter: "enquiry", reason: "Removed under the retention schedule" });
     const [contact] = await db.select().from(contacts).where(eq(contacts.childId, old.childId));
     expect(contact).toMatchObject({ contactDate: "2026-11-20", type: "visit", withWhom: "Removed under the retention schedule", outcome: null, nextAction: null });
     expect(await rowOf(old.childId)).toMatchObject({ nextAction: null, nextActionDue: null });

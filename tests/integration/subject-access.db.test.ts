@@ -59,6 +59,7 @@ describe("a child's subject access bundle", () => {
     expect(text("audit")).toMatch(/viewed/);
     expect(text("contacts")).toContain("Ada showed her mathematics notebooks");
     expect(text("contacts")).toContain("Ask for a sample of work");
+    expect(text("suitability")).toContain("Asked at the visit for a plan of Ada's week");
     expect(section("transfers").records).toHaveLength(1);
     expect(section("transfers").records[0].heading).toMatch(/^Transfer to Leeds, sent /);
     expect(text("transfers")).toContain("No child called Ada at 7 Headingley Lane");

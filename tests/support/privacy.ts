@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { recordContact } from "#app/data/contacts.server";
+import { takeSuitabilityStep } from "#app/data/suitability.server";
 import { createPlacement } from "#app/data/placements.server";
 import { action as queueItemAction } from "#app/routes/council-queue.$itemId";
 import { action as decideAction } from "#app/routes/consent-requests.$requestId";
@@ -87,6 +88,14 @@ export async function childWithEverything(overrides: Record<string, string> = {}
     officer.actor,
     new Date(Date.now() - 2 * 3_600_000),
   );
+  const enquiry = await takeSuitabilityStep(
+    officer.scope,
+    childId,
+    { action: "start_enquiry", stepOn: addDays(today, -5) as IsoDate, reason: "Asked at the visit for a plan of Ada's week", deadline: addDays(today, 20) as IsoDate, schoolUrns: [] },
+    officer.actor,
+    today,
+  );
+  if (!enquiry.ok) throw new Error(`could not record the enquiry: ${JSON.stringify(enquiry)}`);
   await call(childLoader, await requestAs(officer.user, `/register/${childId}`), { childId });
   await leave(officer.user, childId, { reasonLeft: "moved_out_of_area", destination: "english_council", destinationLaId: leeds.user.organisationId });
   const [transfer] = await db.select().from(councilQueueItems).where(and(eq(councilQueueItems.sourceChildId, childId), eq(councilQueueItems.kind, "incoming_transfer")));

@@ -3,6 +3,7 @@ import { Table, Tag, type TableCell } from "#app/components/govuk";
 import { daysBetween, formatDate, type IsoDate } from "#app/domain/dates";
 import { REGISTER_FLAG_LABELS, type RegisterFlag } from "#app/domain/register-flags";
 import { EDUCATION_STATUS_LABELS, type EducationStatus, type SocialCareStatus } from "#app/domain/register-vocabulary";
+import { SUITABILITY_STAGE_LABELS, type SuitabilityStage } from "#app/domain/suitability-process";
 
 export interface RegisterRow {
   id: string;
@@ -21,10 +22,12 @@ export interface RegisterRow {
   lastContactOn: string | null;
   nextAction: string | null;
   nextActionDue: string | null;
+  suitabilityStage: SuitabilityStage | null;
+  suitabilityDeadline: string | null;
 }
 
 /** A column a work-queue list adds: what makes each child due. */
-export type DueColumn = "days_missing" | "last_contact" | "next_action";
+export type DueColumn = "days_missing" | "last_contact" | "next_action" | "suitability";
 
 const FLAG_COLOUR: Record<RegisterFlag, "red" | "yellow" | "purple"> = { needs_review: "red", consent_waiting: "yellow", registered_elsewhere: "purple" };
 
@@ -36,10 +39,12 @@ function dueCell(column: DueColumn, row: RegisterRow, today: IsoDate): TableCell
       return { text: row.lastContactOn ? formatDate(row.lastContactOn) : "None recorded" };
     case "next_action":
       return { text: row.nextActionDue ? `${formatDate(row.nextActionDue)}: ${row.nextAction ?? ""}` : "" };
+    case "suitability":
+      return { text: row.suitabilityDeadline ? `${formatDate(row.suitabilityDeadline)}: ${row.suitabilityStage ? SUITABILITY_STAGE_LABELS[row.suitabilityStage] : ""}` : "" };
   }
 }
 
-const DUE_HEADING: Record<DueColumn, string> = { days_missing: "Days missing", last_contact: "Last contact", next_action: "Next action" };
+const DUE_HEADING: Record<DueColumn, string> = { days_missing: "Days missing", last_contact: "Last contact", next_action: "Next action", suitability: "Deadline" };
 
 export function RegisterTable({ rows, caption, today, due, select }: { rows: RegisterRow[]; caption: string; today: IsoDate; due?: DueColumn; select?: string }) {
   return (

@@ -8,6 +8,7 @@ import { arrangementsSection } from "./arrangements.server";
 import { auditSection } from "./audit.server";
 import { consentSection } from "./consent.server";
 import { contactsSection } from "./contacts.server";
+import { suitabilitySection } from "./suitability.server";
 import { councilQueueSection, transfersSection } from "./council-queue.server";
 import { entrySection } from "./entry.server";
 import { historySection } from "./history.server";
@@ -32,6 +33,7 @@ export const CHILD_SECTIONS: readonly ChildSection[] = [
   placementsSection,
   refusalsSection,
   contactsSection,
+  suitabilitySection,
   transfersSection,
   councilQueueSection,
   inboxSection,
