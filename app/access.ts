@@ -63,6 +63,8 @@ export const ROUTE_ACCESS = {
   "routes/register.$childId.contacts.new": needs("write:child:own-la"),
   "routes/register.$childId.contacts.$contactId": needs("write:child:own-la"),
   "routes/register.$childId.suitability.$action": needs("write:child:own-la"),
+  "routes/register.$childId.support-requests.new": needs("write:child:own-la"),
+  "routes/register.$childId.support-requests.$requestId": needs("write:child:own-la"),
   "routes/register.$childId.suitability.$stepId.letter": needs("write:child:own-la"),
   // The council's queue of items to decide (incoming transfers, destination-unknown matches).
   "routes/council-queue._index": needs("write:child:own-la"),

@@ -3,7 +3,7 @@ import { annualReviewDueCutoff, DEFAULT_CONTACT_EDIT_MINUTES, DEFAULT_NO_CONTACT
 import { addDays, type IsoDate } from "#app/domain/dates";
 import { SUITABILITY_DEADLINE_NOTICE_DAYS } from "#app/domain/suitability-process";
 import { db, type DbOrTx } from "#db/client";
-import { children, laSettings } from "#db/schema/index";
+import { children, laSettings, supportRequests } from "#db/schema/index";
 import type { Due } from "./register-query";
 
 // What each casework filter means in SQL, written once: the register's list behind a work-queue
@@ -40,6 +40,8 @@ export function dueCondition(due: Due, settings: CaseworkSettings, today: IsoDat
       )!;
     case "next_action":
       return lte(children.nextActionDue, today);
+    case "support_waiting":
+      return sql`exists (select 1 from ${supportRequests} where ${supportRequests.laId} = ${children.laId} and ${supportRequests.childId} = ${children.id} and ${supportRequests.closedOn} is null and ${supportRequests.offeredOn} is null)`;
     case "suitability_deadline":
       return lte(children.suitabilityDeadline, addDays(today, SUITABILITY_DEADLINE_NOTICE_DAYS));
   }

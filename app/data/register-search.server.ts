@@ -201,6 +201,7 @@ async function listPlan(scope: RegisterScope, query: RegisterQuery, search: Sear
     annual_review: [asc(sql`coalesce(${children.lastAnnualReviewOn}, ${children.dateEntered})`)],
     next_action: [asc(children.nextActionDue)],
     suitability_deadline: [asc(children.suitabilityDeadline)],
+    support_waiting: [asc(children.statusSince)],
   } satisfies Record<Due, SQL[]>;
   const order =
     query.sort === "status_since"

@@ -25,6 +25,7 @@ import {
   passwordResets,
   placements,
   suitabilitySteps,
+  supportRequests,
   retentionRules,
   signInThrottles,
 } from "#db/schema/index";
@@ -202,6 +203,10 @@ export async function anonymiseEntry(laId: string, childId: string, period: numb
       .update(placements)
       .set({ reason: REMOVED, endedEarlyReason: sql`case when ${placements.endedEarlyReason} is null then null else ${REMOVED} end` })
       .where(eq(placements.childId, childId));
+    await tx
+      .update(supportRequests)
+      .set({ requestedBy: REMOVED, details: REMOVED, offer: sql`case when ${supportRequests.offer} is null then null else ${REMOVED} end`, outcomeNote: null })
+      .where(eq(supportRequests.childId, childId));
     await tx.update(suitabilitySteps).set({ reason: REMOVED }).where(and(eq(suitabilitySteps.childId, childId), isNotNull(suitabilitySteps.reason)));
     // The reference stays (the entry keeps it); a national identifier beside it goes once every
     // entry sharing the reference is anonymised (another council may still hold the child).

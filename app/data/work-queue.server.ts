@@ -85,6 +85,7 @@ export const WORK_QUEUE_LINES: readonly WorkQueueLine[] = [
   registerLine("no-contact", "no_contact", async (user) => `Children with no contact for ${(await caseworkSettings(user.organisationId)).noContactAlertDays} days or more`),
   registerLine("annual-review", "annual_review", () => `Annual home-education reviews due within ${ANNUAL_REVIEW_NOTICE_DAYS} days or overdue`),
   registerLine("next-action", "next_action", () => "Next actions due from contacts"),
+  registerLine("support-waiting", "support_waiting", () => "Home-educating parents' requests for support waiting for an offer"),
   registerLine("suitability-deadline", "suitability_deadline", () => `Notices and orders with a deadline within ${SUITABILITY_DEADLINE_NOTICE_DAYS} days or passed`),
   ...QUEUE_KINDS.map(councilQueueLine),
 ];

@@ -50,6 +50,10 @@ export const HISTORY_KINDS = [
   "school_return",
   // A step of the process when home education may not be suitable: an enquiry, a notice, an order, an outcome (decision 077).
   "suitability_step",
+  // A home-educating parent asked for support (s436G), the council offered it, and the request ended (decision 078).
+  "support_requested",
+  "support_offered",
+  "support_closed",
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 

@@ -85,6 +85,16 @@ export const PROCESSING_ACTIVITIES: readonly ProcessingActivity[] = [
     retentionNote: "The reasons given are removed when the child's entry is anonymised; each step's kind, dates and schools stay.",
   },
   {
+    id: "support-requests",
+    part: "Casework",
+    data: "Requests from home-educating parents for support: who asked, what for, in their words, what the council offered and how it ended",
+    subjects: "Children on a register who are educated at home, and their parents",
+    purpose: "The council's duty to support parents educating their children at home who ask (section 436G Education Act 1996)",
+    lawfulBasis: PUBLIC_TASK,
+    retentionKind: "register_entry",
+    retentionNote: "Who asked, their words, the offer and the note are removed when the child's entry is anonymised; the dates, kinds and outcome stay.",
+  },
+  {
     id: "council-queue",
     part: "Children who move",
     data: "Transfers between councils (the child's name, date of birth, reference and new address, what the receiving council decided and why) and matches with children who left another council's register",

@@ -18,6 +18,8 @@ import { caseOwners } from "#app/data/caseload.server";
 import { contactsOfChild } from "#app/data/contacts.server";
 import { suitabilityOfChild } from "#app/data/suitability.server";
 import { SuitabilityCard } from "#app/components/casework/SuitabilityCard";
+import { SupportCard } from "#app/components/casework/SupportCard";
+import { supportRequestsOfChild } from "#app/data/support-requests.server";
 import { CONTACT_TYPE_LABELS } from "#app/domain/contacts";
 import { guard } from "#app/utils/route-guard.server";
 
@@ -25,11 +27,12 @@ export const loader = guard("routes/register.$childId._index").loader(async ({ u
   const scope = registerScope(user);
   const entry = await viewEntry(scope, params.childId ?? "", actor);
   const today = londonDate(new Date());
-  const [requests, placements, contacts, suitability] = await Promise.all([
+  const [requests, placements, contacts, suitability, support] = await Promise.all([
     consentRequestsOfChild(scope, entry.id),
     placementsOfChild(scope, entry.id),
     contactsOfChild(scope, entry.id),
     suitabilityOfChild(scope, entry.id, today),
+    supportRequestsOfChild(scope, entry.id),
   ]);
   const owners = can("write:child:own-la") ? await caseOwners(registerWriteScope(user)) : [];
   const ownerName = entry.ownerUserId ? (owners.find((o) => o.id === entry.ownerUserId)?.name ?? "Another officer") : "Unassigned";
@@ -108,6 +111,9 @@ export const loader = guard("routes/register.$childId._index").loader(async ({ u
       mayCorrect: c.mayCorrect,
     })),
     suitability,
+    support,
+    mayAskSupport: entry.educationStatus === "elective_home_education",
+    supportRecorded: new URL(request.url).searchParams.get("support") === "recorded",
     suitabilityRecorded: new URL(request.url).searchParams.get("suitability") === "recorded",
     today,
   };
@@ -178,6 +184,7 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
         {d.moved ? <NotificationBanner type="success" heading="The entry's owner has been changed" /> : null}
         {d.homeEducation === "recorded" ? <NotificationBanner type="success" heading="Home education has been recorded" /> : null}
         {d.suitabilityRecorded ? <NotificationBanner type="success" heading="The step has been recorded" /> : null}
+        {d.supportRecorded ? <NotificationBanner type="success" heading="The request for support has been updated" /> : null}
         {d.homeEducation === "consent_requested" ? (
           <NotificationBanner type="success" heading="The request has been sent for a decision">
             <p className="govuk-body">The child&apos;s education status will change only when every decision it needs is agreed.</p>
@@ -321,6 +328,7 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
           </SummaryCard>
         </div>
         <SuitabilityCard childId={d.id} data={d.suitability} today={d.today} canAct={d.canEdit && !d.left} />
+        <SupportCard childId={d.id} rows={d.support} canRecord={d.canEdit && !d.left && d.mayAskSupport} canAct={d.canEdit} />
         {d.placements.length > 0 || (d.canPlace && !d.left) ? (
           <SummaryCard title="Placements" actions={d.canPlace && !d.left ? [{ href: href("/register/:childId/placements/new", { childId: d.id }), text: "Place with a provider" }] : []}>
             {d.placements.length === 0 ? <p className="govuk-body">No placements.</p> : null}

@@ -21,6 +21,7 @@ const DUE_LISTS: Record<Due, { title: string; column: DueColumn }> = {
   no_contact: { title: "Children with no recent contact, longest first", column: "last_contact" },
   annual_review: { title: "Annual home-education reviews due, longest since the last first", column: "last_contact" },
   next_action: { title: "Next actions due, earliest first", column: "next_action" },
+  support_waiting: { title: "Requests for support waiting for an offer", column: "last_contact" },
   suitability_deadline: { title: "Notices and orders with a deadline soon or passed, earliest first", column: "suitability" },
 };
 

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { date, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { CONTACT_TYPES } from "../../app/domain/contacts";
 import { SUITABILITY_ACTIONS } from "../../app/domain/suitability-process";
+import { SUPPORT_KINDS, SUPPORT_OUTCOMES } from "../../app/domain/support-requests";
 import { children, suitabilityStage } from "./children";
 import { organisations } from "./organisations";
 import { users } from "./users";
@@ -70,4 +71,38 @@ export const suitabilitySteps = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("suitability_steps_child_idx").on(t.childId, t.stepOn)],
+);
+
+export const supportKind = pgEnum("support_kind", SUPPORT_KINDS);
+export const supportOutcome = pgEnum("support_outcome", SUPPORT_OUTCOMES);
+
+/**
+ * A home-educating parent's request for support (s436G, decision 078): what they asked for, what
+ * the council offered and when, and how it ended. Written through the entry writer (the entry is
+ * locked first), so two officers recording at once cannot both record an offer.
+ */
+export const supportRequests = pgTable(
+  "support_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    childId: uuid("child_id")
+      .notNull()
+      .references(() => children.id),
+    laId: uuid("la_id")
+      .notNull()
+      .references(() => organisations.id),
+    requestedOn: date("requested_on", { mode: "string" }).notNull(),
+    requestedBy: text("requested_by").notNull(),
+    kinds: supportKind("kinds").array().notNull(),
+    details: text("details").notNull(),
+    offeredOn: date("offered_on", { mode: "string" }),
+    offer: text("offer"),
+    closedOn: date("closed_on", { mode: "string" }),
+    outcome: supportOutcome("outcome"),
+    outcomeNote: text("outcome_note"),
+    recordedBy: uuid("recorded_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("support_requests_child_idx").on(t.childId, t.requestedOn), index("support_requests_la_open_idx").on(t.laId, t.childId).where(sql`${t.closedOn} is null`)],
 );

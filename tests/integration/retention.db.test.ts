@@ -26,6 +26,7 @@ import {
   placements,
   signInThrottles,
   suitabilitySteps,
+  supportRequests,
   statisticsCouncilFigures,
 } from "#db/schema/index";
 import { loader as privacyLoader } from "#app/routes/privacy";
@@ -145,6 +146,7 @@ describe("anonymising register entries", () => {
       await db.select().from(placementRefusals).where(eq(placementRefusals.childId, old.childId)),
       await db.select().from(contacts).where(eq(contacts.childId, old.childId)),
       await db.select().from(suitabilitySteps).where(eq(suitabilitySteps.childId, old.childId)),
+      await db.select().from(supportRequests).where(eq(supportRequests.childId, old.childId)),
       items,
     ]);
     for (const personal of ["Ada", "Lovelace", "Marchmont", "WC1N", "Annabella", "Byron", "george@example.com", "risk at home", "small group", "notebooks", "sample of work", "Headingley", "safer seen daily"]) expect(held, personal).not.toContain(personal);
@@ -152,6 +154,8 @@ describe("anonymising register entries", () => {
     expect(history.map((h) => h.kind)).toEqual(["created", "consent_requested", "consent_refused", "placement", "contact_recorded", "suitability_step", "left", "transfer_declined", "anonymised"]);
     expect(history.map((h) => h.summary).slice(4, 8)).toEqual(["Contact recorded", "Suitability step", "Left", "Transfer declined"]);
     const [enquiry] = await db.select().from(suitabilitySteps).where(eq(suitabilitySteps.childId, old.childId));
+    const [support] = await db.select().from(supportRequests).where(eq(supportRequests.childId, old.childId));
+    expect(support).toMatchObject({ kinds: ["exam_entry"], requestedBy: "Removed under the retention schedule", details: "Removed under the retention schedule", offer: "Removed under the retention schedule" });
     expect(enquiry).toMatchObject({ action: "start_enquiry", stageAfter: "enquiry", reason: "Removed under the retention schedule" });
     const [contact] = await db.select().from(contacts).where(eq(contacts.childId, old.childId));
     expect(contact).toMatchObject({ contactDate: "2026-11-20", type: "visit", withWhom: "Removed under the retention schedule", outcome: null, nextAction: null });

@@ -10,7 +10,7 @@ import { action as leaveAction } from "#app/routes/register.$childId.leave";
 import { action as newAction } from "#app/routes/register.new";
 import { addDays, type IsoDate } from "#app/domain/dates";
 import { db } from "#db/client";
-import { children, consentRequests, councilQueueItems } from "#db/schema/index";
+import { children, consentRequests, councilQueueItems, supportRequests } from "#db/schema/index";
 import { call, createUser, requestAs, type TestUser } from "./fixtures";
 import { listedProvider, officerOf, placementInput, today } from "./placements";
 import { freshUpn, validEntryForm } from "./register";
@@ -96,6 +96,18 @@ export async function childWithEverything(overrides: Record<string, string> = {}
     today,
   );
   if (!enquiry.ok) throw new Error(`could not record the enquiry: ${JSON.stringify(enquiry)}`);
+  // Written directly: the child is no longer home educated, so the service would not take a new request.
+  await db.insert(supportRequests).values({
+    childId,
+    laId: officer.user.organisationId,
+    requestedOn: addDays(today, -40) as IsoDate,
+    requestedBy: "Annabella, Ada's mother",
+    kinds: ["exam_entry"],
+    details: "Help finding an exam centre for Ada's GCSE mathematics",
+    offeredOn: addDays(today, -35) as IsoDate,
+    offer: "The list of exam centres near Marchmont Street",
+    recordedBy: officer.user.id,
+  });
   await call(childLoader, await requestAs(officer.user, `/register/${childId}`), { childId });
   await leave(officer.user, childId, { reasonLeft: "moved_out_of_area", destination: "english_council", destinationLaId: leeds.user.organisationId });
   const [transfer] = await db.select().from(councilQueueItems).where(and(eq(councilQueueItems.sourceChildId, childId), eq(councilQueueItems.kind, "incoming_transfer")));

@@ -9,6 +9,7 @@ import { auditSection } from "./audit.server";
 import { consentSection } from "./consent.server";
 import { contactsSection } from "./contacts.server";
 import { suitabilitySection } from "./suitability.server";
+import { supportRequestsSection } from "./support-requests.server";
 import { councilQueueSection, transfersSection } from "./council-queue.server";
 import { entrySection } from "./entry.server";
 import { historySection } from "./history.server";
@@ -34,6 +35,7 @@ export const CHILD_SECTIONS: readonly ChildSection[] = [
   refusalsSection,
   contactsSection,
   suitabilitySection,
+  supportRequestsSection,
   transfersSection,
   councilQueueSection,
   inboxSection,
