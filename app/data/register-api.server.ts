@@ -1,6 +1,6 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
-import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { EducationStatus } from "#app/domain/register-vocabulary";
 import { entryToJson } from "#app/forms/register-entry-json";
 import type { RegisterEntryInput } from "#app/forms/register-entry";
@@ -197,4 +197,26 @@ export async function updateEntryAt(scope: TokenScope, id: string, expectedVersi
   if (result.kind === "conflict") return { kind: "conflict" };
   if (result.kind === "duplicate") return { kind: "duplicate", field: result.field, existing: result.existing };
   return { kind: "invalid", errors: result.errors };
+}
+
+/**
+ * How long a create's `Idempotency-Key` is remembered (decision 070): a client retrying the same
+ * request within it gets the first answer; after it the key is forgotten (a retry so late makes a
+ * new child, which the matcher then flags as a possible duplicate).
+ */
+export const IDEMPOTENCY_KEY_DAYS = 30;
+
+/** Forgets keys older than IDEMPOTENCY_KEY_DAYS, a batch at a time (the daily job); returns how many. */
+export async function deleteExpiredIdempotencyKeys(now: Date, batch = 5_000): Promise<number> {
+  const cutoff = new Date(now.getTime() - IDEMPOTENCY_KEY_DAYS * 86_400_000);
+  let deleted = 0;
+  for (;;) {
+    const due = db.select({ tokenId: apiIdempotencyKeys.tokenId, key: apiIdempotencyKeys.key }).from(apiIdempotencyKeys).where(lt(apiIdempotencyKeys.createdAt, cutoff)).limit(batch);
+    const gone = await db
+      .delete(apiIdempotencyKeys)
+      .where(sql`(${apiIdempotencyKeys.tokenId}, ${apiIdempotencyKeys.key}) in (${due})`)
+      .returning({ key: apiIdempotencyKeys.key });
+    deleted += gone.length;
+    if (gone.length < batch) return deleted;
+  }
 }

@@ -7,6 +7,7 @@ import { deliverEmails } from "#app/utils/notify.server";
 import { deleteExpiredSessions } from "#app/utils/session.server";
 import { deleteExpiredKeptAnswers } from "#app/utils/kept-answers.server";
 import { applyRetentionSchedule } from "#app/data/retention.server";
+import { deleteExpiredIdempotencyKeys } from "#app/data/register-api.server";
 
 // The service's scheduled work. Each runs in the job queue (PostgreSQL-backed pg-boss), never on a
 // timer inside a web request, so it runs once however many app processes there are.
@@ -34,6 +35,8 @@ export const JOBS: JobDefinition[] = [
   // The retention schedule (decision 051), at 03:30 UTC: after the night's statistics, so a snapshot
   // never straddles an anonymisation, and before the working day. Sessions end by their own job above.
   { name: "apply-retention-schedule", cron: "30 3 * * *", run: () => applyRetentionSchedule(new Date()) },
+  // The register API's idempotency keys are remembered for 30 days (decision 070), then forgotten.
+  { name: "delete-expired-idempotency-keys", cron: "45 3 * * *", run: () => deleteExpiredIdempotencyKeys(new Date()) },
   // Incoming transfers unanswered after the receiving council's set working days: one reminder each.
   { name: "remind-unanswered-transfers", cron: "35 6 * * *", run: () => remindUnansweredTransfers(new Date()) },
   // The published statistics and councils' own figures, counted afresh each night (02:15 UTC, after

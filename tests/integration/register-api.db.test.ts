@@ -2,6 +2,7 @@ import { and, count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createApiToken } from "#app/data/api-tokens.server";
 import { viewEntry } from "#app/data/entry-read.server";
+import { deleteExpiredIdempotencyKeys, IDEMPOTENCY_KEY_DAYS } from "#app/data/register-api.server";
 import { setRestriction } from "#app/data/restriction.server";
 import type { ApiScope } from "#app/domain/api-token-scopes";
 import { exampleEntryInput } from "#app/open-data/register-api-openapi";
@@ -11,7 +12,7 @@ import { action as entryAction, loader as entryLoader } from "#app/routes/api.v1
 import { db } from "#db/client";
 import { env } from "#app/utils/env.server";
 import { rateLimit } from "#app/utils/throttle.server";
-import { auditEvents, children, entryHistory } from "#db/schema/index";
+import { apiIdempotencyKeys, auditEvents, children, entryHistory } from "#db/schema/index";
 import { call } from "../support/fixtures";
 import { expectDocumented, expectSchema } from "../support/openapi";
 import { childOn, officerOf } from "../support/placements";
@@ -128,6 +129,18 @@ describe("POST /api/v1/register/entries", () => {
     const reused = await create(token, { ...body, town: "Leeds" }, key);
     expect(reused.status).toBe(422);
     expect(await childrenWith(marker)).toBe(1);
+  });
+
+  it("forgets an Idempotency-Key after 30 days: the daily job deletes older keys only", async () => {
+    const { token } = await tokenFor("202");
+    const [oldKey, newerKey] = [newKey(), newKey()];
+    expect((await create(token, entryJson({ laChildId: `OLD-${oldKey}` }), oldKey)).status).toBe(201);
+    expect((await create(token, entryJson({ laChildId: `NEW-${newerKey}` }), newerKey)).status).toBe(201);
+    await db.update(apiIdempotencyKeys).set({ createdAt: new Date(Date.now() - (IDEMPOTENCY_KEY_DAYS + 1) * 86_400_000) }).where(eq(apiIdempotencyKeys.key, oldKey));
+    expect(await deleteExpiredIdempotencyKeys(new Date(), 1)).toBeGreaterThanOrEqual(1);
+    const left = (await db.select({ key: apiIdempotencyKeys.key }).from(apiIdempotencyKeys)).map((k) => k.key);
+    expect(left).toContain(newerKey);
+    expect(left).not.toContain(oldKey);
   });
 
   it("with one Idempotency-Key sent twice at once adds one child", async () => {
