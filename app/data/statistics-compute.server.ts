@@ -9,7 +9,7 @@ import { env } from "#app/utils/env.server";
 import { logger } from "#app/utils/logger.server";
 import { db } from "#db/client";
 import { loadLocalAuthorities } from "#db/reference/local-authorities";
-import { children, consentRequests, entryHistory, listings, organisations, placements, statisticsCouncilFigures, statisticsSnapshots } from "#db/schema/index";
+import { children, consentRequests, entryHistory, listings, organisations, placements, statisticsCouncilFigures, statisticsSnapshots, suitabilitySteps } from "#db/schema/index";
 import { characteristicChanges, type HistoryRow } from "./entry-history-reading";
 import { childIdInOutputs, childInOutputs } from "./scope-predicates.server";
 
@@ -28,7 +28,7 @@ export interface PublishedDay {
 /** How many snapshots to keep: the latest, and the one before while a request may still read it. */
 const KEPT_SNAPSHOTS = 2;
 
-async function councilRecords(laId: string, days: readonly CensusDay[]): Promise<{ children: ChildRecord[]; requests: ConsentRequestRecord[] }> {
+async function councilRecords(laId: string, days: readonly CensusDay[]): Promise<{ children: ChildRecord[]; requests: ConsentRequestRecord[]; ordersServedOn: IsoDate[] }> {
   const first = days[0]!.date;
   const last = days.at(-1)!.date;
   const yearStart = academicYearStart(academicYearOf(first));
@@ -76,7 +76,12 @@ async function councilRecords(laId: string, days: readonly CensusDay[]): Promise
     .select({ raisedAt: consentRequests.raisedAt, decidedAt: consentRequests.decidedAt, status: consentRequests.status })
     .from(consentRequests)
     .where(and(eq(consentRequests.laId, laId), childIdInOutputs(consentRequests.childId), or(gte(consentRequests.raisedAt, startOf(yearStart)), and(isNotNull(consentRequests.decidedAt), gte(consentRequests.decidedAt, startOf(yearStart))))));
+  const orders = await db
+    .select({ stepOn: suitabilitySteps.stepOn })
+    .from(suitabilitySteps)
+    .where(and(eq(suitabilitySteps.laId, laId), eq(suitabilitySteps.action, "serve_order"), gte(suitabilitySteps.stepOn, yearStart), childIdInOutputs(suitabilitySteps.childId)));
   return {
+    ordersServedOn: orders.map((o) => o.stepOn),
     children: entries.map((e) => ({
       dateOfBirth: e.dateOfBirth,
       dateEntered: e.dateEntered,
@@ -120,7 +125,7 @@ export async function computeStatistics(now: Date, options: ComputeOptions = {})
     const records = await councilRecords(council.id, days);
     countsByCouncil.set(
       council.id,
-      days.map((day) => countArea(records.children, records.requests, day.date)),
+      days.map((day) => countArea(records.children, records.requests, day.date, records.ordersServedOn)),
     );
   }
 

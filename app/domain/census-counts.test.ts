@@ -99,9 +99,9 @@ describe("counting an area", () => {
     expect(counts.sex).toEqual({ female: 1, male: 1, unknown: 1 });
     expect(counts.year_group!.year_6).toBe(0);
     expect(counts.year_group!.year_7).toBe(3);
-    expect(counts.in_year).toEqual({ entries_started: 3, returned_to_school: 0, school_attendance_orders: null });
+    expect(counts.in_year).toEqual({ entries_started: 3, returned_to_school: 0, school_attendance_orders: 0 });
   });
-  it("counts entries started and returns to school from 1 September to the census day", () => {
+  it("counts entries started, returns to school and attendance orders served from 1 September to the census day", () => {
     const children = [
       child({ dateEntered: "2025-08-31" }),
       child({ dateEntered: "2025-09-01" }),
@@ -110,8 +110,8 @@ describe("counting an area", () => {
       child({ dateEntered: "2025-06-01", dateLeft: "2025-08-30", reasonLeft: "returned_to_school" }),
       child({ dateEntered: "2025-06-01", dateLeft: "2025-10-03", reasonLeft: "returned_to_school" }),
     ];
-    const counts = countArea(children, [], "2025-10-02");
-    expect(counts.in_year).toEqual({ entries_started: 1, returned_to_school: 1, school_attendance_orders: null });
+    const counts = countArea(children, [], "2025-10-02", ["2025-08-31", "2025-09-01", "2025-10-02", "2025-10-03"]);
+    expect(counts.in_year).toEqual({ entries_started: 1, returned_to_school: 1, school_attendance_orders: 2 });
     expect(counts.total!.total).toBe(3);
   });
   it("counts children in non-school AP once in the total and once under each type their provider is listed for", () => {

@@ -115,10 +115,17 @@ export function countConsentRequests(counts: Counts, requests: readonly ConsentR
   }
 }
 
+/** Adds a council's school attendance orders served from 1 September to the census day (decision 077). */
+export function countAttendanceOrders(counts: Counts, servedOn: readonly IsoDate[], day: IsoDate): void {
+  const yearStart = academicYearStart(academicYearOf(day));
+  for (const served of servedOn) if (inRange(served, yearStart, day)) counts.in_year!.school_attendance_orders! += 1;
+}
+
 /** One council's counts on one census day. */
-export function countArea(children: readonly ChildRecord[], requests: readonly ConsentRequestRecord[], day: IsoDate): Counts {
+export function countArea(children: readonly ChildRecord[], requests: readonly ConsentRequestRecord[], day: IsoDate, ordersServedOn: readonly IsoDate[] = []): Counts {
   const counts = emptyCounts();
   for (const child of children) countChild(counts, child, day);
   countConsentRequests(counts, requests, day);
+  countAttendanceOrders(counts, ordersServedOn, day);
   return counts;
 }

@@ -125,8 +125,7 @@ export const TOPICS: readonly TopicDefinition[] = [
       { code: "returned_to_school", label: "Returned to school" },
       { code: "school_attendance_orders", label: "School attendance orders" },
     ],
-    notAvailable: { school_attendance_orders: "The register does not yet record school attendance orders issued." },
-    description: "Entries started and children who left the register to return to school from 1 September to the census day.",
+    description: "Entries started, children who left the register to return to school, and school attendance orders served, from 1 September to the census day.",
   },
 ];
 

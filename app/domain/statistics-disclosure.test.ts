@@ -136,7 +136,7 @@ describe("a published census day", () => {
     expect(cell(0, "education_status", "elective_home_education")).toEqual({ topic: "education_status", breakdown: "elective_home_education", count: "1200", percent: "95.7" });
     expect(cell(2, "total", "total").count).toBe("1230");
     expect(cell(3, "education_status", "not_on_roll")).toMatchObject({ count: "60", percent: "100.0" });
-    expect(cell(4, "in_year", "school_attendance_orders")).toEqual({ topic: "in_year", breakdown: "school_attendance_orders", count: "x", percent: "x" });
+    expect(cell(4, "in_year", "school_attendance_orders")).toMatchObject({ count: "0", percent: "z" });
     expect(cell(4, "consent_requests", "raised")).toMatchObject({ count: "0", percent: "z" });
     expect(published[0]!.cells).toHaveLength(TOPICS.reduce((n, t) => n + t.breakdowns.length, 0));
   });

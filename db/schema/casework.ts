@@ -70,7 +70,7 @@ export const suitabilitySteps = pgTable(
     decidedByUserId: uuid("decided_by_user_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("suitability_steps_child_idx").on(t.childId, t.stepOn)],
+  (t) => [index("suitability_steps_child_idx").on(t.childId, t.stepOn), index("suitability_steps_la_action_idx").on(t.laId, t.action, t.stepOn)],
 );
 
 export const supportKind = pgEnum("support_kind", SUPPORT_KINDS);

@@ -13,7 +13,9 @@ import { action as stepAction, loader as stepLoader } from "#app/routes/register
 import { loader as listLoader } from "#app/routes/register._index";
 import { auditorFor } from "#app/utils/audit.server";
 import { db } from "#db/client";
-import { auditEvents, children, entryHistory, suitabilitySteps } from "#db/schema/index";
+import { auditEvents, children, entryHistory, statisticsCouncilFigures, suitabilitySteps } from "#db/schema/index";
+import { computeStatistics } from "#app/data/statistics-compute.server";
+import type { Counts } from "#app/domain/statistics-breakdowns";
 import { call, createUser, requestAs } from "../support/fixtures";
 import { validEntryForm } from "../support/register";
 import { createSchools } from "../support/schools";
@@ -113,6 +115,24 @@ describe("the process when home education may not be suitable", () => {
     const stranger = await createUser("council_officer", { laCode: "203" });
     expect((await call(letterLoader, await requestAs(stranger, `/register/${childId}/suitability/${row!.id}/letter`), { childId, stepId: row!.id })).status).toBe(404);
     expect((await step(stranger, childId, "close", { ...dateFields("stepOn", today), reason: "x" })).status).toBe(404);
+  });
+
+  it("serves the order once both periods have ended, and the council's figures count it in the academic year", async () => {
+    const { officer, childId } = await officerWithChild("203");
+    const [school] = await createSchools([{ "LA (code)": "203", EstablishmentName: "Order Named School" }]);
+    const served = (action: string, extra: Record<string, string> = {}) => step(officer, childId, action, { ...dateFields("stepOn", today), ...extra });
+    expect((await served("serve_notice")).status).toBe(302);
+    await db.update(children).set({ suitabilityDeadline: addDays(today, -1) }).where(eq(children.id, childId));
+    expect((await served("serve_intention", { school: school!.urn })).status).toBe(302);
+    expect((await served("serve_order", { school: school!.urn, ...dateFields("deadline", addDays(today, 30)) })).status).toBe(409);
+    await db.update(children).set({ suitabilityDeadline: addDays(today, -1) }).where(eq(children.id, childId));
+    expect((await served("serve_order", { school: school!.urn, ...dateFields("deadline", addDays(today, 30)) })).status).toBe(302);
+    const [entry] = await db.select().from(children).where(eq(children.id, childId));
+    expect(entry).toMatchObject({ suitabilityStage: "order", suitabilityDeadline: addDays(today, 30) });
+
+    const { snapshotId } = await computeStatistics(new Date()); // the census days so far, and today last
+    const [row] = await db.select({ figures: statisticsCouncilFigures.figures }).from(statisticsCouncilFigures).where(and(eq(statisticsCouncilFigures.snapshotId, snapshotId), eq(statisticsCouncilFigures.laId, officer.organisationId)));
+    expect((row!.figures as Counts[]).at(-1)!.in_year!.school_attendance_orders).toBe(1);
   });
 
   it("asks every decision for its reason, and keeps each step as it was recorded", async () => {

@@ -1,0 +1,1 @@
+CREATE INDEX "suitability_steps_la_action_idx" ON "suitability_steps" USING btree ("la_id","action","step_on");
