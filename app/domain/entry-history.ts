@@ -48,6 +48,13 @@ export const HISTORY_KINDS = [
   "same_child_confirmed",
   // A school's deletion return was matched to this entry (decision 069).
   "school_return",
+  // A parent's notification (s436D) was matched to this entry: the timeline says what they told the council (decision 073).
+  "parent_notification",
+  // The council sent the parents a request for information (s436D), or recorded their answer.
+  "information_requested",
+  "information_received",
+  // The council recorded its offer of a visit or meeting after registration (s436B), or what came of it.
+  "visit_recorded",
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
