@@ -197,6 +197,8 @@ async function listPlan(scope: RegisterScope, query: RegisterQuery, search: Sear
     no_contact: [asc(sql`coalesce(${children.lastContactOn}, ${children.dateEntered})`)],
     annual_review: [asc(sql`coalesce(${children.lastAnnualReviewOn}, ${children.dateEntered})`)],
     next_action: [asc(children.nextActionDue)],
+    visit_offer: [asc(children.dateEntered)],
+    information_overdue: [asc(children.dateEntered)],
   } satisfies Record<Due, SQL[]>;
   const order =
     query.sort === "status_since"

@@ -84,6 +84,8 @@ export const WORK_QUEUE_LINES: readonly WorkQueueLine[] = [
   registerLine("no-contact", "no_contact", async (user) => `Children with no contact for ${(await caseworkSettings(user.organisationId)).noContactAlertDays} days or more`),
   registerLine("annual-review", "annual_review", () => `Annual home-education reviews due within ${ANNUAL_REVIEW_NOTICE_DAYS} days or overdue`),
   registerLine("next-action", "next_action", () => "Next actions due from contacts"),
+  registerLine("visit-offer", "visit_offer", async (user) => `Visits or meetings not offered within ${(await caseworkSettings(user.organisationId)).visitOfferDays} days of registration`),
+  registerLine("information-overdue", "information_overdue", () => "Requests for information to parents not answered by their due date"),
   ...QUEUE_KINDS.map(councilQueueLine),
 ];
 

@@ -21,6 +21,8 @@ const DUE_LISTS: Record<Due, { title: string; column: DueColumn }> = {
   no_contact: { title: "Children with no recent contact, longest first", column: "last_contact" },
   annual_review: { title: "Annual home-education reviews due, longest since the last first", column: "last_contact" },
   next_action: { title: "Next actions due, earliest first", column: "next_action" },
+  visit_offer: { title: "Visits or meetings not offered by the deadline after registration, longest registered first", column: "last_contact" },
+  information_overdue: { title: "Requests for information to parents overdue", column: "last_contact" },
 };
 
 export const loader = guard("routes/register._index").loader(async ({ user, request, actor }) => {
