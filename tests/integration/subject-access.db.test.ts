@@ -59,6 +59,8 @@ describe("a child's subject access bundle", () => {
     expect(text("audit")).toMatch(/viewed/);
     expect(text("contacts")).toContain("Ada showed her mathematics notebooks");
     expect(text("contacts")).toContain("Ask for a sample of work");
+    expect(text("information-requests")).toContain("Please send a sample of Ada's written work.");
+    expect(text("council-visits")).toContain("The visit found a suitable education.");
     expect(section("transfers").records).toHaveLength(1);
     expect(section("transfers").records[0].heading).toMatch(/^Transfer to Leeds, sent /);
     expect(text("transfers")).toContain("No child called Ada at 7 Headingley Lane");
