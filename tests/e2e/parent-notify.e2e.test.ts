@@ -141,7 +141,8 @@ describe("parents tell their council", () => {
     await o.page.getByRole("group", { name: "Social care status" }).getByLabel("None").check();
     await o.page.getByRole("group", { name: "Is the child at risk of harm from their home environment?" }).getByLabel("No").check();
     await o.clickAndCheck(o.page.getByRole("button", { name: "Continue" }));
-    await expect(o.page.locator("h1").innerText()).resolves.toContain("Radia Joy Perlman-Notify");
+    await expect(o.page.locator("h1").innerText()).resolves.toContain("Radia Perlman-Notify");
+    await expect(o.page.locator("main").innerText()).resolves.toContain("Joy");
     o.assertAllChecked();
     await officer.context.close();
   }, 240_000);
