@@ -116,6 +116,11 @@ export const ROUTE_ACCESS = {
   "routes/api.v1.register.entries": PUBLIC,
   "routes/api.v1.register.entries.$id": PUBLIC,
   "routes/provider.sign-up": PUBLIC,
+  // Parents tell their council of a child not in school (s436D; decision 073): no account needed.
+  "routes/parents.notify": PUBLIC,
+  // The council's requests for information to the parents, and its visit after registration.
+  "routes/register.$childId.information-requests": needs("write:child:own-la"),
+  "routes/register.$childId.visit": needs("write:child:own-la"),
   "routes/provider._index": needs("apply:listing:own"),
   "routes/provider.application.$section": needs("apply:listing:own"),
   "routes/provider.organisation": needs("apply:listing:own"),

@@ -202,6 +202,8 @@ async function listPlan(scope: RegisterScope, query: RegisterQuery, search: Sear
     next_action: [asc(children.nextActionDue)],
     suitability_deadline: [asc(children.suitabilityDeadline)],
     support_waiting: [asc(children.statusSince)],
+    visit_offer: [asc(children.dateEntered)],
+    information_overdue: [asc(children.dateEntered)],
   } satisfies Record<Due, SQL[]>;
   const order =
     query.sort === "status_since"

@@ -17,6 +17,9 @@ import {
   auditEvents,
   childReferences,
   children,
+  councilQueueItems,
+  councilVisits,
+  informationRequests,
   educationArrangements,
   emailOutbox,
   inboxMessages,
@@ -108,6 +111,8 @@ function dueWhere(kind: Exclude<RetentionKind, "register_entry">, cutoff: IsoDat
       return or(and(isNotNull(emailOutbox.sentAt), lt(emailOutbox.sentAt, before)), and(isNull(emailOutbox.sentAt), isNotNull(emailOutbox.failedAt), lt(emailOutbox.failedAt, before)))!;
     case "inbox_message":
       return lt(inboxMessages.createdAt, before);
+    case "parent_notification":
+      return and(eq(councilQueueItems.kind, "parent_notification"), eq(councilQueueItems.state, "dismissed"), lt(councilQueueItems.decidedAt, before))!;
   }
 }
 
@@ -118,6 +123,7 @@ const TABLES = {
   sign_in_throttle: { table: signInThrottles, id: signInThrottles.key },
   email_outbox: { table: emailOutbox, id: emailOutbox.id },
   inbox_message: { table: inboxMessages, id: inboxMessages.id },
+  parent_notification: { table: councilQueueItems, id: councilQueueItems.id },
 } as const;
 
 /** Entries whose retention clock may have started by the cut-off (a superset, checked exactly in the domain). */
@@ -198,6 +204,11 @@ export async function anonymiseEntry(laId: string, childId: string, period: numb
     });
     await tx.delete(parentsAndCarers).where(eq(parentsAndCarers.childId, childId));
     await tx.delete(educationArrangements).where(eq(educationArrangements.childId, childId));
+    // The council's side of the parents' duty and its visit (decision 073): the dates stay, the words go.
+    await tx.update(informationRequests).set({ asked: REMOVED, sentTo: null }).where(eq(informationRequests.childId, childId));
+    await tx.update(councilVisits).set({ outcome: null }).where(eq(councilVisits.childId, childId));
+    // A parent's notification matched to or made into the entry holds the child's and parents' details as given: deleted (the history says it came).
+    await tx.delete(councilQueueItems).where(and(eq(councilQueueItems.childId, childId), eq(councilQueueItems.kind, "parent_notification")));
     await tx.execute(sql`select retention_anonymise_entry_records(${childId}::uuid) as counts`);
     await tx
       .update(placements)

@@ -87,6 +87,8 @@ export const WORK_QUEUE_LINES: readonly WorkQueueLine[] = [
   registerLine("next-action", "next_action", () => "Next actions due from contacts"),
   registerLine("support-waiting", "support_waiting", () => "Home-educating parents' requests for support waiting for an offer"),
   registerLine("suitability-deadline", "suitability_deadline", () => `Notices and orders with a deadline within ${SUITABILITY_DEADLINE_NOTICE_DAYS} days or passed`),
+  registerLine("visit-offer", "visit_offer", async (user) => `Visits or meetings not offered within ${(await caseworkSettings(user.organisationId)).visitOfferDays} days of registration`),
+  registerLine("information-overdue", "information_overdue", () => "Requests for information to parents not answered by their due date"),
   ...QUEUE_KINDS.map(councilQueueLine),
 ];
 

@@ -140,6 +140,15 @@ export const AUDIT_ACTIONS = [
   "school_return.matched",
   "school_return.made_entry",
   "school_return.moved_school",
+  // Parents' notifications (s436D) and the council's visit (s436B): decision 073.
+  "parent_notification.sent",
+  "parent_notification.viewed",
+  "parent_notification.matched",
+  "parent_notification.made_entry",
+  "parent_notification.dismissed",
+  "information_request.sent",
+  "information_request.answered",
+  "council_visit.recorded",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -282,6 +291,14 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "school_return.matched": "matched a school's deletion return to a child on the register",
   "school_return.made_entry": "added a child to the register from a school's deletion return",
   "school_return.moved_school": "recorded a school's deletion return as a child moved to another school",
+  "parent_notification.sent": "a parent told the council of a child not in school, or of a change, through the public form",
+  "parent_notification.viewed": "viewed a parent's notification in the council's queue",
+  "parent_notification.matched": "matched a parent's notification to a child on the register",
+  "parent_notification.made_entry": "added a child to the register from a parent's notification",
+  "parent_notification.dismissed": "recorded a parent's notification as nothing to register",
+  "information_request.sent": "sent a child's parents a request for information",
+  "information_request.answered": "recorded the parents' answer to a request for information",
+  "council_visit.recorded": "recorded the council's offer of a visit or meeting to a child's parents, or what came of it",
   "register.exported": "downloaded the register list as a spreadsheet (CSV)",
   "placements.exported": "downloaded the council's list of placements as a spreadsheet (CSV)",
   "consent_requests.exported": "downloaded a list of home education consent requests as a spreadsheet (CSV)",

@@ -12,7 +12,7 @@ import type { IsoDate } from "./dates";
 //   - an owner and a due date in working days.
 // A new kind adds a row to each table here, never a new queue, table or page pattern.
 
-export const QUEUE_KINDS = ["incoming_transfer", "destination_unknown_match", "same_child_request", "deletion_return"] as const;
+export const QUEUE_KINDS = ["incoming_transfer", "destination_unknown_match", "same_child_request", "deletion_return", "parent_notification"] as const;
 export type QueueKind = (typeof QUEUE_KINDS)[number];
 
 export const QUEUE_KIND_LABELS: Record<QueueKind, string> = {
@@ -20,6 +20,7 @@ export const QUEUE_KIND_LABELS: Record<QueueKind, string> = {
   destination_unknown_match: "Child who left another council's register, destination unknown",
   same_child_request: "Request to confirm the same child",
   deletion_return: "School deletion return",
+  parent_notification: "Parent's notification",
 };
 
 export const QUEUE_SOURCES = ["another_council", "service", "school", "parent", "provider", "import"] as const;
@@ -46,6 +47,10 @@ export const QUEUE_DECISIONS = {
   // A school deleted (or is to delete) a pupil (decision 069): the child is one the register has,
   // a new entry made from the return, or gone to another school (nothing to register).
   deletion_return: { match: "matched", make_entry: "made_entry", moved_school: "dismissed" },
+  // A parent told the council of a child not in school, or of a change (s436D; decision 073): the
+  // child is one the register has, a new entry made from the notification, or not the council's to
+  // register (another area's child, a test, a duplicate), with the reason.
+  parent_notification: { match: "matched", make_entry: "made_entry", dismiss: "dismissed" },
 } as const satisfies Record<QueueKind, Record<string, QueueState>>;
 export type QueueDecision<K extends QueueKind> = keyof (typeof QUEUE_DECISIONS)[K] & string;
 
@@ -54,10 +59,11 @@ export const QUEUE_DECISION_LABELS: { [K in QueueKind]: Record<QueueDecision<K>,
   destination_unknown_match: { confirm: "This is the same child", not_same_child: "This is a different child" },
   same_child_request: { confirm: "This is the same child: link our entries", not_same_child: "This is not the same child" },
   deletion_return: { match: "The child is already on our register", make_entry: "Add the child to our register from this return", moved_school: "The child has moved to another school" },
+  parent_notification: { match: "The child is already on our register", make_entry: "Add the child to our register from this notification", dismiss: "Nothing to register" },
 };
 
 /** Decisions that must give a reason (the other council is told it). */
-const NEEDS_REASON: ReadonlySet<string> = new Set(["incoming_transfer.decline", "destination_unknown_match.not_same_child", "same_child_request.not_same_child", "deletion_return.moved_school"]);
+const NEEDS_REASON: ReadonlySet<string> = new Set(["incoming_transfer.decline", "destination_unknown_match.not_same_child", "same_child_request.not_same_child", "deletion_return.moved_school", "parent_notification.dismiss"]);
 
 export type DecisionCheck = { ok: true; to: QueueState } | { ok: false; why: string };
 
@@ -87,6 +93,8 @@ export const DEFAULT_DUE_WORKING_DAYS: Record<QueueKind, number> = {
   same_child_request: 5,
   // Assumption: a week, as for the council's other items, until the council's settings say.
   deletion_return: 5,
+  // Assumption: a week, as for the council's other items.
+  parent_notification: 5,
 };
 
 export function dueOn(createdOn: IsoDate, workingDays: number): IsoDate {

@@ -54,6 +54,13 @@ export const HISTORY_KINDS = [
   "support_requested",
   "support_offered",
   "support_closed",
+  // A parent's notification (s436D) was matched to this entry: the timeline says what they told the council (decision 073).
+  "parent_notification",
+  // The council sent the parents a request for information (s436D), or recorded their answer.
+  "information_requested",
+  "information_received",
+  // The council recorded its offer of a visit or meeting after registration (s436B), or what came of it.
+  "visit_recorded",
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 

@@ -144,6 +144,16 @@ export const PROCESSING_ACTIVITIES: readonly ProcessingActivity[] = [
     retentionKind: null,
     retentionNote: `Deleted when given back, or within an hour: kept ${KEPT_ANSWERS_MINUTES} minutes, then removed by a job every 15 minutes. Never shown to anyone else, never logged.`,
   },
+  {
+    id: "parent-notifications",
+    part: "Register of children not in school",
+    data: "Parents' notifications (section 436D): the child's name, date of birth and address, the parents' names, relationship, contact details and addresses, how and where the child is educated and for how many hours, and changes the parent tells the council of",
+    subjects: "Children not in school and their parents and carers",
+    purpose: "Receiving the information parents must give the council, so it can enter the child on its register and keep the entry up to date (sections 436B to 436D Education Act 1996)",
+    lawfulBasis: `${PUBLIC_TASK}. ${SPECIAL}`,
+    retentionKind: "parent_notification",
+    retentionNote: "A notification matched to or made into an entry is kept with the entry (register_entry) and deleted when the entry is anonymised.",
+  },
   { id: "invitations", part: "Accounts", data: "Invitations and provider sign-up links: name, email address, role", subjects: "People invited to the service", purpose: "Making accounts", lawfulBasis: PUBLIC_TASK, retentionKind: "invitation" },
   { id: "password-resets", part: "Accounts", data: "Password reset links: whose account, who sent it", subjects: "People who use the service", purpose: "Choosing a new password", lawfulBasis: PUBLIC_TASK, retentionKind: "password_reset" },
   {

@@ -7,7 +7,7 @@ import { addDays, addMonths, compareDates, isoDate, parseIsoDate, type IsoDate }
 // bounds and their reasons are the law and the service's design, so they are code. The record of
 // processing (`processing-record.ts`) and the privacy notice are written from this one list.
 
-export const RETENTION_KINDS = ["register_entry", "audit_event", "invitation", "password_reset", "sign_in_throttle", "email_outbox", "inbox_message"] as const;
+export const RETENTION_KINDS = ["register_entry", "audit_event", "invitation", "password_reset", "sign_in_throttle", "email_outbox", "inbox_message", "parent_notification"] as const;
 export type RetentionKind = (typeof RETENTION_KINDS)[number];
 
 export type RetentionUnit = "months" | "days";
@@ -133,6 +133,20 @@ export const RETENTION_RULES: Record<RetentionKind, RetentionRule> = {
       "At least 90 days, so a message about work with a deadline outlives the deadline; at most 2 years (the shortest time a register entry may be kept), since a message is about the work of its day and what it announced is kept with the record.",
     effect: "The message (to whom, subject, body and link) is deleted.",
   },
+  parent_notification: {
+    kind: "parent_notification",
+    title: "Parents' notifications that made no entry (recorded as nothing to register)",
+    unit: "months",
+    action: "delete",
+    clockStarts: "the day the council recorded that there was nothing to register",
+    defaultPeriod: 12,
+    minimum: 3,
+    maximum: 72,
+    reasoning:
+      "1 year: a notification the council decided was not its child to register (another area's child, a duplicate, a mistake) is kept long enough to answer the parent's question or complaint about it, and to recognise the child if the parent tells the council again. A notification matched to or made into an entry is kept with the entry instead (until it is anonymised).",
+    boundsReasoning: "At least 3 months, to answer a parent who asks what happened; at most 6 years, the limitation period.",
+    effect: "The notification (the child's and parents' details as the parent gave them) is deleted.",
+  },
 };
 
 /**
@@ -153,7 +167,9 @@ export const CHILD_DATA_TABLES = {
   support_requests: "Anonymised with the entry: the dates, kinds of support and outcome kept, who asked, their words, the offer and the note removed.",
   suitability_steps: "Anonymised with the entry: each step's kind, dates and schools named kept (the statistics count orders), the reason given removed.",
   council_queue_items:
-    "Anonymised with the entry it belongs with (this council's entry once matched or made, otherwise the other council's entry it came from): the child's name, date of birth and new address in a transfer, and the reason given for a decision, removed.",
+    "Anonymised with the entry it belongs with (this council's entry once matched or made, otherwise the other council's entry it came from): the child's name, date of birth and new address in a transfer, and the reason given for a decision, removed; a parent's notification matched to or made into the entry is deleted (the entry's history keeps that it came). A notification that made no entry is deleted under its own rule (parent_notification).",
+  information_requests: "Anonymised with the entry: the dates kept, what was asked and the address it was sent to removed.",
+  council_visits: "Anonymised with the entry: the dates, kind and whether it took place kept, the outcome removed.",
   api_idempotency_keys: "Nothing to anonymise: the register API's stored answer to a create holds only the entry's id, child reference and version.",
 } as const;
 export type ChildDataTable = keyof typeof CHILD_DATA_TABLES;

@@ -1,5 +1,6 @@
 import { DEFAULT_CONTACT_EDIT_MINUTES, DEFAULT_NO_CONTACT_ALERT_DAYS } from "#app/domain/contacts";
 import { z } from "zod";
+import { DEFAULT_INFORMATION_RESPONSE_WORKING_DAYS, DEFAULT_VISIT_OFFER_DAYS, SETTING_BOUNDS } from "#app/domain/parent-duties";
 import { DATE_RANGES } from "#app/domain/date-ranges";
 import type { IsoDate } from "#app/domain/dates";
 import { REFUSAL_NEXT_STEPS, type RefusalNextStep, type ViewsGathered } from "#app/domain/consent-decisions";
@@ -124,12 +125,17 @@ export const laSettingsSchema = z
     // Casework alerts (decision 047); left empty, the service's default applies.
     noContactAlertDays: wholeNumber("days with no contact", { min: 7, max: 730, optional: true }),
     contactEditMinutes: wholeNumber("minutes a contact may be corrected", { min: 1, max: 1440, optional: true }),
+    // The parents' duty and the council's visit (decision 073); left empty, the service's default applies.
+    informationResponseWorkingDays: wholeNumber("working days parents have to answer", { min: SETTING_BOUNDS.informationResponseWorkingDays.min, max: SETTING_BOUNDS.informationResponseWorkingDays.max, optional: true }),
+    visitOfferDays: wholeNumber("days after registration to offer a visit", { min: SETTING_BOUNDS.visitOfferDays.min, max: SETTING_BOUNDS.visitOfferDays.max, optional: true }),
   })
-  .transform(({ rules, consentOverdueWorkingDays, noContactAlertDays, contactEditMinutes }) => ({
+  .transform(({ rules, consentOverdueWorkingDays, noContactAlertDays, contactEditMinutes, informationResponseWorkingDays, visitOfferDays }) => ({
     exceptionalCircumstancesRuleEnabled: rules.includes("exceptionalCircumstancesRuleEnabled"),
     consentOverdueWorkingDays,
     noContactAlertDays: noContactAlertDays ?? DEFAULT_NO_CONTACT_ALERT_DAYS,
     contactEditMinutes: contactEditMinutes ?? DEFAULT_CONTACT_EDIT_MINUTES,
+    informationResponseWorkingDays: informationResponseWorkingDays ?? DEFAULT_INFORMATION_RESPONSE_WORKING_DAYS,
+    visitOfferDays: visitOfferDays ?? DEFAULT_VISIT_OFFER_DAYS,
   }));
 
 /** A form's answers as the name/value pairs it posted ("reviewDate.day"), to carry through a check page. */

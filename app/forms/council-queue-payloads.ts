@@ -3,7 +3,8 @@ import { MATCH_REASONS } from "#app/domain/child-matching";
 import type { QueueKind } from "#app/domain/council-queue";
 import { DELETION_GROUNDS } from "#app/domain/deletion-grounds";
 import { S434A_GROUNDS } from "#app/domain/deletion-returns";
-import { EDUCATION_STATUSES, RELATIONSHIPS } from "#app/domain/register-vocabulary";
+import { PARENT_NOTICES } from "#app/domain/parent-duties";
+import { EDUCATION_STATUSES, PROVIDER_TYPES, RELATIONSHIPS } from "#app/domain/register-vocabulary";
 
 // Each council queue kind's payload (decision 030), checked when an item is added and when read.
 
@@ -67,6 +68,43 @@ export const QUEUE_PAYLOADS = {
     /** The s434A grounds the school or the register gave: the school was told to wait for consent. */
     needsConsent: z.boolean(),
     consentGrounds: z.array(z.enum(S434A_GROUNDS)),
+  }),
+  // Issue 16 item 2: a parent's notification through the public form (s436D; decision 073), as the
+  // parent gave it, for the officer to match, make into an entry, or record as nothing to register.
+  // A change names the reference of the notification it changes.
+  parent_notification: z.object({
+    reference: z.string(),
+    notice: z.enum(PARENT_NOTICES),
+    earlierReference: z.string().nullable(),
+    contactEmail: z.string(),
+    child: z.object({
+      firstName: z.string(),
+      middleNames: z.string().nullable(),
+      lastName: z.string(),
+      dateOfBirth: isoDate,
+      address: z.object({ addressLine1: z.string(), addressLine2: z.string().nullable(), town: z.string(), postcode: z.string() }).nullable(),
+    }),
+    parents: z.array(
+      z.object({
+        name: z.string(),
+        relationship: z.enum(RELATIONSHIPS),
+        livesWithChild: z.boolean(),
+        /** Where a parent who does not live with the child lives, when they said (null: not given). */
+        address: z.object({ addressLine1: z.string(), town: z.string(), postcode: z.string() }).nullable(),
+        email: z.string().nullable(),
+        phone: z.string().nullable(),
+        /** Hours a week this parent educates the child (s436C(1)), when they said. */
+        hoursPerWeek: z.number().nullable(),
+      }),
+    ),
+    education: z
+      .object({
+        status: z.enum(EDUCATION_STATUSES),
+        providers: z.array(z.object({ name: z.string(), type: z.enum(PROVIDER_TYPES), online: z.boolean(), location: z.string(), hoursPerWeek: z.number(), hoursWithoutParent: z.number() })),
+      })
+      .nullable(),
+    changes: z.array(z.string()),
+    changeDetails: z.string().nullable(),
   }),
 } satisfies Record<QueueKind, z.ZodType>;
 export type QueuePayload<K extends QueueKind> = z.infer<(typeof QUEUE_PAYLOADS)[K]>;

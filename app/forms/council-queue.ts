@@ -24,13 +24,14 @@ export function queueDecisionSchema(kind: QueueKind, decisions: readonly [string
     })
     .superRefine((v, ctx) => {
       if (needsReason(kind, v.decision) && !v.reason) {
-        const message = kind === "deletion_return" ? "Enter the school the child moved to" : "Enter the reason: the other council is told it";
+        const message = kind === "deletion_return" ? "Enter the school the child moved to" : kind === "parent_notification" ? "Enter why there is nothing to register" : "Enter the reason: the other council is told it";
         ctx.addIssue({ code: "custom", path: ["reason"], message });
       }
-      if ((v.decision === "accept_existing" || (kind === "deletion_return" && v.decision === "match")) && !v.existingChildId) {
+      const makesEntry = (kind === "deletion_return" || kind === "parent_notification") && v.decision === "make_entry";
+      if ((v.decision === "accept_existing" || v.decision === "match") && !v.existingChildId) {
         ctx.addIssue({ code: "custom", path: ["existingChildId"], message: "Select the entry the child already has" });
       }
-      if (kind === "deletion_return" && v.decision === "make_entry") {
+      if (makesEntry) {
         if (!v.parentHasParentalResponsibility) ctx.addIssue({ code: "custom", path: ["parentHasParentalResponsibility"], message: "Select yes if the parent has parental responsibility" });
         if (!v.senStatus) ctx.addIssue({ code: "custom", path: ["senStatus"], message: "Select the child's special educational needs" });
         if (!v.socialCareStatus) ctx.addIssue({ code: "custom", path: ["socialCareStatus"], message: "Select the child's social care status" });

@@ -30,6 +30,14 @@ export default function Start() {
         <Button href={href("/sign-in")} variant="start">
           Sign in
         </Button>
+        <h2 className="govuk-heading-m">Parents and carers</h2>
+        <p className="govuk-body">
+          If your child is not in school, you must tell your council. You can{" "}
+          <a className="govuk-link" href={href("/parents/notify")}>
+            tell your council your child is not in school
+          </a>
+          , or of a change to what you told it before, without an account.
+        </p>
         <h2 className="govuk-heading-m">Find alternative provision</h2>
         <p className="govuk-body">
           Anyone can{" "}

@@ -8,6 +8,7 @@ import { caseworkSettings } from "#app/data/casework-due.server";
 import { laScope } from "#app/data/scope.server";
 import { DEFAULT_CONTACT_EDIT_MINUTES, DEFAULT_NO_CONTACT_ALERT_DAYS } from "#app/domain/contacts";
 import { CONSENT_RULE_NAMES } from "#app/domain/consent-rules";
+import { DEFAULT_INFORMATION_RESPONSE_WORKING_DAYS, DEFAULT_VISIT_OFFER_DAYS } from "#app/domain/parent-duties";
 import { laSettingsSchema } from "#app/forms/consent";
 import { parseSubmission } from "#app/forms/submission";
 import { guard } from "#app/utils/route-guard.server";
@@ -37,6 +38,8 @@ export default function Settings({ loaderData: d, actionData }: Route.ComponentP
             consentOverdueWorkingDays: String(s.consentOverdueWorkingDays),
             noContactAlertDays: String(d.casework.noContactAlertDays),
             contactEditMinutes: String(d.casework.contactEditMinutes),
+            informationResponseWorkingDays: String(d.casework.informationResponseWorkingDays),
+            visitOfferDays: String(d.casework.visitOfferDays),
           }}
           refused={actionData}
           pageTitle="Home-education consent settings"
@@ -65,6 +68,21 @@ export default function Settings({ loaderData: d, actionData }: Route.ComponentP
             name="contactEditMinutes"
             label="Minutes the author of a contact may correct it before it is final"
             hint={`Leave empty for the service's default, ${DEFAULT_CONTACT_EDIT_MINUTES}`}
+            width="3"
+            inputMode="numeric"
+          />
+          <h2 className="govuk-heading-m">Parents' notifications and visits</h2>
+          <TextField
+            name="informationResponseWorkingDays"
+            label="Working days parents have to answer a request for information"
+            hint={`The answer's due date; the request is in the work queue once it passes. Leave empty for the service's default, ${DEFAULT_INFORMATION_RESPONSE_WORKING_DAYS}`}
+            width="3"
+            inputMode="numeric"
+          />
+          <TextField
+            name="visitOfferDays"
+            label="Days after registration by which the council offers a visit or meeting"
+            hint={`An entry with no offer recorded by then is in the work queue. Leave empty for the service's default, ${DEFAULT_VISIT_OFFER_DAYS}`}
             width="3"
             inputMode="numeric"
           />

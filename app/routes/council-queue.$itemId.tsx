@@ -10,12 +10,14 @@ import { registerWriteScope } from "#app/data/scope.server";
 import { acceptTransfer, declineTransfer, viewTransfer } from "#app/data/transfers.server";
 import { decideSameChildRequest, viewSameChildRequest } from "#app/data/same-child.server";
 import { decideDeletionReturn, viewDeletionReturn } from "#app/data/school-returns.server";
+import { decideParentNotification, NOTICE_LABELS, viewParentNotification } from "#app/data/parent-notifications.server";
+import { CHANGE_LABELS, type Change } from "#app/forms/parent-notification";
 import { deletionGroundText } from "#app/domain/deletion-grounds";
 import { newEntryStatus, S434A_GROUND_LABELS } from "#app/domain/deletion-returns";
 import { MATCH_REASON_LABELS } from "#app/domain/child-matching";
 import { decisionsFor, QUEUE_DECISION_LABELS, QUEUE_KIND_LABELS, QUEUE_STATE_LABELS, type QueueKind } from "#app/domain/council-queue";
 import { formatDate } from "#app/domain/dates";
-import { EDUCATION_STATUS_LABELS, optionsOf, RELATIONSHIP_LABELS, SEN_STATUS_LABELS, SEN_STATUSES, SOCIAL_CARE_STATUS_LABELS, SOCIAL_CARE_STATUSES } from "#app/domain/register-vocabulary";
+import { EDUCATION_STATUS_LABELS, optionsOf, PROVIDER_TYPE_LABELS, RELATIONSHIP_LABELS, SEN_STATUS_LABELS, SEN_STATUSES, SOCIAL_CARE_STATUS_LABELS, SOCIAL_CARE_STATUSES } from "#app/domain/register-vocabulary";
 import { queueDecisionSchema } from "#app/forms/council-queue";
 import { parseSubmission } from "#app/forms/submission";
 import { guard } from "#app/utils/route-guard.server";
@@ -72,6 +74,53 @@ export const loader = guard("routes/council-queue.$itemId").loader(async ({ user
       existing: candidates.map((e) => ({ id: e.id, label: `${e.name}, born ${formatDate(e.dateOfBirth)} (${e.childReference})` })),
       newEntryStatus: EDUCATION_STATUS_LABELS[newEntryStatus(p.ground)],
       socialCare: p.knownToSchool.includes("childProtectionPlan") ? "child_protection_plan" : p.knownToSchool.includes("s47Enquiries") ? "s47_enquiry" : "",
+    };
+  }
+  if (unlocked.kind === "parent_notification") {
+    const { payload: p, earlier, candidates } = await viewParentNotification(scope, unlocked.id, actor);
+    const address = (a: { addressLine1: string; addressLine2?: string | null; town: string; postcode: string }) => [a.addressLine1, a.addressLine2, a.town, a.postcode].filter(Boolean).join(", ");
+    // The entry the earlier notification was matched to or made into comes first among the candidates.
+    const existing = candidates.map((e) => ({ id: e.id, label: `${e.name}, born ${formatDate(e.dateOfBirth)} (${e.childReference})${earlier?.childId === e.id ? ": the entry of the earlier notification" : ""}` }));
+    existing.sort((a, b) => Number(b.id === earlier?.childId) - Number(a.id === earlier?.childId));
+    return {
+      ...common,
+      kind: "parent_notification" as const,
+      notice: p.notice,
+      heading: p.notice === "change" ? `A parent tells you of a change for ${p.child.firstName} ${p.child.lastName}` : `A parent tells you ${p.child.firstName} ${p.child.lastName} is not in school`,
+      rows: [
+        { key: "Notification", value: `${NOTICE_LABELS[p.notice]} (reference ${p.reference})` },
+        ...(p.earlierReference
+          ? [{ key: "Changes the notification", value: `${p.earlierReference}${earlier ? (earlier.childId ? "" : ": not yet matched to an entry") : ": no notification with this reference in your queue"}` }]
+          : []),
+        { key: "Name", value: [p.child.firstName, p.child.middleNames, p.child.lastName].filter(Boolean).join(" ") },
+        { key: "Date of birth", value: formatDate(p.child.dateOfBirth) },
+        { key: p.notice === "change" ? "New address" : "Address", value: p.child.address ? address(p.child.address) : "Not given" },
+        ...p.parents.map((parent, i) => ({
+          key: i === 0 ? "Parent who sent it" : "Other parent or carer",
+          value: [
+            `${parent.name} (${RELATIONSHIP_LABELS[parent.relationship].toLowerCase()})`,
+            parent.email,
+            parent.phone,
+            parent.livesWithChild ? "lives at the child's address" : parent.address ? `lives at ${address(parent.address)}` : "does not live at the child's address (address not given)",
+            parent.hoursPerWeek !== null ? `educates the child ${parent.hoursPerWeek} hours a week` : null,
+          ]
+            .filter(Boolean)
+            .join(", "),
+        })),
+        ...(p.notice === "change" ? [{ key: "Email address given", value: p.contactEmail }] : []),
+        ...(p.education
+          ? [
+              { key: "Education", value: EDUCATION_STATUS_LABELS[p.education.status] },
+              ...p.education.providers.map((provider) => ({
+                key: provider.name,
+                value: `${PROVIDER_TYPE_LABELS[provider.type]}, ${provider.online ? "online" : "in person"} (${provider.location}), ${provider.hoursPerWeek} hours a week, ${provider.hoursWithoutParent} with no parent present`,
+              })),
+            ]
+          : []),
+        ...(p.changes.length > 0 ? [{ key: "What has changed", value: p.changes.map((c) => CHANGE_LABELS[c as Change] ?? c).join("; ") }] : []),
+        ...(p.changeDetails ? [{ key: "Details", value: p.changeDetails }] : []),
+      ],
+      existing,
     };
   }
   if (unlocked.kind === "same_child_request") {
@@ -134,6 +183,21 @@ export const action = guard("routes/council-queue.$itemId").action(async ({ requ
     if (!result.ok) return data({ errors: {}, values: d, formError: result.why }, { status: 409 });
     return redirect(result.childId ? href("/register/:childId", { childId: result.childId }) : `${href("/council-queue")}?kind=deletion_return`);
   }
+  if (item.kind === "parent_notification") {
+    const d = submission.data;
+    const result = await decideParentNotification(
+      scope,
+      item.id,
+      decision === "match"
+        ? { decision: "match", childId: existingChildId! }
+        : decision === "dismiss"
+          ? { decision: "dismiss", reason: reason! }
+          : { decision: "make_entry", answers: { parentHasParentalResponsibility: d.parentHasParentalResponsibility === "yes", senStatus: d.senStatus!, socialCareStatus: d.socialCareStatus!, atRiskOfHarmFromHome: d.atRiskOfHarmFromHome === "yes" } },
+      actor,
+    );
+    if (!result.ok) return data({ errors: {}, values: d, formError: result.why }, { status: 409 });
+    return redirect(result.childId ? href("/register/:childId", { childId: result.childId }) : `${href("/council-queue")}?kind=parent_notification`);
+  }
   if (item.kind === "same_child_request") {
     const result = await decideSameChildRequest(scope, item.id, decision as "confirm" | "not_same_child", reason ?? null, actor);
     if (!result.ok) return data({ errors: {}, values: {}, formError: result.why }, { status: 409 });
@@ -146,7 +210,10 @@ export const action = guard("routes/council-queue.$itemId").action(async ({ requ
 
 export default function QueueItem({ loaderData: d, actionData }: Route.ComponentProps) {
   const kind: QueueKind = d.kind;
-  const decisions = decisionsFor(kind, d.state).filter((x) => (x !== "accept_existing" && !(kind === "deletion_return" && x === "match")) || d.existing.length > 0);
+  const decisions = decisionsFor(kind, d.state)
+    .filter((x) => (x !== "accept_existing" && x !== "match") || d.existing.length > 0)
+    // A change is matched to the entry it changes: it makes no entry of its own.
+    .filter((x) => !(d.kind === "parent_notification" && d.notice === "change" && x === "make_entry"));
   const labels = QUEUE_DECISION_LABELS[kind] as Record<string, string>;
   const schema = queueDecisionSchema(kind, (decisions.length > 0 ? decisions : ["none"]) as [string, ...string[]]);
   const yesNo = [
@@ -154,9 +221,13 @@ export default function QueueItem({ loaderData: d, actionData }: Route.Component
     { value: "no", label: "No" },
   ];
   const entryQuestions =
-    d.kind === "deletion_return" ? (
+    d.kind === "deletion_return" || d.kind === "parent_notification" ? (
       <>
-        <p className="govuk-body">The entry is made from the return, with its status {d.newEntryStatus.toLowerCase()}. Answer what the school could not tell you.</p>
+        {d.kind === "deletion_return" ? (
+          <p className="govuk-body">The entry is made from the return, with its status {d.newEntryStatus.toLowerCase()}. Answer what the school could not tell you.</p>
+        ) : (
+          <p className="govuk-body">The entry is made from the notification, every item's source the parent. Answer what the parent was not asked.</p>
+        )}
         <RadiosField name="parentHasParentalResponsibility" legend="Does the parent have parental responsibility?" small inline items={yesNo} />
         <RadiosField name="senStatus" legend="Special educational needs" small items={optionsOf(SEN_STATUSES, SEN_STATUS_LABELS)} />
         <RadiosField name="socialCareStatus" legend="Social care status" small items={optionsOf(SOCIAL_CARE_STATUSES, SOCIAL_CARE_STATUS_LABELS)} />
@@ -198,10 +269,12 @@ export default function QueueItem({ loaderData: d, actionData }: Route.Component
                   value: decision,
                   label: labels[decision]!,
                   conditional:
-                    decision === "accept_existing" || (kind === "deletion_return" && decision === "match") ? (
+                    decision === "accept_existing" || decision === "match" ? (
                       <RadiosField name="existingChildId" legend="Which entry?" small items={d.existing.map((e) => ({ value: e.id, label: e.label }))} />
                     ) : decision === "decline" || decision === "not_same_child" ? (
                       <TextareaField name="reason" label="Reason (the other council is told it)" rows={3} />
+                    ) : decision === "dismiss" ? (
+                      <TextareaField name="reason" label="Why is there nothing to register?" rows={2} />
                     ) : decision === "moved_school" ? (
                       <TextareaField name="reason" label="Which school did the child move to?" rows={2} />
                     ) : decision === "make_entry" ? (

@@ -285,6 +285,26 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
                 "None"
               ),
             },
+            ...(d.canEdit
+              ? [
+                  {
+                    key: "Visit or meeting after registration",
+                    value: (
+                      <a className="govuk-link" href={href("/register/:childId/visit", { childId: d.id })}>
+                        The council's offer of a visit or meeting
+                      </a>
+                    ),
+                  },
+                  {
+                    key: "Requests for information",
+                    value: (
+                      <a className="govuk-link" href={href("/register/:childId/information-requests", { childId: d.id })}>
+                        Requests for information to the parents
+                      </a>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
         {d.owners.length > 0 && !d.left ? (

@@ -23,6 +23,8 @@ const DUE_LISTS: Record<Due, { title: string; column: DueColumn }> = {
   next_action: { title: "Next actions due, earliest first", column: "next_action" },
   support_waiting: { title: "Requests for support waiting for an offer", column: "last_contact" },
   suitability_deadline: { title: "Notices and orders with a deadline soon or passed, earliest first", column: "suitability" },
+  visit_offer: { title: "Visits or meetings not offered by the deadline after registration, longest registered first", column: "last_contact" },
+  information_overdue: { title: "Requests for information to parents overdue", column: "last_contact" },
 };
 
 export const loader = guard("routes/register._index").loader(async ({ user, request, actor }) => {

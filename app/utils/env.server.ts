@@ -28,6 +28,8 @@ const EnvSchema = z
     /** How long someone has at their organisation's identity provider before the sign-in must start again. */
     SINGLE_SIGN_ON_ATTEMPT_MINUTES: positiveNumber(10),
     PROVIDER_SIGN_UPS_PER_IP_PER_HOUR: positiveNumber(10),
+    /** Parents' notifications (s436D) sent from one address an hour: a household rarely sends more than one or two. */
+    PARENT_NOTIFICATIONS_PER_IP_PER_HOUR: positiveNumber(5),
     // Where people write to the service team: the help, accessibility and privacy pages name it.
     SUPPORT_EMAIL: z.string().email().default("support@service.example"),
     INVITATIONS_PER_USER_PER_DAY: positiveNumber(30),

@@ -33,7 +33,7 @@ export interface PublicArgs extends CommonArgs {
 type ArgsFor<Id extends RouteId> = Id extends PublicRouteId ? PublicArgs : SignedInArgs;
 
 // Public routes whose pages still carry someone's personal data (the invitee's name and email).
-const PERSONAL_PUBLIC_ROUTES: ReadonlySet<RouteId> = new Set<RouteId>(["routes/invitation.$token"]);
+const PERSONAL_PUBLIC_ROUTES: ReadonlySet<RouteId> = new Set<RouteId>(["routes/invitation.$token", "routes/parents.notify"]);
 
 // The timeout warning asks when the session ends: asking must not count as activity (decision 064).
 const ROUTES_THAT_DO_NOT_TOUCH_THE_SESSION: ReadonlySet<RouteId> = new Set<RouteId>(["routes/session"]);

@@ -22,6 +22,10 @@ export const laSettings = pgTable("la_settings", {
   teamPhone: text("team_phone"),
   /** Working days before an unanswered incoming transfer is reminded (and is due). */
   transferReminderWorkingDays: integer("transfer_reminder_working_days").notNull().default(5),
+  /** Working days a parent has to answer the council's request for information (s436D; decision 073). */
+  informationResponseWorkingDays: integer("information_response_working_days").notNull().default(15),
+  /** Days after registration by which the council offers the parents a visit or meeting (s436B; decision 073). */
+  visitOfferDays: integer("visit_offer_days").notNull().default(28),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

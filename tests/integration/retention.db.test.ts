@@ -15,6 +15,8 @@ import {
   consentRequests,
   contacts,
   councilQueueItems,
+  councilVisits,
+  informationRequests,
   educationArrangements,
   emailOutbox,
   entryHistory,
@@ -147,16 +149,21 @@ describe("anonymising register entries", () => {
       await db.select().from(contacts).where(eq(contacts.childId, old.childId)),
       await db.select().from(suitabilitySteps).where(eq(suitabilitySteps.childId, old.childId)),
       await db.select().from(supportRequests).where(eq(supportRequests.childId, old.childId)),
+      await db.select().from(informationRequests).where(eq(informationRequests.childId, old.childId)),
+      await db.select().from(councilVisits).where(eq(councilVisits.childId, old.childId)),
       items,
     ]);
-    for (const personal of ["Ada", "Lovelace", "Marchmont", "WC1N", "Annabella", "Byron", "george@example.com", "risk at home", "small group", "notebooks", "sample of work", "Headingley", "safer seen daily"]) expect(held, personal).not.toContain(personal);
+    for (const personal of ["Ada", "Lovelace", "Marchmont", "WC1N", "Annabella", "Byron", "george@example.com", "risk at home", "small group", "notebooks", "sample of work", "Headingley", "safer seen daily", "written work", "suitable education"]) expect(held, personal).not.toContain(personal);
     const history = await db.select().from(entryHistory).where(eq(entryHistory.childId, old.childId)).orderBy(entryHistory.id);
-    expect(history.map((h) => h.kind)).toEqual(["created", "consent_requested", "consent_refused", "placement", "contact_recorded", "suitability_step", "left", "transfer_declined", "anonymised"]);
-    expect(history.map((h) => h.summary).slice(4, 8)).toEqual(["Contact recorded", "Suitability step", "Left", "Transfer declined"]);
+    expect(history.map((h) => h.kind)).toEqual(["created", "consent_requested", "consent_refused", "placement", "contact_recorded", "suitability_step", "information_requested", "visit_recorded", "left", "transfer_declined", "anonymised"]);
+    expect(history.map((h) => h.summary).filter((_, i) => [4, 5, 8, 9].includes(i))).toEqual(["Contact recorded", "Suitability step", "Left", "Transfer declined"]);
     const [enquiry] = await db.select().from(suitabilitySteps).where(eq(suitabilitySteps.childId, old.childId));
     const [support] = await db.select().from(supportRequests).where(eq(supportRequests.childId, old.childId));
     expect(support).toMatchObject({ kinds: ["exam_entry"], requestedBy: "Removed under the retention schedule", details: "Removed under the retention schedule", offer: "Removed under the retention schedule" });
     expect(enquiry).toMatchObject({ action: "start_enquiry", stageAfter: "enquiry", reason: "Removed under the retention schedule" });
+    // The council's request and visit keep their dates, without what was asked or found (decision 073).
+    expect((await db.select().from(informationRequests).where(eq(informationRequests.childId, old.childId)))[0]).toMatchObject({ asked: "Removed under the retention schedule", sentTo: null });
+    expect((await db.select().from(councilVisits).where(eq(councilVisits.childId, old.childId)))[0]).toMatchObject({ offeredOn: "2026-11-10", happened: "yes", outcome: null });
     const [contact] = await db.select().from(contacts).where(eq(contacts.childId, old.childId));
     expect(contact).toMatchObject({ contactDate: "2026-11-20", type: "visit", withWhom: "Removed under the retention schedule", outcome: null, nextAction: null });
     expect(await rowOf(old.childId)).toMatchObject({ nextAction: null, nextActionDue: null });

@@ -61,6 +61,8 @@ describe("a child's subject access bundle", () => {
     expect(text("contacts")).toContain("Ask for a sample of work");
     expect(text("support-requests")).toContain("Help finding an exam centre");
     expect(text("suitability")).toContain("Asked at the visit for a plan of Ada's week");
+    expect(text("information-requests")).toContain("Please send a sample of Ada's written work.");
+    expect(text("council-visits")).toContain("The visit found a suitable education.");
     expect(section("transfers").records).toHaveLength(1);
     expect(section("transfers").records[0].heading).toMatch(/^Transfer to Leeds, sent /);
     expect(text("transfers")).toContain("No child called Ada at 7 Headingley Lane");

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { recordContact } from "#app/data/contacts.server";
 import { takeSuitabilityStep } from "#app/data/suitability.server";
+import { recordVisit, sendInformationRequest } from "#app/data/parent-duties.server";
 import { createPlacement } from "#app/data/placements.server";
 import { action as queueItemAction } from "#app/routes/council-queue.$itemId";
 import { action as decideAction } from "#app/routes/consent-requests.$requestId";
@@ -108,6 +109,11 @@ export async function childWithEverything(overrides: Record<string, string> = {}
     offer: "The list of exam centres near Marchmont Street",
     recordedBy: officer.user.id,
   });
+  // The council's request for information to the parents and its visit after registration (decision 073).
+  const asked = await sendInformationRequest(officer.scope, childId, { asked: "Please send a sample of Ada's written work." }, officer.actor);
+  if (!asked.ok) throw new Error(`could not ask for information: ${asked.why}`);
+  const visited = await recordVisit(officer.scope, childId, { offeredOn: "2026-11-10", kind: "visit", meetingOn: "2026-11-20", happened: "yes", outcome: "The visit found a suitable education." }, officer.actor);
+  if (!visited.ok) throw new Error(`could not record the visit: ${visited.why}`);
   await call(childLoader, await requestAs(officer.user, `/register/${childId}`), { childId });
   await leave(officer.user, childId, { reasonLeft: "moved_out_of_area", destination: "english_council", destinationLaId: leeds.user.organisationId });
   const [transfer] = await db.select().from(councilQueueItems).where(and(eq(councilQueueItems.sourceChildId, childId), eq(councilQueueItems.kind, "incoming_transfer")));

@@ -15,6 +15,7 @@ import { entrySection } from "./entry.server";
 import { historySection } from "./history.server";
 import { inboxSection } from "./inbox.server";
 import { parentDetailsSection } from "./parent-details.server";
+import { councilVisitsSection, informationRequestsSection } from "./parent-duties.server";
 import { parentsSection } from "./parents.server";
 import { placementsSection, refusalsSection } from "./placements.server";
 import type { ChildSection, ParentSection } from "./section";
@@ -38,6 +39,8 @@ export const CHILD_SECTIONS: readonly ChildSection[] = [
   supportRequestsSection,
   transfersSection,
   councilQueueSection,
+  informationRequestsSection,
+  councilVisitsSection,
   inboxSection,
   auditSection,
 ];

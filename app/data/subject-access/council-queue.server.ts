@@ -92,7 +92,19 @@ export const councilQueueSection: ChildSection = {
                 { label: "How close the match was", value: payload.strength === "exact" ? "The same identifier" : "Likely (name and date of birth)" },
               ];
             })()
-          : [];
+          : item.kind === "parent_notification"
+            ? (() => {
+                const payload = parsePayload("parent_notification", item.payload);
+                return [
+                  { label: "Reference", value: payload.reference },
+                  { label: "Changes the notification", value: payload.earlierReference },
+                  { label: "Child's name as given", value: [payload.child.firstName, payload.child.middleNames, payload.child.lastName].filter(Boolean).join(" ") },
+                  { label: "Date of birth as given", value: payload.child.dateOfBirth },
+                  { label: "Email address given", value: payload.contactEmail },
+                  { label: "What changed", value: payload.changeDetails },
+                ];
+              })()
+            : [];
       return {
         heading: `${QUEUE_KIND_LABELS[item.kind]}: ${when(item.createdAt)}`,
         fields: [{ label: "Kind", value: QUEUE_KIND_LABELS[item.kind] }, { label: "Due", value: item.dueOn }, ...details, ...decisionFields(row, true)],
