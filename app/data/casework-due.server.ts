@@ -3,10 +3,8 @@ import { annualReviewDueCutoff, DEFAULT_CONTACT_EDIT_MINUTES, DEFAULT_NO_CONTACT
 import { addDays, type IsoDate } from "#app/domain/dates";
 import { SUITABILITY_DEADLINE_NOTICE_DAYS } from "#app/domain/suitability-process";
 import { db, type DbOrTx } from "#db/client";
-import { children, laSettings, supportRequests } from "#db/schema/index";
 import { DEFAULT_INFORMATION_RESPONSE_WORKING_DAYS, DEFAULT_VISIT_OFFER_DAYS } from "#app/domain/parent-duties";
-import { db, type DbOrTx } from "#db/client";
-import { children, councilVisits, informationRequests, laSettings } from "#db/schema/index";
+import { children, councilVisits, informationRequests, laSettings, supportRequests } from "#db/schema/index";
 import type { Due } from "./register-query";
 
 // What each casework filter means in SQL, written once: the register's list behind a work-queue
