@@ -103,6 +103,13 @@ export const children = pgTable(
     senStatus: senStatus("sen_status").notNull().default("none"),
     socialCareStatus: socialCareStatus("social_care_status").notNull().default("none"),
     allocatedSocialWorkerId: uuid("allocated_social_worker_id").references(() => users.id),
+    /**
+     * The council responsible for a looked-after child (that looks after them), or whose children's
+     * services hold a child-in-need or child protection plan (issue 26, decision 072). Null is the
+     * register's own council. Its virtual school head, and a social worker it allocates, reach the
+     * entry through this relationship (DESIGN §4).
+     */
+    responsibleLaId: uuid("responsible_la_id").references(() => organisations.id),
     atRiskOfHarmFromHome: boolean("at_risk_of_harm_from_home").notNull().default(false),
     laArrangedSpecialSchoolPlace: boolean("la_arranged_special_school_place").notNull().default(false),
     namedSchool: text("named_school"),
@@ -179,6 +186,11 @@ export const children = pgTable(
     uniqueIndex("children_la_nhs_number_current_key").on(t.laId, t.nhsNumber).where(sql`${t.dateLeft} is null and ${t.nhsNumber} is not null`),
     index("children_la_child_id_idx").on(t.laId, t.laChildId),
     index("children_allocated_social_worker_idx").on(t.allocatedSocialWorkerId),
+    // A virtual school head's children: the current entries, on any register, their council is
+    // responsible for (the register's own when none is recorded).
+    index("children_responsible_la_idx")
+      .on(sql`coalesce(${t.responsibleLaId}, ${t.laId})`, t.statusSince)
+      .where(sql`${t.dateLeft} is null and ${t.socialCareStatus} in ('looked_after', 'child_in_need_plan', 'child_protection_plan')`),
     // The one matcher's candidates (app/data/child-matching.server.ts): by date of birth (a few
     // hundred nationally each day), and by the sound of the name within a council.
     index("children_date_of_birth_idx").on(t.dateOfBirth),
