@@ -25,6 +25,7 @@ export function childColumns(input: RegisterEntryInput) {
     homeEducationReason: input.homeEducationReason ?? null,
     senStatus: input.senStatus,
     socialCareStatus: input.socialCareStatus,
+    responsibleLaId: input.responsibleLaId ?? null,
     allocatedSocialWorkerId: input.allocatedSocialWorkerId ?? null,
     atRiskOfHarmFromHome: input.atRiskOfHarmFromHome,
     laArrangedSpecialSchoolPlace: input.laArrangedSpecialSchoolPlace,

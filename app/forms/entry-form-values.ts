@@ -26,6 +26,7 @@ export function entryToFormValues(entry: RegisterEntryInput): Record<string, unk
     senStatus: entry.senStatus,
     socialCareStatus: entry.socialCareStatus,
     allocatedSocialWorkerId: text(entry.allocatedSocialWorkerId),
+    responsibleLaId: text(entry.responsibleLaId),
     atRiskOfHarmFromHome: yn(entry.atRiskOfHarmFromHome),
     laArrangedSpecialSchoolPlace: yn(entry.laArrangedSpecialSchoolPlace),
     namedSchool: text(entry.namedSchool),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasResponsibleAuthority } from "#app/domain/children-in-care";
 import { isClearlyNotOfSchoolAge } from "#app/domain/compulsory-school-age";
 import { DATE_RANGES } from "#app/domain/date-ranges";
 import { compareDates, type IsoDate } from "#app/domain/dates";
@@ -155,6 +156,9 @@ export function registerEntrySchema(today: IsoDate) {
       socialCareStatus: choice(SOCIAL_CARE_STATUSES, "Select the child's social care status"),
       // Asked only of a child with a child-in-need plan (revealed by that answer).
       namedSchool: optionalText("named school", { max: 200 }),
+      // Asked of a looked-after child or one on a plan (issue 26): the council that looks after them
+      // or holds the plan; left blank, the register's own council.
+      responsibleLaId: z.preprocess(blankToUndefined, z.uuid("Select the council from the list").optional()),
       allocatedSocialWorkerId: z.preprocess(blankToUndefined, z.uuid("Select a social worker from the list").optional()),
       atRiskOfHarmFromHome: yesNo("Select yes if the child is at risk of harm from the home environment"),
       sources: z.object({
@@ -187,8 +191,9 @@ export function registerEntrySchema(today: IsoDate) {
     })
     // An answer to a question that does not apply (typed, then the answer it hung on changed) is
     // not stored: the entry holds only what was asked of this child.
-    .transform(({ homeEducationReason, laArrangedSpecialSchoolPlace, namedSchool, ...entry }) => ({
+    .transform(({ homeEducationReason, laArrangedSpecialSchoolPlace, namedSchool, responsibleLaId, ...entry }) => ({
       ...entry,
+      ...(hasResponsibleAuthority(entry.socialCareStatus) && responsibleLaId ? { responsibleLaId } : {}),
       laArrangedSpecialSchoolPlace: hasSpecialNeeds(entry.senStatus) && laArrangedSpecialSchoolPlace === true,
       ...(entry.educationStatus === "elective_home_education" && homeEducationReason ? { homeEducationReason } : {}),
       ...(entry.socialCareStatus === "child_in_need_plan" && namedSchool ? { namedSchool } : {}),

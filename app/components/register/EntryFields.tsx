@@ -17,7 +17,7 @@ function rowCount(values: Record<string, unknown>, section: string, minimum: num
 }
 
 /** Every question of a child's entry, in sections, for both adding and editing an entry. */
-export function EntryFields({ socialWorkers }: { socialWorkers: { id: string; name: string }[] }) {
+export function EntryFields({ socialWorkers, councils = [] }: { socialWorkers: { id: string; name: string }[]; councils?: { id: string; name: string }[] }) {
   const { values } = useValidatedForm();
   const parents = rowCount(values, "parents", 1);
   const arrangements = rowCount(values, "arrangements", 1);
@@ -145,6 +145,18 @@ export function EntryFields({ socialWorkers }: { socialWorkers: { id: string; na
           item.value === "child_in_need_plan" ? { ...item, conditional: <TextField name="namedSchool" label="Named school on the child-in-need plan (optional)" /> } : item,
         )}
       />
+      <ShownWhen when="socialCareStatus" is={["looked_after", "child_in_need_plan", "child_protection_plan"]}>
+        <SelectField
+          name="responsibleLaId"
+          label="Council responsible for the child"
+          hint="The council that looks after the child, or whose children's services hold the child-in-need or child protection plan. Its virtual school head will see the child's education on your register."
+          width="full"
+          options={withBlank(
+            councils.map((c) => ({ value: c.id, label: c.name })),
+            "This council",
+          )}
+        />
+      </ShownWhen>
       <SelectField
         name="allocatedSocialWorkerId"
         label="Allocated social worker (optional)"
