@@ -135,7 +135,13 @@ export async function childFollowed(scope: VirtualSchoolScope, childId: string, 
   };
 }
 
-/** How many of the head's children have no named school (the work queue's line). */
+/** How many children the head's council is responsible for, on any register (the work queue's line; the list's length). */
+export async function countFollowed(scope: VirtualSchoolScope): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(children).where(childFollowedBy(scope));
+  return Math.min(row?.n ?? 0, VIRTUAL_SCHOOL_LIST_LIMIT);
+}
+
+/** How many of the head's children have no named school (the work queue's line; the list's last section). */
 export async function countWithoutNamedSchool(scope: VirtualSchoolScope): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })

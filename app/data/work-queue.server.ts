@@ -10,7 +10,8 @@ import { countOpenQueueItems } from "./council-queue.server";
 import { countPlacementsNeedingReview } from "./placements.server";
 import { countRegister } from "./register-search.server";
 import type { Due } from "./register-query";
-import { consentScope, laScope, placementScope, registerScope } from "./scope.server";
+import { consentScope, laScope, placementScope, registerScope, virtualSchoolScope } from "./scope.server";
+import { countFollowed, countWithoutNamedSchool } from "./virtual-school.server";
 
 // The officer's work queue: the home page's counts, each linking to the list it counts. One line
 // per kind of work, in this one registry: later work (school returns, transfers, the council
@@ -52,6 +53,21 @@ function councilQueueLine(kind: QueueKind): WorkQueueLine {
 }
 
 export const WORK_QUEUE_LINES: readonly WorkQueueLine[] = [
+  // The virtual school head's (issue 26): the children their council is responsible for, on any register.
+  {
+    id: "children-in-care",
+    permissions: ["read:child:responsible"],
+    label: () => "Children in care or with a plan on a register of children not in school",
+    href: href("/virtual-school"),
+    count: (user) => countFollowed(virtualSchoolScope(user)),
+  },
+  {
+    id: "children-in-care-without-school",
+    permissions: ["read:child:responsible"],
+    label: () => "Of them, children without a named school",
+    href: href("/virtual-school"),
+    count: (user) => countWithoutNamedSchool(virtualSchoolScope(user)),
+  },
   {
     id: "children-allocated",
     permissions: ["read:child:allocated"],
