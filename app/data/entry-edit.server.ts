@@ -6,7 +6,7 @@ import * as v from "#app/domain/register-vocabulary";
 import type { RegisterEntryInput } from "#app/forms/register-entry";
 import type { Actor } from "#app/utils/audit.server";
 import { db, type DbOrTx, type Transaction } from "#db/client";
-import { children, organisations, users } from "#db/schema/index";
+import { children, organisations, schools, users } from "#db/schema/index";
 import { moveOpenRequest } from "./consent.server";
 import { inputOf, responsibleCouncilName } from "./entry-read.server";
 import { addEntry, changeEntry, type ChildRow, type WriterActor } from "./entry-writer.server";
@@ -62,8 +62,15 @@ async function checkLinks(tx: DbOrTx, scope: WriterScope, input: RegisterEntryIn
       );
     if (!worker) errors.allocatedSocialWorkerId = "Select a social worker from the list";
   }
-  const { responsibleLaId: _given, ...rest } = input;
-  return { errors, input: responsibleLaId ? { ...rest, responsibleLaId } : rest };
+  // The named school chosen by its URN is an open school on the schools list; its name is stored with it.
+  let namedSchool = input.namedSchool;
+  if (input.namedSchoolUrn) {
+    const [school] = await tx.select({ name: schools.name }).from(schools).where(and(eq(schools.urn, input.namedSchoolUrn), eq(schools.open, true)));
+    if (school) namedSchool = school.name;
+    else errors.namedSchoolUrn = "Enter the URN of an open school in England: no open school has this URN";
+  }
+  const { responsibleLaId: _given, namedSchool: _typed, ...rest } = input;
+  return { errors, input: { ...rest, ...(responsibleLaId ? { responsibleLaId } : {}), ...(namedSchool ? { namedSchool } : {}) } };
 }
 
 async function findDuplicate(tx: DbOrTx, scope: WriterScope, input: RegisterEntryInput, exceptId?: string) {

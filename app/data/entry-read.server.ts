@@ -151,6 +151,7 @@ function toInput(
     allocatedSocialWorkerId: child.allocatedSocialWorkerId ?? undefined,
     responsibleLaId: child.responsibleLaId ?? undefined,
     namedSchool: child.namedSchool ?? undefined,
+    namedSchoolUrn: child.namedSchoolUrn ?? undefined,
     sources: child.sources as RegisterEntryInput["sources"],
     parents: parents.map((p) => ({
       name: p.name,

@@ -30,6 +30,7 @@ export function childColumns(input: RegisterEntryInput) {
     atRiskOfHarmFromHome: input.atRiskOfHarmFromHome,
     laArrangedSpecialSchoolPlace: input.laArrangedSpecialSchoolPlace,
     namedSchool: input.namedSchool ?? null,
+    namedSchoolUrn: input.namedSchoolUrn ?? null,
     dateEntered: input.dateEntered,
     sources: input.sources,
   };

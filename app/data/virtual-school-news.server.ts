@@ -1,6 +1,6 @@
 import { href } from "react-router";
 import { and, eq, isNull } from "drizzle-orm";
-import { virtualSchoolNewsInWords, type VirtualSchoolNews } from "#app/domain/children-in-care";
+import { councilPossessive, virtualSchoolNewsInWords, type VirtualSchoolNews } from "#app/domain/children-in-care";
 import type { Auditor } from "#app/utils/audit.server";
 import { notify } from "#app/utils/notify.server";
 import type { DbOrTx, Transaction } from "#db/client";
@@ -35,7 +35,7 @@ export async function tellVirtualSchoolHeads(
     for (const userId of heads) {
       await notify(tx, {
         userId,
-        subject: `News of a child your council is responsible for, on ${council!.name}'s register`,
+        subject: `News of a child your council is responsible for, on ${councilPossessive(council!.name)} register`,
         body: `${council!.name}, child reference ${entry.childReference}: ${virtualSchoolNewsInWords(news)}.`,
         link: href("/virtual-school/:childId", { childId: entry.id }),
       });

@@ -37,6 +37,7 @@ export async function childrenFollowed(scope: VirtualSchoolScope, actor: Actor, 
       statusSince: children.statusSince,
       socialCareStatus: children.socialCareStatus,
       namedSchool: children.namedSchool,
+      namedSchoolUrn: children.namedSchoolUrn,
       registerCouncil: registerCouncils.name,
     })
     .from(children)
@@ -61,7 +62,8 @@ export async function childrenFollowed(scope: VirtualSchoolScope, actor: Actor, 
     onOwnRegister: row.laId === scope.responsibleLaId,
     category: commissionerCategory(row.educationStatus),
     time: timeInCategory(row.statusSince, today),
-    withoutNamedSchool: !row.namedSchool,
+    // A named school chosen from the schools list (issue 26 item 4); one only typed does not count.
+    withoutNamedSchool: !row.namedSchoolUrn,
   }));
   return {
     today,
@@ -87,6 +89,7 @@ export async function childFollowed(scope: VirtualSchoolScope, childId: string, 
       statusSince: children.statusSince,
       socialCareStatus: children.socialCareStatus,
       namedSchool: children.namedSchool,
+      namedSchoolUrn: children.namedSchoolUrn,
       dateEntered: children.dateEntered,
       registerCouncil: registerCouncils.name,
       teamEmail: laSettings.teamEmail,
@@ -146,6 +149,6 @@ export async function countWithoutNamedSchool(scope: VirtualSchoolScope): Promis
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(children)
-    .where(and(childFollowedBy(scope), sql`${children.namedSchool} is null`));
+    .where(and(childFollowedBy(scope), sql`${children.namedSchoolUrn} is null`));
   return row?.n ?? 0;
 }

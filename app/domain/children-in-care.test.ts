@@ -3,6 +3,7 @@ import { EDUCATION_STATUSES, SOCIAL_CARE_STATUSES } from "./register-vocabulary"
 import {
   COMMISSIONER_CATEGORIES,
   commissionerCategory,
+  councilPossessive,
   hasResponsibleAuthority,
   responsibleCouncil,
   timeInCategory,
@@ -38,6 +39,13 @@ describe("how long a child has been in a category", () => {
 
   it("never counts a day in the future as negative", () => {
     expect(timeInCategory("2026-12-02", "2026-12-01").days).toBe(0);
+  });
+});
+
+describe("a council's name as a possessive", () => {
+  it("takes an apostrophe alone after an s", () => {
+    expect(councilPossessive("Leeds")).toBe("Leeds'");
+    expect(councilPossessive("Camden")).toBe("Camden's");
   });
 });
 

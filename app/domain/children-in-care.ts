@@ -62,6 +62,11 @@ export function timeInCategory(statusSince: IsoDate, today: IsoDate): { days: nu
   return { days, words: `${weeks} weeks` };
 }
 
+/** A council's name as a possessive: "Camden's", "Leeds'". */
+export function councilPossessive(name: string): string {
+  return name.endsWith("s") ? `${name}'` : `${name}'s`;
+}
+
 /** The entry's state the virtual school head is told about. */
 export interface FollowedState {
   /** The council responsible for the child, or null when the entry records none. */

@@ -32,6 +32,7 @@ export interface EntryFacts {
   atRiskOfHarmFromHome: boolean;
   laArrangedSpecialSchoolPlace: boolean;
   namedSchool?: Maybe<string>;
+  namedSchoolUrn?: Maybe<string>;
   dateEntered: IsoDate;
   sources: Record<v.SourcedItem, v.InformationSource>;
   parents: ParentFacts[];
@@ -91,7 +92,11 @@ export function describeEntry(input: EntryFacts, socialWorkerName: string | null
     allocatedSocialWorker: field("Allocated social worker", socialWorkerName),
     atRiskOfHarmFromHome: field("At risk of harm from the home environment", yesNoText(input.atRiskOfHarmFromHome)),
     laArrangedSpecialSchoolPlace: asked(input.senStatus !== "none", "Council-arranged special school place", yesNoText(input.laArrangedSpecialSchoolPlace)),
-    namedSchool: asked(input.socialCareStatus === "child_in_need_plan", "Named school", input.namedSchool),
+    namedSchool: asked(
+      hasResponsibleAuthority(input.socialCareStatus),
+      "Named school",
+      input.namedSchoolUrn ? `${input.namedSchool ?? "A school"} (URN ${input.namedSchoolUrn})` : input.namedSchool,
+    ),
     dateEntered: field("Date entered", formatDate(input.dateEntered)),
     sources: field(
       "Sources of information",

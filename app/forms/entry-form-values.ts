@@ -30,6 +30,7 @@ export function entryToFormValues(entry: RegisterEntryInput): Record<string, unk
     atRiskOfHarmFromHome: yn(entry.atRiskOfHarmFromHome),
     laArrangedSpecialSchoolPlace: yn(entry.laArrangedSpecialSchoolPlace),
     namedSchool: text(entry.namedSchool),
+    namedSchoolUrn: text(entry.namedSchoolUrn),
     dateEntered: dateToParts(entry.dateEntered),
     sources: { ...entry.sources },
     parents: entry.parents.map((p) => ({

@@ -4,7 +4,7 @@ import { SummaryList, Table } from "#app/components/govuk";
 import { PageShell } from "#app/components/PageShell";
 import { childFollowed } from "#app/data/virtual-school.server";
 import { virtualSchoolScope } from "#app/data/scope.server";
-import { COMMISSIONER_CATEGORY_LABELS } from "#app/domain/children-in-care";
+import { COMMISSIONER_CATEGORY_LABELS, councilPossessive } from "#app/domain/children-in-care";
 import { formatDate, londonDate } from "#app/domain/dates";
 import * as v from "#app/domain/register-vocabulary";
 import { guard } from "#app/utils/route-guard.server";
@@ -24,7 +24,7 @@ export default function ChildInCare({ loaderData: c }: Route.ComponentProps) {
   const name = [c.firstName, c.middleNames, c.lastName].filter(Boolean).join(" ");
   return (
     <>
-      <PageShell title={name} caption={`On ${c.registerCouncil}'s register`} backLink={{ href: href("/virtual-school"), text: "Back to children in care" }} width="full" />
+      <PageShell title={name} caption={`On ${councilPossessive(c.registerCouncil)} register`} backLink={{ href: href("/virtual-school"), text: "Back to children in care" }} width="full" />
       <SummaryList
         rows={[
           { key: "Child reference", value: c.childReference },
@@ -32,10 +32,10 @@ export default function ChildInCare({ loaderData: c }: Route.ComponentProps) {
           { key: "Social care status", value: v.SOCIAL_CARE_STATUS_LABELS[c.socialCareStatus] },
           { key: "Education status", value: v.EDUCATION_STATUS_LABELS[c.educationStatus] },
           { key: "Category", value: `${COMMISSIONER_CATEGORY_LABELS[c.category]}: ${c.time.words}, since ${formatDate(c.statusSince)}` },
-          { key: "Named school", value: c.namedSchool ?? "None recorded" },
+          { key: "Named school", value: c.namedSchoolUrn ? `${c.namedSchool ?? "A school"} (URN ${c.namedSchoolUrn})` : c.namedSchool ? `${c.namedSchool} (typed, not chosen from the schools list)` : "None recorded" },
           { key: "Allocated social worker", value: c.socialWorker ?? "None from your council" },
           { key: "On the register since", value: formatDate(c.dateEntered) },
-          { key: `${c.registerCouncil}'s children not in school team`, value: [c.teamEmail, c.teamPhone].filter(Boolean).join(", ") || "No contact recorded" },
+          { key: `${councilPossessive(c.registerCouncil)} children not in school team`, value: [c.teamEmail, c.teamPhone].filter(Boolean).join(", ") || "No contact recorded" },
         ]}
       />
       <h2 className="govuk-heading-m">Education arrangements</h2>

@@ -4,7 +4,7 @@ import { Table } from "#app/components/govuk";
 import { PageShell } from "#app/components/PageShell";
 import { childrenFollowed } from "#app/data/virtual-school.server";
 import { virtualSchoolScope } from "#app/data/scope.server";
-import { COMMISSIONER_CATEGORY_LABELS } from "#app/domain/children-in-care";
+import { COMMISSIONER_CATEGORY_LABELS, councilPossessive } from "#app/domain/children-in-care";
 import { formatDate } from "#app/domain/dates";
 import * as v from "#app/domain/register-vocabulary";
 import { guard } from "#app/utils/route-guard.server";
@@ -20,7 +20,7 @@ export default function VirtualSchool({ loaderData: d }: Route.ComponentProps) {
     <>
       <PageShell title="Children in care and with a social worker" width="full" />
       <p className="govuk-body">
-        Children {d.council} looks after, or whose child-in-need or child protection plan {d.council} holds, who are on a register of children not in school: {d.council}&apos;s own or
+        Children {d.council} looks after, or whose child-in-need or child protection plan {d.council} holds, who are on a register of children not in school: {councilPossessive(d.council)} own or
         another council&apos;s. {d.total === 1 ? "1 child" : `${d.total} children`}.
       </p>
       {d.limited ? <p className="govuk-body">Only the first {d.total} are shown.</p> : null}
@@ -59,7 +59,7 @@ export default function VirtualSchool({ loaderData: d }: Route.ComponentProps) {
               <a className="govuk-link" href={href("/virtual-school/:childId", { childId: r.id })}>
                 {r.firstName} {r.lastName}
               </a>{" "}
-              ({r.childReference}, on {r.registerCouncil}&apos;s register)
+              ({r.childReference}, on {councilPossessive(r.registerCouncil)} register)
             </li>
           ))}
         </ul>

@@ -31,6 +31,7 @@ import {
 import type { HistoryChange, HistoryKind } from "../../app/domain/entry-history";
 import { organisations } from "./organisations";
 import { apiTokens } from "./api-tokens";
+import { schools } from "./schools";
 import { users } from "./users";
 
 // The register of children not in school (ss436B-436G Education Act 1996). One entry per child per
@@ -112,7 +113,10 @@ export const children = pgTable(
     responsibleLaId: uuid("responsible_la_id").references(() => organisations.id),
     atRiskOfHarmFromHome: boolean("at_risk_of_harm_from_home").notNull().default(false),
     laArrangedSpecialSchoolPlace: boolean("la_arranged_special_school_place").notNull().default(false),
+    /** The named school's name: from the schools list when `named_school_urn` is set, else as typed (older entries, the API). */
     namedSchool: text("named_school"),
+    /** The named school of a child in care or on a plan, chosen from the schools list (GIAS, issue 26). */
+    namedSchoolUrn: text("named_school_urn").references(() => schools.urn),
     homeEducationReason: text("home_education_reason"),
     /** Where each mandatory item came from: { name: "parent", dateOfBirth: "la_records", ... }. */
     sources: jsonb("sources").$type<Record<string, "parent" | "provider" | "la_records">>().notNull(),

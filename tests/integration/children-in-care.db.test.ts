@@ -11,6 +11,7 @@ import { db } from "#db/client";
 import { auditEvents, children, consentRequests, entryHistory, inboxMessages } from "#db/schema/index";
 import { call, createUser, laId, requestAs, type TestUser } from "../support/fixtures";
 import { postNewChild, validEntryForm } from "../support/register";
+import { createSchools } from "../support/schools";
 
 // Issue 26: a child Camden looks after, living with foster carers in Leeds and on Leeds' register.
 // Camden's virtual school head and Camden's social worker reach the entry through that recorded
@@ -49,6 +50,17 @@ async function setup() {
   expect(edited.status, JSON.stringify(edited.data)).toBe(302);
   const notInCare = await addChild(leedsOfficer, { socialCareStatus: "none", allocatedSocialWorkerId: leedsSocialWorker.id, atRiskOfHarmFromHome: "yes" });
   return { leedsOfficer, leedsSocialWorker, camdenHead, leedsHead, camdenSocialWorker, camden, inCare, notInCare };
+}
+
+/** The edit form's answers as the browser posts them back. */
+async function postedAnswers(officer: TestUser, childId: string): Promise<Record<string, string>> {
+  const flat: Record<string, string> = {};
+  const flatten = (prefix: string, value: unknown) => {
+    if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) flatten(prefix ? `${prefix}.${k}` : k, v);
+    else flat[prefix] = String(value ?? "");
+  };
+  flatten("", (await entryForm(officer, childId)).values);
+  return flat;
 }
 
 async function entryForm(officer: TestUser, childId: string) {
@@ -173,5 +185,27 @@ describe("a social worker of the responsible council", () => {
     }
     // Leeds' own social worker, not allocated, still cannot see the request.
     expect((await call(requestLoader, await requestAs(s.leedsSocialWorker, `/consent-requests/${request!.id}`), { requestId: request!.id })).status).toBe(404);
+  });
+});
+
+describe("the named school of a child in care", () => {
+  it("is chosen from the schools list by its URN, with the school's name; until then the child is on the head's list of those without one", async () => {
+    const s = await setup();
+    const [school] = await createSchools([{ "LA (code)": LEEDS, EstablishmentName: "Harehills Academy" }]);
+    const without = async () => {
+      const list = await call(listLoader, await requestAs(s.camdenHead, "/virtual-school"));
+      return (list.data.categories as { rows: { id: string; withoutNamedSchool: boolean }[] }[]).flatMap((c) => c.rows).find((r) => r.id === s.inCare)!.withoutNamedSchool;
+    };
+    expect(await without()).toBe(true);
+    const unknown = await call(editAction, await post(s.leedsOfficer, `/register/${s.inCare}/edit`, { ...(await postedAnswers(s.leedsOfficer, s.inCare)), namedSchoolUrn: "999999", intent: "save" }), { childId: s.inCare });
+    expect(unknown.status).toBe(400);
+    expect(unknown.data.errors).toEqual({ namedSchoolUrn: "Enter the URN of an open school in England: no open school has this URN" });
+    const saved = await call(editAction, await post(s.leedsOfficer, `/register/${s.inCare}/edit`, { ...(await postedAnswers(s.leedsOfficer, s.inCare)), namedSchoolUrn: school!.urn, intent: "save" }), { childId: s.inCare });
+    expect(saved.status, JSON.stringify(saved.data)).toBe(302);
+    const [row] = await db.select({ namedSchool: children.namedSchool, namedSchoolUrn: children.namedSchoolUrn }).from(children).where(eq(children.id, s.inCare));
+    expect(row).toEqual({ namedSchool: "Harehills Academy", namedSchoolUrn: school!.urn });
+    expect(await without()).toBe(false);
+    const page = await call(childLoader, await requestAs(s.leedsOfficer, `/register/${s.inCare}`), { childId: s.inCare });
+    expect(page.data.view.namedSchool.value).toBe(`Harehills Academy (URN ${school!.urn})`);
   });
 });

@@ -1,0 +1,2 @@
+ALTER TABLE "children" ADD COLUMN "named_school_urn" text;--> statement-breakpoint
+ALTER TABLE "children" ADD CONSTRAINT "children_named_school_urn_schools_urn_fk" FOREIGN KEY ("named_school_urn") REFERENCES "public"."schools"("urn") ON DELETE no action ON UPDATE no action;
