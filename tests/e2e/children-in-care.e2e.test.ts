@@ -43,7 +43,7 @@ describe("the virtual school head's children in care", () => {
     const { context, page } = await signedInPage(env.browser(), env.app().baseUrl, "social.worker@camden.example");
     const p = page.page;
     await page.goto("/my-children");
-    await page.clickAndCheck(p.getByRole("link", { name: /Kezia Mensah/ }));
+    await page.clickAndCheck(p.getByRole("link", { name: "Mensah, Kezia" }));
     await expect(p.locator("main").innerText()).resolves.toMatch(/Council that looks after the child\s+Camden/);
     page.assertAllChecked();
     await context.close();
