@@ -12,6 +12,8 @@ import { auditEvents, children, consentRequests, entryHistory, inboxMessages } f
 import { call, createUser, laId, requestAs, type TestUser } from "../support/fixtures";
 import { postNewChild, validEntryForm } from "../support/register";
 import { createSchools } from "../support/schools";
+import { createPlacement } from "#app/data/placements.server";
+import { listedProvider, officerOf, placementInput, today } from "../support/placements";
 
 // Issue 26: a child Camden looks after, living with foster carers in Leeds and on Leeds' register.
 // Camden's virtual school head and Camden's social worker reach the entry through that recorded
@@ -152,6 +154,22 @@ describe("the virtual school head of the responsible council", () => {
     expect((await inbox(s.camdenHead))[0]!.body).toMatch(/: Left the register\.$/);
     const told = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "virtual_school.told"), eq(auditEvents.subjectId, s.inCare)));
     expect(told.map((e) => e.counterpartLaId)).toEqual([s.camden, s.camden, s.camden]);
+  });
+});
+
+describe("the virtual school head told of a placement", () => {
+  it("hears when the child is placed at non-school alternative provision, in the placement's transaction", async () => {
+    const s = await setup();
+    const provider = await listedProvider({ name: "Care Test Provider" });
+    const leeds = await officerOf(LEEDS);
+    const placed = await createPlacement(leeds.scope, s.inCare, placementInput(provider.siteId), leeds.actor, today);
+    expect(placed.ok, JSON.stringify(placed)).toBe(true);
+    expect((await inbox(s.camdenHead))[0]!.body).toMatch(/^Leeds, child reference [A-Z0-9-]+: Placed at non-school alternative provision\.$/);
+    // Leeds' other child, not in care, tells nobody.
+    const before = (await inbox(s.camdenHead)).length;
+    const other = await createPlacement(leeds.scope, s.notInCare, placementInput(provider.siteId), leeds.actor, today);
+    expect(other.ok).toBe(true);
+    expect((await inbox(s.camdenHead)).length).toBe(before);
   });
 });
 
