@@ -39,5 +39,8 @@ export function dueCondition(due: Due, settings: CaseworkSettings, today: IsoDat
       )!;
     case "next_action":
       return lte(children.nextActionDue, today);
+    // A child in care or on a plan whose named school is not chosen from the schools list (issue 26).
+    case "no_named_school":
+      return sql`${children.socialCareStatus} in ('looked_after', 'child_in_need_plan', 'child_protection_plan') and ${children.namedSchoolUrn} is null`;
   }
 }

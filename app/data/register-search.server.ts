@@ -197,6 +197,7 @@ async function listPlan(scope: RegisterScope, query: RegisterQuery, search: Sear
     no_contact: [asc(sql`coalesce(${children.lastContactOn}, ${children.dateEntered})`)],
     annual_review: [asc(sql`coalesce(${children.lastAnnualReviewOn}, ${children.dateEntered})`)],
     next_action: [asc(children.nextActionDue)],
+    no_named_school: [asc(children.dateEntered)],
   } satisfies Record<Due, SQL[]>;
   const order =
     query.sort === "status_since"

@@ -100,6 +100,7 @@ export const WORK_QUEUE_LINES: readonly WorkQueueLine[] = [
   registerLine("no-contact", "no_contact", async (user) => `Children with no contact for ${(await caseworkSettings(user.organisationId)).noContactAlertDays} days or more`),
   registerLine("annual-review", "annual_review", () => `Annual home-education reviews due within ${ANNUAL_REVIEW_NOTICE_DAYS} days or overdue`),
   registerLine("next-action", "next_action", () => "Next actions due from contacts"),
+  registerLine("no-named-school", "no_named_school", () => "Children in care or on a plan without a named school"),
   ...QUEUE_KINDS.map(councilQueueLine),
 ];
 

@@ -6,6 +6,7 @@ import { action as intentionAction } from "#app/routes/register.$childId.home-ed
 import { action as leaveAction } from "#app/routes/register.$childId.leave";
 import { action as decideAction, loader as requestLoader } from "#app/routes/consent-requests.$requestId";
 import { loader as listLoader } from "#app/routes/virtual-school._index";
+import { loader as searchLoader } from "#app/routes/register._index";
 import { loader as followedLoader } from "#app/routes/virtual-school.$childId";
 import { db } from "#db/client";
 import { auditEvents, children, consentRequests, entryHistory, inboxMessages } from "#db/schema/index";
@@ -215,6 +216,10 @@ describe("the named school of a child in care", () => {
       return (list.data.categories as { rows: { id: string; withoutNamedSchool: boolean }[] }[]).flatMap((c) => c.rows).find((r) => r.id === s.inCare)!.withoutNamedSchool;
     };
     expect(await without()).toBe(true);
+    // Leeds' officers have the same list: the register's work-queue line.
+    const due = await call(searchLoader, await requestAs(s.leedsOfficer, "/register?due=no_named_school"));
+    expect((due.data.rows as { id: string }[]).map((r) => r.id)).toEqual(expect.arrayContaining([s.inCare]));
+    expect((due.data.rows as { id: string }[]).map((r) => r.id)).not.toContain(s.notInCare);
     const unknown = await call(editAction, await post(s.leedsOfficer, `/register/${s.inCare}/edit`, { ...(await postedAnswers(s.leedsOfficer, s.inCare)), namedSchoolUrn: "999999", intent: "save" }), { childId: s.inCare });
     expect(unknown.status).toBe(400);
     expect(unknown.data.errors).toEqual({ namedSchoolUrn: "Enter the URN of an open school in England: no open school has this URN" });
@@ -223,6 +228,8 @@ describe("the named school of a child in care", () => {
     const [row] = await db.select({ namedSchool: children.namedSchool, namedSchoolUrn: children.namedSchoolUrn }).from(children).where(eq(children.id, s.inCare));
     expect(row).toEqual({ namedSchool: "Harehills Academy", namedSchoolUrn: school!.urn });
     expect(await without()).toBe(false);
+    const after = await call(searchLoader, await requestAs(s.leedsOfficer, "/register?due=no_named_school"));
+    expect((after.data.rows as { id: string }[]).map((r) => r.id)).not.toContain(s.inCare);
     const page = await call(childLoader, await requestAs(s.leedsOfficer, `/register/${s.inCare}`), { childId: s.inCare });
     expect(page.data.view.namedSchool.value).toBe(`Harehills Academy (URN ${school!.urn})`);
   });
