@@ -32,7 +32,8 @@ export async function viewEntry(scope: RegisterScope, childId: string, actor: Ac
       .leftJoin(apiTokens, eq(apiTokens.id, entryHistory.actorApiTokenId))
       .where(eq(entryHistory.childId, childId))
       .orderBy(desc(entryHistory.occurredAt), desc(entryHistory.id)),
-    otherLasRegistering(scope.la, entry.child),
+    // Other than the entry's own council (for a social worker of the responsible council, another's).
+    otherLasRegistering(entry.child.laId, entry.child),
   ]);
   // A social worker of the council responsible for the child reads another council's entry through
   // their allocation (issue 26): both councils' logs show it.
@@ -54,7 +55,7 @@ export async function viewEntry(scope: RegisterScope, childId: string, actor: Ac
  * confirmed, decision 032). Their names, their children-not-in-school team's contact (a council
  * setting) and the entry's status and since when (issue 15 item 3): never the entry's details.
  */
-async function otherLasRegistering(scope: LaScope, child: { childReference: string; upn: string | null; nhsNumber: string | null }) {
+async function otherLasRegistering(registerLaId: string, child: { childReference: string; upn: string | null; nhsNumber: string | null }) {
   const same = [child.upn ? eq(children.upn, child.upn) : null, child.nhsNumber ? eq(children.nhsNumber, child.nhsNumber) : null].filter((c): c is SQL => c !== null);
   return db
     .selectDistinct({
@@ -68,7 +69,7 @@ async function otherLasRegistering(scope: LaScope, child: { childReference: stri
     .from(children)
     .innerJoin(organisations, eq(organisations.id, children.laId))
     .leftJoin(laSettings, eq(laSettings.laId, children.laId))
-    .where(and(ne(children.laId, scope.laId), or(eq(children.childReference, child.childReference), same.length > 0 ? and(or(...same), isNull(children.dateLeft)) : undefined)))
+    .where(and(ne(children.laId, registerLaId), or(eq(children.childReference, child.childReference), same.length > 0 ? and(or(...same), isNull(children.dateLeft)) : undefined)))
     .orderBy(asc(organisations.name));
 }
 

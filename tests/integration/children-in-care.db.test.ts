@@ -179,6 +179,8 @@ describe("a social worker of the responsible council", () => {
     const s = await setup();
     const page = await call(childLoader, await requestAs(s.camdenSocialWorker, `/register/${s.inCare}`), { childId: s.inCare });
     expect(page.status).toBe(200);
+    // Leeds' own entry is not "also registered by Leeds".
+    expect(page.data.alsoRegisteredBy).toEqual([]);
     expect((await call(childLoader, await requestAs(s.camdenSocialWorker, `/register/${s.notInCare}`), { childId: s.notInCare })).status).toBe(404);
     const raised = await call(
       intentionAction,
