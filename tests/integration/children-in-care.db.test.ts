@@ -9,7 +9,8 @@ import { loader as listLoader } from "#app/routes/virtual-school._index";
 import { loader as searchLoader } from "#app/routes/register._index";
 import { loader as followedLoader } from "#app/routes/virtual-school.$childId";
 import { db } from "#db/client";
-import { auditEvents, children, consentRequests, entryHistory, inboxMessages } from "#db/schema/index";
+import { auditEvents, children, consentRequests, emailOutbox, entryHistory, inboxMessages } from "#db/schema/index";
+import { EMAIL_BODY } from "#app/utils/notify.server";
 import { call, createUser, laId, requestAs, type TestUser } from "../support/fixtures";
 import { postNewChild, validEntryForm } from "../support/register";
 import { createSchools } from "../support/schools";
@@ -145,6 +146,10 @@ describe("the virtual school head of the responsible council", () => {
     const saved = await call(editAction, await post(s.leedsOfficer, `/register/${s.inCare}/edit`, { ...flat, educationStatus: "unregistered_setting", intent: "save" }), { childId: s.inCare });
     expect(saved.status, JSON.stringify(saved.data)).toBe(302);
     expect((await inbox(s.camdenHead))[0]!.body).toMatch(/: New education status: unregistered setting/);
+    // And by email, saying only that there is a message, linking to the child in care's page.
+    const emails = await db.select().from(emailOutbox).where(eq(emailOutbox.toUserId, s.camdenHead.id));
+    expect(emails.length).toBeGreaterThanOrEqual(2);
+    for (const email of emails) expect(email).toMatchObject({ body: EMAIL_BODY, link: `/virtual-school/${s.inCare}` });
     const [row] = await db.select({ version: children.version }).from(children).where(eq(children.id, s.inCare));
     const left = await call(
       leaveAction,
