@@ -6,10 +6,11 @@ import { action as intentionAction } from "#app/routes/register.$childId.home-ed
 import { action as leaveAction } from "#app/routes/register.$childId.leave";
 import { action as decideAction, loader as requestLoader } from "#app/routes/consent-requests.$requestId";
 import { loader as listLoader } from "#app/routes/virtual-school._index";
+import { action as queueItemAction } from "#app/routes/council-queue.$itemId";
 import { loader as searchLoader } from "#app/routes/register._index";
 import { loader as followedLoader } from "#app/routes/virtual-school.$childId";
 import { db } from "#db/client";
-import { auditEvents, children, consentRequests, emailOutbox, entryHistory, inboxMessages } from "#db/schema/index";
+import { auditEvents, children, consentRequests, councilQueueItems, emailOutbox, entryHistory, inboxMessages } from "#db/schema/index";
 import { EMAIL_BODY } from "#app/utils/notify.server";
 import { call, createUser, laId, requestAs, type TestUser } from "../support/fixtures";
 import { postNewChild, validEntryForm } from "../support/register";
@@ -239,5 +240,32 @@ describe("the named school of a child in care", () => {
     expect((after.data.rows as { id: string }[]).map((r) => r.id)).not.toContain(s.inCare);
     const page = await call(childLoader, await requestAs(s.leedsOfficer, `/register/${s.inCare}`), { childId: s.inCare });
     expect(page.data.view.namedSchool.value).toBe(`Harehills Academy (URN ${school!.urn})`);
+  });
+});
+
+describe("a child in care who moves", () => {
+  it("keeps their responsible council when another council accepts the transfer, and its head is told", async () => {
+    const camdenOfficer = await createUser("council_officer", { laCode: CAMDEN });
+    const leedsOfficer = await createUser("council_officer", { laCode: LEEDS });
+    const camdenHead = await createUser("virtual_school_head", { laCode: CAMDEN });
+    const camden = await laId(CAMDEN);
+    // Camden's own looked-after child (no other council recorded) moves to a placement in Leeds.
+    const id = await addChild(camdenOfficer, { socialCareStatus: "looked_after" });
+    const [row] = await db.select({ version: children.version, responsibleLaId: children.responsibleLaId }).from(children).where(eq(children.id, id));
+    expect(row!.responsibleLaId).toBeNull();
+    const left = await call(
+      leaveAction,
+      await post(camdenOfficer, `/register/${id}/leave`, { "dateLeft.day": "20", "dateLeft.month": "11", "dateLeft.year": "2026", version: String(row!.version), reasonLeft: "moved_out_of_area", destination: "english_council", destinationLaId: leedsOfficer.organisationId }),
+      { childId: id },
+    );
+    expect(left.status, JSON.stringify(left.data)).toBe(302);
+    const [item] = await db.select().from(councilQueueItems).where(and(eq(councilQueueItems.sourceChildId, id), eq(councilQueueItems.kind, "incoming_transfer")));
+    const accepted = await call(queueItemAction, await post(leedsOfficer, `/council-queue/${item!.id}`, { decision: "accept" }), { itemId: item!.id });
+    expect(accepted.status).toBe(302);
+    const leedsId = /\/register\/([0-9a-f-]{36})/.exec(accepted.location!)![1]!;
+    const [inLeeds] = await db.select({ responsibleLaId: children.responsibleLaId }).from(children).where(eq(children.id, leedsId));
+    expect(inLeeds!.responsibleLaId).toBe(camden);
+    const told = (await inbox(camdenHead)).map((m) => m.body);
+    expect(told).toEqual(expect.arrayContaining([expect.stringMatching(/^Camden, child reference .*: Left the register\.$/), expect.stringMatching(/^Leeds, child reference .*: Added to the register\.$/)]));
   });
 });
