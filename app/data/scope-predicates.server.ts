@@ -26,10 +26,12 @@ function responsibleIs(laId: string): SQL {
 
 /**
  * The current entries, on any council's register, whose responsible council is the scope's: the one
- * recorded, or the register's own when none is (written as `children_responsible_la_idx` is, so it serves).
+ * recorded, or the register's own when none is (written as `children_responsible_la_idx` is, so it
+ * serves). Another council's entry whose processing is restricted (decision 052) does not leave
+ * that council's pages, so is not among them.
  */
 export function childFollowedBy(scope: VirtualSchoolScope): SQL {
-  return sql`(coalesce(${children.responsibleLaId}, ${children.laId}) = ${scope.responsibleLaId} and ${children.dateLeft} is null and ${children.socialCareStatus} in (${RESPONSIBLE_STATUSES}))`;
+  return sql`(coalesce(${children.responsibleLaId}, ${children.laId}) = ${scope.responsibleLaId} and ${children.dateLeft} is null and ${children.socialCareStatus} in (${RESPONSIBLE_STATUSES}) and (${children.restrictedSince} is null or ${children.laId} = ${scope.responsibleLaId}))`;
 }
 
 /** A row about a child (a consent request) whose child is allocated to the social worker and is their council's responsibility. */

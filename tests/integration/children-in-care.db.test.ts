@@ -120,6 +120,10 @@ describe("the virtual school head of the responsible council", () => {
     expect(JSON.stringify(page.data)).not.toMatch(/Marchmont|Annabella/);
     expect(page.data.registerCouncil).toBe("Leeds");
     expect((await call(followedLoader, await requestAs(s.camdenHead, `/virtual-school/${s.notInCare}`), { childId: s.notInCare })).status).toBe(404);
+    // An entry Leeds has restricted (decision 052) does not leave Leeds' pages.
+    await db.update(children).set({ restrictedSince: new Date() }).where(eq(children.id, s.inCare));
+    expect((await call(followedLoader, await requestAs(s.camdenHead, `/virtual-school/${s.inCare}`), { childId: s.inCare })).status).toBe(404);
+    await db.update(children).set({ restrictedSince: null }).where(eq(children.id, s.inCare));
     expect((await call(followedLoader, await requestAs(s.leedsHead, `/virtual-school/${s.inCare}`), { childId: s.inCare })).status).toBe(404);
     // The role alone reaches no register: the head's permission is the responsible-council scope only.
     expect((await call(childLoader, await requestAs(s.camdenHead, `/register/${s.inCare}`), { childId: s.inCare })).status).toBe(403);
