@@ -70,6 +70,9 @@ export const ROUTE_ACCESS = {
   "routes/council-queue._index": needs("write:child:own-la"),
   "routes/council-queue.$itemId": needs("write:child:own-la"),
   "routes/my-children": needs("read:child:allocated"),
+  // The virtual school head's children in care, on any council's register (issue 26, decision 072).
+  "routes/virtual-school._index": needs("read:child:responsible"),
+  "routes/virtual-school.$childId": needs("read:child:responsible"),
   "routes/register.$childId.home-education": needs("raise:consent:own-la"),
   "routes/consent-requests._index": { kind: "any-permission", permissions: ["decide:consent:allocated", "decide:consent-statutory:own-la", "read:consent:own-la"] },
   "routes/consent-requests.export[.]csv": { kind: "any-permission", permissions: ["decide:consent:allocated", "decide:consent-statutory:own-la", "read:consent:own-la"] },

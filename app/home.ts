@@ -47,6 +47,18 @@ const WORK: readonly Work[] = [
     ],
   },
   {
+    permission: "read:child:responsible",
+    heading: "Children in care and with a social worker",
+    description: "The education of the children your council looks after, or whose plan it holds, on any council's register of children not in school.",
+    links: [
+      {
+        href: "/virtual-school",
+        text: "Children in care not in school",
+        description: "Each child by the Children's Commissioner's categories (not on a school roll, in an unregistered setting, on a roll but never attending), how long they have been in it, and those without a named school.",
+      },
+    ],
+  },
+  {
     permission: "manage:user:own-la",
     heading: "Manage your council's service",
     description: "Look after your council's users, settings and audit log.",

@@ -52,6 +52,7 @@ const BY_ROLE: Record<Role, NavigationItem[]> = {
     { href: href("/school"), text: "Your school" },
     { href: href("/directory"), text: "Directory" },
   ],
+  virtual_school_head: [{ href: href("/virtual-school"), text: "Children in care" }],
   school_admin: [
     { href: href("/school"), text: "Your school" },
     { href: href("/school/colleagues"), text: "Colleagues" },

@@ -96,6 +96,26 @@ export async function seedDemoRegister(db: Database): Promise<void> {
       leeds,
       child({ firstName: "Amelia", lastName: "Clarke", dateOfBirth: "2015-09-02", nhsNumber: "9434765919", town: "Leeds", postcode: "LS6 1AN", educationStatus: "not_on_roll" }),
     ],
+    // Looked after by Camden, living with foster carers in Leeds, so on Leeds' register: Camden's
+    // virtual school head follows her and Camden's social worker is allocated (issue 26).
+    [
+      leeds,
+      child({
+        firstName: "Kezia",
+        lastName: "Mensah",
+        dateOfBirth: "2012-07-19",
+        upn: makeUpn("383", "4001", "19", "103"),
+        addressLine1: "27 Harehills Lane",
+        town: "Leeds",
+        postcode: "LS8 4HA",
+        educationStatus: "not_on_roll",
+        socialCareStatus: "looked_after",
+        responsibleLaId: camdenOfficer.organisationId,
+        allocatedSocialWorkerId: camdenWorker.id,
+        atRiskOfHarmFromHome: false,
+        parents: [{ name: "Marion and Desmond Hale", relationship: "foster_carer", hasParentalResponsibility: false, livesWithChild: true, educatesChild: false, postcode: undefined, hoursPerWeek: undefined }],
+      }),
+    ],
   ];
   // Amelia Clarke is on both registers with one NHS number, so Leeds' entry takes Camden's
   // reference: one reference per child (decision 032).

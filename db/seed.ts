@@ -52,6 +52,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
   // Head of Camden's SEN team: a council officer the admin has made the home-education consent decision-maker.
   { email: "decisions@camden.example", name: "Dee Chowdhury", role: "council_officer", organisation: { laCode: "202" } },
   { email: "reviewer@camden.example", name: "Rita Byrne", role: "directory_reviewer", organisation: { laCode: "202" } },
+  // Camden's virtual school head: follows the children Camden looks after, on any council's register (issue 26).
+  { email: "virtual.school@camden.example", name: "Vivienne Achebe", role: "virtual_school_head", organisation: { laCode: "202" } },
   { email: "officer@leeds.example", name: "Lee Walsh", role: "council_officer", organisation: { laCode: "383" } },
   { email: "social.worker@leeds.example", name: "Jo Lindqvist", role: "social_worker", organisation: { laCode: "383" } },
   { email: "provider@brightfutures.example", name: "Priya Shah", role: "provider", organisation: { name: DEMO_PROVIDER } },

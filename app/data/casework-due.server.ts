@@ -70,5 +70,8 @@ export function dueCondition(due: Due, settings: CaseworkSettings, today: IsoDat
     // s436D (decision 073): a request for information to the parents unanswered after its due date.
     case "information_overdue":
       return sql`exists (select 1 from ${informationRequests} where ${informationRequests.childId} = ${children.id} and ${informationRequests.answeredOn} is null and ${informationRequests.dueOn} < ${today})`;
+    // A child in care or on a plan whose named school is not chosen from the schools list (issue 26).
+    case "no_named_school":
+      return sql`${children.socialCareStatus} in ('looked_after', 'child_in_need_plan', 'child_protection_plan') and ${children.namedSchoolUrn} is null`;
   }
 }

@@ -35,8 +35,8 @@ import { children, consentRequests, entryHistory, laSettings, users } from "#db/
 import type { CaseworkSettings } from "./casework-due.server";
 import { changeEntry, type EntryWriter } from "./entry-writer.server";
 import { holdersOf } from "./permission-grants.server";
-import { childVisibleTo } from "./scope-predicates.server";
-import { isUuid, type ConsentScope, type LaScope, type RegisterScope, type WriterScope } from "./scope.server";
+import { childIdAllocatedAcross, childVisibleTo } from "./scope-predicates.server";
+import { allocationScope, isUuid, type AllocationScope, type ConsentScope, type LaScope, type RegisterScope, type WriterScope } from "./scope.server";
 import { forbidden, notFound } from "#app/utils/refusals.server";
 import { transaction } from "./transaction.server";
 import type { ConsentShow } from "./consent-query";
@@ -271,7 +271,21 @@ export function waitOf(request: { status: ConsentRequestWait["status"]; raisedAt
 
 function visibleTo(scope: ConsentScope): SQL {
   const inLa = eq(consentRequests.laId, scope.la.laId);
-  return scope.kind === "assigned" ? and(inLa, eq(consentRequests.assignedSocialWorkerId, scope.socialWorkerId))! : inLa;
+  if (scope.kind !== "assigned") return inLa;
+  // A social worker of the council responsible for the child decides for a child on another
+  // council's register as for their own (issue 26): the request is theirs, the child allocated to
+  // them, and their council responsible for the child.
+  return and(eq(consentRequests.assignedSocialWorkerId, scope.socialWorkerId), or(inLa, childIdAllocatedAcross(consentRequests.childId, scope.socialWorkerId, scope.la.laId)))!;
+}
+
+/** The writer's scope for a request the consent scope reaches: its own council's, or the allocation across councils. */
+function writerScopeOf(scope: ConsentScope, requestLaId: string): LaScope | AllocationScope {
+  return scope.kind === "assigned" && requestLaId !== scope.la.laId ? allocationScope(scope, requestLaId) : scope.la;
+}
+
+/** A step by a social worker on another council's child names that council, so both logs show it. */
+function across(scope: ConsentScope, requestLaId: string): { counterpartLaId?: string } {
+  return requestLaId !== scope.la.laId ? { counterpartLaId: requestLaId } : {};
 }
 
 function deciderOf(scope: ConsentScope): Decider | null {
@@ -366,11 +380,11 @@ export async function viewConsentRequest(scope: ConsentScope, requestId: string,
     })
     .from(consentRequests)
     .leftJoin(deciders, eq(deciders.id, consentRequests.decidedBy))
-    .where(and(eq(consentRequests.noticeId, row.request.noticeId), eq(consentRequests.laId, scope.la.laId)))
+    .where(and(eq(consentRequests.noticeId, row.request.noticeId), eq(consentRequests.laId, row.request.laId)))
     .orderBy(asc(consentRequests.raisedAt), asc(consentRequests.rule));
   const reconsidered = row.request.reconsidersId ? ofNotice.find((r) => r.id === row.request.reconsidersId) ?? null : null;
   const today = londonDate(now);
-  await actor.audit(db, { action: "consent.viewed", subjectType: "consent_request", subjectId: requestId });
+  await actor.audit(db, { action: "consent.viewed", subjectType: "consent_request", subjectId: requestId, ...across(scope, row.request.laId) });
   const person = deciderOf(scope);
   const toDecide = { ...row.request, reconsideredDecisionBy: reconsidered?.decidedBy ?? null };
   const may = person ? mayDecide(toDecide, person) : null;
@@ -431,13 +445,13 @@ const REFUSED_SUMMARY: Record<ConsentRule, string> = {
 export async function decideConsent(scope: ConsentScope, requestId: string, decision: Decision, actor: Actor, now = new Date()): Promise<DecisionResult> {
   const person = deciderOf(scope);
   if (!person || !isUuid(requestId)) notFound();
-  const [seen] = await db.select({ childId: consentRequests.childId }).from(consentRequests).where(and(eq(consentRequests.id, requestId), visibleTo(scope)));
+  const [seen] = await db.select({ childId: consentRequests.childId, laId: consentRequests.laId }).from(consentRequests).where(and(eq(consentRequests.id, requestId), visibleTo(scope)));
   if (!seen) notFound();
-  return changeEntry("consent.decide", scope.la, seen.childId, actor, async ({ tx, entry: child, record }): Promise<DecisionResult> => {
+  return changeEntry("consent.decide", writerScopeOf(scope, seen.laId), seen.childId, actor, async ({ tx, entry: child, record }): Promise<DecisionResult> => {
     const [request] = await tx
       .select()
       .from(consentRequests)
-      .where(and(eq(consentRequests.id, requestId), eq(consentRequests.laId, scope.la.laId)))
+      .where(and(eq(consentRequests.id, requestId), eq(consentRequests.laId, seen.laId)))
       .for("update");
     // Reallocated to someone else while this decision was on its way: no longer theirs to see.
     if (!request || (scope.kind === "assigned" && request.assignedSocialWorkerId !== scope.socialWorkerId)) notFound();
@@ -450,7 +464,7 @@ export async function decideConsent(scope: ConsentScope, requestId: string, deci
       return { ok: false, kind: may.reason };
     }
     const decided = { decidedBy: actor.userId, decidedAt: now, bestInterests: decision.bestInterests, views: decision.views };
-    const audit = { subjectType: "consent_request" as const, subjectId: requestId, details: { childId: child.id, rule: request.rule } };
+    const audit = { subjectType: "consent_request" as const, subjectId: requestId, details: { childId: child.id, rule: request.rule }, ...across(scope, seen.laId) };
     let started = false;
     if (decision.decision === "agree") {
       await tx
@@ -498,10 +512,10 @@ export type ViewResult = { ok: true } | { ok: false; kind: "not_open" };
 /** The allocated social worker's view on a statutory request, for the decision-maker to read. */
 export async function giveSocialWorkerView(scope: ConsentScope, requestId: string, view: string, actor: Actor, now = new Date()): Promise<ViewResult> {
   if (scope.kind !== "assigned" || !isUuid(requestId)) notFound();
-  const [seen] = await db.select({ childId: consentRequests.childId }).from(consentRequests).where(and(eq(consentRequests.id, requestId), visibleTo(scope)));
+  const [seen] = await db.select({ childId: consentRequests.childId, laId: consentRequests.laId }).from(consentRequests).where(and(eq(consentRequests.id, requestId), visibleTo(scope)));
   if (!seen) notFound();
-  return changeEntry("consent.view", scope.la, seen.childId, actor, async ({ tx, record }): Promise<ViewResult> => {
-    const [request] = await tx.select().from(consentRequests).where(and(eq(consentRequests.id, requestId), eq(consentRequests.laId, scope.la.laId))).for("update");
+  return changeEntry("consent.view", writerScopeOf(scope, seen.laId), seen.childId, actor, async ({ tx, record }): Promise<ViewResult> => {
+    const [request] = await tx.select().from(consentRequests).where(and(eq(consentRequests.id, requestId), eq(consentRequests.laId, seen.laId))).for("update");
     if (!request || request.assignedSocialWorkerId !== scope.socialWorkerId) notFound();
     if (!mayGiveView({ ...request, reconsideredDecisionBy: null, viewGiven: request.socialWorkerView !== null }, scope.socialWorkerId)) return { ok: false, kind: "not_open" };
     await tx.update(consentRequests).set({ socialWorkerView: view, socialWorkerViewBy: actor.userId, socialWorkerViewAt: now }).where(eq(consentRequests.id, requestId));
@@ -509,9 +523,9 @@ export async function giveSocialWorkerView(scope: ConsentScope, requestId: strin
     await record({
       kind: "consent_view_given",
       summary: "The social worker gave their view on the council's home-education decision",
-      audit: { action: "consent.view_given", subjectType: "consent_request", subjectId: requestId, details: { childId: request.childId } },
+      audit: { action: "consent.view_given", subjectType: "consent_request", subjectId: requestId, details: { childId: request.childId }, ...across(scope, seen.laId) },
     });
-    await tellDecisionMakers(tx, scope.la.laId, requestId, null, "A social worker has given their view on a home-education request", "The child's social worker has given their view on a home-education request waiting for the council's decision.");
+    await tellDecisionMakers(tx, seen.laId, requestId, null, "A social worker has given their view on a home-education request", "The child's social worker has given their view on a home-education request waiting for the council's decision.");
     return { ok: true };
   });
 }
@@ -620,7 +634,7 @@ export function consentRequestsOfChild(scope: RegisterScope, childId: string) {
     })
     .from(consentRequests)
     .innerJoin(children, eq(children.id, consentRequests.childId))
-    .where(and(eq(consentRequests.childId, childId), eq(consentRequests.laId, scope.la.laId), childVisibleTo(scope)))
+    .where(and(eq(consentRequests.childId, childId), eq(consentRequests.laId, children.laId), childVisibleTo(scope)))
     .orderBy(desc(consentRequests.raisedAt));
 }
 

@@ -6,9 +6,9 @@ import * as v from "#app/domain/register-vocabulary";
 import type { RegisterEntryInput } from "#app/forms/register-entry";
 import type { Actor } from "#app/utils/audit.server";
 import { db, type DbOrTx, type Transaction } from "#db/client";
-import { children, organisations, users } from "#db/schema/index";
+import { children, organisations, schools, users } from "#db/schema/index";
 import { moveOpenRequest } from "./consent.server";
-import { inputOf } from "./entry-read.server";
+import { inputOf, responsibleCouncilName } from "./entry-read.server";
 import { addEntry, changeEntry, type ChildRow, type WriterActor } from "./entry-writer.server";
 import { childColumns, replaceRows } from "./entry-rows.server";
 import { possibleDuplicates, type PossibleDuplicate } from "./child-matching.server";
@@ -29,13 +29,48 @@ export type WriteResult =
 
 export type CreateResult = WriteResult | { ok: false; kind: "possible_duplicates"; matches: PossibleDuplicate[] };
 
-async function checkSocialWorker(tx: DbOrTx, scope: WriterScope, id: string | undefined): Promise<Record<string, string>> {
-  if (!id) return {};
-  const [worker] = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.id, id), eq(users.organisationId, scope.laId), eq(users.role, "social_worker"), isNull(users.deactivatedAt)));
-  return worker ? {} : { allocatedSocialWorkerId: "Select a social worker from the list" };
+/**
+ * The entry's links to people and councils: the responsible council (issue 26) is a council in
+ * England, stored as none when it is the register's own; the allocated social worker is one of the
+ * register's council's or of the responsible council's (DESIGN §4: the allocation is the
+ * relationship through which that social worker sees the entry). Returns the input to store.
+ */
+async function checkLinks(tx: DbOrTx, scope: WriterScope, input: RegisterEntryInput): Promise<{ errors: Record<string, string>; input: RegisterEntryInput }> {
+  const errors: Record<string, string> = {};
+  let responsibleLaId = input.responsibleLaId === scope.laId ? undefined : input.responsibleLaId;
+  if (responsibleLaId) {
+    const [council] = await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(and(eq(organisations.id, responsibleLaId), eq(organisations.kind, "local_authority")));
+    if (!council) {
+      errors.responsibleLaId = "Select the council from the list";
+      responsibleLaId = undefined;
+    }
+  }
+  if (input.allocatedSocialWorkerId) {
+    const [worker] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(
+        and(
+          eq(users.id, input.allocatedSocialWorkerId),
+          inArray(users.organisationId, responsibleLaId ? [scope.laId, responsibleLaId] : [scope.laId]),
+          eq(users.role, "social_worker"),
+          isNull(users.deactivatedAt),
+        ),
+      );
+    if (!worker) errors.allocatedSocialWorkerId = "Select a social worker from the list";
+  }
+  // The named school chosen by its URN is an open school on the schools list; its name is stored with it.
+  let namedSchool = input.namedSchool;
+  if (input.namedSchoolUrn) {
+    const [school] = await tx.select({ name: schools.name }).from(schools).where(and(eq(schools.urn, input.namedSchoolUrn), eq(schools.open, true)));
+    if (school) namedSchool = school.name;
+    else errors.namedSchoolUrn = "Enter the URN of an open school in England: no open school has this URN";
+  }
+  const { responsibleLaId: _given, namedSchool: _typed, ...rest } = input;
+  return { errors, input: { ...rest, ...(responsibleLaId ? { responsibleLaId } : {}), ...(namedSchool ? { namedSchool } : {}) } };
 }
 
 async function findDuplicate(tx: DbOrTx, scope: WriterScope, input: RegisterEntryInput, exceptId?: string) {
@@ -73,11 +108,12 @@ export interface CreateOptions {
  * register has the same NHS number or UPN (decision 032), else a new one; a child who left another
  * register with destination unknown and matches goes in the council's queue.
  */
-export async function createEntry(scope: WriterScope, input: RegisterEntryInput, actor: WriterActor, options: CreateOptions = {}): Promise<CreateResult> {
+export async function createEntry(scope: WriterScope, given: RegisterEntryInput, actor: WriterActor, options: CreateOptions = {}): Promise<CreateResult> {
   try {
     return await transaction("register.create", async (tx) => {
-      const errors = await checkSocialWorker(tx, scope, input.allocatedSocialWorkerId);
-      if (Object.keys(errors).length > 0) return { ok: false, kind: "invalid", errors } as const;
+      const checked = await checkLinks(tx, scope, given);
+      if (Object.keys(checked.errors).length > 0) return { ok: false, kind: "invalid", errors: checked.errors } as const;
+      const input = checked.input;
       const duplicate = await findDuplicate(tx, scope, input);
       if (duplicate) return { ok: false, kind: "duplicate", ...duplicate } as const;
       const possible = await possibleDuplicates(scope, input, tx);
@@ -91,7 +127,7 @@ export async function createEntry(scope: WriterScope, input: RegisterEntryInput,
       }
       const known = await existingReference(tx, input);
       const { childReference, referenceNumber } = known ?? (await issueReference(tx));
-      const changes = diffEntries({}, await viewForHistory(tx, input));
+      const changes = diffEntries({}, await viewForHistory(tx, scope.laId, input));
       const entry = await addEntry(tx, scope, actor, { ...childColumns(input), childReference, referenceNumber }, (id) => ({
         summary: known ? "Entered on the register, with the child reference the child already has" : "Entered on the register",
         changes,
@@ -110,7 +146,7 @@ export async function createEntry(scope: WriterScope, input: RegisterEntryInput,
   } catch (error) {
     // Two officers registering the same child at the same moment: the unique index lets one in.
     if (isUniqueViolation(error)) {
-      const duplicate = await findDuplicate(db, scope, input);
+      const duplicate = await findDuplicate(db, scope, given);
       if (duplicate) return { ok: false, kind: "duplicate", ...duplicate };
     }
     throw error;
@@ -121,16 +157,17 @@ export async function createEntry(scope: WriterScope, input: RegisterEntryInput,
  * Saves an edit only if nobody else saved since the editor loaded the entry (`expectedVersion`);
  * otherwise nothing is written and the caller shows the conflict with the editor's answers kept.
  */
-export async function updateEntry(scope: WriterScope, childId: string, expectedVersion: number, input: RegisterEntryInput, actor: WriterActor): Promise<WriteResult> {
+export async function updateEntry(scope: WriterScope, childId: string, expectedVersion: number, given: RegisterEntryInput, actor: WriterActor): Promise<WriteResult> {
   try {
     return await changeEntry("register.update", scope, childId, actor, async ({ tx, entry: before, isAt, record }) => {
       if (!isAt(expectedVersion)) return { ok: false, kind: "conflict" } as const;
-      const errors = await checkSocialWorker(tx, scope, input.allocatedSocialWorkerId);
-      if (Object.keys(errors).length > 0) return { ok: false, kind: "invalid", errors } as const;
+      const checked = await checkLinks(tx, scope, given);
+      if (Object.keys(checked.errors).length > 0) return { ok: false, kind: "invalid", errors: checked.errors } as const;
+      const input = checked.input;
       const duplicate = await findDuplicate(tx, scope, input, childId);
       if (duplicate) return { ok: false, kind: "duplicate", ...duplicate } as const;
-      const beforeView = await viewForHistory(tx, await inputOf(tx, before));
-      const changes = diffEntries(beforeView, await viewForHistory(tx, input));
+      const beforeView = await viewForHistory(tx, scope.laId, await inputOf(tx, before));
+      const changes = diffEntries(beforeView, await viewForHistory(tx, scope.laId, input));
       await record({
         kind: "updated",
         set: childColumns(input),
@@ -148,7 +185,7 @@ export async function updateEntry(scope: WriterScope, childId: string, expectedV
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      const duplicate = await findDuplicate(db, scope, input, childId);
+      const duplicate = await findDuplicate(db, scope, given, childId);
       if (duplicate) return { ok: false, kind: "duplicate", ...duplicate };
     }
     throw error;
@@ -202,11 +239,12 @@ export function leaveRegister(
   });
 }
 
-async function viewForHistory(tx: DbOrTx, input: RegisterEntryInput): Promise<EntryView> {
+async function viewForHistory(tx: DbOrTx, laId: string, input: RegisterEntryInput): Promise<EntryView> {
   let socialWorker: string | null = null;
   if (input.allocatedSocialWorkerId) {
     const [worker] = await tx.select({ name: users.name }).from(users).where(inArray(users.id, [input.allocatedSocialWorkerId]));
     socialWorker = worker?.name ?? null;
   }
-  return describeEntry(input, socialWorker);
+  return describeEntry(input, socialWorker, await responsibleCouncilName(tx, laId, input));
 }
+

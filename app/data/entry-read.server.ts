@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL } from "drizzle-orm";
 import { timelineItem, type HistoryChange } from "#app/domain/entry-history";
 import { describeEntry } from "#app/domain/entry-view";
+import { hasResponsibleAuthority } from "#app/domain/children-in-care";
 import type * as v from "#app/domain/register-vocabulary";
 import type { RegisterEntryInput } from "#app/forms/register-entry";
 import type { Actor } from "#app/utils/audit.server";
@@ -31,10 +32,14 @@ export async function viewEntry(scope: RegisterScope, childId: string, actor: Ac
       .leftJoin(apiTokens, eq(apiTokens.id, entryHistory.actorApiTokenId))
       .where(eq(entryHistory.childId, childId))
       .orderBy(desc(entryHistory.occurredAt), desc(entryHistory.id)),
-    otherLasRegistering(scope.la, entry.child),
+    // Other than the entry's own council (for a social worker of the responsible council, another's).
+    otherLasRegistering(entry.child.laId, entry.child),
   ]);
-  await actor.audit(db, { action: "child.viewed", subjectType: "child", subjectId: childId });
-  const view = describeEntry(toInput(entry.child, parents, arrangements), entry.socialWorkerName);
+  // A social worker of the council responsible for the child reads another council's entry through
+  // their allocation (issue 26): both councils' logs show it.
+  const across = entry.child.laId !== scope.la.laId;
+  await actor.audit(db, { action: "child.viewed", subjectType: "child", subjectId: childId, ...(across ? { counterpartLaId: entry.child.laId } : {}) });
+  const view = describeEntry(toInput(entry.child, parents, arrangements), entry.socialWorkerName, await responsibleCouncilName(db, entry.child.laId, entry.child));
   return {
     ...entry.child,
     socialWorkerName: entry.socialWorkerName,
@@ -50,7 +55,7 @@ export async function viewEntry(scope: RegisterScope, childId: string, actor: Ac
  * confirmed, decision 032). Their names, their children-not-in-school team's contact (a council
  * setting) and the entry's status and since when (issue 15 item 3): never the entry's details.
  */
-async function otherLasRegistering(scope: LaScope, child: { childReference: string; upn: string | null; nhsNumber: string | null }) {
+async function otherLasRegistering(registerLaId: string, child: { childReference: string; upn: string | null; nhsNumber: string | null }) {
   const same = [child.upn ? eq(children.upn, child.upn) : null, child.nhsNumber ? eq(children.nhsNumber, child.nhsNumber) : null].filter((c): c is SQL => c !== null);
   return db
     .selectDistinct({
@@ -64,17 +69,35 @@ async function otherLasRegistering(scope: LaScope, child: { childReference: stri
     .from(children)
     .innerJoin(organisations, eq(organisations.id, children.laId))
     .leftJoin(laSettings, eq(laSettings.laId, children.laId))
-    .where(and(ne(children.laId, scope.laId), or(eq(children.childReference, child.childReference), same.length > 0 ? and(or(...same), isNull(children.dateLeft)) : undefined)))
+    .where(and(ne(children.laId, registerLaId), or(eq(children.childReference, child.childReference), same.length > 0 ? and(or(...same), isNull(children.dateLeft)) : undefined)))
     .orderBy(asc(organisations.name));
 }
 
-/** The LA's social workers, for the "allocated social worker" question. */
-export function socialWorkersOf(scope: LaScope) {
-  return db
-    .select({ id: users.id, name: users.name })
+/**
+ * The social workers who may be allocated to a child, for the "allocated social worker" question:
+ * the LA's own, and those of the council responsible for the child when that is another (issue 26),
+ * named with their council.
+ */
+export async function socialWorkersOf(scope: LaScope, responsibleLaId?: string | null) {
+  const councils = responsibleLaId && responsibleLaId !== scope.laId ? [scope.laId, responsibleLaId] : [scope.laId];
+  const rows = await db
+    .select({ id: users.id, name: users.name, laId: users.organisationId, council: organisations.name })
     .from(users)
-    .where(and(eq(users.organisationId, scope.laId), eq(users.role, "social_worker"), isNull(users.deactivatedAt)))
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(and(inArray(users.organisationId, councils), eq(users.role, "social_worker"), isNull(users.deactivatedAt)))
     .orderBy(asc(users.name));
+  const own = rows.filter((r) => r.laId === scope.laId).map((r) => ({ id: r.id, name: r.name }));
+  const theirs = rows.filter((r) => r.laId !== scope.laId).map((r) => ({ id: r.id, name: `${r.name} (${r.council})` }));
+  return [...own, ...theirs];
+}
+
+/** Every other council in England, for the responsible council question (the register's own is the blank answer). */
+export function otherCouncils(scope: LaScope) {
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(and(eq(organisations.kind, "local_authority"), ne(organisations.id, scope.laId)))
+    .orderBy(asc(organisations.name));
 }
 
 /** The entry as the edit and leave forms need it (its answers, and the version the change starts from). */
@@ -127,7 +150,9 @@ function toInput(
     laChildId: child.laChildId ?? undefined,
     homeEducationReason: (child.homeEducationReason as v.HomeEducationReason | null) ?? undefined,
     allocatedSocialWorkerId: child.allocatedSocialWorkerId ?? undefined,
+    responsibleLaId: child.responsibleLaId ?? undefined,
     namedSchool: child.namedSchool ?? undefined,
+    namedSchoolUrn: child.namedSchoolUrn ?? undefined,
     sources: child.sources as RegisterEntryInput["sources"],
     parents: parents.map((p) => ({
       name: p.name,
@@ -152,4 +177,11 @@ function toInput(
       hoursWithoutParent: a.hoursWithoutParent,
     })),
   };
+}
+
+/** The name of the council responsible for the child (the register's own when none is recorded), or null when the entry records none. */
+export async function responsibleCouncilName(tx: DbOrTx, laId: string, input: { socialCareStatus: v.SocialCareStatus; responsibleLaId?: string | null }): Promise<string | null> {
+  if (!hasResponsibleAuthority(input.socialCareStatus)) return null;
+  const [council] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, input.responsibleLaId ?? laId));
+  return council?.name ?? null;
 }

@@ -25,10 +25,12 @@ export function childColumns(input: RegisterEntryInput) {
     homeEducationReason: input.homeEducationReason ?? null,
     senStatus: input.senStatus,
     socialCareStatus: input.socialCareStatus,
+    responsibleLaId: input.responsibleLaId ?? null,
     allocatedSocialWorkerId: input.allocatedSocialWorkerId ?? null,
     atRiskOfHarmFromHome: input.atRiskOfHarmFromHome,
     laArrangedSpecialSchoolPlace: input.laArrangedSpecialSchoolPlace,
     namedSchool: input.namedSchool ?? null,
+    namedSchoolUrn: input.namedSchoolUrn ?? null,
     dateEntered: input.dateEntered,
     sources: input.sources,
   };

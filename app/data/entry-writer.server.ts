@@ -1,13 +1,15 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
+import { RESPONSIBLE_AUTHORITY_STATUSES, responsibleCouncil, virtualSchoolNews, type FollowedState } from "#app/domain/children-in-care";
 import { londonDate } from "#app/domain/dates";
 import { shownStatusChanged } from "#app/domain/linked-status";
 import type { HistoryChange, HistoryKind } from "#app/domain/entry-history";
 import type { Actor, AuditEvent, Auditor } from "#app/utils/audit.server";
 import type { Transaction } from "#db/client";
 import { children, entryHistory } from "#db/schema/index";
-import { isUuid, type LaScope, type RetentionScope, type WriterScope } from "./scope.server";
+import { isAllocationScope, isUuid, type AllocationScope, type LaScope, type RetentionScope, type WriterScope } from "./scope.server";
 import { notFound } from "#app/utils/refusals.server";
 import { tellLinkedCouncils } from "./linked-entries.server";
+import { tellVirtualSchoolHeads } from "./virtual-school-news.server";
 import { transaction } from "./transaction.server";
 
 // The one writer of a child's entry. Every change to an entry (an officer's edit, leaving the
@@ -20,7 +22,9 @@ import { transaction } from "./transaction.server";
 //   4. writes the entry's columns, its next version, one history row of a typed kind, and the
 //      audit event, with the actor, all in that transaction;
 //   5. tells the other councils with the same child (one reference) when the status they see of
-//      this entry changes (linked-entries.server.ts), in that transaction too.
+//      this entry changes (linked-entries.server.ts), and the virtual school head of the council
+//      responsible for a child in care or on a plan of what they follow (virtual-school-news.server.ts,
+//      decision 072), in that transaction too.
 //
 // THE LOCK ORDER (decision 018), for every transaction that touches a child:
 //   the child's entry (`children` row), then what hangs off it: the child's consent requests,
@@ -67,15 +71,31 @@ export interface EntryWriter {
 }
 
 /** Locks the entry (the first lock of any transaction touching the child). Outside the scope: 404. */
-async function lockEntry(tx: Transaction, scope: WriterScope | RetentionScope, childId: string): Promise<ChildRow> {
+async function lockEntry(tx: Transaction, scope: WriterScope | RetentionScope | AllocationScope, childId: string): Promise<ChildRow> {
   if (!isUuid(childId)) notFound();
-  const [entry] = await tx.select().from(children).where(and(eq(children.id, childId), eq(children.laId, scope.laId))).for("update");
+  const [entry] = await tx
+    .select()
+    .from(children)
+    .where(and(eq(children.id, childId), eq(children.laId, scope.laId), isAllocationScope(scope) ? allocatedFrom(scope) : undefined))
+    .for("update");
   return entry ?? notFound();
 }
 
-function writerFor(tx: Transaction, entry: ChildRow, actor: WriterActor): EntryWriter {
+/** A social worker of the responsible council reaches the entry while it is allocated to them and their council is responsible (issue 26). */
+function allocatedFrom(scope: AllocationScope) {
+  return and(eq(children.allocatedSocialWorkerId, scope.socialWorkerId), eq(children.responsibleLaId, scope.responsibleLaId), inArray(children.socialCareStatus, [...RESPONSIBLE_AUTHORITY_STATUSES]));
+}
+
+function followedState(entry: Pick<ChildRow, "laId" | "responsibleLaId" | "socialCareStatus" | "educationStatus" | "dateLeft">): FollowedState {
+  return { responsibleLaId: responsibleCouncil(entry), educationStatus: entry.educationStatus, dateLeft: entry.dateLeft };
+}
+
+function writerFor(tx: Transaction, entry: ChildRow, actor: WriterActor, isNew = false): EntryWriter {
   let version = entry.version;
   let current = { educationStatus: entry.educationStatus, dateLeft: entry.dateLeft, childReference: entry.childReference };
+  // What the responsible council's virtual school head follows (issue 26); null before a new entry.
+  let followed: FollowedState | null = isNew ? null : followedState(entry);
+  let care = { responsibleLaId: entry.responsibleLaId, socialCareStatus: entry.socialCareStatus };
   return {
     tx,
     entry,
@@ -98,6 +118,18 @@ function writerFor(tx: Transaction, entry: ChildRow, actor: WriterActor): EntryW
         // A council with the same child (one reference) sees this entry's status: it is told when
         // that changes, by the one writer, so no writer can forget it (decision 071).
         if (shownStatusChanged(before, current)) await tellLinkedCouncils(tx, entry, current, actor);
+        care = {
+          responsibleLaId: change.set.responsibleLaId !== undefined ? change.set.responsibleLaId : care.responsibleLaId,
+          socialCareStatus: change.set.socialCareStatus ?? care.socialCareStatus,
+        };
+      }
+      // The responsible council's virtual school head is told by the one writer too (decision 072):
+      // a new entry, a new status, leaving, a council becoming responsible, a placement made.
+      const placed = change.kind === "placement" && change.audit.action === "placement.created";
+      if (change.set || placed || followed === null) {
+        const after = followedState({ laId: entry.laId, ...care, ...current });
+        await tellVirtualSchoolHeads(tx, { id: entry.id, laId: entry.laId, childReference: current.childReference }, virtualSchoolNews(followed, after, placed), actor);
+        followed = after;
       }
       await tx.insert(entryHistory).values({
         childId: entry.id,
@@ -118,7 +150,7 @@ function writerFor(tx: Transaction, entry: ChildRow, actor: WriterActor): EntryW
  * Changes one child's entry: `work` runs in a transaction with the entry locked and a writer for
  * it. Returning without `record` writes nothing of the entry (a refusal, a conflict).
  */
-export function changeEntry<T>(name: string, scope: WriterScope | RetentionScope, childId: string, actor: WriterActor, work: (writer: EntryWriter) => Promise<T>): Promise<T> {
+export function changeEntry<T>(name: string, scope: WriterScope | RetentionScope | AllocationScope, childId: string, actor: WriterActor, work: (writer: EntryWriter) => Promise<T>): Promise<T> {
   if (!isUuid(childId)) notFound();
   return transaction(name, async (tx) => work(writerFor(tx, await lockEntry(tx, scope, childId), actor)));
 }
@@ -145,7 +177,7 @@ export async function addEntry(
     // A new entry starts in its maker's caseload, with its status from the day it was entered.
     .values({ ownerUserId: actor.userId, ...values, statusSince: values.dateEntered, laId: scope.laId, version: 1, createdBy: actor.userId, updatedBy: actor.userId })
     .returning();
-  await writerFor(tx, entry!, actor).record({ kind, ...created(entry!.id) });
+  await writerFor(tx, entry!, actor, true).record({ kind, ...created(entry!.id) });
   return entry!;
 }
 

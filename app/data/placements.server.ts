@@ -281,7 +281,7 @@ export async function placementsOfChild(scope: RegisterScope, childId: string) {
     .innerJoin(children, eq(children.id, placements.childId))
     .innerJoin(listings, eq(listings.id, placements.listingId))
     .innerJoin(organisations, eq(organisations.id, placements.providerId))
-    .where(and(eq(placements.childId, childId), eq(placements.laId, scope.la.laId), childVisibleTo(scope)))
+    .where(and(eq(placements.childId, childId), eq(placements.laId, children.laId), childVisibleTo(scope)))
     .orderBy(desc(placements.startDate), desc(placements.createdAt));
 }
 

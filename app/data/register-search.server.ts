@@ -204,6 +204,7 @@ async function listPlan(scope: RegisterScope, query: RegisterQuery, search: Sear
     support_waiting: [asc(children.statusSince)],
     visit_offer: [asc(children.dateEntered)],
     information_overdue: [asc(children.dateEntered)],
+    no_named_school: [asc(children.dateEntered)],
   } satisfies Record<Due, SQL[]>;
   const order =
     query.sort === "status_since"

@@ -193,6 +193,8 @@ export async function anonymiseEntry(laId: string, childId: string, period: numb
         atRiskOfHarmFromHome: false,
         laArrangedSpecialSchoolPlace: false,
         namedSchool: null,
+        namedSchoolUrn: null,
+        responsibleLaId: null,
         nextAction: null,
         nextActionDue: null,
         reasonLeftDetail: null,

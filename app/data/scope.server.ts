@@ -124,6 +124,52 @@ export function consentScope(user: SessionUser): ConsentScope {
   forbidden();
 }
 
+/**
+ * A virtual school head's reach (`read:child:responsible`, issue 26, decision 072): the current
+ * entries on ANY council's register whose responsible council (the council that looks after the
+ * child, or holds their plan) is the head's own. It crosses councils only through that relationship,
+ * recorded on each entry (DESIGN §4), and its readers show only the education fields.
+ */
+const VIRTUAL_SCHOOL = Symbol("virtual-school-scope");
+
+export interface VirtualSchoolScope {
+  readonly [VIRTUAL_SCHOOL]: true;
+  /** The head's council: the responsible council of every entry the scope reaches. */
+  readonly responsibleLaId: string;
+  readonly user: SessionUser;
+}
+
+export function virtualSchoolScope(user: SessionUser): VirtualSchoolScope {
+  if (user.organisationKind !== "local_authority" || !hasPermission(user.role, "read:child:responsible")) forbidden();
+  return Object.freeze({ [VIRTUAL_SCHOOL]: true as const, responsibleLaId: user.organisationId, user });
+}
+
+/**
+ * A social worker of the council responsible for a child, writing on the register council's entry
+ * through their allocation (issue 26): deciding a consent request for the child as for their own
+ * council's children. Made only by the consent module from the social worker's own scope and the
+ * request they can see; the entry writer locks the entry only if it is still allocated to them and
+ * their council is still responsible for it.
+ */
+const ALLOCATION = Symbol("allocation-scope");
+
+export interface AllocationScope {
+  readonly [ALLOCATION]: true;
+  /** The register's council, whose entry it is. */
+  readonly laId: string;
+  readonly socialWorkerId: string;
+  /** The social worker's council: the entry's responsible council. */
+  readonly responsibleLaId: string;
+}
+
+export function allocationScope(scope: { readonly kind: "assigned"; readonly la: LaScope; readonly socialWorkerId: string }, registerLaId: string): AllocationScope {
+  return Object.freeze({ [ALLOCATION]: true as const, laId: registerLaId, socialWorkerId: scope.socialWorkerId, responsibleLaId: scope.la.laId });
+}
+
+export function isAllocationScope(scope: object): scope is AllocationScope {
+  return ALLOCATION in scope;
+}
+
 /** Whether an id from a URL or form can be a row's id at all (anything else is simply not found). */
 export function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

@@ -1,4 +1,5 @@
 import { href } from "react-router";
+import { responsibleCouncil } from "#app/domain/children-in-care";
 import { and, count, desc, eq, gte, isNull, sql } from "drizzle-orm";
 import { checkDecision, isReminderDue } from "#app/domain/council-queue";
 import type { QueuePayload } from "#app/forms/council-queue-payloads";
@@ -113,7 +114,11 @@ export async function acceptTransfer(scope: LaScope, itemId: string, actor: Acto
         } else {
           const input = await inputOf(tx, sending.entry);
           const address = payload.newAddress ?? { addressLine1: input.addressLine1, addressLine2: input.addressLine2 ?? null, town: input.town, postcode: input.postcode };
-          const entryInput = { ...input, ...address, addressLine2: address.addressLine2 ?? undefined, allocatedSocialWorkerId: undefined, dateEntered: today };
+          // The council responsible for a child in care or on a plan stays so when the child moves:
+          // the sending council's own (none recorded) is named, and this council's own is none (issue 26).
+          const responsible = responsibleCouncil(sending.entry);
+          const responsibleLaId = responsible && responsible !== scope.laId ? responsible : undefined;
+          const entryInput = { ...input, ...address, addressLine2: address.addressLine2 ?? undefined, allocatedSocialWorkerId: undefined, responsibleLaId, dateEntered: today };
           const created = await addEntry(
             tx,
             scope,

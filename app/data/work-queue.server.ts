@@ -11,7 +11,8 @@ import { countOpenQueueItems } from "./council-queue.server";
 import { countPlacementsNeedingReview } from "./placements.server";
 import { countRegister } from "./register-search.server";
 import type { Due } from "./register-query";
-import { consentScope, laScope, placementScope, registerScope } from "./scope.server";
+import { consentScope, laScope, placementScope, registerScope, virtualSchoolScope } from "./scope.server";
+import { countFollowed, countWithoutNamedSchool } from "./virtual-school.server";
 
 // The officer's work queue: the home page's counts, each linking to the list it counts. One line
 // per kind of work, in this one registry: later work (school returns, transfers, the council
@@ -53,6 +54,21 @@ function councilQueueLine(kind: QueueKind): WorkQueueLine {
 }
 
 export const WORK_QUEUE_LINES: readonly WorkQueueLine[] = [
+  // The virtual school head's (issue 26): the children their council is responsible for, on any register.
+  {
+    id: "children-in-care",
+    permissions: ["read:child:responsible"],
+    label: () => "Children in care or with a plan on a register of children not in school",
+    href: href("/virtual-school"),
+    count: (user) => countFollowed(virtualSchoolScope(user)),
+  },
+  {
+    id: "children-in-care-without-school",
+    permissions: ["read:child:responsible"],
+    label: () => "Of them, children without a named school",
+    href: href("/virtual-school"),
+    count: (user) => countWithoutNamedSchool(virtualSchoolScope(user)),
+  },
   {
     id: "children-allocated",
     permissions: ["read:child:allocated"],
@@ -89,6 +105,7 @@ export const WORK_QUEUE_LINES: readonly WorkQueueLine[] = [
   registerLine("suitability-deadline", "suitability_deadline", () => `Notices and orders with a deadline within ${SUITABILITY_DEADLINE_NOTICE_DAYS} days or passed`),
   registerLine("visit-offer", "visit_offer", async (user) => `Visits or meetings not offered within ${(await caseworkSettings(user.organisationId)).visitOfferDays} days of registration`),
   registerLine("information-overdue", "information_overdue", () => "Requests for information to parents not answered by their due date"),
+  registerLine("no-named-school", "no_named_school", () => "Children in care or on a plan without a named school"),
   ...QUEUE_KINDS.map(councilQueueLine),
 ];
 

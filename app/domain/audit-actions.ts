@@ -132,6 +132,10 @@ export const AUDIT_ACTIONS = [
   "same_child.confirmed",
   "same_child.not_same",
   "same_child.status_shared",
+  // Children in care (issue 26): the responsible council's virtual school head told of a change, and
+  // their reads (a cross-council one names the register's council as counterpart).
+  "virtual_school.told",
+  "virtual_school.listed",
   "council_queue.listed",
   // Schools' returns (issue 17 item 3): a school's events carry the council (counterpart_la_id).
   "school_return.sent",
@@ -284,6 +288,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "same_child.confirmed": "confirmed a child is the same child as on another council's register, linking the entries",
   "same_child.not_same": "recorded a child is not the same child as on another council's register",
   "same_child.status_shared": "told another council with the same child that this council's entry has a new status",
+  "virtual_school.told": "told the virtual school head of the council responsible for a child of a change to the child's entry",
+  "virtual_school.listed": "viewed the children in care and with a social worker the council is responsible for, on every council's register",
   "council_queue.listed": "viewed the council's queue of items to decide",
   "school_return.sent": "sent the council a deletion return for a pupil leaving the school's roll",
   "school_return.listed": "viewed the school's returns and what happened to them",

@@ -1,6 +1,7 @@
 import { formatDate, type IsoDate } from "./dates";
 import type { EntryView } from "./entry-changes";
 import { formatNhsNumber } from "./nhs-number";
+import { hasResponsibleAuthority } from "./children-in-care";
 import * as v from "./register-vocabulary";
 
 // How an entry reads: one labelled value per field, for the child's page, the check-answers page
@@ -26,9 +27,12 @@ export interface EntryFacts {
   homeEducationReason?: Maybe<v.HomeEducationReason>;
   senStatus: v.SenStatus;
   socialCareStatus: v.SocialCareStatus;
+  /** The council responsible for the child (issue 26); none recorded is the register's own. */
+  responsibleLaId?: Maybe<string>;
   atRiskOfHarmFromHome: boolean;
   laArrangedSpecialSchoolPlace: boolean;
   namedSchool?: Maybe<string>;
+  namedSchoolUrn?: Maybe<string>;
   dateEntered: IsoDate;
   sources: Record<v.SourcedItem, v.InformationSource>;
   parents: ParentFacts[];
@@ -61,7 +65,11 @@ export interface ArrangementFacts {
 
 const yesNoText = (b: boolean) => (b ? "Yes" : "No");
 
-export function describeEntry(input: EntryFacts, socialWorkerName: string | null): EntryView {
+/**
+ * `responsibleCouncilName` names the council responsible for a looked-after child or one on a plan
+ * (the one recorded, else the register's own), looked up by the caller.
+ */
+export function describeEntry(input: EntryFacts, socialWorkerName: string | null, responsibleCouncilName: string | null = null): EntryView {
   const field = (label: string, value: string | null | undefined) => ({ label, value: value ?? null });
   const asked = (applies: boolean, label: string, value: string | null | undefined) => (applies ? field(label, value) : { label, value: null, applies: false as const });
   return {
@@ -80,10 +88,15 @@ export function describeEntry(input: EntryFacts, socialWorkerName: string | null
     ),
     senStatus: field("Special educational needs", v.SEN_STATUS_LABELS[input.senStatus]),
     socialCareStatus: field("Social care status", v.SOCIAL_CARE_STATUS_LABELS[input.socialCareStatus]),
+    responsibleAuthority: asked(hasResponsibleAuthority(input.socialCareStatus), responsibleAuthorityLabel(input.socialCareStatus), responsibleCouncilName),
     allocatedSocialWorker: field("Allocated social worker", socialWorkerName),
     atRiskOfHarmFromHome: field("At risk of harm from the home environment", yesNoText(input.atRiskOfHarmFromHome)),
     laArrangedSpecialSchoolPlace: asked(input.senStatus !== "none", "Council-arranged special school place", yesNoText(input.laArrangedSpecialSchoolPlace)),
-    namedSchool: asked(input.socialCareStatus === "child_in_need_plan", "Named school", input.namedSchool),
+    namedSchool: asked(
+      hasResponsibleAuthority(input.socialCareStatus),
+      "Named school",
+      input.namedSchoolUrn ? `${input.namedSchool ?? "A school"} (URN ${input.namedSchoolUrn})` : input.namedSchool,
+    ),
     dateEntered: field("Date entered", formatDate(input.dateEntered)),
     sources: field(
       "Sources of information",
@@ -118,4 +131,9 @@ export function describeParent(p: ParentFacts): string {
 
 export function describeArrangement(a: ArrangementFacts): string {
   return `${a.providerName} (${v.PROVIDER_TYPE_LABELS[a.providerType]}${a.online ? ", online" : ""}), ${a.location}, ${a.hoursPerWeek} hours a week, ${a.hoursWithoutParent} with no parent present`;
+}
+
+/** The responsible council's question, in the words of the child's status. */
+export function responsibleAuthorityLabel(status: v.SocialCareStatus): string {
+  return status === "looked_after" ? "Council that looks after the child" : "Council holding the plan";
 }

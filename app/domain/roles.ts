@@ -10,6 +10,7 @@ export const ROLES = [
   "service_admin",
   "school_staff",
   "school_admin",
+  "virtual_school_head",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -22,12 +23,14 @@ export const ROLE_LABELS: Record<Role, string> = {
   service_admin: "Service admin",
   school_staff: "School staff",
   school_admin: "School admin",
+  virtual_school_head: "Virtual school head",
 };
 
 export const PERMISSIONS = [
   "read:child:own-la",
   "write:child:own-la",
   "read:child:allocated",
+  "read:child:responsible",
   "raise:consent:own-la",
   "decide:consent:allocated",
   "decide:consent-statutory:own-la",
@@ -72,6 +75,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Staff of one school (decision 061): their deletion returns to the council (decision 069).
   school_staff: ["read:school:own", "send:return:own-school"],
   school_admin: ["read:school:own", "manage:user:own-school", "send:return:own-school"],
+  // The officer promoting the education of the children the council is responsible for (s22(3A)
+  // Children Act 1989), on whichever council's register they are (issue 26, decision 072).
+  virtual_school_head: ["read:child:responsible"],
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

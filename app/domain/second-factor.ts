@@ -4,7 +4,7 @@ import type { Role } from "./roles";
 // Pure rules; the data and the cryptography live in app/utils/second-factor.server.ts.
 
 /** Each staff role sees children's data or manages who does: a second factor is for them all. */
-export const STAFF_ROLES: readonly Role[] = ["council_officer", "social_worker", "council_admin", "directory_reviewer", "service_admin", "school_staff", "school_admin"];
+export const STAFF_ROLES: readonly Role[] = ["council_officer", "social_worker", "council_admin", "directory_reviewer", "service_admin", "school_staff", "school_admin", "virtual_school_head"];
 
 export type SecondFactorPolicy = "required" | "optional";
 export interface SecondFactorPolicies {

@@ -26,9 +26,11 @@ export function entryToFormValues(entry: RegisterEntryInput): Record<string, unk
     senStatus: entry.senStatus,
     socialCareStatus: entry.socialCareStatus,
     allocatedSocialWorkerId: text(entry.allocatedSocialWorkerId),
+    responsibleLaId: text(entry.responsibleLaId),
     atRiskOfHarmFromHome: yn(entry.atRiskOfHarmFromHome),
     laArrangedSpecialSchoolPlace: yn(entry.laArrangedSpecialSchoolPlace),
     namedSchool: text(entry.namedSchool),
+    namedSchoolUrn: text(entry.namedSchoolUrn),
     dateEntered: dateToParts(entry.dateEntered),
     sources: { ...entry.sources },
     parents: entry.parents.map((p) => ({

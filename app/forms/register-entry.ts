@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasResponsibleAuthority } from "#app/domain/children-in-care";
 import { isClearlyNotOfSchoolAge } from "#app/domain/compulsory-school-age";
 import { DATE_RANGES } from "#app/domain/date-ranges";
 import { compareDates, type IsoDate } from "#app/domain/dates";
@@ -153,7 +154,12 @@ export function registerEntrySchema(today: IsoDate) {
       // Asked only of a child with special educational needs: a special school place comes with them.
       laArrangedSpecialSchoolPlace: z.preprocess(blankToUndefined, yesNo(SPECIAL_SCHOOL_MESSAGE).optional()),
       socialCareStatus: choice(SOCIAL_CARE_STATUSES, "Select the child's social care status"),
-      // Asked only of a child with a child-in-need plan (revealed by that answer).
+      // Asked of a looked-after child or one on a plan (issue 26), in the page's order: the council
+      // that looks after them or holds the plan (left blank, the register's own council); the named
+      // school from the schools list, by its URN; and a name typed before schools were chosen from
+      // the list (kept until a URN is given).
+      responsibleLaId: z.preprocess(blankToUndefined, z.uuid("Select the council from the list").optional()),
+      namedSchoolUrn: z.preprocess(blankToUndefined, z.string().trim().regex(/^\d{6}$/, "Enter the named school's URN: 6 digits, from Get Information About Schools").optional()),
       namedSchool: optionalText("named school", { max: 200 }),
       allocatedSocialWorkerId: z.preprocess(blankToUndefined, z.uuid("Select a social worker from the list").optional()),
       atRiskOfHarmFromHome: yesNo("Select yes if the child is at risk of harm from the home environment"),
@@ -187,11 +193,13 @@ export function registerEntrySchema(today: IsoDate) {
     })
     // An answer to a question that does not apply (typed, then the answer it hung on changed) is
     // not stored: the entry holds only what was asked of this child.
-    .transform(({ homeEducationReason, laArrangedSpecialSchoolPlace, namedSchool, ...entry }) => ({
+    .transform(({ homeEducationReason, laArrangedSpecialSchoolPlace, namedSchool, namedSchoolUrn, responsibleLaId, ...entry }) => ({
       ...entry,
+      ...(hasResponsibleAuthority(entry.socialCareStatus) && responsibleLaId ? { responsibleLaId } : {}),
       laArrangedSpecialSchoolPlace: hasSpecialNeeds(entry.senStatus) && laArrangedSpecialSchoolPlace === true,
       ...(entry.educationStatus === "elective_home_education" && homeEducationReason ? { homeEducationReason } : {}),
-      ...(entry.socialCareStatus === "child_in_need_plan" && namedSchool ? { namedSchool } : {}),
+      ...(hasResponsibleAuthority(entry.socialCareStatus) && namedSchool ? { namedSchool } : {}),
+      ...(hasResponsibleAuthority(entry.socialCareStatus) && namedSchoolUrn ? { namedSchoolUrn } : {}),
     }));
 }
 

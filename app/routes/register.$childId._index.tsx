@@ -164,7 +164,7 @@ const SECTIONS: { heading: string; fields: string[] }[] = [
   { heading: "The child", fields: ["name", "dateOfBirth", "sex", "address", "upn", "nhsNumber", "laChildId"] },
   { heading: "Parents and carers", fields: ["parents"] },
   { heading: "Education", fields: ["educationStatus", "homeEducationReason", "arrangements"] },
-  { heading: "Needs and social care", fields: ["senStatus", "socialCareStatus", "allocatedSocialWorker", "atRiskOfHarmFromHome", "laArrangedSpecialSchoolPlace", "namedSchool"] },
+  { heading: "Needs and social care", fields: ["senStatus", "socialCareStatus", "responsibleAuthority", "allocatedSocialWorker", "atRiskOfHarmFromHome", "laArrangedSpecialSchoolPlace", "namedSchool"] },
   { heading: "The entry", fields: ["dateEntered", "sources"] },
 ];
 

@@ -5,7 +5,7 @@ import { BackLink, Button } from "#app/components/govuk";
 import { EntryFields } from "#app/components/register/EntryFields";
 import { KeptAnswersBanner } from "#app/components/KeptAnswersBanner";
 import { updateEntry } from "#app/data/entry-edit.server";
-import { entryForEdit, socialWorkersOf } from "#app/data/entry-read.server";
+import { entryForEdit, otherCouncils, socialWorkersOf } from "#app/data/entry-read.server";
 import { registerWriteScope } from "#app/data/scope.server";
 import { londonDate } from "#app/domain/dates";
 import { entryToFormValues, withExtraRow } from "#app/forms/entry-form-values";
@@ -27,7 +27,7 @@ export const loader = guard("routes/register.$childId.edit").loader(async ({ use
     ? { ...formValues(registerEntrySchema(today), formDataToObject(kept)), version: String(kept.get("version") ?? "").slice(0, 20) }
     : { ...entryToFormValues(input), version: String(child.version) };
   return data(
-    { id: child.id, name: `${child.firstName} ${child.lastName}`, today, values, answersKept: Boolean(kept), socialWorkers: await socialWorkersOf(scope) },
+    { id: child.id, name: `${child.firstName} ${child.lastName}`, today, values, answersKept: Boolean(kept), socialWorkers: await socialWorkersOf(scope, child.responsibleLaId), councils: await otherCouncils(scope) },
     kept ? { headers: { "Set-Cookie": blankKeptAnswersCookie() } } : undefined,
   );
 });
@@ -94,7 +94,7 @@ export default function EditEntry({ loaderData, actionData }: Route.ComponentPro
         >
           <h1 className="govuk-heading-l">{title}</h1>
           <input type="hidden" name="version" value={String(values.version ?? "")} />
-          <EntryFields socialWorkers={loaderData.socialWorkers} />
+          <EntryFields socialWorkers={loaderData.socialWorkers} councils={loaderData.councils} />
           <Button name="intent" value="save" preventDoubleClick>
             Save changes
           </Button>

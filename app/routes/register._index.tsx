@@ -16,7 +16,7 @@ import { parseRegisterSearch } from "#app/forms/register-search";
 import { safeRedirect } from "#app/forms/sign-in";
 import { guard } from "#app/utils/route-guard.server";
 
-const DUE_LISTS: Record<Due, { title: string; column: DueColumn }> = {
+const DUE_LISTS: Record<Due, { title: string; column?: DueColumn }> = {
   missing_education: { title: "Children missing education, longest missing first", column: "days_missing" },
   no_contact: { title: "Children with no recent contact, longest first", column: "last_contact" },
   annual_review: { title: "Annual home-education reviews due, longest since the last first", column: "last_contact" },
@@ -25,6 +25,7 @@ const DUE_LISTS: Record<Due, { title: string; column: DueColumn }> = {
   suitability_deadline: { title: "Notices and orders with a deadline soon or passed, earliest first", column: "suitability" },
   visit_offer: { title: "Visits or meetings not offered by the deadline after registration, longest registered first", column: "last_contact" },
   information_overdue: { title: "Requests for information to parents overdue", column: "last_contact" },
+  no_named_school: { title: "Children in care or on a plan without a named school, longest on the register first" },
 };
 
 export const loader = guard("routes/register._index").loader(async ({ user, request, actor }) => {

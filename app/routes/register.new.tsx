@@ -8,7 +8,8 @@ import { KeptAnswersBanner } from "#app/components/KeptAnswersBanner";
 import { PageTitle } from "#app/components/PageTitle";
 import { EntryFields } from "#app/components/register/EntryFields";
 import { createEntry } from "#app/data/entry-edit.server";
-import { socialWorkersOf } from "#app/data/entry-read.server";
+import { otherCouncils, socialWorkersOf } from "#app/data/entry-read.server";
+import { hasResponsibleAuthority } from "#app/domain/children-in-care";
 import { changeLinkText, describeEntry } from "#app/domain/entry-view";
 import { registerWriteScope } from "#app/data/scope.server";
 import { schoolAgeStatus } from "#app/domain/compulsory-school-age";
@@ -29,7 +30,7 @@ export const loader = guard("routes/register.new").loader(async ({ user, request
   const kept = await takeKeptAnswers(request, user.id, href("/register/new"));
   const initial = kept ? formValues(registerEntrySchema(today), formDataToObject(kept)) : blankEntry(today);
   return data(
-    { today, socialWorkers: await socialWorkersOf(scope), initial, answersKept: Boolean(kept) },
+    { today, socialWorkers: await socialWorkersOf(scope), councils: await otherCouncils(scope), initial, answersKept: Boolean(kept) },
     kept ? { headers: { "Set-Cookie": blankKeptAnswersCookie() } } : undefined,
   );
 });
@@ -53,6 +54,10 @@ export const action = guard("routes/register.new").action(async ({ request, user
   if (!submission.ok) return data({ view: "form" as const, errors: submission.errors, values }, { status: 400 });
   const workers = await socialWorkersOf(scope);
   const worker = workers.find((w) => w.id === submission.data.allocatedSocialWorkerId);
+  const councils = await otherCouncils(scope);
+  const responsible = hasResponsibleAuthority(submission.data.socialCareStatus)
+    ? (councils.find((c) => c.id === submission.data.responsibleLaId)?.name ?? user.organisationName)
+    : null;
   if (intent === "check") {
     const age = schoolAgeStatus(submission.data.dateOfBirth, today);
     const warning =
@@ -62,7 +67,7 @@ export const action = guard("routes/register.new").action(async ({ request, user
           ? `The child is over compulsory school age: it ended on ${formatDate(age.endedOn)}.`
           : null;
     const matches = await matchesForNewChild(scope, submission.data, actor);
-    return { view: "check" as const, values, summary: describeEntry(submission.data, worker?.name ?? null), warning, ...matches, differentChildError: undefined };
+    return { view: "check" as const, values, summary: describeEntry(submission.data, worker?.name ?? null, responsible), warning, ...matches, differentChildError: undefined };
   }
 
   // The possible duplicates shown on "check your answers" that the officer said are a different child.
@@ -75,7 +80,7 @@ export const action = guard("routes/register.new").action(async ({ request, user
       {
         view: "check" as const,
         values,
-        summary: describeEntry(submission.data, worker?.name ?? null),
+        summary: describeEntry(submission.data, worker?.name ?? null, responsible),
         warning: null,
         ...matches,
         differentChildError: "Open the possible duplicates to check them, then confirm this is a different child",
@@ -143,7 +148,7 @@ export default function NewEntry({ loaderData, actionData }: Route.ComponentProp
         {loaderData.answersKept && !actionData ? <KeptAnswersBanner /> : null}
         <ValidatedForm schema={schema} defaultValues={loaderData.initial} refused={actionData} pageTitle={TITLE} key={actionData ? JSON.stringify(actionData.values) : "initial"}>
           <h1 className="govuk-heading-l">{TITLE}</h1>
-          <EntryFields socialWorkers={loaderData.socialWorkers} />
+          <EntryFields socialWorkers={loaderData.socialWorkers} councils={loaderData.councils} />
           <Button name="intent" value="check">
             Continue
           </Button>

@@ -32,6 +32,7 @@ import type { HistoryChange, HistoryKind } from "../../app/domain/entry-history"
 import { SUITABILITY_STAGES } from "../../app/domain/suitability-process";
 import { organisations } from "./organisations";
 import { apiTokens } from "./api-tokens";
+import { schools } from "./schools";
 import { users } from "./users";
 
 // The register of children not in school (ss436B-436G Education Act 1996). One entry per child per
@@ -105,9 +106,19 @@ export const children = pgTable(
     senStatus: senStatus("sen_status").notNull().default("none"),
     socialCareStatus: socialCareStatus("social_care_status").notNull().default("none"),
     allocatedSocialWorkerId: uuid("allocated_social_worker_id").references(() => users.id),
+    /**
+     * The council responsible for a looked-after child (that looks after them), or whose children's
+     * services hold a child-in-need or child protection plan (issue 26, decision 072). Null is the
+     * register's own council. Its virtual school head, and a social worker it allocates, reach the
+     * entry through this relationship (DESIGN §4).
+     */
+    responsibleLaId: uuid("responsible_la_id").references(() => organisations.id),
     atRiskOfHarmFromHome: boolean("at_risk_of_harm_from_home").notNull().default(false),
     laArrangedSpecialSchoolPlace: boolean("la_arranged_special_school_place").notNull().default(false),
+    /** The named school's name: from the schools list when `named_school_urn` is set, else as typed (older entries, the API). */
     namedSchool: text("named_school"),
+    /** The named school of a child in care or on a plan, chosen from the schools list (GIAS, issue 26). */
+    namedSchoolUrn: text("named_school_urn").references(() => schools.urn),
     homeEducationReason: text("home_education_reason"),
     /** Where each mandatory item came from: { name: "parent", dateOfBirth: "la_records", ... }. */
     sources: jsonb("sources").$type<Record<string, "parent" | "provider" | "la_records">>().notNull(),
@@ -186,6 +197,11 @@ export const children = pgTable(
     uniqueIndex("children_la_nhs_number_current_key").on(t.laId, t.nhsNumber).where(sql`${t.dateLeft} is null and ${t.nhsNumber} is not null`),
     index("children_la_child_id_idx").on(t.laId, t.laChildId),
     index("children_allocated_social_worker_idx").on(t.allocatedSocialWorkerId),
+    // A virtual school head's children: the current entries, on any register, their council is
+    // responsible for (the register's own when none is recorded).
+    index("children_responsible_la_idx")
+      .on(sql`coalesce(${t.responsibleLaId}, ${t.laId})`, t.statusSince)
+      .where(sql`${t.dateLeft} is null and ${t.socialCareStatus} in ('looked_after', 'child_in_need_plan', 'child_protection_plan')`),
     // The one matcher's candidates (app/data/child-matching.server.ts): by date of birth (a few
     // hundred nationally each day), and by the sound of the name within a council.
     index("children_date_of_birth_idx").on(t.dateOfBirth),

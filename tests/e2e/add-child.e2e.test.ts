@@ -94,7 +94,7 @@ describe("the add-child form asks only what applies", () => {
     await hydrated(p);
     const reason = p.getByLabel("Main reason for home education (optional)");
     const specialSchool = p.getByRole("group", { name: "Did the council arrange the child's place at a special school?" });
-    const namedSchool = p.getByLabel("Named school on the child-in-need plan (optional)");
+    const namedSchool = p.getByLabel("Named school's URN (optional)");
     await expect(reason.isVisible()).resolves.toBe(false);
     await expect(specialSchool.isVisible()).resolves.toBe(false);
     await expect(namedSchool.isVisible()).resolves.toBe(false);
@@ -108,7 +108,7 @@ describe("the add-child form asks only what applies", () => {
     await specialSchool.getByLabel("Yes").check();
     await p.getByRole("group", { name: "Social care status" }).getByLabel("Child in need plan").check();
     await expect(namedSchool.isVisible()).resolves.toBe(true);
-    await namedSchool.fill("Elm Primary");
+    await namedSchool.fill("990101");
     await page.check();
 
     // Change the answers the follow-ups hang on: their answers are no longer asked, kept or shown.

@@ -253,7 +253,7 @@ beforeAll(async () => {
   const child = await childOn("202");
   const team = await createOrganisation("directory_team");
   const national = await createOrganisation("national_service");
-  for (const role of ["council_officer", "social_worker", "council_admin"] as const) users.set(role, await createUser(role, { laCode: "202" }));
+  for (const role of ["council_officer", "social_worker", "council_admin", "virtual_school_head"] as const) users.set(role, await createUser(role, { laCode: "202" }));
   users.set("provider", await createUser("provider", { organisationId: provider.organisation.id }));
   users.set("directory_reviewer", await createUser("directory_reviewer", { organisationId: team.id }));
   users.set("service_admin", await createUser("service_admin", { organisationId: national.id }));

@@ -6,7 +6,8 @@ import { providerScope } from "#app/data/directory-scope.server";
 import { entryForEdit, viewEntry } from "#app/data/entry-read.server";
 import { childForPlacement, createPlacement, laPlacements, laRefusals, placementForChange, placementsOfChild, providerPlacements } from "#app/data/placements.server";
 import { searchRegister } from "#app/data/register-search.server";
-import { consentRaiseScope, consentScope, placementScope, registerScope, registerWriteScope } from "#app/data/scope.server";
+import { consentRaiseScope, consentScope, placementScope, registerScope, registerWriteScope, virtualSchoolScope } from "#app/data/scope.server";
+import { childFollowed, childrenFollowed } from "#app/data/virtual-school.server";
 import type { Role } from "#app/domain/roles";
 import type { SessionUser } from "#app/utils/session.server";
 import { db } from "#db/client";
@@ -22,7 +23,8 @@ import { createSchools } from "../support/schools";
 // DOMAIN.md's table of roles alone.
 
 type Person = { name: string; role: Role; session: SessionUser; test: TestUser; la: "A" | "B" | null; provider: "P" | "Q" | null };
-type Child = { name: string; id: string; la: "A" | "B"; socialWorker: string | null; requestId: string | null; placementId: string; provider: "P" | "Q" };
+/** `responsible`: the council responsible for the child (issue 26: looks after them, or holds the plan), or null when none is. */
+type Child = { name: string; id: string; la: "A" | "B"; responsible: "A" | "B" | null; socialWorker: string | null; requestId: string | null; placementId: string; provider: "P" | "Q" };
 /** What a reader did: the child was in its answer, was not, or the reader refused (403) or did not find it (404). */
 type Answer = "shown" | "absent" | 403 | 404;
 
@@ -35,10 +37,18 @@ interface Reader {
   audits: boolean;
   /** A list writes its event whatever it showed; a single record's page only when it showed one. */
   list?: true;
+  /** How many events a list writes, when more than one. */
+  events?: (person: Person) => number;
 }
 
 const isLa = (p: Person, c: Child) => p.la === c.la;
-const allocated = (p: Person, c: Child) => isLa(p, c) && c.socialWorker === p.test.id;
+// A social worker reaches a child allocated to them on their own council's register, or on
+// another's when their council is responsible for the child (issue 26): never by role alone.
+const allocated = (p: Person, c: Child) => c.socialWorker === p.test.id && (isLa(p, c) || (p.la !== null && c.responsible === p.la));
+// A virtual school head reaches every current child their council is responsible for, on any register.
+const followed = (p: Person, c: Child) => p.la !== null && c.responsible === p.la;
+/** A virtual school head's list writes one event per register it showed children of (each council's log), or one when empty. */
+const followedRegisters = (p: Person) => Math.max(1, new Set(children.filter((c) => followed(p, c)).map((c) => c.la)).size);
 
 const people: Person[] = [];
 const children: Child[] = [];
@@ -139,6 +149,20 @@ const readers: Reader[] = [
     },
   },
   {
+    name: "the virtual school head's children in care",
+    audits: true,
+    list: true,
+    events: followedRegisters,
+    reaches: (p, c) => (p.role === "virtual_school_head" ? followed(p, c) : "forbidden"),
+    read: async (p, c) => has((await childrenFollowed(virtualSchoolScope(p.session), actor(p))).categories.flatMap((k) => k.rows.map((r) => r.id)), c.id),
+  },
+  {
+    name: "a child in care's page for the virtual school head",
+    audits: true,
+    reaches: (p, c) => (p.role === "virtual_school_head" ? followed(p, c) : "forbidden"),
+    read: async (p, c) => (await childFollowed(virtualSchoolScope(p.session), c.id, actor(p)), "shown"),
+  },
+  {
     name: "a provider's placed children",
     audits: true,
     list: true,
@@ -159,7 +183,7 @@ beforeAll(async () => {
   const laCode = { A: "202", B: "383" } as const;
   const staff: Record<string, TestUser> = {};
   for (const la of ["A", "B"] as const) {
-    for (const role of ["council_officer", "social_worker", "council_admin"] as const) {
+    for (const role of ["council_officer", "social_worker", "council_admin", "virtual_school_head"] as const) {
       const test = await createUser(role, { laCode: laCode[la] });
       staff[`${role}:${la}`] = test;
       add(`${role} of ${la}`, test, "local_authority", la, null);
@@ -178,15 +202,23 @@ beforeAll(async () => {
   const [school] = await createSchools([{ "LA (code)": laCode.A }]);
   for (const role of ["school_staff", "school_admin"] as const) add(`${role} of a school in A`, await createUser(role, { organisationId: school!.organisationId }), "school", null, null);
 
-  const plan = [
+  // `care`: looked after by (or on a plan held by) that council; the last two are B's children A is
+  // responsible for, one allocated to A's social worker, and a child B looks after itself.
+  const plan: readonly { la: "A" | "B"; worker: string | null; request: boolean; provider: "P" | "Q"; care?: "A" | "B" }[] = [
     { la: "A", worker: "social_worker:A", request: true, provider: "P" },
-    { la: "A", worker: "other_social_worker:A", request: true, provider: "Q" },
+    { la: "A", worker: "other_social_worker:A", request: true, provider: "Q", care: "A" },
     { la: "A", worker: null, request: false, provider: "P" },
     { la: "B", worker: "social_worker:B", request: true, provider: "Q" },
-  ] as const;
+    { la: "B", worker: "social_worker:A", request: true, provider: "P", care: "A" },
+    { la: "B", worker: null, request: false, provider: "Q", care: "A" },
+    { la: "B", worker: "other_social_worker:B", request: true, provider: "P", care: "B" },
+  ];
   for (const [i, row] of plan.entries()) {
     const socialWorker = row.worker ? staff[row.worker]!.id : null;
-    const child = await childOn(laCode[row.la], { firstName: "Reader", lastName: `Child ${i}`, allocatedSocialWorkerId: socialWorker, socialCareStatus: "s47_enquiry" });
+    const care = row.care
+      ? { socialCareStatus: i % 2 === 0 ? ("child_in_need_plan" as const) : ("looked_after" as const), responsibleLaId: row.care === row.la ? null : await laId(laCode[row.care]) }
+      : { socialCareStatus: "s47_enquiry" as const };
+    const child = await childOn(laCode[row.la], { firstName: "Reader", lastName: `Child ${i}`, allocatedSocialWorkerId: socialWorker, ...care });
     const officer = await officerOf(laCode[row.la]);
     const placed = await createPlacement(officer.scope, child.id, placementInput((row.provider === "P" ? P : Q).siteId), officer.actor, today);
     if (!placed.ok) throw new Error(JSON.stringify(placed));
@@ -199,7 +231,7 @@ beforeAll(async () => {
         .returning({ id: consentRequests.id });
       requestId = request!.id;
     }
-    children.push({ name: `child ${i} of ${row.la}`, id: child.id, la: row.la, socialWorker, requestId, placementId: placed.placementId, provider: row.provider });
+    children.push({ name: `child ${i} of ${row.la}${row.care ? `, in the care of ${row.care}` : ""}`, id: child.id, la: row.la, responsible: row.care ?? null, socialWorker, requestId, placementId: placed.placementId, provider: row.provider });
   }
 });
 
@@ -218,7 +250,7 @@ describe("every reader of children's data, as every user, inside and outside the
         else expect(["absent", 404], label).toContain(answer);
         const written = (await auditCount(person.test.id)) - before;
         // A read that showed a child, or any list, leaves one event; a refusal leaves none.
-        const expected = reader.audits && (answer === "shown" || (reader.list && answer === "absent")) ? 1 : 0;
+        const expected = reader.audits && (answer === "shown" || (reader.list && answer === "absent")) ? (reader.list && reader.events ? reader.events(person) : 1) : 0;
         expect(written, `${label}: audit events`).toBe(expected);
       }),
       { numRuns: 300 },

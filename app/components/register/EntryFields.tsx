@@ -17,10 +17,11 @@ function rowCount(values: Record<string, unknown>, section: string, minimum: num
 }
 
 /** Every question of a child's entry, in sections, for both adding and editing an entry. */
-export function EntryFields({ socialWorkers }: { socialWorkers: { id: string; name: string }[] }) {
+export function EntryFields({ socialWorkers, councils = [] }: { socialWorkers: { id: string; name: string }[]; councils?: { id: string; name: string }[] }) {
   const { values } = useValidatedForm();
   const parents = rowCount(values, "parents", 1);
   const arrangements = rowCount(values, "arrangements", 1);
+  const typedSchool = typeof values.namedSchool === "string" && values.namedSchool !== "" ? values.namedSchool : null;
   return (
     <>
       <h2 className="govuk-heading-m">The child</h2>
@@ -141,10 +142,31 @@ export function EntryFields({ socialWorkers }: { socialWorkers: { id: string; na
         name="socialCareStatus"
         legend="Social care status"
         legendSize="s"
-        items={v.optionsOf(v.SOCIAL_CARE_STATUSES, v.SOCIAL_CARE_STATUS_LABELS).map((item) =>
-          item.value === "child_in_need_plan" ? { ...item, conditional: <TextField name="namedSchool" label="Named school on the child-in-need plan (optional)" /> } : item,
-        )}
+        items={v.optionsOf(v.SOCIAL_CARE_STATUSES, v.SOCIAL_CARE_STATUS_LABELS)}
       />
+      <ShownWhen when="socialCareStatus" is={["looked_after", "child_in_need_plan", "child_protection_plan"]}>
+        <SelectField
+          name="responsibleLaId"
+          label="Council responsible for the child"
+          hint="The council that looks after the child, or whose children's services hold the child-in-need or child protection plan. Its virtual school head will see the child's education on your register."
+          width="full"
+          options={withBlank(
+            councils.map((c) => ({ value: c.id, label: c.name })),
+            "This council",
+          )}
+        />
+        <TextField
+          name="namedSchoolUrn"
+          label="Named school's URN (optional)"
+          hint="The school's unique reference number on Get Information About Schools, for example 100000. Every child in care or on a plan should have a named school."
+          width="10"
+          inputMode="numeric"
+          spellCheck={false}
+        />
+        {/* A name typed before schools were chosen from the list is kept until a URN is given. */}
+        {typedSchool && !values.namedSchoolUrn ? <p className="govuk-body">Named school recorded before schools were chosen from the list: {typedSchool}. Enter its URN to choose it.</p> : null}
+        <input type="hidden" name="namedSchool" value={values.namedSchoolUrn ? "" : (typedSchool ?? "")} />
+      </ShownWhen>
       <SelectField
         name="allocatedSocialWorkerId"
         label="Allocated social worker (optional)"

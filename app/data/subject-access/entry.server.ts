@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describeEntry } from "#app/domain/entry-view";
 import { db } from "#db/client";
 import { users } from "#db/schema/index";
-import { inputOf } from "../entry-read.server";
+import { inputOf, responsibleCouncilName } from "../entry-read.server";
 import { staff, when, type ChildSection } from "./section";
 
 export const entrySection: ChildSection = {
@@ -11,7 +11,7 @@ export const entrySection: ChildSection = {
   description: "What the council's register of children not in school records about the child now.",
   async load(child) {
     const [worker] = child.allocatedSocialWorkerId ? await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, child.allocatedSocialWorkerId)) : [];
-    const view = describeEntry(await inputOf(db, child), worker?.name ?? null);
+    const view = describeEntry(await inputOf(db, child), worker?.name ?? null, await responsibleCouncilName(db, child.laId, child));
     const { parents: _parents, arrangements: _arrangements, ...own } = view;
     return [
       {
