@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import { formatDate, type IsoDate } from "#app/domain/dates";
 import { diffEntries, type EntryView } from "#app/domain/entry-changes";
 import { changeLinkText, describeEntry } from "#app/domain/entry-view";
+import { EOTAS_NEEDS_EHC_PLAN, eotasAllowed } from "#app/domain/register-content";
 import * as v from "#app/domain/register-vocabulary";
 import type { RegisterEntryInput } from "#app/forms/register-entry";
 import type { Actor } from "#app/utils/audit.server";
@@ -28,6 +29,11 @@ export type WriteResult =
   | { ok: false; kind: "conflict" };
 
 export type CreateResult = WriteResult | { ok: false; kind: "possible_duplicates"; matches: PossibleDuplicate[] };
+
+/** The Act's own rules on an entry, decided again here whatever called (a form, the API, a queue item). */
+function entryProblems(input: RegisterEntryInput): Record<string, string> {
+  return eotasAllowed(input.educationStatus, input.senStatus) ? {} : { educationStatus: EOTAS_NEEDS_EHC_PLAN };
+}
 
 async function checkSocialWorker(tx: DbOrTx, scope: WriterScope, id: string | undefined): Promise<Record<string, string>> {
   if (!id) return {};
@@ -76,7 +82,7 @@ export interface CreateOptions {
 export async function createEntry(scope: WriterScope, input: RegisterEntryInput, actor: WriterActor, options: CreateOptions = {}): Promise<CreateResult> {
   try {
     return await transaction("register.create", async (tx) => {
-      const errors = await checkSocialWorker(tx, scope, input.allocatedSocialWorkerId);
+      const errors = { ...entryProblems(input), ...(await checkSocialWorker(tx, scope, input.allocatedSocialWorkerId)) };
       if (Object.keys(errors).length > 0) return { ok: false, kind: "invalid", errors } as const;
       const duplicate = await findDuplicate(tx, scope, input);
       if (duplicate) return { ok: false, kind: "duplicate", ...duplicate } as const;
@@ -125,7 +131,7 @@ export async function updateEntry(scope: WriterScope, childId: string, expectedV
   try {
     return await changeEntry("register.update", scope, childId, actor, async ({ tx, entry: before, isAt, record }) => {
       if (!isAt(expectedVersion)) return { ok: false, kind: "conflict" } as const;
-      const errors = await checkSocialWorker(tx, scope, input.allocatedSocialWorkerId);
+      const errors = { ...entryProblems(input), ...(await checkSocialWorker(tx, scope, input.allocatedSocialWorkerId)) };
       if (Object.keys(errors).length > 0) return { ok: false, kind: "invalid", errors } as const;
       const duplicate = await findDuplicate(tx, scope, input, childId);
       if (duplicate) return { ok: false, kind: "duplicate", ...duplicate } as const;

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL } from "drizzle-orm";
 import { timelineItem, type HistoryChange } from "#app/domain/entry-history";
 import { describeEntry } from "#app/domain/entry-view";
+import { itemsWithSources } from "#app/domain/register-content";
 import type * as v from "#app/domain/register-vocabulary";
 import type { RegisterEntryInput } from "#app/forms/register-entry";
 import type { Actor } from "#app/utils/audit.server";
@@ -34,11 +35,12 @@ export async function viewEntry(scope: RegisterScope, childId: string, actor: Ac
     otherLasRegistering(scope.la, entry.child),
   ]);
   await actor.audit(db, { action: "child.viewed", subjectType: "child", subjectId: childId });
-  const view = describeEntry(toInput(entry.child, parents, arrangements), entry.socialWorkerName);
+  const input = toInput(entry.child, parents, arrangements);
   return {
     ...entry.child,
     socialWorkerName: entry.socialWorkerName,
-    view,
+    view: describeEntry(input, entry.socialWorkerName),
+    sourcedItems: itemsWithSources(input),
     history: history.map((h) => timelineItem({ ...h, changes: h.changes as HistoryChange[] })),
     alsoRegisteredBy,
   };
@@ -128,7 +130,9 @@ function toInput(
     homeEducationReason: (child.homeEducationReason as v.HomeEducationReason | null) ?? undefined,
     allocatedSocialWorkerId: child.allocatedSocialWorkerId ?? undefined,
     namedSchool: child.namedSchool ?? undefined,
-    sources: child.sources as RegisterEntryInput["sources"],
+    // Every entry holds its mandatory sources; only an anonymised one holds none, and is never read as an entry.
+    sources: child.sources as v.EntrySources,
+    characteristics: child.characteristics,
     parents: parents.map((p) => ({
       name: p.name,
       relationship: p.relationship as v.Relationship,
@@ -142,14 +146,21 @@ function toInput(
       email: p.email ?? undefined,
       educatesChild: p.educatesChild,
       hoursPerWeek: p.hoursPerWeek ?? undefined,
+      hoursEstimated: p.hoursEstimated,
+      source: p.source,
     })),
     arrangements: arrangements.map((a) => ({
       providerName: a.providerName,
       providerType: a.providerType,
+      // A row recorded before the provider's address was asked has none: the edit form asks for it.
+      providerAddress: a.providerAddress ?? "",
       online: a.online,
-      location: a.location,
+      location: a.location ?? undefined,
+      website: a.website ?? undefined,
       hoursPerWeek: a.hoursPerWeek,
       hoursWithoutParent: a.hoursWithoutParent,
+      hoursEstimated: a.hoursEstimated,
+      source: a.source,
     })),
   };
 }

@@ -27,6 +27,7 @@ export function childColumns(input: RegisterEntryInput) {
     socialCareStatus: input.socialCareStatus,
     allocatedSocialWorkerId: input.allocatedSocialWorkerId ?? null,
     atRiskOfHarmFromHome: input.atRiskOfHarmFromHome,
+    characteristics: input.characteristics,
     laArrangedSpecialSchoolPlace: input.laArrangedSpecialSchoolPlace,
     namedSchool: input.namedSchool ?? null,
     dateEntered: input.dateEntered,
@@ -55,6 +56,8 @@ export async function replaceRows(tx: Transaction, scope: WriterScope, childId: 
         email: p.email ?? null,
         educatesChild: p.educatesChild,
         hoursPerWeek: p.hoursPerWeek ?? null,
+        hoursEstimated: p.hoursEstimated,
+        source: p.source,
       })),
     );
   }
@@ -66,10 +69,14 @@ export async function replaceRows(tx: Transaction, scope: WriterScope, childId: 
         position,
         providerName: a.providerName,
         providerType: a.providerType,
+        providerAddress: a.providerAddress,
         online: a.online,
-        location: a.location,
+        location: a.location ?? null,
+        website: a.website ?? null,
         hoursPerWeek: a.hoursPerWeek,
         hoursWithoutParent: a.hoursWithoutParent,
+        hoursEstimated: a.hoursEstimated,
+        source: a.source,
       })),
     );
   }

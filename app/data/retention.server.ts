@@ -189,6 +189,7 @@ export async function anonymiseEntry(laId: string, childId: string, period: numb
         nextActionDue: null,
         reasonLeftDetail: null,
         sources: {},
+        characteristics: {},
         attendanceOrderRouteSince: null,
         anonymisedAt: now,
       },

@@ -35,6 +35,7 @@ export const loader = guard("routes/register.$childId._index").loader(async ({ u
     name: `${entry.firstName} ${entry.lastName}`,
     childReference: entry.childReference,
     view: entry.view,
+    sourcedItems: entry.sourcedItems,
     left: entry.dateLeft
       ? {
           date: formatDate(entry.dateLeft),
@@ -149,7 +150,8 @@ const SECTIONS: { heading: string; fields: string[] }[] = [
   { heading: "Parents and carers", fields: ["parents"] },
   { heading: "Education", fields: ["educationStatus", "homeEducationReason", "arrangements"] },
   { heading: "Needs and social care", fields: ["senStatus", "socialCareStatus", "allocatedSocialWorker", "atRiskOfHarmFromHome", "laArrangedSpecialSchoolPlace", "namedSchool"] },
-  { heading: "The entry", fields: ["dateEntered", "sources"] },
+  { heading: "Protected characteristics", fields: v.PROTECTED_CHARACTERISTICS.map((c) => `characteristics.${c}`) },
+  { heading: "The entry", fields: ["dateEntered"] },
 ];
 
 export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
@@ -344,6 +346,13 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
             })}
           />
         ))}
+        <SummaryList
+          card={{ title: "Where each item came from" }}
+          rows={d.sourcedItems.map((item) => ({
+            key: `${item.label}${item.who ? `: ${item.who}` : ""}${item.required ? "" : " (optional item)"}`,
+            value: item.source ? v.INFORMATION_SOURCE_LABELS[item.source] : "Not recorded",
+          }))}
+        />
         <h2 className="govuk-heading-m">History</h2>
         <ol className="govuk-list app-timeline">
           {d.history.map((h) => (

@@ -18,6 +18,7 @@ import { formDataToObject } from "#app/forms/form-data";
 import { blankEntry, registerEntrySchema } from "#app/forms/register-entry";
 import { formValues, parseSubmission } from "#app/forms/submission";
 import { blankKeptAnswersCookie, takeKeptAnswers } from "#app/utils/kept-answers.server";
+import { entrySchemaWithRules, nationalEntryRules } from "#app/utils/entry-rules.server";
 import { guard } from "#app/utils/route-guard.server";
 
 const TITLE = "Add a child to the register";
@@ -27,9 +28,9 @@ export const loader = guard("routes/register.new").loader(async ({ user, request
   const today = londonDate(new Date());
   // Answers sent after the session ended come back here once the same person signs in (decision 064).
   const kept = await takeKeptAnswers(request, user.id, href("/register/new"));
-  const initial = kept ? formValues(registerEntrySchema(today), formDataToObject(kept)) : blankEntry(today);
+  const initial = kept ? formValues(entrySchemaWithRules(today), formDataToObject(kept)) : blankEntry(today);
   return data(
-    { today, socialWorkers: await socialWorkersOf(scope), initial, answersKept: Boolean(kept) },
+    { today, rules: nationalEntryRules(), socialWorkers: await socialWorkersOf(scope), initial, answersKept: Boolean(kept) },
     kept ? { headers: { "Set-Cookie": blankKeptAnswersCookie() } } : undefined,
   );
 });
@@ -43,13 +44,13 @@ export const action = guard("routes/register.new").action(async ({ request, user
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "check");
   // Only the form's own fields, each within its limit, are read and shown again.
-  const values = formValues(registerEntrySchema(today), formDataToObject(form));
+  const values = formValues(entrySchemaWithRules(today), formDataToObject(form));
   if (intent === "add-parent" || intent === "add-provider") {
     return { view: "form" as const, errors: {}, values: withExtraRow(values, intent === "add-parent" ? "parents" : "arrangements") };
   }
   if (intent === "change" || intent.startsWith("change:")) return { view: "form" as const, errors: {}, values };
 
-  const submission = parseSubmission(registerEntrySchema(today), values);
+  const submission = parseSubmission(entrySchemaWithRules(today), values);
   if (!submission.ok) return data({ view: "form" as const, errors: submission.errors, values }, { status: 400 });
   const workers = await socialWorkersOf(scope);
   const worker = workers.find((w) => w.id === submission.data.allocatedSocialWorkerId);
@@ -135,7 +136,7 @@ export default function NewEntry({ loaderData, actionData }: Route.ComponentProp
       </div>
     );
   }
-  const schema = registerEntrySchema(loaderData.today);
+  const schema = registerEntrySchema(loaderData.today, loaderData.rules);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

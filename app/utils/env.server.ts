@@ -55,6 +55,10 @@ const EnvSchema = z
     // country: condition B extended to a child protection plan in the previous 5 years (README,
     // "Home-education consent"). Off until the enacted text is confirmed.
     CONSENT_EXTENDED_CONDITION_B: z.enum(["on", "off"]).default("off"),
+    // The threshold of hours a week below which another provider is not recorded on the register,
+    // as the January 2026 government amendments proposed regulations may set (README, "Configuration").
+    // 0 records every provider until the regulations give a number.
+    REGISTER_PROVIDER_MINIMUM_HOURS: z.coerce.number().min(0).max(60).default(0),
     STATISTICS_ACADEMIC_YEARS: z.coerce.number().int().min(1).max(10).default(2),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     PORT: z.coerce.number().int().positive().default(3000),

@@ -59,6 +59,7 @@ export async function childWithEverything(overrides: Record<string, string> = {}
           "parents.1.hasParentalResponsibility": "yes",
           "parents.1.livesWithChild": "no",
           "parents.1.educatesChild": "no",
+          "parents.1.source": "la_records",
           "parents.1.email": "george@example.com",
           "parents.1.addressLine1": "3 Piccadilly Terrace",
           "parents.1.town": "London",
