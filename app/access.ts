@@ -92,6 +92,8 @@ export const ROUTE_ACCESS = {
   // Data protection (decisions 050-054).
   "routes/service-admin.retention": needs("manage:retention:any"),
   "routes/service-admin.record-of-processing": needs("manage:retention:any"),
+  // Which roles use which items of the register (s436F, decision 074).
+  "routes/service-admin.register-uses": needs("manage:retention:any"),
   "routes/admin.subject-access": needs("respond:subject-access:own-la"),
   "routes/admin.subject-access[.]json": needs("respond:subject-access:own-la"),
   // The directory of non-school alternative provision.

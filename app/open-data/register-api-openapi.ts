@@ -1,3 +1,4 @@
+import { PURPOSE_STATEMENTS } from "#app/domain/register-purposes";
 import * as v from "#app/domain/register-vocabulary";
 import { MAX_ENTRIES_PAGE_SIZE } from "#app/forms/register-entry-json";
 
@@ -175,6 +176,9 @@ const exampleEntry = { id: "3f6c2a1e-8b4d-4c2a-9e1f-5d7b9a3c1e20", childReferenc
 const entryId = { name: "id", in: "path", required: true, description: "The entry's id", schema: { type: "string", format: "uuid" } };
 const etag = { ETag: { description: "The entry's version, for If-Match", schema: { type: "string", pattern: '^"[0-9]+"$' } } };
 
+// What the entries may be used for (s436F Education Act 1996, decision 074), as every page with them says.
+const USE_OF_INFORMATION = `The council may use these entries only for ${PURPOSE_STATEMENTS.register}; ${PURPOSE_STATEMENTS.suitable_education}; and ${PURPOSE_STATEMENTS.safeguarding}.`;
+
 export function registerApiPaths(perToken: number) {
   const limited = {
     description: `More than ${perToken} register API requests in a minute with one token`,
@@ -192,7 +196,7 @@ export function registerApiPaths(perToken: number) {
         operationId: "listRegisterEntries",
         summary: "Your council's entries, a page at a time, in the order they last changed",
         description:
-          "Needs the register_read scope. Ordered by updatedAt, then id, so a page boundary never skips or repeats an entry. To synchronise, keep the updatedAt of the last entry you received and ask again with updatedSince set to it (the entry itself comes again: updatedSince is inclusive). Entries whose processing is restricted are left out. Children who have left the register are included, with dateLeft and reasonLeft.",
+          `Needs the register_read scope. Ordered by updatedAt, then id, so a page boundary never skips or repeats an entry. To synchronise, keep the updatedAt of the last entry you received and ask again with updatedSince set to it (the entry itself comes again: updatedSince is inclusive). Entries whose processing is restricted are left out. Children who have left the register are included, with dateLeft and reasonLeft. ${USE_OF_INFORMATION}`,
         security: [{ councilToken: ["register_read"] }],
         parameters: [
           { name: "educationStatus", in: "query", schema: choice(v.EDUCATION_STATUSES) },

@@ -1,4 +1,5 @@
 import { href } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/register.$childId._index";
 import { BackLink, Button, ButtonGroup, InsetText, NotificationBanner, Select, SummaryCard, SummaryList, Tag, WarningText } from "#app/components/govuk";
 import { outgoingTransferOf } from "#app/data/transfers.server";
@@ -181,6 +182,7 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
         </p>
         <span className="govuk-caption-l">Child reference {d.childReference}</span>
         <h1 className="govuk-heading-l">{d.name}</h1>
+        <PurposeStatement routeId="routes/register.$childId._index" />
         {d.left ? (
           <p className="govuk-body">
             <Tag colour="grey">Left the register</Tag> on {d.left.date}: {d.left.reason.toLowerCase()}

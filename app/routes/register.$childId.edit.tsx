@@ -1,4 +1,5 @@
 import { data, href, redirect } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/register.$childId.edit";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { BackLink, Button } from "#app/components/govuk";
@@ -94,6 +95,7 @@ export default function EditEntry({ loaderData, actionData }: Route.ComponentPro
           key={JSON.stringify(values)}
         >
           <h1 className="govuk-heading-l">{title}</h1>
+          <PurposeStatement routeId="routes/register.$childId.edit" />
           <input type="hidden" name="version" value={String(values.version ?? "")} />
           <EntryFields socialWorkers={loaderData.socialWorkers} />
           <Button name="intent" value="save" preventDoubleClick>

@@ -1,4 +1,5 @@
 import { data, href, redirect } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/register.new";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { BackLink, Button, ButtonGroup, ErrorSummary, SummaryList, WarningText } from "#app/components/govuk";
@@ -108,6 +109,7 @@ export default function NewEntry({ loaderData, actionData }: Route.ComponentProp
           <PageTitle title="Check your answers" hasErrors={Boolean(actionData.differentChildError)} />
           {actionData.differentChildError ? <ErrorSummary errors={[{ href: "#differentChild", text: actionData.differentChildError }]} /> : null}
           <h1 className="govuk-heading-l">Check your answers before adding the child</h1>
+          <PurposeStatement routeId="routes/register.new" />
           {actionData.warning ? <WarningText>{actionData.warning}</WarningText> : null}
           <form method="post" noValidate>
             <PossibleMatches duplicates={actionData.duplicates} elsewhere={actionData.elsewhere} error={actionData.differentChildError} />
@@ -144,6 +146,7 @@ export default function NewEntry({ loaderData, actionData }: Route.ComponentProp
         {loaderData.answersKept && !actionData ? <KeptAnswersBanner /> : null}
         <ValidatedForm schema={schema} defaultValues={loaderData.initial} refused={actionData} pageTitle={TITLE} key={actionData ? JSON.stringify(actionData.values) : "initial"}>
           <h1 className="govuk-heading-l">{TITLE}</h1>
+          <PurposeStatement routeId="routes/register.new" />
           <EntryFields socialWorkers={loaderData.socialWorkers} />
           <Button name="intent" value="check">
             Continue
