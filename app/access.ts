@@ -61,6 +61,9 @@ export const ROUTE_ACCESS = {
   "routes/register.$childId.leave": needs("write:child:own-la"),
   "routes/register.$childId.same-child": needs("write:child:own-la"),
   "routes/register.$childId.contacts.new": needs("write:child:own-la"),
+  // Providers tell the council (s436E, decision 074a): an officer asks; the provider answers by a one-time link.
+  "routes/register.$childId.provider-requests.new": needs("write:child:own-la"),
+  "routes/provider-answer.$token": PUBLIC,
   "routes/register.$childId.contacts.$contactId": needs("write:child:own-la"),
   // The council's queue of items to decide (incoming transfers, destination-unknown matches).
   "routes/council-queue._index": needs("write:child:own-la"),

@@ -21,6 +21,7 @@ export const REGISTER_USES = {
   "routes/register.$childId.same-child": { purposes: ["register", "transfers"], items: ["identity", "parents"] },
   "routes/register.$childId.contacts.new": { purposes: ["suitable_education", "safeguarding"], items: ["identity", "casework"] },
   "routes/register.$childId.contacts.$contactId": { purposes: ["suitable_education", "safeguarding"], items: ["identity", "casework"] },
+  "routes/register.$childId.provider-requests.new": { purposes: ["register", "suitable_education"], items: ["identity", "providers"] },
   "routes/council-queue._index": { purposes: ["register", "transfers"], items: ["identity"] },
   "routes/council-queue.$itemId": { purposes: ["register", "transfers"], items: ["identity", "parents", "education"] },
   "routes/my-children": { purposes: ["safeguarding", "consent"], items: ["identity", "education", "social_care"] },

@@ -24,6 +24,7 @@ import {
   parentsAndCarers,
   passwordResets,
   placements,
+  providerInformationRequests,
   retentionRules,
   signInThrottles,
 } from "#db/schema/index";
@@ -197,6 +198,7 @@ export async function anonymiseEntry(laId: string, childId: string, period: numb
     });
     await tx.delete(parentsAndCarers).where(eq(parentsAndCarers.childId, childId));
     await tx.delete(educationArrangements).where(eq(educationArrangements.childId, childId));
+    await tx.delete(providerInformationRequests).where(eq(providerInformationRequests.childId, childId));
     await tx.execute(sql`select retention_anonymise_entry_records(${childId}::uuid) as counts`);
     await tx
       .update(placements)

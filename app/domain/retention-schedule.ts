@@ -152,6 +152,7 @@ export const CHILD_DATA_TABLES = {
   contacts: "Anonymised with the entry: date and kind kept, with whom, what happened, outcome and next action removed.",
   council_queue_items:
     "Anonymised with the entry it belongs with (this council's entry once matched or made, otherwise the other council's entry it came from): the child's name, date of birth and new address in a transfer, and the reason given for a decision, removed.",
+  provider_information_requests: "Deleted when the entry is anonymised: the provider's address, name and answer go with it.",
   api_idempotency_keys: "Nothing to anonymise: the register API's stored answer to a create holds only the entry's id, child reference and version.",
 } as const;
 export type ChildDataTable = keyof typeof CHILD_DATA_TABLES;

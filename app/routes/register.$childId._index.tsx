@@ -17,6 +17,8 @@ import { formatDate, londonDate } from "#app/domain/dates";
 import * as v from "#app/domain/register-vocabulary";
 import { caseOwners } from "#app/data/caseload.server";
 import { contactsOfChild } from "#app/data/contacts.server";
+import { providerRequestsOf } from "#app/data/provider-requests.server";
+import { providerAnswerRows } from "#app/domain/provider-requests";
 import { CONTACT_TYPE_LABELS } from "#app/domain/contacts";
 import { guard } from "#app/utils/route-guard.server";
 
@@ -24,7 +26,12 @@ export const loader = guard("routes/register.$childId._index").loader(async ({ u
   const scope = registerScope(user);
   const entry = await viewEntry(scope, params.childId ?? "", actor);
   const today = londonDate(new Date());
-  const [requests, placements, contacts] = await Promise.all([consentRequestsOfChild(scope, entry.id), placementsOfChild(scope, entry.id), contactsOfChild(scope, entry.id)]);
+  const [requests, placements, contacts, providerRequests] = await Promise.all([
+    consentRequestsOfChild(scope, entry.id),
+    placementsOfChild(scope, entry.id),
+    contactsOfChild(scope, entry.id),
+    providerRequestsOf(scope, entry.id),
+  ]);
   const owners = can("write:child:own-la") ? await caseOwners(registerWriteScope(user)) : [];
   const ownerName = entry.ownerUserId ? (owners.find((o) => o.id === entry.ownerUserId)?.name ?? "Another officer") : "Unassigned";
   // The LA's officers see who has viewed or changed the entry; an allocated social worker does not.
@@ -101,6 +108,11 @@ export const loader = guard("routes/register.$childId._index").loader(async ({ u
       nextAction: c.nextAction && c.nextActionDue ? `${c.nextAction} (by ${formatDate(c.nextActionDue)})` : null,
       author: c.author,
       mayCorrect: c.mayCorrect,
+    })),
+    providerAnswers: providerRequests.map((r) => ({
+      id: r.id,
+      heading: `${r.providerName}, asked on ${formatDate(r.requestedOn)}`,
+      rows: providerAnswerRows(r),
     })),
   };
 });
@@ -309,6 +321,20 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
                     </>
                   ) : null}
                 </p>
+              </div>
+            ))}
+          </SummaryCard>
+        </div>
+        <div id="provider-answers">
+          <SummaryCard
+            title="Information from providers (section 436E)"
+            actions={d.canEdit && !d.left ? [{ href: href("/register/:childId/provider-requests/new", { childId: d.id }), text: "Ask a provider for information" }] : []}
+          >
+            {d.providerAnswers.length === 0 ? <p className="govuk-body">No provider has been asked.</p> : null}
+            {d.providerAnswers.map((a) => (
+              <div key={a.id}>
+                <h3 className="govuk-heading-s govuk-!-margin-bottom-1">{a.heading}</h3>
+                <SummaryList rows={a.rows} />
               </div>
             ))}
           </SummaryCard>

@@ -24,6 +24,7 @@ import {
   passwordResets,
   placementRefusals,
   placements,
+  providerInformationRequests,
   signInThrottles,
   statisticsCouncilFigures,
 } from "#db/schema/index";
@@ -147,8 +148,10 @@ describe("anonymising register entries", () => {
     ]);
     for (const personal of ["Ada", "Lovelace", "Marchmont", "WC1N", "Annabella", "Byron", "george@example.com", "risk at home", "small group", "notebooks", "sample of work", "Headingley", "safer seen daily"]) expect(held, personal).not.toContain(personal);
     const history = await db.select().from(entryHistory).where(eq(entryHistory.childId, old.childId)).orderBy(entryHistory.id);
-    expect(history.map((h) => h.kind)).toEqual(["created", "consent_requested", "consent_refused", "placement", "contact_recorded", "left", "transfer_declined", "anonymised"]);
-    expect(history.map((h) => h.summary).slice(4, 7)).toEqual(["Contact recorded", "Left", "Transfer declined"]);
+    expect(history.map((h) => h.kind)).toEqual(["created", "consent_requested", "consent_refused", "placement", "contact_recorded", "provider_information", "left", "transfer_declined", "anonymised"]);
+    expect(history.map((h) => h.summary).slice(4, 8)).toEqual(["Contact recorded", "Provider information", "Left", "Transfer declined"]);
+    // The request to the provider (its address and name) goes with the entry.
+    expect(await db.select().from(providerInformationRequests).where(eq(providerInformationRequests.childId, old.childId))).toEqual([]);
     const [contact] = await db.select().from(contacts).where(eq(contacts.childId, old.childId));
     expect(contact).toMatchObject({ contactDate: "2026-11-20", type: "visit", withWhom: "Removed under the retention schedule", outcome: null, nextAction: null });
     expect(await rowOf(old.childId)).toMatchObject({ nextAction: null, nextActionDue: null });

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { recordContact } from "#app/data/contacts.server";
+import { askProvider } from "#app/data/provider-requests.server";
 import { createPlacement } from "#app/data/placements.server";
 import { action as queueItemAction } from "#app/routes/council-queue.$itemId";
 import { action as decideAction } from "#app/routes/consent-requests.$requestId";
@@ -88,6 +89,9 @@ export async function childWithEverything(overrides: Record<string, string> = {}
     officer.actor,
     new Date(Date.now() - 2 * 3_600_000),
   );
+  // A provider asked for information (s436E), not yet answered.
+  const asked = await askProvider(officer.scope, childId, { arrangement: 0, providerEmail: `tutor.${childId.slice(0, 8)}@example.com` }, officer.actor);
+  if (!asked.ok) throw new Error(`could not ask the provider: ${JSON.stringify(asked)}`);
   await call(childLoader, await requestAs(officer.user, `/register/${childId}`), { childId });
   await leave(officer.user, childId, { reasonLeft: "moved_out_of_area", destination: "english_council", destinationLaId: leeds.user.organisationId });
   const [transfer] = await db.select().from(councilQueueItems).where(and(eq(councilQueueItems.sourceChildId, childId), eq(councilQueueItems.kind, "incoming_transfer")));

@@ -13,6 +13,7 @@ import { entrySection } from "./entry.server";
 import { historySection } from "./history.server";
 import { inboxSection } from "./inbox.server";
 import { parentDetailsSection } from "./parent-details.server";
+import { providerRequestsSection } from "./provider-requests.server";
 import { parentsSection } from "./parents.server";
 import { placementsSection, refusalsSection } from "./placements.server";
 import type { ChildSection, ParentSection } from "./section";
@@ -32,6 +33,7 @@ export const CHILD_SECTIONS: readonly ChildSection[] = [
   placementsSection,
   refusalsSection,
   contactsSection,
+  providerRequestsSection,
   transfersSection,
   councilQueueSection,
   inboxSection,
