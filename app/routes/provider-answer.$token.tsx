@@ -1,6 +1,7 @@
 import { data } from "react-router";
 import type { Route } from "./+types/provider-answer.$token";
 import { RadiosField, TextareaField, TextField } from "#app/components/form/fields";
+import { ShownWhen } from "#app/components/form/ShownWhen";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { Button, Panel } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
@@ -70,35 +71,23 @@ export default function ProviderAnswer({ loaderData: d, actionData }: Route.Comp
             educate a child on the register to tell the council about that education (section 436E Education Act 1996). The council will use your answer only to keep its
             register and to check the child is receiving a suitable education.
           </p>
-          <RadiosField
-            name="educatesChild"
-            legend="Do you educate this child?"
-            legendSize="m"
-            items={[
-              {
-                value: "yes",
-                label: "Yes",
-                conditional: (
-                  <>
-                    <TextField name="providerAddress" label="Your organisation's address" />
-                    <RadiosField
-                      name="online"
-                      legend="Do you teach the child online?"
-                      small
-                      items={[
-                        { value: "yes", label: "Yes", conditional: <TextField name="website" label="Your website" hint="Or the email address you teach through" spellCheck={false} /> },
-                        { value: "no", label: "No", conditional: <TextField name="location" label="Where you teach the child" hint="The address, or “at the child's home”" /> },
-                      ]}
-                    />
-                    <TextField name="hoursPerWeek" label="Hours a week you educate the child" width="3" inputMode="numeric" />
-                    <TextField name="hoursWithoutParent" label="Of those, hours a week with no parent present" width="3" inputMode="numeric" />
-                    <RadiosField name="hoursEstimated" legend="Are these hours an estimate? (optional)" items={YES_NO} inline small />
-                  </>
-                ),
-              },
-              { value: "no", label: "No" },
-            ]}
-          />
+          <RadiosField name="educatesChild" legend="Do you educate this child?" legendSize="m" items={YES_NO} inline />
+          {/* Asked only of a provider that educates the child; one radio group never sits inside another's reveal. */}
+          <ShownWhen when="educatesChild" is={["yes"]}>
+            <TextField name="providerAddress" label="Your organisation's address" />
+            <RadiosField
+              name="online"
+              legend="Do you teach the child online?"
+              small
+              items={[
+                { value: "yes", label: "Yes", conditional: <TextField name="website" label="Your website" hint="Or the email address you teach through" spellCheck={false} /> },
+                { value: "no", label: "No", conditional: <TextField name="location" label="Where you teach the child" hint="The address, or “at the child's home”" /> },
+              ]}
+            />
+            <TextField name="hoursPerWeek" label="Hours a week you educate the child" width="3" inputMode="numeric" />
+            <TextField name="hoursWithoutParent" label="Of those, hours a week with no parent present" width="3" inputMode="numeric" />
+            <RadiosField name="hoursEstimated" legend="Are these hours an estimate? (optional)" items={YES_NO} inline small />
+          </ShownWhen>
           <TextareaField name="note" label="Anything else the council should know (optional)" rows={3} />
           <TextField name="answeredBy" label="Your name" autoComplete="name" />
           <Button preventDoubleClick>Send your answer</Button>

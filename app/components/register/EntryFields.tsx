@@ -79,17 +79,16 @@ export function EntryFields({ socialWorkers }: { socialWorkers: { id: string; na
               {
                 value: "yes",
                 label: "Yes",
-                conditional: (
-                  <>
-                    <TextField name={`parents.${i}.hoursPerWeek`} label="Hours a week" width="3" inputMode="numeric" />
-                    <RadiosField name={`parents.${i}.hoursEstimated`} legend="Are these hours an estimate? (optional)" items={YES_NO} inline small />
-                  </>
-                ),
+                conditional: <TextField name={`parents.${i}.hoursPerWeek`} label="Hours a week" width="3" inputMode="numeric" />,
               },
               { value: "no", label: "No" },
             ]}
             small
           />
+          {/* Beside the question, not inside its reveal: one radio group never holds another. */}
+          <ShownWhen when={`parents.${i}.educatesChild`} is={["yes"]}>
+            <RadiosField name={`parents.${i}.hoursEstimated`} legend="Are their hours an estimate? (optional)" items={YES_NO} inline small />
+          </ShownWhen>
           <SelectField name={`parents.${i}.source`} label="Where their details came from" options={withBlank(SOURCE_OPTIONS)} />
         </Fieldset>
       ))}
