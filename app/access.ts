@@ -61,6 +61,9 @@ export const ROUTE_ACCESS = {
   "routes/register.$childId.leave": needs("write:child:own-la"),
   "routes/register.$childId.same-child": needs("write:child:own-la"),
   "routes/register.$childId.contacts.new": needs("write:child:own-la"),
+  // Providers tell the council (s436E, decision 074a): an officer asks; the provider answers by a one-time link.
+  "routes/register.$childId.provider-requests.new": needs("write:child:own-la"),
+  "routes/provider-answer.$token": PUBLIC,
   "routes/register.$childId.contacts.$contactId": needs("write:child:own-la"),
   "routes/register.$childId.suitability.$action": needs("write:child:own-la"),
   "routes/register.$childId.support-requests.new": needs("write:child:own-la"),
@@ -99,6 +102,8 @@ export const ROUTE_ACCESS = {
   // Data protection (decisions 050-054).
   "routes/service-admin.retention": needs("manage:retention:any"),
   "routes/service-admin.record-of-processing": needs("manage:retention:any"),
+  // Which roles use which items of the register (s436F, decision 074).
+  "routes/service-admin.register-uses": needs("manage:retention:any"),
   "routes/admin.subject-access": needs("respond:subject-access:own-la"),
   "routes/admin.subject-access[.]json": needs("respond:subject-access:own-la"),
   // The directory of non-school alternative provision.

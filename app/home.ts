@@ -106,6 +106,7 @@ const WORK: readonly Work[] = [
       { href: "/service-admin/schools", text: "Schools", description: "Load the schools from Get Information About Schools, and see when they were last loaded." },
       { href: "/service-admin/retention", text: "Retention schedule", description: "How long each kind of record is kept, and what the next nightly run would remove.", permission: "manage:retention:any" },
       { href: "/service-admin/record-of-processing", text: "Record of processing", description: "What personal data the service holds, why, on what lawful basis and for how long.", permission: "manage:retention:any" },
+      { href: "/service-admin/register-uses", text: "Who uses the register", description: "Which roles use which of the register's items, and for what purposes.", permission: "manage:retention:any" },
     ],
   },
   {

@@ -11,7 +11,7 @@ import { laSettings, organisations, users } from "./schema/index";
 // A few children for the demo LAs, entered through the data layer (so they have references,
 // history and audit events like any other entry).
 
-const sources = { name: "parent", dateOfBirth: "la_records", address: "la_records", parents: "parent", education: "parent" } as const;
+const sources = { name: "parent", dateOfBirth: "la_records", address: "la_records", senStatus: "la_records", socialCareStatus: "la_records" } as const;
 
 function child(overrides: Partial<RegisterEntryInput> & Pick<RegisterEntryInput, "firstName" | "lastName" | "dateOfBirth">): RegisterEntryInput {
   return {
@@ -25,7 +25,10 @@ function child(overrides: Partial<RegisterEntryInput> & Pick<RegisterEntryInput,
     laArrangedSpecialSchoolPlace: false,
     dateEntered: addDays(londonDate(new Date()), -30),
     sources,
-    parents: [{ name: "Demo Parent", relationship: "mother", hasParentalResponsibility: true, livesWithChild: true, educatesChild: false, postcode: undefined, hoursPerWeek: undefined }],
+    characteristics: {},
+    parents: [
+      { name: "Demo Parent", relationship: "mother", hasParentalResponsibility: true, livesWithChild: true, educatesChild: false, postcode: undefined, hoursPerWeek: undefined, hoursEstimated: false, source: "parent" },
+    ],
     arrangements: [],
     ...overrides,
   };
@@ -74,8 +77,24 @@ export async function seedDemoRegister(db: Database): Promise<void> {
         nhsNumber: "9434765919",
         educationStatus: "elective_home_education",
         homeEducationReason: "philosophical_or_preferential",
-        parents: [{ name: "Hannah Clarke", relationship: "mother", hasParentalResponsibility: true, livesWithChild: true, educatesChild: true, hoursPerWeek: 15, postcode: undefined }],
-        arrangements: [{ providerName: "Primrose Hill Tutors", providerType: "tutor", online: false, location: "At home", hoursPerWeek: 6, hoursWithoutParent: 6 }],
+        parents: [
+          { name: "Hannah Clarke", relationship: "mother", hasParentalResponsibility: true, livesWithChild: true, educatesChild: true, hoursPerWeek: 15, hoursEstimated: true, postcode: undefined, source: "parent" },
+        ],
+        characteristics: { disability: "no", religionOrBelief: "Quaker" },
+        sources: { ...sources, disability: "parent", religionOrBelief: "parent" },
+        arrangements: [
+          {
+            providerName: "Primrose Hill Tutors",
+            providerType: "tutor",
+            providerAddress: "14 Regent's Park Road, London NW1 7TX",
+            online: false,
+            location: "At home",
+            hoursPerWeek: 6,
+            hoursWithoutParent: 6,
+            hoursEstimated: false,
+            source: "provider",
+          },
+        ],
       }),
     ],
     // Condition A of s434A with no social worker: the council's decision-maker decides.

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import { formatDate, type IsoDate } from "#app/domain/dates";
 import { diffEntries, type EntryView } from "#app/domain/entry-changes";
 import { changeLinkText, describeEntry } from "#app/domain/entry-view";
+import { EOTAS_NEEDS_EHC_PLAN, eotasAllowed } from "#app/domain/register-content";
 import * as v from "#app/domain/register-vocabulary";
 import type { RegisterEntryInput } from "#app/forms/register-entry";
 import type { Actor } from "#app/utils/audit.server";
@@ -73,6 +74,11 @@ async function checkLinks(tx: DbOrTx, scope: WriterScope, input: RegisterEntryIn
   return { errors, input: { ...rest, ...(responsibleLaId ? { responsibleLaId } : {}), ...(namedSchool ? { namedSchool } : {}) } };
 }
 
+/** The Act's own rules on an entry, decided again here whatever called (a form, the API, a queue item). */
+function entryProblems(input: RegisterEntryInput): Record<string, string> {
+  return eotasAllowed(input.educationStatus, input.senStatus) ? {} : { educationStatus: EOTAS_NEEDS_EHC_PLAN };
+}
+
 async function findDuplicate(tx: DbOrTx, scope: WriterScope, input: RegisterEntryInput, exceptId?: string) {
   for (const field of ["upn", "nhsNumber"] as const) {
     const value = input[field];
@@ -112,7 +118,8 @@ export async function createEntry(scope: WriterScope, given: RegisterEntryInput,
   try {
     return await transaction("register.create", async (tx) => {
       const checked = await checkLinks(tx, scope, given);
-      if (Object.keys(checked.errors).length > 0) return { ok: false, kind: "invalid", errors: checked.errors } as const;
+      const errors = { ...entryProblems(checked.input), ...checked.errors };
+      if (Object.keys(errors).length > 0) return { ok: false, kind: "invalid", errors } as const;
       const input = checked.input;
       const duplicate = await findDuplicate(tx, scope, input);
       if (duplicate) return { ok: false, kind: "duplicate", ...duplicate } as const;
@@ -162,7 +169,8 @@ export async function updateEntry(scope: WriterScope, childId: string, expectedV
     return await changeEntry("register.update", scope, childId, actor, async ({ tx, entry: before, isAt, record }) => {
       if (!isAt(expectedVersion)) return { ok: false, kind: "conflict" } as const;
       const checked = await checkLinks(tx, scope, given);
-      if (Object.keys(checked.errors).length > 0) return { ok: false, kind: "invalid", errors: checked.errors } as const;
+      const errors = { ...entryProblems(checked.input), ...checked.errors };
+      if (Object.keys(errors).length > 0) return { ok: false, kind: "invalid", errors } as const;
       const input = checked.input;
       const duplicate = await findDuplicate(tx, scope, input, childId);
       if (duplicate) return { ok: false, kind: "duplicate", ...duplicate } as const;

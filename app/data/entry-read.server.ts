@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL } from "drizzle-o
 import { timelineItem, type HistoryChange } from "#app/domain/entry-history";
 import { describeEntry } from "#app/domain/entry-view";
 import { hasResponsibleAuthority } from "#app/domain/children-in-care";
+import { itemsWithSources } from "#app/domain/register-content";
 import type * as v from "#app/domain/register-vocabulary";
 import type { RegisterEntryInput } from "#app/forms/register-entry";
 import type { Actor } from "#app/utils/audit.server";
@@ -39,11 +40,13 @@ export async function viewEntry(scope: RegisterScope, childId: string, actor: Ac
   // their allocation (issue 26): both councils' logs show it.
   const across = entry.child.laId !== scope.la.laId;
   await actor.audit(db, { action: "child.viewed", subjectType: "child", subjectId: childId, ...(across ? { counterpartLaId: entry.child.laId } : {}) });
-  const view = describeEntry(toInput(entry.child, parents, arrangements), entry.socialWorkerName, await responsibleCouncilName(db, entry.child.laId, entry.child));
+  const input = toInput(entry.child, parents, arrangements);
+  const view = describeEntry(input, entry.socialWorkerName, await responsibleCouncilName(db, entry.child.laId, entry.child));
   return {
     ...entry.child,
     socialWorkerName: entry.socialWorkerName,
     view,
+    sourcedItems: itemsWithSources(input),
     history: history.map((h) => timelineItem({ ...h, changes: h.changes as HistoryChange[] })),
     alsoRegisteredBy,
   };
@@ -101,7 +104,7 @@ export function otherCouncils(scope: LaScope) {
 }
 
 /** The entry as the edit and leave forms need it (its answers, and the version the change starts from). */
-export async function entryForEdit(scope: LaScope, childId: string, actor: Actor, page: "edit" | "leave" | "contact" | "suitability" | "support-request") {
+export async function entryForEdit(scope: LaScope, childId: string, actor: Actor, page: "edit" | "leave" | "contact" | "suitability" | "support-request" | "provider-request") {
   if (!isUuid(childId)) notFound();
   const [child] = await db.select().from(children).where(and(eq(children.id, childId), eq(children.laId, scope.laId)));
   if (!child) notFound();
@@ -153,7 +156,9 @@ function toInput(
     responsibleLaId: child.responsibleLaId ?? undefined,
     namedSchool: child.namedSchool ?? undefined,
     namedSchoolUrn: child.namedSchoolUrn ?? undefined,
-    sources: child.sources as RegisterEntryInput["sources"],
+    // Every entry holds its mandatory sources; only an anonymised one holds none, and is never read as an entry.
+    sources: child.sources as v.EntrySources,
+    characteristics: child.characteristics,
     parents: parents.map((p) => ({
       name: p.name,
       relationship: p.relationship as v.Relationship,
@@ -167,14 +172,21 @@ function toInput(
       email: p.email ?? undefined,
       educatesChild: p.educatesChild,
       hoursPerWeek: p.hoursPerWeek ?? undefined,
+      hoursEstimated: p.hoursEstimated,
+      source: p.source,
     })),
     arrangements: arrangements.map((a) => ({
       providerName: a.providerName,
       providerType: a.providerType,
+      // A row recorded before the provider's address was asked has none: the edit form asks for it.
+      providerAddress: a.providerAddress ?? "",
       online: a.online,
-      location: a.location,
+      location: a.location ?? undefined,
+      website: a.website ?? undefined,
       hoursPerWeek: a.hoursPerWeek,
       hoursWithoutParent: a.hoursWithoutParent,
+      hoursEstimated: a.hoursEstimated,
+      source: a.source,
     })),
   };
 }

@@ -28,6 +28,7 @@ export function childColumns(input: RegisterEntryInput) {
     responsibleLaId: input.responsibleLaId ?? null,
     allocatedSocialWorkerId: input.allocatedSocialWorkerId ?? null,
     atRiskOfHarmFromHome: input.atRiskOfHarmFromHome,
+    characteristics: input.characteristics,
     laArrangedSpecialSchoolPlace: input.laArrangedSpecialSchoolPlace,
     namedSchool: input.namedSchool ?? null,
     namedSchoolUrn: input.namedSchoolUrn ?? null,
@@ -57,6 +58,8 @@ export async function replaceRows(tx: Transaction, scope: WriterScope, childId: 
         email: p.email ?? null,
         educatesChild: p.educatesChild,
         hoursPerWeek: p.hoursPerWeek ?? null,
+        hoursEstimated: p.hoursEstimated,
+        source: p.source,
       })),
     );
   }
@@ -68,10 +71,14 @@ export async function replaceRows(tx: Transaction, scope: WriterScope, childId: 
         position,
         providerName: a.providerName,
         providerType: a.providerType,
+        providerAddress: a.providerAddress,
         online: a.online,
-        location: a.location,
+        location: a.location ?? null,
+        website: a.website ?? null,
         hoursPerWeek: a.hoursPerWeek,
         hoursWithoutParent: a.hoursWithoutParent,
+        hoursEstimated: a.hoursEstimated,
+        source: a.source,
       })),
     );
   }

@@ -16,12 +16,16 @@ const parentsJson = sql<string>`(select coalesce(json_agg(json_build_object(
     'hasParentalResponsibility', ${parentsAndCarers.hasParentalResponsibility}, 'livesWithChild', ${parentsAndCarers.livesWithChild},
     'addressLine1', ${parentsAndCarers.addressLine1}, 'addressLine2', ${parentsAndCarers.addressLine2}, 'town', ${parentsAndCarers.town},
     'postcode', ${parentsAndCarers.postcode}, 'phone', ${parentsAndCarers.phone}, 'email', ${parentsAndCarers.email},
-    'educatesChild', ${parentsAndCarers.educatesChild}, 'hoursPerWeek', ${parentsAndCarers.hoursPerWeek}::text
+    'educatesChild', ${parentsAndCarers.educatesChild}, 'hoursPerWeek', ${parentsAndCarers.hoursPerWeek}::text,
+    'hoursEstimated', ${parentsAndCarers.hoursEstimated}, 'source', ${parentsAndCarers.source}
   ) order by ${parentsAndCarers.position}), '[]')::text from ${parentsAndCarers} where ${parentsAndCarers.childId} = ${children.id})`;
 
 const arrangementsJson = sql<string>`(select coalesce(json_agg(json_build_object(
-    'providerName', ${educationArrangements.providerName}, 'providerType', ${educationArrangements.providerType}, 'online', ${educationArrangements.online},
-    'location', ${educationArrangements.location}, 'hoursPerWeek', ${educationArrangements.hoursPerWeek}::text, 'hoursWithoutParent', ${educationArrangements.hoursWithoutParent}::text
+    'providerName', ${educationArrangements.providerName}, 'providerType', ${educationArrangements.providerType},
+    'providerAddress', ${educationArrangements.providerAddress}, 'online', ${educationArrangements.online},
+    'location', ${educationArrangements.location}, 'website', ${educationArrangements.website},
+    'hoursPerWeek', ${educationArrangements.hoursPerWeek}::text, 'hoursWithoutParent', ${educationArrangements.hoursWithoutParent}::text,
+    'hoursEstimated', ${educationArrangements.hoursEstimated}, 'source', ${educationArrangements.source}
   ) order by ${educationArrangements.position}), '[]')::text from ${educationArrangements} where ${educationArrangements.childId} = ${children.id})`;
 
 // The export's columns, named as the cursor's rows carry them. Written as SQL rather than through
@@ -50,6 +54,7 @@ const EXPORT_FIELDS = {
   named_school: sql`${children.namedSchool}`,
   allocated_social_worker: staffName(children.allocatedSocialWorkerId),
   at_risk_of_harm_from_home: sql`${children.atRiskOfHarmFromHome}`,
+  characteristics: sql`${children.characteristics}::text`,
   sources: sql`${children.sources}::text`,
   date_entered: isoDate(children.dateEntered),
   status_since: isoDate(children.statusSince),
@@ -76,11 +81,12 @@ const ENTRY_COUNTS = {
   arrangements: sql`(select count(*)::int from ${educationArrangements} where ${educationArrangements.childId} = ${children.id})`,
 };
 
-type CursorRow = Omit<RegisterExportRow, "sources" | "parents" | "arrangements"> & { sources: string; parents: string; arrangements: string };
+type CursorRow = Omit<RegisterExportRow, "characteristics" | "sources" | "parents" | "arrangements"> & { characteristics: string; sources: string; parents: string; arrangements: string };
 
 function entryOf(row: CursorRow): RegisterExportRow {
   return {
     ...row,
+    characteristics: JSON.parse(row.characteristics) as RegisterExportRow["characteristics"],
     sources: JSON.parse(row.sources) as RegisterExportRow["sources"],
     parents: JSON.parse(row.parents) as RegisterExportRow["parents"],
     arrangements: JSON.parse(row.arrangements) as RegisterExportRow["arrangements"],

@@ -29,6 +29,7 @@ import {
   placements,
   suitabilitySteps,
   supportRequests,
+  providerInformationRequests,
   retentionRules,
   signInThrottles,
 } from "#db/schema/index";
@@ -199,6 +200,7 @@ export async function anonymiseEntry(laId: string, childId: string, period: numb
         nextActionDue: null,
         reasonLeftDetail: null,
         sources: {},
+        characteristics: {},
         attendanceOrderRouteSince: null,
         anonymisedAt: now,
       },
@@ -211,6 +213,7 @@ export async function anonymiseEntry(laId: string, childId: string, period: numb
     await tx.update(councilVisits).set({ outcome: null }).where(eq(councilVisits.childId, childId));
     // A parent's notification matched to or made into the entry holds the child's and parents' details as given: deleted (the history says it came).
     await tx.delete(councilQueueItems).where(and(eq(councilQueueItems.childId, childId), eq(councilQueueItems.kind, "parent_notification")));
+    await tx.delete(providerInformationRequests).where(eq(providerInformationRequests.childId, childId));
     await tx.execute(sql`select retention_anonymise_entry_records(${childId}::uuid) as counts`);
     await tx
       .update(placements)

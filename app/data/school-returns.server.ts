@@ -231,6 +231,8 @@ export function entryFromReturn(p: DeletionPayload, answers: EntryAnswers, today
         email: undefined,
         educatesChild: false,
         hoursPerWeek: undefined,
+        hoursEstimated: false,
+        source: "provider",
       },
     ],
     educationStatus: newEntryStatus(p.ground),
@@ -240,7 +242,15 @@ export function entryFromReturn(p: DeletionPayload, answers: EntryAnswers, today
     socialCareStatus: answers.socialCareStatus,
     allocatedSocialWorkerId: undefined,
     atRiskOfHarmFromHome: answers.atRiskOfHarmFromHome,
-    sources: { name: "provider", dateOfBirth: "provider", address: "provider", parents: "provider", education: "provider" },
+    characteristics: {},
+    // The school's items are the school's (a provider); what the officer answered is the council's own.
+    sources: {
+      name: "provider",
+      dateOfBirth: "provider",
+      address: "provider",
+      ...(answers.senStatus === "not_known" ? {} : { senStatus: "la_records" }),
+      ...(answers.socialCareStatus === "not_known" ? {} : { socialCareStatus: "la_records" }),
+    },
     dateEntered: today,
   } as RegisterEntryInput;
 }

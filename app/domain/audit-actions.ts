@@ -153,11 +153,15 @@ export const AUDIT_ACTIONS = [
   "information_request.sent",
   "information_request.answered",
   "council_visit.recorded",
+  // Providers tell the council (s436E, issue 16 item 3): the request, its one-time link opened, the answer.
+  "provider_request.sent",
+  "provider_request.opened",
+  "provider_request.answered",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ["user", "invitation", "organisation", "audit_log", "child", "register", "consent_request", "la_settings", "api_token", "listing", "change_request", "placement", "placement_limits", "email", "school", "retention_rule", "parent_or_carer", "council_queue_item", "school_return"] as const;
+export const AUDIT_SUBJECT_TYPES = ["user", "invitation", "organisation", "audit_log", "child", "register", "consent_request", "la_settings", "api_token", "listing", "change_request", "placement", "placement_limits", "email", "school", "retention_rule", "parent_or_carer", "council_queue_item", "school_return", "provider_request"] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 /**
@@ -259,6 +263,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "consent_requests.listed": "viewed a list of home education consent requests",
   "provider_placements.listed": "viewed the list of children placed with their organisation",
   "child.looked_up": "looked up a child on the register with the council's API token",
+  "provider_request.sent": "asked a provider educating a child for the information the register needs",
+  "provider_request.opened": "opened the link a council sent a provider to answer its request for information",
+  "provider_request.answered": "answered a council's request for information about a child it educates",
   "register.read_by_api": "read a page of the register with the council's API token",
   "email.retried": "sent a failed email again",
   "schools.loaded": "loaded the schools from Get Information About Schools",

@@ -22,6 +22,8 @@ export const HISTORY_KINDS = [
   "consent_view_given",
   // A parent asked the council to reconsider its refusal: a new request for a second decision-maker.
   "consent_reconsideration_requested",
+  // A provider educating the child was asked for information (s436E), or answered. The entry is unchanged.
+  "provider_information",
   // A placement was made, ended early or extended. The entry's own fields and version are unchanged.
   "placement",
   // The entry moved to another officer's caseload (or out of everyone's). The entry's owner changes.

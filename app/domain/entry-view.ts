@@ -2,6 +2,7 @@ import { formatDate, type IsoDate } from "./dates";
 import type { EntryView } from "./entry-changes";
 import { formatNhsNumber } from "./nhs-number";
 import { hasResponsibleAuthority } from "./children-in-care";
+import { itemsWithSources } from "./register-content";
 import * as v from "./register-vocabulary";
 
 // How an entry reads: one labelled value per field, for the child's page, the check-answers page
@@ -34,7 +35,8 @@ export interface EntryFacts {
   namedSchool?: Maybe<string>;
   namedSchoolUrn?: Maybe<string>;
   dateEntered: IsoDate;
-  sources: Record<v.SourcedItem, v.InformationSource>;
+  characteristics: v.Characteristics;
+  sources: v.EntrySources;
   parents: ParentFacts[];
   arrangements: ArrangementFacts[];
 }
@@ -52,18 +54,29 @@ export interface ParentFacts {
   email?: Maybe<string>;
   educatesChild: boolean;
   hoursPerWeek?: Maybe<number>;
+  hoursEstimated: boolean;
+  source: v.InformationSource;
 }
 
 export interface ArrangementFacts {
   providerName: string;
   providerType: v.ProviderType;
+  providerAddress: string;
   online: boolean;
-  location: string;
+  location?: Maybe<string>;
+  website?: Maybe<string>;
   hoursPerWeek: number;
   hoursWithoutParent: number;
+  hoursEstimated: boolean;
+  source: v.InformationSource;
 }
 
 const yesNoText = (b: boolean) => (b ? "Yes" : "No");
+
+function describeCharacteristic(value: string | undefined): string {
+  if (!value) return "Not known";
+  return value === "yes" ? "Yes" : value === "no" ? "No" : value;
+}
 
 /**
  * `responsibleCouncilName` names the council responsible for a looked-after child or one on a plan
@@ -91,16 +104,23 @@ export function describeEntry(input: EntryFacts, socialWorkerName: string | null
     responsibleAuthority: asked(hasResponsibleAuthority(input.socialCareStatus), responsibleAuthorityLabel(input.socialCareStatus), responsibleCouncilName),
     allocatedSocialWorker: field("Allocated social worker", socialWorkerName),
     atRiskOfHarmFromHome: field("At risk of harm from the home environment", yesNoText(input.atRiskOfHarmFromHome)),
-    laArrangedSpecialSchoolPlace: asked(input.senStatus !== "none", "Council-arranged special school place", yesNoText(input.laArrangedSpecialSchoolPlace)),
+    laArrangedSpecialSchoolPlace: asked(
+      input.senStatus === "sen_support" || input.senStatus === "ehc_plan",
+      "Council-arranged special school place",
+      yesNoText(input.laArrangedSpecialSchoolPlace),
+    ),
     namedSchool: asked(
       hasResponsibleAuthority(input.socialCareStatus),
       "Named school",
       input.namedSchoolUrn ? `${input.namedSchool ?? "A school"} (URN ${input.namedSchoolUrn})` : input.namedSchool,
     ),
+    ...Object.fromEntries(v.PROTECTED_CHARACTERISTICS.map((c) => [`characteristics.${c}`, field(v.PROTECTED_CHARACTERISTIC_LABELS[c], describeCharacteristic(input.characteristics[c]))])),
     dateEntered: field("Date entered", formatDate(input.dateEntered)),
     sources: field(
       "Sources of information",
-      v.SOURCED_ITEMS.map((item) => `${v.SOURCED_ITEM_LABELS[item]}: ${v.INFORMATION_SOURCE_LABELS[input.sources[item]]}`).join("; "),
+      itemsWithSources(input)
+        .map((line) => `${line.label}: ${line.source ? v.INFORMATION_SOURCE_LABELS[line.source] : "not recorded"}`)
+        .join("; "),
     ),
     parents: field("Parents and carers", input.parents.map(describeParent).join("; ")),
     arrangements: field("Education providers", input.arrangements.map(describeArrangement).join("; ") || null),
@@ -123,14 +143,22 @@ export function describeParent(p: ParentFacts): string {
     address,
     p.phone,
     p.email,
-    p.educatesChild ? `educates ${p.hoursPerWeek} hours a week` : null,
+    p.educatesChild ? `educates ${p.hoursPerWeek} hours a week${p.hoursEstimated ? " (estimated)" : ""}` : null,
   ]
     .filter(Boolean)
     .join(", ");
 }
 
 export function describeArrangement(a: ArrangementFacts): string {
-  return `${a.providerName} (${v.PROVIDER_TYPE_LABELS[a.providerType]}${a.online ? ", online" : ""}), ${a.location}, ${a.hoursPerWeek} hours a week, ${a.hoursWithoutParent} with no parent present`;
+  return [
+    `${a.providerName} (${v.PROVIDER_TYPE_LABELS[a.providerType]}${a.online ? ", online" : ""})`,
+    `provider's address: ${a.providerAddress || "not recorded"}`,
+    a.location ? `education given at: ${a.location}` : null,
+    a.website ? `website: ${a.website}` : null,
+    `${a.hoursPerWeek} hours a week${a.hoursEstimated ? " (estimated)" : ""}, ${a.hoursWithoutParent} with no parent present`,
+  ]
+    .filter(Boolean)
+    .join(", ");
 }
 
 /** The responsible council's question, in the words of the child's status. */

@@ -39,6 +39,7 @@ describe("register vocabulary", () => {
       { value: "none", label: "No special educational needs" },
       { value: "sen_support", label: "SEN support" },
       { value: "ehc_plan", label: "Education, health and care (EHC) plan" },
+      { value: "not_known", label: "Not known" },
     ]);
   });
 

@@ -20,7 +20,9 @@ export const EDUCATION_STATUS_LABELS: Record<EducationStatus, string> = {
   eotas: "Education otherwise than at school (EOTAS) under an EHC plan",
 };
 
-export const SOCIAL_CARE_STATUSES = ["none", "child_in_need_plan", "child_protection_plan", "looked_after", "s47_enquiry"] as const;
+// "not_known" is an answer of its own (s436C(2) items are optional and never required): for the
+// consent rules it counts as no involvement, as "none" does.
+export const SOCIAL_CARE_STATUSES = ["none", "child_in_need_plan", "child_protection_plan", "looked_after", "s47_enquiry", "not_known"] as const;
 export type SocialCareStatus = (typeof SOCIAL_CARE_STATUSES)[number];
 export const SOCIAL_CARE_STATUS_LABELS: Record<SocialCareStatus, string> = {
   none: "None",
@@ -28,15 +30,37 @@ export const SOCIAL_CARE_STATUS_LABELS: Record<SocialCareStatus, string> = {
   child_protection_plan: "Child protection plan",
   looked_after: "Looked after",
   s47_enquiry: "Section 47 enquiry (child protection enquiry)",
+  not_known: "Not known",
 };
 
-export const SEN_STATUSES = ["none", "sen_support", "ehc_plan"] as const;
+export const SEN_STATUSES = ["none", "sen_support", "ehc_plan", "not_known"] as const;
 export type SenStatus = (typeof SEN_STATUSES)[number];
 export const SEN_STATUS_LABELS: Record<SenStatus, string> = {
   none: "No special educational needs",
   sen_support: "SEN support",
   ehc_plan: "Education, health and care (EHC) plan",
+  not_known: "Not known",
 };
+
+/**
+ * The Equality Act 2010's protected characteristics (s4) as they apply to a child of compulsory
+ * school age, for s436C(2)(a): age and sex the entry already holds (date of birth, sex), and
+ * marriage or civil partnership cannot apply under 18 in England (Marriage and Civil Partnership
+ * (Minimum Age) Act 2022). Each is optional; no answer means "not known".
+ */
+export const PROTECTED_CHARACTERISTICS = ["disability", "genderReassignment", "pregnancyOrMaternity", "race", "religionOrBelief", "sexualOrientation"] as const;
+export type ProtectedCharacteristic = (typeof PROTECTED_CHARACTERISTICS)[number];
+export const PROTECTED_CHARACTERISTIC_LABELS: Record<ProtectedCharacteristic, string> = {
+  disability: "Disability",
+  genderReassignment: "Gender reassignment",
+  pregnancyOrMaternity: "Pregnancy or maternity",
+  race: "Race (including colour, nationality and ethnic origin)",
+  religionOrBelief: "Religion or belief",
+  sexualOrientation: "Sexual orientation",
+};
+/** The characteristics answered yes or no (or not known); the others in the family's own words. */
+export const YES_NO_CHARACTERISTICS = ["disability", "genderReassignment", "pregnancyOrMaternity"] as const satisfies readonly ProtectedCharacteristic[];
+export type Characteristics = Partial<Record<ProtectedCharacteristic, string>>;
 
 // DfE's school census records a pupil's sex as F or M only, and its EHE and CME collections count
 // the rest as "unknown": so two codes, with "not known" being no answer rather than a third code.
@@ -116,16 +140,29 @@ export const INFORMATION_SOURCE_LABELS: Record<InformationSource, string> = {
   la_records: "The council's own records",
 };
 
-/** The mandatory items (s436C(1)) whose source the register records. */
-export const SOURCED_ITEMS = ["name", "dateOfBirth", "address", "parents", "education"] as const;
+/**
+ * The child's own mandatory items (s436C(1)(a)-(c)) whose source the register records. Each parent
+ * and each other provider (s436C(1)(d)-(f)) has its own source, on its row.
+ */
+export const SOURCED_ITEMS = ["name", "dateOfBirth", "address"] as const;
 export type SourcedItem = (typeof SOURCED_ITEMS)[number];
 export const SOURCED_ITEM_LABELS: Record<SourcedItem, string> = {
   name: "Child's name",
   dateOfBirth: "Date of birth",
   address: "Home address",
-  parents: "Parents and carers",
-  education: "Education arrangements",
 };
+
+/** The optional items (s436C(2)), each with its own source when it is known. */
+export const OPTIONAL_SOURCED_ITEMS = ["senStatus", "socialCareStatus", ...PROTECTED_CHARACTERISTICS] as const;
+export type OptionalSourcedItem = (typeof OPTIONAL_SOURCED_ITEMS)[number];
+export const OPTIONAL_SOURCED_ITEM_LABELS: Record<OptionalSourcedItem, string> = {
+  senStatus: "Special educational needs",
+  socialCareStatus: "Social care status",
+  ...PROTECTED_CHARACTERISTIC_LABELS,
+};
+
+/** Where each of the child's own items came from: the mandatory ones always, an optional one when known. */
+export type EntrySources = Record<SourcedItem, InformationSource> & Partial<Record<OptionalSourcedItem, InformationSource>>;
 
 export const RELATIONSHIPS = ["mother", "father", "step_parent", "grandparent", "other_relative", "foster_carer", "guardian", "other"] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];

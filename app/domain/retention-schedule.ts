@@ -170,6 +170,7 @@ export const CHILD_DATA_TABLES = {
     "Anonymised with the entry it belongs with (this council's entry once matched or made, otherwise the other council's entry it came from): the child's name, date of birth and new address in a transfer, and the reason given for a decision, removed; a parent's notification matched to or made into the entry is deleted (the entry's history keeps that it came). A notification that made no entry is deleted under its own rule (parent_notification).",
   information_requests: "Anonymised with the entry: the dates kept, what was asked and the address it was sent to removed.",
   council_visits: "Anonymised with the entry: the dates, kind and whether it took place kept, the outcome removed.",
+  provider_information_requests: "Deleted when the entry is anonymised: the provider's address, name and answer go with it.",
   api_idempotency_keys: "Nothing to anonymise: the register API's stored answer to a create holds only the entry's id, child reference and version.",
 } as const;
 export type ChildDataTable = keyof typeof CHILD_DATA_TABLES;

@@ -22,15 +22,21 @@ export interface ExportParent {
   email: string | null;
   educatesChild: boolean;
   hoursPerWeek: string | number | null;
+  hoursEstimated: boolean;
+  source: string;
 }
 
 export interface ExportArrangement {
   providerName: string;
   providerType: string;
+  providerAddress: string | null;
   online: boolean;
-  location: string;
+  location: string | null;
+  website: string | null;
   hoursPerWeek: string | number;
   hoursWithoutParent: string | number;
+  hoursEstimated: boolean;
+  source: string;
 }
 
 /** One entry as the export's query reads it (dates as ISO text, people as names). */
@@ -57,6 +63,7 @@ export interface RegisterExportRow {
   named_school: string | null;
   allocated_social_worker: string | null;
   at_risk_of_harm_from_home: boolean;
+  characteristics: Record<string, string>;
   sources: Record<string, string>;
   date_entered: string;
   status_since: string;
@@ -107,7 +114,8 @@ const ENTRY_COLUMNS: [string, (r: RegisterExportRow) => CsvCell][] = [
   ["named_school", (r) => r.named_school],
   ["allocated_social_worker", (r) => r.allocated_social_worker],
   ["at_risk_of_harm_from_home", (r) => yesNo(r.at_risk_of_harm_from_home)],
-  ...v.SOURCED_ITEMS.map((item): [string, (r: RegisterExportRow) => CsvCell] => [`source_${snake(item)}`, (r) => r.sources[item] ?? null]),
+  ...v.PROTECTED_CHARACTERISTICS.map((c): [string, (r: RegisterExportRow) => CsvCell] => [snake(c), (r) => r.characteristics[c] ?? null]),
+  ...[...v.SOURCED_ITEMS, ...v.OPTIONAL_SOURCED_ITEMS].map((item): [string, (r: RegisterExportRow) => CsvCell] => [`source_${snake(item)}`, (r) => r.sources[item] ?? null]),
   ["date_entered", (r) => r.date_entered],
   ["status_since", (r) => r.status_since],
   ["date_left", (r) => r.date_left],
@@ -140,16 +148,22 @@ const PARENT_COLUMNS: [string, (p: ExportParent) => CsvCell][] = [
   ["email", (p) => p.email],
   ["educates_child", (p) => yesNo(p.educatesChild)],
   ["hours_per_week", (p) => (p.hoursPerWeek === null ? null : String(p.hoursPerWeek))],
+  ["hours_estimated", (p) => yesNo(p.hoursEstimated)],
+  ["source", (p) => p.source],
 ];
 
 const ARRANGEMENT_COLUMNS: [string, (a: ExportArrangement) => CsvCell][] = [
   ["provider_name", (a) => a.providerName],
   ["provider_type", (a) => a.providerType],
   ["provider_type_label", (a) => label(v.PROVIDER_TYPE_LABELS, a.providerType)],
+  ["provider_address", (a) => a.providerAddress],
   ["online", (a) => yesNo(a.online)],
+  ["website", (a) => a.website],
   ["location", (a) => a.location],
   ["hours_per_week", (a) => String(a.hoursPerWeek)],
   ["hours_without_parent", (a) => String(a.hoursWithoutParent)],
+  ["hours_estimated", (a) => yesNo(a.hoursEstimated)],
+  ["source", (a) => a.source],
 ];
 
 function snake(name: string): string {

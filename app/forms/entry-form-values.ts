@@ -32,6 +32,7 @@ export function entryToFormValues(entry: RegisterEntryInput): Record<string, unk
     namedSchool: text(entry.namedSchool),
     namedSchoolUrn: text(entry.namedSchoolUrn),
     dateEntered: dateToParts(entry.dateEntered),
+    characteristics: { ...entry.characteristics },
     sources: { ...entry.sources },
     parents: entry.parents.map((p) => ({
       name: p.name,
@@ -46,14 +47,20 @@ export function entryToFormValues(entry: RegisterEntryInput): Record<string, unk
       email: text(p.email),
       educatesChild: yn(p.educatesChild),
       hoursPerWeek: text(p.hoursPerWeek),
+      hoursEstimated: p.educatesChild ? yn(p.hoursEstimated) : "",
+      source: p.source,
     })),
     arrangements: entry.arrangements.map((a) => ({
       providerName: a.providerName,
       providerType: a.providerType,
+      providerAddress: a.providerAddress,
       online: yn(a.online),
-      location: a.location,
+      location: text(a.location),
+      website: text(a.website),
       hoursPerWeek: text(a.hoursPerWeek),
       hoursWithoutParent: text(a.hoursWithoutParent),
+      hoursEstimated: yn(a.hoursEstimated),
+      source: a.source,
     })),
   };
 }

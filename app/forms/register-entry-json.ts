@@ -1,3 +1,4 @@
+import { OPTIONAL_SOURCED_ITEMS, PROTECTED_CHARACTERISTICS, SOURCED_ITEMS } from "#app/domain/register-vocabulary";
 import type { RegisterEntryInput } from "./register-entry";
 
 // The register API's JSON for an entry (decision 070), and its way back into the add-child form's
@@ -34,6 +35,7 @@ export const ENTRY_FIELDS = [
   "namedSchoolUrn",
   "allocatedSocialWorkerId",
   "atRiskOfHarmFromHome",
+  "characteristics",
   "sources",
   "dateEntered",
 ] as const;
@@ -72,10 +74,23 @@ export function entryToJson(input: RegisterEntryInput): EntryJson {
       email: orNull(p.email),
       educatesChild: p.educatesChild,
       hoursPerWeek: orNull(p.hoursPerWeek),
+      hoursEstimated: p.hoursEstimated,
+      source: p.source,
     })),
     educationStatus: input.educationStatus,
     homeEducationReason: orNull(input.homeEducationReason),
-    arrangements: input.arrangements.map((a) => ({ ...a })),
+    arrangements: input.arrangements.map((a) => ({
+      providerName: a.providerName,
+      providerType: a.providerType,
+      providerAddress: a.providerAddress,
+      online: a.online,
+      website: orNull(a.website),
+      location: orNull(a.location),
+      hoursPerWeek: a.hoursPerWeek,
+      hoursWithoutParent: a.hoursWithoutParent,
+      hoursEstimated: a.hoursEstimated,
+      source: a.source,
+    })),
     senStatus: input.senStatus,
     laArrangedSpecialSchoolPlace: input.laArrangedSpecialSchoolPlace,
     socialCareStatus: input.socialCareStatus,
@@ -84,7 +99,8 @@ export function entryToJson(input: RegisterEntryInput): EntryJson {
     namedSchoolUrn: orNull(input.namedSchoolUrn),
     allocatedSocialWorkerId: orNull(input.allocatedSocialWorkerId),
     atRiskOfHarmFromHome: input.atRiskOfHarmFromHome,
-    sources: { ...input.sources },
+    characteristics: Object.fromEntries(PROTECTED_CHARACTERISTICS.map((c) => [c, orNull(input.characteristics[c])])),
+    sources: Object.fromEntries([...SOURCED_ITEMS, ...OPTIONAL_SOURCED_ITEMS].map((item) => [item, orNull(input.sources[item])])),
     dateEntered: input.dateEntered,
   };
 }

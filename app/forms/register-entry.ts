@@ -9,12 +9,18 @@ import {
   EDUCATION_STATUSES,
   HOME_EDUCATION_REASONS,
   INFORMATION_SOURCES,
+  OPTIONAL_SOURCED_ITEMS,
+  PROTECTED_CHARACTERISTICS,
   PROVIDER_TYPES,
   RELATIONSHIPS,
   SEN_STATUSES,
   SEXES,
   SOCIAL_CARE_STATUSES,
+  type Characteristics,
+  type EntrySources,
+  type OptionalSourcedItem,
 } from "#app/domain/register-vocabulary";
+import { belowRecordingThreshold, EOTAS_NEEDS_EHC_PLAN, eotasAllowed, optionalItemKnown, thresholdProblem } from "#app/domain/register-content";
 import { validateUpn } from "#app/domain/upn";
 import { choice, date, email, optionalText, postcode, requiredText, yesNo } from "./fields";
 
@@ -60,6 +66,15 @@ const optionalHours = (label: string) => z.preprocess(blankToUndefined, hours(la
 const optionalChoice = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess(blankToUndefined, z.enum(values, { error: "Select from the options shown" }).optional());
 
+/** An optional item's answer: no answer (or "not known") is "not_known". */
+const knownOrNot = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => blankToUndefined(v) ?? "not_known", z.enum(values, { error: "Select from the options shown" }));
+
+/** An optional yes-or-no answer that says whether hours are an estimate (the January 2026 amendments allow estimates). */
+const estimated = z.preprocess(blankToUndefined, z.enum(["yes", "no"], { error: "Select yes if the hours are an estimate" }).optional()).transform((v) => v === "yes");
+
+const sourceOf = (whose: string) => choice(INFORMATION_SOURCES, `Select where ${whose} came from`);
+
 const parentSchema = z
   .object({
     name: requiredText("the parent or carer's full name", { max: 200 }),
@@ -81,6 +96,8 @@ const parentSchema = z
     email: z.preprocess(blankToUndefined, email("the parent or carer's email address").optional()),
     educatesChild: yesNo("Select yes if they educate the child"),
     hoursPerWeek: optionalHours("hours a week they educate the child"),
+    hoursEstimated: estimated,
+    source: sourceOf("this parent or carer's details"),
   })
   .superRefine((parent, ctx) => {
     if (!parent.livesWithChild) {
@@ -97,21 +114,57 @@ const parentSchema = z
     ...parent,
     postcode: parent.livesWithChild ? undefined : (normalisePostcode(parent.postcode ?? "") ?? undefined),
     hoursPerWeek: parent.educatesChild ? parent.hoursPerWeek : undefined,
+    hoursEstimated: parent.educatesChild && parent.hoursEstimated,
   }));
 
-const arrangementSchema = z
-  .object({
-    providerName: requiredText("the provider's name", { max: 200 }),
-    providerType: choice(PROVIDER_TYPES, "Select the type of provider"),
-    online: yesNo("Select yes if the education is given online"),
-    location: requiredText("where the education is given, or the website or email address if online", { max: 300 }),
-    hoursPerWeek: hours("total hours a week"),
-    hoursWithoutParent: hours("hours a week with no parent present"),
-  })
-  .refine((a) => a.hoursWithoutParent <= a.hoursPerWeek, {
-    path: ["hoursWithoutParent"],
-    message: "Hours with no parent present must not be more than the total hours",
-  });
+/** The national settings the entry's rules read (what the regulations will decide). */
+export interface EntryRules {
+  /** Providers educating the child fewer hours a week than this are not recorded (`REGISTER_PROVIDER_MINIMUM_HOURS`). */
+  providerMinimumHours: number;
+}
+export const DEFAULT_ENTRY_RULES: EntryRules = { providerMinimumHours: 0 };
+
+// The place of education and the provider's own address are separate items (s436C(1)(f)); an
+// online provider gives its website instead of a place.
+function arrangementSchema(rules: EntryRules) {
+  return z
+    .object({
+      providerName: requiredText("the provider's name", { max: 200 }),
+      providerType: choice(PROVIDER_TYPES, "Select the type of provider"),
+      providerAddress: requiredText("the provider's address", { max: 300 }),
+      online: yesNo("Select yes if the education is given online"),
+      website: optionalText("the provider's website", { max: 300 }),
+      location: optionalText("where the education is given", { max: 300 }),
+      hoursPerWeek: hours("total hours a week"),
+      hoursWithoutParent: hours("hours a week with no parent present"),
+      hoursEstimated: estimated,
+      source: sourceOf("this provider's details"),
+    })
+    .superRefine((a, ctx) => {
+      if (!a.online && !a.location) ctx.addIssue({ code: "custom", path: ["location"], message: "Enter where the education is given" });
+      if (a.online && !a.website) ctx.addIssue({ code: "custom", path: ["website"], message: "Enter the provider's website, or the email address it teaches through" });
+      if (belowRecordingThreshold(a.hoursPerWeek, rules.providerMinimumHours)) {
+        ctx.addIssue({ code: "custom", path: ["hoursPerWeek"], message: thresholdProblem(rules.providerMinimumHours) });
+      }
+      if (a.hoursWithoutParent > a.hoursPerWeek) {
+        ctx.addIssue({ code: "custom", path: ["hoursWithoutParent"], message: "Hours with no parent present must not be more than the total hours" });
+      }
+    });
+}
+
+const yesNoCharacteristic = z.preprocess((v) => (v === "not_known" ? undefined : blankToUndefined(v)), z.enum(["yes", "no"], { error: "Select yes, no or not known" }).optional());
+// Every characteristic is optional and never required; no answer (or "not known") stores nothing.
+const characteristicsSchema = z.preprocess(
+  (v) => v ?? {},
+  z.object({
+    disability: yesNoCharacteristic,
+    genderReassignment: yesNoCharacteristic,
+    pregnancyOrMaternity: yesNoCharacteristic,
+    race: optionalText("race", { max: 100 }),
+    religionOrBelief: optionalText("religion or belief", { max: 100 }),
+    sexualOrientation: optionalText("sexual orientation", { max: 100 }),
+  } satisfies Record<(typeof PROTECTED_CHARACTERISTICS)[number], z.ZodType>),
+);
 
 /** Rows left entirely blank (the spare row the form offers) are not rows. */
 function withoutBlankRows(value: unknown): unknown {
@@ -119,7 +172,7 @@ function withoutBlankRows(value: unknown): unknown {
   return value.filter((row) => row && typeof row === "object" && Object.values(row).some((v) => typeof v === "string" && v.trim() !== ""));
 }
 
-export function registerEntrySchema(today: IsoDate) {
+export function registerEntrySchema(today: IsoDate, rules: EntryRules = DEFAULT_ENTRY_RULES) {
   return z
     .object({
       // In the order the page asks, so the error summary lists problems in the page's order.
@@ -149,11 +202,11 @@ export function registerEntrySchema(today: IsoDate) {
       educationStatus: choice(EDUCATION_STATUSES, "Select the child's education status"),
       // Asked only of a home-educated child (revealed by that answer).
       homeEducationReason: optionalChoice(HOME_EDUCATION_REASONS),
-      arrangements: z.preprocess(withoutBlankRows, z.array(arrangementSchema).max(10, "Add no more than 10 education providers")),
-      senStatus: choice(SEN_STATUSES, "Select the child's special educational needs"),
+      arrangements: z.preprocess(withoutBlankRows, z.array(arrangementSchema(rules)).max(10, "Add no more than 10 education providers")),
+      senStatus: knownOrNot(SEN_STATUSES),
       // Asked only of a child with special educational needs: a special school place comes with them.
       laArrangedSpecialSchoolPlace: z.preprocess(blankToUndefined, yesNo(SPECIAL_SCHOOL_MESSAGE).optional()),
-      socialCareStatus: choice(SOCIAL_CARE_STATUSES, "Select the child's social care status"),
+      socialCareStatus: knownOrNot(SOCIAL_CARE_STATUSES),
       // Asked of a looked-after child or one on a plan (issue 26), in the page's order: the council
       // that looks after them or holds the plan (left blank, the register's own council); the named
       // school from the schools list, by its URN; and a name typed before schools were chosen from
@@ -163,12 +216,12 @@ export function registerEntrySchema(today: IsoDate) {
       namedSchool: optionalText("named school", { max: 200 }),
       allocatedSocialWorkerId: z.preprocess(blankToUndefined, z.uuid("Select a social worker from the list").optional()),
       atRiskOfHarmFromHome: yesNo("Select yes if the child is at risk of harm from the home environment"),
+      characteristics: characteristicsSchema,
       sources: z.object({
-        name: choice(INFORMATION_SOURCES, "Select where the child's name came from"),
-        dateOfBirth: choice(INFORMATION_SOURCES, "Select where the date of birth came from"),
-        address: choice(INFORMATION_SOURCES, "Select where the address came from"),
-        parents: choice(INFORMATION_SOURCES, "Select where the parents' details came from"),
-        education: choice(INFORMATION_SOURCES, "Select where the education arrangements came from"),
+        name: sourceOf("the child's name"),
+        dateOfBirth: sourceOf("the date of birth"),
+        address: sourceOf("the address"),
+        ...(Object.fromEntries(OPTIONAL_SOURCED_ITEMS.map((item) => [item, optionalChoice(INFORMATION_SOURCES)])) as Record<OptionalSourcedItem, ReturnType<typeof optionalChoice<typeof INFORMATION_SOURCES>>>),
       }),
       dateEntered: date("the date the child was entered on the register", DATE_RANGES.registerEvent("Date entered", today)),
     })
@@ -191,11 +244,17 @@ export function registerEntrySchema(today: IsoDate) {
       message: SPECIAL_SCHOOL_MESSAGE,
       when: () => true,
     })
+    .refine((entry) => eotasAllowed(entry.educationStatus, entry.senStatus), { path: ["educationStatus"], message: EOTAS_NEEDS_EHC_PLAN, when: () => true })
     // An answer to a question that does not apply (typed, then the answer it hung on changed) is
     // not stored: the entry holds only what was asked of this child.
-    .transform(({ homeEducationReason, laArrangedSpecialSchoolPlace, namedSchool, namedSchoolUrn, responsibleLaId, ...entry }) => ({
+    .transform(({ homeEducationReason, laArrangedSpecialSchoolPlace, namedSchool, namedSchoolUrn, responsibleLaId, characteristics, sources, ...entry }) => ({
       ...entry,
       ...(hasResponsibleAuthority(entry.socialCareStatus) && responsibleLaId ? { responsibleLaId } : {}),
+      characteristics: Object.fromEntries(Object.entries(characteristics).filter(([, value]) => value)) as Characteristics,
+      // A source is kept only for an item that is known.
+      sources: Object.fromEntries(
+        Object.entries(sources).filter(([item, source]) => source && (!(OPTIONAL_SOURCED_ITEMS as readonly string[]).includes(item) || optionalItemKnown({ ...entry, characteristics }, item as OptionalSourcedItem))),
+      ) as EntrySources,
       laArrangedSpecialSchoolPlace: hasSpecialNeeds(entry.senStatus) && laArrangedSpecialSchoolPlace === true,
       ...(entry.educationStatus === "elective_home_education" && homeEducationReason ? { homeEducationReason } : {}),
       ...(hasResponsibleAuthority(entry.socialCareStatus) && namedSchool ? { namedSchool } : {}),

@@ -1,3 +1,4 @@
+import { PURPOSE_STATEMENTS } from "#app/domain/register-purposes";
 import * as v from "#app/domain/register-vocabulary";
 import { MAX_ENTRIES_PAGE_SIZE } from "#app/forms/register-entry-json";
 
@@ -17,7 +18,7 @@ const problem = (description: string, schema = "FieldProblem") => ({ description
 const parent = {
   type: "object",
   additionalProperties: false,
-  required: ["name", "relationship", "hasParentalResponsibility", "livesWithChild", "educatesChild"],
+  required: ["name", "relationship", "hasParentalResponsibility", "livesWithChild", "educatesChild", "source"],
   properties: {
     name: text(200),
     relationship: choice(v.RELATIONSHIPS),
@@ -31,20 +32,26 @@ const parent = {
     email: { type: ["string", "null"], format: "email" },
     educatesChild: { type: "boolean" },
     hoursPerWeek: { type: ["number", "null"], minimum: 0, maximum: 60, description: "Needed when they educate the child" },
+    hoursEstimated: { type: "boolean", description: "The hours are an estimate; false when they do not educate the child" },
+    source: { ...choice(v.INFORMATION_SOURCES), description: "Where this parent's details came from" },
   },
 };
 
 const arrangement = {
   type: "object",
   additionalProperties: false,
-  required: ["providerName", "providerType", "online", "location", "hoursPerWeek", "hoursWithoutParent"],
+  required: ["providerName", "providerType", "providerAddress", "online", "hoursPerWeek", "hoursWithoutParent", "source"],
   properties: {
     providerName: text(200),
     providerType: choice(v.PROVIDER_TYPES),
+    providerAddress: { ...text(300), description: "The provider's own address" },
     online: { type: "boolean" },
-    location: { ...text(300), description: "Where the education is given, or the website or email address if online" },
-    hoursPerWeek: { type: "number", minimum: 0, maximum: 60 },
+    website: { ...nullable(300), description: "Needed when the education is online: the provider's website or the email address it teaches through" },
+    location: { ...nullable(300), description: "Needed when the education is not online: where it is given" },
+    hoursPerWeek: { type: "number", minimum: 0, maximum: 60, description: "At least the national threshold (REGISTER_PROVIDER_MINIMUM_HOURS); may be an estimate" },
     hoursWithoutParent: { type: "number", minimum: 0, maximum: 60 },
+    hoursEstimated: { type: "boolean" },
+    source: { ...choice(v.INFORMATION_SOURCES), description: "Where this provider's details came from" },
   },
 };
 
@@ -65,9 +72,9 @@ const answers = {
   educationStatus: choice(v.EDUCATION_STATUSES),
   homeEducationReason: { ...nullableChoice(v.HOME_EDUCATION_REASONS), description: "Kept only for elective home education" },
   arrangements: { type: "array", maxItems: 10, items: arrangement },
-  senStatus: choice(v.SEN_STATUSES),
+  senStatus: { ...choice(v.SEN_STATUSES), description: "Optional (not_known when not given); eotas needs ehc_plan" },
   laArrangedSpecialSchoolPlace: { type: "boolean", description: "Asked only of a child with special educational needs; false otherwise" },
-  socialCareStatus: choice(v.SOCIAL_CARE_STATUSES),
+  socialCareStatus: { ...choice(v.SOCIAL_CARE_STATUSES), description: "Optional (not_known when not given)" },
   responsibleLaId: {
     type: ["string", "null"],
     format: "uuid",
@@ -77,17 +84,28 @@ const answers = {
   namedSchoolUrn: { type: ["string", "null"], pattern: "^[0-9]{6}$", description: "The named school's URN (an open school on Get Information About Schools), for the same children" },
   allocatedSocialWorkerId: { type: ["string", "null"], format: "uuid", description: "One of your council's social workers" },
   atRiskOfHarmFromHome: { type: "boolean" },
+  characteristics: {
+    type: "object",
+    additionalProperties: false,
+    description: "The child's protected characteristics (Equality Act 2010) that are known; null is not known. Never required",
+    properties: Object.fromEntries(
+      v.PROTECTED_CHARACTERISTICS.map((c) => [c, (v.YES_NO_CHARACTERISTICS as readonly string[]).includes(c) ? nullableChoice(["yes", "no"]) : nullable(100)]),
+    ),
+  },
   sources: {
     type: "object",
     additionalProperties: false,
     required: [...v.SOURCED_ITEMS],
-    description: "Where each item came from",
-    properties: Object.fromEntries(v.SOURCED_ITEMS.map((item) => [item, choice(v.INFORMATION_SOURCES)])),
+    description: "Where each of the child's own items came from; an optional item's source only when the item is known (null otherwise). Each parent's and provider's source is on its row",
+    properties: Object.fromEntries([
+      ...v.SOURCED_ITEMS.map((item) => [item, choice(v.INFORMATION_SOURCES)]),
+      ...v.OPTIONAL_SOURCED_ITEMS.map((item) => [item, nullableChoice(v.INFORMATION_SOURCES)]),
+    ]),
   },
   dateEntered: date,
 } as const;
 
-const requiredAnswers = ["firstName", "lastName", "dateOfBirth", "addressLine1", "town", "postcode", "parents", "educationStatus", "senStatus", "socialCareStatus", "atRiskOfHarmFromHome", "sources", "dateEntered"];
+const requiredAnswers = ["firstName", "lastName", "dateOfBirth", "addressLine1", "town", "postcode", "parents", "educationStatus", "atRiskOfHarmFromHome", "sources", "dateEntered"];
 
 export const exampleEntryInput = {
   firstName: "Ada",
@@ -103,11 +121,39 @@ export const exampleEntryInput = {
   nhsNumber: null,
   laChildId: "CAM-00412",
   parents: [
-    { name: "Annabella Byron", relationship: "mother", hasParentalResponsibility: true, livesWithChild: true, addressLine1: null, addressLine2: null, town: null, postcode: null, phone: null, email: null, educatesChild: true, hoursPerWeek: 15 },
+    {
+      name: "Annabella Byron",
+      relationship: "mother",
+      hasParentalResponsibility: true,
+      livesWithChild: true,
+      addressLine1: null,
+      addressLine2: null,
+      town: null,
+      postcode: null,
+      phone: null,
+      email: null,
+      educatesChild: true,
+      hoursPerWeek: 15,
+      hoursEstimated: true,
+      source: "parent",
+    },
   ],
   educationStatus: "elective_home_education",
   homeEducationReason: "philosophical_or_preferential",
-  arrangements: [{ providerName: "Somerville Tutoring", providerType: "tutor", online: false, location: "3 Gower Place, London", hoursPerWeek: 6, hoursWithoutParent: 6 }],
+  arrangements: [
+    {
+      providerName: "Somerville Tutoring",
+      providerType: "tutor",
+      providerAddress: "3 Gower Place, London WC1E 6BN",
+      online: false,
+      website: null,
+      location: "At home",
+      hoursPerWeek: 6,
+      hoursWithoutParent: 6,
+      hoursEstimated: false,
+      source: "provider",
+    },
+  ],
   senStatus: "none",
   laArrangedSpecialSchoolPlace: false,
   socialCareStatus: "none",
@@ -116,7 +162,20 @@ export const exampleEntryInput = {
   namedSchoolUrn: null,
   allocatedSocialWorkerId: null,
   atRiskOfHarmFromHome: false,
-  sources: { name: "parent", dateOfBirth: "parent", address: "la_records", parents: "parent", education: "parent" },
+  characteristics: { disability: null, genderReassignment: null, pregnancyOrMaternity: null, race: null, religionOrBelief: null, sexualOrientation: null },
+  sources: {
+    name: "parent",
+    dateOfBirth: "parent",
+    address: "la_records",
+    senStatus: "la_records",
+    socialCareStatus: "la_records",
+    disability: null,
+    genderReassignment: null,
+    pregnancyOrMaternity: null,
+    race: null,
+    religionOrBelief: null,
+    sexualOrientation: null,
+  },
   dateEntered: "2026-11-02",
 };
 
@@ -124,6 +183,9 @@ const exampleEntry = { id: "3f6c2a1e-8b4d-4c2a-9e1f-5d7b9a3c1e20", childReferenc
 
 const entryId = { name: "id", in: "path", required: true, description: "The entry's id", schema: { type: "string", format: "uuid" } };
 const etag = { ETag: { description: "The entry's version, for If-Match", schema: { type: "string", pattern: '^"[0-9]+"$' } } };
+
+// What the entries may be used for (s436F Education Act 1996, decision 074), as every page with them says.
+const USE_OF_INFORMATION = `The council may use these entries only for ${PURPOSE_STATEMENTS.register}; ${PURPOSE_STATEMENTS.suitable_education}; and ${PURPOSE_STATEMENTS.safeguarding}.`;
 
 export function registerApiPaths(perToken: number) {
   const limited = {
@@ -142,7 +204,7 @@ export function registerApiPaths(perToken: number) {
         operationId: "listRegisterEntries",
         summary: "Your council's entries, a page at a time, in the order they last changed",
         description:
-          "Needs the register_read scope. Ordered by updatedAt, then id, so a page boundary never skips or repeats an entry. To synchronise, keep the updatedAt of the last entry you received and ask again with updatedSince set to it (the entry itself comes again: updatedSince is inclusive). Entries whose processing is restricted are left out. Children who have left the register are included, with dateLeft and reasonLeft.",
+          `Needs the register_read scope. Ordered by updatedAt, then id, so a page boundary never skips or repeats an entry. To synchronise, keep the updatedAt of the last entry you received and ask again with updatedSince set to it (the entry itself comes again: updatedSince is inclusive). Entries whose processing is restricted are left out. Children who have left the register are included, with dateLeft and reasonLeft. ${USE_OF_INFORMATION}`,
         security: [{ councilToken: ["register_read"] }],
         parameters: [
           { name: "educationStatus", in: "query", schema: choice(v.EDUCATION_STATUSES) },

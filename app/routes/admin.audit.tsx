@@ -1,4 +1,5 @@
 import { href } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/admin.audit";
 import { Button, DateInput, ErrorSummary, Select, Table, TextInput } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
@@ -43,6 +44,7 @@ export default function AuditLog({ loaderData: d }: Route.ComponentProps) {
       <ErrorSummary errors={errorList} />
       <span className="govuk-caption-l">{d.organisation}</span>
       <h1 className="govuk-heading-l">Audit log</h1>
+      <PurposeStatement routeId="routes/admin.audit" />
       <p className="govuk-body">
         What your council&apos;s staff have done in the service, and what the service itself and other organisations have done about your council&apos;s children, placements, consent
         requests and users. Newest first. Events cannot be changed or deleted.

@@ -1,4 +1,5 @@
 import { data, redirect, href } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/admin.subject-access";
 import { BackLink, Button, ButtonGroup, Checkboxes, ErrorSummary, InsetText, NotificationBanner, SummaryList, Tag, Textarea, TextInput } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
@@ -53,6 +54,7 @@ export default function SubjectAccess({ loaderData: d, actionData }: Route.Compo
           <PageTitle title={d.notFound ? `Error: ${TITLE}` : TITLE} />
           {d.notFound ? <ErrorSummary errors={[{ href: "#child", text: "No entry on your council's register has that child reference" }]} /> : null}
           <h1 className="govuk-heading-l">{TITLE}</h1>
+          <PurposeStatement routeId="routes/admin.subject-access" />
           <p className="govuk-body">
             Produce everything the register holds about a child, or about one of their parents or carers, to answer a subject access request: within one month of the request
             (UK GDPR Article 12(3)). You can redact other people&apos;s details first. You can also restrict processing of an entry while a dispute about it is looked at.

@@ -1,4 +1,5 @@
 import { data, href, redirect } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/consent-requests.$requestId";
 import { ConsentDecisionCheck } from "#app/components/ConsentDecisionCheck";
 import { DateField, RadiosField, TextareaField } from "#app/components/form/fields";
@@ -134,6 +135,7 @@ export default function ConsentRequest({ loaderData: d, actionData }: Route.Comp
         {ruleName}: child reference {d.child.reference}
       </span>
       <h1 className="govuk-heading-l">{title}</h1>
+      <PurposeStatement routeId="routes/consent-requests.$requestId" />
       <p className="govuk-body">
         <Tag colour={STATUS[d.status][1]}>{STATUS[d.status][0]}</Tag> {d.overdue ? <Tag colour="red">Overdue</Tag> : null}{" "}
         {d.status === "pending" ? `Decide by ${d.decideBy}. ` : null}Waited {d.workingDaysWaited} working {d.workingDaysWaited === 1 ? "day" : "days"}.

@@ -1,4 +1,5 @@
 import { data, href, redirect } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/consent-requests.$requestId_.reconsider";
 import { DateField, TextareaField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -54,6 +55,7 @@ export default function Reconsider({ loaderData: d, actionData }: Route.Componen
         {back}
         <ValidatedForm schema={reconsiderationSchema(d.today)} defaultValues={{}} refused={actionData} pageTitle={title}>
           <h1 className="govuk-heading-l">{title}</h1>
+          <PurposeStatement routeId="routes/consent-requests.$requestId_.reconsider" />
           {d.open ? (
             <>
               <InsetText>

@@ -1,4 +1,5 @@
 import { href } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/consent-requests._index";
 import { Table, Tag } from "#app/components/govuk";
 import { PageShell } from "#app/components/PageShell";
@@ -29,6 +30,7 @@ export default function ConsentRequests({ loaderData: d }: Route.ComponentProps)
   return (
     <>
       <PageShell title={title} width="full" />
+      <PurposeStatement routeId="routes/consent-requests._index" />
       <p className="govuk-body">
         Waiting requests come first, soonest decide-by date first. A request is overdue once its decide-by date has passed. The council&apos;s decision-maker decides
         the council&apos;s consent under section 434A; the child&apos;s social worker decides the exceptional-circumstances rule.

@@ -1,4 +1,5 @@
 import { href } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/council-figures._index";
 import { LineChart } from "#app/components/charts/Charts";
 import { Table } from "#app/components/govuk";
@@ -69,6 +70,7 @@ export default function CouncilFigures({ loaderData: { today, figures, canDownlo
     <>
       <PageTitle title={TITLE} />
       <h1 className="govuk-heading-l">{figures ? `${figures.councilName}'s figures` : TITLE}</h1>
+      <PurposeStatement routeId="routes/council-figures._index" />
       <p className="govuk-body">
         Your council&apos;s own figures are exact, for your staff only. The region&apos;s and England&apos;s are the published figures, rounded and with small
         counts suppressed, as on the <a className="govuk-link" href={href("/statistics")}>public statistics page</a>.

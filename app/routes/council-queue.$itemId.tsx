@@ -1,4 +1,5 @@
 import { data, redirect, href } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/council-queue.$itemId";
 import { RadiosField, TextareaField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -241,6 +242,7 @@ export default function QueueItem({ loaderData: d, actionData }: Route.Component
         <ValidatedForm schema={schema} defaultValues={d.kind === "deletion_return" ? { socialCareStatus: d.socialCare } : {}} refused={actionData} pageTitle={d.heading}>
           <span className="govuk-caption-l">{QUEUE_KIND_LABELS[kind]}</span>
           <h1 className="govuk-heading-l">{d.heading}</h1>
+          <PurposeStatement routeId="routes/council-queue.$itemId" />
           <SummaryList rows={[...d.rows, { key: "Due", value: formatDate(d.dueOn) }, { key: "Status", value: QUEUE_STATE_LABELS[d.state] }]} />
           {d.state !== "new" ? (
             <InsetText>

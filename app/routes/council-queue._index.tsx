@@ -1,4 +1,5 @@
 import { href } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/council-queue._index";
 import { Table, Tag } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
@@ -28,6 +29,7 @@ export default function CouncilQueue({ loaderData: d }: Route.ComponentProps) {
       <div className="govuk-grid-column-full">
         <PageTitle title={d.kind ? `${TITLE}: ${QUEUE_KIND_LABELS[d.kind]}` : TITLE} />
         <h1 className="govuk-heading-l">{TITLE}</h1>
+        <PurposeStatement routeId="routes/council-queue._index" />
         <nav aria-label="Kinds of item">
           <ul className="govuk-list">
             <li>{d.kind ? <a className="govuk-link" href={link(null)}>All kinds</a> : <strong>All kinds</strong>}</li>

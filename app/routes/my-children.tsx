@@ -1,4 +1,5 @@
 import { href } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/my-children";
 import { Pagination, paginationItems } from "#app/components/govuk";
 import { PageShell } from "#app/components/PageShell";
@@ -20,6 +21,7 @@ export default function MyChildren({ loaderData: d }: Route.ComponentProps) {
   return (
     <>
       <PageShell title="Children allocated to you" width="full" />
+      <PurposeStatement routeId="routes/my-children" />
       <p className="govuk-body">The register entries of children you are the allocated social worker for. You can read them; council officers keep them up to date.</p>
       {d.rows.length > 0 ? <RegisterTable rows={d.rows} today={d.today} caption={`Your children (${d.total})`} /> : <p className="govuk-body">No children on the register are allocated to you.</p>}
       <Pagination

@@ -1,4 +1,5 @@
 import { data, href, redirect } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/placements.$placementId.end";
 import { DateField, TextareaField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -39,6 +40,7 @@ export default function EndPlacement({ loaderData: d, actionData }: Route.Compon
         <ValidatedForm schema={endPlacementSchema(d.today)} defaultValues={{ version: String(d.version) }} refused={actionData} pageTitle={title}>
           <span className="govuk-caption-l">{d.name}</span>
           <h1 className="govuk-heading-l">End the placement early</h1>
+          <PurposeStatement routeId="routes/placements.$placementId.end" />
           <SummaryList
             rows={[
               { key: "Provider", value: `${d.view.providerName}, ${d.view.siteName}` },

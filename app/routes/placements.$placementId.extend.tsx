@@ -1,4 +1,5 @@
 import { data, href, redirect } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/placements.$placementId.extend";
 import { DateField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -47,6 +48,7 @@ export default function ExtendPlacement({ loaderData: d, actionData }: Route.Com
         <ValidatedForm schema={extendPlacementSchema(d.today)} defaultValues={{ version: String(d.version) }} refused={actionData} pageTitle={title}>
           <span className="govuk-caption-l">{d.name}</span>
           <h1 className="govuk-heading-l">Extend the placement</h1>
+          <PurposeStatement routeId="routes/placements.$placementId.extend" />
           <SummaryList
             rows={[
               { key: "Provider", value: `${d.view.providerName}, ${d.view.siteName}` },

@@ -1,4 +1,5 @@
 import { data, href, redirect } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/placements.$placementId.review";
 import { TextareaField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -69,6 +70,7 @@ export default function ReviewPlacement({ loaderData: d, actionData }: Route.Com
           <BackLink href={href("/register/:childId", { childId: d.childId })}>Back to the entry</BackLink>
           <span className="govuk-caption-l">{d.name}</span>
           <h1 className="govuk-heading-l">Review the placement</h1>
+          <PurposeStatement routeId="routes/placements.$placementId.review" />
           {summary}
           <InsetText>{d.cannotContinue}</InsetText>
           <p className="govuk-body">{end("End the placement")}</p>
@@ -83,6 +85,7 @@ export default function ReviewPlacement({ loaderData: d, actionData }: Route.Com
         <ValidatedForm schema={continuePlacementSchema} defaultValues={{ version: String(d.version) }} refused={actionData} pageTitle={title}>
           <span className="govuk-caption-l">{d.name}</span>
           <h1 className="govuk-heading-l">Review the placement</h1>
+          <PurposeStatement routeId="routes/placements.$placementId.review" />
           {summary}
           <p className="govuk-body">The provider&apos;s listing is in force again and still lists this site. If the child should stay, record why. If not, {end("end the placement")} instead.</p>
           <input type="hidden" name="version" value={d.version} />

@@ -1,4 +1,5 @@
 import { href } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/placements._index";
 import { Pagination, paginationItems, Table, Tag, WarningText } from "#app/components/govuk";
 import { PageShell } from "#app/components/PageShell";
@@ -34,6 +35,7 @@ export default function Placements({ loaderData: d }: Route.ComponentProps) {
   return (
     <>
       <PageShell title={`Placements: ${SHOWS[d.show].toLowerCase()}`} heading="Placements" width="full" />
+      <PurposeStatement routeId="routes/placements._index" />
       {d.needsReview > 0 ? (
         <WarningText>
           {d.needsReview} {d.needsReview === 1 ? "placement needs" : "placements need"} review because the provider is no longer listed as it was.{" "}

@@ -1,4 +1,5 @@
 import { href } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/placements.refusals";
 import { Pagination, paginationItems, Table } from "#app/components/govuk";
 import { PageShell } from "#app/components/PageShell";
@@ -34,6 +35,7 @@ export default function Refusals({ loaderData: d }: Route.ComponentProps) {
   return (
     <>
       <PageShell title="Refused placements" backLink={{ href: href("/placements"), text: "Back to placements" }} width="full" />
+      <PurposeStatement routeId="routes/placements.refusals" />
       <p className="govuk-body">Every placement the check refused for your council, newest first. Nothing was placed.</p>
       <p className="govuk-body" role="status">
         {d.total === 0 ? "No refused placements." : `${d.total.toLocaleString("en-GB")} refused, page ${d.page} of ${pages}`}

@@ -1,4 +1,5 @@
 import { href } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/provider.placements";
 import { Table } from "#app/components/govuk";
 import { PageShell } from "#app/components/PageShell";
@@ -36,6 +37,7 @@ export default function ProviderPlacements({ loaderData: d }: Route.ComponentPro
   return (
     <>
       <PageShell title={title} caption={d.organisation} width="full" />
+      <PurposeStatement routeId="routes/provider.placements" />
       <p className="govuk-body">
         {d.show === "past" ? (
           <a className="govuk-link" href={href("/provider/placements")}>

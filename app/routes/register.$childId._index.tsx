@@ -1,4 +1,5 @@
 import { href } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/register.$childId._index";
 import { BackLink, Button, ButtonGroup, InsetText, NotificationBanner, Select, SummaryCard, SummaryList, Tag, WarningText } from "#app/components/govuk";
 import { outgoingTransferOf } from "#app/data/transfers.server";
@@ -20,6 +21,8 @@ import { suitabilityOfChild } from "#app/data/suitability.server";
 import { SuitabilityCard } from "#app/components/casework/SuitabilityCard";
 import { SupportCard } from "#app/components/casework/SupportCard";
 import { supportRequestsOfChild } from "#app/data/support-requests.server";
+import { providerRequestsOf } from "#app/data/provider-requests.server";
+import { providerAnswerRows } from "#app/domain/provider-requests";
 import { CONTACT_TYPE_LABELS } from "#app/domain/contacts";
 import { guard } from "#app/utils/route-guard.server";
 
@@ -27,12 +30,13 @@ export const loader = guard("routes/register.$childId._index").loader(async ({ u
   const scope = registerScope(user);
   const entry = await viewEntry(scope, params.childId ?? "", actor);
   const today = londonDate(new Date());
-  const [requests, placements, contacts, suitability, support] = await Promise.all([
+  const [requests, placements, contacts, suitability, support, providerRequests] = await Promise.all([
     consentRequestsOfChild(scope, entry.id),
     placementsOfChild(scope, entry.id),
     contactsOfChild(scope, entry.id),
     suitabilityOfChild(scope, entry.id, today),
     supportRequestsOfChild(scope, entry.id),
+    providerRequestsOf(scope, entry.id),
   ]);
   const owners = can("write:child:own-la") ? await caseOwners(registerWriteScope(user)) : [];
   const ownerName = entry.ownerUserId ? (owners.find((o) => o.id === entry.ownerUserId)?.name ?? "Another officer") : "Unassigned";
@@ -45,6 +49,7 @@ export const loader = guard("routes/register.$childId._index").loader(async ({ u
     name: `${entry.firstName} ${entry.lastName}`,
     childReference: entry.childReference,
     view: entry.view,
+    sourcedItems: entry.sourcedItems,
     left: entry.dateLeft
       ? {
           date: formatDate(entry.dateLeft),
@@ -116,6 +121,11 @@ export const loader = guard("routes/register.$childId._index").loader(async ({ u
     supportRecorded: new URL(request.url).searchParams.get("support") === "recorded",
     suitabilityRecorded: new URL(request.url).searchParams.get("suitability") === "recorded",
     today,
+    providerAnswers: providerRequests.map((r) => ({
+      id: r.id,
+      heading: `${r.providerName}, asked on ${formatDate(r.requestedOn)}`,
+      rows: providerAnswerRows(r),
+    })),
   };
 });
 
@@ -165,7 +175,8 @@ const SECTIONS: { heading: string; fields: string[] }[] = [
   { heading: "Parents and carers", fields: ["parents"] },
   { heading: "Education", fields: ["educationStatus", "homeEducationReason", "arrangements"] },
   { heading: "Needs and social care", fields: ["senStatus", "socialCareStatus", "responsibleAuthority", "allocatedSocialWorker", "atRiskOfHarmFromHome", "laArrangedSpecialSchoolPlace", "namedSchool"] },
-  { heading: "The entry", fields: ["dateEntered", "sources"] },
+  { heading: "Protected characteristics", fields: v.PROTECTED_CHARACTERISTICS.map((c) => `characteristics.${c}`) },
+  { heading: "The entry", fields: ["dateEntered"] },
 ];
 
 export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
@@ -197,6 +208,7 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
         </p>
         <span className="govuk-caption-l">Child reference {d.childReference}</span>
         <h1 className="govuk-heading-l">{d.name}</h1>
+        <PurposeStatement routeId="routes/register.$childId._index" />
         {d.left ? (
           <p className="govuk-body">
             <Tag colour="grey">Left the register</Tag> on {d.left.date}: {d.left.reason.toLowerCase()}
@@ -349,6 +361,20 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
         </div>
         <SuitabilityCard childId={d.id} data={d.suitability} today={d.today} canAct={d.canEdit && !d.left} />
         <SupportCard childId={d.id} rows={d.support} canRecord={d.canEdit && !d.left && d.mayAskSupport} canAct={d.canEdit} />
+        <div id="provider-answers">
+          <SummaryCard
+            title="Information from providers (section 436E)"
+            actions={d.canEdit && !d.left ? [{ href: href("/register/:childId/provider-requests/new", { childId: d.id }), text: "Ask a provider for information" }] : []}
+          >
+            {d.providerAnswers.length === 0 ? <p className="govuk-body">No provider has been asked.</p> : null}
+            {d.providerAnswers.map((a) => (
+              <div key={a.id}>
+                <h3 className="govuk-heading-s govuk-!-margin-bottom-1">{a.heading}</h3>
+                <SummaryList rows={a.rows} />
+              </div>
+            ))}
+          </SummaryCard>
+        </div>
         {d.placements.length > 0 || (d.canPlace && !d.left) ? (
           <SummaryCard title="Placements" actions={d.canPlace && !d.left ? [{ href: href("/register/:childId/placements/new", { childId: d.id }), text: "Place with a provider" }] : []}>
             {d.placements.length === 0 ? <p className="govuk-body">No placements.</p> : null}
@@ -384,6 +410,13 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
             })}
           />
         ))}
+        <SummaryList
+          card={{ title: "Where each item came from" }}
+          rows={d.sourcedItems.map((item) => ({
+            key: `${item.label}${item.who ? `: ${item.who}` : ""}${item.required ? "" : " (optional item)"}`,
+            value: item.source ? v.INFORMATION_SOURCE_LABELS[item.source] : "Not recorded",
+          }))}
+        />
         <h2 className="govuk-heading-m">History</h2>
         <ol className="govuk-list app-timeline">
           {d.history.map((h) => (

@@ -1,4 +1,5 @@
 import { data, href, redirect } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/register.$childId.contacts.$contactId";
 import { ContactForm } from "#app/components/casework/ContactForm";
 import { BackLink, InsetText } from "#app/components/govuk";
@@ -49,10 +50,14 @@ export default function CorrectContact({ loaderData: d, actionData }: Route.Comp
       <div className="govuk-grid-column-two-thirds">
         {back}
         {d.mayCorrect ? (
-          <ContactForm title="Correct the contact" today={d.today} defaultValues={d.values} refused={actionData} submit="Save the correction" />
+          <>
+            <ContactForm title="Correct the contact" today={d.today} defaultValues={d.values} refused={actionData} submit="Save the correction" />
+            <PurposeStatement routeId="routes/register.$childId.contacts.$contactId" />
+          </>
         ) : (
           <>
             <h1 className="govuk-heading-l">This contact is final</h1>
+            <PurposeStatement routeId="routes/register.$childId.contacts.$contactId" />
             <InsetText>{FINAL}</InsetText>
           </>
         )}

@@ -1,4 +1,5 @@
 import { data, href, redirect } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/register.$childId.contacts.new";
 import { ContactForm } from "#app/components/casework/ContactForm";
 import { BackLink } from "#app/components/govuk";
@@ -28,6 +29,7 @@ export default function NewContact({ loaderData: d, actionData }: Route.Componen
       <div className="govuk-grid-column-two-thirds">
         <BackLink href={href("/register/:childId", { childId: d.id })}>Back to the entry</BackLink>
         <ContactForm title={`Record a contact or note for ${d.name}`} today={d.today} defaultValues={{}} refused={actionData} submit="Save the contact" />
+        <PurposeStatement routeId="routes/register.$childId.contacts.new" />
       </div>
     </div>
   );

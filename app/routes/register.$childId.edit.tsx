@@ -1,4 +1,5 @@
 import { data, href, redirect } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/register.$childId.edit";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { BackLink, Button } from "#app/components/govuk";
@@ -13,6 +14,7 @@ import { formDataToObject } from "#app/forms/form-data";
 import { registerEntrySchema } from "#app/forms/register-entry";
 import { formValues, parseSubmission } from "#app/forms/submission";
 import { blankKeptAnswersCookie, takeKeptAnswers } from "#app/utils/kept-answers.server";
+import { entrySchemaWithRules, nationalEntryRules } from "#app/utils/entry-rules.server";
 import { guard } from "#app/utils/route-guard.server";
 
 export const loader = guard("routes/register.$childId.edit").loader(async ({ user, params, actor, request }) => {
@@ -24,10 +26,10 @@ export const loader = guard("routes/register.$childId.edit").loader(async ({ use
   // with the version they were made on, so a change made by someone else since still shows as one.
   const kept = await takeKeptAnswers(request, user.id, href("/register/:childId/edit", { childId: child.id }));
   const values = kept
-    ? { ...formValues(registerEntrySchema(today), formDataToObject(kept)), version: String(kept.get("version") ?? "").slice(0, 20) }
+    ? { ...formValues(entrySchemaWithRules(today), formDataToObject(kept)), version: String(kept.get("version") ?? "").slice(0, 20) }
     : { ...entryToFormValues(input), version: String(child.version) };
   return data(
-    { id: child.id, name: `${child.firstName} ${child.lastName}`, today, values, answersKept: Boolean(kept), socialWorkers: await socialWorkersOf(scope, child.responsibleLaId), councils: await otherCouncils(scope) },
+    { id: child.id, name: `${child.firstName} ${child.lastName}`, today, rules: nationalEntryRules(), values, answersKept: Boolean(kept), socialWorkers: await socialWorkersOf(scope, child.responsibleLaId), councils: await otherCouncils(scope) },
     kept ? { headers: { "Set-Cookie": blankKeptAnswersCookie() } } : undefined,
   );
 });
@@ -37,7 +39,7 @@ export const action = guard("routes/register.$childId.edit").action(async ({ req
   const childId = params.childId ?? "";
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "save");
-  const schema = registerEntrySchema(londonDate(new Date()));
+  const schema = entrySchemaWithRules(londonDate(new Date()));
   // Only the form's own fields, each within its limit, are read and shown again.
   const values: Record<string, unknown> = { ...formValues(schema, formDataToObject(form)), version: String(form.get("version") ?? "").slice(0, 20) };
   if (intent === "add-parent" || intent === "add-provider") {
@@ -86,13 +88,14 @@ export default function EditEntry({ loaderData, actionData }: Route.ComponentPro
         <BackLink href={href("/register/:childId", { childId: loaderData.id })}>Back to the entry</BackLink>
         {loaderData.answersKept && !actionData ? <KeptAnswersBanner /> : null}
         <ValidatedForm
-          schema={registerEntrySchema(loaderData.today)}
+          schema={registerEntrySchema(loaderData.today, loaderData.rules)}
           defaultValues={loaderData.values}
           refused={actionData}
           pageTitle={title}
           key={JSON.stringify(values)}
         >
           <h1 className="govuk-heading-l">{title}</h1>
+          <PurposeStatement routeId="routes/register.$childId.edit" />
           <input type="hidden" name="version" value={String(values.version ?? "")} />
           <EntryFields socialWorkers={loaderData.socialWorkers} councils={loaderData.councils} />
           <Button name="intent" value="save" preventDoubleClick>

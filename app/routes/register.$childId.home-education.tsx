@@ -1,4 +1,5 @@
 import { data, href, redirect } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/register.$childId.home-education";
 import {
   DateField,
@@ -94,6 +95,7 @@ export default function HomeEducation({
           <PageTitle title={title} />
           {back}
           <h1 className="govuk-heading-l">{title}</h1>
+          <PurposeStatement routeId="routes/register.$childId.home-education" />
           <p className="govuk-body">
             {d.left
               ? "The child has left the register."
@@ -129,6 +131,7 @@ export default function HomeEducation({
           pageTitle={title}
         >
           <h1 className="govuk-heading-l">{title}</h1>
+          <PurposeStatement routeId="routes/register.$childId.home-education" />
           {d.decision.kind === "record_now" ? (
             <InsetText>
               No consent rule applies to this child: home education will be

@@ -1,4 +1,5 @@
 import { data, href, redirect } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/register.$childId.leave";
 import { DateField, RadiosField, SelectField, TextField, TextareaField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -61,6 +62,7 @@ export default function LeaveRegister({ loaderData, actionData }: Route.Componen
         <BackLink href={href("/register/:childId", { childId: loaderData.id })}>Back to the entry</BackLink>
         <ValidatedForm schema={leaveRegisterSchema(loaderData.today)} defaultValues={{ version: String(loaderData.version) }} refused={actionData} pageTitle={title}>
           <h1 className="govuk-heading-l">{title}</h1>
+          <PurposeStatement routeId="routes/register.$childId.leave" />
           <input type="hidden" name="version" value={loaderData.version} />
           <DateField name="dateLeft" legend="Date the child left" />
           <RadiosField

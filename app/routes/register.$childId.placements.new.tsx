@@ -1,4 +1,5 @@
 import { data, href, redirect } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/register.$childId.placements.new";
 import { RadiosField, TextareaField, TextField, DateField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -70,6 +71,7 @@ export default function NewPlacement({ loaderData: d, actionData }: Route.Compon
         <ValidatedForm schema={placementSchema(d.today)} defaultValues={{ siteId: d.site.siteId }} refused={actionData} pageTitle={title}>
           <span className="govuk-caption-l">{d.name}</span>
           <h1 className="govuk-heading-l">Placement details</h1>
+          <PurposeStatement routeId="routes/register.$childId.placements.new" />
           <div id="provider" tabIndex={-1}>
             <SummaryList
               rows={[
@@ -116,6 +118,7 @@ function ChooseProvider({ d }: { d: ChooseData }) {
         <BackLink href={href("/register/:childId", { childId: d.childId })}>Back to the entry</BackLink>
         <span className="govuk-caption-l">{d.name}</span>
         <h1 className="govuk-heading-l">Choose a provider</h1>
+        <PurposeStatement routeId="routes/register.$childId.placements.new" />
         {d.unknownSite ? <InsetText>That site is not on a listed provider&apos;s listing. Choose a provider below.</InsetText> : null}
         <p className="govuk-body">Only providers listed in the directory of non-school alternative provision are shown.</p>
         <SearchForm label="Search listed providers">

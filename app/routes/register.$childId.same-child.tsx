@@ -1,4 +1,5 @@
 import { data, href, redirect } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/register.$childId.same-child";
 import { RadiosField, TextareaField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -47,6 +48,7 @@ export default function SameChild({ loaderData: d, actionData }: Route.Component
         <BackLink href={back}>Back to {d.entry.name}</BackLink>
         <ValidatedForm schema={sameChildAnswerSchema} defaultValues={{}} refused={actionData} pageTitle={title} action={`${href("/register/:childId/same-child", { childId: d.entry.id })}?la=${d.laId}`}>
           <h1 className="govuk-heading-l">{title}</h1>
+          <PurposeStatement routeId="routes/register.$childId.same-child" />
           <p className="govuk-body">
             A child on {d.laName}&apos;s register may be {d.entry.name}. You see only the council and why they may match: nothing of their entry is shown until both councils confirm it is the same child.
           </p>

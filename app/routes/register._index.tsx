@@ -1,4 +1,5 @@
 import { data, href, redirect } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/register._index";
 import { Button, ErrorSummary, InsetText, NotificationBanner, Pagination, paginationItems, SearchForm, Select } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
@@ -90,6 +91,7 @@ export default function Register({ loaderData: d, actionData }: Route.ComponentP
       ) : null}
       <span className="govuk-caption-l">{d.organisation}</span>
       <h1 className="govuk-heading-l">{title}</h1>
+      <PurposeStatement routeId="routes/register._index" />
       <Button href={href("/register/new")}>Add a child</Button>
       <SearchForm label="Search the register" action={href("/register")}>
         <SearchTextInput

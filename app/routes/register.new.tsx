@@ -1,4 +1,5 @@
 import { data, href, redirect } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/register.new";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { BackLink, Button, ButtonGroup, ErrorSummary, SummaryList, WarningText } from "#app/components/govuk";
@@ -19,6 +20,7 @@ import { formDataToObject } from "#app/forms/form-data";
 import { blankEntry, registerEntrySchema } from "#app/forms/register-entry";
 import { formValues, parseSubmission } from "#app/forms/submission";
 import { blankKeptAnswersCookie, takeKeptAnswers } from "#app/utils/kept-answers.server";
+import { entrySchemaWithRules, nationalEntryRules } from "#app/utils/entry-rules.server";
 import { guard } from "#app/utils/route-guard.server";
 
 const TITLE = "Add a child to the register";
@@ -28,9 +30,9 @@ export const loader = guard("routes/register.new").loader(async ({ user, request
   const today = londonDate(new Date());
   // Answers sent after the session ended come back here once the same person signs in (decision 064).
   const kept = await takeKeptAnswers(request, user.id, href("/register/new"));
-  const initial = kept ? formValues(registerEntrySchema(today), formDataToObject(kept)) : blankEntry(today);
+  const initial = kept ? formValues(entrySchemaWithRules(today), formDataToObject(kept)) : blankEntry(today);
   return data(
-    { today, socialWorkers: await socialWorkersOf(scope), councils: await otherCouncils(scope), initial, answersKept: Boolean(kept) },
+    { today, rules: nationalEntryRules(), socialWorkers: await socialWorkersOf(scope), councils: await otherCouncils(scope), initial, answersKept: Boolean(kept) },
     kept ? { headers: { "Set-Cookie": blankKeptAnswersCookie() } } : undefined,
   );
 });
@@ -44,13 +46,13 @@ export const action = guard("routes/register.new").action(async ({ request, user
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "check");
   // Only the form's own fields, each within its limit, are read and shown again.
-  const values = formValues(registerEntrySchema(today), formDataToObject(form));
+  const values = formValues(entrySchemaWithRules(today), formDataToObject(form));
   if (intent === "add-parent" || intent === "add-provider") {
     return { view: "form" as const, errors: {}, values: withExtraRow(values, intent === "add-parent" ? "parents" : "arrangements") };
   }
   if (intent === "change" || intent.startsWith("change:")) return { view: "form" as const, errors: {}, values };
 
-  const submission = parseSubmission(registerEntrySchema(today), values);
+  const submission = parseSubmission(entrySchemaWithRules(today), values);
   if (!submission.ok) return data({ view: "form" as const, errors: submission.errors, values }, { status: 400 });
   const workers = await socialWorkersOf(scope);
   const worker = workers.find((w) => w.id === submission.data.allocatedSocialWorkerId);
@@ -112,6 +114,7 @@ export default function NewEntry({ loaderData, actionData }: Route.ComponentProp
           <PageTitle title="Check your answers" hasErrors={Boolean(actionData.differentChildError)} />
           {actionData.differentChildError ? <ErrorSummary errors={[{ href: "#differentChild", text: actionData.differentChildError }]} /> : null}
           <h1 className="govuk-heading-l">Check your answers before adding the child</h1>
+          <PurposeStatement routeId="routes/register.new" />
           {actionData.warning ? <WarningText>{actionData.warning}</WarningText> : null}
           <form method="post" noValidate>
             <PossibleMatches duplicates={actionData.duplicates} elsewhere={actionData.elsewhere} error={actionData.differentChildError} />
@@ -140,7 +143,7 @@ export default function NewEntry({ loaderData, actionData }: Route.ComponentProp
       </div>
     );
   }
-  const schema = registerEntrySchema(loaderData.today);
+  const schema = registerEntrySchema(loaderData.today, loaderData.rules);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -148,6 +151,7 @@ export default function NewEntry({ loaderData, actionData }: Route.ComponentProp
         {loaderData.answersKept && !actionData ? <KeptAnswersBanner /> : null}
         <ValidatedForm schema={schema} defaultValues={loaderData.initial} refused={actionData} pageTitle={TITLE} key={actionData ? JSON.stringify(actionData.values) : "initial"}>
           <h1 className="govuk-heading-l">{TITLE}</h1>
+          <PurposeStatement routeId="routes/register.new" />
           <EntryFields socialWorkers={loaderData.socialWorkers} councils={loaderData.councils} />
           <Button name="intent" value="check">
             Continue

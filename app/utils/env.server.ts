@@ -63,6 +63,13 @@ const EnvSchema = z
     // intention's (15 days in s438(4)). Settings so the Act's commencement can change them.
     SUITABILITY_NOTICE_DAYS: z.coerce.number().int().min(MINIMUM_NOTICE_DAYS).max(90).default(DEFAULT_SUITABILITY_RULES.noticeDays),
     ATTENDANCE_ORDER_INTENTION_DAYS: z.coerce.number().int().min(1).max(90).default(DEFAULT_SUITABILITY_RULES.intentionDays),
+    // The threshold of hours a week below which another provider is not recorded on the register,
+    // as the January 2026 government amendments proposed regulations may set (README, "Configuration").
+    // 0 records every provider until the regulations give a number.
+    REGISTER_PROVIDER_MINIMUM_HOURS: z.coerce.number().min(0).max(60).default(0),
+    // How long after asking a provider for information (s436E) a council must wait to ask it again,
+    // as the January 2026 amendments proposed (3 months); 0 sets no limit.
+    PROVIDER_REQUEST_INTERVAL_MONTHS: z.coerce.number().int().min(0).max(24).default(3),
     STATISTICS_ACADEMIC_YEARS: z.coerce.number().int().min(1).max(10).default(2),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     PORT: z.coerce.number().int().positive().default(3000),

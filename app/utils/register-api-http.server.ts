@@ -2,7 +2,8 @@ import { z } from "zod";
 import { laOfBearerToken, registerScopeOfToken, tokenActor, type BearerToken } from "#app/data/api-tokens.server";
 import type { TokenScope } from "#app/data/scope.server";
 import { londonDate } from "#app/domain/dates";
-import { registerEntrySchema, type RegisterEntryInput } from "#app/forms/register-entry";
+import type { RegisterEntryInput } from "#app/forms/register-entry";
+import { entrySchemaWithRules } from "./entry-rules.server";
 import { entryJsonToAnswers } from "#app/forms/register-entry-json";
 import { issuesToFieldErrors } from "#app/forms/submission";
 import { registerApiRateLimit } from "./api-rate-limit.server";
@@ -50,7 +51,7 @@ export async function jsonBody(request: Request): Promise<{ ok: true; body: unkn
 /** A client's entry JSON checked by the add-child form's schema, or the 400 with a message for each field. */
 export function entryInput(json: unknown): { ok: true; input: RegisterEntryInput } | { ok: false; response: Response } {
   const { answers, errors } = entryJsonToAnswers(json);
-  const parsed = registerEntrySchema(londonDate(new Date())).safeParse(answers);
+  const parsed = entrySchemaWithRules(londonDate(new Date())).safeParse(answers);
   const all = { ...(parsed.success ? {} : issuesToFieldErrors(parsed.error.issues)), ...errors };
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, response: problem(400, "The entry has fields that are missing or not valid.", { errors: all }) };
   return { ok: true, input: parsed.data };

@@ -28,6 +28,7 @@ import {
   SEXES,
   SOCIAL_CARE_STATUSES,
 } from "../../app/domain/register-vocabulary";
+import type { Characteristics, EntrySources } from "../../app/domain/register-vocabulary";
 import type { HistoryChange, HistoryKind } from "../../app/domain/entry-history";
 import { SUITABILITY_STAGES } from "../../app/domain/suitability-process";
 import { organisations } from "./organisations";
@@ -120,8 +121,10 @@ export const children = pgTable(
     /** The named school of a child in care or on a plan, chosen from the schools list (GIAS, issue 26). */
     namedSchoolUrn: text("named_school_urn").references(() => schools.urn),
     homeEducationReason: text("home_education_reason"),
-    /** Where each mandatory item came from: { name: "parent", dateOfBirth: "la_records", ... }. */
-    sources: jsonb("sources").$type<Record<string, "parent" | "provider" | "la_records">>().notNull(),
+    /** The child's protected characteristics (s436C(2)(a)) that are known: { disability: "yes", race: "..." }; absent is "not known". */
+    characteristics: jsonb("characteristics").$type<Characteristics>().notNull().default({}),
+    /** Where each of the child's own items came from: { name: "parent", dateOfBirth: "la_records", senStatus: "la_records", ... }; each parent's and provider's source is on its row. */
+    sources: jsonb("sources").$type<Partial<EntrySources>>().notNull(),
     dateEntered: date("date_entered", { mode: "string" }).notNull(),
     dateLeft: date("date_left", { mode: "string" }),
     /** Set when a social worker refused home education: the child stays on roll and the council
@@ -237,6 +240,10 @@ export const parentsAndCarers = pgTable(
     email: text("email"),
     educatesChild: boolean("educates_child").notNull().default(false),
     hoursPerWeek: numeric("hours_per_week", { precision: 4, scale: 1, mode: "number" }),
+    /** The hours are the parent's estimate (the January 2026 amendments allow one). */
+    hoursEstimated: boolean("hours_estimated").notNull().default(false),
+    /** Where this parent's details came from (s436C(1)(d)-(e)). */
+    source: informationSource("source").notNull(),
   },
   (t) => [
     index("parents_and_carers_child_idx").on(t.childId, t.position),
@@ -261,11 +268,18 @@ export const educationArrangements = pgTable(
     position: smallint("position").notNull(),
     providerName: text("provider_name").notNull(),
     providerType: educationProviderType("provider_type").notNull(),
+    /** The provider's own address (s436C(1)(f)); null only on rows recorded before it was asked. */
+    providerAddress: text("provider_address"),
     online: boolean("online").notNull(),
-    /** Where education is given, or the provider's website/email when it is online. */
-    location: text("location").notNull(),
+    /** Where education is given; an online provider may have none. */
+    location: text("location"),
+    /** An online provider's website (or the email address it teaches through). */
+    website: text("website"),
     hoursPerWeek: numeric("hours_per_week", { precision: 4, scale: 1, mode: "number" }).notNull(),
     hoursWithoutParent: numeric("hours_without_parent", { precision: 4, scale: 1, mode: "number" }).notNull(),
+    hoursEstimated: boolean("hours_estimated").notNull().default(false),
+    /** Where this provider's details came from. */
+    source: informationSource("source").notNull(),
     /** The provider's listing in the AP directory, when it has one. */
     listingId: uuid("listing_id"),
   },

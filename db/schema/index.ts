@@ -21,3 +21,4 @@ export * from "./single-sign-on";
 export * from "./kept-answers";
 export * from "./school-returns";
 export * from "./parent-duties";
+export * from "./provider-requests";

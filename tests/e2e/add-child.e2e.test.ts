@@ -34,9 +34,10 @@ async function fillTheChild(p: Page) {
   await p.getByRole("group", { name: "Do they live at the child's address?" }).getByLabel("Yes").check();
   await p.getByRole("group", { name: "Do they educate the child?" }).getByLabel("No").check();
   await p.getByRole("group", { name: "Is the child at risk of harm from the home environment?" }).getByLabel("No").check();
-  for (const item of ["Child's name", "Date of birth", "Home address", "Parents and carers", "Education arrangements"]) {
+  for (const item of ["Child's name", "Date of birth", "Home address"]) {
     await p.getByRole("combobox", { name: item, exact: true }).selectOption("parent");
   }
+  await p.getByRole("combobox", { name: "Where their details came from" }).selectOption("parent");
 }
 
 describe("the add-child form's errors", () => {

@@ -32,9 +32,10 @@ describe("a council officer keeps the register", () => {
     await p.getByLabel("No special educational needs").check();
     await p.getByRole("group", { name: "Social care status" }).getByLabel("None").check();
     await p.getByRole("group", { name: "Is the child at risk of harm from the home environment?" }).getByLabel("No").check();
-    for (const item of ["Child's name", "Date of birth", "Home address", "Parents and carers", "Education arrangements"]) {
+    for (const item of ["Child's name", "Date of birth", "Home address"]) {
       await p.getByRole("combobox", { name: item, exact: true }).selectOption("parent");
     }
+    await p.getByRole("combobox", { name: "Where their details came from" }).selectOption("parent");
     await page.clickAndCheck(p.getByRole("button", { name: "Continue" }));
 
     await expect(p.title()).resolves.toMatch(/^Error: /);

@@ -122,9 +122,10 @@ describe("a child on two councils' registers (also registered by)", () => {
     await l.getByRole("group", { name: "Do they live at the child's address?" }).getByLabel("Yes").check();
     await l.getByRole("group", { name: "Do they educate the child?" }).getByLabel("No").check();
     await l.getByRole("group", { name: "Is the child at risk of harm from the home environment?" }).getByLabel("No").check();
-    for (const item of ["Child's name", "Date of birth", "Home address", "Parents and carers", "Education arrangements"]) {
+    for (const item of ["Child's name", "Date of birth", "Home address"]) {
       await l.getByRole("combobox", { name: item, exact: true }).selectOption("parent");
     }
+    await l.getByRole("combobox", { name: "Where their details came from" }).selectOption("parent");
     await l.getByLabel("Not on a school roll and no known education (missing education)").check();
     await l.getByLabel("No special educational needs").check();
     await l.getByRole("group", { name: "Social care status" }).getByLabel("None").check();

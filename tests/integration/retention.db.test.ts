@@ -26,6 +26,7 @@ import {
   passwordResets,
   placementRefusals,
   placements,
+  providerInformationRequests,
   signInThrottles,
   suitabilitySteps,
   supportRequests,
@@ -155,8 +156,8 @@ describe("anonymising register entries", () => {
     ]);
     for (const personal of ["Ada", "Lovelace", "Marchmont", "WC1N", "Annabella", "Byron", "george@example.com", "risk at home", "small group", "notebooks", "sample of work", "Headingley", "safer seen daily", "written work", "suitable education"]) expect(held, personal).not.toContain(personal);
     const history = await db.select().from(entryHistory).where(eq(entryHistory.childId, old.childId)).orderBy(entryHistory.id);
-    expect(history.map((h) => h.kind)).toEqual(["created", "consent_requested", "consent_refused", "placement", "contact_recorded", "suitability_step", "information_requested", "visit_recorded", "left", "transfer_declined", "anonymised"]);
-    expect(history.map((h) => h.summary).filter((_, i) => [4, 5, 8, 9].includes(i))).toEqual(["Contact recorded", "Suitability step", "Left", "Transfer declined"]);
+    expect(history.map((h) => h.kind)).toEqual(["created", "consent_requested", "consent_refused", "placement", "contact_recorded", "suitability_step", "information_requested", "visit_recorded", "provider_information", "left", "transfer_declined", "anonymised"]);
+    expect(history.map((h) => h.summary).filter((_, i) => [4, 5, 8, 9, 10].includes(i))).toEqual(["Contact recorded", "Suitability step", "Provider information", "Left", "Transfer declined"]);
     const [enquiry] = await db.select().from(suitabilitySteps).where(eq(suitabilitySteps.childId, old.childId));
     const [support] = await db.select().from(supportRequests).where(eq(supportRequests.childId, old.childId));
     expect(support).toMatchObject({ kinds: ["exam_entry"], requestedBy: "Removed under the retention schedule", details: "Removed under the retention schedule", offer: "Removed under the retention schedule" });
@@ -164,6 +165,8 @@ describe("anonymising register entries", () => {
     // The council's request and visit keep their dates, without what was asked or found (decision 073).
     expect((await db.select().from(informationRequests).where(eq(informationRequests.childId, old.childId)))[0]).toMatchObject({ asked: "Removed under the retention schedule", sentTo: null });
     expect((await db.select().from(councilVisits).where(eq(councilVisits.childId, old.childId)))[0]).toMatchObject({ offeredOn: "2026-11-10", happened: "yes", outcome: null });
+    // The request to the provider (its address and name) goes with the entry.
+    expect(await db.select().from(providerInformationRequests).where(eq(providerInformationRequests.childId, old.childId))).toEqual([]);
     const [contact] = await db.select().from(contacts).where(eq(contacts.childId, old.childId));
     expect(contact).toMatchObject({ contactDate: "2026-11-20", type: "visit", withWhom: "Removed under the retention schedule", outcome: null, nextAction: null });
     expect(await rowOf(old.childId)).toMatchObject({ nextAction: null, nextActionDue: null });

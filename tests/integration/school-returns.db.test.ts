@@ -7,7 +7,7 @@ import { loader as childLoader } from "#app/routes/register.$childId._index";
 import { loader as returnsLoader } from "#app/routes/school.returns._index";
 import { action as newReturnAction, loader as newReturnLoader } from "#app/routes/school.returns.new";
 import { db } from "#db/client";
-import { auditEvents, children, consentRequests, councilQueueItems, schoolReturns } from "#db/schema/index";
+import { auditEvents, children, consentRequests, councilQueueItems, parentsAndCarers, schoolReturns } from "#db/schema/index";
 import { call, createUser, requestAs, type TestUser } from "../support/fixtures";
 import { freshUpn, postNewChild, validEntryForm } from "../support/register";
 import { createSchools, type TestSchool } from "../support/schools";
@@ -139,7 +139,10 @@ describe("a home-education deletion return for a child the register does not hol
     const childId = /\/register\/([0-9a-f-]{36})/.exec(made.location!)![1]!;
     const [child] = await db.select().from(children).where(eq(children.id, childId));
     expect(child).toMatchObject({ firstName: entry.firstName, lastName: "Lovelace", upn, postcode: entry.postcode!.toUpperCase(), educationStatus: "elective_home_education", laId: camdenSchool.laId });
-    expect(child!.sources).toEqual({ name: "provider", dateOfBirth: "provider", address: "provider", parents: "provider", education: "provider" });
+    // The school's items are the school's; what the officer answered is the council's own records.
+    expect(child!.sources).toEqual({ name: "provider", dateOfBirth: "provider", address: "provider", senStatus: "la_records", socialCareStatus: "la_records" });
+    const [parent] = await db.select().from(parentsAndCarers).where(eq(parentsAndCarers.childId, childId));
+    expect(parent!.source).toBe("provider");
     const [item] = await db.select().from(councilQueueItems).where(eq(councilQueueItems.id, sent.queueItemId!));
     expect(item).toMatchObject({ state: "made_entry", childId, decidedBy: officer.id });
 

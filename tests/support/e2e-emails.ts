@@ -17,7 +17,7 @@ export function emailDirectory() {
      * The path of the newest link to `/<page>/...` emailed to an address, waiting for it to come:
      * some emails go out with the outbox job, which runs once a minute.
      */
-    async linkSentTo(address: string, page: "invitation" | "reset-password", options: { after?: number; timeoutMs?: number } = {}): Promise<string> {
+    async linkSentTo(address: string, page: "invitation" | "reset-password" | "provider-answer", options: { after?: number; timeoutMs?: number } = {}): Promise<string> {
       const deadline = Date.now() + (options.timeoutMs ?? 100_000);
       const pattern = new RegExp(`https?://[^\\s/]+(/${page}/[a-z2-7]+)`);
       for (;;) {

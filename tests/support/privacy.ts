@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { recordContact } from "#app/data/contacts.server";
 import { takeSuitabilityStep } from "#app/data/suitability.server";
 import { recordVisit, sendInformationRequest } from "#app/data/parent-duties.server";
+import { askProvider } from "#app/data/provider-requests.server";
 import { createPlacement } from "#app/data/placements.server";
 import { action as queueItemAction } from "#app/routes/council-queue.$itemId";
 import { action as decideAction } from "#app/routes/consent-requests.$requestId";
@@ -61,6 +62,7 @@ export async function childWithEverything(overrides: Record<string, string> = {}
           "parents.1.hasParentalResponsibility": "yes",
           "parents.1.livesWithChild": "no",
           "parents.1.educatesChild": "no",
+          "parents.1.source": "la_records",
           "parents.1.email": "george@example.com",
           "parents.1.addressLine1": "3 Piccadilly Terrace",
           "parents.1.town": "London",
@@ -114,6 +116,9 @@ export async function childWithEverything(overrides: Record<string, string> = {}
   if (!asked.ok) throw new Error(`could not ask for information: ${asked.why}`);
   const visited = await recordVisit(officer.scope, childId, { offeredOn: "2026-11-10", kind: "visit", meetingOn: "2026-11-20", happened: "yes", outcome: "The visit found a suitable education." }, officer.actor);
   if (!visited.ok) throw new Error(`could not record the visit: ${visited.why}`);
+  // A provider asked for information (s436E), not yet answered.
+  const askedProvider = await askProvider(officer.scope, childId, { arrangement: 0, providerEmail: `tutor.${childId.slice(0, 8)}@example.com` }, officer.actor);
+  if (!askedProvider.ok) throw new Error(`could not ask the provider: ${JSON.stringify(askedProvider)}`);
   await call(childLoader, await requestAs(officer.user, `/register/${childId}`), { childId });
   await leave(officer.user, childId, { reasonLeft: "moved_out_of_area", destination: "english_council", destinationLaId: leeds.user.organisationId });
   const [transfer] = await db.select().from(councilQueueItems).where(and(eq(councilQueueItems.sourceChildId, childId), eq(councilQueueItems.kind, "incoming_transfer")));

@@ -63,4 +63,58 @@ describe("the add-child form", () => {
     const missing = parse({ senStatus: "sen_support", laArrangedSpecialSchoolPlace: "" });
     expect(missing.ok ? {} : missing.errors).toEqual({ laArrangedSpecialSchoolPlace: "Select yes if the council arranged the child's place at a special school" });
   });
+
+  it("refuses EOTAS without an EHC plan, on the education status, and takes it with one", () => {
+    const refused = parse({ educationStatus: "eotas", senStatus: "sen_support", laArrangedSpecialSchoolPlace: "no" });
+    expect(refused.ok ? {} : refused.errors).toEqual({ educationStatus: expect.stringContaining("needs an EHC plan") });
+    const notKnown = parse({ educationStatus: "eotas", senStatus: "" });
+    expect(notKnown.ok).toBe(false);
+    expect(parse({ educationStatus: "eotas", senStatus: "ehc_plan", laArrangedSpecialSchoolPlace: "no" }).ok).toBe(true);
+  });
+
+  it("never requires the optional items: no answer is 'not known', and stores no source for an item not known", () => {
+    const result = parse({ senStatus: "", socialCareStatus: "", laArrangedSpecialSchoolPlace: "", "sources.senStatus": "parent", "characteristics.disability": "not_known", "sources.disability": "parent" });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.data).toMatchObject({ senStatus: "not_known", socialCareStatus: "not_known", characteristics: {} });
+    expect(result.data.sources).toEqual({ name: "parent", dateOfBirth: "parent", address: "la_records" });
+  });
+
+  it("keeps each protected characteristic that is given, with its source", () => {
+    const result = parse({ "characteristics.disability": "yes", "characteristics.religionOrBelief": "Quaker", "sources.disability": "parent", "sources.religionOrBelief": "la_records" });
+    expect(result.ok && result.data).toMatchObject({
+      characteristics: { disability: "yes", religionOrBelief: "Quaker" },
+      sources: { disability: "parent", religionOrBelief: "la_records" },
+    });
+  });
+
+  it("needs a source for each parent and each provider, and the provider's own address besides where it teaches", () => {
+    const result = parse({ "parents.0.source": "", "arrangements.0.source": "", "arrangements.0.providerAddress": "" });
+    expect(result.ok ? {} : result.errors).toEqual({
+      "parents.0.source": "Select where this parent or carer's details came from",
+      "arrangements.0.providerAddress": "Enter the provider's address",
+      "arrangements.0.source": "Select where this provider's details came from",
+    });
+  });
+
+  it("asks an online provider for its website, and any other for where it teaches", () => {
+    const online = parse({ "arrangements.0.online": "yes", "arrangements.0.location": "" });
+    expect(online.ok ? {} : online.errors).toEqual({ "arrangements.0.website": "Enter the provider's website, or the email address it teaches through" });
+    const withWebsite = parse({ "arrangements.0.online": "yes", "arrangements.0.location": "", "arrangements.0.website": "https://tutors.example" });
+    expect(withWebsite.ok && withWebsite.data.arrangements[0]).toMatchObject({ online: true, website: "https://tutors.example" });
+    const inPerson = parse({ "arrangements.0.location": "" });
+    expect(inPerson.ok ? {} : inPerson.errors).toEqual({ "arrangements.0.location": "Enter where the education is given" });
+  });
+
+  it("records hours as estimates when the parent says so", () => {
+    const result = parse({ "parents.0.hoursEstimated": "yes", "arrangements.0.hoursEstimated": "yes" });
+    expect(result.ok && [result.data.parents[0]!.hoursEstimated, result.data.arrangements[0]!.hoursEstimated]).toEqual([true, true]);
+  });
+
+  it("leaves out a provider below the national threshold of hours, when one is set", () => {
+    const withThreshold = registerEntrySchema(today, { providerMinimumHours: 8 });
+    const result = parseSubmission(withThreshold, formDataToObject(new URLSearchParams(validEntryForm({ "arrangements.0.hoursPerWeek": "6" }))));
+    expect(result.ok ? {} : result.errors).toEqual({ "arrangements.0.hoursPerWeek": expect.stringContaining("fewer than 8 hours a week are not recorded") });
+    expect(parse({ "arrangements.0.hoursPerWeek": "6" }).ok).toBe(true);
+  });
 });

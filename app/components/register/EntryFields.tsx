@@ -9,6 +9,8 @@ const YES_NO = [
   { value: "no", label: "No" },
 ];
 
+const SOURCE_OPTIONS = v.optionsOf(v.INFORMATION_SOURCES, v.INFORMATION_SOURCE_LABELS);
+
 const withBlank = (options: { value: string; label: string }[], blank = "Select") => [{ value: "", label: blank }, ...options];
 
 function rowCount(values: Record<string, unknown>, section: string, minimum: number): number {
@@ -84,6 +86,11 @@ export function EntryFields({ socialWorkers, councils = [] }: { socialWorkers: {
             ]}
             small
           />
+          {/* Beside the question, not inside its reveal: one radio group never holds another. */}
+          <ShownWhen when={`parents.${i}.educatesChild`} is={["yes"]}>
+            <RadiosField name={`parents.${i}.hoursEstimated`} legend="Are their hours an estimate? (optional)" items={YES_NO} inline small />
+          </ShownWhen>
+          <SelectField name={`parents.${i}.source`} label="Where their details came from" options={withBlank(SOURCE_OPTIONS)} />
         </Fieldset>
       ))}
       <Button variant="secondary" name="intent" value="add-parent" formNoValidate>
@@ -116,10 +123,20 @@ export function EntryFields({ socialWorkers, councils = [] }: { socialWorkers: {
         <Fieldset key={i} legend={`Provider ${i + 1}`} legendSize="s" classes="govuk-!-margin-bottom-6">
           <TextField name={`arrangements.${i}.providerName`} label="Provider's name" autoComplete="off" />
           <SelectField name={`arrangements.${i}.providerType`} label="Type of provider" options={withBlank(v.optionsOf(v.PROVIDER_TYPES, v.PROVIDER_TYPE_LABELS))} />
-          <RadiosField name={`arrangements.${i}.online`} legend="Is the education given online?" items={YES_NO} inline small />
-          <TextField name={`arrangements.${i}.location`} label="Where the education is given" hint="The address, or the website or email address if it is online" autoComplete="off" />
+          <TextField name={`arrangements.${i}.providerAddress`} label="Provider's address" hint="The provider's own address, which may not be where the child is taught" autoComplete="off" />
+          <RadiosField
+            name={`arrangements.${i}.online`}
+            legend="Is the education given online?"
+            items={[
+              { value: "yes", label: "Yes", conditional: <TextField name={`arrangements.${i}.website`} label="Provider's website" hint="Or the email address it teaches through" autoComplete="off" spellCheck={false} /> },
+              { value: "no", label: "No", conditional: <TextField name={`arrangements.${i}.location`} label="Where the education is given" hint="The address, or “at home”" autoComplete="off" /> },
+            ]}
+            small
+          />
           <TextField name={`arrangements.${i}.hoursPerWeek`} label="Total hours a week" width="3" inputMode="numeric" />
           <TextField name={`arrangements.${i}.hoursWithoutParent`} label="Hours a week with no parent present" width="3" inputMode="numeric" />
+          <RadiosField name={`arrangements.${i}.hoursEstimated`} legend="Are these hours an estimate? (optional)" items={YES_NO} inline small />
+          <SelectField name={`arrangements.${i}.source`} label="Where this provider's details came from" options={withBlank(SOURCE_OPTIONS)} />
         </Fieldset>
       ))}
       <Button variant="secondary" name="intent" value="add-provider" formNoValidate>
@@ -127,7 +144,7 @@ export function EntryFields({ socialWorkers, councils = [] }: { socialWorkers: {
       </Button>
 
       <h2 className="govuk-heading-m">Needs and social care</h2>
-      <RadiosField name="senStatus" legend="Special educational needs" legendSize="s" items={v.optionsOf(v.SEN_STATUSES, v.SEN_STATUS_LABELS)} />
+      <RadiosField name="senStatus" legend="Special educational needs (optional)" legendSize="s" items={v.optionsOf(v.SEN_STATUSES, v.SEN_STATUS_LABELS)} />
       <ShownWhen when="senStatus" is={["sen_support", "ehc_plan"]}>
         <RadiosField
           name="laArrangedSpecialSchoolPlace"
@@ -140,7 +157,8 @@ export function EntryFields({ socialWorkers, councils = [] }: { socialWorkers: {
       </ShownWhen>
       <RadiosField
         name="socialCareStatus"
-        legend="Social care status"
+        legend="Social care status (optional)"
+        hint="Child protection enquiries, a child protection plan, looked after, or a child-in-need plan"
         legendSize="s"
         items={v.optionsOf(v.SOCIAL_CARE_STATUSES, v.SOCIAL_CARE_STATUS_LABELS)}
       />
@@ -177,9 +195,23 @@ export function EntryFields({ socialWorkers, councils = [] }: { socialWorkers: {
       />
       <RadiosField name="atRiskOfHarmFromHome" legend="Is the child at risk of harm from the home environment?" legendSize="s" items={YES_NO} inline />
 
+      <h2 className="govuk-heading-m">Protected characteristics (optional)</h2>
+      <p className="govuk-body">As the Equality Act 2010 lists them. Record only what the family or your records tell you; leave the rest as not known.</p>
+      {v.PROTECTED_CHARACTERISTICS.map((c) =>
+        (v.YES_NO_CHARACTERISTICS as readonly string[]).includes(c) ? (
+          <RadiosField key={c} name={`characteristics.${c}`} legend={v.PROTECTED_CHARACTERISTIC_LABELS[c]} items={[...YES_NO, { value: "not_known", label: "Not known" }]} inline small />
+        ) : (
+          <TextField key={c} name={`characteristics.${c}`} label={`${v.PROTECTED_CHARACTERISTIC_LABELS[c]} (optional)`} hint="Leave blank if not known" autoComplete="off" />
+        ),
+      )}
+
       <h2 className="govuk-heading-m">Where the information came from</h2>
+      <p className="govuk-body">Each parent's and provider's source is asked with their details.</p>
       {v.SOURCED_ITEMS.map((item) => (
-        <SelectField key={item} name={`sources.${item}`} label={v.SOURCED_ITEM_LABELS[item]} options={withBlank(v.optionsOf(v.INFORMATION_SOURCES, v.INFORMATION_SOURCE_LABELS))} />
+        <SelectField key={item} name={`sources.${item}`} label={v.SOURCED_ITEM_LABELS[item]} options={withBlank(SOURCE_OPTIONS)} />
+      ))}
+      {v.OPTIONAL_SOURCED_ITEMS.map((item) => (
+        <SelectField key={item} name={`sources.${item}`} label={`${v.OPTIONAL_SOURCED_ITEM_LABELS[item]} (optional)`} options={withBlank(SOURCE_OPTIONS, "Not recorded")} />
       ))}
       <DateField name="dateEntered" legend="Date entered on the register" />
     </>

@@ -1,5 +1,5 @@
 import { asc, eq } from "drizzle-orm";
-import { PROVIDER_TYPE_LABELS } from "#app/domain/register-vocabulary";
+import { INFORMATION_SOURCE_LABELS, PROVIDER_TYPE_LABELS } from "#app/domain/register-vocabulary";
 import { db } from "#db/client";
 import { educationArrangements } from "#db/schema/index";
 import type { ChildSection } from "./section";
@@ -15,9 +15,11 @@ export const arrangementsSection: ChildSection = {
       fields: [
         { label: "Provider", value: a.providerName },
         { label: "Type", value: PROVIDER_TYPE_LABELS[a.providerType] },
-        { label: "Where", value: a.online ? `Online: ${a.location}` : a.location },
-        { label: "Hours a week", value: String(a.hoursPerWeek) },
+        { label: "Provider's address", value: a.providerAddress },
+        { label: "Where", value: a.online ? `Online: ${a.website ?? a.location ?? ""}` : a.location },
+        { label: "Hours a week", value: `${a.hoursPerWeek}${a.hoursEstimated ? " (estimated)" : ""}` },
         { label: "Hours a week with no parent present", value: String(a.hoursWithoutParent) },
+        { label: "Where these details came from", value: INFORMATION_SOURCE_LABELS[a.source] },
       ],
     }));
   },

@@ -16,6 +16,7 @@ import { historySection } from "./history.server";
 import { inboxSection } from "./inbox.server";
 import { parentDetailsSection } from "./parent-details.server";
 import { councilVisitsSection, informationRequestsSection } from "./parent-duties.server";
+import { providerRequestsSection } from "./provider-requests.server";
 import { parentsSection } from "./parents.server";
 import { placementsSection, refusalsSection } from "./placements.server";
 import type { ChildSection, ParentSection } from "./section";
@@ -37,6 +38,7 @@ export const CHILD_SECTIONS: readonly ChildSection[] = [
   contactsSection,
   suitabilitySection,
   supportRequestsSection,
+  providerRequestsSection,
   transfersSection,
   councilQueueSection,
   informationRequestsSection,

@@ -1,5 +1,5 @@
 import { asc, eq } from "drizzle-orm";
-import { RELATIONSHIP_LABELS, type Relationship } from "#app/domain/register-vocabulary";
+import { INFORMATION_SOURCE_LABELS, RELATIONSHIP_LABELS, type Relationship } from "#app/domain/register-vocabulary";
 import { db } from "#db/client";
 import { parentsAndCarers } from "#db/schema/index";
 import { parentParty, type ChildSection, type ParentRow } from "./section";
@@ -16,7 +16,8 @@ export function parentFields(p: ParentRow) {
     { label: "Address", value: [p.addressLine1, p.addressLine2, p.town, p.postcode].filter(Boolean).join(", ") || null },
     { label: "Phone", value: p.phone },
     { label: "Email", value: p.email },
-    { label: "Educates the child", value: p.educatesChild ? `Yes, ${p.hoursPerWeek ?? "unknown"} hours a week` : "No" },
+    { label: "Educates the child", value: p.educatesChild ? `Yes, ${p.hoursPerWeek ?? "unknown"} hours a week${p.hoursEstimated ? " (estimated)" : ""}` : "No" },
+    { label: "Where these details came from", value: INFORMATION_SOURCE_LABELS[p.source] },
   ];
 }
 
