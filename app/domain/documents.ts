@@ -1,5 +1,3 @@
-import { fileTypeFromBuffer } from "file-type/core";
-
 // Documents on a child's entry and on a provider's application (issue 19 item 6, decision 079):
 // what kinds there are, which file types are taken (told from the bytes, never from the name or
 // the browser's content type), and the file name kept and sent back.
@@ -33,21 +31,19 @@ export const DOCUMENT_TYPES = {
   docx: { mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", label: "Word document" },
   odt: { mime: "application/vnd.oasis.opendocument.text", label: "OpenDocument text" },
 } as const;
-export type DocumentType = keyof typeof DOCUMENT_TYPES;
-export const DOCUMENT_TYPE_NAMES = Object.keys(DOCUMENT_TYPES) as DocumentType[];
+export const DOCUMENT_TYPE_NAMES = ["pdf", "png", "jpg", "docx", "odt"] as const satisfies readonly (keyof typeof DOCUMENT_TYPES)[];
+export type DocumentType = (typeof DOCUMENT_TYPE_NAMES)[number];
 
 export const ALLOWED_TYPES_TEXT = "a PDF, PNG, JPEG, Word (.docx) or OpenDocument text (.odt) file";
 
 /**
- * The file's type, from its bytes: one of DOCUMENT_TYPES, or null for anything else (a zip that is
- * not a Word or ODF text document, a spreadsheet, an executable renamed .pdf). file-type reads the
- * magic bytes and, for a zip, the entries that make it an Office Open XML or ODF document.
+ * Whether what a reader of the bytes found (app/utils/document-type.server.ts, with file-type) is
+ * a type taken: one of DOCUMENT_TYPES, or null for anything else (a zip that is not a Word or ODF
+ * text document, a spreadsheet, an executable renamed .pdf, nothing recognised).
  */
-export async function sniffDocumentType(bytes: Uint8Array): Promise<DocumentType | null> {
-  if (bytes.length === 0) return null;
-  const found = await fileTypeFromBuffer(bytes);
+export function documentTypeOf(found: { ext: string; mime: string } | undefined): DocumentType | null {
   if (!found) return null;
-  return (DOCUMENT_TYPE_NAMES as string[]).includes(found.ext) && DOCUMENT_TYPES[found.ext as DocumentType].mime === found.mime ? (found.ext as DocumentType) : null;
+  return (DOCUMENT_TYPE_NAMES as readonly string[]).includes(found.ext) && DOCUMENT_TYPES[found.ext as DocumentType].mime === found.mime ? (found.ext as DocumentType) : null;
 }
 
 const MAX_NAME_LENGTH = 100;

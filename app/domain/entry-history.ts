@@ -54,6 +54,8 @@ export const HISTORY_KINDS = [
   "support_requested",
   "support_offered",
   "support_closed",
+  // A document added to the entry (a parent's notice, a letter, a report; decision 079).
+  "document_added",
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 
