@@ -24,7 +24,7 @@ export async function readMultipartForm(request: Request, fileField: string, max
   if (!contentType.toLowerCase().startsWith("multipart/form-data") || !request.body) return { ok: false, problem: "unreadable" };
   let parser: busboy.Busboy;
   try {
-    parser = busboy({ headers: { "content-type": contentType }, limits: { files: 1, fileSize: maxFileBytes, fields: MAX_FIELDS, fieldSize: MAX_FIELD_BYTES } });
+    parser = busboy({ headers: { "content-type": contentType }, limits: { files: 1, fileSize: maxFileBytes + 1, fields: MAX_FIELDS, fieldSize: MAX_FIELD_BYTES } });
   } catch {
     return { ok: false, problem: "unreadable" };
   }
@@ -46,6 +46,7 @@ export async function readMultipartForm(request: Request, fileField: string, max
       stream.on("data", (chunk: Buffer) => {
         if (name === fileField && !tooLarge) chunks.push(chunk);
       });
+      // busboy says "limit" on reaching its limit, one byte past the largest file taken.
       stream.on("limit", () => {
         tooLarge = true;
         chunks.length = 0;
