@@ -27,6 +27,8 @@ import {
   signInThrottles,
   suitabilitySteps,
   supportRequests,
+  documents,
+  documentContents,
   statisticsCouncilFigures,
 } from "#db/schema/index";
 import { loader as privacyLoader } from "#app/routes/privacy";
@@ -147,6 +149,7 @@ describe("anonymising register entries", () => {
       await db.select().from(contacts).where(eq(contacts.childId, old.childId)),
       await db.select().from(suitabilitySteps).where(eq(suitabilitySteps.childId, old.childId)),
       await db.select().from(supportRequests).where(eq(supportRequests.childId, old.childId)),
+      await db.select().from(documents).where(eq(documents.childId, old.childId)),
       items,
     ]);
     for (const personal of ["Ada", "Lovelace", "Marchmont", "WC1N", "Annabella", "Byron", "george@example.com", "risk at home", "small group", "notebooks", "sample of work", "Headingley", "safer seen daily"]) expect(held, personal).not.toContain(personal);
@@ -156,6 +159,9 @@ describe("anonymising register entries", () => {
     const [enquiry] = await db.select().from(suitabilitySteps).where(eq(suitabilitySteps.childId, old.childId));
     const [support] = await db.select().from(supportRequests).where(eq(supportRequests.childId, old.childId));
     expect(support).toMatchObject({ kinds: ["exam_entry"], requestedBy: "Removed under the retention schedule", details: "Removed under the retention schedule", offer: "Removed under the retention schedule" });
+    const [document] = await db.select().from(documents).where(eq(documents.childId, old.childId));
+    expect(document).toMatchObject({ kind: "parent_notice", type: "pdf", description: "Removed under the retention schedule", fileName: "Removed under the retention schedule" });
+    expect(await db.select().from(documentContents).where(eq(documentContents.documentId, document!.id))).toEqual([]);
     expect(enquiry).toMatchObject({ action: "start_enquiry", stageAfter: "enquiry", reason: "Removed under the retention schedule" });
     const [contact] = await db.select().from(contacts).where(eq(contacts.childId, old.childId));
     expect(contact).toMatchObject({ contactDate: "2026-11-20", type: "visit", withWhom: "Removed under the retention schedule", outcome: null, nextAction: null });
