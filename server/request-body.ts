@@ -173,6 +173,8 @@ export function describeBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
+const ROUTE_REPLACES = new Set(["content-security-policy", "x-content-type-options"]);
+
 function headersOf(req: express.Request): Headers {
   const headers = new Headers();
   for (const [key, values] of Object.entries(req.headers)) {
@@ -230,7 +232,12 @@ export function reactRouterHandler(options: {
       }
       res.statusMessage = response.statusText;
       res.status(response.status);
-      for (const [key, value] of response.headers.entries()) res.append(key, value);
+      // A route's own Content-Security-Policy or X-Content-Type-Options (a document's download, which
+      // may run nothing) replaces the service-wide one rather than being sent beside it.
+      for (const [key, value] of response.headers.entries()) {
+        if (ROUTE_REPLACES.has(key)) res.setHeader(key, value);
+        else res.append(key, value);
+      }
       if (!response.body) {
         res.end();
         return;

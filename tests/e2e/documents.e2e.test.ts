@@ -40,6 +40,8 @@ describe("documents on a child's entry", () => {
     const response = await context.request.get(file.url);
     expect(response.headers()).toMatchObject({ "content-type": "application/pdf", "x-content-type-options": "nosniff", "cache-control": "private, no-store" });
     expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="Letter to parents.pdf"/);
+    // The download's own policy replaces the pages' one: opened in the browser, it may run nothing.
+    expect(response.headers()["content-security-policy"]).toBe("default-src 'none'; sandbox");
     page.assertAllChecked();
     await context.close();
   });
