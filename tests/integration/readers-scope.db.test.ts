@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { consentRequestsOfChild, consentWorkList, homeEducationPreview, viewConsentRequest } from "#app/data/consent.server";
 import { providerScope } from "#app/data/directory-scope.server";
+import { childDocumentDownload, childForDocument, documentsOfChild } from "#app/data/documents.server";
 import { entryForEdit, viewEntry } from "#app/data/entry-read.server";
 import { childForPlacement, createPlacement, laPlacements, laRefusals, placementForChange, placementsOfChild, providerPlacements } from "#app/data/placements.server";
 import { searchRegister } from "#app/data/register-search.server";
@@ -10,7 +11,7 @@ import { consentRaiseScope, consentScope, placementScope, registerScope, registe
 import type { Role } from "#app/domain/roles";
 import type { SessionUser } from "#app/utils/session.server";
 import { db } from "#db/client";
-import { auditEvents, consentRequests, placementRefusals } from "#db/schema/index";
+import { auditEvents, consentRequests, documentContents, documents, placementRefusals } from "#db/schema/index";
 import { actorFor, sessionUserOf } from "../support/directory";
 import { createOrganisation, createUser, laId, type TestUser } from "../support/fixtures";
 import { childOn, listedProvider, officerOf, placementInput, today } from "../support/placements";
@@ -22,7 +23,7 @@ import { createSchools } from "../support/schools";
 // DOMAIN.md's table of roles alone.
 
 type Person = { name: string; role: Role; session: SessionUser; test: TestUser; la: "A" | "B" | null; provider: "P" | "Q" | null };
-type Child = { name: string; id: string; la: "A" | "B"; socialWorker: string | null; requestId: string | null; placementId: string; provider: "P" | "Q" };
+type Child = { name: string; id: string; la: "A" | "B"; socialWorker: string | null; requestId: string | null; placementId: string; provider: "P" | "Q"; documentId: string };
 /** What a reader did: the child was in its answer, was not, or the reader refused (403) or did not find it (404). */
 type Answer = "shown" | "absent" | 403 | 404;
 
@@ -74,6 +75,24 @@ const readers: Reader[] = [
     audits: false,
     reaches: (p, c) => (p.role === "council_officer" ? isLa(p, c) : p.role === "social_worker" ? allocated(p, c) : "forbidden"),
     read: async (p, c) => ((await placementsOfChild(registerScope(p.session), c.id)).length > 0 ? "shown" : "absent"),
+  },
+  {
+    name: "the child's documents",
+    audits: false,
+    reaches: (p, c) => (p.role === "council_officer" ? isLa(p, c) : p.role === "social_worker" ? allocated(p, c) : "forbidden"),
+    read: async (p, c) => has((await documentsOfChild(registerScope(p.session), c.id)).map((d) => d.id), c.documentId),
+  },
+  {
+    name: "a document's download",
+    audits: true,
+    reaches: (p, c) => (p.role === "council_officer" ? isLa(p, c) : p.role === "social_worker" ? allocated(p, c) : "forbidden"),
+    read: async (p, c) => (await childDocumentDownload(registerScope(p.session), c.id, c.documentId, actor(p)), "shown"),
+  },
+  {
+    name: "the page to add a document",
+    audits: true,
+    reaches: (p, c) => (p.role === "council_officer" ? isLa(p, c) : "forbidden"),
+    read: async (p, c) => (await childForDocument(registerWriteScope(p.session), c.id, actor(p)), "shown"),
   },
   {
     name: "the register's search",
@@ -199,7 +218,12 @@ beforeAll(async () => {
         .returning({ id: consentRequests.id });
       requestId = request!.id;
     }
-    children.push({ name: `child ${i} of ${row.la}`, id: child.id, la: row.la, socialWorker, requestId, placementId: placed.placementId, provider: row.provider });
+    const [document] = await db
+      .insert(documents)
+      .values({ childId: child.id, laId: child.laId, kind: "letter", description: "A letter", fileName: "letter.pdf", type: "pdf", sizeBytes: 4, sha256: "0".repeat(64), uploadedBy: officer.user.id })
+      .returning({ id: documents.id });
+    await db.insert(documentContents).values({ documentId: document!.id, bytes: Buffer.from("%PDF") });
+    children.push({ name: `child ${i} of ${row.la}`, id: child.id, la: row.la, socialWorker, requestId, placementId: placed.placementId, provider: row.provider, documentId: document!.id });
   }
 });
 
