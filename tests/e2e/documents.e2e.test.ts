@@ -24,10 +24,14 @@ describe("documents on a child's entry", () => {
     // Checked in the browser first: nothing chosen.
     await p.getByRole("button", { name: "Add the document" }).click();
     await expect(p.locator(".govuk-error-summary").innerText()).resolves.toContain("Select what kind of document it is");
-    const pdf = samplePdf("Letter to Noah's parents");
-    await p.getByLabel("Upload a file").setInputFiles({ name: "Letter to parents.pdf", mimeType: "application/pdf", buffer: pdf });
+    // The server has the last word on the file: an HTML page called .pdf is refused.
+    await p.getByLabel("Upload a file").setInputFiles({ name: "letter.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html><script>alert(1)</script></html>") });
     await p.getByLabel("Letter", { exact: true }).check();
     await p.getByLabel("Description").fill("Letter to the parents about a school place");
+    await page.clickAndCheck(p.getByRole("button", { name: "Add the document" }));
+    await expect(p.locator(".govuk-error-summary").innerText()).resolves.toContain("The selected file must be a PDF, PNG, JPEG, Word (.docx) or OpenDocument text (.odt) file");
+    const pdf = samplePdf("Letter to Noah's parents");
+    await p.getByLabel("Upload a file").setInputFiles({ name: "Letter to parents.pdf", mimeType: "application/pdf", buffer: pdf });
     await page.clickAndCheck(p.getByRole("button", { name: "Add the document" }));
     await expect(p.locator(".govuk-notification-banner", { hasText: "The document has been added" }).count()).resolves.toBe(1);
     await expect(p.locator("#documents").innerText()).resolves.toContain("Letter: Letter to the parents about a school place");
