@@ -69,6 +69,9 @@ export const ROUTE_ACCESS = {
   "routes/register.$childId.support-requests.new": needs("write:child:own-la"),
   "routes/register.$childId.support-requests.$requestId": needs("write:child:own-la"),
   "routes/register.$childId.suitability.$stepId.letter": needs("write:child:own-la"),
+  // Documents on the entry (decision 079): added by the council's officers, downloaded by whoever may see the entry.
+  "routes/register.$childId.documents.new": needs("write:child:own-la"),
+  "routes/register.$childId.documents.$documentId": { kind: "any-permission", permissions: ["read:child:own-la", "read:child:allocated"] },
   // The council's queue of items to decide (incoming transfers, destination-unknown matches).
   "routes/council-queue._index": needs("write:child:own-la"),
   "routes/council-queue.$itemId": needs("write:child:own-la"),
@@ -133,6 +136,10 @@ export const ROUTE_ACCESS = {
   "routes/provider.application.$section": needs("apply:listing:own"),
   "routes/provider.organisation": needs("apply:listing:own"),
   "routes/provider.colleagues": needs("apply:listing:own"),
+  // The application's supporting documents (decision 079), and the reviewer's download of them.
+  "routes/provider.documents._index": needs("apply:listing:own"),
+  "routes/provider.documents.$documentId": needs("apply:listing:own"),
+  "routes/review.$listingId.documents.$documentId": needs("review:listing:area"),
   "routes/review._index": needs("review:listing:area"),
   "routes/review.$listingId._index": needs("review:listing:area"),
   "routes/review.$listingId.$decision": needs("review:listing:area"),

@@ -132,7 +132,7 @@ export async function seedDemoRegister(db: Database): Promise<void> {
         responsibleLaId: camdenOfficer.organisationId,
         allocatedSocialWorkerId: camdenWorker.id,
         atRiskOfHarmFromHome: false,
-        parents: [{ name: "Marion and Desmond Hale", relationship: "foster_carer", hasParentalResponsibility: false, livesWithChild: true, educatesChild: false, postcode: undefined, hoursPerWeek: undefined }],
+        parents: [{ name: "Marion and Desmond Hale", relationship: "foster_carer", hasParentalResponsibility: false, livesWithChild: true, educatesChild: false, postcode: undefined, hoursPerWeek: undefined, hoursEstimated: false, source: "la_records" }],
       }),
     ],
   ];

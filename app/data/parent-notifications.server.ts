@@ -155,6 +155,8 @@ export function entryFromNotification(p: NotificationPayload, answers: EntryAnsw
       email: parent.email ?? undefined,
       educatesChild: parent.hoursPerWeek !== null,
       hoursPerWeek: parent.hoursPerWeek ?? undefined,
+      hoursEstimated: false,
+      source: "parent" as const,
     })),
     educationStatus: p.education!.status,
     arrangements: p.education!.providers.map((provider) => ({
@@ -164,6 +166,8 @@ export function entryFromNotification(p: NotificationPayload, answers: EntryAnsw
       location: provider.location,
       hoursPerWeek: provider.hoursPerWeek,
       hoursWithoutParent: provider.hoursWithoutParent,
+      hoursEstimated: false,
+      source: "parent" as const,
     })),
     senStatus: answers.senStatus,
     // A parent does not arrange a special school place: the officer records one on the entry.
@@ -171,7 +175,15 @@ export function entryFromNotification(p: NotificationPayload, answers: EntryAnsw
     socialCareStatus: answers.socialCareStatus,
     allocatedSocialWorkerId: undefined,
     atRiskOfHarmFromHome: answers.atRiskOfHarmFromHome,
-    sources: { name: "parent", dateOfBirth: "parent", address: "parent", parents: "parent", education: "parent" },
+    characteristics: {},
+    // The parent's items are the parent's; what the officer answered is the council's own.
+    sources: {
+      name: "parent",
+      dateOfBirth: "parent",
+      address: "parent",
+      ...(answers.senStatus === "not_known" ? {} : { senStatus: "la_records" }),
+      ...(answers.socialCareStatus === "not_known" ? {} : { socialCareStatus: "la_records" }),
+    },
     dateEntered: today,
   } as RegisterEntryInput;
 }

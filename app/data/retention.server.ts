@@ -30,6 +30,8 @@ import {
   suitabilitySteps,
   supportRequests,
   providerInformationRequests,
+  documents,
+  documentContents,
   retentionRules,
   signInThrottles,
 } from "#db/schema/index";
@@ -223,6 +225,10 @@ export async function anonymiseEntry(laId: string, childId: string, period: numb
       .update(supportRequests)
       .set({ requestedBy: REMOVED, details: REMOVED, offer: sql`case when ${supportRequests.offer} is null then null else ${REMOVED} end`, outcomeNote: null })
       .where(eq(supportRequests.childId, childId));
+    // A document's file goes (a letter or report about the child cannot be anonymised); its row
+    // stays to say a document of that kind was held, without its description or name.
+    await tx.delete(documentContents).where(inArray(documentContents.documentId, tx.select({ id: documents.id }).from(documents).where(eq(documents.childId, childId))));
+    await tx.update(documents).set({ description: REMOVED, fileName: REMOVED, contentRemovedAt: now }).where(eq(documents.childId, childId));
     await tx.update(suitabilitySteps).set({ reason: REMOVED }).where(and(eq(suitabilitySteps.childId, childId), isNotNull(suitabilitySteps.reason)));
     // The reference stays (the entry keeps it); a national identifier beside it goes once every
     // entry sharing the reference is anonymised (another council may still hold the child).

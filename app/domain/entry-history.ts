@@ -63,6 +63,8 @@ export const HISTORY_KINDS = [
   "information_received",
   // The council recorded its offer of a visit or meeting after registration (s436B), or what came of it.
   "visit_recorded",
+  // A document added to the entry (a parent's notice, a letter, a report; decision 079).
+  "document_added",
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 

@@ -95,6 +95,16 @@ export const PROCESSING_ACTIVITIES: readonly ProcessingActivity[] = [
     retentionNote: "Who asked, their words, the offer and the note are removed when the child's entry is anonymised; the dates, kinds and outcome stay.",
   },
   {
+    id: "documents",
+    part: "Casework",
+    data: "Documents kept with a child's entry (a parent's notice of home education, letters, reports): the file, what it is, who added it and when",
+    subjects: "Children on a register, their parents and carers, and anyone the documents name",
+    purpose: "The council's register and its duty to make sure every child receives a suitable education (sections 436B to 436G and 437 Education Act 1996)",
+    lawfulBasis: `${PUBLIC_TASK}. ${SPECIAL}`,
+    retentionKind: "register_entry",
+    retentionNote: "The files are deleted when the child's entry is anonymised; each document's kind, type, size and date stay, without its description or file name.",
+  },
+  {
     id: "council-queue",
     part: "Children who move",
     data: "Transfers between councils (the child's name, date of birth, reference and new address, what the receiving council decided and why) and matches with children who left another council's register",
@@ -184,6 +194,16 @@ export const PROCESSING_ACTIVITIES: readonly ProcessingActivity[] = [
     lawfulBasis: PUBLIC_TASK,
     retentionKind: null,
     retentionNote: "Kept while the provider is listed or applying; a listing's history is kept as the record of its decisions.",
+  },
+  {
+    id: "directory-documents",
+    part: "Directory of non-school alternative provision",
+    data: "Documents a provider adds to its application (policies, insurance certificate, evidence of DBS checks), which may name its staff",
+    subjects: "Providers' staff",
+    purpose: "Reviewing providers' applications to the directory",
+    lawfulBasis: PUBLIC_TASK,
+    retentionKind: null,
+    retentionNote: "Kept with the provider's listing, as its application is (the retention schedule does not yet govern listings).",
   },
 ];
 

@@ -37,7 +37,7 @@ export const RETENTION_RULES: Record<RetentionKind, RetentionRule> = {
   register_entry: {
     kind: "register_entry",
     title:
-      "Register entries (with their history, parents and carers, education arrangements, consent requests, placements and refused placements, contacts and notes, the steps of the process when home education may not be suitable, requests for support, and the council queue's items about the child, transfers included)",
+      "Register entries (with their history, parents and carers, education arrangements, consent requests, placements and refused placements, contacts and notes, the steps of the process when home education may not be suitable, requests for support, documents, and the council queue's items about the child, transfers included)",
     unit: "months",
     action: "anonymise",
     clockStarts: "the day the child left the register, or the day the child stopped being of compulsory school age if that is earlier",
@@ -49,7 +49,7 @@ export const RETENTION_RULES: Record<RetentionKind, RetentionRule> = {
     boundsReasoning:
       "At least 2 years, so that a child who comes back to the register (a return from another area, a placement that breaks down) is found with their history; at most 25 years, the longest period councils' schedules set for children's records other than those of looked-after children, which are kept in the council's social care system, not here.",
     effect:
-      "Names, address, identifiers (UPN, NHS number, the council's child ID), the social worker, named school, notes and every parent's and carer's details are removed; the history keeps each change's date and the values the statistics count (education status, reason for home education, sex, SEN and social care status); the date of birth becomes the first day of the child's school year group; consent requests keep their dates and outcome without their statements; placements keep their dates and provider without their reasons; contacts and notes keep their date and kind without what they say; the steps of the suitability process (notices, orders) keep their kind, dates and schools without the reasons given; requests for support keep their dates, kinds and outcome without what was said; the council queue's items (transfers, matches) keep their kind, dates and outcome without the child's name, address or the reasons given.",
+      "Names, address, identifiers (UPN, NHS number, the council's child ID), the social worker, named school, notes and every parent's and carer's details are removed; the history keeps each change's date and the values the statistics count (education status, reason for home education, sex, SEN and social care status); the date of birth becomes the first day of the child's school year group; consent requests keep their dates and outcome without their statements; placements keep their dates and provider without their reasons; contacts and notes keep their date and kind without what they say; the steps of the suitability process (notices, orders) keep their kind, dates and schools without the reasons given; requests for support keep their dates, kinds and outcome without what was said; documents are deleted, each leaving its kind, type, size and upload date without its description or file name; the council queue's items (transfers, matches) keep their kind, dates and outcome without the child's name, address or the reasons given.",
   },
   audit_event: {
     kind: "audit_event",
@@ -164,6 +164,7 @@ export const CHILD_DATA_TABLES = {
   placements: "Anonymised with the entry: dates and provider kept, reasons removed.",
   placement_refusals: "Anonymised with the entry: codes and dates kept, the proposed placement's reason removed.",
   contacts: "Anonymised with the entry: date and kind kept, with whom, what happened, outcome and next action removed.",
+  documents: "Anonymised with the entry: each document's kind, type, size, hash and upload date kept, its description and file name removed, and its file deleted (document_contents).",
   support_requests: "Anonymised with the entry: the dates, kinds of support and outcome kept, who asked, their words, the offer and the note removed.",
   suitability_steps: "Anonymised with the entry: each step's kind, dates and schools named kept (the statistics count orders), the reason given removed.",
   council_queue_items:

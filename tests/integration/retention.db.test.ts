@@ -30,6 +30,8 @@ import {
   signInThrottles,
   suitabilitySteps,
   supportRequests,
+  documents,
+  documentContents,
   statisticsCouncilFigures,
 } from "#db/schema/index";
 import { loader as privacyLoader } from "#app/routes/privacy";
@@ -152,6 +154,7 @@ describe("anonymising register entries", () => {
       await db.select().from(supportRequests).where(eq(supportRequests.childId, old.childId)),
       await db.select().from(informationRequests).where(eq(informationRequests.childId, old.childId)),
       await db.select().from(councilVisits).where(eq(councilVisits.childId, old.childId)),
+      await db.select().from(documents).where(eq(documents.childId, old.childId)),
       items,
     ]);
     for (const personal of ["Ada", "Lovelace", "Marchmont", "WC1N", "Annabella", "Byron", "george@example.com", "risk at home", "small group", "notebooks", "sample of work", "Headingley", "safer seen daily", "written work", "suitable education"]) expect(held, personal).not.toContain(personal);
@@ -161,6 +164,9 @@ describe("anonymising register entries", () => {
     const [enquiry] = await db.select().from(suitabilitySteps).where(eq(suitabilitySteps.childId, old.childId));
     const [support] = await db.select().from(supportRequests).where(eq(supportRequests.childId, old.childId));
     expect(support).toMatchObject({ kinds: ["exam_entry"], requestedBy: "Removed under the retention schedule", details: "Removed under the retention schedule", offer: "Removed under the retention schedule" });
+    const [document] = await db.select().from(documents).where(eq(documents.childId, old.childId));
+    expect(document).toMatchObject({ kind: "parent_notice", type: "pdf", description: "Removed under the retention schedule", fileName: "Removed under the retention schedule" });
+    expect(await db.select().from(documentContents).where(eq(documentContents.documentId, document!.id))).toEqual([]);
     expect(enquiry).toMatchObject({ action: "start_enquiry", stageAfter: "enquiry", reason: "Removed under the retention schedule" });
     // The council's request and visit keep their dates, without what was asked or found (decision 073).
     expect((await db.select().from(informationRequests).where(eq(informationRequests.childId, old.childId)))[0]).toMatchObject({ asked: "Removed under the retention schedule", sentTo: null });

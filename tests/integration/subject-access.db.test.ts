@@ -60,6 +60,7 @@ describe("a child's subject access bundle", () => {
     expect(text("contacts")).toContain("Ada showed her mathematics notebooks");
     expect(text("contacts")).toContain("Ask for a sample of work");
     expect(text("support-requests")).toContain("Help finding an exam centre");
+    expect(text("documents")).toContain("Ada Lovelace notice.pdf");
     expect(text("suitability")).toContain("Asked at the visit for a plan of Ada's week");
     expect(text("information-requests")).toContain("Please send a sample of Ada's written work.");
     expect(text("council-visits")).toContain("The visit found a suitable education.");

@@ -12,7 +12,8 @@ import { action as leaveAction } from "#app/routes/register.$childId.leave";
 import { action as newAction } from "#app/routes/register.new";
 import { addDays, type IsoDate } from "#app/domain/dates";
 import { db } from "#db/client";
-import { children, consentRequests, councilQueueItems, supportRequests } from "#db/schema/index";
+import { children, consentRequests, councilQueueItems, documentContents, documents, supportRequests } from "#db/schema/index";
+import { samplePdf } from "./sample-files";
 import { call, createUser, requestAs, type TestUser } from "./fixtures";
 import { listedProvider, officerOf, placementInput, today } from "./placements";
 import { freshUpn, validEntryForm } from "./register";
@@ -119,6 +120,12 @@ export async function childWithEverything(overrides: Record<string, string> = {}
   // A provider asked for information (s436E), not yet answered.
   const askedProvider = await askProvider(officer.scope, childId, { arrangement: 0, providerEmail: `tutor.${childId.slice(0, 8)}@example.com` }, officer.actor);
   if (!askedProvider.ok) throw new Error(`could not ask the provider: ${JSON.stringify(askedProvider)}`);
+  // Written directly, as the upload would write it (tests/integration/documents.db.test.ts covers the upload).
+  const [document] = await db
+    .insert(documents)
+    .values({ childId, laId: officer.user.organisationId, kind: "parent_notice", description: "Annabella's notice that she educates Ada at home", fileName: "Ada Lovelace notice.pdf", type: "pdf", sizeBytes: samplePdf().length, sha256: "0".repeat(64), uploadedBy: officer.user.id })
+    .returning({ id: documents.id });
+  await db.insert(documentContents).values({ documentId: document!.id, bytes: samplePdf("Ada Lovelace, Marchmont Street") });
   await call(childLoader, await requestAs(officer.user, `/register/${childId}`), { childId });
   await leave(officer.user, childId, { reasonLeft: "moved_out_of_area", destination: "english_council", destinationLaId: leeds.user.organisationId });
   const [transfer] = await db.select().from(councilQueueItems).where(and(eq(councilQueueItems.sourceChildId, childId), eq(councilQueueItems.kind, "incoming_transfer")));

@@ -10,6 +10,7 @@ import { consentSection } from "./consent.server";
 import { contactsSection } from "./contacts.server";
 import { suitabilitySection } from "./suitability.server";
 import { supportRequestsSection } from "./support-requests.server";
+import { documentsSection } from "./documents.server";
 import { councilQueueSection, transfersSection } from "./council-queue.server";
 import { entrySection } from "./entry.server";
 import { historySection } from "./history.server";
@@ -39,6 +40,7 @@ export const CHILD_SECTIONS: readonly ChildSection[] = [
   suitabilitySection,
   supportRequestsSection,
   providerRequestsSection,
+  documentsSection,
   transfersSection,
   councilQueueSection,
   informationRequestsSection,
