@@ -10,6 +10,7 @@ import {
   type RetentionKind,
   type RetentionSetting,
 } from "#app/domain/retention-schedule";
+import { anonymisedReturnPayload } from "#app/domain/school-returns";
 import { auditorFor, type Auditor } from "#app/utils/audit.server";
 import { logger } from "#app/utils/logger.server";
 import { db, rowsOf } from "#db/client";
@@ -17,6 +18,8 @@ import {
   auditEvents,
   childReferences,
   children,
+  consentRequests,
+  councilQueueItems,
   educationArrangements,
   emailOutbox,
   inboxMessages,
@@ -25,6 +28,7 @@ import {
   passwordResets,
   placements,
   retentionRules,
+  schoolReturns,
   signInThrottles,
 } from "#db/schema/index";
 import { changeEntry, type ServiceActor } from "./entry-writer.server";
@@ -106,6 +110,13 @@ function dueWhere(kind: Exclude<RetentionKind, "register_entry">, cutoff: IsoDat
       return or(and(isNotNull(emailOutbox.sentAt), lt(emailOutbox.sentAt, before)), and(isNull(emailOutbox.sentAt), isNotNull(emailOutbox.failedAt), lt(emailOutbox.failedAt, before)))!;
     case "inbox_message":
       return lt(inboxMessages.createdAt, before);
+    case "school_return":
+      // Not while the council is still dealing with it: its queue item undecided, or a consent request pending.
+      return and(
+        lt(schoolReturns.sentAt, before),
+        sql`not exists (select 1 from ${councilQueueItems} where ${councilQueueItems.id} = ${schoolReturns.queueItemId} and ${councilQueueItems.state} = 'new')`,
+        sql`not exists (select 1 from ${consentRequests} where ${consentRequests.noticeId} = ${schoolReturns.consentNoticeId} and ${consentRequests.status} = 'pending')`,
+      )!;
   }
 }
 
@@ -116,6 +127,7 @@ const TABLES = {
   sign_in_throttle: { table: signInThrottles, id: signInThrottles.key },
   email_outbox: { table: emailOutbox, id: emailOutbox.id },
   inbox_message: { table: inboxMessages, id: inboxMessages.id },
+  school_return: { table: schoolReturns, id: schoolReturns.id },
 } as const;
 
 /** Entries whose retention clock may have started by the cut-off (a superset, checked exactly in the domain). */
@@ -190,13 +202,29 @@ export async function anonymiseEntry(laId: string, childId: string, period: numb
         reasonLeftDetail: null,
         sources: {},
         attendanceOrderRouteSince: null,
+        returnedToSchoolUrn: null,
         anonymisedAt: now,
       },
       audit: { action: "child.anonymised", subjectType: "child", subjectId: childId, details: { rule: "register_entry", period } },
     });
     await tx.delete(parentsAndCarers).where(eq(parentsAndCarers.childId, childId));
     await tx.delete(educationArrangements).where(eq(educationArrangements.childId, childId));
+    // The schools' returns linked to the entry (a queue item matched or made into it, or the
+    // consent notice its requests share) go with it: no column of theirs names the entry.
+    await tx
+      .delete(schoolReturns)
+      .where(
+        or(
+          inArray(schoolReturns.queueItemId, tx.select({ id: councilQueueItems.id }).from(councilQueueItems).where(eq(councilQueueItems.childId, childId))),
+          inArray(schoolReturns.consentNoticeId, tx.select({ id: consentRequests.noticeId }).from(consentRequests).where(eq(consentRequests.childId, childId))),
+        ),
+      );
     await tx.execute(sql`select retention_anonymise_entry_records(${childId}::uuid) as counts`);
+    // The queue's items from schools carry what the school sent (the database function knows only
+    // the kinds before them): anonymised the same way.
+    for (const item of await tx.select({ id: councilQueueItems.id, payload: councilQueueItems.payload }).from(councilQueueItems).where(and(eq(councilQueueItems.childId, childId), eq(councilQueueItems.source, "school")))) {
+      await tx.update(councilQueueItems).set({ payload: anonymisedReturnPayload(item.payload) }).where(eq(councilQueueItems.id, item.id));
+    }
     await tx
       .update(placements)
       .set({ reason: REMOVED, endedEarlyReason: sql`case when ${placements.endedEarlyReason} is null then null else ${REMOVED} end` })

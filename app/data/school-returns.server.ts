@@ -54,6 +54,9 @@ const subjectOf = (p: { firstName: string; lastName: string; dateOfBirth: IsoDat
   addressLine1: p.address?.addressLine1 ?? p.addressLine1 ?? null,
 });
 
+/** The pupil's own columns of a return (decision 076): what the checks, subject access and the retention guard find it by. */
+export const pupilColumns = (p: { firstName: string; lastName: string; dateOfBirth: IsoDate; upn?: string | null }) => ({ firstName: p.firstName, lastName: p.lastName, dateOfBirth: p.dateOfBirth, upn: p.upn ?? null });
+
 /** The one current entry the return is the same child as (a shared identifier, or name and date of birth agree), or none when none or several are. */
 function onlyMatch(matches: PossibleDuplicate[]): PossibleDuplicate | null {
   const strong = matches.filter((m) => m.current && (m.strength === "exact" || m.strength === "likely"));
@@ -97,7 +100,7 @@ export async function sendDeletionReturn(school: SchoolScope, input: DeletionRet
       throw new Error("A return routed to consent recorded home education");
     }
     if (!noticeId) return toQueue(writer.tx, row, input, returnId, { kind: "queue", mustNotDelete: true, needsConsent: true, grounds: route.grounds }, actor, now);
-    await writer.tx.insert(schoolReturns).values({ id: returnId, schoolId: row.organisationId, laId: row.laId, kind: "deletion", payload: input as unknown as Record<string, unknown>, mustNotDelete: true, consentNoticeId: noticeId, sentBy: actor.userId, sentAt: now });
+    await writer.tx.insert(schoolReturns).values({ id: returnId, schoolId: row.organisationId, laId: row.laId, kind: "deletion", ...pupilColumns(input), payload: input as unknown as Record<string, unknown>, mustNotDelete: true, consentNoticeId: noticeId, sentBy: actor.userId, sentAt: now });
     await actor.audit(writer.tx, { action: "school_return.sent", subjectType: "school_return", subjectId: returnId, details: { urn: row.urn, ground: input.ground, route: "consent_request", childId: writer.entry.id, noticeId }, counterpartLaId: row.laId });
     return { ok: true, returnId, route: "consent_request", mustNotDelete: true };
   });
@@ -132,7 +135,7 @@ async function toQueue(tx: Transaction, row: Awaited<ReturnType<typeof ownSchool
     consentGrounds: route.grounds,
   };
   const item = await addQueueItem(tx, { laId: row.laId, kind: "deletion_return", source: "school", payload, now });
-  await tx.insert(schoolReturns).values({ id: returnId, schoolId: row.organisationId, laId: row.laId, kind: "deletion", payload: input as unknown as Record<string, unknown>, mustNotDelete: route.mustNotDelete, queueItemId: item.id, sentBy: actor.userId, sentAt: now });
+  await tx.insert(schoolReturns).values({ id: returnId, schoolId: row.organisationId, laId: row.laId, kind: "deletion", ...pupilColumns(input), payload: input as unknown as Record<string, unknown>, mustNotDelete: route.mustNotDelete, queueItemId: item.id, sentBy: actor.userId, sentAt: now });
   await notifyOfficers(tx, row.laId, {
     subject: needsConsent ? `A deletion return from ${row.name} may need the council's consent` : `A deletion return from ${row.name}`,
     body: needsConsent

@@ -22,6 +22,13 @@ export const laSettings = pgTable("la_settings", {
   teamPhone: text("team_phone"),
   /** Working days before an unanswered incoming transfer is reminded (and is due). */
   transferReminderWorkingDays: integer("transfer_reminder_working_days").notNull().default(5),
+  /**
+   * Working days after an officer records a deletion return's pupil as moved to another school
+   * within which a school's new pupil return for them should arrive, before the work queue flags it.
+   */
+  newPupilReturnWaitWorkingDays: integer("new_pupil_return_wait_working_days").notNull().default(10),
+  /** Sessions with no attendance (all unauthorised absence) from which a school reports a pupil on roll but never attending. */
+  neverAttendingSessions: integer("never_attending_sessions").notNull().default(20),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -15,6 +15,7 @@ import { inboxSection } from "./inbox.server";
 import { parentDetailsSection } from "./parent-details.server";
 import { parentsSection } from "./parents.server";
 import { placementsSection, refusalsSection } from "./placements.server";
+import { schoolReturnsSection } from "./school-returns.server";
 import type { ChildSection, ParentSection } from "./section";
 
 // Subject access (decision 053): everything held about one child, or one parent or carer, in the
@@ -34,6 +35,7 @@ export const CHILD_SECTIONS: readonly ChildSection[] = [
   contactsSection,
   transfersSection,
   councilQueueSection,
+  schoolReturnsSection,
   inboxSection,
   auditSection,
 ];
