@@ -89,6 +89,8 @@ export const ROUTE_ACCESS = {
   "routes/school.colleagues": needs("manage:user:own-school"),
   "routes/school.returns._index": needs("send:return:own-school"),
   "routes/school.returns.new": needs("send:return:own-school"),
+  "routes/school.returns.new-pupil": needs("send:return:own-school"),
+  "routes/school.returns.never-attending": needs("send:return:own-school"),
   // Data protection (decisions 050-054).
   "routes/service-admin.retention": needs("manage:retention:any"),
   "routes/service-admin.record-of-processing": needs("manage:retention:any"),

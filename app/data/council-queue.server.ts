@@ -122,7 +122,7 @@ export function payloadOf<K extends QueueKind>(item: QueueItemRow, kind: K): Que
  * council's step reaches that entry (changeRelatedEntry in the entry writer).
  */
 export function relationshipOf(item: QueueItemRow): CrossCouncilRelationship {
-  if (!item.sourceLaId || !item.sourceChildId || item.kind === "deletion_return") throw new Error(`Queue item ${item.id} names no other council's entry`);
+  if (!item.sourceLaId || !item.sourceChildId || (item.kind !== "incoming_transfer" && item.kind !== "destination_unknown_match" && item.kind !== "same_child_request" && item.kind !== "new_pupil_return")) throw new Error(`Queue item ${item.id} names no other council's entry`);
   return {
     kind: item.kind === "incoming_transfer" ? "transfer" : item.kind,
     queueItemId: item.id,

@@ -5,13 +5,14 @@ import { formatDate, londonDate, type IsoDate } from "#app/domain/dates";
 import { HOME_EDUCATION_GROUND, type DeletionGround } from "#app/domain/deletion-grounds";
 import { newEntryStatus, returnStatus, routeDeletionReturn, type DeletionReturnRoute, type ReturnStatus, type SchoolSays } from "#app/domain/deletion-returns";
 import type { SenStatus, SocialCareStatus } from "#app/domain/register-vocabulary";
+import { neverAttendingStatus, newPupilReturnStatus } from "#app/domain/school-returns";
 import type { QueuePayload } from "#app/forms/council-queue-payloads";
 import type { DeletionReturnInput } from "#app/forms/deletion-return";
 import { hasSpecialNeeds, type RegisterEntryInput } from "#app/forms/register-entry";
 import type { Actor } from "#app/utils/audit.server";
 import { notFound } from "#app/utils/refusals.server";
 import { db, type DbOrTx, type Transaction } from "#db/client";
-import { consentRequests, councilQueueItems, schoolReturns, schools } from "#db/schema/index";
+import { consentRequests, councilQueueItems, schoolReturns, schools, type SchoolReturnKind } from "#db/schema/index";
 import { possibleDuplicates, type PossibleDuplicate } from "./child-matching.server";
 import { recordIntentionWith } from "./consent.server";
 import { addQueueItem, markDecided, notifyOfficers, payloadOf, queueItemOf } from "./council-queue.server";
@@ -29,7 +30,7 @@ import { transaction } from "./transaction.server";
 
 type DeletionPayload = QueuePayload<"deletion_return">;
 
-async function ownSchoolRow(tx: DbOrTx, school: SchoolScope) {
+export async function ownSchoolRow(tx: DbOrTx, school: SchoolScope) {
   const [row] = await tx
     .select({ organisationId: schools.organisationId, laId: schools.laId, urn: schools.urn, name: schools.name })
     .from(schools)
@@ -45,7 +46,7 @@ function schoolSays(input: Pick<DeletionReturnInput, "knownToSchool">): SchoolSa
   };
 }
 
-const subjectOf = (p: { firstName: string; lastName: string; dateOfBirth: IsoDate; upn?: string | null; address?: { postcode: string; addressLine1: string }; postcode?: string; addressLine1?: string }) => ({
+export const subjectOf = (p: { firstName: string; lastName: string; dateOfBirth: IsoDate; upn?: string | null; address?: { postcode: string; addressLine1: string }; postcode?: string; addressLine1?: string }) => ({
   firstName: p.firstName,
   lastName: p.lastName,
   dateOfBirth: p.dateOfBirth,
@@ -149,8 +150,13 @@ async function toQueue(tx: Transaction, row: Awaited<ReturnType<typeof ownSchool
 
 export interface OwnReturn {
   id: string;
+  kind: SchoolReturnKind;
   pupil: string;
-  ground: DeletionGround;
+  /** A deletion return's ground; null for the other kinds. */
+  ground: DeletionGround | null;
+  /** A new pupil return's day joined. */
+  joinedOn: IsoDate | null;
+  sessionsMissed: number | null;
   sentOn: IsoDate;
   mustNotDelete: boolean;
   status: ReturnStatus;
@@ -159,7 +165,7 @@ export interface OwnReturn {
 /** The school's own returns, newest first, each with its status only (never the register's data). */
 export async function listSchoolReturns(school: SchoolScope, actor: Actor): Promise<OwnReturn[]> {
   const rows = await db
-    .select({ id: schoolReturns.id, payload: schoolReturns.payload, sentAt: schoolReturns.sentAt, mustNotDelete: schoolReturns.mustNotDelete, noticeId: schoolReturns.consentNoticeId, queueState: councilQueueItems.state, queuePayload: councilQueueItems.payload })
+    .select({ id: schoolReturns.id, kind: schoolReturns.kind, firstName: schoolReturns.firstName, lastName: schoolReturns.lastName, joinedOn: schoolReturns.joinedOn, sessionsMissed: schoolReturns.sessionsMissed, payload: schoolReturns.payload, sentAt: schoolReturns.sentAt, mustNotDelete: schoolReturns.mustNotDelete, noticeId: schoolReturns.consentNoticeId, queueState: councilQueueItems.state, queuePayload: councilQueueItems.payload })
     .from(schoolReturns)
     .leftJoin(councilQueueItems, eq(councilQueueItems.id, schoolReturns.queueItemId))
     .where(eq(schoolReturns.schoolId, school.schoolId))
@@ -169,9 +175,13 @@ export async function listSchoolReturns(school: SchoolScope, actor: Actor): Prom
   const requests = noticeIds.length > 0 ? await db.select({ noticeId: consentRequests.noticeId, status: consentRequests.status }).from(consentRequests).where(inArray(consentRequests.noticeId, noticeIds)) : [];
   await actor.audit(db, { action: "school_return.listed", subjectType: "school_return", details: { ids: rows.map((r) => r.id) } });
   return rows.map((r) => {
-    const p = r.payload as { firstName: string; lastName: string; ground: DeletionGround };
+    const p = r.payload as { ground?: DeletionGround };
     let status: ReturnStatus;
-    if (r.noticeId) {
+    if (r.kind === "new_pupil") {
+      status = newPupilReturnStatus(r.queueState);
+    } else if (r.kind === "never_attending") {
+      status = neverAttendingStatus(r.queueState!);
+    } else if (r.noticeId) {
       const statuses = requests.filter((q) => q.noticeId === r.noticeId).map((q) => q.status);
       // Every rule that applied must agree; one refusal is the council's answer.
       const overall = statuses.includes("refused") ? "refused" : statuses.length > 0 && statuses.every((s) => s === "agreed") ? "agreed" : "pending";
@@ -179,7 +189,7 @@ export async function listSchoolReturns(school: SchoolScope, actor: Actor): Prom
     } else {
       status = returnStatus({ queueState: r.queueState!, needsConsent: (r.queuePayload as { needsConsent?: boolean } | null)?.needsConsent === true });
     }
-    return { id: r.id, pupil: `${p.firstName} ${p.lastName}`, ground: p.ground, sentOn: londonDate(r.sentAt), mustNotDelete: r.mustNotDelete, status };
+    return { id: r.id, kind: r.kind, pupil: `${r.firstName} ${r.lastName}`, ground: p.ground ?? null, joinedOn: r.joinedOn, sessionsMissed: r.sessionsMissed, sentOn: londonDate(r.sentAt), mustNotDelete: r.mustNotDelete, status };
   });
 }
 

@@ -12,7 +12,7 @@ import type { IsoDate } from "./dates";
 //   - an owner and a due date in working days.
 // A new kind adds a row to each table here, never a new queue, table or page pattern.
 
-export const QUEUE_KINDS = ["incoming_transfer", "destination_unknown_match", "same_child_request", "deletion_return"] as const;
+export const QUEUE_KINDS = ["incoming_transfer", "destination_unknown_match", "same_child_request", "deletion_return", "new_pupil_return", "missing_new_pupil_return", "never_attending"] as const;
 export type QueueKind = (typeof QUEUE_KINDS)[number];
 
 export const QUEUE_KIND_LABELS: Record<QueueKind, string> = {
@@ -20,6 +20,9 @@ export const QUEUE_KIND_LABELS: Record<QueueKind, string> = {
   destination_unknown_match: "Child who left another council's register, destination unknown",
   same_child_request: "Request to confirm the same child",
   deletion_return: "School deletion return",
+  new_pupil_return: "School new pupil return that may be a child you know",
+  missing_new_pupil_return: "Pupil moved to another school: no new pupil return",
+  never_attending: "Pupil on a school roll but never attending",
 };
 
 export const QUEUE_SOURCES = ["another_council", "service", "school", "parent", "provider", "import"] as const;
@@ -46,6 +49,15 @@ export const QUEUE_DECISIONS = {
   // A school deleted (or is to delete) a pupil (decision 069): the child is one the register has,
   // a new entry made from the return, or gone to another school (nothing to register).
   deletion_return: { match: "matched", make_entry: "made_entry", moved_school: "dismissed" },
+  // A school's new pupil is a child the register holds, or one who left another council's register
+  // with destination unknown (decision 076): confirming closes that entry as returned to school.
+  new_pupil_return: { match: "matched", match_elsewhere: "matched", not_known: "dismissed" },
+  // A pupil recorded as moved to another school whose new school sent no new pupil return in time:
+  // found on a roll after all, or added to the register as missing education.
+  missing_new_pupil_return: { found_on_roll: "dismissed", make_entry: "made_entry" },
+  // A school reports a pupil on roll who never attends: accepted (an entry "on roll, absent all the
+  // time", the child's own or a new one) or rejected.
+  never_attending: { accept_existing: "matched", accept: "made_entry", reject: "dismissed" },
 } as const satisfies Record<QueueKind, Record<string, QueueState>>;
 export type QueueDecision<K extends QueueKind> = keyof (typeof QUEUE_DECISIONS)[K] & string;
 
@@ -54,10 +66,17 @@ export const QUEUE_DECISION_LABELS: { [K in QueueKind]: Record<QueueDecision<K>,
   destination_unknown_match: { confirm: "This is the same child", not_same_child: "This is a different child" },
   same_child_request: { confirm: "This is the same child: link our entries", not_same_child: "This is not the same child" },
   deletion_return: { match: "The child is already on our register", make_entry: "Add the child to our register from this return", moved_school: "The child has moved to another school" },
+  new_pupil_return: {
+    match: "The pupil is a child on our register: record them as returned to school",
+    match_elsewhere: "The pupil is the child who left the other council's register: record them as returned to school and tell that council",
+    not_known: "None of these is the pupil",
+  },
+  missing_new_pupil_return: { found_on_roll: "The pupil is on a school's roll", make_entry: "Add the child to our register as missing education" },
+  never_attending: { accept_existing: "Accept: the child is already on our register", accept: "Accept and add the child to our register", reject: "Reject the report" },
 };
 
 /** Decisions that must give a reason (the other council is told it). */
-const NEEDS_REASON: ReadonlySet<string> = new Set(["incoming_transfer.decline", "destination_unknown_match.not_same_child", "same_child_request.not_same_child", "deletion_return.moved_school"]);
+const NEEDS_REASON: ReadonlySet<string> = new Set(["incoming_transfer.decline", "destination_unknown_match.not_same_child", "same_child_request.not_same_child", "deletion_return.moved_school", "missing_new_pupil_return.found_on_roll", "never_attending.reject"]);
 
 export type DecisionCheck = { ok: true; to: QueueState } | { ok: false; why: string };
 
@@ -87,6 +106,10 @@ export const DEFAULT_DUE_WORKING_DAYS: Record<QueueKind, number> = {
   same_child_request: 5,
   // Assumption: a week, as for the council's other items, until the council's settings say.
   deletion_return: 5,
+  new_pupil_return: 5,
+  missing_new_pupil_return: 5,
+  // The child is absent now: a few days, as for a child reported missing education.
+  never_attending: 3,
 };
 
 export function dueOn(createdOn: IsoDate, workingDays: number): IsoDate {

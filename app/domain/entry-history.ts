@@ -46,8 +46,11 @@ export const HISTORY_KINDS = [
   "found_elsewhere",
   // Both councils confirmed a child on another register is this child: the entries share one reference.
   "same_child_confirmed",
-  // A school's deletion return was matched to this entry (decision 069).
+  // A school's deletion return was matched to this entry (decision 069), or its report of a pupil
+  // never attending was accepted into it (decision 076).
   "school_return",
+  // A school's new pupil return showed the child back on a school's roll: the entry is closed (decision 076).
+  "returned_to_school",
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anonymisedReturnPayload, neverAttendingProblem, newPupilReturnDueBy, newPupilReturnLate, returnedToSchoolSummary } from "./school-returns";
+import { anonymisedReturnPayload, neverAttendingProblem, neverAttendingStatus, newPupilReturnDueBy, newPupilReturnLate, newPupilReturnStatus, returnedToSchoolSummary } from "./school-returns";
 
 describe("a school's return once its entry is anonymised", () => {
   it("keeps the kind, dates and ground, and no one's details", () => {
@@ -79,5 +79,21 @@ describe("a pupil on roll but never attending", () => {
 describe("the timeline's line", () => {
   it("names the school, its URN and the day the pupil joined", () => {
     expect(returnedToSchoolSummary("Gospel Oak Fields", "100001", "2026-11-02")).toBe("Returned to school: on the roll of Gospel Oak Fields (URN 100001) from 2 November 2026, by the school's new pupil return");
+  });
+});
+
+describe("what the school sees", () => {
+  it("of a new pupil return: recorded when no one matched or none was the pupil, with the council while it decides, back in school once matched", () => {
+    expect(newPupilReturnStatus(null)).toBe("recorded");
+    expect(newPupilReturnStatus("dismissed")).toBe("recorded");
+    expect(newPupilReturnStatus("new")).toBe("with_council");
+    expect(newPupilReturnStatus("matched")).toBe("returned_to_school");
+  });
+
+  it("of a report of a pupil never attending: with the council, accepted (either way) or rejected", () => {
+    expect(neverAttendingStatus("new")).toBe("with_council");
+    expect(neverAttendingStatus("matched")).toBe("accepted");
+    expect(neverAttendingStatus("made_entry")).toBe("accepted");
+    expect(neverAttendingStatus("dismissed")).toBe("rejected");
   });
 });

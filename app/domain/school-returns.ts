@@ -1,5 +1,7 @@
 import { addWorkingDays } from "./working-days";
 import { compareDates, formatDate, type IsoDate } from "./dates";
+import type { QueueState } from "./council-queue";
+import type { ReturnStatus } from "./deletion-returns";
 import { anonymisedDateOfBirth } from "./retention-schedule";
 
 // Schools' returns beyond the deletion return (issue 17 items 4 and 5; decision 076): the new pupil
@@ -54,4 +56,17 @@ export function neverAttendingProblem(sessionsMissed: number, allUnauthorised: b
 /** The one line a closed entry's timeline says when a school's new pupil return showed the child back in school. */
 export function returnedToSchoolSummary(schoolName: string, urn: string, joinedOn: IsoDate): string {
   return `Returned to school: on the roll of ${schoolName} (URN ${urn}) from ${formatDate(joinedOn)}, by the school's new pupil return`;
+}
+
+/** What the school sees of its new pupil return: recorded (no one matched, or none was the pupil), with the council, or the child back in school. */
+export function newPupilReturnStatus(queueState: QueueState | null): ReturnStatus {
+  if (queueState === null || queueState === "dismissed") return "recorded";
+  if (queueState === "new") return "with_council";
+  return "returned_to_school";
+}
+
+/** What the school sees of its report of a pupil never attending. */
+export function neverAttendingStatus(queueState: QueueState): ReturnStatus {
+  if (queueState === "new") return "with_council";
+  return queueState === "dismissed" ? "rejected" : "accepted";
 }
