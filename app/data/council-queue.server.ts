@@ -167,19 +167,35 @@ export function findQueueItem(scope: LaScope, itemId: string): Promise<QueueItem
   return queueItemOf(db, scope, itemId);
 }
 
-/** The council's team contact and transfer reminder setting (defaults when never saved). */
+/** The council's team contact, transfer reminder and schools' returns settings (defaults when never saved). */
 export async function teamContactSettings(scope: LaScope) {
   const [row] = await db
-    .select({ teamEmail: laSettings.teamEmail, teamPhone: laSettings.teamPhone, transferReminderWorkingDays: laSettings.transferReminderWorkingDays })
+    .select({
+      teamEmail: laSettings.teamEmail,
+      teamPhone: laSettings.teamPhone,
+      transferReminderWorkingDays: laSettings.transferReminderWorkingDays,
+      newPupilReturnWaitWorkingDays: laSettings.newPupilReturnWaitWorkingDays,
+      neverAttendingSessions: laSettings.neverAttendingSessions,
+    })
     .from(laSettings)
     .where(eq(laSettings.laId, scope.laId));
-  return row ?? { teamEmail: null, teamPhone: null, transferReminderWorkingDays: DEFAULT_DUE_WORKING_DAYS.incoming_transfer };
+  return row ?? { teamEmail: null, teamPhone: null, transferReminderWorkingDays: DEFAULT_DUE_WORKING_DAYS.incoming_transfer, newPupilReturnWaitWorkingDays: 10, neverAttendingSessions: 20 };
 }
 
-export async function updateTeamContactSettings(scope: LaScope, settings: { teamEmail?: string; teamPhone?: string; transferReminderWorkingDays: number }, actor: Actor) {
-  const values = { teamEmail: settings.teamEmail ?? null, teamPhone: settings.teamPhone ?? null, transferReminderWorkingDays: settings.transferReminderWorkingDays };
+export async function updateTeamContactSettings(
+  scope: LaScope,
+  settings: { teamEmail?: string; teamPhone?: string; transferReminderWorkingDays: number; newPupilReturnWaitWorkingDays: number; neverAttendingSessions: number },
+  actor: Actor,
+) {
+  const values = {
+    teamEmail: settings.teamEmail ?? null,
+    teamPhone: settings.teamPhone ?? null,
+    transferReminderWorkingDays: settings.transferReminderWorkingDays,
+    newPupilReturnWaitWorkingDays: settings.newPupilReturnWaitWorkingDays,
+    neverAttendingSessions: settings.neverAttendingSessions,
+  };
   await db.transaction(async (tx) => {
     await tx.insert(laSettings).values({ laId: scope.laId, ...values }).onConflictDoUpdate({ target: laSettings.laId, set: { ...values, updatedAt: new Date() } });
-    await actor.audit(tx, { action: "la_settings.updated", subjectType: "la_settings", subjectId: scope.laId, details: { fields: ["teamEmail", "teamPhone", "transferReminderWorkingDays"] } });
+    await actor.audit(tx, { action: "la_settings.updated", subjectType: "la_settings", subjectId: scope.laId, details: { fields: Object.keys(values) } });
   });
 }

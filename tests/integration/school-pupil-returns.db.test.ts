@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { flagMissingNewPupilReturns } from "#app/data/new-pupil-returns.server";
 import { action as queueItemAction, loader as queueItemLoader } from "#app/routes/council-queue.$itemId";
+import { action as teamContactAction } from "#app/routes/admin.team-contact";
 import { loader as homeLoader } from "#app/routes/home";
 import { action as leaveAction } from "#app/routes/register.$childId.leave";
 import { loader as childLoader } from "#app/routes/register.$childId._index";
@@ -240,6 +241,20 @@ describe("a pupil on roll but never attending", () => {
     expect(few.data.errors.sessionsMissed).toMatch(/missed 20 sessions in a row: this pupil has missed 19/);
     const authorised = await call(neverAttendingAction, await requestAs(schoolUser, "/school/returns/never-attending", { form: report(validEntryForm(), { allUnauthorised: "no" }) }));
     expect(Object.keys(authorised.data.errors)).toEqual(["allUnauthorised"]);
+  });
+
+  it("asks for the number of sessions the council's admin sets, and the admin's change is audited", async () => {
+    const admin = await createUser("council_admin", { laCode: "383" });
+    const saved = await call(teamContactAction, await requestAs(admin, "/admin/team-contact", { form: { teamEmail: "", teamPhone: "", transferReminderWorkingDays: "5", newPupilReturnWaitWorkingDays: "15", neverAttendingSessions: "30" } }));
+    expect(saved.status, JSON.stringify(saved.data)).toBe(302);
+    expect((await call(neverAttendingLoader, await requestAs(leedsSchoolUser, "/school/returns/never-attending"))).data.threshold).toBe(30);
+    expect((await call(neverAttendingLoader, await requestAs(schoolUser, "/school/returns/never-attending"))).data.threshold).toBe(20);
+    const few = await call(neverAttendingAction, await requestAs(leedsSchoolUser, "/school/returns/never-attending", { form: report(validEntryForm(), { sessionsMissed: "24", postcode: "LS6 2AB" }) }));
+    expect(few.data.errors.sessionsMissed).toMatch(/missed 30 sessions/);
+    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "la_settings.updated"), eq(auditEvents.actorUserId, admin.id)));
+    expect((event!.details as { fields: string[] }).fields).toEqual(expect.arrayContaining(["newPupilReturnWaitWorkingDays", "neverAttendingSessions"]));
+    const refused = await call(teamContactAction, await requestAs(admin, "/admin/team-contact", { form: { teamEmail: "", teamPhone: "", transferReminderWorkingDays: "5", newPupilReturnWaitWorkingDays: "2", neverAttendingSessions: "30" } }));
+    expect(Object.keys(refused.data.errors)).toEqual(["newPupilReturnWaitWorkingDays"]);
   });
 
   it("is accepted into the child's entry (status on roll, absent all the time), or as a new entry, or rejected; the school sees which", async () => {
