@@ -13,9 +13,9 @@ import { matchesElsewhere, possibleDuplicates, type PossibleDuplicate } from "./
 import { addQueueItem, markDecided, notifyOfficers, payloadOf, queueItemOf, relationshipOf, teamOf } from "./council-queue.server";
 import { createEntry } from "./entry-edit.server";
 import { changeEntry, changeRelatedEntry, type ChildRow, type EntryWriter } from "./entry-writer.server";
-import { entryFromReturn, ownSchoolRow, pupilColumns, subjectOf, type EntryAnswers } from "./school-returns.server";
-import type { SchoolScope } from "./school-scope.server";
-import { councilOfSchoolScope, type LaScope } from "./scope.server";
+import { councilFor, entryFromReturn, ownSchoolRow, pupilColumns, senderColumns, subjectOf, type EntryAnswers, type ReturnSender, type SendOptions } from "./school-returns.server";
+import type { SchoolSender } from "./school-scope.server";
+import type { LaScope } from "./scope.server";
 import { transaction } from "./transaction.server";
 
 // Schools' new pupil returns (issue 17 item 4; decision 076). A school tells its council a pupil
@@ -34,9 +34,10 @@ const ownCandidates = (matches: PossibleDuplicate[]) => matches.filter((m) => (m
 
 export type NewPupilSent = { ok: true; returnId: string; route: "queue" | "recorded" };
 
-export async function sendNewPupilReturn(school: SchoolScope, input: NewPupilReturnInput, actor: Actor, now = new Date()): Promise<NewPupilSent> {
+export async function sendNewPupilReturn(school: SchoolSender, input: NewPupilReturnInput, actor: ReturnSender, options: SendOptions = {}): Promise<NewPupilSent> {
+  const now = options.now ?? new Date();
   const row = await ownSchoolRow(db, school);
-  const council = councilOfSchoolScope(school, row);
+  const council = councilFor(school, row);
   const subject = subjectOf(input);
   const own = ownCandidates(await possibleDuplicates(council, subject));
   const [elsewhere] = await matchesElsewhere(council, subject, db, "destination_unknown");
@@ -83,10 +84,11 @@ export async function sendNewPupilReturn(school: SchoolScope, input: NewPupilRet
       payload: input as unknown as Record<string, unknown>,
       mustNotDelete: false,
       queueItemId,
-      sentBy: actor.userId,
+      ...senderColumns(actor),
       sentAt: now,
     });
     await actor.audit(tx, { action: "school_return.sent", subjectType: "school_return", subjectId: returnId, details: { urn: row.urn, kind: "new_pupil", route: queueItemId ? "queue" : "recorded", queueItemId }, counterpartLaId: row.laId });
+    await options.alongside?.(tx, { returnId, route: queueItemId ? "queue" : "recorded", mustNotDelete: false });
     return { ok: true, returnId, route: queueItemId ? "queue" : "recorded" };
   });
 }

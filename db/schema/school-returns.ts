@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { apiTokens } from "./api-tokens";
 import { councilQueueItems } from "./council-queue";
 import { organisations } from "./organisations";
 import { users } from "./users";
@@ -44,15 +45,16 @@ export const schoolReturns = pgTable(
     queueItemId: uuid("queue_item_id").references(() => councilQueueItems.id),
     /** The notice of intention (consent_requests.notice_id) whose requests the return opened. */
     consentNoticeId: uuid("consent_notice_id"),
-    sentBy: uuid("sent_by")
-      .notNull()
-      .references(() => users.id),
+    /** The school user who sent it, or (sent by the school's system through the API) its token. */
+    sentBy: uuid("sent_by").references(() => users.id),
+    sentByApiTokenId: uuid("sent_by_api_token_id").references(() => apiTokens.id),
     sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("school_returns_school_idx").on(t.schoolId, t.sentAt),
     index("school_returns_queue_item_idx").on(t.queueItemId),
     index("school_returns_pupil_idx").on(t.dateOfBirth, t.kind),
+    check("school_returns_one_sender", sql`(${t.sentBy} is null) <> (${t.sentByApiTokenId} is null)`),
     check("school_returns_kind", sql`${t.kind} in ('deletion', 'new_pupil', 'never_attending')`),
     check("school_returns_one_route", sql`${t.queueItemId} is null or ${t.consentNoticeId} is null`),
     check("school_returns_deletion_routed", sql`${t.kind} <> 'deletion' or ${t.queueItemId} is not null or ${t.consentNoticeId} is not null`),
