@@ -91,6 +91,7 @@ export const ROUTE_ACCESS = {
   "routes/school.returns._index": needs("send:return:own-school"),
   "routes/school.returns.new": needs("send:return:own-school"),
   "routes/school.returns.new-pupil": needs("send:return:own-school"),
+  "routes/school.returns.new-pupils-csv": needs("send:return:own-school"),
   "routes/school.returns.never-attending": needs("send:return:own-school"),
   // Data protection (decisions 050-054).
   "routes/service-admin.retention": needs("manage:retention:any"),

@@ -6,6 +6,7 @@ import { newPupilReturnDueBy, newPupilReturnLate, returnedToSchoolSummary } from
 import { REASON_LEFT_LABELS } from "#app/domain/register-vocabulary";
 import type { QueuePayload } from "#app/forms/council-queue-payloads";
 import type { NewPupilReturnInput } from "#app/forms/new-pupil-return";
+import { parseNewPupilCsv } from "#app/forms/new-pupil-returns-csv";
 import { auditorFor, type Actor } from "#app/utils/audit.server";
 import { db, type Transaction } from "#db/client";
 import { councilQueueItems, laSettings, schoolReturns } from "#db/schema/index";
@@ -292,4 +293,17 @@ export async function viewMissingNewPupilReturn(scope: LaScope, itemId: string, 
   const payload = payloadOf(item, "missing_new_pupil_return");
   await actor.audit(db, { action: "school_return.viewed", subjectType: "council_queue_item", subjectId: item.id, details: { returnId: payload.deletion.returnId } });
   return { item, payload };
+}
+
+/**
+ * New pupil returns from a school's CSV (decision 076): every row checked by the form's schema
+ * first (nothing is sent from a file with a problem), then each sent as the form sends it, in its
+ * own transaction.
+ */
+export async function sendNewPupilReturnsCsv(school: SchoolSender, text: string, actor: ReturnSender, now = new Date()): Promise<{ ok: true; sent: NewPupilSent[] } | { ok: false; problems: string[] }> {
+  const parsed = parseNewPupilCsv(text, londonDate(now));
+  if (!parsed.ok) return parsed;
+  const sent: NewPupilSent[] = [];
+  for (const input of parsed.returns) sent.push(await sendNewPupilReturn(school, input, actor, { now }));
+  return { ok: true, sent };
 }

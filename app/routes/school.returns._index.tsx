@@ -21,7 +21,9 @@ export const loader = guard("routes/school.returns._index").loader(async ({ user
   const rows = await listSchoolReturns(schoolReturnsScope(user), actor);
   const sent = new URL(request.url).searchParams.get("sent");
   const justSent = rows.find((r) => r.id === sent) ?? null;
+  const sentCount = Number(new URL(request.url).searchParams.get("sentCount") ?? "");
   return {
+    sentCount: Number.isInteger(sentCount) && sentCount > 0 ? sentCount : null,
     school: user.organisationName,
     rows: rows.map((r) => ({ id: r.id, pupil: r.pupil, kind: KIND_LABELS[r.kind], about: about(r), sentOn: formatDate(r.sentOn), status: r.status, mustNotDelete: r.mustNotDelete })),
     justSent: justSent ? { mustNotDelete: justSent.mustNotDelete, status: justSent.status } : null,
@@ -45,6 +47,11 @@ const COLOURS: Record<ReturnStatus, TagColour> = {
 export default function SchoolReturns({ loaderData: d }: Route.ComponentProps) {
   return (
     <PageShell title="Returns to the council" caption={d.school} width="full">
+      {d.sentCount ? (
+        <NotificationBanner type="success" heading={`${d.sentCount} new pupil return${d.sentCount === 1 ? "" : "s"} sent to the council`}>
+          <p className="govuk-body">The table below shows what happened to each.</p>
+        </NotificationBanner>
+      ) : null}
       {d.justSent ? (
         d.justSent.mustNotDelete ? (
           <NotificationBanner heading="Do not delete the pupil from your admission register yet">
@@ -67,6 +74,9 @@ export default function SchoolReturns({ loaderData: d }: Route.ComponentProps) {
         <Button href={href("/school/returns/new")}>Tell the council a pupil is leaving your roll</Button>
         <Button href={href("/school/returns/new-pupil")} variant="secondary">
           Tell the council a pupil has joined your roll
+        </Button>
+        <Button href={href("/school/returns/new-pupils-csv")} variant="secondary">
+          Send new pupils from a CSV file
         </Button>
         <Button href={href("/school/returns/never-attending")} variant="secondary">
           Report a pupil who never attends

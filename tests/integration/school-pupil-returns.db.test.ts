@@ -9,6 +9,7 @@ import { loader as childLoader } from "#app/routes/register.$childId._index";
 import { loader as returnsLoader } from "#app/routes/school.returns._index";
 import { action as deletionAction } from "#app/routes/school.returns.new";
 import { action as newPupilAction, loader as newPupilLoader } from "#app/routes/school.returns.new-pupil";
+import { action as csvAction } from "#app/routes/school.returns.new-pupils-csv";
 import { action as neverAttendingAction, loader as neverAttendingLoader } from "#app/routes/school.returns.never-attending";
 import { db } from "#db/client";
 import { auditEvents, children, councilQueueItems, inboxMessages, laSettings, schoolReturns } from "#db/schema/index";
@@ -159,6 +160,43 @@ describe("a new pupil return", () => {
     expect(refused.status).toBe(400);
     expect(Object.keys(refused.data.errors).sort()).toEqual(["joinedOn", "lastName"]);
     expect((await db.select({ id: schoolReturns.id }).from(schoolReturns)).length).toBe(before);
+  });
+});
+
+describe("new pupil returns from a CSV file", () => {
+  const upload = async (text: string) => {
+    const form = new FormData();
+    form.set("file", new File([text], "new-pupils.csv", { type: "text/csv" }));
+    return call(csvAction, await requestAs(schoolUser, "/school/returns/new-pupils-csv", { method: "POST", body: form }));
+  };
+  const row = (entry: Record<string, string>) => [entry.firstName, entry.lastName, `${entry["dateOfBirth.day"]}/${entry["dateOfBirth.month"]}/${entry["dateOfBirth.year"]}`, "4 Joining Road", "London", entry.postcode, "2026-11-23"].join(",");
+  const header = "first_name,last_name,date_of_birth,address_line_1,town,postcode,joined_on";
+
+  it("sends every row as the form does, matching each with the one matcher; a file with a problem sends nothing", async () => {
+    const known = validEntryForm({ educationStatus: "not_on_roll", homeEducationReason: "" });
+    const childId = await addChild(officer, known);
+    const other = validEntryForm({ firstName: "Csvonly", lastName: "Pupil" });
+    const before = (await db.select({ id: schoolReturns.id }).from(schoolReturns)).length;
+    const refused = await upload(`${header}
+${row(known)}
+${row({ ...other, lastName: "" })}
+`);
+    expect(refused.status).toBe(400);
+    expect(refused.data.problems).toEqual(["Row 3: Enter the pupil's last name"]);
+    expect((await db.select({ id: schoolReturns.id }).from(schoolReturns)).length).toBe(before);
+
+    const sent = await upload(`${header}
+${row(known)}
+${row(other)}
+`);
+    expect(sent.status, JSON.stringify(sent.data)).toBe(302);
+    expect(sent.location).toBe("/school/returns?sentCount=2");
+    const rows = await db.select().from(schoolReturns).where(and(eq(schoolReturns.schoolId, camdenSchool.organisationId), inArray(schoolReturns.firstName, [known.firstName!, "Csvonly"])));
+    const matched = rows.find((r) => r.firstName === known.firstName && r.kind === "new_pupil" && r.queueItemId)!;
+    const page = await call(queueItemLoader, await requestAs(officer, `/council-queue/${matched.queueItemId}`), { itemId: matched.queueItemId! });
+    expect(page.data.existing.map((e: { id: string }) => e.id)).toEqual([childId]);
+    expect(rows.find((r) => r.firstName === "Csvonly")!.queueItemId).toBeNull();
+    expect((await db.select().from(auditEvents).where(and(eq(auditEvents.action, "school_return.sent"), inArray(auditEvents.subjectId, rows.map((r) => r.id))))).length).toBe(rows.length);
   });
 });
 
