@@ -100,8 +100,12 @@ export const ROUTE_ACCESS = {
   "routes/admin.schools.$urn": needs("manage:user:own-la"),
   "routes/school._index": needs("read:school:own"),
   "routes/school.colleagues": needs("manage:user:own-school"),
+  "routes/school.api-tokens": needs("manage:user:own-school"),
   "routes/school.returns._index": needs("send:return:own-school"),
   "routes/school.returns.new": needs("send:return:own-school"),
+  "routes/school.returns.new-pupil": needs("send:return:own-school"),
+  "routes/school.returns.new-pupils-csv": needs("send:return:own-school"),
+  "routes/school.returns.never-attending": needs("send:return:own-school"),
   // Data protection (decisions 050-054).
   "routes/service-admin.retention": needs("manage:retention:any"),
   "routes/service-admin.record-of-processing": needs("manage:retention:any"),
@@ -126,6 +130,7 @@ export const ROUTE_ACCESS = {
   "routes/api.v1.placement-checks": PUBLIC,
   "routes/api.v1.register.entries": PUBLIC,
   "routes/api.v1.register.entries.$id": PUBLIC,
+  "routes/api.v1.school-returns": PUBLIC,
   "routes/provider.sign-up": PUBLIC,
   // Parents tell their council of a child not in school (s436D; decision 073): no account needed.
   "routes/parents.notify": PUBLIC,

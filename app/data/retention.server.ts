@@ -10,6 +10,7 @@ import {
   type RetentionKind,
   type RetentionSetting,
 } from "#app/domain/retention-schedule";
+import { anonymisedReturnPayload } from "#app/domain/school-returns";
 import { auditorFor, type Auditor } from "#app/utils/audit.server";
 import { logger } from "#app/utils/logger.server";
 import { db, rowsOf } from "#db/client";
@@ -17,6 +18,7 @@ import {
   auditEvents,
   childReferences,
   children,
+  consentRequests,
   councilQueueItems,
   councilVisits,
   informationRequests,
@@ -33,6 +35,7 @@ import {
   documents,
   documentContents,
   retentionRules,
+  schoolReturns,
   signInThrottles,
 } from "#db/schema/index";
 import { changeEntry, type ServiceActor } from "./entry-writer.server";
@@ -116,6 +119,13 @@ function dueWhere(kind: Exclude<RetentionKind, "register_entry">, cutoff: IsoDat
       return lt(inboxMessages.createdAt, before);
     case "parent_notification":
       return and(eq(councilQueueItems.kind, "parent_notification"), eq(councilQueueItems.state, "dismissed"), lt(councilQueueItems.decidedAt, before))!;
+    case "school_return":
+      // Not while the council is still dealing with it: its queue item undecided, or a consent request pending.
+      return and(
+        lt(schoolReturns.sentAt, before),
+        sql`not exists (select 1 from ${councilQueueItems} where ${councilQueueItems.id} = ${schoolReturns.queueItemId} and ${councilQueueItems.state} = 'new')`,
+        sql`not exists (select 1 from ${consentRequests} where ${consentRequests.noticeId} = ${schoolReturns.consentNoticeId} and ${consentRequests.status} = 'pending')`,
+      )!;
   }
 }
 
@@ -127,6 +137,7 @@ const TABLES = {
   email_outbox: { table: emailOutbox, id: emailOutbox.id },
   inbox_message: { table: inboxMessages, id: inboxMessages.id },
   parent_notification: { table: councilQueueItems, id: councilQueueItems.id },
+  school_return: { table: schoolReturns, id: schoolReturns.id },
 } as const;
 
 /** Entries whose retention clock may have started by the cut-off (a superset, checked exactly in the domain). */
@@ -204,6 +215,7 @@ export async function anonymiseEntry(laId: string, childId: string, period: numb
         sources: {},
         characteristics: {},
         attendanceOrderRouteSince: null,
+        returnedToSchoolUrn: null,
         anonymisedAt: now,
       },
       audit: { action: "child.anonymised", subjectType: "child", subjectId: childId, details: { rule: "register_entry", period } },
@@ -216,7 +228,22 @@ export async function anonymiseEntry(laId: string, childId: string, period: numb
     // A parent's notification matched to or made into the entry holds the child's and parents' details as given: deleted (the history says it came).
     await tx.delete(councilQueueItems).where(and(eq(councilQueueItems.childId, childId), eq(councilQueueItems.kind, "parent_notification")));
     await tx.delete(providerInformationRequests).where(eq(providerInformationRequests.childId, childId));
+    // The schools' returns linked to the entry (a queue item matched or made into it, or the
+    // consent notice its requests share) go with it: no column of theirs names the entry.
+    await tx
+      .delete(schoolReturns)
+      .where(
+        or(
+          inArray(schoolReturns.queueItemId, tx.select({ id: councilQueueItems.id }).from(councilQueueItems).where(eq(councilQueueItems.childId, childId))),
+          inArray(schoolReturns.consentNoticeId, tx.select({ id: consentRequests.noticeId }).from(consentRequests).where(eq(consentRequests.childId, childId))),
+        ),
+      );
     await tx.execute(sql`select retention_anonymise_entry_records(${childId}::uuid) as counts`);
+    // The queue's items from schools carry what the school sent (the database function knows only
+    // the kinds before them): anonymised the same way.
+    for (const item of await tx.select({ id: councilQueueItems.id, payload: councilQueueItems.payload }).from(councilQueueItems).where(and(eq(councilQueueItems.childId, childId), eq(councilQueueItems.source, "school")))) {
+      await tx.update(councilQueueItems).set({ payload: anonymisedReturnPayload(item.payload) }).where(eq(councilQueueItems.id, item.id));
+    }
     await tx
       .update(placements)
       .set({ reason: REMOVED, endedEarlyReason: sql`case when ${placements.endedEarlyReason} is null then null else ${REMOVED} end` })

@@ -164,6 +164,15 @@ export const PROCESSING_ACTIVITIES: readonly ProcessingActivity[] = [
     retentionKind: "parent_notification",
     retentionNote: "A notification matched to or made into an entry is kept with the entry (register_entry) and deleted when the entry is anonymised.",
   },
+  {
+    id: "school-returns",
+    part: "Schools' returns",
+    data: "What a school tells its council about a pupil: deletion returns (the pupil's name, date of birth, UPN, address, the parent they live with and their address, an emergency telephone number, the ground for deletion and the next school), new pupil returns (name, date of birth, UPN, address, the day they joined) and pupils on roll who never attend (the same, and the sessions missed)",
+    subjects: "Pupils leaving or joining a school's roll, or not attending, and their parents",
+    purpose: "Schools' duty to tell the council of every deletion from roll and every new pupil (regulation 13 of the School Attendance (Pupil Registration) (England) Regulations 2024), and the council's duties to identify children missing education (section 436A Education Act 1996) and to consent to home education where section 434A applies",
+    lawfulBasis: `${PUBLIC_TASK}. ${SPECIAL}`,
+    retentionKind: "school_return",
+  },
   { id: "invitations", part: "Accounts", data: "Invitations and provider sign-up links: name, email address, role", subjects: "People invited to the service", purpose: "Making accounts", lawfulBasis: PUBLIC_TASK, retentionKind: "invitation" },
   { id: "password-resets", part: "Accounts", data: "Password reset links: whose account, who sent it", subjects: "People who use the service", purpose: "Choosing a new password", lawfulBasis: PUBLIC_TASK, retentionKind: "password_reset" },
   {

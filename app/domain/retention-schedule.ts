@@ -7,7 +7,7 @@ import { addDays, addMonths, compareDates, isoDate, parseIsoDate, type IsoDate }
 // bounds and their reasons are the law and the service's design, so they are code. The record of
 // processing (`processing-record.ts`) and the privacy notice are written from this one list.
 
-export const RETENTION_KINDS = ["register_entry", "audit_event", "invitation", "password_reset", "sign_in_throttle", "email_outbox", "inbox_message", "parent_notification"] as const;
+export const RETENTION_KINDS = ["register_entry", "audit_event", "invitation", "password_reset", "sign_in_throttle", "email_outbox", "inbox_message", "parent_notification", "school_return"] as const;
 export type RetentionKind = (typeof RETENTION_KINDS)[number];
 
 export type RetentionUnit = "months" | "days";
@@ -147,14 +147,32 @@ export const RETENTION_RULES: Record<RetentionKind, RetentionRule> = {
     boundsReasoning: "At least 3 months, to answer a parent who asks what happened; at most 6 years, the limitation period.",
     effect: "The notification (the child's and parents' details as the parent gave them) is deleted.",
   },
+  school_return: {
+    kind: "school_return",
+    title: "Schools' returns to the council (deletion returns, new pupil returns, pupils on roll but never attending), as the school sent them",
+    unit: "months",
+    action: "delete",
+    clockStarts: "the day the school sent the return; a return the council has not yet dealt with (its queue item undecided, or its consent request pending) waits until it has",
+    defaultPeriod: 24,
+    minimum: 12,
+    maximum: 72,
+    reasoning:
+      "2 years: the school's copy of what it told the council lets it show it met regulation 13 of the School Attendance (Pupil Registration) (England) Regulations 2024 and see what the council did; the council's own record of the child (its queue item, the entry made or matched, the consent request) is kept with the register entry. A return linked to an entry goes when that entry is anonymised, if that is sooner.",
+    boundsReasoning:
+      "At least a year, so a question about a return from the last school year can be answered; at most 6 years, the period schools keep their own admission registers (the same regulations), beyond which no purpose of the copy remains.",
+    effect: "The return (the pupil's name, date of birth, UPN, address, the parent's details and the ground) is deleted.",
+  },
 };
 
 /**
  * Every table that holds a child's data by a column naming their entry (`child_id`, or any other
- * column with a foreign key to `children`), and what the retention schedule does with it. A test
- * (retention.db.test.ts) compares this list with the database's columns, so a new table about a
- * child fails it until it is listed here and its anonymisation written.
+ * column with a foreign key to `children`) or by a column of a pupil's own details (a name, date of
+ * birth, UPN or NHS number: PUPIL_DETAIL_COLUMNS), and what the retention schedule does with it. A
+ * test (retention.db.test.ts) compares this list with the database's columns, so a new table about
+ * a child fails it until it is listed here and its anonymisation written.
  */
+export const PUPIL_DETAIL_COLUMNS = ["first_name", "last_name", "date_of_birth", "upn", "nhs_number"] as const;
+
 export const CHILD_DATA_TABLES = {
   children: "The entry itself: anonymised (register_entry).",
   entry_history: "Anonymised with the entry: each change keeps its field and the values the statistics count.",
@@ -172,6 +190,8 @@ export const CHILD_DATA_TABLES = {
   information_requests: "Anonymised with the entry: the dates kept, what was asked and the address it was sent to removed.",
   council_visits: "Anonymised with the entry: the dates, kind and whether it took place kept, the outcome removed.",
   provider_information_requests: "Deleted when the entry is anonymised: the provider's address, name and answer go with it.",
+  school_returns:
+    "No column names an entry (decision 069), but it holds the pupil's name and date of birth: deleted under its own kind (school_return), and with the entry it is linked to (through its queue item or consent notice) when that entry is anonymised.",
   api_idempotency_keys: "Nothing to anonymise: the register API's stored answer to a create holds only the entry's id, child reference and version.",
 } as const;
 export type ChildDataTable = keyof typeof CHILD_DATA_TABLES;

@@ -8,6 +8,7 @@ import { deleteExpiredSessions } from "#app/utils/session.server";
 import { deleteExpiredKeptAnswers } from "#app/utils/kept-answers.server";
 import { applyRetentionSchedule } from "#app/data/retention.server";
 import { deleteExpiredIdempotencyKeys } from "#app/data/register-api.server";
+import { flagMissingNewPupilReturns } from "#app/data/new-pupil-returns.server";
 
 // The service's scheduled work. Each runs in the job queue (PostgreSQL-backed pg-boss), never on a
 // timer inside a web request, so it runs once however many app processes there are.
@@ -39,6 +40,9 @@ export const JOBS: JobDefinition[] = [
   { name: "delete-expired-idempotency-keys", cron: "45 3 * * *", run: () => deleteExpiredIdempotencyKeys(new Date()) },
   // Incoming transfers unanswered after the receiving council's set working days: one reminder each.
   { name: "remind-unanswered-transfers", cron: "35 6 * * *", run: () => remindUnansweredTransfers(new Date()) },
+  // Pupils recorded as moved to another school whose new school sent no new pupil return within the
+  // council's set working days (decision 076): one item each in the council's queue.
+  { name: "flag-missing-new-pupil-returns", cron: "40 6 * * *", run: () => flagMissingNewPupilReturns(new Date()) },
   // The published statistics and councils' own figures, counted afresh each night (02:15 UTC, after
   // London's day has ended whatever the season) so "today" is yesterday's close at worst, and a
   // census day's figures are there the morning after it.

@@ -1,4 +1,5 @@
 import { data, href, redirect } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/register.$childId.documents.new";
 import { DocumentUploadFields } from "#app/components/casework/DocumentUploadFields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -45,6 +46,7 @@ export default function NewDocument({ loaderData: d, actionData }: Route.Compone
   if (d.anonymised) {
     return (
       <PageShell title={title} heading="You cannot add a document" caption={d.name} backLink={{ href: back, text: "Back to the entry" }}>
+        <PurposeStatement routeId="routes/register.$childId.documents.new" />
         <InsetText>This entry was anonymised under the retention schedule.</InsetText>
       </PageShell>
     );
@@ -56,6 +58,7 @@ export default function NewDocument({ loaderData: d, actionData }: Route.Compone
         <ValidatedForm schema={childDocumentSchema} defaultValues={{}} refused={actionData} pageTitle={title} encType="multipart/form-data">
           <span className="govuk-caption-l">{d.name}</span>
           <h1 className="govuk-heading-l">Add a document</h1>
+          <PurposeStatement routeId="routes/register.$childId.documents.new" />
           <p className="govuk-body">For example, the parents&apos; notice that they are educating the child at home, a letter, or a report. It is kept with the entry and on its timeline.</p>
           <DocumentUploadFields kinds={CHILD_DOCUMENT_KINDS} />
           <Button preventDoubleClick>Add the document</Button>

@@ -20,6 +20,7 @@ import { councilVisitsSection, informationRequestsSection } from "./parent-dutie
 import { providerRequestsSection } from "./provider-requests.server";
 import { parentsSection } from "./parents.server";
 import { placementsSection, refusalsSection } from "./placements.server";
+import { schoolReturnsSection } from "./school-returns.server";
 import type { ChildSection, ParentSection } from "./section";
 
 // Subject access (decision 053): everything held about one child, or one parent or carer, in the
@@ -45,6 +46,7 @@ export const CHILD_SECTIONS: readonly ChildSection[] = [
   councilQueueSection,
   informationRequestsSection,
   councilVisitsSection,
+  schoolReturnsSection,
   inboxSection,
   auditSection,
 ];
