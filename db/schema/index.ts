@@ -20,3 +20,4 @@ export * from "./council-queue";
 export * from "./single-sign-on";
 export * from "./kept-answers";
 export * from "./school-returns";
+export * from "./register-imports";
