@@ -29,7 +29,9 @@ CREATE TABLE "register_imports" (
 	"checked_at" timestamp with time zone,
 	"confirmed_by" uuid,
 	"confirmed_at" timestamp with time zone,
+	"import_possible_duplicates" boolean DEFAULT false NOT NULL,
 	"finished_at" timestamp with time zone,
+	"leased_until" timestamp with time zone,
 	CONSTRAINT "register_imports_rows_positive" CHECK ("register_imports"."row_count" >= 0)
 );
 --> statement-breakpoint

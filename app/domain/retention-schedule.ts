@@ -7,7 +7,7 @@ import { addDays, addMonths, compareDates, isoDate, parseIsoDate, type IsoDate }
 // bounds and their reasons are the law and the service's design, so they are code. The record of
 // processing (`processing-record.ts`) and the privacy notice are written from this one list.
 
-export const RETENTION_KINDS = ["register_entry", "audit_event", "invitation", "password_reset", "sign_in_throttle", "email_outbox", "inbox_message"] as const;
+export const RETENTION_KINDS = ["register_entry", "audit_event", "invitation", "password_reset", "sign_in_throttle", "email_outbox", "inbox_message", "register_import_row"] as const;
 export type RetentionKind = (typeof RETENTION_KINDS)[number];
 
 export type RetentionUnit = "months" | "days";
@@ -133,6 +133,20 @@ export const RETENTION_RULES: Record<RetentionKind, RetentionRule> = {
       "At least 90 days, so a message about work with a deadline outlives the deadline; at most 2 years (the shortest time a register entry may be kept), since a message is about the work of its day and what it announced is kept with the record.",
     effect: "The message (to whom, subject, body and link) is deleted.",
   },
+  register_import_row: {
+    kind: "register_import_row",
+    title: "The rows of CSV files uploaded to import children to the register",
+    unit: "days",
+    action: "delete",
+    clockStarts: "the day the import finished or was cancelled, or the day the file was uploaded for an import never confirmed",
+    defaultPeriod: 14,
+    minimum: 1,
+    maximum: 90,
+    reasoning:
+      "14 days: long enough for the officer to download the rows that were not imported, correct them and import them again; each entry the import made is on the register with its own history, which says it came from the import, so the file's copy serves no purpose after that.",
+    boundsReasoning: "At least a day, to read the import's report; at most 90 days, since every child imported is on the register and the council keeps its own file.",
+    effect: "Each row's cells, problems and possible duplicates are deleted; the import's record (who uploaded which file, when, and how many rows were imported) stays with the audit log.",
+  },
 };
 
 /**
@@ -152,6 +166,7 @@ export const CHILD_DATA_TABLES = {
   contacts: "Anonymised with the entry: date and kind kept, with whom, what happened, outcome and next action removed.",
   council_queue_items:
     "Anonymised with the entry it belongs with (this council's entry once matched or made, otherwise the other council's entry it came from): the child's name, date of birth and new address in a transfer, and the reason given for a decision, removed.",
+  register_import_rows: "Deleted under their own rule (register_import_row), days after the import ends: an uploaded row's cells and what became of it.",
   api_idempotency_keys: "Nothing to anonymise: the register API's stored answer to a create holds only the entry's id, child reference and version.",
 } as const;
 export type ChildDataTable = keyof typeof CHILD_DATA_TABLES;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { children } from "./children";
 import { organisations } from "./organisations";
 import { users } from "./users";
@@ -43,7 +43,11 @@ export const registerImports = pgTable(
     checkedAt: timestamp("checked_at", { withTimezone: true }),
     confirmedBy: uuid("confirmed_by").references(() => users.id),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    /** The officer confirmed that the rows with possible duplicates are different children: they are imported too. */
+    importPossibleDuplicates: boolean("import_possible_duplicates").notNull().default(false),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
+    /** Until when one app process's job holds the import (renewed as it goes); a crashed one's lease runs out and the next run resumes. */
+    leasedUntil: timestamp("leased_until", { withTimezone: true }),
   },
   (t) => [index("register_imports_la_idx").on(t.laId, t.createdAt), check("register_imports_rows_positive", sql`${t.rowCount} >= 0`)],
 );
