@@ -126,6 +126,12 @@ export function exportColumnIsAccountedFor(name: string): boolean {
   return FIELD_BY_NAME.has(name) || EXPORT_ONLY_COLUMNS.has(name) || name.endsWith("_label");
 }
 
+/** A column of the export that an import leaves out on purpose (the service's own, a code's label): listed, not offered a field. */
+export function isLeftOutOnPurpose(header: string): boolean {
+  const name = normaliseHeader(header);
+  return EXPORT_ONLY_COLUMNS.has(name) || (name.endsWith("_label") && FIELD_BY_NAME.has(name.slice(0, -"_label".length)));
+}
+
 /** The template officers download: every column an import reads, with 2 parents and 3 arrangements (more numbered columns are read too). */
 export function templateHeader(): string[] {
   const width = { parents: 2, arrangements: 3 };

@@ -1,6 +1,6 @@
 import { data, href, redirect } from "react-router";
 import type { Route } from "./+types/register._index";
-import { Button, ErrorSummary, InsetText, NotificationBanner, Pagination, paginationItems, SearchForm, Select } from "#app/components/govuk";
+import { Button, ButtonGroup, ErrorSummary, InsetText, NotificationBanner, Pagination, paginationItems, SearchForm, Select } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
 import { RegisterTable, type DueColumn } from "#app/components/register/RegisterTable";
 import { caseOwners, reassignEntries } from "#app/data/caseload.server";
@@ -85,7 +85,12 @@ export default function Register({ loaderData: d, actionData }: Route.ComponentP
       ) : null}
       <span className="govuk-caption-l">{d.organisation}</span>
       <h1 className="govuk-heading-l">{title}</h1>
-      <Button href={href("/register/new")}>Add a child</Button>
+      <ButtonGroup>
+        <Button href={href("/register/new")}>Add a child</Button>
+        <Button href={href("/register/import")} variant="secondary">
+          Import children from a spreadsheet
+        </Button>
+      </ButtonGroup>
       <SearchForm label="Search the register" action={href("/register")}>
         <SearchTextInput
           label="Search"

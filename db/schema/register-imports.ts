@@ -4,12 +4,9 @@ import { children } from "./children";
 import { organisations } from "./organisations";
 import { users } from "./users";
 
-export const IMPORT_STATUSES = ["uploaded", "checking", "checked", "importing", "finished", "cancelled"] as const;
-export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+import { IMPORT_ROW_STATUSES, IMPORT_STATUSES } from "../../app/domain/register-import-statuses";
 
-/** What became of one staged row: checked (ready or with errors), then imported or not. */
-export const IMPORT_ROW_STATUSES = ["staged", "ready", "invalid", "imported", "not_imported"] as const;
-export type ImportRowStatus = (typeof IMPORT_ROW_STATUSES)[number];
+export type { ImportRowStatus, ImportStatus } from "../../app/domain/register-import-statuses";
 
 /**
  * A council officer's upload of a CSV of children to add to the register (decision 075): the

@@ -119,7 +119,7 @@ describe("an export read back", () => {
         "arrangements.1.hoursPerWeek": "12.5",
         "arrangements.1.hoursWithoutParent": "2",
       },
-    ]) {
+    ] as Record<string, string>[]) {
       const created = await postNewChild(camden.user, validEntryForm(overrides));
       expect(created.status).toBe(302);
     }
