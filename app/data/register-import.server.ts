@@ -3,6 +3,7 @@ import { parse } from "csv-parse";
 import { stringify } from "csv-stringify";
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, sql } from "drizzle-orm";
 import { detectFileKind, type CsvEncoding } from "#app/domain/csv-encoding";
+import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "#app/domain/register-import-statuses";
 import { neutraliseFormula } from "#app/domain/formula-cells";
 import { guessMapping, mappingProblem, templateHeader } from "#app/forms/register-import";
 import type { Actor } from "#app/utils/audit.server";
@@ -17,8 +18,6 @@ import { enqueueRegisterImport } from "./register-import-job.server";
 // checks every row with the add-child form's schema and finds possible duplicates, the officer
 // confirms, and the job makes each entry through the one entry writer (register-import-job.server.ts).
 
-export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
-export const IMPORT_MAX_ROWS = 50_000;
 /** The file's first bytes, from which its kind and encoding are told. */
 const SAMPLE_BYTES = 64 * 1024;
 const INSERT_BATCH = 1000;
