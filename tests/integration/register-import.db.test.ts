@@ -5,6 +5,8 @@ import { applyRetentionSchedule } from "#app/data/retention.server";
 import { runRegisterImport } from "#app/data/register-import-job.server";
 import { confirmImport, confirmMapping, importOf, problemRows, problemsCsv, sampleRows, stageUpload } from "#app/data/register-import.server";
 import { loader as registerExport } from "#app/routes/register.export[.]csv";
+import { action as importAction, loader as importLoader } from "#app/routes/register.import.$importId";
+import { action as uploadAction } from "#app/routes/register.import._index";
 import { entryToJson } from "#app/forms/register-entry-json";
 import { db } from "#db/client";
 import { auditEvents, children, entryHistory, registerImportRows, registerImports } from "#db/schema/index";
@@ -204,5 +206,43 @@ describe("the staged rows", () => {
     expect(counts.find((c) => c.kind === "register_import_row")!.count).toBeGreaterThanOrEqual(2);
     // The import's own record stays: who uploaded which file, and what became of it.
     expect(await importOf(officer.scope, ended)).toMatchObject({ status: "finished" });
+  });
+});
+
+describe("the import's pages", () => {
+  it("take the upload as a browser sends it, confirm the columns and the import, and show the report; another council's officer finds nothing", async () => {
+    const officer = await officerOf("212");
+    const before = await childrenIn(officer.scope.laId);
+    const form = new FormData();
+    form.append("file", new Blob([importCsv([childRow(95_001), childRow(95_002, { postcode: "nowhere" })])], { type: "text/csv" }), "C:\\Users\\officer\\children.csv");
+    // A multipart body as the browser sends it (Request sets its boundary).
+    const uploaded = await call(uploadAction, await requestAs(officer.user, "/register/import", { method: "POST", body: form }));
+    expect(uploaded.status).toBe(302);
+    const importId = /\/register\/import\/([0-9a-f-]{36})$/.exec(uploaded.location!)![1]!;
+    expect(await importOf(officer.scope, importId)).toMatchObject({ fileName: "children.csv", rowCount: 2, status: "uploaded" });
+
+    const page = (user = officer.user) => requestAs(user, `/register/import/${importId}`);
+    expect((await call(importLoader, await page(), { importId })).data).toMatchObject({ status: "uploaded", unmapped: [] });
+    const other = await officerOf("213");
+    expect((await call(importLoader, await page(other.user), { importId })).status).toBe(404);
+
+    expect((await call(importAction, await requestAs(officer.user, `/register/import/${importId}`, { form: { intent: "map" } }), { importId })).status).toBe(302);
+    await runRegisterImport(importId);
+    const preview = await call(importLoader, await page(), { importId });
+    expect(preview.data).toMatchObject({ status: "checked", readyCount: 1, invalidCount: 1, problems: [{ rowNumber: 3, errors: [{ column: "postcode" }] }] });
+    expect((await call(importAction, await requestAs(officer.user, `/register/import/${importId}`, { form: { intent: "confirm" } }), { importId })).status).toBe(302);
+    await runRegisterImport(importId);
+    expect((await call(importLoader, await page(), { importId })).data).toMatchObject({ status: "finished", importedCount: 1 });
+    expect(await childrenIn(officer.scope.laId)).toBe(before + 1);
+
+    const refused = await call(uploadAction, await requestAs(officer.user, "/register/import", { method: "POST", body: (() => {
+      const f = new FormData();
+      f.append("file", new Blob([Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0x2d])]), "children.pdf");
+      return f;
+    })() }));
+    expect(refused.status).toBe(400);
+    expect(refused.data).toEqual({ error: expect.stringMatching(/PDF/) });
+    const nothing = await call(uploadAction, await requestAs(officer.user, "/register/import", { method: "POST", body: new FormData() }));
+    expect(nothing.data).toEqual({ error: "Choose the CSV file of children to import" });
   });
 });
