@@ -151,7 +151,7 @@ export default function ImportPage({ loaderData: i, actionData }: Route.Componen
                     text: c.field ? (
                       c.field
                     ) : (
-                      <Select id={`column-${c.index}`} name={`column.${c.index}`} label={<span className="govuk-visually-hidden">Register field for the column {c.header}</span>} options={fieldOptions} defaultValue="" />
+                      <Select id={`column-${c.index}`} name={`column.${c.index}`} width="full" label={<span className="govuk-visually-hidden">Register field for the column {c.header}</span>} options={fieldOptions} defaultValue="" />
                     ),
                   },
                 ],
