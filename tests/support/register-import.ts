@@ -13,19 +13,24 @@ const DAY_MS = 86_400_000;
 const FIRST_BIRTHDAY = Date.UTC(2011, 0, 1);
 const BIRTHDAYS = 3600;
 
-/** The n-th child (from 0): a template row's cells by column name. */
+/**
+ * The n-th child (from 0): a template row's cells by column name. Children who share a birthday
+ * (every 3,600th) differ in first name, last name and postcode by their round (n / 3,600), each
+ * with a step coprime to the list's length, so no two of the first 40 rounds look alike.
+ */
 export function childRow(n: number, overrides: Record<string, string> = {}): Record<string, string> {
-  const born = new Date(FIRST_BIRTHDAY + (n % BIRTHDAYS) * DAY_MS).toISOString().slice(0, 10);
+  const day = n % BIRTHDAYS;
   const round = Math.floor(n / BIRTHDAYS);
+  const born = new Date(FIRST_BIRTHDAY + day * DAY_MS).toISOString().slice(0, 10);
   return {
-    la_child_id: `LA${String(n).padStart(6, "0")}`,
-    first_name: FIRST[n % FIRST.length]!,
-    last_name: `${LAST[Math.floor(n / FIRST.length) % LAST.length]!}${round ? `-${LAST[round % LAST.length]}` : ""}`,
+    la_child_id: `LA${String(n).padStart(7, "0")}`,
+    first_name: FIRST[(day + round * 17) % FIRST.length]!,
+    last_name: LAST[(Math.floor(day / FIRST.length) + round * 23) % LAST.length]!,
     date_of_birth: born,
     sex: n % 2 ? "male" : "female",
-    address_line_1: `${1 + (n % 200)} Marchmont Street`,
+    address_line_1: `${1 + ((day + round * 31) % 200)} Marchmont Street`,
     town: "London",
-    postcode: `E${1 + (n % 18)} ${1 + (n % 9)}${LETTERS[n % 20]}${LETTERS[Math.floor(n / 20) % 20]}`,
+    postcode: `E${1 + ((day + round) % 18)} ${1 + (round % 9)}${LETTERS[(day + 3 * round) % 20]}${LETTERS[(7 * round + Math.floor(day / 20)) % 20]}`,
     education_status: "elective_home_education",
     home_education_reason: "philosophical_or_preferential",
     sen_status: "none",
