@@ -7,7 +7,7 @@ import { auditorFor, type Actor } from "#app/utils/audit.server";
 import { logger, describeError } from "#app/utils/logger.server";
 import type { SessionUser } from "#app/utils/session.server";
 import { sendJob } from "#app/jobs/send.server";
-import { db, rowsOf } from "#db/client";
+import { currentConnection, db, rowsOf, type DbOrTx } from "#db/client";
 import { children, organisations, registerImportRows, registerImports, users, type ImportRowDuplicate, type ImportRowStatus } from "#db/schema/index";
 import { createEntry } from "./entry-edit.server";
 import { socialWorkersOf } from "./entry-read.server";
@@ -29,9 +29,10 @@ const IMPORT_BATCH = 200;
  * Rows whose entries are made at once, each in its own transaction (and connection): most of a
  * row's time is the round trips of its statements, so a few at a time use the database while one
  * waits. Rows the officer confirmed are different from an earlier row of the file go one at a time
- * after the rest, so the earlier row's entry is there to be confirmed against.
+ * after the rest, so the earlier row's entry is there to be confirmed against. Embedded PGlite has
+ * one connection, whose transactions cannot overlap: one at a time there.
  */
-const IMPORT_CONCURRENCY = 4;
+const importConcurrency = () => (currentConnection().kind === "postgres" ? 4 : 1);
 
 async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<unknown>): Promise<void> {
   let next = 0;
@@ -257,7 +258,7 @@ async function checkRows(found: Import): Promise<void> {
     await renewLease(found.id);
   }
   await db.transaction(async (tx) => {
-    const counts = await statusCounts(found.id);
+    const counts = await statusCounts(found.id, tx);
     await tx.update(registerImports).set({ status: "checked", checkedAt: new Date(), readyCount: counts.ready, invalidCount: counts.invalid }).where(eq(registerImports.id, found.id));
     await officer.actor.audit(tx, { action: "register.import_checked", subjectType: "register_import", subjectId: found.id, details: { ready: counts.ready, invalid: counts.invalid, possibleDuplicateIds: [...shownOwn] } });
     // Another council's entries shown as likely the same child: in that council's log too.
@@ -267,9 +268,10 @@ async function checkRows(found: Import): Promise<void> {
   });
 }
 
-async function statusCounts(importId: string): Promise<Record<ImportRowStatus, number>> {
+/** `tx`: the caller's transaction, where it holds one (on PGlite, the one connection). */
+async function statusCounts(importId: string, tx: DbOrTx = db): Promise<Record<ImportRowStatus, number>> {
   const rows = rowsOf<{ status: ImportRowStatus; n: number }>(
-    await db.execute(sql`select status, count(*)::int as n from ${registerImportRows} where import_id = ${importId}::uuid group by status`),
+    await tx.execute(sql`select status, count(*)::int as n from ${registerImportRows} where import_id = ${importId}::uuid group by status`),
   );
   const counts: Record<ImportRowStatus, number> = { staged: 0, ready: 0, invalid: 0, imported: 0, not_imported: 0 };
   for (const r of rows) counts[r.status] = Number(r.n);
@@ -311,7 +313,7 @@ async function importRows(found: Import): Promise<void> {
       .limit(IMPORT_BATCH);
     if (batch.length === 0) break;
     const withinFile = (row: (typeof batch)[number]) => found.importPossibleDuplicates && (row.duplicates ?? []).some((d) => d.kind === "file");
-    await inParallel(batch.filter((row) => !withinFile(row)), IMPORT_CONCURRENCY, (row) => importRow(found, officer, context, row, from(row.rowNumber)));
+    await inParallel(batch.filter((row) => !withinFile(row)), importConcurrency(), (row) => importRow(found, officer, context, row, from(row.rowNumber)));
     for (const row of batch.filter(withinFile)) await importRow(found, officer, context, row, from(row.rowNumber));
     const counts = await statusCounts(found.id);
     await db.update(registerImports).set({ importedCount: counts.imported, notImportedCount: counts.not_imported }).where(eq(registerImports.id, found.id));
@@ -360,7 +362,7 @@ async function importRow(found: Import, officer: { scope: LaScope; actor: Actor 
 
 async function finish(found: Import, actor: Actor | null) {
   await db.transaction(async (tx) => {
-    const counts = await statusCounts(found.id);
+    const counts = await statusCounts(found.id, tx);
     await tx.update(registerImports).set({ status: "finished", finishedAt: new Date(), importedCount: counts.imported, notImportedCount: counts.not_imported }).where(eq(registerImports.id, found.id));
     const audit = actor?.audit ?? auditorFor(null, null);
     await audit(tx, { action: "register.import_finished", subjectType: "register_import", subjectId: found.id, details: { imported: counts.imported, notImported: counts.not_imported } });

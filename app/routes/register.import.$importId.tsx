@@ -81,7 +81,9 @@ export const action = guard("routes/register.import.$importId").action(async ({ 
 
 function Progress({ done, total, label }: { done: number; total: number; label: string }) {
   const { revalidate, state } = useRevalidator();
-  // With JavaScript the page asks for its progress every 2 seconds; without, the page refreshes itself (the meta tag below).
+  // With JavaScript the page asks for its progress every 2 seconds; without, the page refreshes itself
+  // (the meta tag, only where scripts do not run: a refresh would otherwise reload a page that
+  // updates itself, and move a screen reader's reading position), with a link to do so by hand.
   useEffect(() => {
     const timer = setInterval(() => state === "idle" && void revalidate(), 2000);
     return () => clearInterval(timer);
@@ -89,7 +91,9 @@ function Progress({ done, total, label }: { done: number; total: number; label: 
   const percent = total === 0 ? 0 : Math.floor((done / total) * 100);
   return (
     <>
-      <meta httpEquiv="refresh" content="3" />
+      <noscript>
+        <meta httpEquiv="refresh" content="5" />
+      </noscript>
       <label className="govuk-label govuk-label--s" htmlFor="import-progress">
         {label}
       </label>
@@ -100,6 +104,14 @@ function Progress({ done, total, label }: { done: number; total: number; label: 
         {done.toLocaleString("en-GB")} of {total.toLocaleString("en-GB")} rows ({percent}%)
       </p>
       <p className="govuk-body">You can leave this page: the import goes on, and its page shows how far it has got.</p>
+      <noscript>
+        <p className="govuk-body">
+          This page refreshes itself every 5 seconds.{" "}
+          <a className="govuk-link" href="">
+            Refresh it now
+          </a>
+        </p>
+      </noscript>
     </>
   );
 }

@@ -36,7 +36,12 @@ async function importWith(tab: CheckedPage, first: number) {
   await expect(p.locator("h2").first().innerText()).resolves.toBe("Check which column holds what");
   await p.getByLabel("Register field for the column Favourite colour").selectOption("");
   await tab.clickAndCheck(p.getByRole("button", { name: "Check the rows" }));
-  await p.getByRole("button", { name: "Import 2 children" }).waitFor({ timeout: 90_000 });
+  await p
+    .getByRole("button", { name: "Import 2 children" })
+    .waitFor({ timeout: 90_000 })
+    .catch(async (error: unknown) => {
+      throw new Error(`${String(error)}\nThe page: ${await p.locator("main").innerText()}\nThe app: ${env.app().output().slice(-3000)}`);
+    });
   await tab.check();
   const preview = await p.locator("main").innerText();
   expect(preview).toContain("Rows with problems");

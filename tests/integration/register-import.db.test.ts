@@ -86,7 +86,7 @@ describe("a file with mistakes", () => {
     expect((await sampleRows(officer.scope, importId))[0]).toEqual(expect.arrayContaining(["Zoë", "Brontë"]));
     const staged = await stageUpload(officer.scope, { name: "children.xlsx", chunks: chunksOf(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])) }, officer.actor);
     expect(staged).toEqual({ ok: false, message: expect.stringMatching(/Excel workbook/) });
-  });
+  }, 120_000);
 });
 
 describe("an export read back", () => {
@@ -165,7 +165,7 @@ describe("a crash part way through an import", () => {
     } finally {
       await db.execute(sql`drop trigger if exists import_test_crash on children`);
     }
-    // The rows before it were made (and others in flight beside it, four at a time); each entry made
+    // The rows before it were made (and on PostgreSQL others in flight beside it, four at a time); each entry made
     // has its row's key, and no row's key is without its entry.
     const made = (await childrenIn(officer.scope.laId)) - before;
     expect(made).toBeGreaterThanOrEqual(17);
@@ -206,7 +206,7 @@ describe("the staged rows", () => {
     expect(counts.find((c) => c.kind === "register_import_row")!.count).toBeGreaterThanOrEqual(2);
     // The import's own record stays: who uploaded which file, and what became of it.
     expect(await importOf(officer.scope, ended)).toMatchObject({ status: "finished" });
-  });
+  }, 120_000);
 });
 
 describe("the import's pages", () => {
@@ -244,5 +244,5 @@ describe("the import's pages", () => {
     expect(refused.data).toEqual({ error: expect.stringMatching(/PDF/) });
     const nothing = await call(uploadAction, await requestAs(officer.user, "/register/import", { method: "POST", body: new FormData() }));
     expect(nothing.data).toEqual({ error: "Choose the CSV file of children to import" });
-  });
+  }, 120_000);
 });
