@@ -56,6 +56,10 @@ export const ROUTE_ACCESS = {
   // Each list's CSV export: the same permission as its list (decision 068).
   "routes/register.export[.]csv": needs("read:child:own-la"),
   "routes/register.new": needs("write:child:own-la"),
+  "routes/register.import._index": needs("write:child:own-la"),
+  "routes/register.import.$importId": needs("write:child:own-la"),
+  "routes/register.import.template[.]csv": needs("write:child:own-la"),
+  "routes/register.import.$importId_.problems[.]csv": needs("write:child:own-la"),
   "routes/register.$childId._index": { kind: "any-permission", permissions: ["read:child:own-la", "read:child:allocated"] },
   "routes/register.$childId.edit": needs("write:child:own-la"),
   "routes/register.$childId.leave": needs("write:child:own-la"),

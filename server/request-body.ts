@@ -16,7 +16,7 @@ export const UPLOAD_BODY_LIMIT_BYTES = 10 * 1024 * 1024 + 64 * 1024;
  * Routes whose bodies may differ from the default, matched on the decoded path. A route that
  * takes files gets its larger limit here, and only it.
  */
-const ROUTE_BODY_LIMITS: readonly { path: RegExp; bytes: number }[] = [
+const ROUTE_BODY_LIMITS: readonly { path: RegExp; bytes: number; readsItsOwnMultipart?: true }[] = [
   { path: /^\/api\/v1\/placement-checks\/?$/, bytes: 16 * 1024 },
   // The service admin's upload of GIAS's full establishment extract (about 60 MB; decision 060).
   { path: /^\/service-admin\/schools\/?$/, bytes: 100 * 1024 * 1024 },
@@ -24,6 +24,10 @@ const ROUTE_BODY_LIMITS: readonly { path: RegExp; bytes: number }[] = [
   // again as it is read) and the form around it (decision 079).
   { path: /^\/register\/[^/]+\/documents\/new\/?$/, bytes: UPLOAD_BODY_LIMIT_BYTES },
   { path: /^\/provider\/documents\/?$/, bytes: UPLOAD_BODY_LIMIT_BYTES },
+  // A council officer's CSV of children to import: the file's 20 MB and the form around it (decision 075).
+  // Its page reads the multipart form itself, as it streams (app/utils/file-upload.server.ts), and
+  // answers a broken one: it is not parsed a second time here, which would copy the file.
+  { path: /^\/register\/import\/?$/, bytes: 21 * 1024 * 1024, readsItsOwnMultipart: true },
 ];
 
 export function bodyLimitFor(path: string, defaultLimit: number): number {
@@ -93,6 +97,7 @@ async function formIsReadable(body: Buffer, contentType: string): Promise<boolea
 export async function refusalOfBody(path: string, contentType: string | undefined, body: Buffer): Promise<RefusedBody | null> {
   if (wantsJson(path)) return null;
   if (!(FORM_CONTENT_TYPES as readonly string[]).includes(mediaType(contentType))) return { status: 415 };
+  if (ROUTE_BODY_LIMITS.some((route) => route.readsItsOwnMultipart && route.path.test(path))) return null;
   if (!(await formIsReadable(body, contentType ?? ""))) return { status: 400 };
   return null;
 }

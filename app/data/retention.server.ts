@@ -34,6 +34,8 @@ import {
   providerInformationRequests,
   documents,
   documentContents,
+  registerImportRows,
+  registerImports,
   retentionRules,
   schoolReturns,
   signInThrottles,
@@ -98,7 +100,7 @@ export interface RetentionCount {
 const instant = (day: IsoDate) => new Date(`${day}T00:00:00Z`);
 
 /** What each kind's due rows are, for a cut-off and the moment of the run. */
-function dueWhere(kind: Exclude<RetentionKind, "register_entry">, cutoff: IsoDate, now: Date): SQL {
+function dueWhere(kind: Exclude<RetentionKind, "register_entry" | "register_import_row">, cutoff: IsoDate, now: Date): SQL {
   const before = instant(cutoff);
   switch (kind) {
     case "audit_event":
@@ -140,6 +142,15 @@ const TABLES = {
   school_return: { table: schoolReturns, id: schoolReturns.id },
 } as const;
 
+/** Imports whose rows are due: ended (or never confirmed) before the cut-off. */
+function importsDue(cutoff: IsoDate): SQL {
+  const before = instant(cutoff).toISOString();
+  return sql`((${registerImports.status} in ('finished', 'cancelled') and ${registerImports.finishedAt} < ${before}::timestamptz)
+    or (${registerImports.status} in ('uploaded', 'checked') and ${registerImports.createdAt} < ${before}::timestamptz))`;
+}
+
+const importRowsDue = (cutoff: IsoDate) => sql`${registerImportRows.importId} in (select ${registerImports.id} from ${registerImports} where ${importsDue(cutoff)})`;
+
 /** Entries whose retention clock may have started by the cut-off (a superset, checked exactly in the domain). */
 async function dueEntries(period: number, today: IsoDate, limit: number): Promise<{ id: string; laId: string }[]> {
   const cutoff = cutoffFor("register_entry", period, today);
@@ -163,6 +174,9 @@ export async function retentionPreview(now: Date): Promise<RetentionCount[]> {
     let count: number;
     if (kind === "register_entry") {
       count = (await dueEntries(period, today, MAX_ENTRIES_PER_RUN)).length;
+    } else if (kind === "register_import_row") {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(registerImportRows).where(importRowsDue(cutoff));
+      count = Number(row!.n);
     } else {
       const { table } = TABLES[kind];
       const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(table).where(dueWhere(kind, cutoff, now));
@@ -277,7 +291,14 @@ async function deleteDue(kind: Exclude<RetentionKind, "register_entry">, cutoff:
   let total = 0;
   for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
     let deleted: number;
-    if (kind === "audit_event") {
+    if (kind === "register_import_row") {
+      const removed = rowsOf<{ n: number }>(
+        await db.execute(sql`with gone as (delete from ${registerImportRows} where (${registerImportRows.importId}, ${registerImportRows.rowNumber}) in (
+          select ${registerImportRows.importId}, ${registerImportRows.rowNumber} from ${registerImportRows} where ${importRowsDue(cutoff)} limit ${BATCH}) returning 1)
+          select count(*)::int as n from gone`),
+      );
+      deleted = Number(removed[0]!.n);
+    } else if (kind === "audit_event") {
       // The audit log is append-only: only its database function deletes, and never a recent event.
       const [row] = rowsOf<{ deleted: number }>(await db.execute(sql`select retention_delete_audit_events(${instant(cutoff).toISOString()}::timestamptz, ${BATCH}) as deleted`));
       deleted = Number(row!.deleted);

@@ -105,6 +105,14 @@ export const AUDIT_ACTIONS = [
   "provider_placements.listed",
   // Exports of a council's lists as CSV (decision 068): the filters, how many rows and which, by id.
   "register.exported",
+  // Bulk imports (decision 075): the upload, the checks' findings (possible duplicates by id), the
+  // officer's confirmation and the import's end. Each entry made is its own child.created.
+  "register.import_uploaded",
+  "register.import_checked",
+  "register.import_confirmed",
+  "register.import_cancelled",
+  "register.import_finished",
+  "register.import_errors_downloaded",
   "placements.exported",
   "consent_requests.exported",
   "child.looked_up",
@@ -173,7 +181,7 @@ export const AUDIT_ACTIONS = [
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ["user", "invitation", "organisation", "audit_log", "child", "register", "consent_request", "la_settings", "api_token", "listing", "change_request", "placement", "placement_limits", "email", "school", "retention_rule", "parent_or_carer", "council_queue_item", "school_return", "provider_request"] as const;
+export const AUDIT_SUBJECT_TYPES = ["user", "invitation", "organisation", "audit_log", "child", "register", "consent_request", "la_settings", "api_token", "listing", "change_request", "placement", "placement_limits", "email", "school", "retention_rule", "parent_or_carer", "council_queue_item", "school_return", "provider_request", "register_import"] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 /**
@@ -336,6 +344,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "school_return.never_attending_accepted": "accepted a school's report of a pupil on roll but never attending",
   "school_return.never_attending_rejected": "rejected a school's report of a pupil on roll but never attending",
   "register.exported": "downloaded the register list as a spreadsheet (CSV)",
+  "register.import_uploaded": "uploaded a CSV of children to import to the register",
+  "register.import_checked": "had an uploaded CSV of children checked, with its possible duplicates",
+  "register.import_confirmed": "confirmed an import of children to the register",
+  "register.import_cancelled": "cancelled an import of children before it ran",
+  "register.import_finished": "finished importing children to the register",
+  "register.import_errors_downloaded": "downloaded an import's problems as a spreadsheet (CSV)",
   "placements.exported": "downloaded the council's list of placements as a spreadsheet (CSV)",
   "consent_requests.exported": "downloaded a list of home education consent requests as a spreadsheet (CSV)",
 };

@@ -115,6 +115,15 @@ export const PROCESSING_ACTIVITIES: readonly ProcessingActivity[] = [
     retentionNote: "The child's details and the reasons given are removed when the entry the item belongs with is anonymised; its kind, dates and outcome stay.",
   },
   {
+    id: "register-imports",
+    part: "Register of children not in school",
+    data: "The rows of CSV files council officers upload to add children to the register in bulk (the same fields as an entry, its parents and carers and its education arrangements), with the problems and possible duplicates found in each",
+    subjects: "Children of compulsory school age and their parents and carers, as the council's own records hold them",
+    purpose: "Bringing a council's existing list of children into its register (section 436B Education Act 1996), checked as an officer's entry would be",
+    lawfulBasis: `${PUBLIC_TASK}. ${SPECIAL}`,
+    retentionKind: "register_import_row",
+  },
+  {
     id: "audit",
     part: "Audit log",
     data: "Who viewed, searched or changed which record, when, from which organisation (records are named by id, never by a child's details)",

@@ -7,7 +7,7 @@ import { addDays, addMonths, compareDates, isoDate, parseIsoDate, type IsoDate }
 // bounds and their reasons are the law and the service's design, so they are code. The record of
 // processing (`processing-record.ts`) and the privacy notice are written from this one list.
 
-export const RETENTION_KINDS = ["register_entry", "audit_event", "invitation", "password_reset", "sign_in_throttle", "email_outbox", "inbox_message", "parent_notification", "school_return"] as const;
+export const RETENTION_KINDS = ["register_entry", "audit_event", "invitation", "password_reset", "sign_in_throttle", "email_outbox", "inbox_message", "parent_notification", "school_return", "register_import_row"] as const;
 export type RetentionKind = (typeof RETENTION_KINDS)[number];
 
 export type RetentionUnit = "months" | "days";
@@ -162,6 +162,20 @@ export const RETENTION_RULES: Record<RetentionKind, RetentionRule> = {
       "At least a year, so a question about a return from the last school year can be answered; at most 6 years, the period schools keep their own admission registers (the same regulations), beyond which no purpose of the copy remains.",
     effect: "The return (the pupil's name, date of birth, UPN, address, the parent's details and the ground) is deleted.",
   },
+  register_import_row: {
+    kind: "register_import_row",
+    title: "The rows of CSV files uploaded to import children to the register",
+    unit: "days",
+    action: "delete",
+    clockStarts: "the day the import finished or was cancelled, or the day the file was uploaded for an import never confirmed",
+    defaultPeriod: 14,
+    minimum: 1,
+    maximum: 90,
+    reasoning:
+      "14 days: long enough for the officer to download the rows that were not imported, correct them and import them again; each entry the import made is on the register with its own history, which says it came from the import, so the file's copy serves no purpose after that.",
+    boundsReasoning: "At least a day, to read the import's report; at most 90 days, since every child imported is on the register and the council keeps its own file.",
+    effect: "Each row's cells, problems and possible duplicates are deleted; the import's record (who uploaded which file, when, and how many rows were imported) stays with the audit log.",
+  },
 };
 
 /**
@@ -192,6 +206,7 @@ export const CHILD_DATA_TABLES = {
   provider_information_requests: "Deleted when the entry is anonymised: the provider's address, name and answer go with it.",
   school_returns:
     "No column names an entry (decision 069), but it holds the pupil's name and date of birth: deleted under its own kind (school_return), and with the entry it is linked to (through its queue item or consent notice) when that entry is anonymised.",
+  register_import_rows: "Deleted under their own rule (register_import_row), days after the import ends: an uploaded row's cells and what became of it.",
   api_idempotency_keys: "Nothing to anonymise: the register API's stored answer to a create holds only the entry's id, child reference and version.",
 } as const;
 export type ChildDataTable = keyof typeof CHILD_DATA_TABLES;

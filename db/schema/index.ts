@@ -23,3 +23,4 @@ export * from "./school-returns";
 export * from "./parent-duties";
 export * from "./provider-requests";
 export * from "./documents";
+export * from "./register-imports";
