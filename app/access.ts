@@ -56,6 +56,10 @@ export const ROUTE_ACCESS = {
   // Each list's CSV export: the same permission as its list (decision 068).
   "routes/register.export[.]csv": needs("read:child:own-la"),
   "routes/register.new": needs("write:child:own-la"),
+  "routes/register.import._index": needs("write:child:own-la"),
+  "routes/register.import.$importId": needs("write:child:own-la"),
+  "routes/register.import.template[.]csv": needs("write:child:own-la"),
+  "routes/register.import.$importId_.problems[.]csv": needs("write:child:own-la"),
   "routes/register.$childId._index": { kind: "any-permission", permissions: ["read:child:own-la", "read:child:allocated"] },
   "routes/register.$childId.edit": needs("write:child:own-la"),
   "routes/register.$childId.leave": needs("write:child:own-la"),
@@ -69,6 +73,9 @@ export const ROUTE_ACCESS = {
   "routes/register.$childId.support-requests.new": needs("write:child:own-la"),
   "routes/register.$childId.support-requests.$requestId": needs("write:child:own-la"),
   "routes/register.$childId.suitability.$stepId.letter": needs("write:child:own-la"),
+  // Documents on the entry (decision 079): added by the council's officers, downloaded by whoever may see the entry.
+  "routes/register.$childId.documents.new": needs("write:child:own-la"),
+  "routes/register.$childId.documents.$documentId": { kind: "any-permission", permissions: ["read:child:own-la", "read:child:allocated"] },
   // The council's queue of items to decide (incoming transfers, destination-unknown matches).
   "routes/council-queue._index": needs("write:child:own-la"),
   "routes/council-queue.$itemId": needs("write:child:own-la"),
@@ -97,8 +104,12 @@ export const ROUTE_ACCESS = {
   "routes/admin.schools.$urn": needs("manage:user:own-la"),
   "routes/school._index": needs("read:school:own"),
   "routes/school.colleagues": needs("manage:user:own-school"),
+  "routes/school.api-tokens": needs("manage:user:own-school"),
   "routes/school.returns._index": needs("send:return:own-school"),
   "routes/school.returns.new": needs("send:return:own-school"),
+  "routes/school.returns.new-pupil": needs("send:return:own-school"),
+  "routes/school.returns.new-pupils-csv": needs("send:return:own-school"),
+  "routes/school.returns.never-attending": needs("send:return:own-school"),
   // Data protection (decisions 050-054).
   "routes/service-admin.retention": needs("manage:retention:any"),
   "routes/service-admin.record-of-processing": needs("manage:retention:any"),
@@ -123,6 +134,7 @@ export const ROUTE_ACCESS = {
   "routes/api.v1.placement-checks": PUBLIC,
   "routes/api.v1.register.entries": PUBLIC,
   "routes/api.v1.register.entries.$id": PUBLIC,
+  "routes/api.v1.school-returns": PUBLIC,
   "routes/provider.sign-up": PUBLIC,
   // Parents tell their council of a child not in school (s436D; decision 073): no account needed.
   "routes/parents.notify": PUBLIC,
@@ -133,6 +145,10 @@ export const ROUTE_ACCESS = {
   "routes/provider.application.$section": needs("apply:listing:own"),
   "routes/provider.organisation": needs("apply:listing:own"),
   "routes/provider.colleagues": needs("apply:listing:own"),
+  // The application's supporting documents (decision 079), and the reviewer's download of them.
+  "routes/provider.documents._index": needs("apply:listing:own"),
+  "routes/provider.documents.$documentId": needs("apply:listing:own"),
+  "routes/review.$listingId.documents.$documentId": needs("review:listing:area"),
   "routes/review._index": needs("review:listing:area"),
   "routes/review.$listingId._index": needs("review:listing:area"),
   "routes/review.$listingId.$decision": needs("review:listing:area"),

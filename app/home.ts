@@ -116,7 +116,8 @@ const WORK: readonly Work[] = [
     links: [
       { href: "/school", text: "Your school", description: "Its URN, council, type, phase, status and address, and who can sign in for it.", permission: "read:school:own" },
       { href: "/school/colleagues", text: "Colleagues", description: "Add the people who can sign in for your school." },
-      { href: "/school/returns", text: "Pupils leaving your roll", description: "Tell the council a pupil is leaving your roll (a deletion return), and see what happened to the returns you sent.", permission: "send:return:own-school" },
+      { href: "/school/api-tokens", text: "API tokens", description: "Let your management information system send deletion and new pupil returns to the council." },
+      { href: "/school/returns", text: "Returns to the council", description: "Tell the council a pupil is leaving or has joined your roll (deletion and new pupil returns), or is on roll but never attends, and see what happened to the returns you sent.", permission: "send:return:own-school" },
       { href: "/directory", text: "Find alternative provision", description: "Search the directory of listed non-school alternative provision." },
     ],
   },
@@ -126,7 +127,7 @@ const WORK: readonly Work[] = [
     description: SCHOOL_DESCRIPTION,
     links: [
       { href: "/school", text: "Your school", description: "Its URN, council, type, phase, status and address, and who can sign in for it." },
-      { href: "/school/returns", text: "Pupils leaving your roll", description: "Tell the council a pupil is leaving your roll (a deletion return), and see what happened to the returns you sent.", permission: "send:return:own-school" },
+      { href: "/school/returns", text: "Returns to the council", description: "Tell the council a pupil is leaving or has joined your roll (deletion and new pupil returns), or is on roll but never attends, and see what happened to the returns you sent.", permission: "send:return:own-school" },
       { href: "/directory", text: "Find alternative provision", description: "Search the directory of listed non-school alternative provision." },
     ],
   },

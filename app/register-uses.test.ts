@@ -13,6 +13,7 @@ const REGISTER_PERMISSIONS = new Set<Permission>([
   "read:child:own-la",
   "write:child:own-la",
   "read:child:allocated",
+  "read:child:responsible",
   "raise:consent:own-la",
   "read:consent:own-la",
   "decide:consent:allocated",
@@ -33,6 +34,7 @@ const OFFERED_BY: Partial<Record<keyof typeof REGISTER_USES, keyof typeof REGIST
   "routes/admin.audit[.]csv": "routes/admin.audit",
   "routes/admin.subject-access[.]json": "routes/admin.subject-access",
   "routes/council-figures.return": "routes/council-figures._index",
+  "routes/register.$childId.documents.$documentId": "routes/register.$childId._index",
 };
 
 const permissionsOf = (access: (typeof ROUTE_ACCESS)[RouteId]): readonly Permission[] =>

@@ -21,6 +21,18 @@ export const REGISTER_USES = {
   "routes/register.$childId.same-child": { purposes: ["register", "transfers"], items: ["identity", "parents"] },
   "routes/register.$childId.contacts.new": { purposes: ["suitable_education", "safeguarding"], items: ["identity", "casework"] },
   "routes/register.$childId.contacts.$contactId": { purposes: ["suitable_education", "safeguarding"], items: ["identity", "casework"] },
+  "routes/register.$childId.suitability.$action": { purposes: ["suitable_education"], items: ["identity", "casework"] },
+  "routes/register.$childId.suitability.$stepId.letter": { purposes: ["suitable_education"], items: ["identity", "parents", "casework"] },
+  "routes/register.$childId.support-requests.new": { purposes: ["suitable_education"], items: ["identity", "casework"] },
+  "routes/register.$childId.support-requests.$requestId": { purposes: ["suitable_education"], items: ["identity", "casework"] },
+  "routes/register.$childId.information-requests": { purposes: ["register", "suitable_education"], items: ["identity", "parents", "casework"] },
+  "routes/register.$childId.visit": { purposes: ["register", "suitable_education"], items: ["identity", "parents", "casework"] },
+  "routes/register.$childId.documents.new": { purposes: ["register", "suitable_education", "safeguarding"], items: ["identity", "casework"] },
+  // A document is downloaded from the entry's page, whose statement covers it.
+  "routes/register.$childId.documents.$documentId": ENTRY,
+  // The virtual school head: the education of the children the council is responsible for (issue 26).
+  "routes/virtual-school._index": { purposes: ["safeguarding", "suitable_education"], items: ["identity", "education", "social_care", "casework"] },
+  "routes/virtual-school.$childId": { purposes: ["safeguarding", "suitable_education"], items: ["identity", "education", "providers", "social_care", "casework"] },
   "routes/register.$childId.provider-requests.new": { purposes: ["register", "suitable_education"], items: ["identity", "providers"] },
   "routes/council-queue._index": { purposes: ["register", "transfers"], items: ["identity"] },
   "routes/council-queue.$itemId": { purposes: ["register", "transfers"], items: ["identity", "parents", "education"] },

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bodyLimitFor, readRequestBody } from "./request-body";
+import { bodyLimitFor, readRequestBody, UPLOAD_BODY_LIMIT_BYTES } from "./request-body";
 
 // The body reader in front of the app, with a stand-in for React Router that reports what it got.
 let server: http.Server;
@@ -122,5 +122,23 @@ describe("request bodies are read to a limit before anything parses them", () =>
   it("gives the placement-check API its own smaller limit", () => {
     expect(bodyLimitFor("/api/v1/placement-checks", 1_048_576)).toBe(16 * 1024);
     expect(bodyLimitFor("/sign-in", 1_048_576)).toBe(1_048_576);
+  });
+
+  it("gives the document uploads, and only them, room for a 10 MB file", () => {
+    expect(UPLOAD_BODY_LIMIT_BYTES).toBeGreaterThan(10 * 1024 * 1024);
+    expect(UPLOAD_BODY_LIMIT_BYTES).toBeLessThan(11 * 1024 * 1024);
+    expect(bodyLimitFor("/register/4c6f9a52-0d0e-4a43-9a3e-1f0c7c2a9e11/documents/new", 1_048_576)).toBe(UPLOAD_BODY_LIMIT_BYTES);
+    expect(bodyLimitFor("/provider/documents", 1_048_576)).toBe(UPLOAD_BODY_LIMIT_BYTES);
+    for (const path of ["/register/x/contacts/new", "/register/x/documents/new/extra", "/register/x/documents/y", "/provider/documents/y", "/register/new"]) expect(bodyLimitFor(path, 1_048_576), path).toBe(1_048_576);
+  });
+
+  it("reads an upload's body past the default limit, and refuses the same body elsewhere", async () => {
+    const boundary = "----upload";
+    const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n${"a".repeat(4096)}\r\n--${boundary}--\r\n`;
+    const headers = { "Content-Type": `multipart/form-data; boundary=${boundary}` };
+    const upload = await sendChunked("/provider/documents", [body], headers);
+    expect(JSON.parse(upload.body)).toEqual({ bytes: Buffer.byteLength(body), refused: null });
+    const elsewhere = await sendChunked("/provider/colleagues", [body], headers);
+    expect(JSON.parse(elsewhere.body)).toEqual({ bytes: 0, refused: { status: 413, limitBytes: 1024 } });
   });
 });

@@ -9,15 +9,25 @@ import { publicCacheHeaders, type PublicCacheHeaders } from "./public-cache";
 // React Router then gets a Request made from the bytes already read.
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+/** A document upload's body: the 10 MB file, and room for the multipart framing and the form's fields. */
+export const UPLOAD_BODY_LIMIT_BYTES = 10 * 1024 * 1024 + 64 * 1024;
 
 /**
- * Routes whose bodies may differ from the default, matched on the decoded path. No route takes
- * files yet; one that does gets its larger limit here, and only it.
+ * Routes whose bodies may differ from the default, matched on the decoded path. A route that
+ * takes files gets its larger limit here, and only it.
  */
-const ROUTE_BODY_LIMITS: readonly { path: RegExp; bytes: number }[] = [
+const ROUTE_BODY_LIMITS: readonly { path: RegExp; bytes: number; readsItsOwnMultipart?: true }[] = [
   { path: /^\/api\/v1\/placement-checks\/?$/, bytes: 16 * 1024 },
   // The service admin's upload of GIAS's full establishment extract (about 60 MB; decision 060).
   { path: /^\/service-admin\/schools\/?$/, bytes: 100 * 1024 * 1024 },
+  // A document on a child's entry or a provider's application: the file (at most 10 MB, checked
+  // again as it is read) and the form around it (decision 079).
+  { path: /^\/register\/[^/]+\/documents\/new\/?$/, bytes: UPLOAD_BODY_LIMIT_BYTES },
+  { path: /^\/provider\/documents\/?$/, bytes: UPLOAD_BODY_LIMIT_BYTES },
+  // A council officer's CSV of children to import: the file's 20 MB and the form around it (decision 075).
+  // Its page reads the multipart form itself, as it streams (app/utils/file-upload.server.ts), and
+  // answers a broken one: it is not parsed a second time here, which would copy the file.
+  { path: /^\/register\/import\/?$/, bytes: 21 * 1024 * 1024, readsItsOwnMultipart: true },
 ];
 
 export function bodyLimitFor(path: string, defaultLimit: number): number {
@@ -87,6 +97,7 @@ async function formIsReadable(body: Buffer, contentType: string): Promise<boolea
 export async function refusalOfBody(path: string, contentType: string | undefined, body: Buffer): Promise<RefusedBody | null> {
   if (wantsJson(path)) return null;
   if (!(FORM_CONTENT_TYPES as readonly string[]).includes(mediaType(contentType))) return { status: 415 };
+  if (ROUTE_BODY_LIMITS.some((route) => route.readsItsOwnMultipart && route.path.test(path))) return null;
   if (!(await formIsReadable(body, contentType ?? ""))) return { status: 400 };
   return null;
 }
@@ -167,6 +178,8 @@ export function describeBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
+const ROUTE_REPLACES = new Set(["content-security-policy", "x-content-type-options"]);
+
 function headersOf(req: express.Request): Headers {
   const headers = new Headers();
   for (const [key, values] of Object.entries(req.headers)) {
@@ -208,7 +221,8 @@ export function reactRouterHandler(options: {
       // A signed-in user's page, or any answer to a form, is kept by no cache (browser or proxy).
       if (personal) {
         response = new Response(response.body, response);
-        response.headers.set("Cache-Control", "no-store");
+        // A route that said no-store itself (a document's download: "private, no-store") keeps its words.
+        if (!/\bno-store\b/.test(response.headers.get("Cache-Control") ?? "")) response.headers.set("Cache-Control", "no-store");
       } else if (res.locals.publicCache && response.status === 200) {
         // The same for everyone not signed in: validators and shared caching (server/public-cache.ts).
         response = new Response(response.body, response);
@@ -223,7 +237,12 @@ export function reactRouterHandler(options: {
       }
       res.statusMessage = response.statusText;
       res.status(response.status);
-      for (const [key, value] of response.headers.entries()) res.append(key, value);
+      // A route's own Content-Security-Policy or X-Content-Type-Options (a document's download, which
+      // may run nothing) replaces the service-wide one rather than being sent beside it.
+      for (const [key, value] of response.headers.entries()) {
+        if (ROUTE_REPLACES.has(key)) res.setHeader(key, value);
+        else res.append(key, value);
+      }
       if (!response.body) {
         res.end();
         return;

@@ -96,6 +96,8 @@ export interface PossibleDuplicate {
   dateOfBirth: IsoDate;
   postcode: string;
   current: boolean;
+  /** Left the register with destination unknown (still findable: issue 15 item 5). */
+  destinationUnknown: boolean;
   strength: Exclude<MatchStrength, "none">;
   reasons: MatchReason[];
 }
@@ -135,6 +137,7 @@ export async function possibleDuplicates(scope: WriterScope, subject: MatchableC
     dateOfBirth: c.dateOfBirth,
     postcode: c.postcode,
     current: c.dateLeft === null,
+    destinationUnknown: c.destination === "not_known",
     strength: match.strength as Exclude<MatchStrength, "none">,
     reasons: match.reasons,
   }));

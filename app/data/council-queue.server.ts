@@ -122,7 +122,7 @@ export function payloadOf<K extends QueueKind>(item: QueueItemRow, kind: K): Que
  * council's step reaches that entry (changeRelatedEntry in the entry writer).
  */
 export function relationshipOf(item: QueueItemRow): CrossCouncilRelationship {
-  if (!item.sourceLaId || !item.sourceChildId || item.kind === "deletion_return" || item.kind === "parent_notification") throw new Error(`Queue item ${item.id} names no other council's entry`);
+  if (!item.sourceLaId || !item.sourceChildId || (item.kind !== "incoming_transfer" && item.kind !== "destination_unknown_match" && item.kind !== "same_child_request" && item.kind !== "new_pupil_return")) throw new Error(`Queue item ${item.id} names no other council's entry`);
   return {
     kind: item.kind === "incoming_transfer" ? "transfer" : item.kind,
     queueItemId: item.id,
@@ -167,19 +167,35 @@ export function findQueueItem(scope: LaScope, itemId: string): Promise<QueueItem
   return queueItemOf(db, scope, itemId);
 }
 
-/** The council's team contact and transfer reminder setting (defaults when never saved). */
+/** The council's team contact, transfer reminder and schools' returns settings (defaults when never saved). */
 export async function teamContactSettings(scope: LaScope) {
   const [row] = await db
-    .select({ teamEmail: laSettings.teamEmail, teamPhone: laSettings.teamPhone, transferReminderWorkingDays: laSettings.transferReminderWorkingDays })
+    .select({
+      teamEmail: laSettings.teamEmail,
+      teamPhone: laSettings.teamPhone,
+      transferReminderWorkingDays: laSettings.transferReminderWorkingDays,
+      newPupilReturnWaitWorkingDays: laSettings.newPupilReturnWaitWorkingDays,
+      neverAttendingSessions: laSettings.neverAttendingSessions,
+    })
     .from(laSettings)
     .where(eq(laSettings.laId, scope.laId));
-  return row ?? { teamEmail: null, teamPhone: null, transferReminderWorkingDays: DEFAULT_DUE_WORKING_DAYS.incoming_transfer };
+  return row ?? { teamEmail: null, teamPhone: null, transferReminderWorkingDays: DEFAULT_DUE_WORKING_DAYS.incoming_transfer, newPupilReturnWaitWorkingDays: 10, neverAttendingSessions: 20 };
 }
 
-export async function updateTeamContactSettings(scope: LaScope, settings: { teamEmail?: string; teamPhone?: string; transferReminderWorkingDays: number }, actor: Actor) {
-  const values = { teamEmail: settings.teamEmail ?? null, teamPhone: settings.teamPhone ?? null, transferReminderWorkingDays: settings.transferReminderWorkingDays };
+export async function updateTeamContactSettings(
+  scope: LaScope,
+  settings: { teamEmail?: string; teamPhone?: string; transferReminderWorkingDays: number; newPupilReturnWaitWorkingDays: number; neverAttendingSessions: number },
+  actor: Actor,
+) {
+  const values = {
+    teamEmail: settings.teamEmail ?? null,
+    teamPhone: settings.teamPhone ?? null,
+    transferReminderWorkingDays: settings.transferReminderWorkingDays,
+    newPupilReturnWaitWorkingDays: settings.newPupilReturnWaitWorkingDays,
+    neverAttendingSessions: settings.neverAttendingSessions,
+  };
   await db.transaction(async (tx) => {
     await tx.insert(laSettings).values({ laId: scope.laId, ...values }).onConflictDoUpdate({ target: laSettings.laId, set: { ...values, updatedAt: new Date() } });
-    await actor.audit(tx, { action: "la_settings.updated", subjectType: "la_settings", subjectId: scope.laId, details: { fields: ["teamEmail", "teamPhone", "transferReminderWorkingDays"] } });
+    await actor.audit(tx, { action: "la_settings.updated", subjectType: "la_settings", subjectId: scope.laId, details: { fields: Object.keys(values) } });
   });
 }

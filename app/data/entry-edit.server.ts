@@ -106,6 +106,8 @@ export interface CreateOptions {
   alongside?: (tx: Transaction, entry: ChildRow) => Promise<void>;
   /** Written in the entry's own transaction once it is made (the register API's idempotency key), so both commit or neither. */
   inTransaction?: (tx: Transaction, created: { id: string; childReference: string; version: number }) => Promise<void>;
+  /** Where the entry came from when not the add-child form (an import's file and row): said on its timeline and in its audit event. */
+  from?: { summary: string; details: Record<string, unknown> };
 }
 
 /**
@@ -136,9 +138,9 @@ export async function createEntry(scope: WriterScope, given: RegisterEntryInput,
       const { childReference, referenceNumber } = known ?? (await issueReference(tx));
       const changes = diffEntries({}, await viewForHistory(tx, scope.laId, input));
       const entry = await addEntry(tx, scope, actor, { ...childColumns(input), childReference, referenceNumber }, (id) => ({
-        summary: known ? "Entered on the register, with the child reference the child already has" : "Entered on the register",
+        summary: `${known ? "Entered on the register, with the child reference the child already has" : "Entered on the register"}${options.from ? `, ${options.from.summary}` : ""}`,
         changes,
-        audit: { action: "child.created", subjectType: "child", subjectId: id, details: { childReference } },
+        audit: { action: "child.created", subjectType: "child", subjectId: id, details: { childReference, ...options.from?.details } },
       }));
       await replaceRows(tx, scope, entry.id, input);
       if (possible.length > 0) {

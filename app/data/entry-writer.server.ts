@@ -187,7 +187,7 @@ export async function addEntry(
  * the acting council's scope (a transfer, a destination-unknown match), never from a role.
  */
 export interface CrossCouncilRelationship {
-  readonly kind: "transfer" | "destination_unknown_match" | "same_child_request";
+  readonly kind: "transfer" | "destination_unknown_match" | "same_child_request" | "new_pupil_return";
   readonly queueItemId: string;
   readonly otherLaId: string;
   readonly otherChildId: string;

@@ -10,6 +10,7 @@ import {
   type RetentionKind,
   type RetentionSetting,
 } from "#app/domain/retention-schedule";
+import { anonymisedReturnPayload } from "#app/domain/school-returns";
 import { auditorFor, type Auditor } from "#app/utils/audit.server";
 import { logger } from "#app/utils/logger.server";
 import { db, rowsOf } from "#db/client";
@@ -17,6 +18,7 @@ import {
   auditEvents,
   childReferences,
   children,
+  consentRequests,
   councilQueueItems,
   councilVisits,
   informationRequests,
@@ -30,7 +32,12 @@ import {
   suitabilitySteps,
   supportRequests,
   providerInformationRequests,
+  documents,
+  documentContents,
+  registerImportRows,
+  registerImports,
   retentionRules,
+  schoolReturns,
   signInThrottles,
 } from "#db/schema/index";
 import { changeEntry, type ServiceActor } from "./entry-writer.server";
@@ -93,7 +100,7 @@ export interface RetentionCount {
 const instant = (day: IsoDate) => new Date(`${day}T00:00:00Z`);
 
 /** What each kind's due rows are, for a cut-off and the moment of the run. */
-function dueWhere(kind: Exclude<RetentionKind, "register_entry">, cutoff: IsoDate, now: Date): SQL {
+function dueWhere(kind: Exclude<RetentionKind, "register_entry" | "register_import_row">, cutoff: IsoDate, now: Date): SQL {
   const before = instant(cutoff);
   switch (kind) {
     case "audit_event":
@@ -114,6 +121,13 @@ function dueWhere(kind: Exclude<RetentionKind, "register_entry">, cutoff: IsoDat
       return lt(inboxMessages.createdAt, before);
     case "parent_notification":
       return and(eq(councilQueueItems.kind, "parent_notification"), eq(councilQueueItems.state, "dismissed"), lt(councilQueueItems.decidedAt, before))!;
+    case "school_return":
+      // Not while the council is still dealing with it: its queue item undecided, or a consent request pending.
+      return and(
+        lt(schoolReturns.sentAt, before),
+        sql`not exists (select 1 from ${councilQueueItems} where ${councilQueueItems.id} = ${schoolReturns.queueItemId} and ${councilQueueItems.state} = 'new')`,
+        sql`not exists (select 1 from ${consentRequests} where ${consentRequests.noticeId} = ${schoolReturns.consentNoticeId} and ${consentRequests.status} = 'pending')`,
+      )!;
   }
 }
 
@@ -125,7 +139,17 @@ const TABLES = {
   email_outbox: { table: emailOutbox, id: emailOutbox.id },
   inbox_message: { table: inboxMessages, id: inboxMessages.id },
   parent_notification: { table: councilQueueItems, id: councilQueueItems.id },
+  school_return: { table: schoolReturns, id: schoolReturns.id },
 } as const;
+
+/** Imports whose rows are due: ended (or never confirmed) before the cut-off. */
+function importsDue(cutoff: IsoDate): SQL {
+  const before = instant(cutoff).toISOString();
+  return sql`((${registerImports.status} in ('finished', 'cancelled') and ${registerImports.finishedAt} < ${before}::timestamptz)
+    or (${registerImports.status} in ('uploaded', 'checked') and ${registerImports.createdAt} < ${before}::timestamptz))`;
+}
+
+const importRowsDue = (cutoff: IsoDate) => sql`${registerImportRows.importId} in (select ${registerImports.id} from ${registerImports} where ${importsDue(cutoff)})`;
 
 /** Entries whose retention clock may have started by the cut-off (a superset, checked exactly in the domain). */
 async function dueEntries(period: number, today: IsoDate, limit: number): Promise<{ id: string; laId: string }[]> {
@@ -150,6 +174,9 @@ export async function retentionPreview(now: Date): Promise<RetentionCount[]> {
     let count: number;
     if (kind === "register_entry") {
       count = (await dueEntries(period, today, MAX_ENTRIES_PER_RUN)).length;
+    } else if (kind === "register_import_row") {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(registerImportRows).where(importRowsDue(cutoff));
+      count = Number(row!.n);
     } else {
       const { table } = TABLES[kind];
       const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(table).where(dueWhere(kind, cutoff, now));
@@ -202,6 +229,7 @@ export async function anonymiseEntry(laId: string, childId: string, period: numb
         sources: {},
         characteristics: {},
         attendanceOrderRouteSince: null,
+        returnedToSchoolUrn: null,
         anonymisedAt: now,
       },
       audit: { action: "child.anonymised", subjectType: "child", subjectId: childId, details: { rule: "register_entry", period } },
@@ -214,7 +242,22 @@ export async function anonymiseEntry(laId: string, childId: string, period: numb
     // A parent's notification matched to or made into the entry holds the child's and parents' details as given: deleted (the history says it came).
     await tx.delete(councilQueueItems).where(and(eq(councilQueueItems.childId, childId), eq(councilQueueItems.kind, "parent_notification")));
     await tx.delete(providerInformationRequests).where(eq(providerInformationRequests.childId, childId));
+    // The schools' returns linked to the entry (a queue item matched or made into it, or the
+    // consent notice its requests share) go with it: no column of theirs names the entry.
+    await tx
+      .delete(schoolReturns)
+      .where(
+        or(
+          inArray(schoolReturns.queueItemId, tx.select({ id: councilQueueItems.id }).from(councilQueueItems).where(eq(councilQueueItems.childId, childId))),
+          inArray(schoolReturns.consentNoticeId, tx.select({ id: consentRequests.noticeId }).from(consentRequests).where(eq(consentRequests.childId, childId))),
+        ),
+      );
     await tx.execute(sql`select retention_anonymise_entry_records(${childId}::uuid) as counts`);
+    // The queue's items from schools carry what the school sent (the database function knows only
+    // the kinds before them): anonymised the same way.
+    for (const item of await tx.select({ id: councilQueueItems.id, payload: councilQueueItems.payload }).from(councilQueueItems).where(and(eq(councilQueueItems.childId, childId), eq(councilQueueItems.source, "school")))) {
+      await tx.update(councilQueueItems).set({ payload: anonymisedReturnPayload(item.payload) }).where(eq(councilQueueItems.id, item.id));
+    }
     await tx
       .update(placements)
       .set({ reason: REMOVED, endedEarlyReason: sql`case when ${placements.endedEarlyReason} is null then null else ${REMOVED} end` })
@@ -223,6 +266,10 @@ export async function anonymiseEntry(laId: string, childId: string, period: numb
       .update(supportRequests)
       .set({ requestedBy: REMOVED, details: REMOVED, offer: sql`case when ${supportRequests.offer} is null then null else ${REMOVED} end`, outcomeNote: null })
       .where(eq(supportRequests.childId, childId));
+    // A document's file goes (a letter or report about the child cannot be anonymised); its row
+    // stays to say a document of that kind was held, without its description or name.
+    await tx.delete(documentContents).where(inArray(documentContents.documentId, tx.select({ id: documents.id }).from(documents).where(eq(documents.childId, childId))));
+    await tx.update(documents).set({ description: REMOVED, fileName: REMOVED, contentRemovedAt: now }).where(eq(documents.childId, childId));
     await tx.update(suitabilitySteps).set({ reason: REMOVED }).where(and(eq(suitabilitySteps.childId, childId), isNotNull(suitabilitySteps.reason)));
     // The reference stays (the entry keeps it); a national identifier beside it goes once every
     // entry sharing the reference is anonymised (another council may still hold the child).
@@ -244,7 +291,14 @@ async function deleteDue(kind: Exclude<RetentionKind, "register_entry">, cutoff:
   let total = 0;
   for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
     let deleted: number;
-    if (kind === "audit_event") {
+    if (kind === "register_import_row") {
+      const removed = rowsOf<{ n: number }>(
+        await db.execute(sql`with gone as (delete from ${registerImportRows} where (${registerImportRows.importId}, ${registerImportRows.rowNumber}) in (
+          select ${registerImportRows.importId}, ${registerImportRows.rowNumber} from ${registerImportRows} where ${importRowsDue(cutoff)} limit ${BATCH}) returning 1)
+          select count(*)::int as n from gone`),
+      );
+      deleted = Number(removed[0]!.n);
+    } else if (kind === "audit_event") {
       // The audit log is append-only: only its database function deletes, and never a recent event.
       const [row] = rowsOf<{ deleted: number }>(await db.execute(sql`select retention_delete_audit_events(${instant(cutoff).toISOString()}::timestamptz, ${BATCH}) as deleted`));
       deleted = Number(row!.deleted);

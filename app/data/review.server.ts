@@ -95,7 +95,7 @@ export async function reviewerListings(scope: ReviewerScope, state: ListingState
   return { rows, total: Number(total?.n ?? 0) };
 }
 
-async function findVisible(tx: Transaction | typeof db, scope: ReviewerScope, listingId: string, lock: boolean): Promise<ListingRow> {
+export async function findVisible(tx: Transaction | typeof db, scope: ReviewerScope, listingId: string, lock: boolean): Promise<ListingRow> {
   if (!isUuid(listingId)) notFound();
   const query = tx.select().from(listings).where(and(eq(listings.id, listingId), visibleTo(scope)));
   const [row] = lock ? await query.for("update") : await query;

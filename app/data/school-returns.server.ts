@@ -5,20 +5,21 @@ import { formatDate, londonDate, type IsoDate } from "#app/domain/dates";
 import { HOME_EDUCATION_GROUND, type DeletionGround } from "#app/domain/deletion-grounds";
 import { newEntryStatus, returnStatus, routeDeletionReturn, type DeletionReturnRoute, type ReturnStatus, type SchoolSays } from "#app/domain/deletion-returns";
 import type { SenStatus, SocialCareStatus } from "#app/domain/register-vocabulary";
+import { neverAttendingStatus, newPupilReturnStatus } from "#app/domain/school-returns";
 import type { QueuePayload } from "#app/forms/council-queue-payloads";
 import type { DeletionReturnInput } from "#app/forms/deletion-return";
 import { hasSpecialNeeds, type RegisterEntryInput } from "#app/forms/register-entry";
-import type { Actor } from "#app/utils/audit.server";
+import type { Actor, Auditor } from "#app/utils/audit.server";
 import { notFound } from "#app/utils/refusals.server";
 import { db, type DbOrTx, type Transaction } from "#db/client";
-import { consentRequests, councilQueueItems, schoolReturns, schools } from "#db/schema/index";
+import { children, consentRequests, councilQueueItems, schoolReturns, schools, type SchoolReturnKind } from "#db/schema/index";
 import { possibleDuplicates, type PossibleDuplicate } from "./child-matching.server";
 import { recordIntentionWith } from "./consent.server";
 import { addQueueItem, markDecided, notifyOfficers, payloadOf, queueItemOf } from "./council-queue.server";
 import { createEntry } from "./entry-edit.server";
 import { changeEntry } from "./entry-writer.server";
-import type { SchoolScope } from "./school-scope.server";
-import { councilOfSchoolScope, type LaScope } from "./scope.server";
+import type { SchoolScope, SchoolSender } from "./school-scope.server";
+import { councilOfSchoolScope, councilOfSchoolToken, type LaScope, type WriterScope } from "./scope.server";
 import { transaction } from "./transaction.server";
 
 // Schools' deletion returns (issue 17 item 3; decision 069). A school tells its council a pupil is
@@ -29,7 +30,7 @@ import { transaction } from "./transaction.server";
 
 type DeletionPayload = QueuePayload<"deletion_return">;
 
-async function ownSchoolRow(tx: DbOrTx, school: SchoolScope) {
+export async function ownSchoolRow(tx: DbOrTx, school: { readonly schoolId: string }) {
   const [row] = await tx
     .select({ organisationId: schools.organisationId, laId: schools.laId, urn: schools.urn, name: schools.name })
     .from(schools)
@@ -45,7 +46,7 @@ function schoolSays(input: Pick<DeletionReturnInput, "knownToSchool">): SchoolSa
   };
 }
 
-const subjectOf = (p: { firstName: string; lastName: string; dateOfBirth: IsoDate; upn?: string | null; address?: { postcode: string; addressLine1: string }; postcode?: string; addressLine1?: string }) => ({
+export const subjectOf = (p: { firstName: string; lastName: string; dateOfBirth: IsoDate; upn?: string | null; address?: { postcode: string; addressLine1: string }; postcode?: string; addressLine1?: string }) => ({
   firstName: p.firstName,
   lastName: p.lastName,
   dateOfBirth: p.dateOfBirth,
@@ -53,6 +54,9 @@ const subjectOf = (p: { firstName: string; lastName: string; dateOfBirth: IsoDat
   postcode: p.address?.postcode ?? p.postcode ?? null,
   addressLine1: p.address?.addressLine1 ?? p.addressLine1 ?? null,
 });
+
+/** The pupil's own columns of a return (decision 076): what the checks, subject access and the retention guard find it by. */
+export const pupilColumns = (p: { firstName: string; lastName: string; dateOfBirth: IsoDate; upn?: string | null }) => ({ firstName: p.firstName, lastName: p.lastName, dateOfBirth: p.dateOfBirth, upn: p.upn ?? null });
 
 /** The one current entry the return is the same child as (a shared identifier, or name and date of birth agree), or none when none or several are. */
 function onlyMatch(matches: PossibleDuplicate[]): PossibleDuplicate | null {
@@ -62,27 +66,66 @@ function onlyMatch(matches: PossibleDuplicate[]): PossibleDuplicate | null {
 
 export type SendResult = { ok: true; returnId: string; route: DeletionReturnRoute["kind"]; mustNotDelete: boolean };
 
+/** Who sends a return: a school user, or the school's system through its API token (no user; decision 076). */
+export interface ReturnSender {
+  userId: string | null;
+  apiTokenId?: string;
+  audit: Auditor;
+}
+
+/** What a sent return became, as the step alongside it is told. */
+export interface SentReturn {
+  returnId: string;
+  route: "consent_request" | "queue" | "recorded";
+  mustNotDelete: boolean;
+}
+
+export interface SendOptions {
+  now?: Date;
+  /** A step in the return's own transaction (the API keeps its answer for the Idempotency-Key there). */
+  alongside?: (tx: Transaction, sent: SentReturn) => Promise<void>;
+}
+
+/** The return's sender columns: the user, or the token. */
+export const senderColumns = (actor: ReturnSender) => (actor.userId ? { sentBy: actor.userId, sentByApiTokenId: null } : { sentBy: null, sentByApiTokenId: actor.apiTokenId! });
+
+/** The council of the school's area, as the sender reaches it: a user's council scope, or the token's. */
+export function councilFor(school: SchoolSender, row: { organisationId: string; laId: string }): WriterScope {
+  return "user" in school ? councilOfSchoolScope(school, row) : councilOfSchoolToken(school, row);
+}
+
 /**
  * A school sends a deletion return. A home-education return for a pupil the register holds a
  * s434A ground for opens the consent workflow's requests for that entry (the school must wait);
  * every other return is an item in the council's queue (flagged, and the school told to wait,
  * when the school says s434A applies but no request could open).
  */
-export async function sendDeletionReturn(school: SchoolScope, input: DeletionReturnInput, actor: Actor, now = new Date()): Promise<SendResult> {
+export async function sendDeletionReturn(school: SchoolSender, input: DeletionReturnInput, sender: ReturnSender, options: SendOptions = {}): Promise<SendResult> {
+  const now = options.now ?? new Date();
   const row = await ownSchoolRow(db, school);
-  const council = councilOfSchoolScope(school, row);
+  const council = councilFor(school, row);
   const says = schoolSays(input);
   const matched = input.ground === HOME_EDUCATION_GROUND ? onlyMatch(await possibleDuplicates(council, subjectOf(input))) : null;
   const returnId = crypto.randomUUID();
-  if (!matched) return transaction("school_return.send", (tx) => toQueue(tx, row, input, returnId, routeDeletionReturn(input.ground, says, null), actor, now));
+  const queued = (tx: Transaction, route: DeletionReturnRoute) => toQueue(tx, row, input, returnId, route, sender, now, options.alongside);
+  if (!matched) return transaction("school_return.send", (tx) => queued(tx, routeDeletionReturn(input.ground, says, null)));
+  if (!("user" in school) || sender.userId === null) {
+    // The school's system (no person): the register's grounds still hold the school back, but the
+    // consent request, which a person raises, is for an officer to open from the queue.
+    const [held] = await db.select({ socialCareStatus: children.socialCareStatus, laArrangedSpecialSchoolPlace: children.laArrangedSpecialSchoolPlace }).from(children).where(and(eq(children.id, matched.id), eq(children.laId, row.laId)));
+    const route = routeDeletionReturn(input.ground, says, held ?? null);
+    return transaction("school_return.send", (tx) => queued(tx, route.kind === "consent_request" ? { kind: "queue", mustNotDelete: true, needsConsent: true, grounds: route.grounds } : route));
+  }
+  const actor: Actor = { userId: sender.userId, audit: sender.audit };
+  const council434A = councilOfSchoolScope(school, row);
 
-  return changeEntry("school_return.send", council, matched.id, actor, async (writer) => {
+  return changeEntry("school_return.send", council434A, matched.id, actor, async (writer) => {
     const route = routeDeletionReturn(input.ground, says, { socialCareStatus: writer.entry.socialCareStatus, laArrangedSpecialSchoolPlace: writer.entry.laArrangedSpecialSchoolPlace });
-    if (route.kind !== "consent_request") return toQueue(writer.tx, row, input, returnId, route, actor, now);
+    if (route.kind !== "consent_request") return queued(writer.tx, route);
     let noticeId: string | null = crypto.randomUUID();
     const opened = await recordIntentionWith(
       writer,
-      council,
+      council434A,
       { notice: "parent_notice", noticeDate: input.noticeDate!, evidence: `Deletion return from ${row.name} (URN ${row.urn}): the parent's written notice of ${formatDate(input.noticeDate!)}.` },
       actor,
       undefined,
@@ -96,8 +139,9 @@ export async function sendDeletionReturn(school: SchoolScope, input: DeletionRet
     } else if (opened.outcome !== "consent_requested") {
       throw new Error("A return routed to consent recorded home education");
     }
-    if (!noticeId) return toQueue(writer.tx, row, input, returnId, { kind: "queue", mustNotDelete: true, needsConsent: true, grounds: route.grounds }, actor, now);
-    await writer.tx.insert(schoolReturns).values({ id: returnId, schoolId: row.organisationId, laId: row.laId, kind: "deletion", payload: input as unknown as Record<string, unknown>, mustNotDelete: true, consentNoticeId: noticeId, sentBy: actor.userId, sentAt: now });
+    if (!noticeId) return queued(writer.tx, { kind: "queue", mustNotDelete: true, needsConsent: true, grounds: route.grounds });
+    await writer.tx.insert(schoolReturns).values({ id: returnId, schoolId: row.organisationId, laId: row.laId, kind: "deletion", ...pupilColumns(input), payload: input as unknown as Record<string, unknown>, mustNotDelete: true, consentNoticeId: noticeId, ...senderColumns(sender), sentAt: now });
+    await options.alongside?.(writer.tx, { returnId, route: "consent_request", mustNotDelete: true });
     await actor.audit(writer.tx, { action: "school_return.sent", subjectType: "school_return", subjectId: returnId, details: { urn: row.urn, ground: input.ground, route: "consent_request", childId: writer.entry.id, noticeId }, counterpartLaId: row.laId });
     return { ok: true, returnId, route: "consent_request", mustNotDelete: true };
   });
@@ -108,7 +152,16 @@ async function pendingNoticeOf(tx: DbOrTx, childId: string): Promise<string | nu
   return open?.noticeId ?? null;
 }
 
-async function toQueue(tx: Transaction, row: Awaited<ReturnType<typeof ownSchoolRow>>, input: DeletionReturnInput, returnId: string, route: DeletionReturnRoute, actor: Actor, now: Date): Promise<SendResult> {
+async function toQueue(
+  tx: Transaction,
+  row: Awaited<ReturnType<typeof ownSchoolRow>>,
+  input: DeletionReturnInput,
+  returnId: string,
+  route: DeletionReturnRoute,
+  actor: ReturnSender,
+  now: Date,
+  alongside?: SendOptions["alongside"],
+): Promise<SendResult> {
   const needsConsent = route.kind === "consent_request" || route.needsConsent;
   const payload: DeletionPayload = {
     returnId,
@@ -132,7 +185,7 @@ async function toQueue(tx: Transaction, row: Awaited<ReturnType<typeof ownSchool
     consentGrounds: route.grounds,
   };
   const item = await addQueueItem(tx, { laId: row.laId, kind: "deletion_return", source: "school", payload, now });
-  await tx.insert(schoolReturns).values({ id: returnId, schoolId: row.organisationId, laId: row.laId, kind: "deletion", payload: input as unknown as Record<string, unknown>, mustNotDelete: route.mustNotDelete, queueItemId: item.id, sentBy: actor.userId, sentAt: now });
+  await tx.insert(schoolReturns).values({ id: returnId, schoolId: row.organisationId, laId: row.laId, kind: "deletion", ...pupilColumns(input), payload: input as unknown as Record<string, unknown>, mustNotDelete: route.mustNotDelete, queueItemId: item.id, ...senderColumns(actor), sentAt: now });
   await notifyOfficers(tx, row.laId, {
     subject: needsConsent ? `A deletion return from ${row.name} may need the council's consent` : `A deletion return from ${row.name}`,
     body: needsConsent
@@ -141,13 +194,19 @@ async function toQueue(tx: Transaction, row: Awaited<ReturnType<typeof ownSchool
     link: href("/council-queue/:itemId", { itemId: item.id }),
   });
   await actor.audit(tx, { action: "school_return.sent", subjectType: "school_return", subjectId: returnId, details: { urn: row.urn, ground: input.ground, route: "queue", needsConsent, queueItemId: item.id }, counterpartLaId: row.laId });
+  await alongside?.(tx, { returnId, route: "queue", mustNotDelete: route.mustNotDelete });
   return { ok: true, returnId, route: "queue", mustNotDelete: route.mustNotDelete };
 }
 
 export interface OwnReturn {
   id: string;
+  kind: SchoolReturnKind;
   pupil: string;
-  ground: DeletionGround;
+  /** A deletion return's ground; null for the other kinds. */
+  ground: DeletionGround | null;
+  /** A new pupil return's day joined. */
+  joinedOn: IsoDate | null;
+  sessionsMissed: number | null;
   sentOn: IsoDate;
   mustNotDelete: boolean;
   status: ReturnStatus;
@@ -156,7 +215,7 @@ export interface OwnReturn {
 /** The school's own returns, newest first, each with its status only (never the register's data). */
 export async function listSchoolReturns(school: SchoolScope, actor: Actor): Promise<OwnReturn[]> {
   const rows = await db
-    .select({ id: schoolReturns.id, payload: schoolReturns.payload, sentAt: schoolReturns.sentAt, mustNotDelete: schoolReturns.mustNotDelete, noticeId: schoolReturns.consentNoticeId, queueState: councilQueueItems.state, queuePayload: councilQueueItems.payload })
+    .select({ id: schoolReturns.id, kind: schoolReturns.kind, firstName: schoolReturns.firstName, lastName: schoolReturns.lastName, joinedOn: schoolReturns.joinedOn, sessionsMissed: schoolReturns.sessionsMissed, payload: schoolReturns.payload, sentAt: schoolReturns.sentAt, mustNotDelete: schoolReturns.mustNotDelete, noticeId: schoolReturns.consentNoticeId, queueState: councilQueueItems.state, queuePayload: councilQueueItems.payload })
     .from(schoolReturns)
     .leftJoin(councilQueueItems, eq(councilQueueItems.id, schoolReturns.queueItemId))
     .where(eq(schoolReturns.schoolId, school.schoolId))
@@ -166,9 +225,13 @@ export async function listSchoolReturns(school: SchoolScope, actor: Actor): Prom
   const requests = noticeIds.length > 0 ? await db.select({ noticeId: consentRequests.noticeId, status: consentRequests.status }).from(consentRequests).where(inArray(consentRequests.noticeId, noticeIds)) : [];
   await actor.audit(db, { action: "school_return.listed", subjectType: "school_return", details: { ids: rows.map((r) => r.id) } });
   return rows.map((r) => {
-    const p = r.payload as { firstName: string; lastName: string; ground: DeletionGround };
+    const p = r.payload as { ground?: DeletionGround };
     let status: ReturnStatus;
-    if (r.noticeId) {
+    if (r.kind === "new_pupil") {
+      status = newPupilReturnStatus(r.queueState);
+    } else if (r.kind === "never_attending") {
+      status = neverAttendingStatus(r.queueState!);
+    } else if (r.noticeId) {
       const statuses = requests.filter((q) => q.noticeId === r.noticeId).map((q) => q.status);
       // Every rule that applied must agree; one refusal is the council's answer.
       const overall = statuses.includes("refused") ? "refused" : statuses.length > 0 && statuses.every((s) => s === "agreed") ? "agreed" : "pending";
@@ -176,7 +239,7 @@ export async function listSchoolReturns(school: SchoolScope, actor: Actor): Prom
     } else {
       status = returnStatus({ queueState: r.queueState!, needsConsent: (r.queuePayload as { needsConsent?: boolean } | null)?.needsConsent === true });
     }
-    return { id: r.id, pupil: `${p.firstName} ${p.lastName}`, ground: p.ground, sentOn: londonDate(r.sentAt), mustNotDelete: r.mustNotDelete, status };
+    return { id: r.id, kind: r.kind, pupil: `${r.firstName} ${r.lastName}`, ground: p.ground ?? null, joinedOn: r.joinedOn, sessionsMissed: r.sessionsMissed, sentOn: londonDate(r.sentAt), mustNotDelete: r.mustNotDelete, status };
   });
 }
 

@@ -32,3 +32,24 @@ export function schoolAdminScope(user: SessionUser): SchoolScope {
 export function schoolReturnsScope(user: SessionUser): SchoolScope {
   return schoolScopeFor(user, "send:return:own-school");
 }
+
+const SCHOOL_TOKEN = Symbol("school-token-scope");
+
+/**
+ * A school's API token's reach (decision 076): sending its own school's returns, nothing else. Made
+ * only by `schoolScopeOfToken` from a bearer token the database knows, of a school, holding the
+ * school_returns scope.
+ */
+export interface SchoolTokenScope {
+  readonly [SCHOOL_TOKEN]: true;
+  readonly schoolId: string;
+  readonly tokenId: string;
+}
+
+export function schoolScopeOfToken(token: { tokenId: string; laId: string; organisationKind: string; scopes: readonly string[] }): SchoolTokenScope | null {
+  if (token.organisationKind !== "school" || !token.scopes.includes("school_returns")) return null;
+  return Object.freeze({ [SCHOOL_TOKEN]: true as const, schoolId: token.laId, tokenId: token.tokenId });
+}
+
+/** Who sends a school's returns: a signed-in school user, or the school's system through its token. */
+export type SchoolSender = SchoolScope | SchoolTokenScope;

@@ -46,6 +46,16 @@ export function councilOfSchoolScope(school: { readonly schoolId: string; readon
   return Object.freeze({ [SCOPE]: true as const, laId: schoolRow.laId, user: school.user });
 }
 
+/**
+ * The council of a school's area for a return its system sends through the API (decision 076): the
+ * school's token's reach into its council, as a writer's scope with no user (the consent workflow,
+ * which needs a person, is not reached from it).
+ */
+export function councilOfSchoolToken(school: { readonly schoolId: string; readonly tokenId: string }, schoolRow: { organisationId: string; laId: string }): TokenScope {
+  if (school.schoolId !== schoolRow.organisationId) forbidden();
+  return tokenScope(schoolRow.laId, school.tokenId);
+}
+
 const TOKEN = Symbol("token-scope");
 
 /**

@@ -50,6 +50,11 @@ export const AUDIT_ACTIONS = [
   "support.requested",
   "support.offered",
   "support.closed",
+  // Documents (decision 079): every upload and every download.
+  "document.uploaded",
+  "document.downloaded",
+  "listing.document_uploaded",
+  "listing.document_downloaded",
   "duplicate.refused",
   "home_education.recorded",
   "consent.requested",
@@ -100,6 +105,14 @@ export const AUDIT_ACTIONS = [
   "provider_placements.listed",
   // Exports of a council's lists as CSV (decision 068): the filters, how many rows and which, by id.
   "register.exported",
+  // Bulk imports (decision 075): the upload, the checks' findings (possible duplicates by id), the
+  // officer's confirmation and the import's end. Each entry made is its own child.created.
+  "register.import_uploaded",
+  "register.import_checked",
+  "register.import_confirmed",
+  "register.import_cancelled",
+  "register.import_finished",
+  "register.import_errors_downloaded",
   "placements.exported",
   "consent_requests.exported",
   "child.looked_up",
@@ -157,11 +170,18 @@ export const AUDIT_ACTIONS = [
   "provider_request.sent",
   "provider_request.opened",
   "provider_request.answered",
+  "school_return.new_pupil_matched",
+  "school_return.returned_to_school",
+  "school_return.new_pupil_not_known",
+  "school_return.new_pupil_overdue",
+  "school_return.found_on_roll",
+  "school_return.never_attending_accepted",
+  "school_return.never_attending_rejected",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ["user", "invitation", "organisation", "audit_log", "child", "register", "consent_request", "la_settings", "api_token", "listing", "change_request", "placement", "placement_limits", "email", "school", "retention_rule", "parent_or_carer", "council_queue_item", "school_return", "provider_request"] as const;
+export const AUDIT_SUBJECT_TYPES = ["user", "invitation", "organisation", "audit_log", "child", "register", "consent_request", "la_settings", "api_token", "listing", "change_request", "placement", "placement_limits", "email", "school", "retention_rule", "parent_or_carer", "council_queue_item", "school_return", "provider_request", "register_import"] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 /**
@@ -176,6 +196,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "support.requested": "recorded a parent's request for support with educating their child at home",
   "support.offered": "recorded the support the council offered a parent educating their child at home",
   "support.closed": "recorded how a parent's request for support ended",
+  "document.uploaded": "added a document to a child's entry",
+  "document.downloaded": "downloaded a document from a child's entry",
+  "listing.document_uploaded": "added a document to a provider's application",
+  "listing.document_downloaded": "downloaded a document from a provider's application",
   "suitability.step_taken": "recorded a step of the process for education that may not be suitable (an enquiry, a notice, an order or an outcome)",
   "user.signed_in": "signed in",
   "user.sign_in_failed": "failed to sign in (wrong password)",
@@ -298,9 +322,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "virtual_school.told": "told the virtual school head of the council responsible for a child of a change to the child's entry",
   "virtual_school.listed": "viewed the children in care and with a social worker the council is responsible for, on every council's register",
   "council_queue.listed": "viewed the council's queue of items to decide",
-  "school_return.sent": "sent the council a deletion return for a pupil leaving the school's roll",
+  "school_return.sent": "sent the council a return about a pupil (leaving or joining the school's roll, or never attending)",
   "school_return.listed": "viewed the school's returns and what happened to them",
-  "school_return.viewed": "viewed a school's deletion return in the council's queue",
+  "school_return.viewed": "viewed a school's return in the council's queue",
   "school_return.matched": "matched a school's deletion return to a child on the register",
   "school_return.made_entry": "added a child to the register from a school's deletion return",
   "school_return.moved_school": "recorded a school's deletion return as a child moved to another school",
@@ -312,7 +336,20 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "information_request.sent": "sent a child's parents a request for information",
   "information_request.answered": "recorded the parents' answer to a request for information",
   "council_visit.recorded": "recorded the council's offer of a visit or meeting to a child's parents, or what came of it",
+  "school_return.new_pupil_matched": "found a school's new pupil return may be a child on a register (in the council's queue)",
+  "school_return.returned_to_school": "recorded a child as returned to school from a school's new pupil return",
+  "school_return.new_pupil_not_known": "recorded that a school's new pupil return is none of the children on the register",
+  "school_return.new_pupil_overdue": "flagged a pupil recorded as moved to another school whose new school sent no new pupil return in time",
+  "school_return.found_on_roll": "recorded where a pupil recorded as moved to another school is on roll",
+  "school_return.never_attending_accepted": "accepted a school's report of a pupil on roll but never attending",
+  "school_return.never_attending_rejected": "rejected a school's report of a pupil on roll but never attending",
   "register.exported": "downloaded the register list as a spreadsheet (CSV)",
+  "register.import_uploaded": "uploaded a CSV of children to import to the register",
+  "register.import_checked": "had an uploaded CSV of children checked, with its possible duplicates",
+  "register.import_confirmed": "confirmed an import of children to the register",
+  "register.import_cancelled": "cancelled an import of children before it ran",
+  "register.import_finished": "finished importing children to the register",
+  "register.import_errors_downloaded": "downloaded an import's problems as a spreadsheet (CSV)",
   "placements.exported": "downloaded the council's list of placements as a spreadsheet (CSV)",
   "consent_requests.exported": "downloaded a list of home education consent requests as a spreadsheet (CSV)",
 };

@@ -12,7 +12,7 @@ import type { IsoDate } from "./dates";
 //   - an owner and a due date in working days.
 // A new kind adds a row to each table here, never a new queue, table or page pattern.
 
-export const QUEUE_KINDS = ["incoming_transfer", "destination_unknown_match", "same_child_request", "deletion_return", "parent_notification"] as const;
+export const QUEUE_KINDS = ["incoming_transfer", "destination_unknown_match", "same_child_request", "deletion_return", "parent_notification", "new_pupil_return", "missing_new_pupil_return", "never_attending"] as const;
 export type QueueKind = (typeof QUEUE_KINDS)[number];
 
 export const QUEUE_KIND_LABELS: Record<QueueKind, string> = {
@@ -21,6 +21,9 @@ export const QUEUE_KIND_LABELS: Record<QueueKind, string> = {
   same_child_request: "Request to confirm the same child",
   deletion_return: "School deletion return",
   parent_notification: "Parent's notification",
+  new_pupil_return: "School new pupil return that may be a child you know",
+  missing_new_pupil_return: "Pupil moved to another school: no new pupil return",
+  never_attending: "Pupil on a school roll but never attending",
 };
 
 export const QUEUE_SOURCES = ["another_council", "service", "school", "parent", "provider", "import"] as const;
@@ -51,6 +54,15 @@ export const QUEUE_DECISIONS = {
   // child is one the register has, a new entry made from the notification, or not the council's to
   // register (another area's child, a test, a duplicate), with the reason.
   parent_notification: { match: "matched", make_entry: "made_entry", dismiss: "dismissed" },
+  // A school's new pupil is a child the register holds, or one who left another council's register
+  // with destination unknown (decision 076): confirming closes that entry as returned to school.
+  new_pupil_return: { match: "matched", match_elsewhere: "matched", not_known: "dismissed" },
+  // A pupil recorded as moved to another school whose new school sent no new pupil return in time:
+  // found on a roll after all, or added to the register as missing education.
+  missing_new_pupil_return: { found_on_roll: "dismissed", make_entry: "made_entry" },
+  // A school reports a pupil on roll who never attends: accepted (an entry "on roll, absent all the
+  // time", the child's own or a new one) or rejected.
+  never_attending: { accept_existing: "matched", accept: "made_entry", reject: "dismissed" },
 } as const satisfies Record<QueueKind, Record<string, QueueState>>;
 export type QueueDecision<K extends QueueKind> = keyof (typeof QUEUE_DECISIONS)[K] & string;
 
@@ -60,10 +72,17 @@ export const QUEUE_DECISION_LABELS: { [K in QueueKind]: Record<QueueDecision<K>,
   same_child_request: { confirm: "This is the same child: link our entries", not_same_child: "This is not the same child" },
   deletion_return: { match: "The child is already on our register", make_entry: "Add the child to our register from this return", moved_school: "The child has moved to another school" },
   parent_notification: { match: "The child is already on our register", make_entry: "Add the child to our register from this notification", dismiss: "Nothing to register" },
+  new_pupil_return: {
+    match: "The pupil is a child on our register: record them as returned to school",
+    match_elsewhere: "The pupil is the child who left the other council's register: record them as returned to school and tell that council",
+    not_known: "None of these is the pupil",
+  },
+  missing_new_pupil_return: { found_on_roll: "The pupil is on a school's roll", make_entry: "Add the child to our register as missing education" },
+  never_attending: { accept_existing: "Accept: the child is already on our register", accept: "Accept and add the child to our register", reject: "Reject the report" },
 };
 
 /** Decisions that must give a reason (the other council is told it). */
-const NEEDS_REASON: ReadonlySet<string> = new Set(["incoming_transfer.decline", "destination_unknown_match.not_same_child", "same_child_request.not_same_child", "deletion_return.moved_school", "parent_notification.dismiss"]);
+const NEEDS_REASON: ReadonlySet<string> = new Set(["incoming_transfer.decline", "destination_unknown_match.not_same_child", "same_child_request.not_same_child", "deletion_return.moved_school", "parent_notification.dismiss", "missing_new_pupil_return.found_on_roll", "never_attending.reject"]);
 
 export type DecisionCheck = { ok: true; to: QueueState } | { ok: false; why: string };
 
@@ -95,6 +114,10 @@ export const DEFAULT_DUE_WORKING_DAYS: Record<QueueKind, number> = {
   deletion_return: 5,
   // Assumption: a week, as for the council's other items.
   parent_notification: 5,
+  new_pupil_return: 5,
+  missing_new_pupil_return: 5,
+  // The child is absent now: a few days, as for a child reported missing education.
+  never_attending: 3,
 };
 
 export function dueOn(createdOn: IsoDate, workingDays: number): IsoDate {

@@ -77,7 +77,20 @@ export function newEntryStatus(ground: DeletionGround): Extract<EducationStatus,
 }
 
 // What the school sees of its return: a status, never the register's data.
-export const RETURN_STATUSES = ["with_council", "consent_pending", "consent_given", "consent_refused", "matched", "made_entry", "moved_school"] as const;
+export const RETURN_STATUSES = [
+  "with_council",
+  "consent_pending",
+  "consent_given",
+  "consent_refused",
+  "matched",
+  "made_entry",
+  "moved_school",
+  // New pupil returns and reports of pupils never attending (decision 076; app/domain/school-returns.ts).
+  "recorded",
+  "returned_to_school",
+  "accepted",
+  "rejected",
+] as const;
 export type ReturnStatus = (typeof RETURN_STATUSES)[number];
 
 export const RETURN_STATUS_LABELS: Record<ReturnStatus, string> = {
@@ -88,6 +101,10 @@ export const RETURN_STATUS_LABELS: Record<ReturnStatus, string> = {
   matched: "The council matched it to a child it knows",
   made_entry: "The council added the child to its register",
   moved_school: "The council recorded the child as moved to another school",
+  recorded: "Recorded: the council has nothing more to do",
+  returned_to_school: "The council recorded the child as back in school",
+  accepted: "The council accepted the report",
+  rejected: "The council did not accept the report",
 };
 
 /** The school's status from the queue item's state or the consent request's, whichever the return went to. */

@@ -48,7 +48,8 @@ export const HISTORY_KINDS = [
   "found_elsewhere",
   // Both councils confirmed a child on another register is this child: the entries share one reference.
   "same_child_confirmed",
-  // A school's deletion return was matched to this entry (decision 069).
+  // A school's deletion return was matched to this entry (decision 069), or its report of a pupil
+  // never attending was accepted into it (decision 076).
   "school_return",
   // A step of the process when home education may not be suitable: an enquiry, a notice, an order, an outcome (decision 077).
   "suitability_step",
@@ -63,6 +64,10 @@ export const HISTORY_KINDS = [
   "information_received",
   // The council recorded its offer of a visit or meeting after registration (s436B), or what came of it.
   "visit_recorded",
+  // A document added to the entry (a parent's notice, a letter, a report; decision 079).
+  "document_added",
+  // A school's new pupil return showed the child back on a school's roll: the entry is closed (decision 076).
+  "returned_to_school",
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { neutraliseFormula } from "./formula-cells";
+import { neutraliseFormula, restoreNeutralisedFormula } from "./formula-cells";
 
 describe("neutraliseFormula", () => {
   it.each(["=HYPERLINK(\"http://x\")", "+44 20 7946 0000", "-1+1", "@SUM(A1)", "\t=1", "\r=1"])("prefixes %j with a single quote", (text) => {
@@ -12,5 +12,15 @@ describe("neutraliseFormula", () => {
 
   it("prefixes only once, so a neutralised cell is not changed again", () => {
     expect(neutraliseFormula(neutraliseFormula("=1"))).toBe("'=1");
+  });
+});
+
+describe("restoreNeutralisedFormula", () => {
+  it.each(["=HYPERLINK(\"http://x\")", "+44 20 7946 0000", "-1+1", "@SUM(A1)", "Smith", "O'Brien", ""])("reads back %j as it was before neutraliseFormula", (text) => {
+    expect(restoreNeutralisedFormula(neutraliseFormula(text))).toBe(text);
+  });
+
+  it("leaves a single quote that does not guard a formula", () => {
+    expect(restoreNeutralisedFormula("'quoted'")).toBe("'quoted'");
   });
 });

@@ -9,3 +9,14 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
+
+const NEUTRALISED = /^'[=+\-@\t\r]/;
+
+/**
+ * A cell read back from a CSV (an import): the single quote `neutraliseFormula` put before a
+ * formula-looking start is taken off, so what was exported is read back as it was typed. The text
+ * is stored as text, and every CSV the service writes neutralises it again.
+ */
+export function restoreNeutralisedFormula(cell: string): string {
+  return NEUTRALISED.test(cell) ? cell.slice(1) : cell;
+}

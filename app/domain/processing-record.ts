@@ -95,6 +95,16 @@ export const PROCESSING_ACTIVITIES: readonly ProcessingActivity[] = [
     retentionNote: "Who asked, their words, the offer and the note are removed when the child's entry is anonymised; the dates, kinds and outcome stay.",
   },
   {
+    id: "documents",
+    part: "Casework",
+    data: "Documents kept with a child's entry (a parent's notice of home education, letters, reports): the file, what it is, who added it and when",
+    subjects: "Children on a register, their parents and carers, and anyone the documents name",
+    purpose: "The council's register and its duty to make sure every child receives a suitable education (sections 436B to 436G and 437 Education Act 1996)",
+    lawfulBasis: `${PUBLIC_TASK}. ${SPECIAL}`,
+    retentionKind: "register_entry",
+    retentionNote: "The files are deleted when the child's entry is anonymised; each document's kind, type, size and date stay, without its description or file name.",
+  },
+  {
     id: "council-queue",
     part: "Children who move",
     data: "Transfers between councils (the child's name, date of birth, reference and new address, what the receiving council decided and why) and matches with children who left another council's register",
@@ -103,6 +113,15 @@ export const PROCESSING_ACTIVITIES: readonly ProcessingActivity[] = [
     lawfulBasis: `${PUBLIC_TASK}. ${SPECIAL}`,
     retentionKind: "register_entry",
     retentionNote: "The child's details and the reasons given are removed when the entry the item belongs with is anonymised; its kind, dates and outcome stay.",
+  },
+  {
+    id: "register-imports",
+    part: "Register of children not in school",
+    data: "The rows of CSV files council officers upload to add children to the register in bulk (the same fields as an entry, its parents and carers and its education arrangements), with the problems and possible duplicates found in each",
+    subjects: "Children of compulsory school age and their parents and carers, as the council's own records hold them",
+    purpose: "Bringing a council's existing list of children into its register (section 436B Education Act 1996), checked as an officer's entry would be",
+    lawfulBasis: `${PUBLIC_TASK}. ${SPECIAL}`,
+    retentionKind: "register_import_row",
   },
   {
     id: "audit",
@@ -154,6 +173,15 @@ export const PROCESSING_ACTIVITIES: readonly ProcessingActivity[] = [
     retentionKind: "parent_notification",
     retentionNote: "A notification matched to or made into an entry is kept with the entry (register_entry) and deleted when the entry is anonymised.",
   },
+  {
+    id: "school-returns",
+    part: "Schools' returns",
+    data: "What a school tells its council about a pupil: deletion returns (the pupil's name, date of birth, UPN, address, the parent they live with and their address, an emergency telephone number, the ground for deletion and the next school), new pupil returns (name, date of birth, UPN, address, the day they joined) and pupils on roll who never attend (the same, and the sessions missed)",
+    subjects: "Pupils leaving or joining a school's roll, or not attending, and their parents",
+    purpose: "Schools' duty to tell the council of every deletion from roll and every new pupil (regulation 13 of the School Attendance (Pupil Registration) (England) Regulations 2024), and the council's duties to identify children missing education (section 436A Education Act 1996) and to consent to home education where section 434A applies",
+    lawfulBasis: `${PUBLIC_TASK}. ${SPECIAL}`,
+    retentionKind: "school_return",
+  },
   { id: "invitations", part: "Accounts", data: "Invitations and provider sign-up links: name, email address, role", subjects: "People invited to the service", purpose: "Making accounts", lawfulBasis: PUBLIC_TASK, retentionKind: "invitation" },
   { id: "password-resets", part: "Accounts", data: "Password reset links: whose account, who sent it", subjects: "People who use the service", purpose: "Choosing a new password", lawfulBasis: PUBLIC_TASK, retentionKind: "password_reset" },
   {
@@ -184,6 +212,16 @@ export const PROCESSING_ACTIVITIES: readonly ProcessingActivity[] = [
     lawfulBasis: PUBLIC_TASK,
     retentionKind: null,
     retentionNote: "Kept while the provider is listed or applying; a listing's history is kept as the record of its decisions.",
+  },
+  {
+    id: "directory-documents",
+    part: "Directory of non-school alternative provision",
+    data: "Documents a provider adds to its application (policies, insurance certificate, evidence of DBS checks), which may name its staff",
+    subjects: "Providers' staff",
+    purpose: "Reviewing providers' applications to the directory",
+    lawfulBasis: PUBLIC_TASK,
+    retentionKind: null,
+    retentionNote: "Kept with the provider's listing, as its application is (the retention schedule does not yet govern listings).",
   },
 ];
 

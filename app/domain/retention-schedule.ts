@@ -7,7 +7,7 @@ import { addDays, addMonths, compareDates, isoDate, parseIsoDate, type IsoDate }
 // bounds and their reasons are the law and the service's design, so they are code. The record of
 // processing (`processing-record.ts`) and the privacy notice are written from this one list.
 
-export const RETENTION_KINDS = ["register_entry", "audit_event", "invitation", "password_reset", "sign_in_throttle", "email_outbox", "inbox_message", "parent_notification"] as const;
+export const RETENTION_KINDS = ["register_entry", "audit_event", "invitation", "password_reset", "sign_in_throttle", "email_outbox", "inbox_message", "parent_notification", "school_return", "register_import_row"] as const;
 export type RetentionKind = (typeof RETENTION_KINDS)[number];
 
 export type RetentionUnit = "months" | "days";
@@ -37,7 +37,7 @@ export const RETENTION_RULES: Record<RetentionKind, RetentionRule> = {
   register_entry: {
     kind: "register_entry",
     title:
-      "Register entries (with their history, parents and carers, education arrangements, consent requests, placements and refused placements, contacts and notes, the steps of the process when home education may not be suitable, requests for support, and the council queue's items about the child, transfers included)",
+      "Register entries (with their history, parents and carers, education arrangements, consent requests, placements and refused placements, contacts and notes, the steps of the process when home education may not be suitable, requests for support, documents, and the council queue's items about the child, transfers included)",
     unit: "months",
     action: "anonymise",
     clockStarts: "the day the child left the register, or the day the child stopped being of compulsory school age if that is earlier",
@@ -49,7 +49,7 @@ export const RETENTION_RULES: Record<RetentionKind, RetentionRule> = {
     boundsReasoning:
       "At least 2 years, so that a child who comes back to the register (a return from another area, a placement that breaks down) is found with their history; at most 25 years, the longest period councils' schedules set for children's records other than those of looked-after children, which are kept in the council's social care system, not here.",
     effect:
-      "Names, address, identifiers (UPN, NHS number, the council's child ID), the social worker, named school, notes and every parent's and carer's details are removed; the history keeps each change's date and the values the statistics count (education status, reason for home education, sex, SEN and social care status); the date of birth becomes the first day of the child's school year group; consent requests keep their dates and outcome without their statements; placements keep their dates and provider without their reasons; contacts and notes keep their date and kind without what they say; the steps of the suitability process (notices, orders) keep their kind, dates and schools without the reasons given; requests for support keep their dates, kinds and outcome without what was said; the council queue's items (transfers, matches) keep their kind, dates and outcome without the child's name, address or the reasons given.",
+      "Names, address, identifiers (UPN, NHS number, the council's child ID), the social worker, named school, notes and every parent's and carer's details are removed; the history keeps each change's date and the values the statistics count (education status, reason for home education, sex, SEN and social care status); the date of birth becomes the first day of the child's school year group; consent requests keep their dates and outcome without their statements; placements keep their dates and provider without their reasons; contacts and notes keep their date and kind without what they say; the steps of the suitability process (notices, orders) keep their kind, dates and schools without the reasons given; requests for support keep their dates, kinds and outcome without what was said; documents are deleted, each leaving its kind, type, size and upload date without its description or file name; the council queue's items (transfers, matches) keep their kind, dates and outcome without the child's name, address or the reasons given.",
   },
   audit_event: {
     kind: "audit_event",
@@ -147,14 +147,46 @@ export const RETENTION_RULES: Record<RetentionKind, RetentionRule> = {
     boundsReasoning: "At least 3 months, to answer a parent who asks what happened; at most 6 years, the limitation period.",
     effect: "The notification (the child's and parents' details as the parent gave them) is deleted.",
   },
+  school_return: {
+    kind: "school_return",
+    title: "Schools' returns to the council (deletion returns, new pupil returns, pupils on roll but never attending), as the school sent them",
+    unit: "months",
+    action: "delete",
+    clockStarts: "the day the school sent the return; a return the council has not yet dealt with (its queue item undecided, or its consent request pending) waits until it has",
+    defaultPeriod: 24,
+    minimum: 12,
+    maximum: 72,
+    reasoning:
+      "2 years: the school's copy of what it told the council lets it show it met regulation 13 of the School Attendance (Pupil Registration) (England) Regulations 2024 and see what the council did; the council's own record of the child (its queue item, the entry made or matched, the consent request) is kept with the register entry. A return linked to an entry goes when that entry is anonymised, if that is sooner.",
+    boundsReasoning:
+      "At least a year, so a question about a return from the last school year can be answered; at most 6 years, the period schools keep their own admission registers (the same regulations), beyond which no purpose of the copy remains.",
+    effect: "The return (the pupil's name, date of birth, UPN, address, the parent's details and the ground) is deleted.",
+  },
+  register_import_row: {
+    kind: "register_import_row",
+    title: "The rows of CSV files uploaded to import children to the register",
+    unit: "days",
+    action: "delete",
+    clockStarts: "the day the import finished or was cancelled, or the day the file was uploaded for an import never confirmed",
+    defaultPeriod: 14,
+    minimum: 1,
+    maximum: 90,
+    reasoning:
+      "14 days: long enough for the officer to download the rows that were not imported, correct them and import them again; each entry the import made is on the register with its own history, which says it came from the import, so the file's copy serves no purpose after that.",
+    boundsReasoning: "At least a day, to read the import's report; at most 90 days, since every child imported is on the register and the council keeps its own file.",
+    effect: "Each row's cells, problems and possible duplicates are deleted; the import's record (who uploaded which file, when, and how many rows were imported) stays with the audit log.",
+  },
 };
 
 /**
  * Every table that holds a child's data by a column naming their entry (`child_id`, or any other
- * column with a foreign key to `children`), and what the retention schedule does with it. A test
- * (retention.db.test.ts) compares this list with the database's columns, so a new table about a
- * child fails it until it is listed here and its anonymisation written.
+ * column with a foreign key to `children`) or by a column of a pupil's own details (a name, date of
+ * birth, UPN or NHS number: PUPIL_DETAIL_COLUMNS), and what the retention schedule does with it. A
+ * test (retention.db.test.ts) compares this list with the database's columns, so a new table about
+ * a child fails it until it is listed here and its anonymisation written.
  */
+export const PUPIL_DETAIL_COLUMNS = ["first_name", "last_name", "date_of_birth", "upn", "nhs_number"] as const;
+
 export const CHILD_DATA_TABLES = {
   children: "The entry itself: anonymised (register_entry).",
   entry_history: "Anonymised with the entry: each change keeps its field and the values the statistics count.",
@@ -164,6 +196,7 @@ export const CHILD_DATA_TABLES = {
   placements: "Anonymised with the entry: dates and provider kept, reasons removed.",
   placement_refusals: "Anonymised with the entry: codes and dates kept, the proposed placement's reason removed.",
   contacts: "Anonymised with the entry: date and kind kept, with whom, what happened, outcome and next action removed.",
+  documents: "Anonymised with the entry: each document's kind, type, size, hash and upload date kept, its description and file name removed, and its file deleted (document_contents).",
   support_requests: "Anonymised with the entry: the dates, kinds of support and outcome kept, who asked, their words, the offer and the note removed.",
   suitability_steps: "Anonymised with the entry: each step's kind, dates and schools named kept (the statistics count orders), the reason given removed.",
   council_queue_items:
@@ -171,6 +204,9 @@ export const CHILD_DATA_TABLES = {
   information_requests: "Anonymised with the entry: the dates kept, what was asked and the address it was sent to removed.",
   council_visits: "Anonymised with the entry: the dates, kind and whether it took place kept, the outcome removed.",
   provider_information_requests: "Deleted when the entry is anonymised: the provider's address, name and answer go with it.",
+  school_returns:
+    "No column names an entry (decision 069), but it holds the pupil's name and date of birth: deleted under its own kind (school_return), and with the entry it is linked to (through its queue item or consent notice) when that entry is anonymised.",
+  register_import_rows: "Deleted under their own rule (register_import_row), days after the import ends: an uploaded row's cells and what became of it.",
   api_idempotency_keys: "Nothing to anonymise: the register API's stored answer to a create holds only the entry's id, child reference and version.",
 } as const;
 export type ChildDataTable = keyof typeof CHILD_DATA_TABLES;

@@ -11,6 +11,34 @@ import { EDUCATION_STATUSES, PROVIDER_TYPES, RELATIONSHIPS } from "#app/domain/r
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const contact = z.object({ email: z.string().nullable(), phone: z.string().nullable() });
 
+const address = z.object({ addressLine1: z.string(), addressLine2: z.string().nullable(), town: z.string(), postcode: z.string() });
+/** A pupil as a school's return names them. */
+const pupil = { firstName: z.string(), middleNames: z.string().nullable(), lastName: z.string(), dateOfBirth: isoDate, upn: z.string().nullable(), address };
+
+const deletionReturnPayload = z.object({
+    returnId: z.uuid(),
+    schoolName: z.string(),
+    urn: z.string(),
+    firstName: z.string(),
+    middleNames: z.string().nullable(),
+    lastName: z.string(),
+    dateOfBirth: isoDate,
+    upn: z.string().nullable(),
+    address: z.object({ addressLine1: z.string(), addressLine2: z.string().nullable(), town: z.string(), postcode: z.string() }),
+    parentName: z.string(),
+    parentRelationship: z.enum(RELATIONSHIPS),
+    /** Null: the parent lives at the pupil's address. */
+    parentAddress: z.object({ addressLine1: z.string(), town: z.string(), postcode: z.string() }).nullable(),
+    emergencyPhone: z.string(),
+    ground: z.enum(DELETION_GROUNDS),
+    noticeDate: isoDate.nullable(),
+    nextSchool: z.string().nullable(),
+    knownToSchool: z.array(z.enum(["childProtectionPlan", "s47Enquiries", "laArrangedSpecialSchoolPlace"])),
+    /** The s434A grounds the school or the register gave: the school was told to wait for consent. */
+    needsConsent: z.boolean(),
+    consentGrounds: z.array(z.enum(S434A_GROUNDS)),
+  });
+
 /** What each kind carries: only what the receiving council needs to decide. */
 export const QUEUE_PAYLOADS = {
   // Issue 15 item 4: the receiving council sees only these fields of the sending council's entry.
@@ -46,28 +74,35 @@ export const QUEUE_PAYLOADS = {
   }),
   // Issue 17 item 3: a school's deletion return, as the school sent it, for the officer to match,
   // make into an entry, or record as moved to another school (decision 069).
-  deletion_return: z.object({
+  deletion_return: deletionReturnPayload,
+  // Issue 17 item 4 (decision 076): a school's new pupil who may be a child on this register (the
+  // candidates are looked up again when the item is shown) or one who left another council's
+  // register with destination unknown (`elsewhere`, the item's source entry: only that council's
+  // name and team show until a person here confirms it).
+  new_pupil_return: z.object({
     returnId: z.uuid(),
     schoolName: z.string(),
     urn: z.string(),
-    firstName: z.string(),
-    middleNames: z.string().nullable(),
-    lastName: z.string(),
-    dateOfBirth: isoDate,
-    upn: z.string().nullable(),
-    address: z.object({ addressLine1: z.string(), addressLine2: z.string().nullable(), town: z.string(), postcode: z.string() }),
+    ...pupil,
+    joinedOn: isoDate,
+    previousSchool: z.string().nullable(),
+    elsewhere: z.object({ laName: z.string(), leftOn: isoDate, strength: z.enum(["exact", "likely"]), reasons: z.array(z.enum(MATCH_REASONS)), team: contact }).nullable(),
+  }),
+  // A deletion return recorded as "moved to another school" whose new school sent no new pupil
+  // return in the council's set time: the return as the school sent it, and the days.
+  missing_new_pupil_return: z.object({ deletion: deletionReturnPayload, movedRecordedOn: isoDate, dueBy: isoDate }),
+  // Issue 17 item 5: a school reports a pupil on roll who has attended none of the last sessions,
+  // all unauthorised absence.
+  never_attending: z.object({
+    returnId: z.uuid(),
+    schoolName: z.string(),
+    urn: z.string(),
+    ...pupil,
     parentName: z.string(),
     parentRelationship: z.enum(RELATIONSHIPS),
-    /** Null: the parent lives at the pupil's address. */
-    parentAddress: z.object({ addressLine1: z.string(), town: z.string(), postcode: z.string() }).nullable(),
     emergencyPhone: z.string(),
-    ground: z.enum(DELETION_GROUNDS),
-    noticeDate: isoDate.nullable(),
-    nextSchool: z.string().nullable(),
-    knownToSchool: z.array(z.enum(["childProtectionPlan", "s47Enquiries", "laArrangedSpecialSchoolPlace"])),
-    /** The s434A grounds the school or the register gave: the school was told to wait for consent. */
-    needsConsent: z.boolean(),
-    consentGrounds: z.array(z.enum(S434A_GROUNDS)),
+    sessionsMissed: z.number().int().positive(),
+    absentSince: isoDate,
   }),
   // Issue 16 item 2: a parent's notification through the public form (s436D; decision 073), as the
   // parent gave it, for the officer to match, make into an entry, or record as nothing to register.

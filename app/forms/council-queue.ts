@@ -11,6 +11,11 @@ const optionalChoice = <const T extends readonly [string, ...string[]]>(values: 
  * it goes into where it is matched, and for an entry made from a school's deletion return what the
  * school could not say (decision 069).
  */
+/** The decisions that make an entry from a school's return or a parent's notification: the officer answers what the sender cannot know. */
+export function asksEntryAnswers(kind: QueueKind, decision: string): boolean {
+  return ((kind === "deletion_return" || kind === "parent_notification" || kind === "missing_new_pupil_return") && decision === "make_entry") || (kind === "never_attending" && decision === "accept");
+}
+
 export function queueDecisionSchema(kind: QueueKind, decisions: readonly [string, ...string[]]) {
   return z
     .object({
@@ -24,14 +29,22 @@ export function queueDecisionSchema(kind: QueueKind, decisions: readonly [string
     })
     .superRefine((v, ctx) => {
       if (needsReason(kind, v.decision) && !v.reason) {
-        const message = kind === "deletion_return" ? "Enter the school the child moved to" : kind === "parent_notification" ? "Enter why there is nothing to register" : "Enter the reason: the other council is told it";
+        const message =
+          kind === "deletion_return"
+            ? "Enter the school the child moved to"
+            : kind === "parent_notification"
+              ? "Enter why there is nothing to register"
+              : kind === "missing_new_pupil_return"
+                ? "Enter the school the pupil is on the roll of, and how you know"
+                : kind === "never_attending"
+                  ? "Enter the reason: the school is told the report was not accepted"
+                  : "Enter the reason: the other council is told it";
         ctx.addIssue({ code: "custom", path: ["reason"], message });
       }
-      const makesEntry = (kind === "deletion_return" || kind === "parent_notification") && v.decision === "make_entry";
-      if ((v.decision === "accept_existing" || v.decision === "match") && !v.existingChildId) {
+      if ((v.decision === "accept_existing" || ((kind === "deletion_return" || kind === "new_pupil_return" || kind === "parent_notification") && v.decision === "match")) && !v.existingChildId) {
         ctx.addIssue({ code: "custom", path: ["existingChildId"], message: "Select the entry the child already has" });
       }
-      if (makesEntry) {
+      if (asksEntryAnswers(kind, v.decision)) {
         if (!v.parentHasParentalResponsibility) ctx.addIssue({ code: "custom", path: ["parentHasParentalResponsibility"], message: "Select yes if the parent has parental responsibility" });
         if (!v.senStatus) ctx.addIssue({ code: "custom", path: ["senStatus"], message: "Select the child's special educational needs" });
         if (!v.socialCareStatus) ctx.addIssue({ code: "custom", path: ["socialCareStatus"], message: "Select the child's social care status" });

@@ -17,7 +17,7 @@ export type KnownToSchool = (typeof KNOWN_TO_SCHOOL)[number];
 
 const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
 
-const upn = z.preprocess(
+export const optionalUpn = z.preprocess(
   blankToUndefined,
   z
     .string()
@@ -40,7 +40,7 @@ export function deletionReturnSchema(today: IsoDate) {
       middleNames: optionalText("the pupil's middle names"),
       lastName: requiredText("the pupil's last name"),
       dateOfBirth: date("the pupil's date of birth", DATE_RANGES.dateOfBirth("Date of birth", today)),
-      upn,
+      upn: optionalUpn,
       addressLine1: requiredText("the first line of the pupil's address", { max: 200 }),
       addressLine2: optionalText("the second line of the pupil's address", { max: 200 }),
       town: requiredText("the town or city", { max: 100 }),

@@ -8,6 +8,8 @@ import { deleteExpiredSessions } from "#app/utils/session.server";
 import { deleteExpiredKeptAnswers } from "#app/utils/kept-answers.server";
 import { applyRetentionSchedule } from "#app/data/retention.server";
 import { deleteExpiredIdempotencyKeys } from "#app/data/register-api.server";
+import { flagMissingNewPupilReturns } from "#app/data/new-pupil-returns.server";
+import { REGISTER_IMPORT_JOB, runPendingRegisterImports, runRegisterImport } from "#app/data/register-import-job.server";
 
 // The service's scheduled work. Each runs in the job queue (PostgreSQL-backed pg-boss), never on a
 // timer inside a web request, so it runs once however many app processes there are.
@@ -20,7 +22,21 @@ export interface JobDefinition {
   runAtStartIf?: () => Promise<boolean>;
 }
 
+/** Work a request sends to the queue (send.server.ts), with the data it names. */
+export interface SentJobDefinition {
+  name: string;
+  run: (data: Record<string, unknown>) => Promise<unknown>;
+}
+
+export const SENT_JOBS: SentJobDefinition[] = [
+  // An officer's bulk import (decision 075): checking the rows, and making the entries once confirmed.
+  { name: REGISTER_IMPORT_JOB, run: (data) => runRegisterImport(String(data.importId)) },
+];
+
 export const JOBS: JobDefinition[] = [
+  // Imports whose job was never sent (no queue in the process that took the upload) or whose
+  // process died part way: each resumes where its rows say it got to.
+  { name: "resume-register-imports", cron: "* * * * *", run: () => runPendingRegisterImports() },
   // Emails are sent straight after the commit that writes them; this retries any that failed.
   { name: "deliver-emails", cron: "* * * * *", run: () => deliverEmails() },
   { name: "delete-expired-sessions", cron: "*/15 * * * *", run: () => deleteExpiredSessions() },
@@ -39,6 +55,9 @@ export const JOBS: JobDefinition[] = [
   { name: "delete-expired-idempotency-keys", cron: "45 3 * * *", run: () => deleteExpiredIdempotencyKeys(new Date()) },
   // Incoming transfers unanswered after the receiving council's set working days: one reminder each.
   { name: "remind-unanswered-transfers", cron: "35 6 * * *", run: () => remindUnansweredTransfers(new Date()) },
+  // Pupils recorded as moved to another school whose new school sent no new pupil return within the
+  // council's set working days (decision 076): one item each in the council's queue.
+  { name: "flag-missing-new-pupil-returns", cron: "40 6 * * *", run: () => flagMissingNewPupilReturns(new Date()) },
   // The published statistics and councils' own figures, counted afresh each night (02:15 UTC, after
   // London's day has ended whatever the season) so "today" is yesterday's close at worst, and a
   // census day's figures are there the morning after it.

@@ -2,7 +2,8 @@ import type { PGlite } from "@electric-sql/pglite";
 import PgBoss from "pg-boss";
 import type { Connection } from "#db/client";
 import { describeError, logger } from "#app/utils/logger.server";
-import { JOBS, type JobDefinition } from "./jobs.server";
+import { JOBS, SENT_JOBS, type JobDefinition, type SentJobDefinition } from "./jobs.server";
+import { setSendingQueue } from "./send.server";
 
 /**
  * pg-boss runs SQL through an object with `executeSql(text, values)`. On PostgreSQL it uses its own
@@ -19,7 +20,7 @@ function pgliteAdapter(client: PGlite) {
   };
 }
 
-export async function startJobQueue(connection: Connection, jobs: JobDefinition[] = JOBS, pollingIntervalSeconds = 2): Promise<PgBoss> {
+export async function startJobQueue(connection: Connection, jobs: JobDefinition[] = JOBS, pollingIntervalSeconds = 2, sentJobs: SentJobDefinition[] = SENT_JOBS): Promise<PgBoss> {
   const options = { schema: "pgboss", archiveCompletedAfterSeconds: 3600, deleteAfterDays: 7 };
   const boss =
     connection.kind === "postgres"
@@ -41,6 +42,18 @@ export async function startJobQueue(connection: Connection, jobs: JobDefinition[
     // One run however many processes start at once (pg-boss keeps one job per singleton key).
     if (job.runAtStartIf && (await job.runAtStartIf())) await boss.send(job.name, {}, { singletonKey: `${job.name}-at-start`, singletonSeconds: 3600 });
   }
-  logger.info({ jobs: jobs.map((j) => j.name) }, "job queue started");
+  for (const job of sentJobs) {
+    await boss.createQueue(job.name);
+    await boss.work<Record<string, unknown>>(job.name, { pollingIntervalSeconds }, async ([sent]) => {
+      try {
+        await job.run(sent?.data ?? {});
+      } catch (error) {
+        logger.error({ job: job.name, err: describeError(error) }, "job failed");
+        throw error;
+      }
+    });
+  }
+  setSendingQueue(boss);
+  logger.info({ jobs: [...jobs, ...sentJobs].map((j) => j.name) }, "job queue started");
   return boss;
 }

@@ -4,6 +4,7 @@ import { PLACEMENT_CHECK_CODES } from "#app/domain/placement-check";
 import { env } from "#app/utils/env.server";
 import { CSV_COLUMNS } from "./providers";
 import { registerApiPaths, registerApiSchemas } from "./register-api-openapi";
+import { schoolReturnsApiPaths, schoolReturnsApiSchemas } from "./school-returns-openapi";
 import { STATISTICS_CSV_COLUMNS, STATISTICS_META_COLUMNS } from "./statistics-csv";
 
 // The OpenAPI 3.1 description of the directory's open data, built from the same lists the API
@@ -33,6 +34,7 @@ export function openApiDocument(origin: string) {
   const perToken = env().PLACEMENT_CHECKS_PER_TOKEN_PER_MINUTE;
   const perAddress = env().OPEN_DATA_REQUESTS_PER_IP_PER_MINUTE;
   const perRegisterToken = env().REGISTER_API_REQUESTS_PER_TOKEN_PER_MINUTE;
+  const perSchoolToken = env().SCHOOL_RETURNS_API_REQUESTS_PER_TOKEN_PER_MINUTE;
   const openDataLimit = tooManyRequests(`More than ${perAddress} open-data requests (JSON and CSV together) in a minute from one client address`);
   return {
     openapi: "3.1.0",
@@ -40,8 +42,8 @@ export function openApiDocument(origin: string) {
       title: "Directory of non-school alternative provision: open data",
       version: "1.0.0",
       description:
-        "Providers of non-school alternative provision listed by the Department for Education's directory. Only approved listings that have not passed their end date are included: never applications, refused, suspended, revoked or expired listings. The directory needs no authentication. The placement check and the register API are for councils' own systems and need a bearer token that a council admin creates in the service, with the scopes the system needs (placement_checks, register_read, register_write). The statistics are the children on councils' registers of children not in school on each termly census day, rounded and suppressed as DfE's releases are. " +
-        `Rate limits, shared by every server: ${perAddress} open-data requests a minute from one client address, ${perToken} placement checks and ${perRegisterToken} register API requests a minute with one token; past any, 429 with Retry-After (seconds).`,
+        "Providers of non-school alternative provision listed by the Department for Education's directory. Only approved listings that have not passed their end date are included: never applications, refused, suspended, revoked or expired listings. The directory needs no authentication. The placement check and the register API are for councils' own systems and need a bearer token that a council admin creates in the service, with the scopes the system needs (placement_checks, register_read, register_write); the school-returns API is for schools' management information systems and needs a token that the school's admin creates (school_returns). The statistics are the children on councils' registers of children not in school on each termly census day, rounded and suppressed as DfE's releases are. " +
+        `Rate limits, shared by every server: ${perAddress} open-data requests a minute from one client address, ${perToken} placement checks, ${perRegisterToken} register API requests and ${perSchoolToken} school-returns requests a minute with one token; past any, 429 with Retry-After (seconds).`,
       license: { name: "Open Government Licence v3.0", url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" },
     },
     servers: [{ url: `${origin}/api/v1` }],
@@ -81,6 +83,7 @@ export function openApiDocument(origin: string) {
         },
       },
       ...registerApiPaths(perRegisterToken),
+      ...schoolReturnsApiPaths(perSchoolToken),
       "/directory/providers.csv": {
         get: {
           operationId: "downloadProvidersCsv",
@@ -116,10 +119,11 @@ export function openApiDocument(origin: string) {
     },
     components: {
       securitySchemes: {
-        councilToken: { type: "http", scheme: "bearer", description: `An API token made by your council's admin (Admin, API tokens), sent as 'Authorization: Bearer <token>' (the scheme in any case). It speaks for that council; keep it secret. Each token holds scopes chosen by the admin: placement_checks (POST /placement-checks), register_read (GET /register/entries), register_write (POST and PATCH /register/entries); a token made before scopes existed holds placement_checks only. Each token may make ${perToken} placement checks and ${perRegisterToken} register API requests a minute.` },
+        councilToken: { type: "http", scheme: "bearer", description: `An API token made by your council's admin (Admin, API tokens), sent as 'Authorization: Bearer <token>' (the scheme in any case). It speaks for that council; keep it secret. Each token holds scopes chosen by the admin: placement_checks (POST /placement-checks), register_read (GET /register/entries), register_write (POST and PATCH /register/entries); a token made before scopes existed holds placement_checks only. A school's admin makes a school's token (Your school, API tokens), which holds school_returns (POST /school-returns) and nothing else. Each token may make ${perToken} placement checks and ${perRegisterToken} register API requests a minute.` },
       },
       schemas: {
         ...registerApiSchemas(),
+        ...schoolReturnsApiSchemas(),
         ProviderPage: {
           type: "object",
           required: ["data", "meta", "links"],

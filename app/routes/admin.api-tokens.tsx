@@ -5,7 +5,7 @@ import { ValidatedForm } from "#app/components/form/ValidatedForm";
 import { Button, NotificationBanner, Table, Tag, WarningText } from "#app/components/govuk";
 import { createApiToken, listApiTokens, revokeApiToken } from "#app/data/api-tokens.server";
 import { laScope } from "#app/data/scope.server";
-import { API_SCOPES, API_SCOPE_LABELS } from "#app/domain/api-token-scopes";
+import { API_SCOPE_LABELS, COUNCIL_API_SCOPES } from "#app/domain/api-token-scopes";
 import { formDataToObject } from "#app/forms/form-data";
 import { createApiTokenSchema } from "#app/forms/api-token";
 import { formValues, parseSubmission } from "#app/forms/submission";
@@ -61,7 +61,7 @@ export default function ApiTokens({ loaderData: d, actionData }: Route.Component
           legend="What the token may do"
           legendSize="s"
           hint="Select all that apply"
-          items={API_SCOPES.map((s) => ({ value: s, label: API_SCOPE_LABELS[s].label, hint: API_SCOPE_LABELS[s].hint }))}
+          items={COUNCIL_API_SCOPES.map((s) => ({ value: s, label: API_SCOPE_LABELS[s].label, hint: API_SCOPE_LABELS[s].hint }))}
         />
         <Button preventDoubleClick>Create token</Button>
       </ValidatedForm>

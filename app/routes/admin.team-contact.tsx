@@ -9,7 +9,7 @@ import { teamContactSchema } from "#app/forms/team-contact";
 import { parseSubmission } from "#app/forms/submission";
 import { guard } from "#app/utils/route-guard.server";
 
-const TITLE = "Team contact and transfers";
+const TITLE = "Team contact, transfers and schools' returns";
 
 export const loader = guard("routes/admin.team-contact").loader(async ({ user, request }) => {
   const settings = await teamContactSettings(laScope(user));
@@ -31,7 +31,13 @@ export default function TeamContact({ loaderData: d, actionData }: Route.Compone
         {d.saved && !actionData ? <NotificationBanner type="success" heading="Settings saved" /> : null}
         <ValidatedForm
           schema={teamContactSchema}
-          defaultValues={{ teamEmail: s.teamEmail ?? "", teamPhone: s.teamPhone ?? "", transferReminderWorkingDays: String(s.transferReminderWorkingDays) }}
+          defaultValues={{
+            teamEmail: s.teamEmail ?? "",
+            teamPhone: s.teamPhone ?? "",
+            transferReminderWorkingDays: String(s.transferReminderWorkingDays),
+            newPupilReturnWaitWorkingDays: String(s.newPupilReturnWaitWorkingDays),
+            neverAttendingSessions: String(s.neverAttendingSessions),
+          }}
           refused={actionData}
           pageTitle={TITLE}
         >
@@ -41,6 +47,15 @@ export default function TeamContact({ loaderData: d, actionData }: Route.Compone
           <TextField name="teamEmail" label="Team email address" type="email" autoComplete="email" />
           <TextField name="teamPhone" label="Team phone number" type="tel" autoComplete="tel" />
           <TextField name="transferReminderWorkingDays" label="Working days before an unanswered incoming transfer is reminded" width="3" inputMode="numeric" />
+          <h2 className="govuk-heading-m">Schools&rsquo; returns</h2>
+          <TextField
+            name="newPupilReturnWaitWorkingDays"
+            label="Working days to wait for a new school's return for a pupil recorded as moved to another school"
+            hint="After these, the pupil is flagged in your queue. A school must send its new pupil return within 5 school days of the pupil joining."
+            width="3"
+            inputMode="numeric"
+          />
+          <TextField name="neverAttendingSessions" label="Sessions in a row with no attendance after which schools report a pupil as never attending" hint="Morning and afternoon are a session each: 20 is two school weeks." width="3" inputMode="numeric" />
           <Button preventDoubleClick>Save settings</Button>
         </ValidatedForm>
       </div>

@@ -10,18 +10,24 @@ import { findQueueItem } from "#app/data/council-queue.server";
 import { registerWriteScope } from "#app/data/scope.server";
 import { acceptTransfer, declineTransfer, viewTransfer } from "#app/data/transfers.server";
 import { decideSameChildRequest, viewSameChildRequest } from "#app/data/same-child.server";
-import { decideDeletionReturn, viewDeletionReturn } from "#app/data/school-returns.server";
 import { decideParentNotification, NOTICE_LABELS, viewParentNotification } from "#app/data/parent-notifications.server";
 import { CHANGE_LABELS, type Change } from "#app/forms/parent-notification";
+import { decideNeverAttendingReturn, viewNeverAttendingReturn } from "#app/data/never-attending.server";
+import { decideMissingNewPupilReturn, decideNewPupilReturn, viewMissingNewPupilReturn, viewNewPupilReturn } from "#app/data/new-pupil-returns.server";
+import { decideDeletionReturn, viewDeletionReturn, type EntryAnswers } from "#app/data/school-returns.server";
 import { deletionGroundText } from "#app/domain/deletion-grounds";
 import { newEntryStatus, S434A_GROUND_LABELS } from "#app/domain/deletion-returns";
 import { MATCH_REASON_LABELS } from "#app/domain/child-matching";
 import { decisionsFor, QUEUE_DECISION_LABELS, QUEUE_KIND_LABELS, QUEUE_STATE_LABELS, type QueueKind } from "#app/domain/council-queue";
 import { formatDate } from "#app/domain/dates";
 import { EDUCATION_STATUS_LABELS, optionsOf, PROVIDER_TYPE_LABELS, RELATIONSHIP_LABELS, SEN_STATUS_LABELS, SEN_STATUSES, SOCIAL_CARE_STATUS_LABELS, SOCIAL_CARE_STATUSES } from "#app/domain/register-vocabulary";
-import { queueDecisionSchema } from "#app/forms/council-queue";
+import { asksEntryAnswers, queueDecisionSchema } from "#app/forms/council-queue";
 import { parseSubmission } from "#app/forms/submission";
 import { guard } from "#app/utils/route-guard.server";
+
+const address = (a: { addressLine1: string; addressLine2?: string | null; town: string; postcode: string }) => [a.addressLine1, a.addressLine2, a.town, a.postcode].filter(Boolean).join(", ");
+const candidateOptions = (candidates: { id: string; name: string; dateOfBirth: string; childReference: string; current?: boolean }[]) =>
+  candidates.map((e) => ({ id: e.id, label: `${e.name}, born ${formatDate(e.dateOfBirth)} (${e.childReference})${e.current === false ? ", left with destination unknown" : ""}` }));
 
 const contact = (team: { email: string | null; phone: string | null }) => [team.email, team.phone].filter(Boolean).join(", ") || "No contact recorded";
 
@@ -52,7 +58,6 @@ export const loader = guard("routes/council-queue.$itemId").loader(async ({ user
   }
   if (unlocked.kind === "deletion_return") {
     const { payload: p, candidates } = await viewDeletionReturn(scope, unlocked.id, actor);
-    const address = (a: { addressLine1: string; addressLine2?: string | null; town: string; postcode: string }) => [a.addressLine1, a.addressLine2, a.town, a.postcode].filter(Boolean).join(", ");
     return {
       ...common,
       kind: "deletion_return" as const,
@@ -124,6 +129,74 @@ export const loader = guard("routes/council-queue.$itemId").loader(async ({ user
       existing,
     };
   }
+  if (unlocked.kind === "new_pupil_return") {
+    const { payload: p, candidates } = await viewNewPupilReturn(scope, unlocked.id, actor);
+    return {
+      ...common,
+      kind: "new_pupil_return" as const,
+      heading: `${p.schoolName} says ${p.firstName} ${p.lastName} has joined its roll`,
+      rows: [
+        { key: "School", value: `${p.schoolName} (URN ${p.urn})` },
+        { key: "Name", value: [p.firstName, p.middleNames, p.lastName].filter(Boolean).join(" ") },
+        { key: "Date of birth", value: formatDate(p.dateOfBirth) },
+        { key: "UPN", value: p.upn ?? "Not given" },
+        { key: "Address", value: address(p.address) },
+        { key: "Joined the school on", value: formatDate(p.joinedOn) },
+        { key: "Previous school", value: p.previousSchool ?? "Not given" },
+        ...(p.elsewhere
+          ? [
+              { key: "Another council's register", value: `May be a child who left ${p.elsewhere.laName}'s register on ${formatDate(p.elsewhere.leftOn)}, destination unknown (${p.elsewhere.reasons.map((r) => MATCH_REASON_LABELS[r]).join("; ")})` },
+              { key: `${p.elsewhere.laName}'s team`, value: contact(p.elsewhere.team) },
+            ]
+          : []),
+      ],
+      existing: candidateOptions(candidates),
+      elsewhere: p.elsewhere !== null,
+    };
+  }
+  if (unlocked.kind === "missing_new_pupil_return") {
+    const { payload: p } = await viewMissingNewPupilReturn(scope, unlocked.id, actor);
+    const q = p.deletion;
+    return {
+      ...common,
+      kind: "missing_new_pupil_return" as const,
+      heading: `No new school has sent a return for ${q.firstName} ${q.lastName}`,
+      rows: [
+        { key: "Name", value: [q.firstName, q.middleNames, q.lastName].filter(Boolean).join(" ") },
+        { key: "Date of birth", value: formatDate(q.dateOfBirth) },
+        { key: "UPN", value: q.upn ?? "Not given" },
+        { key: "Address", value: address(q.address) },
+        { key: "Left", value: `${q.schoolName} (URN ${q.urn}), ground ${deletionGroundText(q.ground)}` },
+        { key: "Next school, as the school gave it", value: q.nextSchool ?? "Not known" },
+        { key: "Recorded as moved on", value: formatDate(p.movedRecordedOn) },
+        { key: "A new pupil return was expected by", value: formatDate(p.dueBy) },
+        { key: "Parent they live with", value: `${q.parentName} (${RELATIONSHIP_LABELS[q.parentRelationship].toLowerCase()}), telephone ${q.emergencyPhone}` },
+      ],
+      existing: [],
+      newEntryStatus: EDUCATION_STATUS_LABELS.not_on_roll,
+      socialCare: "",
+    };
+  }
+  if (unlocked.kind === "never_attending") {
+    const { payload: p, candidates } = await viewNeverAttendingReturn(scope, unlocked.id, actor);
+    return {
+      ...common,
+      kind: "never_attending" as const,
+      heading: `${p.schoolName} says ${p.firstName} ${p.lastName} never attends`,
+      rows: [
+        { key: "School", value: `${p.schoolName} (URN ${p.urn})` },
+        { key: "Name", value: [p.firstName, p.middleNames, p.lastName].filter(Boolean).join(" ") },
+        { key: "Date of birth", value: formatDate(p.dateOfBirth) },
+        { key: "UPN", value: p.upn ?? "Not given" },
+        { key: "Address", value: address(p.address) },
+        { key: "Parent they live with", value: `${p.parentName} (${RELATIONSHIP_LABELS[p.parentRelationship].toLowerCase()}), telephone ${p.emergencyPhone}` },
+        { key: "Absence", value: `${p.sessionsMissed} sessions in a row since ${formatDate(p.absentSince)}, all unauthorised` },
+      ],
+      existing: candidateOptions(candidates),
+      newEntryStatus: EDUCATION_STATUS_LABELS.on_roll_full_absence,
+      socialCare: "",
+    };
+  }
   if (unlocked.kind === "same_child_request") {
     const { payload: p } = await viewSameChildRequest(scope, unlocked.id, actor);
     // Before this council confirms it sees only the asking council's name, team and the match's reasons.
@@ -184,20 +257,34 @@ export const action = guard("routes/council-queue.$itemId").action(async ({ requ
     if (!result.ok) return data({ errors: {}, values: d, formError: result.why }, { status: 409 });
     return redirect(result.childId ? href("/register/:childId", { childId: result.childId }) : `${href("/council-queue")}?kind=deletion_return`);
   }
-  if (item.kind === "parent_notification") {
+  const answers = (): EntryAnswers => {
     const d = submission.data;
+    return { parentHasParentalResponsibility: d.parentHasParentalResponsibility === "yes", senStatus: d.senStatus!, socialCareStatus: d.socialCareStatus!, atRiskOfHarmFromHome: d.atRiskOfHarmFromHome === "yes" };
+  };
+  if (item.kind === "parent_notification") {
     const result = await decideParentNotification(
       scope,
       item.id,
-      decision === "match"
-        ? { decision: "match", childId: existingChildId! }
-        : decision === "dismiss"
-          ? { decision: "dismiss", reason: reason! }
-          : { decision: "make_entry", answers: { parentHasParentalResponsibility: d.parentHasParentalResponsibility === "yes", senStatus: d.senStatus!, socialCareStatus: d.socialCareStatus!, atRiskOfHarmFromHome: d.atRiskOfHarmFromHome === "yes" } },
+      decision === "match" ? { decision: "match", childId: existingChildId! } : decision === "dismiss" ? { decision: "dismiss", reason: reason! } : { decision: "make_entry", answers: answers() },
       actor,
     );
-    if (!result.ok) return data({ errors: {}, values: d, formError: result.why }, { status: 409 });
+    if (!result.ok) return data({ errors: {}, values: submission.data, formError: result.why }, { status: 409 });
     return redirect(result.childId ? href("/register/:childId", { childId: result.childId }) : `${href("/council-queue")}?kind=parent_notification`);
+  }
+  if (item.kind === "new_pupil_return" || item.kind === "missing_new_pupil_return" || item.kind === "never_attending") {
+    const result =
+      item.kind === "new_pupil_return"
+        ? await decideNewPupilReturn(scope, item.id, decision === "match" ? { decision: "match", childId: existingChildId! } : { decision: decision as "match_elsewhere" | "not_known" }, actor)
+        : item.kind === "missing_new_pupil_return"
+          ? await decideMissingNewPupilReturn(scope, item.id, decision === "found_on_roll" ? { decision: "found_on_roll", reason: reason! } : { decision: "make_entry", answers: answers() }, actor)
+          : await decideNeverAttendingReturn(
+              scope,
+              item.id,
+              decision === "reject" ? { decision: "reject", reason: reason! } : decision === "accept_existing" ? { decision: "accept_existing", childId: existingChildId! } : { decision: "accept", answers: answers() },
+              actor,
+            );
+    if (!result.ok) return data({ errors: {}, values: submission.data, formError: result.why }, { status: 409 });
+    return redirect(result.childId ? href("/register/:childId", { childId: result.childId }) : `${href("/council-queue")}?kind=${item.kind}`);
   }
   if (item.kind === "same_child_request") {
     const result = await decideSameChildRequest(scope, item.id, decision as "confirm" | "not_same_child", reason ?? null, actor);
@@ -211,9 +298,10 @@ export const action = guard("routes/council-queue.$itemId").action(async ({ requ
 
 export default function QueueItem({ loaderData: d, actionData }: Route.ComponentProps) {
   const kind: QueueKind = d.kind;
+  const choosesEntry = (x: string) => x === "accept_existing" || ((kind === "deletion_return" || kind === "new_pupil_return" || kind === "parent_notification") && x === "match");
   const decisions = decisionsFor(kind, d.state)
-    .filter((x) => (x !== "accept_existing" && x !== "match") || d.existing.length > 0)
-    // A change is matched to the entry it changes: it makes no entry of its own.
+    .filter((x) => (!choosesEntry(x) || d.existing.length > 0) && (x !== "match_elsewhere" || ("elsewhere" in d && d.elsewhere)))
+    // A parent's change is matched to the entry it changes: it makes no entry of its own.
     .filter((x) => !(d.kind === "parent_notification" && d.notice === "change" && x === "make_entry"));
   const labels = QUEUE_DECISION_LABELS[kind] as Record<string, string>;
   const schema = queueDecisionSchema(kind, (decisions.length > 0 ? decisions : ["none"]) as [string, ...string[]]);
@@ -222,12 +310,12 @@ export default function QueueItem({ loaderData: d, actionData }: Route.Component
     { value: "no", label: "No" },
   ];
   const entryQuestions =
-    d.kind === "deletion_return" || d.kind === "parent_notification" ? (
+    "newEntryStatus" in d || d.kind === "parent_notification" ? (
       <>
-        {d.kind === "deletion_return" ? (
-          <p className="govuk-body">The entry is made from the return, with its status {d.newEntryStatus.toLowerCase()}. Answer what the school could not tell you.</p>
+        {"newEntryStatus" in d ? (
+          <p className="govuk-body">The entry is made from the school&apos;s return, with its status {d.newEntryStatus.toLowerCase()}. Answer what the school could not tell you.</p>
         ) : (
-          <p className="govuk-body">The entry is made from the notification, every item's source the parent. Answer what the parent was not asked.</p>
+          <p className="govuk-body">The entry is made from the notification, every item&apos;s source the parent. Answer what the parent was not asked.</p>
         )}
         <RadiosField name="parentHasParentalResponsibility" legend="Does the parent have parental responsibility?" small inline items={yesNo} />
         <RadiosField name="senStatus" legend="Special educational needs" small items={optionsOf(SEN_STATUSES, SEN_STATUS_LABELS)} />
@@ -239,7 +327,7 @@ export default function QueueItem({ loaderData: d, actionData }: Route.Component
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <BackLink href={`${href("/council-queue")}?kind=${kind}`}>Back to {QUEUE_KIND_LABELS[kind].toLowerCase()}s</BackLink>
-        <ValidatedForm schema={schema} defaultValues={d.kind === "deletion_return" ? { socialCareStatus: d.socialCare } : {}} refused={actionData} pageTitle={d.heading}>
+        <ValidatedForm schema={schema} defaultValues={"socialCare" in d && d.socialCare ? { socialCareStatus: d.socialCare } : {}} refused={actionData} pageTitle={d.heading}>
           <span className="govuk-caption-l">{QUEUE_KIND_LABELS[kind]}</span>
           <h1 className="govuk-heading-l">{d.heading}</h1>
           <PurposeStatement routeId="routes/council-queue.$itemId" />
@@ -271,15 +359,17 @@ export default function QueueItem({ loaderData: d, actionData }: Route.Component
                   value: decision,
                   label: labels[decision]!,
                   conditional:
-                    decision === "accept_existing" || decision === "match" ? (
+                    choosesEntry(decision) ? (
                       <RadiosField name="existingChildId" legend="Which entry?" small items={d.existing.map((e) => ({ value: e.id, label: e.label }))} />
-                    ) : decision === "decline" || decision === "not_same_child" ? (
-                      <TextareaField name="reason" label="Reason (the other council is told it)" rows={3} />
+                    ) : decision === "decline" || decision === "not_same_child" || decision === "reject" ? (
+                      <TextareaField name="reason" label={kind === "never_attending" ? "Reason (the school sees only that the report was not accepted)" : "Reason (the other council is told it)"} rows={3} />
                     ) : decision === "dismiss" ? (
                       <TextareaField name="reason" label="Why is there nothing to register?" rows={2} />
                     ) : decision === "moved_school" ? (
                       <TextareaField name="reason" label="Which school did the child move to?" rows={2} />
-                    ) : decision === "make_entry" ? (
+                    ) : decision === "found_on_roll" ? (
+                      <TextareaField name="reason" label="Which school's roll is the pupil on, and how do you know?" rows={2} />
+                    ) : asksEntryAnswers(kind, decision) ? (
                       entryQuestions
                     ) : undefined,
                 }))}

@@ -180,6 +180,12 @@ export default function ProviderHome({ loaderData: d, actionData }: Route.Compon
           return { title: SECTION_TITLES[id], href, status: { text: SECTION_STATUS_TEXT[status], tag: STATUS_TAG[status] } };
         })}
       />
+      <p className="govuk-body">
+        <a className="govuk-link" href={href("/provider/documents")}>
+          Supporting documents
+        </a>
+        : your policies, insurance certificate and DBS evidence, for the reviewer to see beside your application.
+      </p>
       <form method="post" id="submit" tabIndex={-1}>
         {editable ? (
           canSubmit ? (

@@ -23,6 +23,8 @@ import { SupportCard } from "#app/components/casework/SupportCard";
 import { supportRequestsOfChild } from "#app/data/support-requests.server";
 import { providerRequestsOf } from "#app/data/provider-requests.server";
 import { providerAnswerRows } from "#app/domain/provider-requests";
+import { DocumentsCard } from "#app/components/casework/DocumentsCard";
+import { documentsOfChild } from "#app/data/documents.server";
 import { CONTACT_TYPE_LABELS } from "#app/domain/contacts";
 import { guard } from "#app/utils/route-guard.server";
 
@@ -120,6 +122,8 @@ export const loader = guard("routes/register.$childId._index").loader(async ({ u
     mayAskSupport: entry.educationStatus === "elective_home_education",
     supportRecorded: new URL(request.url).searchParams.get("support") === "recorded",
     suitabilityRecorded: new URL(request.url).searchParams.get("suitability") === "recorded",
+    documents: await documentsOfChild(scope, entry.id),
+    documentAdded: new URL(request.url).searchParams.get("document") === "added",
     today,
     providerAnswers: providerRequests.map((r) => ({
       id: r.id,
@@ -196,6 +200,7 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
         {d.homeEducation === "recorded" ? <NotificationBanner type="success" heading="Home education has been recorded" /> : null}
         {d.suitabilityRecorded ? <NotificationBanner type="success" heading="The step has been recorded" /> : null}
         {d.supportRecorded ? <NotificationBanner type="success" heading="The request for support has been updated" /> : null}
+        {d.documentAdded ? <NotificationBanner type="success" heading="The document has been added" /> : null}
         {d.homeEducation === "consent_requested" ? (
           <NotificationBanner type="success" heading="The request has been sent for a decision">
             <p className="govuk-body">The child&apos;s education status will change only when every decision it needs is agreed.</p>
@@ -375,6 +380,7 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
             ))}
           </SummaryCard>
         </div>
+        <DocumentsCard rows={d.documents} downloadHref={(documentId) => href("/register/:childId/documents/:documentId", { childId: d.id, documentId })} addHref={d.canEdit && !d.anonymised ? href("/register/:childId/documents/new", { childId: d.id }) : null} />
         {d.placements.length > 0 || (d.canPlace && !d.left) ? (
           <SummaryCard title="Placements" actions={d.canPlace && !d.left ? [{ href: href("/register/:childId/placements/new", { childId: d.id }), text: "Place with a provider" }] : []}>
             {d.placements.length === 0 ? <p className="govuk-body">No placements.</p> : null}

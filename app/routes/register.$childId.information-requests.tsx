@@ -1,4 +1,5 @@
 import { data, href, redirect } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/register.$childId.information-requests";
 import { RadiosField, TextareaField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -62,6 +63,7 @@ export default function InformationRequests({ loaderData: d, actionData }: Route
         <ValidatedForm schema={informationRequestSchema} defaultValues={{ sendTo: d.emails[0]?.email ?? "none" }} refused={actionData} pageTitle={title}>
           <span className="govuk-caption-l">{d.name}</span>
           <h1 className="govuk-heading-l">{title}</h1>
+          <PurposeStatement routeId="routes/register.$childId.information-requests" />
           {d.requests.length > 0 ? (
             <Table
               caption="Requests sent"

@@ -1,4 +1,5 @@
 import { data, href, redirect } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/register.$childId.suitability.$action";
 import { SelectField, DateField, TextareaField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -59,6 +60,7 @@ export default function SuitabilityStep({ loaderData: d, actionData }: Route.Com
   if (d.refused) {
     return (
       <PageShell title={title} caption={d.name} backLink={{ href: entryHref, text: "Back to the entry" }}>
+        <PurposeStatement routeId="routes/register.$childId.suitability.$action" />
         <InsetText>{d.refused}</InsetText>
       </PageShell>
     );
@@ -71,6 +73,7 @@ export default function SuitabilityStep({ loaderData: d, actionData }: Route.Com
         <ValidatedForm schema={suitabilityStepSchema(d.action, d.today)} defaultValues={{}} refused={actionData} pageTitle={title}>
           <span className="govuk-caption-l">{d.name}</span>
           <h1 className="govuk-heading-l">{title}</h1>
+          <PurposeStatement routeId="routes/register.$childId.suitability.$action" />
           {isNoticeAction(d.action) ? <p className="govuk-body">The service makes a letter for you to print: {NOTICE_NAMES[d.action]}.</p> : null}
           {d.period ? (
             <InsetText>

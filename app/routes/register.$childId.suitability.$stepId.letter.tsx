@@ -1,4 +1,5 @@
 import { href } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/register.$childId.suitability.$stepId.letter";
 import { InsetText } from "#app/components/govuk";
 import { PageShell } from "#app/components/PageShell";
@@ -41,6 +42,7 @@ export default function SuitabilityLetter({ loaderData: d }: Route.ComponentProp
   return (
     <PageShell title={d.title} heading={null} backLink={{ href: `${href("/register/:childId", { childId: d.childId })}#suitability`, text: "Back to the entry" }}>
       <div className="app-no-print">
+        <PurposeStatement routeId="routes/register.$childId.suitability.$stepId.letter" />
         <InsetText>Print this page (your browser&apos;s print command) to send the letter. Printing leaves out the service&apos;s header and links.</InsetText>
       </div>
       <p className="govuk-body govuk-!-font-weight-bold">Private and confidential</p>

@@ -1,4 +1,5 @@
 import { data, href, redirect } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/register.$childId.support-requests.$requestId";
 import { DateField, RadiosField, TextareaField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -102,6 +103,7 @@ function Heading({ name, state, rows }: { name: string; state: string; rows: { k
     <>
       <span className="govuk-caption-l">{name}</span>
       <h1 className="govuk-heading-l">Request for support</h1>
+      <PurposeStatement routeId="routes/register.$childId.support-requests.$requestId" />
       <p className="govuk-body">Status: {state}</p>
       <SummaryList rows={rows} />
     </>

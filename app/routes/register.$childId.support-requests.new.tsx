@@ -1,4 +1,5 @@
 import { data, href, redirect } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/register.$childId.support-requests.new";
 import { CheckboxesField, DateField, TextareaField, TextField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -33,6 +34,7 @@ export default function NewSupportRequest({ loaderData: d, actionData }: Route.C
   if (d.refused) {
     return (
       <PageShell title={title} heading="You cannot record a request for support" caption={d.name} backLink={{ href: back, text: "Back to the entry" }}>
+        <PurposeStatement routeId="routes/register.$childId.support-requests.new" />
         <InsetText>{d.refused}.</InsetText>
       </PageShell>
     );
@@ -43,6 +45,7 @@ export default function NewSupportRequest({ loaderData: d, actionData }: Route.C
         <BackLink href={back}>Back to the entry</BackLink>
         <ValidatedForm schema={supportRequestSchema(d.today)} defaultValues={{}} refused={actionData} pageTitle={title}>
           <h1 className="govuk-heading-l">{title}</h1>
+          <PurposeStatement routeId="routes/register.$childId.support-requests.new" />
           <p className="govuk-body">The council must give advice or other support to a parent educating their child at home who asks for it (section 436G of the Education Act 1996).</p>
           <DateField name="requestedOn" legend="Date they asked" hint="For example, 27 3 2026" />
           <TextField name="requestedBy" label="Who asked?" hint="For example, the child's mother" />

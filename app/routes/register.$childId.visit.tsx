@@ -1,4 +1,5 @@
 import { data, href, redirect } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/register.$childId.visit";
 import { DateField, RadiosField, TextareaField } from "#app/components/form/fields";
 import { ValidatedForm } from "#app/components/form/ValidatedForm";
@@ -54,6 +55,7 @@ export default function Visit({ loaderData: d, actionData }: Route.ComponentProp
         <ValidatedForm schema={visitSchema(d.today)} defaultValues={d.defaults} refused={actionData} pageTitle={title}>
           <span className="govuk-caption-l">{d.name}</span>
           <h1 className="govuk-heading-l">{title}</h1>
+          <PurposeStatement routeId="routes/register.$childId.visit" />
           <SummaryList
             rows={[
               { key: "Status", value: overdue ? <Tag colour="red">{VISIT_STATUS_LABELS[d.status]}</Tag> : VISIT_STATUS_LABELS[d.status] },

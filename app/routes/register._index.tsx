@@ -1,7 +1,7 @@
 import { data, href, redirect } from "react-router";
 import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/register._index";
-import { Button, ErrorSummary, InsetText, NotificationBanner, Pagination, paginationItems, SearchForm, Select } from "#app/components/govuk";
+import { Button, ButtonGroup, ErrorSummary, InsetText, NotificationBanner, Pagination, paginationItems, SearchForm, Select } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
 import { RegisterTable, type DueColumn } from "#app/components/register/RegisterTable";
 import { caseOwners, reassignEntries } from "#app/data/caseload.server";
@@ -92,7 +92,12 @@ export default function Register({ loaderData: d, actionData }: Route.ComponentP
       <span className="govuk-caption-l">{d.organisation}</span>
       <h1 className="govuk-heading-l">{title}</h1>
       <PurposeStatement routeId="routes/register._index" />
-      <Button href={href("/register/new")}>Add a child</Button>
+      <ButtonGroup>
+        <Button href={href("/register/new")}>Add a child</Button>
+        <Button href={href("/register/import")} variant="secondary">
+          Import children from a spreadsheet
+        </Button>
+      </ButtonGroup>
       <SearchForm label="Search the register" action={href("/register")}>
         <SearchTextInput
           label="Search"

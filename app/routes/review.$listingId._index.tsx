@@ -6,6 +6,8 @@ import { BackLink, Button, ButtonGroup, InsetText, NotificationBanner, SummaryLi
 import { PageTitle } from "#app/components/PageTitle";
 import { reviewerScope } from "#app/data/directory-scope.server";
 import { reviewListing } from "#app/data/review.server";
+import { DocumentsCard } from "#app/components/casework/DocumentsCard";
+import { applicationDocumentsForReview } from "#app/data/documents.server";
 import { formatDate, londonDate } from "#app/domain/dates";
 import { daysLeftText } from "#app/domain/review-summary";
 import { LISTING_ACTION_LABELS, LISTING_STATE_LABELS, type ListingAction } from "#app/domain/listing-lifecycle";
@@ -18,6 +20,7 @@ export const loader = guard("routes/review.$listingId._index").loader(async ({ u
   const view = await reviewListing(reviewerScope(user), params.listingId ?? "", actor, today);
   return {
     ...view,
+    documents: await applicationDocumentsForReview(reviewerScope(user), view.listing.id),
     decided: new URL(request.url).searchParams.get("decided"),
   };
 });
@@ -103,6 +106,7 @@ export default function ReviewListing({ loaderData: d }: Route.ComponentProps) {
 
       <h2 className="govuk-heading-m">Application</h2>
       <ApplicationAnswers sections={d.progress.sections} laNames={d.laNames} />
+      <DocumentsCard title="Supporting documents" rows={d.documents} downloadHref={(documentId) => href("/review/:listingId/documents/:documentId", { listingId: l.id, documentId })} emptyText="The provider has added no documents." />
 
       <h2 className="govuk-heading-m">History</h2>
       <Table

@@ -1,4 +1,5 @@
 import { href } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/virtual-school.$childId";
 import { SummaryList, Table } from "#app/components/govuk";
 import { PageShell } from "#app/components/PageShell";
@@ -25,6 +26,7 @@ export default function ChildInCare({ loaderData: c }: Route.ComponentProps) {
   return (
     <>
       <PageShell title={name} caption={`On ${councilPossessive(c.registerCouncil)} register`} backLink={{ href: href("/virtual-school"), text: "Back to children in care" }} width="full" />
+      <PurposeStatement routeId="routes/virtual-school.$childId" />
       <SummaryList
         rows={[
           { key: "Child reference", value: c.childReference },

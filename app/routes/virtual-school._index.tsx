@@ -1,4 +1,5 @@
 import { href } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/virtual-school._index";
 import { Table } from "#app/components/govuk";
 import { PageShell } from "#app/components/PageShell";
@@ -19,6 +20,7 @@ export default function VirtualSchool({ loaderData: d }: Route.ComponentProps) {
   return (
     <>
       <PageShell title="Children in care and with a social worker" width="full" />
+      <PurposeStatement routeId="routes/virtual-school._index" />
       <p className="govuk-body">
         Children {d.council} looks after, or whose child-in-need or child protection plan {d.council} holds, who are on a register of children not in school: {councilPossessive(d.council)} own or
         another council&apos;s. {d.total === 1 ? "1 child" : `${d.total} children`}.

@@ -26,6 +26,14 @@ export async function registerApiRateLimit(tokenId: string, headers: Record<stri
   return tooMany(result.retryAfterSeconds, `This token has made more than ${limit} register API requests in a minute. Wait ${result.retryAfterSeconds} seconds, then try again.`, headers);
 }
 
+/** null when a school's token may make this school-returns API request (decision 076); otherwise the 429 to send. */
+export async function schoolReturnsApiRateLimit(tokenId: string, headers: Record<string, string>): Promise<Response | null> {
+  const limit = env().SCHOOL_RETURNS_API_REQUESTS_PER_TOKEN_PER_MINUTE;
+  const result = await rateLimit(`school-returns-api-token:${tokenId}`, limit, MINUTE);
+  if (result.ok) return null;
+  return tooMany(result.retryAfterSeconds, `This token has sent more than ${limit} requests of school returns in a minute. Wait ${result.retryAfterSeconds} seconds, then try again.`, headers);
+}
+
 /** null when the address may make this request; otherwise the 429 to send. */
 export async function openDataRateLimit(clientIp: string, headers: Record<string, string>): Promise<Response | null> {
   const limit = env().OPEN_DATA_REQUESTS_PER_IP_PER_MINUTE;

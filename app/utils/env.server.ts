@@ -40,6 +40,7 @@ const EnvSchema = z
     // API rate limits, per minute (kept in PostgreSQL, shared by every process).
     PLACEMENT_CHECKS_PER_TOKEN_PER_MINUTE: positiveNumber(60),
     REGISTER_API_REQUESTS_PER_TOKEN_PER_MINUTE: positiveNumber(120),
+    SCHOOL_RETURNS_API_REQUESTS_PER_TOKEN_PER_MINUTE: positiveNumber(30),
     OPEN_DATA_REQUESTS_PER_IP_PER_MINUTE: positiveNumber(120),
     // The termly census days the statistics count on, as rules (docs: README, "Statistics").
     STATISTICS_CENSUS_DAYS: z

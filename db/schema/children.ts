@@ -158,6 +158,8 @@ export const children = pgTable(
     /** Where a child who moved out of the area went; an English council's in destination_la_id. */
     destination: destination("destination"),
     destinationLaId: uuid("destination_la_id").references(() => organisations.id),
+    /** The URN of the school whose new pupil return closed the entry as returned to school (decision 076). */
+    returnedToSchoolUrn: text("returned_to_school_urn"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid("created_by").references(() => users.id),

@@ -26,6 +26,13 @@ export const laSettings = pgTable("la_settings", {
   informationResponseWorkingDays: integer("information_response_working_days").notNull().default(15),
   /** Days after registration by which the council offers the parents a visit or meeting (s436B; decision 073). */
   visitOfferDays: integer("visit_offer_days").notNull().default(28),
+  /**
+   * Working days after an officer records a deletion return's pupil as moved to another school
+   * within which a school's new pupil return for them should arrive, before the work queue flags it.
+   */
+  newPupilReturnWaitWorkingDays: integer("new_pupil_return_wait_working_days").notNull().default(10),
+  /** Sessions with no attendance (all unauthorised absence) from which a school reports a pupil on roll but never attending. */
+  neverAttendingSessions: integer("never_attending_sessions").notNull().default(20),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -22,3 +22,5 @@ export * from "./kept-answers";
 export * from "./school-returns";
 export * from "./parent-duties";
 export * from "./provider-requests";
+export * from "./documents";
+export * from "./register-imports";

@@ -33,7 +33,7 @@ describe("deletion returns", () => {
     // JavaScript on: Jaden Rivers, on the register with a child protection plan the school does not tick.
     const head = await signedInPage(env.browser(), env.app().baseUrl, "head@gospeloakfields.school.example");
     const h = head.page;
-    await h.clickAndCheck(h.page.locator("main").getByRole("link", { name: "Pupils leaving your roll" }));
+    await h.clickAndCheck(h.page.locator("main").getByRole("link", { name: "Returns to the council" }));
     await h.clickAndCheck(h.page.getByRole("button", { name: "Tell the council a pupil is leaving your roll" }));
     await hydrated(h.page);
     await h.clickAndCheck(h.page.getByRole("button", { name: "Send the return to the council" }));

@@ -78,7 +78,7 @@ describe("the work queue", () => {
 
     const home = (await call(homeLoader, await requestAs(officer, "/home"))).data;
     const counts = Object.fromEntries(home.queue.map((l: { id: string; count: number }) => [l.id, l.count]));
-    expect(counts).toEqual({ "consent-overdue": 1, "consent-waiting": 2, "placements-review": 0, "missing-education": 2, "no-contact": 2, "annual-review": 1, "next-action": 1, "no-named-school": 0, "support-waiting": 0, "suitability-deadline": 0, "queue-incoming_transfer": 0, "queue-destination_unknown_match": 0, "queue-same_child_request": 0, "queue-deletion_return": 0, "queue-parent_notification": 0, "visit-offer": 3, "information-overdue": 0 });
+    expect(counts).toEqual({ "consent-overdue": 1, "consent-waiting": 2, "placements-review": 0, "missing-education": 2, "no-contact": 2, "annual-review": 1, "next-action": 1, "no-named-school": 0, "support-waiting": 0, "suitability-deadline": 0, "queue-incoming_transfer": 0, "queue-destination_unknown_match": 0, "queue-same_child_request": 0, "queue-deletion_return": 0, "queue-parent_notification": 0, "visit-offer": 3, "information-overdue": 0, "queue-new_pupil_return": 0, "queue-missing_new_pupil_return": 0, "queue-never_attending": 0 });
     for (const line of home.queue) expect(await listLength(officer, line.href), line.id).toBe(line.count);
 
     // The missing-education list is longest missing first.

@@ -99,7 +99,7 @@ describe("the open data API", () => {
   it("publishes an OpenAPI 3.1 document naming every endpoint", async () => {
     const doc = (await (await call(openApiLoader, await requestAs(null, "/api/v1/openapi.json"))).response!.json()) as any;
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths)).toEqual(["/directory/providers", "/placement-checks", "/register/entries", "/register/entries/{id}", "/directory/providers.csv", "/statistics/children-not-in-school.csv", "/statistics/children-not-in-school.meta.csv"]);
+    expect(Object.keys(doc.paths)).toEqual(["/directory/providers", "/placement-checks", "/register/entries", "/register/entries/{id}", "/school-returns", "/directory/providers.csv", "/statistics/children-not-in-school.csv", "/statistics/children-not-in-school.meta.csv"]);
     expect(doc.servers[0].url).toBe("http://localhost/api/v1");
   });
 });

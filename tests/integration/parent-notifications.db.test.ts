@@ -139,11 +139,14 @@ describe("a parent's notification", () => {
     const childId = /\/register\/([0-9a-f-]{36})/.exec(made.location!)![1]!;
     const [entry] = await db.select().from(children).where(eq(children.id, childId));
     expect(entry).toMatchObject({ laId: camden, firstName: "Katherine", lastName: answers.child.lastName, dateOfBirth: "2014-12-09", postcode: "NW3 2HP", educationStatus: "elective_home_education" });
-    expect(entry!.sources).toEqual({ name: "parent", dateOfBirth: "parent", address: "parent", parents: "parent", education: "parent" });
+    // The parent's items are the parent's; what the officer answered is the council's own (s436C: every item's source).
+    expect(entry!.sources).toEqual({ name: "parent", dateOfBirth: "parent", address: "parent", senStatus: "la_records", socialCareStatus: "la_records" });
     const parentRows = await db.select().from(parentsAndCarers).where(eq(parentsAndCarers.childId, childId));
     expect(parentRows.map((p) => p.name).sort()).toEqual(["James Johnson", "Mary Hopper"]);
+    expect(parentRows.map((p) => p.source)).toEqual(["parent", "parent"]);
     const arrangements = await db.select().from(educationArrangements).where(eq(educationArrangements.childId, childId));
     expect(arrangements).toHaveLength(1);
+    expect(arrangements[0]!.source).toBe("parent");
     expect(arrangements[0]).toMatchObject({ providerName: "Hampstead Maths Tutors" });
     const [after] = await db.select().from(councilQueueItems).where(eq(councilQueueItems.id, item.id));
     expect(after).toMatchObject({ state: "made_entry", childId });

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { consentRequestsOfChild, consentWorkList, homeEducationPreview, viewConsentRequest } from "#app/data/consent.server";
 import { providerScope } from "#app/data/directory-scope.server";
+import { childDocumentDownload, childForDocument, documentsOfChild } from "#app/data/documents.server";
 import { entryForEdit, viewEntry } from "#app/data/entry-read.server";
 import { childForPlacement, createPlacement, laPlacements, laRefusals, placementForChange, placementsOfChild, providerPlacements } from "#app/data/placements.server";
 import { searchRegister } from "#app/data/register-search.server";
@@ -11,7 +12,7 @@ import { childFollowed, childrenFollowed } from "#app/data/virtual-school.server
 import type { Role } from "#app/domain/roles";
 import type { SessionUser } from "#app/utils/session.server";
 import { db } from "#db/client";
-import { auditEvents, consentRequests, placementRefusals } from "#db/schema/index";
+import { auditEvents, consentRequests, documentContents, documents, placementRefusals } from "#db/schema/index";
 import { actorFor, sessionUserOf } from "../support/directory";
 import { createOrganisation, createUser, laId, type TestUser } from "../support/fixtures";
 import { childOn, listedProvider, officerOf, placementInput, today } from "../support/placements";
@@ -24,7 +25,7 @@ import { createSchools } from "../support/schools";
 
 type Person = { name: string; role: Role; session: SessionUser; test: TestUser; la: "A" | "B" | null; provider: "P" | "Q" | null };
 /** `responsible`: the council responsible for the child (issue 26: looks after them, or holds the plan), or null when none is. */
-type Child = { name: string; id: string; la: "A" | "B"; responsible: "A" | "B" | null; socialWorker: string | null; requestId: string | null; placementId: string; provider: "P" | "Q" };
+type Child = { name: string; id: string; la: "A" | "B"; responsible: "A" | "B" | null; socialWorker: string | null; requestId: string | null; placementId: string; provider: "P" | "Q"; documentId: string };
 /** What a reader did: the child was in its answer, was not, or the reader refused (403) or did not find it (404). */
 type Answer = "shown" | "absent" | 403 | 404;
 
@@ -84,6 +85,24 @@ const readers: Reader[] = [
     audits: false,
     reaches: (p, c) => (p.role === "council_officer" ? isLa(p, c) : p.role === "social_worker" ? allocated(p, c) : "forbidden"),
     read: async (p, c) => ((await placementsOfChild(registerScope(p.session), c.id)).length > 0 ? "shown" : "absent"),
+  },
+  {
+    name: "the child's documents",
+    audits: false,
+    reaches: (p, c) => (p.role === "council_officer" ? isLa(p, c) : p.role === "social_worker" ? allocated(p, c) : "forbidden"),
+    read: async (p, c) => has((await documentsOfChild(registerScope(p.session), c.id)).map((d) => d.id), c.documentId),
+  },
+  {
+    name: "a document's download",
+    audits: true,
+    reaches: (p, c) => (p.role === "council_officer" ? isLa(p, c) : p.role === "social_worker" ? allocated(p, c) : "forbidden"),
+    read: async (p, c) => (await childDocumentDownload(registerScope(p.session), c.id, c.documentId, actor(p)), "shown"),
+  },
+  {
+    name: "the page to add a document",
+    audits: true,
+    reaches: (p, c) => (p.role === "council_officer" ? isLa(p, c) : "forbidden"),
+    read: async (p, c) => (await childForDocument(registerWriteScope(p.session), c.id, actor(p)), "shown"),
   },
   {
     name: "the register's search",
@@ -231,7 +250,12 @@ beforeAll(async () => {
         .returning({ id: consentRequests.id });
       requestId = request!.id;
     }
-    children.push({ name: `child ${i} of ${row.la}${row.care ? `, in the care of ${row.care}` : ""}`, id: child.id, la: row.la, responsible: row.care ?? null, socialWorker, requestId, placementId: placed.placementId, provider: row.provider });
+    const [document] = await db
+      .insert(documents)
+      .values({ childId: child.id, laId: child.laId, kind: "letter", description: "A letter", fileName: "letter.pdf", type: "pdf", sizeBytes: 4, sha256: "0".repeat(64), uploadedBy: officer.user.id })
+      .returning({ id: documents.id });
+    await db.insert(documentContents).values({ documentId: document!.id, bytes: Buffer.from("%PDF") });
+    children.push({ name: `child ${i} of ${row.la}${row.care ? `, in the care of ${row.care}` : ""}`, id: child.id, la: row.la, responsible: row.care ?? null, socialWorker, requestId, placementId: placed.placementId, provider: row.provider, documentId: document!.id });
   }
 });
 

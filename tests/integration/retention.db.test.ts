@@ -4,9 +4,9 @@ import { applyRetentionSchedule, retentionPreview, retentionSchedule } from "#ap
 import { computeStatistics } from "#app/data/statistics-compute.server";
 import type { CensusDay } from "#app/domain/census-dates";
 import { addDays, londonDate } from "#app/domain/dates";
-import { CHILD_DATA_TABLES, RETENTION_KINDS, RETENTION_RULES } from "#app/domain/retention-schedule";
+import { CHILD_DATA_TABLES, PUPIL_DETAIL_COLUMNS, RETENTION_KINDS, RETENTION_RULES } from "#app/domain/retention-schedule";
 import type { Counts } from "#app/domain/statistics-breakdowns";
-import { db, rowsOf } from "#db/client";
+import { db, rowsOf, type DbOrTx } from "#db/client";
 import { FOLLOWED_HISTORY_FIELDS } from "#app/data/entry-history-reading";
 import {
   auditEvents,
@@ -27,15 +27,19 @@ import {
   placementRefusals,
   placements,
   providerInformationRequests,
+  schoolReturns,
   signInThrottles,
   suitabilitySteps,
   supportRequests,
+  documents,
+  documentContents,
   statisticsCouncilFigures,
 } from "#db/schema/index";
 import { loader as privacyLoader } from "#app/routes/privacy";
 import { call, createUser, laId, requestAs } from "../support/fixtures";
 import { childOn } from "../support/placements";
 import { childWithEverything } from "../support/privacy";
+import { createSchools } from "../support/schools";
 
 // The retention schedule applied on chosen dates (decision 051): exactly what the schedule says is
 // removed or anonymised, nothing it keeps; past census figures do not move.
@@ -140,7 +144,7 @@ describe("anonymising register entries", () => {
 
   it("leaves no name, address or note in the history, consent requests, placements, refusals, contacts or the council queue's items", async () => {
     const items = await db.select().from(councilQueueItems).where(or(eq(councilQueueItems.childId, old.childId), eq(councilQueueItems.sourceChildId, old.childId)));
-    expect(items.map((i) => i.kind).sort()).toEqual(["destination_unknown_match", "incoming_transfer"]);
+    expect(items.map((i) => i.kind).sort()).toEqual(["deletion_return", "destination_unknown_match", "incoming_transfer"]);
     const held = JSON.stringify([
       await db.select().from(children).where(eq(children.id, old.childId)),
       await db.select().from(entryHistory).where(eq(entryHistory.childId, old.childId)),
@@ -152,15 +156,19 @@ describe("anonymising register entries", () => {
       await db.select().from(supportRequests).where(eq(supportRequests.childId, old.childId)),
       await db.select().from(informationRequests).where(eq(informationRequests.childId, old.childId)),
       await db.select().from(councilVisits).where(eq(councilVisits.childId, old.childId)),
+      await db.select().from(documents).where(eq(documents.childId, old.childId)),
       items,
     ]);
     for (const personal of ["Ada", "Lovelace", "Marchmont", "WC1N", "Annabella", "Byron", "george@example.com", "risk at home", "small group", "notebooks", "sample of work", "Headingley", "safer seen daily", "written work", "suitable education"]) expect(held, personal).not.toContain(personal);
     const history = await db.select().from(entryHistory).where(eq(entryHistory.childId, old.childId)).orderBy(entryHistory.id);
-    expect(history.map((h) => h.kind)).toEqual(["created", "consent_requested", "consent_refused", "placement", "contact_recorded", "suitability_step", "information_requested", "visit_recorded", "provider_information", "left", "transfer_declined", "anonymised"]);
-    expect(history.map((h) => h.summary).filter((_, i) => [4, 5, 8, 9, 10].includes(i))).toEqual(["Contact recorded", "Suitability step", "Provider information", "Left", "Transfer declined"]);
+    expect(history.map((h) => h.kind)).toEqual(["created", "consent_requested", "consent_refused", "placement", "contact_recorded", "suitability_step", "information_requested", "visit_recorded", "provider_information", "school_return", "left", "transfer_declined", "anonymised"]);
+    expect(history.map((h) => h.summary).filter((_, i) => [4, 5, 8, 9, 10, 11].includes(i))).toEqual(["Contact recorded", "Suitability step", "Provider information", "School return", "Left", "Transfer declined"]);
     const [enquiry] = await db.select().from(suitabilitySteps).where(eq(suitabilitySteps.childId, old.childId));
     const [support] = await db.select().from(supportRequests).where(eq(supportRequests.childId, old.childId));
     expect(support).toMatchObject({ kinds: ["exam_entry"], requestedBy: "Removed under the retention schedule", details: "Removed under the retention schedule", offer: "Removed under the retention schedule" });
+    const [document] = await db.select().from(documents).where(eq(documents.childId, old.childId));
+    expect(document).toMatchObject({ kind: "parent_notice", type: "pdf", description: "Removed under the retention schedule", fileName: "Removed under the retention schedule" });
+    expect(await db.select().from(documentContents).where(eq(documentContents.documentId, document!.id))).toEqual([]);
     expect(enquiry).toMatchObject({ action: "start_enquiry", stageAfter: "enquiry", reason: "Removed under the retention schedule" });
     // The council's request and visit keep their dates, without what was asked or found (decision 073).
     expect((await db.select().from(informationRequests).where(eq(informationRequests.childId, old.childId)))[0]).toMatchObject({ asked: "Removed under the retention schedule", sentTo: null });
@@ -179,6 +187,10 @@ describe("anonymising register entries", () => {
     expect((await db.select().from(childReferences).where(eq(childReferences.reference, (await rowOf(old.childId)).childReference)))[0]!.consistentIdentifier).toBe("NI-OLD");
     const [request] = await db.select().from(consentRequests).where(eq(consentRequests.childId, old.childId));
     expect(request).toMatchObject({ status: "refused", refusalReasons: "Removed under the retention schedule" });
+  });
+
+  it("deletes the school's return linked to the entry with it (no column of the return names the entry)", async () => {
+    expect(await db.select().from(schoolReturns).where(eq(schoolReturns.id, old.schoolReturnId))).toEqual([]);
   });
 
   it("keeps every entry whose period has not ended, exactly as it was", async () => {
@@ -260,13 +272,28 @@ describe("deleting what the schedule deletes", () => {
       ])
       .returning();
 
+    const ids = async <T extends { id: string }>(rows: Promise<T[]>) => (await rows).map((r) => r.id);
+    const [school] = await createSchools([{ "LA (code)": "202" }]);
+    const pupil = { schoolId: school!.organisationId, laId: school!.laId, sentBy: user.id, firstName: "Pupil", lastName: "Returned", dateOfBirth: "2015-03-01", payload: {} };
+    const [waiting] = await db.insert(councilQueueItems).values({ laId: school!.laId, kind: "deletion_return", source: "school", payload: {}, dueOn: "2023-01-10" }).returning();
+    const [oldReturn, newReturn, undecidedReturn] = await db
+      .insert(schoolReturns)
+      .values([
+        { ...pupil, kind: "new_pupil", mustNotDelete: false, joinedOn: "2023-01-04", sentAt: ago(365 * 2 + 40) },
+        { ...pupil, kind: "new_pupil", mustNotDelete: false, joinedOn: "2025-01-04", sentAt: ago(300) },
+        { ...pupil, kind: "deletion", mustNotDelete: false, queueItemId: waiting!.id, sentAt: ago(365 * 3) },
+      ])
+      .returning();
+
     const preview = await retentionPreview(now);
     const counts = Object.fromEntries((await applyRetentionSchedule(now)).map((c) => [c.kind, c.count]));
+    // A school's return goes 2 years after it was sent, unless the council has still to deal with it.
+    expect((await ids(db.select().from(schoolReturns).where(inArray(schoolReturns.id, [oldReturn!.id, newReturn!.id, undecidedReturn!.id])))).sort()).toEqual([newReturn!.id, undecidedReturn!.id].sort());
+    expect(counts.school_return).toBeGreaterThanOrEqual(1);
     expect(Object.fromEntries(preview.filter((p) => p.kind !== "register_entry").map((p) => [p.kind, p.count]))).toEqual(
       Object.fromEntries(Object.entries(counts).filter(([kind]) => kind !== "register_entry")),
     );
 
-    const ids = async <T extends { id: string }>(rows: Promise<T[]>) => (await rows).map((r) => r.id);
     expect(await ids(db.select().from(invitations).where(inArray(invitations.id, [oldInvitation!.id, newInvitation!.id, unusedInvitation!.id])))).toEqual(
       expect.arrayContaining([newInvitation!.id, unusedInvitation!.id]),
     );
@@ -285,18 +312,44 @@ describe("deleting what the schedule deletes", () => {
   });
 });
 
+/**
+ * The tables about a child: any column with a foreign key to an entry, any column named as one
+ * (la_child_id is the council's identifier on the entry itself), and any column of a pupil's own
+ * details (a name, date of birth, UPN, NHS number), which a table naming no entry holds too (the
+ * schools' returns, decision 076).
+ */
+async function tablesAboutAChild(on: DbOrTx = db): Promise<string[]> {
+  const rows = rowsOf<{ table_name: string }>(
+    await on.execute(sql`
+      select conrelid::regclass::text as table_name from pg_constraint where contype = 'f' and confrelid = 'public.children'::regclass
+      union
+      select table_name::text from information_schema.columns where table_schema = 'public' and column_name like '%child_id'
+      union
+      select table_name::text from information_schema.columns where table_schema = 'public' and column_name in (${sql.join(
+        PUPIL_DETAIL_COLUMNS.map((c) => sql`${c}`),
+        sql`, `,
+      )}) and table_name in (select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE')`),
+  );
+  return [...new Set(rows.map((r) => r.table_name.replace(/^public\./, "").replace(/"/g, "")))].sort();
+}
+
 describe("the tables about a child", () => {
-  it("are each listed with what the schedule does with them (a new table with a child's entry in it fails here until it is)", async () => {
-    // Any column with a foreign key to an entry, and any column named as one (la_child_id is the
-    // council's identifier on the entry itself).
-    const rows = rowsOf<{ table_name: string }>(
-      await db.execute(sql`
-        select conrelid::regclass::text as table_name from pg_constraint where contype = 'f' and confrelid = 'public.children'::regclass
-        union
-        select table_name::text from information_schema.columns where table_schema = 'public' and column_name like '%child_id'`),
-    );
-    const found = [...new Set(rows.map((r) => r.table_name.replace(/^public\./, "").replace(/"/g, "")))].sort();
-    expect(found).toEqual(Object.keys(CHILD_DATA_TABLES).sort());
+  it("are each listed with what the schedule does with them (a new table with a child's entry or a pupil's details in it fails here until it is)", async () => {
+    expect(await tablesAboutAChild()).toEqual(Object.keys(CHILD_DATA_TABLES).sort());
+  });
+
+  it("include a table that names no entry but holds a pupil's name or date of birth", async () => {
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`create table pupil_list_for_the_guard (id serial primary key, last_name text, date_of_birth date)`);
+      await tx.execute(sql`create table pupil_dates_for_the_guard (id serial primary key, date_of_birth date)`);
+      const found = await tablesAboutAChild(tx);
+      expect(found).toContain("pupil_list_for_the_guard");
+      expect(found).toContain("pupil_dates_for_the_guard");
+      tx.rollback();
+    }).catch((e: Error) => {
+      if (!/rollback/i.test(e.message)) throw e;
+    });
+    expect(await tablesAboutAChild()).toContain("school_returns");
   });
 
   it("keep a final contact final: the retention setting changes only an anonymised entry's contact, and only to the removed values", async () => {

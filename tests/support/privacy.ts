@@ -10,12 +10,15 @@ import { action as intentionAction } from "#app/routes/register.$childId.home-ed
 import { loader as childLoader } from "#app/routes/register.$childId._index";
 import { action as leaveAction } from "#app/routes/register.$childId.leave";
 import { action as newAction } from "#app/routes/register.new";
+import { action as deletionReturnAction } from "#app/routes/school.returns.new";
 import { addDays, type IsoDate } from "#app/domain/dates";
 import { db } from "#db/client";
-import { children, consentRequests, councilQueueItems, supportRequests } from "#db/schema/index";
+import { children, consentRequests, councilQueueItems, documentContents, documents, schoolReturns, supportRequests } from "#db/schema/index";
+import { samplePdf } from "./sample-files";
 import { call, createUser, requestAs, type TestUser } from "./fixtures";
 import { listedProvider, officerOf, placementInput, today } from "./placements";
 import { freshUpn, validEntryForm } from "./register";
+import { createSchools } from "./schools";
 
 const notice = { notice: "parent_notice", "noticeDate.day": "16", "noticeDate.month": "11", "noticeDate.year": "2026", evidence: "Letter from Annabella Byron dated 16 November." };
 
@@ -24,8 +27,8 @@ const notice = { notice: "parent_notice", "noticeDate.day": "16", "noticeDate.mo
  * and its history, two parents, an arrangement, a refused consent request, a placement, a refused
  * placement, a contact (final), a match in Camden's queue with the same child who left Leeds'
  * register with destination unknown, a transfer to Leeds that Leeds declined (so the child is back
- * on Camden's register), the messages those sent Camden's staff, and an officer's view of the entry
- * in the audit log.
+ * on Camden's register), the messages those sent Camden's staff, a school's deletion return that
+ * Camden's officer matched to the entry, and an officer's view of the entry in the audit log.
  */
 async function leave(officer: TestUser, childId: string, form: Record<string, string>) {
   const [child] = await db.select({ version: children.version }).from(children).where(eq(children.id, childId));
@@ -119,10 +122,36 @@ export async function childWithEverything(overrides: Record<string, string> = {}
   // A provider asked for information (s436E), not yet answered.
   const askedProvider = await askProvider(officer.scope, childId, { arrangement: 0, providerEmail: `tutor.${childId.slice(0, 8)}@example.com` }, officer.actor);
   if (!askedProvider.ok) throw new Error(`could not ask the provider: ${JSON.stringify(askedProvider)}`);
+  // Written directly, as the upload would write it (tests/integration/documents.db.test.ts covers the upload).
+  const [document] = await db
+    .insert(documents)
+    .values({ childId, laId: officer.user.organisationId, kind: "parent_notice", description: "Annabella's notice that she educates Ada at home", fileName: "Ada Lovelace notice.pdf", type: "pdf", sizeBytes: samplePdf().length, sha256: "0".repeat(64), uploadedBy: officer.user.id })
+    .returning({ id: documents.id });
+  await db.insert(documentContents).values({ documentId: document!.id, bytes: samplePdf("Ada Lovelace, Marchmont Street") });
+  const [school] = await createSchools([{ "LA (code)": "202", EstablishmentName: "Everything Test Primary" }]);
+  const schoolUser = await createUser("school_staff", { organisationId: school!.organisationId });
+  const deletion = await call(
+    deletionReturnAction,
+    await requestAs(schoolUser, "/school/returns/new", {
+      form: {
+        ...Object.fromEntries(["firstName", "lastName", "dateOfBirth.day", "dateOfBirth.month", "dateOfBirth.year", "addressLine1", "town", "postcode"].map((k) => [k, form[k]!])),
+        upn,
+        parentName: "Annabella Byron",
+        parentRelationship: "mother",
+        parentAtPupilAddress: "yes",
+        emergencyPhone: "020 7946 0000",
+        ground: "I",
+      },
+    }),
+  );
+  if (deletion.status !== 302) throw new Error(`could not send the deletion return: ${JSON.stringify(deletion.data)}`);
+  const [sent] = await db.select().from(schoolReturns).where(eq(schoolReturns.schoolId, school!.organisationId));
+  const matched = await call(queueItemAction, await requestAs(officer.user, `/council-queue/${sent!.queueItemId}`, { form: { decision: "match", existingChildId: childId } }), { itemId: sent!.queueItemId! });
+  if (matched.status !== 302) throw new Error(`could not match the deletion return: ${JSON.stringify(matched.data)}`);
   await call(childLoader, await requestAs(officer.user, `/register/${childId}`), { childId });
   await leave(officer.user, childId, { reasonLeft: "moved_out_of_area", destination: "english_council", destinationLaId: leeds.user.organisationId });
   const [transfer] = await db.select().from(councilQueueItems).where(and(eq(councilQueueItems.sourceChildId, childId), eq(councilQueueItems.kind, "incoming_transfer")));
   const declined = await call(queueItemAction, await requestAs(leedsWorker, `/council-queue/${transfer!.id}`, { form: { decision: "decline", reason: "No child called Ada at 7 Headingley Lane" } }), { itemId: transfer!.id });
   if (declined.status !== 302) throw new Error(`could not decline the transfer: ${JSON.stringify(declined.data)}`);
-  return { childId, officer, socialWorker, requestId: request!.id, provider, leedsChildId, leedsWorker, transferId: transfer!.id };
+  return { childId, officer, socialWorker, requestId: request!.id, provider, leedsChildId, leedsWorker, transferId: transfer!.id, schoolReturnId: sent!.id };
 }

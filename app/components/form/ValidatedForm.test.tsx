@@ -113,3 +113,41 @@ describe("ValidatedForm before and after hydration", () => {
     expect(posted).toBeUndefined();
   });
 });
+
+describe("ValidatedForm with a file in it", () => {
+  it("renders a multipart form and, validated in the browser, posts as multipart", async () => {
+    const upload = z.object({ description: z.string().min(1, "Enter a description") });
+    let contentType: string | null = null;
+    const UploadStub = createRoutesStub([
+      {
+        path: "/",
+        Component: () => (
+          <ValidatedForm schema={upload} defaultValues={{ description: "" }} pageTitle="Upload" encType="multipart/form-data">
+            <TextField name="description" label="Description" />
+            <button type="submit">Add</button>
+          </ValidatedForm>
+        ),
+        action: async ({ request }) => {
+          contentType = request.headers.get("content-type");
+          posted = await request.formData();
+          return null;
+        },
+      },
+    ]);
+    const container = document.createElement("div");
+    container.innerHTML = renderToString(<UploadStub />);
+    document.body.append(container);
+    // Without JavaScript the browser itself sends the form as multipart.
+    expect($<HTMLFormElement>("form").getAttribute("enctype")).toBe("multipart/form-data");
+    $<HTMLInputElement>("#description").value = "A letter";
+    await act(async () => {
+      root = hydrateRoot(container, <UploadStub />);
+    });
+    await act(async () => {
+      $<HTMLFormElement>("form").requestSubmit();
+    });
+    await expect.poll(() => posted).toBeDefined();
+    expect(contentType).toMatch(/^multipart\/form-data; boundary=/);
+    expect(posted!.get("description")).toBe("A letter");
+  });
+});

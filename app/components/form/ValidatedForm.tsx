@@ -33,6 +33,8 @@ interface Props {
   pageTitle: string;
   action?: string;
   id?: string;
+  /** "multipart/form-data" for a form with a file in it (a document upload). */
+  encType?: "multipart/form-data";
   children: ReactNode;
 }
 
@@ -42,7 +44,7 @@ interface Props {
  * schema and has the last word. With JavaScript off it is a plain form: the server re-shows the
  * page with the errors and the answers kept.
  */
-export function ValidatedForm({ schema, defaultValues, refused, pageTitle, action, id, children }: Props) {
+export function ValidatedForm({ schema, defaultValues, refused, pageTitle, action, id, encType, children }: Props) {
   const form = useForm<FieldValues>({
     // The schema turns form strings into typed values; the browser only needs its verdict.
     resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>,
@@ -85,6 +87,7 @@ export function ValidatedForm({ schema, defaultValues, refused, pageTitle, actio
           method="post"
           action={action}
           id={id}
+          encType={encType}
           noValidate
           onSubmit={(event) => {
             const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
@@ -92,10 +95,10 @@ export function ValidatedForm({ schema, defaultValues, refused, pageTitle, actio
             // Buttons marked formNoValidate ("Add another", "Change") post without checking answers.
             if (submitter?.formNoValidate) {
               event.preventDefault();
-              void submit(submitter, { method: "post", action });
+              void submit(submitter, { method: "post", action, ...(encType ? { encType } : {}) });
               return;
             }
-            void form.handleSubmit(() => submit(submitter ?? target, { method: "post", action }))(event);
+            void form.handleSubmit(() => submit(submitter ?? target, { method: "post", action, ...(encType ? { encType } : {}) }))(event);
           }}
           aria-busy={navigation.state === "submitting" || undefined}
         >

@@ -10,6 +10,7 @@ import { consentSection } from "./consent.server";
 import { contactsSection } from "./contacts.server";
 import { suitabilitySection } from "./suitability.server";
 import { supportRequestsSection } from "./support-requests.server";
+import { documentsSection } from "./documents.server";
 import { councilQueueSection, transfersSection } from "./council-queue.server";
 import { entrySection } from "./entry.server";
 import { historySection } from "./history.server";
@@ -19,6 +20,7 @@ import { councilVisitsSection, informationRequestsSection } from "./parent-dutie
 import { providerRequestsSection } from "./provider-requests.server";
 import { parentsSection } from "./parents.server";
 import { placementsSection, refusalsSection } from "./placements.server";
+import { schoolReturnsSection } from "./school-returns.server";
 import type { ChildSection, ParentSection } from "./section";
 
 // Subject access (decision 053): everything held about one child, or one parent or carer, in the
@@ -39,10 +41,12 @@ export const CHILD_SECTIONS: readonly ChildSection[] = [
   suitabilitySection,
   supportRequestsSection,
   providerRequestsSection,
+  documentsSection,
   transfersSection,
   councilQueueSection,
   informationRequestsSection,
   councilVisitsSection,
+  schoolReturnsSection,
   inboxSection,
   auditSection,
 ];

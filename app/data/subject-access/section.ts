@@ -3,7 +3,7 @@ import type { children, parentsAndCarers } from "#db/schema/index";
 
 // One kind of record in a subject access bundle (decision 053). The bundle finds the person within
 // the council admin's scope first; a section is handed only rows already authorised and reads what
-// hangs off them. A new kind of record (documents, when they exist) is a new module with one of
+// hangs off them. A new kind of record (documents: ./documents.server.ts) is a new module with one of
 // these, added to the lists in ./bundle.server.ts.
 
 export type ChildRow = typeof children.$inferSelect;
