@@ -70,6 +70,7 @@ export const ROUTE_ACCESS = {
   "routes/provider-answer.$token": PUBLIC,
   "routes/register.$childId.contacts.$contactId": needs("write:child:own-la"),
   "routes/register.$childId.suitability.$action": needs("write:child:own-la"),
+  "routes/register.$childId.share-with-virtual-school": needs("write:child:own-la"),
   "routes/register.$childId.support-requests.new": needs("write:child:own-la"),
   "routes/register.$childId.support-requests.$requestId": needs("write:child:own-la"),
   "routes/register.$childId.suitability.$stepId.letter": needs("write:child:own-la"),

@@ -35,6 +35,8 @@ const OFFERED_BY: Partial<Record<keyof typeof REGISTER_USES, keyof typeof REGIST
   "routes/admin.subject-access[.]json": "routes/admin.subject-access",
   "routes/council-figures.return": "routes/council-figures._index",
   "routes/register.$childId.documents.$documentId": "routes/register.$childId._index",
+  "routes/register.import.template[.]csv": "routes/register.import._index",
+  "routes/register.import.$importId_.problems[.]csv": "routes/register.import.$importId",
 };
 
 const permissionsOf = (access: (typeof ROUTE_ACCESS)[RouteId]): readonly Permission[] =>

@@ -30,6 +30,12 @@ export const REGISTER_USES = {
   "routes/register.$childId.documents.new": { purposes: ["register", "suitable_education", "safeguarding"], items: ["identity", "casework"] },
   // A document is downloaded from the entry's page, whose statement covers it.
   "routes/register.$childId.documents.$documentId": ENTRY,
+  "routes/register.$childId.share-with-virtual-school": { purposes: ["safeguarding", "suitable_education"], items: ["identity", "parents", "social_care"] },
+  // Bulk import (decision 075): the rows of a council's file, read and checked before they become entries.
+  "routes/register.import._index": ENTRY,
+  "routes/register.import.$importId": ENTRY,
+  "routes/register.import.template[.]csv": ENTRY,
+  "routes/register.import.$importId_.problems[.]csv": ENTRY,
   // The virtual school head: the education of the children the council is responsible for (issue 26).
   "routes/virtual-school._index": { purposes: ["safeguarding", "suitable_education"], items: ["identity", "education", "social_care", "casework"] },
   "routes/virtual-school.$childId": { purposes: ["safeguarding", "suitable_education"], items: ["identity", "education", "providers", "social_care", "casework"] },

@@ -104,7 +104,7 @@ export function otherCouncils(scope: LaScope) {
 }
 
 /** The entry as the edit and leave forms need it (its answers, and the version the change starts from). */
-export async function entryForEdit(scope: LaScope, childId: string, actor: Actor, page: "edit" | "leave" | "contact" | "suitability" | "support-request" | "provider-request") {
+export async function entryForEdit(scope: LaScope, childId: string, actor: Actor, page: "edit" | "leave" | "contact" | "suitability" | "support-request" | "provider-request" | "virtual-school-sharing") {
   if (!isUuid(childId)) notFound();
   const [child] = await db.select().from(children).where(and(eq(children.id, childId), eq(children.laId, scope.laId)));
   if (!child) notFound();

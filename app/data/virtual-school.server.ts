@@ -4,7 +4,7 @@ import { londonDate } from "#app/domain/dates";
 import type { Actor } from "#app/utils/audit.server";
 import { notFound } from "#app/utils/refusals.server";
 import { db } from "#db/client";
-import { children, consentRequests, educationArrangements, laSettings, organisations, placements, users } from "#db/schema/index";
+import { children, consentRequests, educationArrangements, laSettings, organisations, parentsAndCarers, placements, users } from "#db/schema/index";
 import { childFollowedBy } from "./scope-predicates.server";
 import { isUuid, type VirtualSchoolScope } from "./scope.server";
 
@@ -95,6 +95,11 @@ export async function childFollowed(scope: VirtualSchoolScope, childId: string, 
       teamEmail: laSettings.teamEmail,
       teamPhone: laSettings.teamPhone,
       socialWorker: users.name,
+      parentsShared: children.parentsSharedWithVirtualSchool,
+      addressLine1: children.addressLine1,
+      addressLine2: children.addressLine2,
+      town: children.town,
+      postcode: children.postcode,
     })
     .from(children)
     .innerJoin(registerCouncils, eq(registerCouncils.id, children.laId))
@@ -102,6 +107,14 @@ export async function childFollowed(scope: VirtualSchoolScope, childId: string, 
     .leftJoin(users, and(eq(users.id, children.allocatedSocialWorkerId), eq(users.organisationId, scope.responsibleLaId)))
     .where(and(eq(children.id, childId), childFollowedBy(scope)));
   if (!child) notFound();
+  // The parents' details only when the register council shares them (decision 072).
+  const parents = child.parentsShared
+    ? await db
+        .select({ name: parentsAndCarers.name, relationship: parentsAndCarers.relationship, livesWithChild: parentsAndCarers.livesWithChild, addressLine1: parentsAndCarers.addressLine1, addressLine2: parentsAndCarers.addressLine2, town: parentsAndCarers.town, postcode: parentsAndCarers.postcode, phone: parentsAndCarers.phone, email: parentsAndCarers.email })
+        .from(parentsAndCarers)
+        .where(eq(parentsAndCarers.childId, childId))
+        .orderBy(asc(parentsAndCarers.position))
+    : null;
   const [arrangements, placed, requests] = await Promise.all([
     db
       .select({ providerName: educationArrangements.providerName, providerType: educationArrangements.providerType, online: educationArrangements.online, hoursPerWeek: educationArrangements.hoursPerWeek })
@@ -124,12 +137,20 @@ export async function childFollowed(scope: VirtualSchoolScope, childId: string, 
     action: "child.viewed",
     subjectType: "child",
     subjectId: childId,
-    details: { page: "virtual_school" },
+    details: { page: "virtual_school", parentsShown: parents !== null },
     ...(child.laId !== scope.responsibleLaId ? { counterpartLaId: child.laId } : {}),
   });
   const today = londonDate(now);
+  const { addressLine1, addressLine2, town, postcode, parentsShared: _shared, ...shown } = child;
+  const childAddress = [addressLine1, addressLine2, town, postcode].filter(Boolean).join(", ");
   return {
-    ...child,
+    ...shown,
+    parents: parents?.map((p) => ({
+      name: p.name,
+      relationship: p.relationship,
+      address: p.livesWithChild ? childAddress : [p.addressLine1, p.addressLine2, p.town, p.postcode].filter(Boolean).join(", "),
+      contact: [p.phone, p.email].filter(Boolean).join(", "),
+    })) ?? null,
     category: commissionerCategory(child.educationStatus),
     time: timeInCategory(child.statusSince, today),
     arrangements,

@@ -68,6 +68,8 @@ export const HISTORY_KINDS = [
   "document_added",
   // A school's new pupil return showed the child back on a school's roll: the entry is closed (decision 076).
   "returned_to_school",
+  // The register council shared the parents' details with the responsible council's virtual school head, or stopped (issue 26).
+  "parents_sharing_changed",
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];
 

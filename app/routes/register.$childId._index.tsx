@@ -20,6 +20,7 @@ import { contactsOfChild } from "#app/data/contacts.server";
 import { suitabilityOfChild } from "#app/data/suitability.server";
 import { SuitabilityCard } from "#app/components/casework/SuitabilityCard";
 import { SupportCard } from "#app/components/casework/SupportCard";
+import { hasResponsibleAuthority } from "#app/domain/children-in-care";
 import { supportRequestsOfChild } from "#app/data/support-requests.server";
 import { providerRequestsOf } from "#app/data/provider-requests.server";
 import { providerAnswerRows } from "#app/domain/provider-requests";
@@ -122,6 +123,8 @@ export const loader = guard("routes/register.$childId._index").loader(async ({ u
     mayAskSupport: entry.educationStatus === "elective_home_education",
     supportRecorded: new URL(request.url).searchParams.get("support") === "recorded",
     suitabilityRecorded: new URL(request.url).searchParams.get("suitability") === "recorded",
+    sharingSaved: new URL(request.url).searchParams.get("sharing") === "saved",
+    virtualSchoolSharing: hasResponsibleAuthority(entry.socialCareStatus) && scope.kind === "la" ? { shared: entry.parentsSharedWithVirtualSchool } : null,
     documents: await documentsOfChild(scope, entry.id),
     documentAdded: new URL(request.url).searchParams.get("document") === "added",
     today,
@@ -200,6 +203,7 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
         {d.homeEducation === "recorded" ? <NotificationBanner type="success" heading="Home education has been recorded" /> : null}
         {d.suitabilityRecorded ? <NotificationBanner type="success" heading="The step has been recorded" /> : null}
         {d.supportRecorded ? <NotificationBanner type="success" heading="The request for support has been updated" /> : null}
+        {d.sharingSaved ? <NotificationBanner type="success" heading="Sharing with the virtual school head saved" /> : null}
         {d.documentAdded ? <NotificationBanner type="success" heading="The document has been added" /> : null}
         {d.homeEducation === "consent_requested" ? (
           <NotificationBanner type="success" heading="The request has been sent for a decision">
@@ -364,6 +368,16 @@ export default function ChildPage({ loaderData: d }: Route.ComponentProps) {
             ))}
           </SummaryCard>
         </div>
+        {d.virtualSchoolSharing ? (
+          <p className="govuk-body" id="virtual-school-sharing">
+            The responsible council&apos;s virtual school head {d.virtualSchoolSharing.shared ? "sees" : "does not see"} the parents&apos; and carers&apos; details.{" "}
+            {d.canEdit ? (
+              <a className="govuk-link app-no-print" href={href("/register/:childId/share-with-virtual-school", { childId: d.id })}>
+                Change<span className="govuk-visually-hidden"> what the virtual school head sees</span>
+              </a>
+            ) : null}
+          </p>
+        ) : null}
         <SuitabilityCard childId={d.id} data={d.suitability} today={d.today} canAct={d.canEdit && !d.left} />
         <SupportCard childId={d.id} rows={d.support} canRecord={d.canEdit && !d.left && d.mayAskSupport} canAct={d.canEdit} />
         <div id="provider-answers">

@@ -1,4 +1,5 @@
 import { useEffect } from "react";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import { data, href, redirect, useRevalidator } from "react-router";
 import type { Route } from "./+types/register.import.$importId";
 import { BackLink, Button, ButtonGroup, Checkboxes, Details, ErrorSummary, InsetText, Panel, Select, SummaryList, Table, Tag, WarningText } from "#app/components/govuk";
@@ -140,6 +141,7 @@ export default function ImportPage({ loaderData: i, actionData }: Route.Componen
       {error ? <ErrorSummary errors={[{ href: "#import-actions", text: error }]} /> : null}
       <span className="govuk-caption-l">{i.fileName}</span>
       <h1 className="govuk-heading-l">{TITLE}</h1>
+      <PurposeStatement routeId="routes/register.import.$importId" />
       <p className="govuk-body">
         <Tag colour={tag.colour}>{tag.text}</Tag> Uploaded on {i.uploadedOn}: {i.rowCount.toLocaleString("en-GB")} rows of children.
       </p>

@@ -1,4 +1,5 @@
 import { data, href, redirect } from "react-router";
+import { PurposeStatement } from "#app/components/PurposeStatement";
 import type { Route } from "./+types/register.import._index";
 import { BackLink, Button, Details, ErrorSummary, FileUpload, Table, Tag } from "#app/components/govuk";
 import { PageTitle } from "#app/components/PageTitle";
@@ -38,6 +39,7 @@ export default function ImportUpload({ loaderData, actionData }: Route.Component
           <PageTitle title={TITLE} hasErrors={!!error} />
           {error ? <ErrorSummary errors={[{ href: "#file", text: error }]} /> : null}
           <h1 className="govuk-heading-l">{TITLE}</h1>
+          <PurposeStatement routeId="routes/register.import._index" />
           <p className="govuk-body">
             Add the children your council already holds in a spreadsheet or another system to the register, all at once. Every row is checked as the add-child form checks an entry, and you see
             what is wrong and which children may already be on a register before anything is added.

@@ -40,6 +40,19 @@ export default function ChildInCare({ loaderData: c }: Route.ComponentProps) {
           { key: `${councilPossessive(c.registerCouncil)} children not in school team`, value: [c.teamEmail, c.teamPhone].filter(Boolean).join(", ") || "No contact recorded" },
         ]}
       />
+      <h2 className="govuk-heading-m">Parents and carers</h2>
+      {c.parents === null ? (
+        <p className="govuk-body">{councilPossessive(c.registerCouncil)} team has not shared the parents&apos; and carers&apos; details. Ask the team if you need them.</p>
+      ) : c.parents.length > 0 ? (
+        <Table
+          caption={`Shared by ${councilPossessive(c.registerCouncil)} team`}
+          captionSize="s"
+          head={[{ text: "Name" }, { text: "Relationship" }, { text: "Address" }, { text: "Contact" }]}
+          rows={c.parents.map((p) => ({ cells: [{ text: p.name }, { text: (v.RELATIONSHIP_LABELS as Record<string, string>)[p.relationship] ?? p.relationship }, { text: p.address || "Not recorded" }, { text: p.contact || "Not recorded" }] }))}
+        />
+      ) : (
+        <p className="govuk-body">None recorded.</p>
+      )}
       <h2 className="govuk-heading-m">Education arrangements</h2>
       {c.arrangements.length > 0 ? (
         <Table

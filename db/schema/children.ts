@@ -114,6 +114,8 @@ export const children = pgTable(
      * entry through this relationship (DESIGN §4).
      */
     responsibleLaId: uuid("responsible_la_id").references(() => organisations.id),
+    /** The register council shares the parents' and carers' details with the responsible council's virtual school head (issue 26). */
+    parentsSharedWithVirtualSchool: boolean("parents_shared_with_virtual_school").notNull().default(false),
     atRiskOfHarmFromHome: boolean("at_risk_of_harm_from_home").notNull().default(false),
     laArrangedSpecialSchoolPlace: boolean("la_arranged_special_school_place").notNull().default(false),
     /** The named school's name: from the schools list when `named_school_urn` is set, else as typed (older entries, the API). */

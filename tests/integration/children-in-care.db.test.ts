@@ -9,6 +9,7 @@ import { loader as listLoader } from "#app/routes/virtual-school._index";
 import { action as queueItemAction } from "#app/routes/council-queue.$itemId";
 import { loader as searchLoader } from "#app/routes/register._index";
 import { loader as followedLoader } from "#app/routes/virtual-school.$childId";
+import { action as sharingAction } from "#app/routes/register.$childId.share-with-virtual-school";
 import { db } from "#db/client";
 import { auditEvents, children, consentRequests, councilQueueItems, emailOutbox, entryHistory, inboxMessages } from "#db/schema/index";
 import { EMAIL_BODY } from "#app/utils/notify.server";
@@ -165,6 +166,36 @@ describe("the virtual school head of the responsible council", () => {
     expect((await inbox(s.camdenHead))[0]!.body).toMatch(/: Left the register\.$/);
     const told = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "virtual_school.told"), eq(auditEvents.subjectId, s.inCare)));
     expect(told.map((e) => e.counterpartLaId)).toEqual([s.camden, s.camden, s.camden]);
+  });
+});
+
+describe("the parents' details and the virtual school head", () => {
+  it("are shown to the head only once the register council shares them, through the entry writer, in both councils' logs", async () => {
+    const s = await setup();
+    const page = async () => call(followedLoader, await requestAs(s.camdenHead, `/virtual-school/${s.inCare}`), { childId: s.inCare });
+    const before = await page();
+    expect(before.status).toBe(200);
+    expect(before.data.parents).toBeNull();
+    expect(JSON.stringify(before.data)).not.toContain("Annabella");
+
+    // Only Leeds (the register council) may change it; Camden's officer finds no such entry.
+    const camdenOfficer = await createUser("council_officer", { laCode: CAMDEN });
+    expect((await call(sharingAction, await post(camdenOfficer, `/register/${s.inCare}/share-with-virtual-school`, { share: "yes" }), { childId: s.inCare })).status).toBe(404);
+    // A child no virtual school head follows has nothing to share.
+    expect((await call(sharingAction, await post(s.leedsOfficer, `/register/${s.notInCare}/share-with-virtual-school`, { share: "yes" }), { childId: s.notInCare })).status).toBe(409);
+    expect((await call(sharingAction, await post(s.leedsOfficer, `/register/${s.inCare}/share-with-virtual-school`, {}), { childId: s.inCare })).status).toBe(400);
+
+    const shared = await call(sharingAction, await post(s.leedsOfficer, `/register/${s.inCare}/share-with-virtual-school`, { share: "yes" }), { childId: s.inCare });
+    expect(shared.status).toBe(302);
+    const after = await page();
+    expect(after.data.parents).toEqual([expect.objectContaining({ name: "Annabella Byron", relationship: "mother" })]);
+    const [history] = await db.select().from(entryHistory).where(and(eq(entryHistory.childId, s.inCare), eq(entryHistory.kind, "parents_sharing_changed")));
+    expect(history!.summary).toBe("Parents' and carers' details shared with Camden's virtual school head");
+    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, s.inCare), eq(auditEvents.action, "child.parents_shared")));
+    expect(event).toMatchObject({ counterpartLaId: s.camden });
+
+    expect((await call(sharingAction, await post(s.leedsOfficer, `/register/${s.inCare}/share-with-virtual-school`, { share: "no" }), { childId: s.inCare })).status).toBe(302);
+    expect((await page()).data.parents).toBeNull();
   });
 });
 

@@ -1,0 +1,1 @@
+ALTER TABLE "children" ADD COLUMN "parents_shared_with_virtual_school" boolean DEFAULT false NOT NULL;
