@@ -185,7 +185,8 @@ export async function seedBench(url: string, scale: BenchScale, seed = 20261123,
         sql,
         "copy children (id, la_id, child_reference, reference_number, first_name, last_name, date_of_birth, sex, address_line_1, town, postcode, upn, nhs_number, education_status, sen_status, social_care_status, at_risk_of_harm_from_home, sources, date_entered, status_since, owner_user_id) from stdin with (format csv, null '\\N')",
         (function* () {
-          const sources = JSON.stringify({ name: "parent", dateOfBirth: "la_records", address: "la_records", parents: "parent", education: "parent" });
+          // Every item's own source (s436C, decision 074): each parent's is on its row.
+          const sources = JSON.stringify({ name: "parent", dateOfBirth: "la_records", address: "la_records", senStatus: "la_records", socialCareStatus: "la_records" });
           for (let n = 1; n <= scale.children; n++) {
             const la = n % 20 === 0 ? largest : random.weighted(laWeights);
             const id = uuidFrom(random);
@@ -238,9 +239,9 @@ export async function seedBench(url: string, scale: BenchScale, seed = 20261123,
     await timed("parents_and_carers", () =>
       copyRows(
         sql,
-        "copy parents_and_carers (child_id, la_id, position, name, relationship, has_parental_responsibility, lives_with_child) from stdin with (format csv, null '\\N')",
+        "copy parents_and_carers (child_id, la_id, position, name, relationship, has_parental_responsibility, lives_with_child, source) from stdin with (format csv, null '\\N')",
         (function* () {
-          for (const [laId, list] of childrenOfLa) for (const c of list) yield [c.id, laId, 0, `${random.pick(FIRST)} ${random.pick(LAST)}`, "mother", true, true];
+          for (const [laId, list] of childrenOfLa) for (const c of list) yield [c.id, laId, 0, `${random.pick(FIRST)} ${random.pick(LAST)}`, "mother", true, true, "parent"];
         })(),
       ),
     );
