@@ -12,7 +12,7 @@ describe("which responses a shared cache may keep", () => {
     expect(publicResource("/api/v1/directory/providers")).toEqual({ content: "directory", html: false });
     expect(publicResource("/api/v1/directory/providers.csv")).toEqual({ content: "directory", html: false });
     expect(publicResource("/statistics")).toEqual({ content: "statistics", html: true });
-    expect(publicResource("/api/v1/statistics/children-not-in-school.csv")).toEqual({ content: "statistics", html: false });
+    expect(publicResource("/api/v1/statistics/children-not-in-school.csv")).toEqual({ content: "statistics", html: false, negotiatesEncoding: true });
     expect(publicResource("/api/v1/statistics/children-not-in-school.meta.csv")).toEqual({ content: "statistics", html: false });
     for (const path of ["/", "/home", "/register", "/directory/a/b", "/api/v1/placement-checks", "/council-figures", "/statistics/x", "/api/v1/openapi.json"]) {
       expect(publicResource(path), path).toBeNull();

@@ -20,6 +20,8 @@ interface Resource {
   content: PublicContent;
   /** A page (whose inline scripts a shared copy must allow by hash), or data. */
   html: boolean;
+  /** Sent in the encoding the client asks for (Brotli, gzip or none), so caches keep one copy per encoding. */
+  negotiatesEncoding?: true;
 }
 
 const RESOURCES: { path: RegExp; resource: Resource }[] = [
@@ -27,7 +29,8 @@ const RESOURCES: { path: RegExp; resource: Resource }[] = [
   { path: /^\/directory\/[^/]+\/?$/, resource: { content: "directory", html: true } },
   { path: /^\/api\/v1\/directory\/providers(\.csv)?$/, resource: { content: "directory", html: false } },
   { path: /^\/statistics\/?$/, resource: { content: "statistics", html: true } },
-  { path: /^\/api\/v1\/statistics\/children-not-in-school(\.meta)?\.csv$/, resource: { content: "statistics", html: false } },
+  { path: /^\/api\/v1\/statistics\/children-not-in-school\.csv$/, resource: { content: "statistics", html: false, negotiatesEncoding: true } },
+  { path: /^\/api\/v1\/statistics\/children-not-in-school\.meta\.csv$/, resource: { content: "statistics", html: false } },
 ];
 
 /** The public resource a path names, or null for everything else (which no shared cache may keep). */
@@ -83,6 +86,12 @@ export interface PublicCacheHeaders {
   etag: string;
   lastModified: string;
   html: boolean;
+  negotiatesEncoding?: true;
+}
+
+/** What a shared cache must key its copies on: who may be signed in, and the encoding where the resource is sent in several. */
+export function varyOf(cache: { negotiatesEncoding?: true }): string {
+  return cache.negotiatesEncoding ? "Cookie, Authorization, Accept-Encoding" : "Cookie, Authorization";
 }
 
 /** The headers a 200 answer to a public resource carries (set by reactRouterHandler). */
@@ -91,7 +100,7 @@ export function publicCacheHeaders(cache: PublicCacheHeaders, development: boole
     ETag: cache.etag,
     "Last-Modified": cache.lastModified,
     "Cache-Control": PUBLIC_CACHE_CONTROL,
-    Vary: "Cookie, Authorization",
+    Vary: varyOf(cache),
     ...(cache.html ? { "Content-Security-Policy": contentSecurityPolicy({ hashes: PUBLIC_PAGE_SCRIPT_HASHES }, { development }) } : {}),
   };
 }
@@ -121,13 +130,14 @@ export function publicCache(options: {
         etag: etagFor(resource.content, version, londonDate(at), options.buildId),
         lastModified: lastModifiedOf(resource.content, version, at, options.builtAt).toUTCString(),
         html: resource.html,
+        ...(resource.negotiatesEncoding ? { negotiatesEncoding: true as const } : {}),
       };
       const ifNoneMatch = req.get("if-none-match");
       if (ifNoneMatch ? noneMatch(ifNoneMatch, cache.etag) : notModifiedSince(req.get("if-modified-since"), new Date(cache.lastModified))) {
         // A 304's headers replace the stored response's: only the validators and caching, never a
         // new Content-Security-Policy for a page it does not send.
         res.removeHeader("Content-Security-Policy");
-        res.set({ ETag: cache.etag, "Last-Modified": cache.lastModified, "Cache-Control": PUBLIC_CACHE_CONTROL, Vary: "Cookie, Authorization" });
+        res.set({ ETag: cache.etag, "Last-Modified": cache.lastModified, "Cache-Control": PUBLIC_CACHE_CONTROL, Vary: varyOf(resource) });
         res.status(304).end();
         return;
       }

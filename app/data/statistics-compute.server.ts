@@ -7,6 +7,7 @@ import { publishCensusDay, type CouncilCounts, type PublishedArea } from "#app/d
 import { statisticsCsv, statisticsMetaCsv } from "#app/open-data/statistics-csv";
 import { env } from "#app/utils/env.server";
 import { logger } from "#app/utils/logger.server";
+import { compressForServing } from "#app/utils/precompressed.server";
 import { db } from "#db/client";
 import { loadLocalAuthorities } from "#db/reference/local-authorities";
 import { children, consentRequests, entryHistory, listings, organisations, placements, statisticsCouncilFigures, statisticsSnapshots, suitabilitySteps } from "#db/schema/index";
@@ -142,12 +143,14 @@ export async function computeStatistics(now: Date, options: ComputeOptions = {})
   });
   const csv = statisticsCsv(publishedDays);
   const published: PublishedDay[] = publishedDays.map(({ day, areas }) => ({ day, areas: areas.filter((a) => a.area.level !== "Local authority") }));
+  // Compressed once here, as it is sent, so no request and no other process compresses it.
+  const compressed = await compressForServing(csv);
   const durationMs = Math.round(performance.now() - started);
 
   const snapshotId = await db.transaction(async (tx) => {
     const [snapshot] = await tx
       .insert(statisticsSnapshots)
-      .values({ computedAt: now, today, censusDays: days, published, csv, metaCsv: statisticsMetaCsv(), durationMs })
+      .values({ computedAt: now, today, censusDays: days, published, csv, csvBrotli: compressed.brotli, csvGzip: compressed.gzip, metaCsv: statisticsMetaCsv(), durationMs })
       .returning({ id: statisticsSnapshots.id });
     const rows = councils.map((council) => ({
       snapshotId: snapshot!.id,

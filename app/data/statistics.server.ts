@@ -17,15 +17,17 @@ export interface PublicRelease {
   today: string;
   censusDays: CensusDay[];
   days: PublishedDay[];
-  /** The CSV as sent: its bytes, and gzipped for clients that accept it (a twentieth of the size). */
+  /** The CSV as sent: its bytes, and compressed for clients that accept it (gzip a twentieth of the size, Brotli smaller still). */
   csvBytes: Uint8Array<ArrayBuffer>;
   csvGzip: Uint8Array<ArrayBuffer>;
+  /** Null for a snapshot stored before the job kept it (then gzip is made here, once). */
+  csvBrotli: Uint8Array<ArrayBuffer> | null;
   metaCsv: string;
 }
 
 let cached: PublicRelease | null = null;
 
-const bytesOf = (buffer: Buffer) => new Uint8Array(buffer.buffer as ArrayBuffer, buffer.byteOffset, buffer.byteLength);
+const bytesOf = (buffer: Uint8Array) => new Uint8Array(buffer.buffer as ArrayBuffer, buffer.byteOffset, buffer.byteLength);
 
 export async function latestSnapshotId(): Promise<number | null> {
   const [row] = await readStale((db) => db.select({ id: statisticsSnapshots.id }).from(statisticsSnapshots).orderBy(desc(statisticsSnapshots.id)).limit(1));
@@ -46,7 +48,8 @@ export async function latestRelease(): Promise<PublicRelease | null> {
     censusDays: row.censusDays as CensusDay[],
     days: row.published as PublishedDay[],
     csvBytes: bytesOf(Buffer.from(row.csv)),
-    csvGzip: bytesOf(gzipSync(row.csv)),
+    csvGzip: bytesOf(row.csvGzip ?? gzipSync(row.csv)),
+    csvBrotli: row.csvBrotli ? bytesOf(row.csvBrotli) : null,
     metaCsv: row.metaCsv,
   };
   return cached;

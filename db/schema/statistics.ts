@@ -1,5 +1,6 @@
 import { bigint, bigserial, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { organisations } from "./organisations";
+import { bytea } from "./sessions";
 
 // The published statistics and each council's own figures, computed by the job
 // `compute-statistics` into a snapshot and never on a request: public pages and the CSV read the
@@ -19,6 +20,9 @@ export const statisticsSnapshots = pgTable(
     /** The tidy CSV and its metadata, exactly as served. */
     csv: text("csv").notNull(),
     metaCsv: text("meta_csv").notNull(),
+    /** The CSV compressed once when stored, as it is sent (null in snapshots stored before these were kept). */
+    csvBrotli: bytea("csv_brotli"),
+    csvGzip: bytea("csv_gzip"),
     durationMs: integer("duration_ms").notNull(),
   },
   (t) => [index("statistics_snapshots_computed_idx").on(t.computedAt)],

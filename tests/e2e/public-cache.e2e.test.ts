@@ -89,6 +89,11 @@ describe("conditional requests and shared caching", () => {
       expect(first.headers.get("etag"), path).toMatch(/^W\/"/);
       const again = await get(path, { "If-None-Match": first.headers.get("etag")! });
       expect(again.status, path).toBe(304);
+      // The CSV is sent in the encoding asked for: shared caches must keep a copy per encoding, on
+      // the 200 and on the 304 that refreshes it.
+      const vary = path.endsWith("school.csv") ? "Cookie, Authorization, Accept-Encoding" : "Cookie, Authorization";
+      expect(first.headers.get("vary"), path).toBe(vary);
+      expect(again.headers.get("vary"), path).toBe(vary);
     }
     const missing = await get("/directory/00000000-0000-4000-8000-000000000000");
     await missing.arrayBuffer();

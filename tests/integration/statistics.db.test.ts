@@ -1,5 +1,5 @@
-import { gunzipSync } from "node:zlib";
-import { and, eq } from "drizzle-orm";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { computeStatistics } from "#app/data/statistics-compute.server";
 import { latestPublicView } from "#app/data/statistics.server";
@@ -16,7 +16,7 @@ import { loader as returnLoader } from "#app/routes/council-figures.return";
 import { loader as pageLoader } from "#app/routes/statistics";
 import { splitCsvLine } from "#db/reference/local-authorities";
 import { db } from "#db/client";
-import { statisticsCouncilFigures } from "#db/schema/index";
+import { statisticsCouncilFigures, statisticsSnapshots } from "#db/schema/index";
 import { disclosureProblems, type PublishedRow } from "../support/statistics-conventions";
 import { call, createUser, laId, requestAs, type TestUser } from "../support/fixtures";
 import { validEntryForm, postNewChild } from "../support/register";
@@ -188,12 +188,26 @@ describe("the public page", () => {
     expect(html).toContain("Children on registers by region");
     expect(html).toContain('role="img"');
   });
-  it("sends the CSV gzipped to clients that accept it", async () => {
-    const plain = await call(csvLoader, await requestAs(null, "/api/v1/statistics/children-not-in-school.csv"));
-    const gzipped = await call(csvLoader, await requestAs(null, "/api/v1/statistics/children-not-in-school.csv", { headers: { "Accept-Encoding": "gzip, deflate, br" } }));
-    expect(gzipped.headers.get("Content-Encoding")).toBe("gzip");
+  it("sends the CSV compressed as the job stored it, Brotli to clients that take it and gzip to those that take only that", async () => {
+    const ask = (acceptEncoding?: string) => requestAs(null, "/api/v1/statistics/children-not-in-school.csv", acceptEncoding ? { headers: { "Accept-Encoding": acceptEncoding } } : {});
+    const plain = await call(csvLoader, await ask());
+    const text = await plain.response!.text();
     expect(plain.headers.get("Content-Encoding")).toBeNull();
-    expect(gunzipSync(Buffer.from(await gzipped.response!.arrayBuffer())).toString()).toBe(await plain.response!.text());
+    const brotli = await call(csvLoader, await ask("gzip, deflate, br"));
+    expect(brotli.headers.get("Content-Encoding")).toBe("br");
+    expect(brotli.headers.get("Vary")).toBe("Accept-Encoding");
+    const brotliBytes = Buffer.from(await brotli.response!.arrayBuffer());
+    expect(brotliDecompressSync(brotliBytes).toString()).toBe(text);
+    const gzipped = await call(csvLoader, await ask("gzip"));
+    expect(gzipped.headers.get("Content-Encoding")).toBe("gzip");
+    const gzipBytes = Buffer.from(await gzipped.response!.arrayBuffer());
+    expect(gunzipSync(gzipBytes).toString()).toBe(text);
+    expect(brotliBytes.length).toBeLessThan(gzipBytes.length);
+    expect((await call(csvLoader, await ask("br;q=0, gzip;q=0"))).headers.get("Content-Encoding")).toBeNull();
+    // Both were made by the job when it stored the snapshot, not on a request.
+    const [stored] = await db.select({ brotli: statisticsSnapshots.csvBrotli, gzip: statisticsSnapshots.csvGzip }).from(statisticsSnapshots).orderBy(desc(statisticsSnapshots.id)).limit(1);
+    expect(Buffer.from(stored!.brotli!).equals(brotliBytes)).toBe(true);
+    expect(Buffer.from(stored!.gzip!).equals(gzipBytes)).toBe(true);
   });
 });
 
