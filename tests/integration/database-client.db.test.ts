@@ -1,3 +1,5 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db, rowsOf } from "#db/client";
@@ -24,4 +26,27 @@ describe.runIf(process.env.DATABASE_URL)("the PostgreSQL client", () => {
     const [row] = rowsOf<{ plan_cache_mode: string }>(await db.execute(sql`show plan_cache_mode`));
     expect(row?.plan_cache_mode).toBe("force_custom_plan");
   });
+});
+
+// The benchmark's seed loads by COPY: a COPY the server refuses after every row was sent used to
+// leave the writable, and the seed awaiting it, waiting for ever (postgres.js patch, decision 009).
+describe.runIf(process.env.DATABASE_URL)("COPY through postgres.js", () => {
+  it("fails with the server's error when a refused COPY's rows were all sent, instead of waiting for ever", async () => {
+    const { default: postgres } = await import("postgres");
+    const client = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+    try {
+      await client`create temp table copy_refused (a int not null)`;
+      const copy = await client.unsafe("copy copy_refused (a) from stdin with (format csv, null '\\N')").writable();
+      const rows = Array.from({ length: 20_000 }, (_, i) => (i === 5 ? "\\N\n" : `${i}\n`));
+      const outcome = Promise.race([
+        pipeline(Readable.from(rows), copy).then(() => "finished", (error: Error) => error.message),
+        new Promise<string>((resolve) => setTimeout(() => resolve("still waiting after 10 s"), 10_000)),
+      ]);
+      await expect(outcome).resolves.toMatch(/violates not-null constraint/);
+      // The connection is usable afterwards.
+      await expect(client`select 1 as one`).resolves.toEqual([{ one: 1 }]);
+    } finally {
+      await client.end({ timeout: 1 });
+    }
+  }, 20_000);
 });
