@@ -12,7 +12,7 @@ import { db, type DbOrTx } from "#db/client";
 import { laSettings, schoolReturns } from "#db/schema/index";
 import { possibleDuplicates } from "./child-matching.server";
 import { addQueueItem, markDecided, notifyOfficers, payloadOf, queueItemOf } from "./council-queue.server";
-import { createEntry } from "./entry-edit.server";
+import { closeQueueItem, makeEntryFromQueueItem } from "./queue-decisions.server";
 import { changeEntry } from "./entry-writer.server";
 import { entryFromReturn, ownSchoolRow, pupilColumns, subjectOf, type EntryAnswers } from "./school-returns.server";
 import type { SchoolScope } from "./school-scope.server";
@@ -103,8 +103,6 @@ export type NeverAttendingDecisionResult = { ok: true; childId: string | null } 
 
 const STATUS = "on_roll_full_absence" as const;
 
-class Refused extends Error {}
-
 /** The entry a report makes: the pupil as the school named them, the status "on roll, absent all the time". */
 function entryFromReport(p: NeverAttendingPayload, answers: EntryAnswers, today: ReturnType<typeof londonDate>): RegisterEntryInput {
   const asDeletion = { ...p, parentAddress: null, ground: "I" as const, noticeDate: null, nextSchool: null, knownToSchool: [], needsConsent: false, consentGrounds: [] };
@@ -116,14 +114,7 @@ export async function decideNeverAttendingReturn(scope: LaScope, itemId: string,
   const p = payloadOf(unlocked, "never_attending");
   const words = `${p.schoolName} (URN ${p.urn}) reports the child on its roll has missed ${p.sessionsMissed} sessions in a row since ${formatDate(p.absentSince)}, all unauthorised`;
   if (decision.decision === "reject") {
-    return transaction("school_return.never_attending_rejected", async (tx) => {
-      const item = await queueItemOf(tx, scope, itemId, true);
-      const check = checkDecision("never_attending", item.state, "reject", decision.reason);
-      if (!check.ok) return { ok: false, why: check.why };
-      await markDecided(tx, item, "dismissed", actor, { reason: decision.reason });
-      await actor.audit(tx, { action: "school_return.never_attending_rejected", subjectType: "council_queue_item", subjectId: item.id, details: { returnId: p.returnId } });
-      return { ok: true, childId: null };
-    });
+    return closeQueueItem(scope, itemId, "never_attending", "reject", decision.reason, actor, { action: "school_return.never_attending_rejected", details: { returnId: p.returnId } });
   }
   if (decision.decision === "accept_existing") {
     // The lock order: the entry first, then the item.
@@ -145,24 +136,11 @@ export async function decideNeverAttendingReturn(scope: LaScope, itemId: string,
     });
   }
   const shown = (await possibleDuplicates(scope, subjectOf(p))).map((c) => c.id);
-  try {
-    const created = await createEntry(scope, entryFromReport(p, decision.answers, londonDate(now)), actor, {
-      confirmedDifferentFrom: shown,
-      alongside: async (tx, entry) => {
-        const item = await queueItemOf(tx, scope, itemId, true);
-        const check = checkDecision("never_attending", item.state, "accept");
-        if (!check.ok) throw new Refused(check.why);
-        await markDecided(tx, item, "made_entry", actor, { childId: entry.id });
-        await actor.audit(tx, { action: "school_return.never_attending_accepted", subjectType: "council_queue_item", subjectId: item.id, details: { childId: entry.id, returnId: p.returnId } });
-      },
-    });
-    if (created.ok) return { ok: true, childId: created.id };
-    if (created.kind === "duplicate") return { ok: false, why: "A child on your register has the same UPN: accept the report into their entry" };
-    if (created.kind === "possible_duplicates") return { ok: false, why: "Another child who may be this one was added since the page was shown: look at the report again" };
-    if (created.kind === "invalid") return { ok: false, why: Object.values(created.errors).join("; ") };
-    return { ok: false, why: "The entry changed: try again" };
-  } catch (error) {
-    if (error instanceof Refused) return { ok: false, why: error.message };
-    throw error;
-  }
+  return makeEntryFromQueueItem(scope, itemId, "never_attending", entryFromReport(p, decision.answers, londonDate(now)), {
+    decision: "accept",
+    shown,
+    actor,
+    audit: { action: "school_return.never_attending_accepted", details: { returnId: p.returnId } },
+    say: { duplicate: "A child on your register has the same UPN: accept the report into their entry", possibleDuplicates: "Another child who may be this one was added since the page was shown: look at the report again" },
+  });
 }

@@ -12,7 +12,7 @@ import { db, type Transaction } from "#db/client";
 import { councilQueueItems, laSettings, schoolReturns } from "#db/schema/index";
 import { matchesElsewhere, possibleDuplicates, type PossibleDuplicate } from "./child-matching.server";
 import { addQueueItem, markDecided, notifyOfficers, payloadOf, queueItemOf, relationshipOf, teamOf } from "./council-queue.server";
-import { createEntry } from "./entry-edit.server";
+import { closeQueueItem, makeEntryFromQueueItem } from "./queue-decisions.server";
 import { changeEntry, changeRelatedEntry, type ChildRow, type EntryWriter } from "./entry-writer.server";
 import { councilFor, entryFromReturn, ownSchoolRow, pupilColumns, senderColumns, subjectOf, type EntryAnswers, type ReturnSender, type SendOptions } from "./school-returns.server";
 import type { SchoolSender } from "./school-scope.server";
@@ -255,36 +255,16 @@ export async function decideMissingNewPupilReturn(scope: LaScope, itemId: string
   const unlocked = await queueItemOf(db, scope, itemId);
   const p = payloadOf(unlocked, "missing_new_pupil_return");
   if (decision.decision === "found_on_roll") {
-    return transaction("school_return.found_on_roll", async (tx) => {
-      const item = await queueItemOf(tx, scope, itemId, true);
-      const check = checkDecision("missing_new_pupil_return", item.state, "found_on_roll", decision.reason);
-      if (!check.ok) return { ok: false, why: check.why };
-      await markDecided(tx, item, "dismissed", actor, { reason: decision.reason });
-      await actor.audit(tx, { action: "school_return.found_on_roll", subjectType: "council_queue_item", subjectId: item.id, details: { returnId: p.deletion.returnId } });
-      return { ok: true, childId: null };
-    });
+    return closeQueueItem(scope, itemId, "missing_new_pupil_return", "found_on_roll", decision.reason, actor, { action: "school_return.found_on_roll", details: { returnId: p.deletion.returnId } });
   }
   const shown = (await possibleDuplicates(scope, subjectOf(p.deletion))).map((c) => c.id);
-  try {
-    const created = await createEntry(scope, { ...entryFromReturn(p.deletion, decision.answers, londonDate(now)), educationStatus: "not_on_roll" }, actor, {
-      confirmedDifferentFrom: shown,
-      alongside: async (tx, entry) => {
-        const item = await queueItemOf(tx, scope, itemId, true);
-        const check = checkDecision("missing_new_pupil_return", item.state, "make_entry");
-        if (!check.ok) throw new Refused(check.why);
-        await markDecided(tx, item, "made_entry", actor, { childId: entry.id });
-        await actor.audit(tx, { action: "school_return.made_entry", subjectType: "council_queue_item", subjectId: item.id, details: { childId: entry.id, returnId: p.deletion.returnId } });
-      },
-    });
-    if (created.ok) return { ok: true, childId: created.id };
-    if (created.kind === "duplicate") return { ok: false, why: "A child on your register has the same UPN: record the move on their entry" };
-    if (created.kind === "possible_duplicates") return { ok: false, why: "Another child who may be this one was added since the page was shown: look again" };
-    if (created.kind === "invalid") return { ok: false, why: Object.values(created.errors).join("; ") };
-    return { ok: false, why: "The entry changed: try again" };
-  } catch (error) {
-    if (error instanceof Refused) return { ok: false, why: error.message };
-    throw error;
-  }
+  return makeEntryFromQueueItem(scope, itemId, "missing_new_pupil_return", { ...entryFromReturn(p.deletion, decision.answers, londonDate(now)), educationStatus: "not_on_roll" }, {
+    decision: "make_entry",
+    shown,
+    actor,
+    audit: { action: "school_return.made_entry", details: { returnId: p.deletion.returnId } },
+    say: { duplicate: "A child on your register has the same UPN: record the move on their entry", possibleDuplicates: "Another child who may be this one was added since the page was shown: look again" },
+  });
 }
 
 /** A flagged move in the council's queue, for its officer. */

@@ -15,7 +15,7 @@ import { db } from "#db/client";
 import { councilQueueItems, organisations } from "#db/schema/index";
 import { possibleDuplicates } from "./child-matching.server";
 import { addQueueItem, markDecided, notifyOfficers, payloadOf, queueItemOf, teamOf } from "./council-queue.server";
-import { createEntry } from "./entry-edit.server";
+import { closeQueueItem, makeEntryFromQueueItem } from "./queue-decisions.server";
 import { changeEntry } from "./entry-writer.server";
 import type { EntryAnswers } from "./school-returns.server";
 import type { LaScope } from "./scope.server";
@@ -198,8 +198,6 @@ export function notificationSummary(p: NotificationPayload): string {
 export type NotificationDecision = { decision: "match"; childId: string } | { decision: "dismiss"; reason: string } | { decision: "make_entry"; answers: EntryAnswers };
 export type NotificationDecisionResult = { ok: true; childId: string | null } | { ok: false; why: string };
 
-class Refused extends Error {}
-
 /** An officer decides a parent's notification: each decision moves the item and writes its audit event in one transaction. */
 export async function decideParentNotification(scope: LaScope, itemId: string, decision: NotificationDecision, actor: Actor, now = new Date()): Promise<NotificationDecisionResult> {
   const unlocked = await queueItemOf(db, scope, itemId);
@@ -221,39 +219,19 @@ export async function decideParentNotification(scope: LaScope, itemId: string, d
     });
   }
   if (decision.decision === "dismiss") {
-    return transaction("parent_notification.dismiss", async (tx) => {
-      const item = await queueItemOf(tx, scope, itemId, true);
-      const check = checkDecision("parent_notification", item.state, "dismiss", decision.reason);
-      if (!check.ok) return { ok: false, why: check.why };
-      await markDecided(tx, item, "dismissed", actor, { reason: decision.reason });
-      await actor.audit(tx, { action: "parent_notification.dismissed", subjectType: "council_queue_item", subjectId: item.id, details: { reference: p.reference } });
-      return { ok: true, childId: null };
-    });
+    return closeQueueItem(scope, itemId, "parent_notification", "dismiss", decision.reason, actor, { action: "parent_notification.dismissed", details: { reference: p.reference } });
   }
   if (p.notice === "change" || !p.education || !p.child.address) return { ok: false, why: "A change is matched to the entry it changes: it cannot make a new entry" };
   const today = londonDate(now);
   // The candidates the item's page shows beside the decision: making the entry says it is none of them.
   const shown = (await possibleDuplicates(scope, subjectOf(p))).map((c) => c.id);
-  try {
-    const created = await createEntry(scope, entryFromNotification(p, decision.answers, today), actor, {
-      confirmedDifferentFrom: shown,
-      alongside: async (tx, entry) => {
-        const item = await queueItemOf(tx, scope, itemId, true);
-        const check = checkDecision("parent_notification", item.state, "make_entry");
-        if (!check.ok) throw new Refused(check.why);
-        await markDecided(tx, item, "made_entry", actor, { childId: entry.id });
-        await actor.audit(tx, { action: "parent_notification.made_entry", subjectType: "council_queue_item", subjectId: item.id, details: { childId: entry.id, reference: p.reference } });
-      },
-    });
-    if (created.ok) return { ok: true, childId: created.id };
-    if (created.kind === "possible_duplicates") return { ok: false, why: "Another child who may be this one was added since the page was shown: look at the notification again" };
-    if (created.kind === "invalid") return { ok: false, why: Object.values(created.errors).join("; ") };
-    if (created.kind === "duplicate") return { ok: false, why: "A child on your register has the same identifier: match the notification to them" };
-    return { ok: false, why: "The entry changed: try again" };
-  } catch (error) {
-    if (error instanceof Refused) return { ok: false, why: error.message };
-    throw error;
-  }
+  return makeEntryFromQueueItem(scope, itemId, "parent_notification", entryFromNotification(p, decision.answers, today), {
+    decision: "make_entry",
+    shown,
+    actor,
+    audit: { action: "parent_notification.made_entry", details: { reference: p.reference } },
+    say: { duplicate: "A child on your register has the same identifier: match the notification to them", possibleDuplicates: "Another child who may be this one was added since the page was shown: look at the notification again" },
+  });
 }
 
 /** The words of a notice kind for the officer's page. */

@@ -16,7 +16,7 @@ import { children, consentRequests, councilQueueItems, schoolReturns, schools, t
 import { possibleDuplicates, type PossibleDuplicate } from "./child-matching.server";
 import { recordIntentionWith } from "./consent.server";
 import { addQueueItem, markDecided, notifyOfficers, payloadOf, queueItemOf } from "./council-queue.server";
-import { createEntry } from "./entry-edit.server";
+import { closeQueueItem, makeEntryFromQueueItem } from "./queue-decisions.server";
 import { changeEntry } from "./entry-writer.server";
 import type { SchoolScope, SchoolSender } from "./school-scope.server";
 import { councilOfSchoolScope, councilOfSchoolToken, type LaScope, type WriterScope } from "./scope.server";
@@ -263,8 +263,6 @@ export interface EntryAnswers {
 export type ReturnDecision = { decision: "match"; childId: string } | { decision: "moved_school"; reason: string } | { decision: "make_entry"; answers: EntryAnswers };
 export type ReturnDecisionResult = { ok: true; childId: string | null } | { ok: false; why: string };
 
-class Refused extends Error {}
-
 /** The entry a return makes: prefilled from it, its sources the school, status home education or missing education by the ground. */
 export function entryFromReturn(p: DeletionPayload, answers: EntryAnswers, today: IsoDate): RegisterEntryInput {
   return {
@@ -336,36 +334,15 @@ export async function decideDeletionReturn(scope: LaScope, itemId: string, decis
     });
   }
   if (decision.decision === "moved_school") {
-    return transaction("school_return.moved_school", async (tx) => {
-      const item = await queueItemOf(tx, scope, itemId, true);
-      const check = checkDecision("deletion_return", item.state, "moved_school", decision.reason);
-      if (!check.ok) return { ok: false, why: check.why };
-      await markDecided(tx, item, "dismissed", actor, { reason: decision.reason });
-      await actor.audit(tx, { action: "school_return.moved_school", subjectType: "council_queue_item", subjectId: item.id, details: { returnId: p.returnId } });
-      return { ok: true, childId: null };
-    });
+    return closeQueueItem(scope, itemId, "deletion_return", "moved_school", decision.reason, actor, { action: "school_return.moved_school", details: { returnId: p.returnId } });
   }
-  const today = londonDate(now);
   // The candidates the item's page shows beside the decision: making the entry says it is none of them.
   const shown = (await possibleDuplicates(scope, subjectOf(p))).map((c) => c.id);
-  try {
-    const created = await createEntry(scope, entryFromReturn(p, decision.answers, today), actor, {
-      confirmedDifferentFrom: shown,
-      alongside: async (tx, entry) => {
-        const item = await queueItemOf(tx, scope, itemId, true);
-        const check = checkDecision("deletion_return", item.state, "make_entry");
-        if (!check.ok) throw new Refused(check.why);
-        await markDecided(tx, item, "made_entry", actor, { childId: entry.id });
-        await actor.audit(tx, { action: "school_return.made_entry", subjectType: "council_queue_item", subjectId: item.id, details: { childId: entry.id, returnId: p.returnId } });
-      },
-    });
-    if (created.ok) return { ok: true, childId: created.id };
-    if (created.kind === "duplicate") return { ok: false, why: "A child on your register has the same UPN: match the return to them" };
-    if (created.kind === "possible_duplicates") return { ok: false, why: "Another child who may be this one was added since the page was shown: look at the return again" };
-    if (created.kind === "invalid") return { ok: false, why: Object.values(created.errors).join("; ") };
-    return { ok: false, why: "The entry changed: try again" };
-  } catch (error) {
-    if (error instanceof Refused) return { ok: false, why: error.message };
-    throw error;
-  }
+  return makeEntryFromQueueItem(scope, itemId, "deletion_return", entryFromReturn(p, decision.answers, londonDate(now)), {
+    decision: "make_entry",
+    shown,
+    actor,
+    audit: { action: "school_return.made_entry", details: { returnId: p.returnId } },
+    say: { duplicate: "A child on your register has the same UPN: match the return to them", possibleDuplicates: "Another child who may be this one was added since the page was shown: look at the return again" },
+  });
 }

@@ -84,11 +84,11 @@ export const QUEUE_DECISION_LABELS: { [K in QueueKind]: Record<QueueDecision<K>,
 /** Decisions that must give a reason (the other council is told it). */
 const NEEDS_REASON: ReadonlySet<string> = new Set(["incoming_transfer.decline", "destination_unknown_match.not_same_child", "same_child_request.not_same_child", "deletion_return.moved_school", "parent_notification.dismiss", "missing_new_pupil_return.found_on_roll", "never_attending.reject"]);
 
-export type DecisionCheck = { ok: true; to: QueueState } | { ok: false; why: string };
+export type DecisionCheck = { ok: true; to: Exclude<QueueState, "new"> } | { ok: false; why: string };
 
 /** Whether `decision` may be taken on an item of `kind` in `state`, and the state it leads to. */
 export function checkDecision(kind: QueueKind, state: QueueState, decision: string, reason?: string | null): DecisionCheck {
-  const decisions = QUEUE_DECISIONS[kind] as Record<string, QueueState>;
+  const decisions = QUEUE_DECISIONS[kind] as Record<string, Exclude<QueueState, "new">>;
   if (!Object.hasOwn(decisions, decision)) return { ok: false, why: `"${decision}" is not a decision for this kind of item` };
   if (state !== "new") return { ok: false, why: `This item has already been decided (${QUEUE_STATE_LABELS[state].toLowerCase()})` };
   if (NEEDS_REASON.has(`${kind}.${decision}`) && !reason?.trim()) return { ok: false, why: "Give a reason" };
