@@ -144,7 +144,7 @@ export async function computeStatistics(now: Date, options: ComputeOptions = {})
   const csv = statisticsCsv(publishedDays);
   const published: PublishedDay[] = publishedDays.map(({ day, areas }) => ({ day, areas: areas.filter((a) => a.area.level !== "Local authority") }));
   // Compressed once here, as it is sent, so no request and no other process compresses it.
-  const compressed = await compressForServing(csv);
+  const compressed = await compressForServing(csv, env().STATISTICS_CSV_BROTLI_QUALITY);
   const durationMs = Math.round(performance.now() - started);
 
   const snapshotId = await db.transaction(async (tx) => {
