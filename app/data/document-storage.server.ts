@@ -169,15 +169,20 @@ export async function openStored(row: StoredRow): Promise<ReadableStream<Uint8Ar
   }
   const hash = createHash("sha256");
   let size = 0;
+  // The last chunk is held back until the whole object is checked, so a client never receives
+  // every byte of a file that turns out not to be the one uploaded.
+  let held: Buffer | null = null;
   const checked = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       size += chunk.length;
       hash.update(chunk);
-      callback(null, chunk);
+      const previous = held;
+      held = chunk;
+      callback(null, previous ?? undefined);
     },
     flush(callback) {
       const sha256 = hash.digest("hex");
-      if (size === row.sizeBytes && sha256 === row.sha256) return callback();
+      if (size === row.sizeBytes && sha256 === row.sha256) return callback(null, held ?? undefined);
       logger.error({ documentId: row.id, sizeBytes: size }, "a document's object does not match the size and SHA-256 recorded at upload: the download was stopped");
       callback(new Error("the document's object does not match its SHA-256"));
     },
