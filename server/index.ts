@@ -12,7 +12,7 @@ import { latestMigrationIn, migrate } from "../db/migrate";
 import { seedDemoData, seedReferenceData } from "../db/seed";
 import { databaseUrlProblem, describeDatabaseUrl, waitForDatabase } from "../db/startup";
 import { isConnectionLost } from "../db/connection-errors";
-import { env } from "../app/utils/env.server";
+import { documentObjectStorageSettings, env } from "../app/utils/env.server";
 import { lifecycle } from "../app/utils/lifecycle.server";
 import { describeError, logger } from "../app/utils/logger.server";
 import { startJobQueue } from "../app/jobs/queue.server";
@@ -155,7 +155,7 @@ if (process.env.JOBS_ENABLED === "false") {
   jobQueue = await startJobQueue(connection);
   state.jobQueue = "running";
 }
-logger.info({ port: settings.port, database: connection.kind }, `listening on http://localhost:${settings.port}`);
+logger.info({ port: settings.port, database: connection.kind, documents: documentObjectStorageSettings() ? "s3" : "postgresql" }, `listening on http://localhost:${settings.port}`);
 
 /**
  * In order: stop accepting connections and report not-ready; let requests in flight finish (for

@@ -1,23 +1,26 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { and, desc, eq, getTableColumns } from "drizzle-orm";
+import { data } from "react-router";
 import { ALLOWED_TYPES_TEXT, attachmentDisposition, DOCUMENT_KIND_LABELS, DOCUMENT_TYPES, MAX_DOCUMENT_BYTES, sanitiseFileName, type DocumentType } from "#app/domain/documents";
 import { sniffDocumentType } from "#app/utils/document-type.server";
 import type { ChildDocumentInput, ProviderDocumentInput } from "#app/forms/document";
 import type { Actor } from "#app/utils/audit.server";
 import type { UploadedFile } from "#app/utils/multipart.server";
+import { describeError, logger } from "#app/utils/logger.server";
 import { notFound } from "#app/utils/refusals.server";
 import { db } from "#db/client";
-import { children, documentContents, documents, listings, users } from "#db/schema/index";
+import { children, documents, listings, users } from "#db/schema/index";
 import type { ProviderScope, ReviewerScope } from "./directory-scope.server";
+import { documentStorage, DocumentStorageUnavailable, openStored, type DocumentStorage, type StoredAt } from "./document-storage.server";
 import { changeEntry } from "./entry-writer.server";
 import { findVisible } from "./review.server";
 import { childVisibleTo } from "./scope-predicates.server";
 import { isUuid, type LaScope, type RegisterScope } from "./scope.server";
 import { transaction } from "./transaction.server";
 
-// Documents on a child's entry and on a provider's application (decision 079), stored in
-// PostgreSQL: the description in `documents`, the bytes in `document_contents`, so listing them
-// never reads the bytes. A child's document is added through the entry writer (timeline, audit);
+// Documents on a child's entry and on a provider's application (decision 079): the description in
+// `documents`, the bytes in `document_contents` or, when configured, S3-compatible object storage
+// (decision 081, document-storage.server.ts), so listing them never reads the bytes. A child's document is added through the entry writer (timeline, audit);
 // a provider's beside its listing. Every download is audited. Reached only through a scope: a
 // document of another council's child or another provider's application is "not found".
 
@@ -57,17 +60,50 @@ const listed = {
 
 export type DocumentListing = { id: string; kind: keyof typeof DOCUMENT_KIND_LABELS; description: string; fileName: string; type: DocumentType; sizeBytes: number; sha256: string; uploadedAt: Date; contentRemovedAt: Date | null; uploadedByName: string | null };
 
-export type AddDocumentResult = { ok: true; id: string } | { ok: false; message: string };
+/** Refused: the status says why (409 the entry refuses it, 503 the document store did not answer). */
+export type AddDocumentResult = { ok: true; id: string } | { ok: false; message: string; status: 409 | 503 };
+
+export const STORAGE_UNAVAILABLE = "The document could not be saved because the document store is not available. Try again later";
+
+/**
+ * Keeps the file where documents go, then runs `write` (the transaction that records it) with the
+ * new document's id and where its bytes are. The object in S3 is written first, so no committed
+ * row points at nothing; if the transaction refuses or fails, the object is removed again.
+ */
+async function withStoredFile(file: CheckedFile, write: (documentId: string, at: StoredAt, storage: DocumentStorage) => Promise<AddDocumentResult>): Promise<AddDocumentResult> {
+  const storage = await documentStorage();
+  const documentId = randomUUID();
+  const toStore = { bytes: file.bytes, contentType: DOCUMENT_TYPES[file.type].mime };
+  let at: StoredAt;
+  try {
+    at = await storage.keep(documentId, toStore);
+  } catch (error) {
+    logger.error({ err: describeError(error) }, "a document could not be written to object storage: the upload was refused");
+    return { ok: false, message: STORAGE_UNAVAILABLE, status: 503 };
+  }
+  let committed = false;
+  try {
+    const result = await write(documentId, at, storage);
+    committed = result.ok;
+    return result;
+  } finally {
+    if (!committed) await storage.discard(documentId, at);
+  }
+}
+
+function storedColumns(documentId: string, at: StoredAt) {
+  return { id: documentId, storage: at.storage, objectBucket: at.objectBucket, objectKey: at.objectKey };
+}
 
 /** Adds a document to a child's entry, through the entry writer: on the timeline and in the audit log, in one transaction. */
 export async function addChildDocument(scope: LaScope, childId: string, input: ChildDocumentInput, file: CheckedFile, actor: Actor): Promise<AddDocumentResult> {
-  return changeEntry("document.add", scope, childId, actor, async (writer) => {
-    if (writer.entry.anonymisedAt !== null) return { ok: false, message: "This entry was anonymised under the retention schedule: documents cannot be added to it" } as const;
+  return withStoredFile(file, (documentId, at, storage) => changeEntry("document.add", scope, childId, actor, async (writer) => {
+    if (writer.entry.anonymisedAt !== null) return { ok: false, message: "This entry was anonymised under the retention schedule: documents cannot be added to it", status: 409 } as const;
     const [row] = await writer.tx
       .insert(documents)
-      .values({ childId, laId: scope.laId, kind: input.kind, description: input.description, fileName: file.fileName, type: file.type, sizeBytes: file.bytes.length, sha256: file.sha256, uploadedBy: actor.userId })
+      .values({ ...storedColumns(documentId, at), childId, laId: scope.laId, kind: input.kind, description: input.description, fileName: file.fileName, type: file.type, sizeBytes: file.bytes.length, sha256: file.sha256, uploadedBy: actor.userId })
       .returning({ id: documents.id });
-    await writer.tx.insert(documentContents).values({ documentId: row!.id, bytes: file.bytes });
+    await storage.record(writer.tx, row!.id, { bytes: file.bytes, contentType: DOCUMENT_TYPES[file.type].mime });
     await writer.record({
       // The timeline outlives anonymisation: it names the kind, never the file or its description.
       kind: "document_added",
@@ -76,7 +112,7 @@ export async function addChildDocument(scope: LaScope, childId: string, input: C
       audit: { action: "document.uploaded", subjectType: "child", subjectId: childId, details: { documentId: row!.id, kind: input.kind, type: file.type, sizeBytes: file.bytes.length, sha256: file.sha256 } },
     });
     return { ok: true, id: row!.id } as const;
-  });
+  }));
 }
 
 /** A child's documents, newest first, without their bytes. */
@@ -94,12 +130,20 @@ export async function documentsOfChild(scope: RegisterScope, childId: string): P
 export interface Download {
   fileName: string;
   contentType: string;
-  bytes: Buffer;
+  sizeBytes: number;
+  body: ReadableStream<Uint8Array>;
 }
 
-async function contentOf(documentId: string): Promise<Buffer> {
-  const [content] = await db.select({ bytes: documentContents.bytes }).from(documentContents).where(eq(documentContents.documentId, documentId));
-  return content ? Buffer.from(content.bytes) : notFound();
+/** The document's bytes from wherever its row says they are; gone (retention): not found; the store not answering: 503. */
+async function contentOf(row: typeof documents.$inferSelect): Promise<ReadableStream<Uint8Array>> {
+  // Deleted under the retention schedule (an object in S3 may wait a minute for the job to delete it).
+  if (row.contentRemovedAt !== null) notFound();
+  try {
+    return (await openStored(row)) ?? notFound();
+  } catch (error) {
+    if (error instanceof DocumentStorageUnavailable) throw data({ reason: "storage-unavailable" }, { status: 503 });
+    throw error;
+  }
 }
 
 /** One of a child's documents to download, audited. Another council's child, or one not allocated to the social worker: not found. */
@@ -111,9 +155,9 @@ export async function childDocumentDownload(scope: RegisterScope, childId: strin
     .innerJoin(children, eq(children.id, documents.childId))
     .where(and(eq(documents.id, documentId), eq(documents.childId, childId), childVisibleTo(scope)));
   if (!row) notFound();
-  const bytes = await contentOf(row.id);
+  const body = await contentOf(row);
   await actor.audit(db, { action: "document.downloaded", subjectType: "child", subjectId: childId, details: { documentId: row.id, kind: row.kind } });
-  return { fileName: row.fileName, contentType: DOCUMENT_TYPES[row.type].mime, bytes };
+  return { fileName: row.fileName, contentType: DOCUMENT_TYPES[row.type].mime, sizeBytes: row.sizeBytes, body };
 }
 
 async function ownListingId(scope: ProviderScope): Promise<string | null> {
@@ -123,17 +167,17 @@ async function ownListingId(scope: ProviderScope): Promise<string | null> {
 
 /** Adds a document to the provider's own application (its listing, made if it has none yet), audited in the same transaction. */
 export async function addApplicationDocument(scope: ProviderScope, input: ProviderDocumentInput, file: CheckedFile, actor: Actor): Promise<AddDocumentResult> {
-  return transaction("document.add_to_application", async (tx) => {
+  return withStoredFile(file, (documentId, at, storage) => transaction("document.add_to_application", async (tx) => {
     await tx.insert(listings).values({ organisationId: scope.organisationId }).onConflictDoNothing({ target: listings.organisationId });
     const [listing] = await tx.select({ id: listings.id }).from(listings).where(eq(listings.organisationId, scope.organisationId));
     const [row] = await tx
       .insert(documents)
-      .values({ listingId: listing!.id, kind: input.kind, description: input.description, fileName: file.fileName, type: file.type, sizeBytes: file.bytes.length, sha256: file.sha256, uploadedBy: actor.userId })
+      .values({ ...storedColumns(documentId, at), listingId: listing!.id, kind: input.kind, description: input.description, fileName: file.fileName, type: file.type, sizeBytes: file.bytes.length, sha256: file.sha256, uploadedBy: actor.userId })
       .returning({ id: documents.id });
-    await tx.insert(documentContents).values({ documentId: row!.id, bytes: file.bytes });
+    await storage.record(tx, row!.id, { bytes: file.bytes, contentType: DOCUMENT_TYPES[file.type].mime });
     await actor.audit(tx, { action: "listing.document_uploaded", subjectType: "listing", subjectId: listing!.id, details: { documentId: row!.id, kind: input.kind, type: file.type, sizeBytes: file.bytes.length, sha256: file.sha256 } });
     return { ok: true, id: row!.id } as const;
-  });
+  }));
 }
 
 function documentsOfListing(listingId: string): Promise<DocumentListing[]> {
@@ -156,9 +200,9 @@ async function listingDocumentDownload(listingId: string, documentId: string, ac
   if (!isUuid(documentId)) notFound();
   const [row] = await db.select(getTableColumns(documents)).from(documents).where(and(eq(documents.id, documentId), eq(documents.listingId, listingId)));
   if (!row) notFound();
-  const bytes = await contentOf(row.id);
+  const body = await contentOf(row);
   await actor.audit(db, { action: "listing.document_downloaded", subjectType: "listing", subjectId: listingId, details: { documentId: row.id, kind: row.kind } });
-  return { fileName: row.fileName, contentType: DOCUMENT_TYPES[row.type].mime, bytes };
+  return { fileName: row.fileName, contentType: DOCUMENT_TYPES[row.type].mime, sizeBytes: row.sizeBytes, body };
 }
 
 /** One of the provider's own application's documents. Another provider's: not found. */
@@ -174,13 +218,13 @@ export async function reviewDocumentDownload(scope: ReviewerScope, listingId: st
   return listingDocumentDownload(listing.id, documentId, actor);
 }
 
-/** The response for a download: an attachment, its detected type, never sniffed by the browser, never cached. */
+/** The response for a download, streamed: an attachment, its detected type, never sniffed by the browser, never cached. */
 export function downloadResponse(download: Download): Response {
-  return new Response(new Uint8Array(download.bytes), {
+  return new Response(download.body, {
     status: 200,
     headers: {
       "Content-Type": download.contentType,
-      "Content-Length": String(download.bytes.length),
+      "Content-Length": String(download.sizeBytes),
       "Content-Disposition": attachmentDisposition(download.fileName),
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",

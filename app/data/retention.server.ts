@@ -40,6 +40,7 @@ import {
   schoolReturns,
   signInThrottles,
 } from "#db/schema/index";
+import { recordForDeletion } from "./document-storage.server";
 import { changeEntry, type ServiceActor } from "./entry-writer.server";
 import { retentionScope } from "./scope.server";
 import type { ServiceAdminScope } from "./service-admin.server";
@@ -269,6 +270,13 @@ export async function anonymiseEntry(laId: string, childId: string, period: numb
     // A document's file goes (a letter or report about the child cannot be anonymised); its row
     // stays to say a document of that kind was held, without its description or name.
     await tx.delete(documentContents).where(inArray(documentContents.documentId, tx.select({ id: documents.id }).from(documents).where(eq(documents.childId, childId))));
+    // Files in object storage (decision 081) are deleted by the job delete-document-objects once
+    // this commits (a transaction cannot reach S3); recorded here, they are retried until gone.
+    const objects = await tx
+      .select({ bucket: documents.objectBucket, objectKey: documents.objectKey })
+      .from(documents)
+      .where(and(eq(documents.childId, childId), eq(documents.storage, "s3"), isNull(documents.contentRemovedAt)));
+    await recordForDeletion(tx, objects.map((o) => ({ bucket: o.bucket!, objectKey: o.objectKey! })));
     await tx.update(documents).set({ description: REMOVED, fileName: REMOVED, contentRemovedAt: now }).where(eq(documents.childId, childId));
     await tx.update(suitabilitySteps).set({ reason: REMOVED }).where(and(eq(suitabilitySteps.childId, childId), isNotNull(suitabilitySteps.reason)));
     // The reference stays (the entry keeps it); a national identifier beside it goes once every

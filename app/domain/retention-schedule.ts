@@ -196,7 +196,7 @@ export const CHILD_DATA_TABLES = {
   placements: "Anonymised with the entry: dates and provider kept, reasons removed.",
   placement_refusals: "Anonymised with the entry: codes and dates kept, the proposed placement's reason removed.",
   contacts: "Anonymised with the entry: date and kind kept, with whom, what happened, outcome and next action removed.",
-  documents: "Anonymised with the entry: each document's kind, type, size, hash and upload date kept, its description and file name removed, and its file deleted (document_contents).",
+  documents: "Anonymised with the entry: each document's kind, type, size, hash and upload date kept, its description and file name removed, and its file deleted (document_contents, or its object in S3 by the job delete-document-objects, decision 081).",
   support_requests: "Anonymised with the entry: the dates, kinds of support and outcome kept, who asked, their words, the offer and the note removed.",
   suitability_steps: "Anonymised with the entry: each step's kind, dates and schools named kept (the statistics count orders), the reason given removed.",
   council_queue_items:

@@ -7,6 +7,7 @@ import { deliverEmails } from "#app/utils/notify.server";
 import { deleteExpiredSessions } from "#app/utils/session.server";
 import { deleteExpiredKeptAnswers } from "#app/utils/kept-answers.server";
 import { applyRetentionSchedule } from "#app/data/retention.server";
+import { deleteRecordedDocumentObjects } from "#app/data/document-storage.server";
 import { deleteExpiredIdempotencyKeys } from "#app/data/register-api.server";
 import { flagMissingNewPupilReturns } from "#app/data/new-pupil-returns.server";
 import { REGISTER_IMPORT_JOB, runPendingRegisterImports, runRegisterImport } from "#app/data/register-import-job.server";
@@ -39,6 +40,9 @@ export const JOBS: JobDefinition[] = [
   { name: "resume-register-imports", cron: "* * * * *", run: () => runPendingRegisterImports() },
   // Emails are sent straight after the commit that writes them; this retries any that failed.
   { name: "deliver-emails", cron: "* * * * *", run: () => deliverEmails() },
+  // Documents' files in object storage recorded for deletion (decision 081): an anonymised entry's,
+  // and an upload's whose transaction did not commit. Those S3 refuses wait for the next minute.
+  { name: "delete-document-objects", cron: "* * * * *", run: () => deleteRecordedDocumentObjects() },
   { name: "delete-expired-sessions", cron: "*/15 * * * *", run: () => deleteExpiredSessions() },
   // A form's answers kept after its session ended (decision 064) live 45 minutes: gone within the hour.
   { name: "delete-expired-kept-answers", cron: "*/15 * * * *", run: () => deleteExpiredKeptAnswers() },

@@ -31,7 +31,8 @@ export const action = guard("routes/provider.documents._index").action(async ({ 
     const errors = { ...(submission.ok ? {} : submission.errors), ...(file.ok ? {} : { [DOCUMENT_FILE_FIELD]: file.message }) };
     return data({ errors, values: formValues(providerDocumentSchema, form.fields) }, { status: 400 });
   }
-  await addApplicationDocument(scope, submission.data, file.file, actor);
+  const outcome = await addApplicationDocument(scope, submission.data, file.file, actor);
+  if (!outcome.ok) return data({ errors: {}, values: formValues(providerDocumentSchema, form.fields), formError: outcome.message }, { status: outcome.status });
   return redirect(`${href("/provider/documents")}?document=added`);
 });
 

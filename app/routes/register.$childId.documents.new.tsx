@@ -36,7 +36,7 @@ export const action = guard("routes/register.$childId.documents.new").action(asy
     return data({ errors, values: formValues(childDocumentSchema, form.fields) }, { status: 400 });
   }
   const outcome = await addChildDocument(scope, childId, submission.data, file.file, actor);
-  if (!outcome.ok) return data({ errors: {}, values: formValues(childDocumentSchema, form.fields), formError: outcome.message }, { status: 409 });
+  if (!outcome.ok) return data({ errors: {}, values: formValues(childDocumentSchema, form.fields), formError: outcome.message }, { status: outcome.status });
   return redirect(`${href("/register/:childId", { childId })}?document=added#documents`);
 });
 

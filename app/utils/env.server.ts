@@ -88,6 +88,19 @@ const EnvSchema = z
     NOTIFY_API_KEY: optionalText,
     NOTIFY_TEMPLATE_ID: optionalText,
     NOTIFY_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    // Documents' files in S3-compatible object storage (decision 081) when DOCUMENTS_S3_BUCKET is
+    // set; otherwise in PostgreSQL. Credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or
+    // whatever else the AWS SDK's default chain finds (a role, a profile, web identity).
+    DOCUMENTS_S3_BUCKET: optionalText,
+    DOCUMENTS_S3_REGION: optionalText,
+    /** Another S3-compatible server's address (MinIO, Ceph, a cloud's own); AWS's when unset. */
+    DOCUMENTS_S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+    DOCUMENTS_S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).optional(),
+    DOCUMENTS_S3_SERVER_SIDE_ENCRYPTION: z.enum(["AES256", "aws:kms"]).optional(),
+    DOCUMENTS_S3_KMS_KEY_ID: optionalText,
+    AWS_REGION: optionalText,
+    AWS_ACCESS_KEY_ID: optionalText,
+    AWS_SECRET_ACCESS_KEY: optionalText,
   })
   .superRefine((e, ctx) => {
     const problem = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
@@ -102,6 +115,16 @@ const EnvSchema = z
     if (e.EMAIL_SENDER === "notify") {
       if (!e.NOTIFY_API_KEY) problem("NOTIFY_API_KEY", "EMAIL_SENDER=notify needs NOTIFY_API_KEY");
       if (!e.NOTIFY_TEMPLATE_ID) problem("NOTIFY_TEMPLATE_ID", "EMAIL_SENDER=notify needs NOTIFY_TEMPLATE_ID");
+    }
+    // Half an object storage configuration stops the server rather than quietly keeping files in PostgreSQL.
+    const s3Settings = ["DOCUMENTS_S3_REGION", "DOCUMENTS_S3_ENDPOINT", "DOCUMENTS_S3_FORCE_PATH_STYLE", "DOCUMENTS_S3_SERVER_SIDE_ENCRYPTION", "DOCUMENTS_S3_KMS_KEY_ID"] as const;
+    if (!e.DOCUMENTS_S3_BUCKET) {
+      for (const name of s3Settings) if (e[name] !== undefined) problem(name, `${name} is set without DOCUMENTS_S3_BUCKET: set the bucket to keep documents in object storage, or unset ${name} to keep them in PostgreSQL`);
+    } else {
+      if (!e.DOCUMENTS_S3_REGION && !e.AWS_REGION) problem("DOCUMENTS_S3_REGION", "DOCUMENTS_S3_BUCKET needs DOCUMENTS_S3_REGION (or AWS_REGION), the bucket's region");
+      if (e.AWS_ACCESS_KEY_ID && !e.AWS_SECRET_ACCESS_KEY) problem("AWS_SECRET_ACCESS_KEY", "AWS_ACCESS_KEY_ID is set without AWS_SECRET_ACCESS_KEY: set both, or neither to use the AWS SDK's default credentials");
+      if (!e.AWS_ACCESS_KEY_ID && e.AWS_SECRET_ACCESS_KEY) problem("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY is set without AWS_ACCESS_KEY_ID: set both, or neither to use the AWS SDK's default credentials");
+      if (e.DOCUMENTS_S3_KMS_KEY_ID && e.DOCUMENTS_S3_SERVER_SIDE_ENCRYPTION !== "aws:kms") problem("DOCUMENTS_S3_KMS_KEY_ID", "DOCUMENTS_S3_KMS_KEY_ID needs DOCUMENTS_S3_SERVER_SIDE_ENCRYPTION=aws:kms");
     }
   });
 
@@ -138,4 +161,29 @@ export function secondFactorPolicies(settings: Env = env()): SecondFactorPolicie
 /** The public address without a trailing slash; outside production, this machine on PORT. */
 export function publicUrl(settings: Env = env()): string {
   return (settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, "");
+}
+
+/** Where documents' files go (decision 081): S3-compatible object storage, or null for PostgreSQL. */
+export interface DocumentObjectStorageSettings {
+  bucket: string;
+  region: string;
+  endpoint: string | undefined;
+  forcePathStyle: boolean;
+  serverSideEncryption: "AES256" | "aws:kms";
+  kmsKeyId: string | undefined;
+  /** Undefined: the AWS SDK's default chain (environment, profile, role) finds them. */
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+}
+
+export function documentObjectStorageSettings(settings: Env = env()): DocumentObjectStorageSettings | null {
+  if (!settings.DOCUMENTS_S3_BUCKET) return null;
+  return {
+    bucket: settings.DOCUMENTS_S3_BUCKET,
+    region: (settings.DOCUMENTS_S3_REGION ?? settings.AWS_REGION)!,
+    endpoint: settings.DOCUMENTS_S3_ENDPOINT,
+    forcePathStyle: settings.DOCUMENTS_S3_FORCE_PATH_STYLE === "true",
+    serverSideEncryption: settings.DOCUMENTS_S3_SERVER_SIDE_ENCRYPTION ?? "AES256",
+    kmsKeyId: settings.DOCUMENTS_S3_KMS_KEY_ID,
+    credentials: settings.AWS_ACCESS_KEY_ID && settings.AWS_SECRET_ACCESS_KEY ? { accessKeyId: settings.AWS_ACCESS_KEY_ID, secretAccessKey: settings.AWS_SECRET_ACCESS_KEY } : undefined,
+  };
 }

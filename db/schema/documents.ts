@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { DOCUMENT_KINDS, DOCUMENT_TYPE_NAMES } from "../../app/domain/documents";
 import { children } from "./children";
 import { listings } from "./directory";
@@ -9,6 +9,8 @@ import { users } from "./users";
 
 export const documentKind = pgEnum("document_kind", DOCUMENT_KINDS);
 export const documentType = pgEnum("document_type", DOCUMENT_TYPE_NAMES);
+/** Where a document's bytes are (decision 081): `document_contents`, or an object in S3-compatible storage. */
+export const documentStorage = pgEnum("document_storage", ["postgresql", "s3"]);
 
 /**
  * A document on a child's entry or on a provider's application (decision 079): what it is, who
@@ -33,11 +35,19 @@ export const documents = pgTable(
     uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
     /** When the bytes were deleted (the child's entry anonymised); the row stays, saying what it was. */
     contentRemovedAt: timestamp("content_removed_at", { withTimezone: true }),
+    /**
+     * Where the bytes are (decision 081), per row, so documents kept in PostgreSQL still download
+     * after S3 is configured. In S3 the key is `documents/<id>`: nothing about the child in it.
+     */
+    storage: documentStorage("storage").notNull().default("postgresql"),
+    objectBucket: text("object_bucket"),
+    objectKey: text("object_key"),
   },
   (t) => [
     index("documents_child_idx").on(t.childId, t.uploadedAt),
     index("documents_listing_idx").on(t.listingId, t.uploadedAt),
     check("documents_one_owner", sql`(${t.childId} is not null and ${t.laId} is not null and ${t.listingId} is null) or (${t.childId} is null and ${t.laId} is null and ${t.listingId} is not null)`),
+    check("documents_storage_where", sql`(${t.storage} = 'postgresql' and ${t.objectBucket} is null and ${t.objectKey} is null) or (${t.storage} = 's3' and ${t.objectBucket} is not null and ${t.objectKey} is not null)`),
   ],
 );
 
@@ -51,4 +61,23 @@ export const documentContents = pgTable(
     bytes: bytea("bytes").notNull(),
   },
   (t) => [primaryKey({ columns: [t.documentId] })],
+);
+
+/**
+ * Objects in S3-compatible storage to delete (decision 081): a child's documents at anonymisation,
+ * and an upload whose transaction did not commit. A trigger cannot reach S3, so the job
+ * `delete-document-objects` deletes each and then its row; one that fails stays for the next run.
+ * The key names the document by id only: nothing here is about a child.
+ */
+export const documentObjectDeletions = pgTable(
+  "document_object_deletions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    bucket: text("bucket").notNull(),
+    objectKey: text("object_key").notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+    attempts: integer("attempts").notNull().default(0),
+    lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("document_object_deletions_object_idx").on(t.bucket, t.objectKey)],
 );
