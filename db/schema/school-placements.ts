@@ -9,7 +9,7 @@ import { users } from "./users";
 // school's roll is usually not on any council's register, so the school keeps a pupil record of its
 // own: the facts the placement check needs and the provider sees, and the pupil's council, whose
 // officers see the placement beside their own and whose limits the check applies. The check is the
-// same one as councils' (app/data/placement-commission.server.ts), with the same listing lock.
+// same one as councils' (`checkCommission` in app/data/placements.server.ts), with the same listing lock.
 
 export const schoolPupils = pgTable(
   "school_pupils",
