@@ -134,6 +134,8 @@ const columns = {
   endedEarlyReason: schoolPlacements.endedEarlyReason,
   version: schoolPlacements.version,
   laId: schoolPlacements.laId,
+  listingState: listings.state,
+  listedUntil: listings.listedUntil,
 };
 
 const councilName = sql<string>`(select ${organisations.name} from ${organisations} where ${organisations.id} = ${schoolPlacements.laId})`;
@@ -185,4 +187,11 @@ export async function schoolPlacementsForCouncil(scope: LaScope, show: "current"
     .limit(500);
   await actor.audit(db, { action: "school_placements.listed", subjectType: "register", subjectId: scope.laId, details: { show, placementIds: rows.map((r) => r.id) } });
   return rows;
+}
+
+/** The DfE code of the school's own council: where the directory search starts, and the pupil's council unless the school says otherwise. */
+export async function schoolCouncilCode(scope: SchoolScope): Promise<string> {
+  const [row] = await db.select({ laCode: schools.laCode }).from(schools).where(eq(schools.organisationId, scope.schoolId));
+  if (!row) throw new Error("A school user's organisation has no school row");
+  return row.laCode;
 }
