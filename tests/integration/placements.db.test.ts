@@ -42,9 +42,9 @@ describe("placing a child", () => {
     const rows = await providerPlacements(provider.scope, today, "current", actorFor(provider.user));
     expect(rows).toHaveLength(1);
     expect(Object.keys(rows[0]!).sort()).toEqual(
-      ["id", "firstName", "lastName", "dateOfBirth", "siteName", "startDate", "endDate", "pattern", "daysPerWeek", "sessionsPerWeek", "hoursPerWeek", "laName", "contactName", "contactEmail"].sort(),
+      ["id", "firstName", "lastName", "dateOfBirth", "siteName", "startDate", "endDate", "pattern", "daysPerWeek", "sessionsPerWeek", "hoursPerWeek", "commissioner", "contactName", "contactEmail"].sort(),
     );
-    expect(rows[0]).toMatchObject({ firstName: "Ada", dateOfBirth: child.dateOfBirth, laName: "Camden" });
+    expect(rows[0]).toMatchObject({ firstName: "Ada", dateOfBirth: child.dateOfBirth, commissioner: "Camden" });
     expect(await providerPlacements(provider.scope, today, "past", actorFor(provider.user))).toEqual([]);
   });
 
