@@ -86,7 +86,7 @@ export async function seedDemoSchoolPlacement(db: Database): Promise<void> {
   const [site] = await db
     .select({ siteId: listingSites.id })
     .from(listingSites)
-    .where(eq(listingSites.name, "Somers Town Workshop"));
+    .where(and(eq(listingSites.name, "Somers Town Workshop"), eq(listingSites.kind, "listed")));
   if (!site) throw new Error("Demo site missing: Somers Town Workshop");
   const outcome = await commissionSchoolPlacement(
     schoolPlacementScope(head),
