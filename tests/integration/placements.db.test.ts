@@ -159,7 +159,7 @@ describe("no way round the limits (issue 14)", () => {
     expect((await createPlacement(leeds.scope, theirs.id, placementInput(provider.siteId, { pattern: { kind: "full_time" } }), leeds.actor, today)).ok).toBe(true);
     const other = await listedProvider({ name: "Camden provider" });
     const result = await createPlacement(camden.scope, ours.id, placementInput(other.siteId), camden.actor, today);
-    expect(result).toMatchObject({ ok: false, reasons: [{ code: "CHILD_ALREADY_PLACED", message: expect.stringMatching(/^The child already has a full-time placement made by another council from/) }] });
+    expect(result).toMatchObject({ ok: false, reasons: [{ code: "CHILD_ALREADY_PLACED", message: expect.stringMatching(/^The child already has a full-time placement made by another council or school from/) }] });
     expect(JSON.stringify(result)).not.toMatch(/Leeds-only/);
   });
 

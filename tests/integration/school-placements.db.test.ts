@@ -98,6 +98,9 @@ describe("a school commissioning a placement", () => {
     const refusals = await db.select().from(schoolPlacementRefusals).where(eq(schoolPlacementRefusals.schoolId, camdenSchool.organisationId));
     expect(refusals.some((r) => r.codes.includes("PROVIDER_NOT_LISTED") && r.attemptedBy === camdenStaff.id)).toBe(true);
     expect(await db.select().from(auditEvents).where(and(eq(auditEvents.actorUserId, camdenStaff.id), eq(auditEvents.action, "school_placement.refused")))).not.toHaveLength(0);
+    // Append-only, as the councils' refusals are.
+    await expect(db.update(schoolPlacementRefusals).set({ codes: [] }).where(eq(schoolPlacementRefusals.schoolId, camdenSchool.organisationId))).rejects.toThrow();
+    await expect(db.delete(schoolPlacementRefusals).where(eq(schoolPlacementRefusals.schoolId, camdenSchool.organisationId))).rejects.toThrow();
   });
 
   it("fills the same places as councils' placements, both ways", async () => {
