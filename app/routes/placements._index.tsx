@@ -19,10 +19,11 @@ export const loader = guard("routes/placements._index").loader(async ({ user, re
   const page = Math.max(1, Math.min(Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1, 10_000));
   const today = londonDate(new Date());
   const scope = placementScope(user);
-  const [result, bySchools] = await Promise.all([laPlacements(scope, { show, page }, today, actor), schoolPlacementsForCouncil(scope, show === "all" ? "all" : "current", today, actor)]);
+  // Schools' placements are never flagged for review (decision 080): the review list leaves them out.
+  const [result, bySchools] = await Promise.all([laPlacements(scope, { show, page }, today, actor), show === "needs-review" ? null : schoolPlacementsForCouncil(scope, show, today, actor)]);
   return {
     // Schools' placements of the council's children, beside its own (decision 080).
-    bySchools: bySchools.map((r) => ({
+    bySchools: bySchools?.map((r) => ({
       ...placementView({ ...r, needsReviewReason: null }, today),
       childName: `${r.firstName} ${r.lastName}`,
       dateOfBirth: formatDate(r.dateOfBirth),
@@ -143,20 +144,30 @@ export default function Placements({ loaderData: d }: Route.ComponentProps) {
         next={d.page < pages ? { href: showHref(d.show, d.page + 1) } : undefined}
         items={paginationItems(d.page, pages, (n) => showHref(d.show, n))}
       />
+      {d.bySchools ? <SchoolPlacements rows={d.bySchools} all={d.show === "all"} /> : null}
+    </>
+  );
+}
+
+type SchoolRow = NonNullable<Route.ComponentProps["loaderData"]["bySchools"]>[number];
+
+function SchoolPlacements({ rows, all }: { rows: SchoolRow[]; all: boolean }) {
+  return (
+    <>
       <h2 className="govuk-heading-m govuk-!-margin-top-6" id="commissioned-by-schools">
         Placements commissioned by schools
       </h2>
       <p className="govuk-body">
-        Schools place their own pupils with listed providers through the same check. These are the placements of pupils whose council is yours{d.show === "all" ? "" : ", current and future"}.
+        Schools place their own pupils with listed providers through the same check. These are the placements of pupils whose council is yours{all ? "" : ", current and future"}.
       </p>
-      {d.bySchools.length === 0 ? (
+      {rows.length === 0 ? (
         <p className="govuk-body">No placements commissioned by schools.</p>
       ) : (
         <Table
           caption="Placements commissioned by schools"
           captionSize="s"
           head={[{ text: "Pupil" }, { text: "Commissioned by" }, { text: "Provider and site" }, { text: "Dates" }, { text: "Pattern" }, { text: "Status" }]}
-          rows={d.bySchools.map((r) => ({
+          rows={rows.map((r) => ({
             cells: [
               {
                 text: (
