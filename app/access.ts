@@ -111,6 +111,10 @@ export const ROUTE_ACCESS = {
   "routes/school.returns.new-pupil": needs("send:return:own-school"),
   "routes/school.returns.new-pupils-csv": needs("send:return:own-school"),
   "routes/school.returns.never-attending": needs("send:return:own-school"),
+  // Schools commission AP for their pupils through the placement check (decision 080).
+  "routes/school.placements._index": needs("write:placement:own-school"),
+  "routes/school.placements.new": needs("write:placement:own-school"),
+  "routes/school.placements.$placementId.end": needs("write:placement:own-school"),
   // Data protection (decisions 050-054).
   "routes/service-admin.retention": needs("manage:retention:any"),
   "routes/service-admin.record-of-processing": needs("manage:retention:any"),

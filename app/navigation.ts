@@ -50,12 +50,14 @@ const BY_ROLE: Record<Role, NavigationItem[]> = {
   ],
   school_staff: [
     { href: href("/school"), text: "Your school" },
+    { href: href("/school/placements"), text: "Placements" },
     { href: href("/directory"), text: "Directory" },
   ],
   virtual_school_head: [{ href: href("/virtual-school"), text: "Children in care" }],
   school_admin: [
     { href: href("/school"), text: "Your school" },
     { href: href("/school/colleagues"), text: "Colleagues" },
+    { href: href("/school/placements"), text: "Placements" },
     { href: href("/directory"), text: "Directory" },
   ],
 };

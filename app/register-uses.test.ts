@@ -104,6 +104,9 @@ describe("who uses which items", () => {
   it("leaves out the roles that see nothing of the register", () => {
     expect(uses.map((u) => u.name)).not.toContain("Directory reviewer");
     expect(uses.map((u) => u.name)).not.toContain("Service admin");
-    expect(uses.map((u) => u.name)).not.toContain("School staff");
+  });
+
+  it("lists school staff for their own pupils' placements only (decision 080), never the register's other purposes", () => {
+    expect(of("School staff")).toEqual({ name: "School staff", items: ["identity", "education", "providers"], purposes: ["placements"] });
   });
 });

@@ -61,6 +61,10 @@ export const REGISTER_USES = {
   "routes/placements._index": PLACEMENT,
   "routes/placements.export[.]csv": PLACEMENT,
   "routes/placements.refusals": PLACEMENT,
+  // A school's placements of its own pupils (decision 080): the pupil record it keeps, not the register.
+  "routes/school.placements._index": { purposes: ["placements"], items: ["identity", "education", "providers"] },
+  "routes/school.placements.new": { purposes: ["placements"], items: ["identity", "education", "providers"] },
+  "routes/school.placements.$placementId.end": { purposes: ["placements"], items: ["identity", "providers"] },
   // The provider sees the minimum: the children placed with it.
   "routes/provider.placements": { purposes: ["placements"], items: ["identity"] },
 } as const satisfies Partial<Record<RouteId, PageUse>>;

@@ -11,7 +11,7 @@ export const JOB_QUEUE_SCHEMA = "pgboss";
 // makes the role, and each migration run applies the grants again, so new tables are covered.
 
 /** History tables: rows are added, never changed or removed (their triggers say so too). */
-export const APPEND_ONLY_TABLES = ["audit_events", "listing_history", "placement_refusals", "entry_history"] as const;
+export const APPEND_ONLY_TABLES = ["audit_events", "listing_history", "placement_refusals", "school_placement_refusals", "entry_history"] as const;
 /**
  * The only ways into the history tables beyond INSERT: the retention schedule's SECURITY DEFINER
  * functions (migration "privacy_custom_retention", decision 051), which nobody but the app may call.

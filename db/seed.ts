@@ -4,7 +4,7 @@ import type { Role } from "../app/domain/roles";
 import type { Database } from "./client";
 import { seedDemoRegister } from "./demo-register";
 import { seedDemoListings, type DemoListing } from "./demo-directory";
-import { seedDemoPlacements } from "./demo-placements";
+import { seedDemoPlacements, seedDemoSchoolPlacement } from "./demo-placements";
 import { seedDemoSchools } from "./demo-schools";
 import { currentLocalAuthorities } from "./reference/local-authorities";
 import { organisations, permissionGrants, schools, totpCredentials, users } from "./schema/index";
@@ -188,5 +188,6 @@ export async function seedDemoData(db: Database): Promise<boolean> {
   await seedDemoRegister(db);
   await seedDemoListings(db, DEMO_LISTINGS, "reviewer@directory.example");
   await seedDemoPlacements(db, "Pennine Outdoor Learning Ltd", "reviewer@directory.example");
+  await seedDemoSchoolPlacement(db);
   return true;
 }

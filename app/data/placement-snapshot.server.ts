@@ -5,7 +5,7 @@ import { PATTERNS, type Pattern } from "#app/domain/directory-vocabulary";
 import { fullTimePupilsSchema } from "#app/forms/application";
 import { DEFAULT_PLACEMENT_LIMITS, type ChildPlacement, type PlacementLimits, type PlacementSnapshot, type ProviderPlacement, type WeeklyPattern } from "#app/domain/placement-check";
 import type { DbOrTx } from "#db/client";
-import { applicationSections, children, laPlacementLimits, listings, listingSites, organisations, placements } from "#db/schema/index";
+import { applicationSections, children, laPlacementLimits, listings, listingSites, organisations, placements, schoolPlacements, schoolPupils } from "#db/schema/index";
 import { providerName } from "./provider-name.server";
 import { isUuid } from "./scope.server";
 
@@ -74,6 +74,26 @@ const overlapping = (period: { start: IsoDate; end: IsoDate }): SQL => and(lte(p
 const ofSameChild = (childId: string): SQL =>
   sql`${placements.childId} in (select other.id from ${children} as self join ${children} as other on other.id = self.id or (self.nhs_number is not null and other.nhs_number = self.nhs_number) or (self.upn is not null and other.upn = self.upn) where self.id = ${childId})`;
 
+/** A school's pupil (decision 080): their school placements and any register entry with their UPN. */
+export interface PupilOfSchool {
+  schoolPupilId: string;
+  upn: string;
+}
+
+/** The council placements of the same child: by the entry (and its twins), or by a pupil's UPN. */
+function sameChildPlaced(request: SnapshotRequest): SQL | null {
+  if (request.childId) return ofSameChild(request.childId);
+  if (request.pupil) return sql`${placements.childId} in (select id from ${children} where upn = ${request.pupil.upn})`;
+  return null;
+}
+
+/** The school placements of the same child: a pupil's own (any school's, by UPN), or those of pupils sharing the entry's UPN. */
+function sameChildPlacedBySchools(request: SnapshotRequest): SQL | null {
+  if (request.pupil) return sql`${schoolPlacements.schoolPupilId} in (select id from ${schoolPupils} where upn = ${request.pupil.upn})`;
+  if (request.childId) return sql`${schoolPlacements.schoolPupilId} in (select sp.id from ${schoolPupils} as sp join ${children} as c on c.upn = sp.upn where c.id = ${request.childId})`;
+  return null;
+}
+
 const listedPattern = (value: string | null): Pattern | null => ((PATTERNS as readonly (string | null)[]).includes(value) ? (value as Pattern) : null);
 
 /** The full-time pupils the provider declared in its application (not placed through this service). */
@@ -94,6 +114,10 @@ export interface SnapshotRequest {
   child: ChildFacts;
   /** The child's register entry, when the child is on it: their other placements are checked too. */
   childId: string | null;
+  /** Or a school's pupil (decision 080): their other placements, by any commissioner, are checked too. */
+  pupil?: PupilOfSchool;
+  /** Who commissions (the council, or the school): another's placements of the child read as "by another council". Defaults to `laId`. */
+  commissionerId?: string;
   proposal: Proposal;
   /** The placement being extended, left out of the counts it would otherwise fill. */
   replacing?: string;
@@ -119,7 +143,11 @@ export async function takeSnapshot(tx: DbOrTx, request: SnapshotRequest): Promis
   // that far back and forward are read; a nonsense proposal (end before start) reads its own dates.
   const valid = compareDates(proposal.start, proposal.end) <= 0;
   const childRange = valid ? { start: addMonths(proposal.start, -limits.fullTimeWindowMonths), end: addMonths(proposal.end, limits.fullTimeWindowMonths) } : proposal;
-  const [sites, providerRows, childRows, declared] = await Promise.all([
+  const notReplacingSchool = request.replacing ? ne(schoolPlacements.id, request.replacing) : undefined;
+  const sameChild = sameChildPlaced(request);
+  const sameChildBySchools = sameChildPlacedBySchools(request);
+  const schoolOverlapping = (period: { start: IsoDate; end: IsoDate }): SQL => and(lte(schoolPlacements.startDate, period.end), gte(schoolPlacements.endDate, period.start))!;
+  const [sites, councilRows, schoolRows, councilChildRows, schoolChildRows, declared] = await Promise.all([
     listing ? tx.select({ id: listingSites.id, capacity: listingSites.capacity }).from(listingSites).where(and(eq(listingSites.listingId, listing.id), eq(listingSites.kind, "listed"))) : [],
     listing
       ? tx
@@ -131,14 +159,30 @@ export async function takeSnapshot(tx: DbOrTx, request: SnapshotRequest): Promis
             pattern: placements.pattern,
             daysPerWeek: placements.daysPerWeek,
             dateOfBirth: children.dateOfBirth,
-            socialCareStatus: children.socialCareStatus,
-            senStatus: children.senStatus,
+            lookedAfterOrSen: sql<boolean>`${children.socialCareStatus} = 'looked_after' or ${children.senStatus} <> 'none'`,
           })
           .from(placements)
           .innerJoin(children, eq(children.id, placements.childId))
-          .where(and(eq(placements.listingId, listing.id), overlapping(proposal), notReplacing, request.childId ? not(ofSameChild(request.childId)) : undefined))
+          .where(and(eq(placements.listingId, listing.id), overlapping(proposal), notReplacing, sameChild ? not(sameChild) : undefined))
       : [],
-    request.childId
+    // The school-commissioned placements with the provider fill the same places (decision 080).
+    listing
+      ? tx
+          .select({
+            childId: schoolPlacements.schoolPupilId,
+            siteId: schoolPlacements.siteId,
+            start: schoolPlacements.startDate,
+            end: schoolPlacements.endDate,
+            pattern: schoolPlacements.pattern,
+            daysPerWeek: schoolPlacements.daysPerWeek,
+            dateOfBirth: schoolPupils.dateOfBirth,
+            lookedAfterOrSen: sql<boolean>`${schoolPupils.lookedAfter} or ${schoolPupils.hasSen}`,
+          })
+          .from(schoolPlacements)
+          .innerJoin(schoolPupils, eq(schoolPupils.id, schoolPlacements.schoolPupilId))
+          .where(and(eq(schoolPlacements.listingId, listing.id), schoolOverlapping(proposal), notReplacingSchool, sameChildBySchools ? not(sameChildBySchools) : undefined))
+      : [],
+    sameChild
       ? tx
           .select({
             providerName,
@@ -148,15 +192,35 @@ export async function takeSnapshot(tx: DbOrTx, request: SnapshotRequest): Promis
             sessionsPerWeek: placements.sessionsPerWeek,
             pattern: placements.pattern,
             providerId: placements.providerId,
-            laId: placements.laId,
+            commissionerId: placements.laId,
           })
           .from(placements)
           .innerJoin(listings, eq(listings.id, placements.listingId))
           .innerJoin(organisations, eq(organisations.id, placements.providerId))
-          .where(and(ofSameChild(request.childId), overlapping(childRange), notReplacing))
+          .where(and(sameChild, overlapping(childRange), notReplacing))
+      : [],
+    sameChildBySchools
+      ? tx
+          .select({
+            providerName,
+            start: schoolPlacements.startDate,
+            end: schoolPlacements.endDate,
+            daysPerWeek: schoolPlacements.daysPerWeek,
+            sessionsPerWeek: schoolPlacements.sessionsPerWeek,
+            pattern: schoolPlacements.pattern,
+            providerId: schoolPlacements.providerId,
+            commissionerId: schoolPlacements.schoolId,
+          })
+          .from(schoolPlacements)
+          .innerJoin(listings, eq(listings.id, schoolPlacements.listingId))
+          .innerJoin(organisations, eq(organisations.id, schoolPlacements.providerId))
+          .where(and(sameChildBySchools, schoolOverlapping(childRange), notReplacingSchool))
       : [],
     listing ? declaredFullTime(tx, listing.id) : { fullTimeCompulsoryAgeChildren: 0, fullTimeLookedAfterOrSen: 0 },
   ]);
+  const providerRows = [...councilRows, ...schoolRows];
+  const childRows = [...councilChildRows, ...schoolChildRows];
+  const commissionerId = request.commissionerId ?? request.laId;
   const providerPlacements: ProviderPlacement[] = providerRows.map((p) => ({
     childId: p.childId,
     daysPerWeek: p.daysPerWeek ?? 0,
@@ -165,7 +229,7 @@ export async function takeSnapshot(tx: DbOrTx, request: SnapshotRequest): Promis
     end: p.end,
     fullTime: p.pattern === "full_time",
     ofCompulsorySchoolAge: ofCompulsorySchoolAgeDuring(p.dateOfBirth, p.start, p.end),
-    lookedAfterOrSen: p.socialCareStatus === "looked_after" || p.senStatus !== "none",
+    lookedAfterOrSen: p.lookedAfterOrSen,
   }));
   const childPlacements: ChildPlacement[] = childRows.map((p) => ({
     providerName: p.providerName,
@@ -174,7 +238,7 @@ export async function takeSnapshot(tx: DbOrTx, request: SnapshotRequest): Promis
     daysPerWeek: p.pattern === "full_time" ? null : p.daysPerWeek,
     sessionsPerWeek: p.pattern === "full_time" ? null : p.sessionsPerWeek,
     atThisProvider: p.providerId === request.providerId,
-    byAnotherCouncil: p.laId !== request.laId,
+    byAnotherCouncil: p.commissionerId !== commissionerId,
   }));
   const snapshot: PlacementSnapshot = {
     today: request.today,

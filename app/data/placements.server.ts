@@ -5,9 +5,9 @@ import { describePattern, patternColumns, patternOf } from "#app/domain/placemen
 import type { Actor, Auditor } from "#app/utils/audit.server";
 import { canContinueAfterReview } from "#app/domain/placement-review";
 import { db, type DbOrTx } from "#db/client";
-import { children, laPlacementLimits, listings, listingSites, organisations, placementRefusals, placements, users } from "#db/schema/index";
+import { children, laPlacementLimits, listings, listingSites, organisations, placementRefusals, placements, schoolPlacements, schoolPupils, schools, users } from "#db/schema/index";
 import type { ProviderScope } from "./directory-scope.server";
-import { childFactsOf, listedSite, placementLimitsOf, takeSnapshot, type ChildFacts, type Proposal } from "./placement-snapshot.server";
+import { childFactsOf, listedSite, placementLimitsOf, takeSnapshot, type ChildFacts, type Proposal, type PupilOfSchool, type SiteOfListing } from "./placement-snapshot.server";
 import { PLACEMENTS_PAGE_SIZE } from "./placements-query";
 import { changeEntry } from "./entry-writer.server";
 import { childInOutputs, childVisibleTo } from "./scope-predicates.server";
@@ -59,50 +59,95 @@ async function recordRefusal(
   });
 }
 
+/** What a commissioner proposes, about which child: the facts the check needs and whose placements are the child's. */
+export interface Commission {
+  today: IsoDate;
+  /** The child's council: its limits apply (for a school's pupil, the pupil's council; decision 080). */
+  laId: string;
+  /** The council or the school commissioning; defaults to `laId`. */
+  commissionerId?: string;
+  child: ChildFacts;
+  childId: string | null;
+  pupil?: PupilOfSchool;
+  input: PlacementInput;
+}
+
+export type CheckedCommission =
+  | { allowed: true; site: SiteOfListing; listingId: string; result: PlacementCheckResult }
+  | { allowed: false; providerId: string | null; result: PlacementCheckResult; proposed: Record<string, unknown> };
+
+/**
+ * The one placement check that writes, for every commissioner (decision 080): inside the caller's
+ * transaction, after it locked the child's own record (a council's entry, a school's pupil), reads
+ * the site, locks the provider's listing (the one lock order, decision 018), takes the snapshot and
+ * runs the pure check. The caller records the placement, or the refusal, in the same transaction.
+ */
+export async function checkCommission(tx: DbOrTx, c: Commission): Promise<CheckedCommission> {
+  const site = await listedSite(tx, c.input.siteId);
+  const { snapshot, listingId } = await takeSnapshot(tx, {
+    today: c.today,
+    laId: c.laId,
+    ...(c.commissionerId ? { commissionerId: c.commissionerId } : {}),
+    providerId: site?.providerId ?? null,
+    siteId: c.input.siteId,
+    child: c.child,
+    childId: c.childId,
+    ...(c.pupil ? { pupil: c.pupil } : {}),
+    proposal: c.input,
+    lock: true,
+  });
+  const result = checkPlacement(snapshot);
+  if (!result.allowed || !site || !listingId) return { allowed: false, providerId: site?.providerId ?? null, result, proposed: { ...proposedDetails(c.input), reason: c.input.reason } };
+  return { allowed: true, site, listingId, result };
+}
+
+/** The columns every placement records of its provider, site, dates and pattern, whoever commissioned it. */
+export function placementColumnsOf(site: SiteOfListing, listingId: string, input: PlacementInput, actor: Actor) {
+  return {
+    providerId: site.providerId,
+    listingId,
+    siteId: site.siteId,
+    siteName: site.siteName,
+    sitePostcode: site.sitePostcode,
+    startDate: input.start,
+    endDate: input.end,
+    ...patternColumns(input.pattern),
+    hoursPerWeek: input.hoursPerWeek,
+    reason: input.reason,
+    createdBy: actor.userId,
+    updatedBy: actor.userId,
+  };
+}
+
+/** How a placement reads in a history: provider, site, dates and pattern. */
+export function describePlacement(site: { providerName: string; siteName: string }, input: PlacementInput): string {
+  return `${site.providerName}, ${site.siteName}: ${formatDate(input.start)} to ${formatDate(input.end)}, ${describePattern(input.pattern, input.hoursPerWeek)}`;
+}
+
+/** Why a new end date cannot end a placement early, or null when it can (for every commissioner). */
+export function endEarlyProblem(placement: { startDate: IsoDate; endDate: IsoDate }, endDate: IsoDate): string | null {
+  if (compareDates(endDate, placement.startDate) < 0) return `The new end date must be on or after the day the placement started, ${formatDate(placement.startDate)}`;
+  if (compareDates(endDate, placement.endDate) >= 0) return `The new end date must be before the current end date, ${formatDate(placement.endDate)}. To make it longer, extend the placement`;
+  return null;
+}
+
 /** Places a child, if the check allows it; otherwise records the refusal and returns every reason. */
 export async function createPlacement(scope: LaScope, childId: string, input: PlacementInput, actor: Actor, today: IsoDate): Promise<PlacementOutcome> {
   return changeEntry("placement.create", scope, childId, actor, async ({ tx, entry: child, record }) => {
-    const site = await listedSite(tx, input.siteId);
-    const { snapshot, listingId } = await takeSnapshot(tx, {
-      today,
-      laId: scope.laId,
-      providerId: site?.providerId ?? null,
-      siteId: input.siteId,
-      child: childFactsOf(child, scope.laId),
-      childId: child.id,
-      proposal: input,
-      lock: true,
-    });
-    const result = checkPlacement(snapshot);
-    if (!result.allowed || !site || !listingId) {
-      await recordRefusal(tx, scope, child.id, site?.providerId ?? null, result, { ...proposedDetails(input), reason: input.reason }, actor);
-      return { ok: false, kind: "refused", reasons: result.reasons } as const;
+    const checked = await checkCommission(tx, { today, laId: scope.laId, child: childFactsOf(child, scope.laId), childId: child.id, input });
+    if (!checked.allowed) {
+      await recordRefusal(tx, scope, child.id, checked.providerId, checked.result, checked.proposed, actor);
+      return { ok: false, kind: "refused", reasons: checked.result.reasons } as const;
     }
+    const { site, listingId, result } = checked;
     const [placement] = await tx
       .insert(placements)
-      .values({
-        childId: child.id,
-        laId: scope.laId,
-        providerId: site.providerId,
-        listingId,
-        siteId: site.siteId,
-        siteName: site.siteName,
-        sitePostcode: site.sitePostcode,
-        startDate: input.start,
-        endDate: input.end,
-        ...patternColumns(input.pattern),
-        hoursPerWeek: input.hoursPerWeek,
-        reason: input.reason,
-        createdBy: actor.userId,
-        updatedBy: actor.userId,
-      })
+      .values({ childId: child.id, laId: scope.laId, ...placementColumnsOf(site, listingId, input, actor) })
       .returning({ id: placements.id });
     await record({
       kind: "placement",
       summary: `Placed with ${site.providerName}`,
-      changes: [
-        { field: "placement", label: "Placement", from: null, to: `${site.providerName}, ${site.siteName}: ${formatDate(input.start)} to ${formatDate(input.end)}, ${describePattern(input.pattern, input.hoursPerWeek)}` },
-      ],
+      changes: [{ field: "placement", label: "Placement", from: null, to: describePlacement(site, input) }],
       audit: {
         action: "placement.created",
         subjectType: "placement",
@@ -142,12 +187,8 @@ export async function endPlacementEarly(scope: LaScope, placementId: string, exp
   return changeEntry("placement.end_early", scope, current.childId, actor, async ({ tx, record }) => {
     const placement = await lockPlacement(tx, scope, placementId);
     if (placement.version !== expectedVersion) return { ok: false, kind: "conflict", message: CONFLICT } as const;
-    if (compareDates(input.endDate, placement.startDate) < 0) {
-      return { ok: false, kind: "invalid", field: "endDate", message: `The new end date must be on or after the day the placement started, ${formatDate(placement.startDate)}` } as const;
-    }
-    if (compareDates(input.endDate, placement.endDate) >= 0) {
-      return { ok: false, kind: "invalid", field: "endDate", message: `The new end date must be before the current end date, ${formatDate(placement.endDate)}. To make it longer, extend the placement` } as const;
-    }
+    const problem = endEarlyProblem(placement, input.endDate);
+    if (problem) return { ok: false, kind: "invalid", field: "endDate", message: problem } as const;
     await tx
       .update(placements)
       .set({ endDate: input.endDate, endedEarlyReason: input.reason, needsReviewSince: null, needsReviewReason: null, version: placement.version + 1, updatedBy: actor.userId, updatedAt: new Date() })
@@ -399,23 +440,52 @@ export async function laRefusals(scope: LaScope, page: number, actor: Actor) {
  */
 export async function providerPlacements(scope: ProviderScope, today: IsoDate, show: "current" | "past", actor: Actor) {
   const la = sql<string>`(select ${organisations.name} from ${organisations} where ${organisations.id} = ${placements.laId})`;
-  const rows = await db
-    .select({
-      id: placements.id,
-      firstName: children.firstName,
-      lastName: children.lastName,
-      dateOfBirth: children.dateOfBirth,
-      ...whereAndWhen,
-      laName: la,
-      contactName: users.name,
-      contactEmail: users.email,
-    })
-    .from(placements)
-    .innerJoin(children, eq(children.id, placements.childId))
-    .innerJoin(users, eq(users.id, placements.createdBy))
-    .where(and(eq(placements.providerId, scope.organisationId), show === "current" ? gte(placements.endDate, today) : lt(placements.endDate, today)))
-    .orderBy(show === "current" ? asc(placements.startDate) : desc(placements.endDate), asc(placements.id))
-    .limit(500);
+  const [councils, bySchools] = await Promise.all([
+    db
+      .select({
+        id: placements.id,
+        firstName: children.firstName,
+        lastName: children.lastName,
+        dateOfBirth: children.dateOfBirth,
+        ...whereAndWhen,
+        commissioner: la,
+        contactName: users.name,
+        contactEmail: users.email,
+      })
+      .from(placements)
+      .innerJoin(children, eq(children.id, placements.childId))
+      .innerJoin(users, eq(users.id, placements.createdBy))
+      .where(and(eq(placements.providerId, scope.organisationId), show === "current" ? gte(placements.endDate, today) : lt(placements.endDate, today)))
+      .orderBy(show === "current" ? asc(placements.startDate) : desc(placements.endDate), asc(placements.id))
+      .limit(500),
+    // A school commissions too (decision 080): the provider sees the school, with its URN, as commissioner.
+    db
+      .select({
+        id: schoolPlacements.id,
+        firstName: schoolPupils.firstName,
+        lastName: schoolPupils.lastName,
+        dateOfBirth: schoolPupils.dateOfBirth,
+        siteName: schoolPlacements.siteName,
+        startDate: schoolPlacements.startDate,
+        endDate: schoolPlacements.endDate,
+        pattern: schoolPlacements.pattern,
+        daysPerWeek: schoolPlacements.daysPerWeek,
+        sessionsPerWeek: schoolPlacements.sessionsPerWeek,
+        hoursPerWeek: schoolPlacements.hoursPerWeek,
+        commissioner: sql<string>`${schools.name} || ' (school, URN ' || ${schools.urn} || ')'`,
+        contactName: users.name,
+        contactEmail: users.email,
+      })
+      .from(schoolPlacements)
+      .innerJoin(schoolPupils, eq(schoolPupils.id, schoolPlacements.schoolPupilId))
+      .innerJoin(schools, eq(schools.organisationId, schoolPlacements.schoolId))
+      .innerJoin(users, eq(users.id, schoolPlacements.createdBy))
+      .where(and(eq(schoolPlacements.providerId, scope.organisationId), show === "current" ? gte(schoolPlacements.endDate, today) : lt(schoolPlacements.endDate, today)))
+      .orderBy(show === "current" ? asc(schoolPlacements.startDate) : desc(schoolPlacements.endDate), asc(schoolPlacements.id))
+      .limit(500),
+  ]);
+  const byDate = show === "current" ? (a: { startDate: string }, b: { startDate: string }) => a.startDate.localeCompare(b.startDate) : (a: { endDate: string }, b: { endDate: string }) => b.endDate.localeCompare(a.endDate);
+  const rows = [...councils, ...bySchools].sort((a, b) => byDate(a, b) || a.id.localeCompare(b.id)).slice(0, 500);
   await actor.audit(db, { action: "provider_placements.listed", subjectType: "organisation", subjectId: scope.organisationId, details: { show, placementIds: rows.map((r) => r.id) } });
   return rows;
 }

@@ -33,6 +33,11 @@ export function schoolReturnsScope(user: SessionUser): SchoolScope {
   return schoolScopeFor(user, "send:return:own-school");
 }
 
+/** Commissioning AP for the school's pupils and reading those placements (`write:placement:own-school`). */
+export function schoolPlacementScope(user: SessionUser): SchoolScope {
+  return schoolScopeFor(user, "write:placement:own-school");
+}
+
 const SCHOOL_TOKEN = Symbol("school-token-scope");
 
 /**

@@ -179,6 +179,12 @@ export const AUDIT_ACTIONS = [
   "school_return.found_on_roll",
   "school_return.never_attending_accepted",
   "school_return.never_attending_rejected",
+  // Placements a school commissions for its pupil (issue 17 item 6, decision 080): each carries the pupil's council.
+  "school_placement.created",
+  "school_placement.refused",
+  "school_placement.ended_early",
+  "school_placement.viewed",
+  "school_placements.listed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -326,6 +332,11 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "virtual_school.told": "told the virtual school head of the council responsible for a child of a change to the child's entry",
   "virtual_school.listed": "viewed the children in care and with a social worker the council is responsible for, on every council's register",
   "council_queue.listed": "viewed the council's queue of items to decide",
+  "school_placement.created": "placed a pupil of their school with a listed alternative provider",
+  "school_placement.refused": "tried to place a pupil of their school with a provider, and the placement check refused it",
+  "school_placement.ended_early": "ended early a placement a school commissioned",
+  "school_placement.viewed": "viewed a placement a school commissioned",
+  "school_placements.listed": "viewed the placements schools commissioned",
   "school_return.sent": "sent the council a return about a pupil (leaving or joining the school's roll, or never attending)",
   "school_return.listed": "viewed the school's returns and what happened to them",
   "school_return.viewed": "viewed a school's return in the council's queue",

@@ -534,14 +534,14 @@ describe("limits over all of the child's placements (issue 14)", () => {
   it("never names another council's placement's provider", () => {
     const theirs = elsewhere(null, { providerName: "Secret Provider", byAnotherCouncil: true });
     const { message } = only(snapshot({ childPlacements: [theirs] }));
-    expect(message).toBe("The child already has a full-time placement made by another council from 1 November 2026 to 1 March 2027, which overlaps these dates.");
+    expect(message).toBe("The child already has a full-time placement made by another council or school from 1 November 2026 to 1 March 2027, which overlaps these dates.");
   });
 });
 
 describe("refusals say what to do next (issue 14)", () => {
   it.each<[Partial<PlacementSnapshot>, string]>([
     [{ childPlacements: [elsewhere(null, { providerName: "Bright Futures" })] }, "End the current placement at Bright Futures first, or choose dates after it ends on 1 March 2027."],
-    [{ childPlacements: [elsewhere(null, { byAnotherCouncil: true })] }, "Ask the other council about its placement, or choose dates after it ends on 1 March 2027."],
+    [{ childPlacements: [elsewhere(null, { byAnotherCouncil: true })] }, "Ask the child's council about the other placement, or choose dates after it ends on 1 March 2027."],
     [{ siteId: "site-z" }, "Choose a site on the listing."],
     [{ ...fullTime(), ...listing({ pattern: "part_time" }) }, "Make the placement part-time, or choose a provider listed for full-time provision."],
     [child({ dateOfBirth: "2010-01-15" }), "End the placement by 14 January 2027, or choose a provider that takes children aged 17."],

@@ -119,7 +119,7 @@ export interface ChildPlacement {
   sessionsPerWeek: number | null;
   /** With the provider of the proposed placement, at any of its sites. */
   atThisProvider: boolean;
-  /** Made by another council for the same child (matched by NHS number or UPN): never named to this one. */
+  /** Made by another commissioner (a council, or a school: decision 080) for the same child (matched by NHS number or UPN): never named to this one. */
   byAnotherCouncil: boolean;
 }
 
@@ -229,11 +229,11 @@ function inputReasons({ placement }: PlacementSnapshot): PlacementCheckReason[] 
 // would be in two places at once, over the part-time limits, or full-time.
 
 const during = (p: Period) => `from ${formatDate(p.start)} to ${formatDate(p.end)}`;
-const named = (p: ChildPlacement) => (p.byAnotherCouncil ? `a placement made by another council ${during(p)}` : `${p.providerName} ${during(p)}`);
+const named = (p: ChildPlacement) => (p.byAnotherCouncil ? `a placement made by another council or school ${during(p)}` : `${p.providerName} ${during(p)}`);
 /** "End the current placement at Bright Futures first": never naming another council's provider. */
 const endFirst = (p: ChildPlacement) =>
-  p.byAnotherCouncil ? `Ask the other council about its placement, or choose dates after it ends on ${formatDate(p.end)}.` : `End the current placement at ${p.providerName} first, or choose dates after it ends on ${formatDate(p.end)}.`;
-const withWhom = (p: ChildPlacement) => (p.byAnotherCouncil ? `made by another council ${during(p)}` : `with ${p.providerName} ${during(p)}`);
+  p.byAnotherCouncil ? `Ask the child's council about the other placement, or choose dates after it ends on ${formatDate(p.end)}.` : `End the current placement at ${p.providerName} first, or choose dates after it ends on ${formatDate(p.end)}.`;
+const withWhom = (p: ChildPlacement) => (p.byAnotherCouncil ? `made by another council or school ${during(p)}` : `with ${p.providerName} ${during(p)}`);
 const daysOf = (p: { daysPerWeek: number | null }) => p.daysPerWeek ?? SCHOOL_DAYS_PER_WEEK;
 const sessionsOf = (p: { daysPerWeek: number | null; sessionsPerWeek: number | null }) => (p.daysPerWeek === null ? SCHOOL_SESSIONS_PER_WEEK : (p.sessionsPerWeek ?? p.daysPerWeek));
 /** A week of placements is full-time when it is full-time, or its days fill the school week. */

@@ -207,6 +207,8 @@ export const CHILD_DATA_TABLES = {
   school_returns:
     "No column names an entry (decision 069), but it holds the pupil's name and date of birth: deleted under its own kind (school_return), and with the entry it is linked to (through its queue item or consent notice) when that entry is anonymised.",
   register_import_rows: "Deleted under their own rule (register_import_row), days after the import ends: an uploaded row's cells and what became of it.",
+  school_pupils:
+    "Not yet under a retention rule (decision 080): a school's record of a pupil it placed in alternative provision (name, date of birth, UPN, council), with its placements (school_placements) and refused attempts (school_placement_refusals). No entry links to it, so anonymising an entry leaves it; a rule of its own is still to be set.",
   api_idempotency_keys: "Nothing to anonymise: the register API's stored answer to a create holds only the entry's id, child reference and version.",
 } as const;
 export type ChildDataTable = keyof typeof CHILD_DATA_TABLES;

@@ -52,6 +52,7 @@ export const PERMISSIONS = [
   "read:school:own",
   "manage:user:own-school",
   "send:return:own-school",
+  "write:placement:own-school",
   "manage:retention:any",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -73,8 +74,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   directory_reviewer: ["review:listing:area"],
   service_admin: ["manage:organisation:any", "manage:reviewer:any", "manage:email:any", "manage:retention:any"],
   // Staff of one school (decision 061): their deletion returns to the council (decision 069).
-  school_staff: ["read:school:own", "send:return:own-school"],
-  school_admin: ["read:school:own", "manage:user:own-school", "send:return:own-school"],
+  // Both commission AP for the school's pupils through the placement check (decision 080).
+  school_staff: ["read:school:own", "send:return:own-school", "write:placement:own-school"],
+  school_admin: ["read:school:own", "manage:user:own-school", "send:return:own-school", "write:placement:own-school"],
   // The officer promoting the education of the children the council is responsible for (s22(3A)
   // Children Act 1989), on whichever council's register they are (issue 26, decision 072).
   virtual_school_head: ["read:child:responsible"],

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { DATE_RANGES, outsideRange, type DateRange } from "#app/domain/date-ranges";
 import { compareDates, isIsoDate, type IsoDate } from "#app/domain/dates";
 import type { PlacementCheckCode, PlacementCheckReason, WeeklyPattern } from "#app/domain/placement-check";
-import { choice, date, requiredText, wholeNumber } from "./fields";
+import { validateUpn } from "#app/domain/upn";
+import { choice, date, requiredText, wholeNumber, yesNo } from "./fields";
 
 // The placement forms (one schema each, shared by the browser and the server) and the JSON body of
 // the placement-check API. The forms catch what a person can fix in the form itself; the placement
@@ -23,30 +24,75 @@ const endNotBeforeStart = <T extends { start: IsoDate; end: IsoDate }>(v: T, ctx
   if (compareDates(v.end, v.start) < 0) ctx.addIssue({ code: "custom", path: ["end"], message: "End date must be the same as or after the start date" });
 };
 
-export const placementSchema = (today: IsoDate) => z
-  .object({
-    siteId: z.string({ error: "Choose a provider and site" }).uuid("Choose a provider and site"),
-    start: date("the start date", DATE_RANGES.placement("Start date", today)),
-    end: date("the end date", DATE_RANGES.placement("End date", today)),
-    pattern: choice(["full_time", "part_time"] as const, "Select whether the placement is full-time or part-time"),
-    daysPerWeek: wholeNumber("days a week", { min: 1, max: 5, optional: true }),
-    sessionsPerWeek: wholeNumber("sessions a week", { min: 1, max: 10, optional: true }),
-    hoursPerWeek: hours,
-    reason: requiredText("why the child is being placed with this provider", { max: 2000, multiline: true }),
-  })
-  .superRefine((v, ctx) => {
-    endNotBeforeStart(v, ctx);
-    if (v.pattern !== "part_time") return;
-    if (v.daysPerWeek === undefined) ctx.addIssue({ code: "custom", path: ["daysPerWeek"], message: "Enter the days a week" });
-    if (v.sessionsPerWeek === undefined) ctx.addIssue({ code: "custom", path: ["sessionsPerWeek"], message: "Enter the sessions a week" });
-    if (v.daysPerWeek !== undefined && v.sessionsPerWeek !== undefined && (v.sessionsPerWeek < v.daysPerWeek || v.sessionsPerWeek > 2 * v.daysPerWeek)) {
-      ctx.addIssue({ code: "custom", path: ["sessionsPerWeek"], message: "Sessions a week must be between 1 and 2 for each day (a morning, an afternoon, or both)" });
-    }
-  })
-  .transform(({ pattern, daysPerWeek, sessionsPerWeek, ...rest }) => ({
+/** The placement's own answers: the site, dates, pattern, hours and reason (for every commissioner). */
+const placementFields = (today: IsoDate) => ({
+  siteId: z.string({ error: "Choose a provider and site" }).uuid("Choose a provider and site"),
+  start: date("the start date", DATE_RANGES.placement("Start date", today)),
+  end: date("the end date", DATE_RANGES.placement("End date", today)),
+  pattern: choice(["full_time", "part_time"] as const, "Select whether the placement is full-time or part-time"),
+  daysPerWeek: wholeNumber("days a week", { min: 1, max: 5, optional: true }),
+  sessionsPerWeek: wholeNumber("sessions a week", { min: 1, max: 10, optional: true }),
+  hoursPerWeek: hours,
+  reason: requiredText("why the child is being placed with this provider", { max: 2000, multiline: true }),
+});
+
+type PlacementAnswers = { start: IsoDate; end: IsoDate; pattern: "full_time" | "part_time"; daysPerWeek?: number | undefined; sessionsPerWeek?: number | undefined };
+
+function checkPattern(v: PlacementAnswers, ctx: z.RefinementCtx) {
+  endNotBeforeStart(v, ctx);
+  if (v.pattern !== "part_time") return;
+  if (v.daysPerWeek === undefined) ctx.addIssue({ code: "custom", path: ["daysPerWeek"], message: "Enter the days a week" });
+  if (v.sessionsPerWeek === undefined) ctx.addIssue({ code: "custom", path: ["sessionsPerWeek"], message: "Enter the sessions a week" });
+  if (v.daysPerWeek !== undefined && v.sessionsPerWeek !== undefined && (v.sessionsPerWeek < v.daysPerWeek || v.sessionsPerWeek > 2 * v.daysPerWeek)) {
+    ctx.addIssue({ code: "custom", path: ["sessionsPerWeek"], message: "Sessions a week must be between 1 and 2 for each day (a morning, an afternoon, or both)" });
+  }
+}
+
+function asPattern<T extends PlacementAnswers>({ pattern, daysPerWeek, sessionsPerWeek, ...rest }: T) {
+  return {
     ...rest,
     pattern: (pattern === "full_time" ? { kind: "full_time" } : { kind: "part_time", daysPerWeek: daysPerWeek!, sessionsPerWeek: sessionsPerWeek! }) as WeeklyPattern,
-  }));
+  };
+}
+
+export const placementSchema = (today: IsoDate) => z.object(placementFields(today)).superRefine(checkPattern).transform(asPattern);
+
+const requiredUpn = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim() : v),
+  z
+    .string({ error: "Enter the pupil's unique pupil number (UPN)" })
+    .min(1, "Enter the pupil's unique pupil number (UPN)")
+    .max(40, "Enter no more than 40 characters")
+    .transform((value, ctx) => {
+      const result = validateUpn(value);
+      if (!result.ok) {
+        ctx.addIssue({ code: "custom", message: result.message });
+        return z.NEVER;
+      }
+      return result.upn;
+    }),
+);
+
+/**
+ * A school commissioning a placement for its own pupil (issue 17 item 6, decision 080): the pupil
+ * as the check and the provider need them, their council (a DfE 3-digit code from the list), and
+ * the same placement answers as a council's form.
+ */
+export const schoolPlacementSchema = (today: IsoDate) =>
+  z
+    .object({
+      firstName: requiredText("the pupil's first name"),
+      lastName: requiredText("the pupil's last name"),
+      dateOfBirth: date("the pupil's date of birth", DATE_RANGES.dateOfBirth("Date of birth", today)),
+      upn: requiredUpn,
+      pupilLa: z.string({ error: "Choose the pupil's council" }).regex(/^\d{3}$/, "Choose the pupil's council"),
+      lookedAfter: yesNo("Select yes if the pupil is looked after by a council"),
+      hasSen: yesNo("Select yes if the pupil has special educational needs"),
+      ...placementFields(today),
+    })
+    .superRefine(checkPattern)
+    .transform(asPattern);
+export type SchoolPlacementInput = z.output<ReturnType<typeof schoolPlacementSchema>>;
 
 /** The answer each refusal is about, so the error summary can link to it. "provider" is the chosen provider's summary. */
 function fieldOf(code: PlacementCheckCode, pattern: WeeklyPattern["kind"]): string {

@@ -5,9 +5,10 @@ import { Pagination, paginationItems, Table, Tag, WarningText } from "#app/compo
 import { PageShell } from "#app/components/PageShell";
 import { placementView } from "#app/components/placements/placement-view";
 import { laPlacements } from "#app/data/placements.server";
+import { schoolPlacementsForCouncil } from "#app/data/school-placements.server";
 import { PLACEMENTS_PAGE_SIZE, placementsShowOf, SHOWS } from "#app/data/placements-query";
 import { placementScope } from "#app/data/scope.server";
-import { londonDate } from "#app/domain/dates";
+import { formatDate, londonDate } from "#app/domain/dates";
 import { guard } from "#app/utils/route-guard.server";
 
 type Show = keyof typeof SHOWS;
@@ -17,8 +18,19 @@ export const loader = guard("routes/placements._index").loader(async ({ user, re
   const show = placementsShowOf(url.searchParams);
   const page = Math.max(1, Math.min(Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1, 10_000));
   const today = londonDate(new Date());
-  const result = await laPlacements(placementScope(user), { show, page }, today, actor);
+  const scope = placementScope(user);
+  // Schools' placements are never flagged for review (decision 080): the review list leaves them out.
+  const [result, bySchools] = await Promise.all([laPlacements(scope, { show, page }, today, actor), show === "needs-review" ? null : schoolPlacementsForCouncil(scope, show, today, actor)]);
   return {
+    // Schools' placements of the council's children, beside its own (decision 080).
+    bySchools: bySchools?.map((r) => ({
+      ...placementView({ ...r, needsReviewReason: null }, today),
+      childName: `${r.firstName} ${r.lastName}`,
+      dateOfBirth: formatDate(r.dateOfBirth),
+      upn: r.upn,
+      entryId: r.entryId,
+      school: `${r.schoolName} (URN ${r.urn})`,
+    })),
     show,
     page,
     total: result.total,
@@ -132,6 +144,72 @@ export default function Placements({ loaderData: d }: Route.ComponentProps) {
         next={d.page < pages ? { href: showHref(d.show, d.page + 1) } : undefined}
         items={paginationItems(d.page, pages, (n) => showHref(d.show, n))}
       />
+      {d.bySchools ? <SchoolPlacements rows={d.bySchools} all={d.show === "all"} /> : null}
+    </>
+  );
+}
+
+type SchoolRow = NonNullable<Route.ComponentProps["loaderData"]["bySchools"]>[number];
+
+function SchoolPlacements({ rows, all }: { rows: SchoolRow[]; all: boolean }) {
+  return (
+    <>
+      <h2 className="govuk-heading-m govuk-!-margin-top-6" id="commissioned-by-schools">
+        Placements commissioned by schools
+      </h2>
+      <p className="govuk-body">
+        Schools place their own pupils with listed providers through the same check. These are the placements of pupils whose council is yours{all ? "" : ", current and future"}.
+      </p>
+      {rows.length === 0 ? (
+        <p className="govuk-body">No placements commissioned by schools.</p>
+      ) : (
+        <Table
+          caption="Placements commissioned by schools"
+          captionSize="s"
+          head={[{ text: "Pupil" }, { text: "Commissioned by" }, { text: "Provider and site" }, { text: "Dates" }, { text: "Pattern" }, { text: "Status" }]}
+          rows={rows.map((r) => ({
+            cells: [
+              {
+                text: (
+                  <>
+                    {r.entryId ? (
+                      <a className="govuk-link" href={href("/register/:childId", { childId: r.entryId })}>
+                        {r.childName}
+                      </a>
+                    ) : (
+                      r.childName
+                    )}
+                    <br />
+                    <span className="govuk-body-s app-nowrap">Born {r.dateOfBirth}</span>
+                    <br />
+                    <span className="govuk-body-s app-nowrap">UPN {r.upn}</span>
+                  </>
+                ),
+              },
+              { text: r.school },
+              { text: `${r.providerName}, ${r.siteName}` },
+              { text: r.dates },
+              { text: r.pattern },
+              {
+                text: (
+                  <>
+                    {r.tags.map((t) => (
+                      <Tag key={t.text} colour={t.colour}>
+                        {t.text}
+                      </Tag>
+                    ))}
+                    {r.notes.map((n) => (
+                      <p key={n} className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">
+                        {n}
+                      </p>
+                    ))}
+                  </>
+                ),
+              },
+            ],
+          }))}
+        />
+      )}
     </>
   );
 }

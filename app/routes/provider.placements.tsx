@@ -10,7 +10,7 @@ import { formatDate, londonDate } from "#app/domain/dates";
 import { guard } from "#app/utils/route-guard.server";
 
 // The children placed with a provider: only what the provider needs to take them (name, date of
-// birth, dates, pattern) and who to contact at the council that placed them.
+// birth, dates, pattern) and who commissioned them (a council, or a school: decision 080), with a contact.
 
 export const loader = guard("routes/provider.placements").loader(async ({ user, request, actor }) => {
   const show = new URL(request.url).searchParams.get("show") === "past" ? "past" : "current";
@@ -25,7 +25,7 @@ export const loader = guard("routes/provider.placements").loader(async ({ user, 
       site: r.siteName,
       dates: `${formatDate(r.startDate)} to ${formatDate(r.endDate)}`,
       pattern: patternText(r),
-      la: r.laName,
+      commissioner: r.commissioner,
       contactName: r.contactName,
       contactEmail: r.contactEmail,
     })),
@@ -55,7 +55,7 @@ export default function ProviderPlacements({ loaderData: d }: Route.ComponentPro
         <Table
           caption={title}
           captionSize="s"
-          head={[{ text: "Child" }, { text: "Site" }, { text: "Dates" }, { text: "Pattern" }, { text: "Council contact" }]}
+          head={[{ text: "Child" }, { text: "Site" }, { text: "Dates" }, { text: "Pattern" }, { text: "Commissioned by" }]}
           rows={d.rows.map((r) => ({
             cells: [
               {
@@ -73,7 +73,7 @@ export default function ProviderPlacements({ loaderData: d }: Route.ComponentPro
               {
                 text: (
                   <>
-                    {r.la}
+                    {r.commissioner}
                     <br />
                     {r.contactName},{" "}
                     <a className="govuk-link" href={`mailto:${r.contactEmail}`}>

@@ -24,3 +24,4 @@ export * from "./parent-duties";
 export * from "./provider-requests";
 export * from "./documents";
 export * from "./register-imports";
+export * from "./school-placements";

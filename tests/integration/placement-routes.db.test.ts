@@ -103,7 +103,7 @@ describe("the placement pages", () => {
     expect(list.data.rows.map((r: any) => r.childName)).toContain("Grace Hopper");
     const seen = await call(providerLoader, await requestAs(provider.user, "/provider/placements"));
     expect(seen.data.rows).toEqual([
-      expect.objectContaining({ name: "Grace Hopper", la: "Camden", contactName: "Priya Shah", contactEmail: officer.email }),
+      expect.objectContaining({ name: "Grace Hopper", commissioner: "Camden", contactName: "Priya Shah", contactEmail: officer.email }),
     ]);
     expect(JSON.stringify(seen.data)).not.toMatch(/WC1N|Marchmont|Small group|not_on_roll/);
   });

@@ -42,9 +42,9 @@ describe("placing a child", () => {
     const rows = await providerPlacements(provider.scope, today, "current", actorFor(provider.user));
     expect(rows).toHaveLength(1);
     expect(Object.keys(rows[0]!).sort()).toEqual(
-      ["id", "firstName", "lastName", "dateOfBirth", "siteName", "startDate", "endDate", "pattern", "daysPerWeek", "sessionsPerWeek", "hoursPerWeek", "laName", "contactName", "contactEmail"].sort(),
+      ["id", "firstName", "lastName", "dateOfBirth", "siteName", "startDate", "endDate", "pattern", "daysPerWeek", "sessionsPerWeek", "hoursPerWeek", "commissioner", "contactName", "contactEmail"].sort(),
     );
-    expect(rows[0]).toMatchObject({ firstName: "Ada", dateOfBirth: child.dateOfBirth, laName: "Camden" });
+    expect(rows[0]).toMatchObject({ firstName: "Ada", dateOfBirth: child.dateOfBirth, commissioner: "Camden" });
     expect(await providerPlacements(provider.scope, today, "past", actorFor(provider.user))).toEqual([]);
   });
 
@@ -159,7 +159,7 @@ describe("no way round the limits (issue 14)", () => {
     expect((await createPlacement(leeds.scope, theirs.id, placementInput(provider.siteId, { pattern: { kind: "full_time" } }), leeds.actor, today)).ok).toBe(true);
     const other = await listedProvider({ name: "Camden provider" });
     const result = await createPlacement(camden.scope, ours.id, placementInput(other.siteId), camden.actor, today);
-    expect(result).toMatchObject({ ok: false, reasons: [{ code: "CHILD_ALREADY_PLACED", message: expect.stringMatching(/^The child already has a full-time placement made by another council from/) }] });
+    expect(result).toMatchObject({ ok: false, reasons: [{ code: "CHILD_ALREADY_PLACED", message: expect.stringMatching(/^The child already has a full-time placement made by another council or school from/) }] });
     expect(JSON.stringify(result)).not.toMatch(/Leeds-only/);
   });
 
