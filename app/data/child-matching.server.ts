@@ -245,7 +245,10 @@ export async function matchesForNewChild(scope: LaScope, subject: MatchableChild
 // The same look-ups for a batch of subjects in one statement each (the entry writer making many
 // entries at once): the subjects as rows (jsonb_to_recordset), and for each, laterally, the very
 // arms above (the identifiers without a limit; the likeness, at most CANDIDATE_LIMIT rows by the
-// same relevance), so each subject's candidates are what its own look-up would find.
+// same relevance), so each subject's candidates are what its own look-up would find. The planner
+// cannot know a lateral subject's values, so the council's own identifiers arm keeps the council as
+// a filter (coalesce(...)), never as an index scan of the council's every entry; the children who
+// left elsewhere with destination unknown are few (children_destination_unknown_idx).
 
 interface BatchSubject {
   i: number;
@@ -299,9 +302,13 @@ const BATCH_COLUMNS = sql.raw(
     ` c.address_line_1 as "addressLine1", c.postcode, c.nhs_number as "nhsNumber", c.upn, c.date_left::text as "dateLeft", c.destination::text as destination`,
 );
 
-/** The subject's identifiers: NHS number, UPN, and its reference (or the one it was retired into). */
+/**
+ * The subject's identifiers: NHS number, UPN, and its reference (or the one it was retired into).
+ * Only for a subject with one (a condition on the subject alone, so the arm is skipped for one
+ * without); the caller's council condition is to be a filter on the few rows these indexes find.
+ */
 const BATCH_IDENTIFIERS = sql.raw(
-  `(c.nhs_number = s.nhs or c.upn = s.upn or c.child_reference = s.ref` +
+  `(s.nhs is not null or s.upn is not null or s.ref is not null) and (c.nhs_number = s.nhs or c.upn = s.upn or c.child_reference = s.ref` +
     ` or c.child_reference = any(array(select r.retired_into from child_references r where r.reference = s.ref and r.retired_into is not null)))`,
 );
 
@@ -319,7 +326,7 @@ export async function possibleDuplicatesOfMany(scope: WriterScope, subjects: rea
   if (subjects.length === 0) return [];
   const rows = rowsOf<BatchCandidate>(
     await tx.execute(sql`select s.i, c.* from jsonb_to_recordset(${batchSubjects(subjects)}::jsonb) as ${SUBJECT_COLUMNS} cross join lateral (
-      (select ${BATCH_COLUMNS} from ${children} c where c.la_id = ${scope.laId}::uuid and ${BATCH_IDENTIFIERS})
+      (select ${BATCH_COLUMNS} from ${children} c where ${BATCH_IDENTIFIERS} and coalesce(c.la_id = ${scope.laId}::uuid, false))
       union all
       (select ${BATCH_COLUMNS} from ${children} c where c.la_id = ${scope.laId}::uuid
         and (c.date_of_birth in (s.d1, s.d2)
@@ -349,7 +356,7 @@ export async function destinationUnknownMatchesOfMany(scope: WriterScope, subjec
   const rows = rowsOf<BatchCandidate & { laName: string; teamEmail: string | null; teamPhone: string | null }>(
     await tx.execute(sql`select s.i, c.*, o.name as "laName", ls.team_email as "teamEmail", ls.team_phone as "teamPhone"
       from jsonb_to_recordset(${batchSubjects(subjects)}::jsonb) as ${SUBJECT_COLUMNS} cross join lateral (
-        (select ${BATCH_COLUMNS} from ${children} c where c.la_id <> ${scope.laId}::uuid and c.destination = 'not_known' and ${BATCH_IDENTIFIERS})
+        (select ${BATCH_COLUMNS} from ${children} c where c.destination = 'not_known' and c.la_id <> ${scope.laId}::uuid and ${BATCH_IDENTIFIERS})
         union all
         (select ${BATCH_COLUMNS} from ${children} c where c.la_id <> ${scope.laId}::uuid and c.destination = 'not_known' and c.date_of_birth = s.d1
           order by ${BATCH_RELEVANCE} desc, c.id limit ${sql.raw(String(CANDIDATE_LIMIT))})
