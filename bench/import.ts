@@ -62,9 +62,11 @@ async function post(base: string, cookie: string, path: string, body: FormData |
   return response;
 }
 
-async function waitFor(sql: postgres.Sql, importId: string, status: string, timeoutMs: number) {
+async function waitFor(sql: postgres.Sql, importId: string, status: string, timeoutMs: number, server: Awaited<ReturnType<typeof startServer>>) {
   const started = Date.now();
   for (;;) {
+    // A server that died (its heap's bound reached, say) makes no more progress: say so, with its last words.
+    if (server.child.exitCode !== null || server.child.signalCode !== null) throw new Error(`The server stopped (${server.child.exitCode ?? server.child.signalCode}) during the import:\n${server.output().slice(-3000)}`);
     const [row] = await sql<{ status: string }[]>`select status from register_imports where id = ${importId}`;
     if (row?.status === status) return;
     if (Date.now() - started > timeoutMs) throw new Error(`The import did not reach ${status} within ${timeoutMs / 1000} s (it is ${row?.status})`);
@@ -95,10 +97,10 @@ async function importOnce(server: Awaited<ReturnType<typeof startServer>>, sql: 
   const importId = /\/register\/import\/([0-9a-f-]{36})/.exec(uploaded.headers.get("location") ?? "")![1]!;
   const t1 = performance.now();
   await post(server.base, cookie, `/register/import/${importId}`, new URLSearchParams({ intent: "map" }));
-  await waitFor(sql, importId, "checked", 30 * 60_000);
+  await waitFor(sql, importId, "checked", 30 * 60_000, server);
   const t2 = performance.now();
   await post(server.base, cookie, `/register/import/${importId}`, new URLSearchParams({ intent: "confirm" }));
-  await waitFor(sql, importId, "finished", 60 * 60_000);
+  await waitFor(sql, importId, "finished", 60 * 60_000, server);
   const t3 = performance.now();
   const [counts] = await sql<{ imported_count: number; not_imported_count: number; invalid_count: number }[]>`select imported_count, not_imported_count, invalid_count from register_imports where id = ${importId}`;
   const seconds = (ms: number) => Math.round(ms / 10) / 100;

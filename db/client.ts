@@ -50,6 +50,16 @@ export interface ConnectionOptions {
  * every time. Prepared once per connection, each later run is one round trip: 45% more queries a
  * second through the same pool, with a quarter less of Node's CPU per query (bench/README.md).
  */
+/**
+ * postgres.js keeps each prepared statement for the life of its connection, one per distinct text.
+ * A statement whose text varies with its rows (a batch's multi-row insert, an `in` list of a batch's
+ * identifiers) would add one per count, per connection, without end: the server's heap grew with an
+ * import until it ran out (bench/README.md, "Bulk import"). Those large ones run unprepared (one
+ * more round trip, for a statement that writes hundreds of rows); every small one is prepared.
+ */
+export const PREPARE_MAX_PARAMETERS = 64;
+const PREPARE_MAX_TEXT = 8 * 1024;
+
 function preparing(client: postgres.Sql): postgres.Sql {
   const wrapScope = (scope: (...args: never[]) => unknown) => (...args: unknown[]) => {
     const callback = args.pop() as (sql: postgres.Sql) => unknown;
@@ -59,7 +69,7 @@ function preparing(client: postgres.Sql): postgres.Sql {
     get(target, property, receiver) {
       if (property === "unsafe") {
         return (query: string, parameters?: postgres.ParameterOrJSON<never>[], queryOptions?: postgres.UnsafeQueryOptions) =>
-          target.unsafe(query, parameters, { ...queryOptions, prepare: true });
+          target.unsafe(query, parameters, { ...queryOptions, prepare: (parameters?.length ?? 0) <= PREPARE_MAX_PARAMETERS && query.length <= PREPARE_MAX_TEXT });
       }
       if (property === "begin" || property === "savepoint") return wrapScope((Reflect.get(target, property, receiver) as (...args: never[]) => unknown).bind(target));
       return Reflect.get(target, property, receiver);

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bodyLimitFor, readRequestBody, UPLOAD_BODY_LIMIT_BYTES } from "./request-body";
+import { bodyLimitFor, readRequestBody, requestBodyOf, UPLOAD_BODY_LIMIT_BYTES } from "./request-body";
 
 // The body reader in front of the app, with a stand-in for React Router that reports what it got.
 let server: http.Server;
@@ -11,6 +11,18 @@ let base: string;
 beforeAll(async () => {
   const app = express();
   app.use(readRequestBody({ defaultLimitBytes: 1024, lingerMs: 300 }));
+  // As React Router gets it: the import's upload reads its body as a stream, whose bytes are counted here.
+  app.post("/register/import", async (req, res) => {
+    const request = new Request("http://localhost/register/import", { method: "POST", headers: { "content-type": req.get("content-type") ?? "" }, ...requestBodyOf(req, res) });
+    let streamed = 0;
+    let error: string | null = null;
+    try {
+      for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) streamed += chunk.length;
+    } catch (e) {
+      error = (e as Error).message;
+    }
+    res.json({ bytes: (res.locals.body as Buffer | undefined)?.length ?? null, refused: res.locals.refusedBody ?? null, streamed, error });
+  });
   app.all(/.*/, (_req, res) => {
     res.json({ bytes: (res.locals.body as Buffer | undefined)?.length ?? null, refused: res.locals.refusedBody ?? null });
   });
@@ -140,5 +152,33 @@ describe("request bodies are read to a limit before anything parses them", () =>
     expect(JSON.parse(upload.body)).toEqual({ bytes: Buffer.byteLength(body), refused: null });
     const elsewhere = await sendChunked("/provider/colleagues", [body], headers);
     expect(JSON.parse(elsewhere.body)).toEqual({ bytes: 0, refused: { status: 413, limitBytes: 1024 } });
+  });
+
+  it("streams the import's upload to the page past the default limit, without reading it first, and cuts it off past the import's own limit", async () => {
+    const headers = { "Content-Type": "multipart/form-data; boundary=x" };
+    const chunks = Array.from({ length: 64 }, () => "a".repeat(64 * 1024));
+    const within = JSON.parse((await sendChunked("/register/import", chunks, headers)).body);
+    // Never read whole here (no body kept), and every byte reached the page's stream.
+    expect(within).toEqual({ bytes: null, refused: null, streamed: 64 * 64 * 1024, error: null });
+    const over = JSON.parse((await sendChunked("/register/import", [...chunks, ...Array.from({ length: 21 * 16 }, () => "b".repeat(64 * 1024))], headers)).body);
+    expect(over.bytes).toBeNull();
+    expect(over.streamed).toBeLessThanOrEqual(bodyLimitFor("/register/import", 1024));
+    expect(over.error).toMatch(/over its limit of 21 MB/);
+    // Declared over the limit: refused before any of it is read; not a form: 415.
+    const declared = await new Promise<string>((resolve, reject) => {
+      const request = http.request(`${base}/register/import`, { method: "POST", headers: { ...headers, "Content-Length": String(22 * 1024 * 1024) } }, (response) => {
+        let body = "";
+        response.on("data", (chunk: Buffer) => (body += chunk.toString()));
+        response.on("end", () => {
+          resolve(body);
+          request.destroy();
+        });
+      });
+      request.on("error", (error: NodeJS.ErrnoException) => (error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error)));
+      request.write("x");
+    });
+    expect(JSON.parse(declared).refused).toEqual({ status: 413, limitBytes: 21 * 1024 * 1024 });
+    const notAForm = await fetch(`${base}/register/import`, { method: "POST", headers: { "Content-Type": "text/plain" }, body: "x" });
+    expect((await notAForm.json()).refused).toEqual({ status: 415 });
   });
 });

@@ -6,7 +6,9 @@ import { publicCacheHeaders, type PublicCacheHeaders } from "./public-cache";
 
 // Every request body is read here, to a limit, before anything parses it (decision 014): a body
 // over its route's limit is never held in memory, whether it declares its length or is chunked.
-// React Router then gets a Request made from the bytes already read.
+// React Router then gets a Request made from the bytes already read. One route's body streams
+// instead (the bulk import's CSV, decision 075's addendum): it goes to the app as it arrives,
+// counted against the same limit, so the server never holds the file.
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 /** A document upload's body: the 10 MB file, and room for the multipart framing and the form's fields. */
@@ -16,7 +18,7 @@ export const UPLOAD_BODY_LIMIT_BYTES = 10 * 1024 * 1024 + 64 * 1024;
  * Routes whose bodies may differ from the default, matched on the decoded path. A route that
  * takes files gets its larger limit here, and only it.
  */
-const ROUTE_BODY_LIMITS: readonly { path: RegExp; bytes: number; readsItsOwnMultipart?: true }[] = [
+const ROUTE_BODY_LIMITS: readonly { path: RegExp; bytes: number; streamed?: true }[] = [
   { path: /^\/api\/v1\/placement-checks\/?$/, bytes: 16 * 1024 },
   // The service admin's upload of GIAS's full establishment extract (about 60 MB; decision 060).
   { path: /^\/service-admin\/schools\/?$/, bytes: 100 * 1024 * 1024 },
@@ -26,9 +28,16 @@ const ROUTE_BODY_LIMITS: readonly { path: RegExp; bytes: number; readsItsOwnMult
   { path: /^\/provider\/documents\/?$/, bytes: UPLOAD_BODY_LIMIT_BYTES },
   // A council officer's CSV of children to import: the file's 20 MB and the form around it (decision 075).
   // Its page reads the multipart form itself, as it streams (app/utils/file-upload.server.ts), and
-  // answers a broken one: it is not parsed a second time here, which would copy the file.
-  { path: /^\/register\/import\/?$/, bytes: 21 * 1024 * 1024, readsItsOwnMultipart: true },
+  // answers a broken one. Its body is not read here but streamed to the page as it arrives, still
+  // counted against this limit (a body declaring more is refused with 413 before any of it is read),
+  // so the server's memory does not grow with the file.
+  { path: /^\/register\/import\/?$/, bytes: 21 * 1024 * 1024, streamed: true },
 ];
+
+/** Whether the route's body streams to the app as it arrives rather than being read here first. */
+export function isStreamed(path: string): boolean {
+  return ROUTE_BODY_LIMITS.some((route) => route.streamed && route.path.test(path));
+}
 
 export function bodyLimitFor(path: string, defaultLimit: number): number {
   return ROUTE_BODY_LIMITS.find((route) => route.path.test(path))?.bytes ?? defaultLimit;
@@ -97,7 +106,7 @@ async function formIsReadable(body: Buffer, contentType: string): Promise<boolea
 export async function refusalOfBody(path: string, contentType: string | undefined, body: Buffer): Promise<RefusedBody | null> {
   if (wantsJson(path)) return null;
   if (!(FORM_CONTENT_TYPES as readonly string[]).includes(mediaType(contentType))) return { status: 415 };
-  if (ROUTE_BODY_LIMITS.some((route) => route.readsItsOwnMultipart && route.path.test(path))) return null;
+  if (isStreamed(path)) return null;
   if (!(await formIsReadable(body, contentType ?? ""))) return { status: 400 };
   return null;
 }
@@ -156,6 +165,16 @@ export function readRequestBody(options: { defaultLimitBytes: number; lingerMs?:
       discardTheRest(req, res, lingerMs);
       return refuse({ status: 413, limitBytes: limit });
     }
+    if (isStreamed(req.path)) {
+      // The page reads the body as it arrives (reactRouterHandler streams it, to the limit); only a
+      // body that is no form at all is refused here.
+      if (!wantsJson(req.path) && !(FORM_CONTENT_TYPES as readonly string[]).includes(mediaType(req.get("content-type")))) {
+        discardTheRest(req, res, lingerMs);
+        return refuse({ status: 415 });
+      }
+      res.locals.streamedBody = { limitBytes: limit, lingerMs };
+      return next();
+    }
     readUpTo(req, limit).then(
       async (body) => {
         if (body === "too-large") {
@@ -176,6 +195,61 @@ export function describeBytes(bytes: number): string {
   if (bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
   if (bytes % 1024 === 0) return `${bytes / 1024} KB`;
   return `${bytes} bytes`;
+}
+
+/**
+ * A streamed route's body, as it arrives: paused while the app has not taken what came before
+ * (so no more than a few chunks are held), and cut off with an error one byte past `limitBytes`
+ * (the page then finds its form unreadable; the rest is read and thrown away, as for a refused body).
+ */
+function streamedBody(req: express.Request, res: express.Response, { limitBytes, lingerMs }: { limitBytes: number; lingerMs: number }): ReadableStream<Uint8Array> {
+  let total = 0;
+  let done = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        req.on("data", (chunk: Buffer) => {
+          if (done) return;
+          total += chunk.length;
+          if (total > limitBytes) {
+            done = true;
+            controller.error(new Error(`The request body is over its limit of ${describeBytes(limitBytes)}`));
+            discardTheRest(req, res, lingerMs);
+            return;
+          }
+          controller.enqueue(chunk);
+          if ((controller.desiredSize ?? 1) <= 0) req.pause();
+        });
+        req.on("end", () => {
+          if (done) return;
+          done = true;
+          controller.close();
+        });
+        req.on("error", (error) => {
+          if (done) return;
+          done = true;
+          controller.error(error);
+        });
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        // The app stopped reading: the rest is read and dropped so the answer can still be sent.
+        done = true;
+        req.resume();
+      },
+    },
+    { highWaterMark: 4 },
+  );
+}
+
+/** The app's Request's body: the bytes `readRequestBody` read, or a streamed route's body as it arrives. */
+export function requestBodyOf(req: express.Request, res: express.Response): { body?: BodyInit; duplex?: "half" } {
+  if (METHODS_WITHOUT_BODY.has(req.method)) return {};
+  const streamed = res.locals.streamedBody as { limitBytes: number; lingerMs: number } | undefined;
+  if (streamed) return { body: streamedBody(req, res, streamed), duplex: "half" };
+  return { body: new Uint8Array((res.locals.body as Buffer | undefined) ?? Buffer.alloc(0)) };
 }
 
 const ROUTE_REPLACES = new Set(["content-security-policy", "x-content-type-options"]);
@@ -208,13 +282,7 @@ export function reactRouterHandler(options: {
       res.on("close", () => !finished && controller.abort());
       const host = (req.app.enabled("trust proxy") && req.get("x-forwarded-host")) || req.get("host") || "localhost";
       const url = new URL(`${req.protocol}://${host.split(/[\\/?#@]/)[0] || "localhost"}${req.originalUrl}`);
-      const body = res.locals.body as Buffer | undefined;
-      const request = new Request(url.href, {
-        method: req.method,
-        headers: headersOf(req),
-        signal: controller.signal,
-        ...(METHODS_WITHOUT_BODY.has(req.method) ? {} : { body: new Uint8Array(body ?? Buffer.alloc(0)) }),
-      });
+      const request = new Request(url.href, { method: req.method, headers: headersOf(req), signal: controller.signal, ...requestBodyOf(req, res) });
       let personal = !METHODS_WITHOUT_BODY.has(req.method);
       const context: AppLoadContext = { ...options.getLoadContext(req, res), markPersonal: () => void (personal = true) };
       let response = await handle(request, context);

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { candidateDatesOfBirth, MATCH_POINTS, rankMatches, type MatchableChild, type MatchReason, type MatchStrength } from "#app/domain/child-matching";
 import type { IsoDate } from "#app/domain/dates";
-import { db, type DbOrTx } from "#db/client";
+import { db, rowsOf, type DbOrTx } from "#db/client";
 import { childReferences, children, laSettings, organisations } from "#db/schema/index";
 import type { Actor } from "#app/utils/audit.server";
 import type { LaScope, WriterScope } from "./scope.server";
@@ -239,4 +239,143 @@ export async function matchesForNewChild(scope: LaScope, subject: MatchableChild
       childReference: m.strength === "exact" ? m.childReference : null,
     })),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The same look-ups for a batch of subjects in one statement each (the entry writer making many
+// entries at once): the subjects as rows (jsonb_to_recordset), and for each, laterally, the very
+// arms above (the identifiers without a limit; the likeness, at most CANDIDATE_LIMIT rows by the
+// same relevance), so each subject's candidates are what its own look-up would find. The planner
+// cannot know a lateral subject's values, so the council's own identifiers arm keeps the council as
+// a filter (coalesce(...)), never as an index scan of the council's every entry; the children who
+// left elsewhere with destination unknown are few (children_destination_unknown_idx).
+
+interface BatchSubject {
+  i: number;
+  nhs: string | null;
+  upn: string | null;
+  ref: string | null;
+  d1: string;
+  d2: string | null;
+  pc: string | null;
+  sex: string | null;
+  name: string;
+  first: string;
+  last: string;
+}
+
+function batchSubjects(subjects: readonly MatchableChild[]): string {
+  return JSON.stringify(
+    subjects.map((s, i): BatchSubject => {
+      const [d1, d2] = candidateDatesOfBirth(s.dateOfBirth);
+      return {
+        i,
+        nhs: s.nhsNumber ?? null,
+        upn: s.upn ?? null,
+        ref: s.childReference ?? null,
+        d1: d1!,
+        d2: d2 ?? null,
+        pc: s.postcode ? compactPostcode(s.postcode) : null,
+        sex: s.sex ?? null,
+        name: `${s.firstName} ${s.lastName}`.toLowerCase(),
+        first: s.firstName,
+        last: s.lastName,
+      };
+    }),
+  );
+}
+
+const SUBJECT_COLUMNS = sql.raw(`s(i int, nhs text, upn text, ref text, d1 date, d2 date, pc text, sex text, name text, first text, last text)`);
+
+/** `relevance` of a candidate `c` to the lateral subject `s`: the matcher's weights, as there. */
+const BATCH_RELEVANCE = sql.raw(
+  `(${MATCH_POINTS.same_name} * similarity(lower(c.first_name || ' ' || c.last_name), s.name)` +
+    ` + case when c.date_of_birth = s.d1 then ${MATCH_POINTS.same_date_of_birth} when c.date_of_birth = s.d2 then ${MATCH_POINTS.date_of_birth_day_and_month_swapped} else 0 end` +
+    ` + case when s.pc is not null and replace(c.postcode, ' ', '') = s.pc then ${MATCH_POINTS.same_postcode} else 0 end` +
+    ` + case when s.sex is null or c.sex is null then 0 when c.sex::text = s.sex then ${MATCH_POINTS.same_sex} else ${MATCH_POINTS.different_sex} end)`,
+);
+
+const BATCH_COLUMNS = sql.raw(
+  `c.id, c.la_id as "laId", c.child_reference as "childReference",` +
+    ` array(select r.reference from child_references r where r.retired_into = c.child_reference) as "retiredReferences",` +
+    ` c.first_name as "firstName", c.last_name as "lastName", c.date_of_birth::text as "dateOfBirth", c.sex::text as sex,` +
+    ` c.address_line_1 as "addressLine1", c.postcode, c.nhs_number as "nhsNumber", c.upn, c.date_left::text as "dateLeft", c.destination::text as destination`,
+);
+
+/**
+ * The subject's identifiers: NHS number, UPN, and its reference (or the one it was retired into).
+ * Only for a subject with one (a condition on the subject alone, so the arm is skipped for one
+ * without); the caller's council condition is to be a filter on the few rows these indexes find.
+ */
+const BATCH_IDENTIFIERS = sql.raw(
+  `(s.nhs is not null or s.upn is not null or s.ref is not null) and (c.nhs_number = s.nhs or c.upn = s.upn or c.child_reference = s.ref` +
+    ` or c.child_reference = any(array(select r.retired_into from child_references r where r.reference = s.ref and r.retired_into is not null)))`,
+);
+
+type BatchCandidate = { i: number; id: string; laId: string; childReference: string; retiredReferences: string[]; firstName: string; lastName: string; dateOfBirth: IsoDate; sex: MatchableChild["sex"]; addressLine1: string; postcode: string; nhsNumber: string | null; upn: string | null; dateLeft: IsoDate | null; destination: string | null };
+
+/** Each subject's candidate rows, once each, in the order of the subjects. */
+function bySubject<T extends { i: number; id: string }>(count: number, rows: readonly T[]): T[][] {
+  const found: T[][] = Array.from({ length: count }, () => []);
+  for (const row of rows) found[row.i]!.push(row);
+  return found.map(once);
+}
+
+/** `possibleDuplicates` for each of many subjects, in one statement: in the order given. */
+export async function possibleDuplicatesOfMany(scope: WriterScope, subjects: readonly MatchableChild[], tx: DbOrTx = db): Promise<PossibleDuplicate[][]> {
+  if (subjects.length === 0) return [];
+  const rows = rowsOf<BatchCandidate>(
+    await tx.execute(sql`select s.i, c.* from jsonb_to_recordset(${batchSubjects(subjects)}::jsonb) as ${SUBJECT_COLUMNS} cross join lateral (
+      (select ${BATCH_COLUMNS} from ${children} c where ${BATCH_IDENTIFIERS} and coalesce(c.la_id = ${scope.laId}::uuid, false))
+      union all
+      (select ${BATCH_COLUMNS} from ${children} c where c.la_id = ${scope.laId}::uuid
+        and (c.date_of_birth in (s.d1, s.d2)
+          or (dmetaphone(c.last_name) = dmetaphone(s.last) and dmetaphone(c.first_name) = dmetaphone(s.first))
+          or replace(c.postcode, ' ', '') = s.pc)
+        order by ${BATCH_RELEVANCE} desc, c.id limit ${sql.raw(String(CANDIDATE_LIMIT))})
+    ) c`),
+  );
+  return bySubject(subjects.length, rows).map((candidates, i) =>
+    rankMatches(subjects[i]!, candidates).map(({ candidate: c, match }) => ({
+      id: c.id,
+      childReference: c.childReference,
+      name: `${c.firstName} ${c.lastName}`,
+      dateOfBirth: c.dateOfBirth,
+      postcode: c.postcode,
+      current: c.dateLeft === null,
+      destinationUnknown: c.destination === "not_known",
+      strength: match.strength as Exclude<MatchStrength, "none">,
+      reasons: match.reasons,
+    })),
+  );
+}
+
+/** `matchesElsewhere` (children who left another register, destination unknown) for each of many subjects, in one statement. */
+export async function destinationUnknownMatchesOfMany(scope: WriterScope, subjects: readonly MatchableChild[], tx: DbOrTx = db): Promise<ElsewhereMatch[][]> {
+  if (subjects.length === 0) return [];
+  const rows = rowsOf<BatchCandidate & { laName: string; teamEmail: string | null; teamPhone: string | null }>(
+    await tx.execute(sql`select s.i, c.*, o.name as "laName", ls.team_email as "teamEmail", ls.team_phone as "teamPhone"
+      from jsonb_to_recordset(${batchSubjects(subjects)}::jsonb) as ${SUBJECT_COLUMNS} cross join lateral (
+        (select ${BATCH_COLUMNS} from ${children} c where c.destination = 'not_known' and c.la_id <> ${scope.laId}::uuid and ${BATCH_IDENTIFIERS})
+        union all
+        (select ${BATCH_COLUMNS} from ${children} c where c.la_id <> ${scope.laId}::uuid and c.destination = 'not_known' and c.date_of_birth = s.d1
+          order by ${BATCH_RELEVANCE} desc, c.id limit ${sql.raw(String(CANDIDATE_LIMIT))})
+      ) c
+      join ${organisations} o on o.id = c."laId" left join ${laSettings} ls on ls.la_id = c."laId"`),
+  );
+  return bySubject(subjects.length, rows).map((candidates, i) =>
+    rankMatches(subjects[i]!, candidates, "likely").map(({ candidate: c, match }) => ({
+      childId: c.id,
+      laId: c.laId,
+      laName: c.laName,
+      teamEmail: c.teamEmail ?? null,
+      teamPhone: c.teamPhone ?? null,
+      childReference: c.childReference,
+      current: c.dateLeft === null,
+      destinationUnknown: c.destination === "not_known",
+      dateLeft: c.dateLeft,
+      strength: match.strength as "exact" | "likely",
+      reasons: match.reasons,
+    })),
+  );
 }

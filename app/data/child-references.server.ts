@@ -1,4 +1,4 @@
-import { and, asc, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { childReferenceFromSequence } from "#app/domain/child-reference";
 import { rowsOf, type Transaction } from "#db/client";
 import { childReferences, children } from "#db/schema/index";
@@ -15,11 +15,20 @@ export interface ChildReference {
 
 /** A new reference from the never-reset sequence, recorded as the child's. */
 export async function issueReference(tx: Transaction): Promise<ChildReference> {
-  const [{ n }] = rowsOf<{ n: string | number | bigint }>(await tx.execute(sql`select nextval('child_reference_seq') as n`)) as [{ n: string }];
-  const referenceNumber = Number(n);
-  const childReference = childReferenceFromSequence(referenceNumber);
-  await tx.insert(childReferences).values({ reference: childReference, referenceNumber });
-  return { childReference, referenceNumber };
+  const [issued] = await issueReferences(tx, 1);
+  return issued!;
+}
+
+/** `count` new references from the sequence, recorded in one statement (a batch of new entries). */
+export async function issueReferences(tx: Transaction, count: number): Promise<ChildReference[]> {
+  if (count === 0) return [];
+  const numbers = rowsOf<{ n: string | number | bigint }>(await tx.execute(sql`select nextval('child_reference_seq') as n from generate_series(1, ${count}::int)`));
+  const issued = numbers.map(({ n }) => {
+    const referenceNumber = Number(n);
+    return { childReference: childReferenceFromSequence(referenceNumber), referenceNumber };
+  });
+  await tx.insert(childReferences).values(issued.map((r) => ({ reference: r.childReference, referenceNumber: r.referenceNumber })));
+  return issued;
 }
 
 /**
@@ -27,18 +36,27 @@ export async function issueReference(tx: Transaction): Promise<ChildReference> {
  * disagree), or null: identifiers are exact, so no person needs to confirm it.
  */
 export async function existingReference(tx: Transaction, identifiers: { nhsNumber?: string | null; upn?: string | null }): Promise<ChildReference | null> {
-  const same = [identifiers.nhsNumber ? eq(children.nhsNumber, identifiers.nhsNumber) : null, identifiers.upn ? eq(children.upn, identifiers.upn) : null].filter(
-    (c): c is SQL => c !== null,
-  );
-  if (same.length === 0) return null;
-  const [found] = await tx
-    .select({ childReference: childReferences.reference, referenceNumber: childReferences.referenceNumber })
+  const [found] = await existingReferences(tx, [identifiers]);
+  return found ?? null;
+}
+
+/** `existingReference` for each of many children, in one statement: in the order given, null where none. */
+export async function existingReferences(tx: Transaction, many: readonly { nhsNumber?: string | null; upn?: string | null }[]): Promise<(ChildReference | null)[]> {
+  const nhs = [...new Set(many.flatMap((c) => (c.nhsNumber ? [c.nhsNumber] : [])))];
+  const upns = [...new Set(many.flatMap((c) => (c.upn ? [c.upn] : [])))];
+  const same = [nhs.length ? inArray(children.nhsNumber, nhs) : null, upns.length ? inArray(children.upn, upns) : null].filter((c): c is SQL => c !== null);
+  if (same.length === 0) return many.map(() => null);
+  const rows = await tx
+    .select({ childReference: childReferences.reference, referenceNumber: childReferences.referenceNumber, nhsNumber: children.nhsNumber, upn: children.upn })
     .from(children)
     .innerJoin(childReferences, eq(childReferences.reference, children.childReference))
     .where(or(...same))
-    .orderBy(asc(childReferences.createdAt), asc(childReferences.referenceNumber))
-    .limit(1);
-  return found ?? null;
+    .orderBy(asc(childReferences.createdAt), asc(childReferences.referenceNumber));
+  // Ordered oldest first: each child's is the first row with its NHS number or UPN.
+  return many.map((c) => {
+    const found = rows.find((r) => (!!c.nhsNumber && r.nhsNumber === c.nhsNumber) || (!!c.upn && r.upn === c.upn));
+    return found ? { childReference: found.childReference, referenceNumber: found.referenceNumber } : null;
+  });
 }
 
 /** The reference a retired one was joined into, or the reference itself when it is current. */

@@ -4,7 +4,7 @@ import type { MatchableChild } from "#app/domain/child-matching";
 import { formatDate, londonDate } from "#app/domain/dates";
 import type { Actor } from "#app/utils/audit.server";
 import { db, type Transaction } from "#db/client";
-import { matchesElsewhere, type ElsewhereMatch } from "./child-matching.server";
+import { destinationUnknownMatchesOfMany, type ElsewhereMatch } from "./child-matching.server";
 import { addQueueItem, markDecided, notifyOfficers, payloadOf, queueItemOf, relationshipOf, teamOf } from "./council-queue.server";
 import { changeRelatedEntry, type ChildRow, type WriterActor } from "./entry-writer.server";
 import type { LaScope, WriterScope } from "./scope.server";
@@ -18,34 +18,43 @@ import { transaction } from "./transaction.server";
 
 /** In the transaction that adds `entry`: an item for each child who left elsewhere, destination unknown, who matches. */
 export async function recordDestinationUnknownMatches(tx: Transaction, scope: WriterScope, entry: ChildRow, actor: WriterActor): Promise<ElsewhereMatch[]> {
-  const subject: MatchableChild = entry;
-  const matches = await matchesElsewhere(scope, subject, tx, "destination_unknown");
-  for (const match of matches) {
-    const item = await addQueueItem(tx, {
-      laId: scope.laId,
-      kind: "destination_unknown_match",
-      source: "service",
-      sourceLaId: match.laId,
-      sourceChildId: match.childId,
-      childId: entry.id,
-      payload: {
-        leftLaName: match.laName,
-        leftOn: match.dateLeft!,
-        strength: match.strength,
-        reasons: match.reasons,
-        leavingTeam: { email: match.teamEmail, phone: match.teamPhone },
-      },
-    });
-    await actor.audit(tx, {
-      action: "destination_unknown.match_found",
-      subjectType: "council_queue_item",
-      subjectId: item.id,
-      details: { childId: entry.id, strength: match.strength },
-      counterpartLaId: match.laId,
-    });
-    if (match.strength === "exact") await tellLeavingCouncil(tx, scope, item, actor);
+  const [matches] = await recordDestinationUnknownMatchesOfMany(tx, scope, [entry], actor);
+  return matches!;
+}
+
+/** The same for many entries added in one transaction: their candidates found in one statement. */
+export async function recordDestinationUnknownMatchesOfMany(tx: Transaction, scope: WriterScope, entries: readonly ChildRow[], actor: WriterActor): Promise<ElsewhereMatch[][]> {
+  const subjects: MatchableChild[] = entries.map((entry) => entry);
+  const found = await destinationUnknownMatchesOfMany(scope, subjects, tx);
+  for (const [i, matches] of found.entries()) {
+    const entry = entries[i]!;
+    for (const match of matches) {
+      const item = await addQueueItem(tx, {
+        laId: scope.laId,
+        kind: "destination_unknown_match",
+        source: "service",
+        sourceLaId: match.laId,
+        sourceChildId: match.childId,
+        childId: entry.id,
+        payload: {
+          leftLaName: match.laName,
+          leftOn: match.dateLeft!,
+          strength: match.strength,
+          reasons: match.reasons,
+          leavingTeam: { email: match.teamEmail, phone: match.teamPhone },
+        },
+      });
+      await actor.audit(tx, {
+        action: "destination_unknown.match_found",
+        subjectType: "council_queue_item",
+        subjectId: item.id,
+        details: { childId: entry.id, strength: match.strength },
+        counterpartLaId: match.laId,
+      });
+      if (match.strength === "exact") await tellLeavingCouncil(tx, scope, item, actor);
+    }
   }
-  return matches;
+  return found;
 }
 
 async function tellLeavingCouncil(tx: Transaction, scope: WriterScope, item: Awaited<ReturnType<typeof addQueueItem>>, actor: WriterActor) {

@@ -3,7 +3,8 @@ import { RESPONSIBLE_AUTHORITY_STATUSES, responsibleCouncil, virtualSchoolNews, 
 import { londonDate } from "#app/domain/dates";
 import { shownStatusChanged } from "#app/domain/linked-status";
 import type { HistoryChange, HistoryKind } from "#app/domain/entry-history";
-import type { Actor, AuditEvent, Auditor } from "#app/utils/audit.server";
+import { randomUUID } from "node:crypto";
+import { auditAll, type Actor, type AuditEvent, type Auditor } from "#app/utils/audit.server";
 import type { Transaction } from "#db/client";
 import { children, entryHistory } from "#db/schema/index";
 import { isAllocationScope, isUuid, type AllocationScope, type LaScope, type RetentionScope, type WriterScope } from "./scope.server";
@@ -160,6 +161,12 @@ export async function changeEntryIn<T>(tx: Transaction, scope: LaScope, childId:
   return work(writerFor(tx, await lockEntry(tx, scope, childId), actor));
 }
 
+/** A new entry for `addEntries`: its columns (with an id, when the caller needs to know it first) and its "created" history and audit. */
+export interface NewEntryValues {
+  values: Omit<typeof children.$inferInsert, "laId" | "version" | "statusSince" | "createdBy" | "updatedBy">;
+  created: (id: string) => Omit<EntryChange, "set" | "kind">;
+}
+
 /**
  * Makes a new entry (version 1) with its "created" history row and audit event, inside a
  * transaction the caller already holds (creation has checks of its own to run first).
@@ -168,17 +175,56 @@ export async function addEntry(
   tx: Transaction,
   scope: WriterScope,
   actor: WriterActor,
-  values: Omit<typeof children.$inferInsert, "laId" | "version" | "statusSince" | "createdBy" | "updatedBy">,
-  created: (id: string) => Omit<EntryChange, "set" | "kind">,
+  values: NewEntryValues["values"],
+  created: NewEntryValues["created"],
   kind: Extract<HistoryKind, "created" | "transferred_in"> = "created",
 ): Promise<ChildRow> {
-  const [entry] = await tx
+  const [entry] = await addEntries(tx, scope, actor, [{ values, created }], kind);
+  return entry!;
+}
+
+/**
+ * Makes many new entries at once (a batch of an import): what `addEntry` does for one, as one
+ * multi-row statement each for the entries, their history rows and their audit events. The
+ * virtual school head's news of a new entry (decision 072) is decided for each, as `record` does;
+ * a council's heads are told only of the entries with news. Returned in the order given.
+ */
+export async function addEntries(
+  tx: Transaction,
+  scope: WriterScope,
+  actor: WriterActor,
+  entries: readonly NewEntryValues[],
+  kind: Extract<HistoryKind, "created" | "transferred_in"> = "created",
+): Promise<ChildRow[]> {
+  if (entries.length === 0) return [];
+  const values = entries.map(({ values }) => ({ id: values.id ?? randomUUID(), ...values }));
+  const inserted = await tx
     .insert(children)
     // A new entry starts in its maker's caseload, with its status from the day it was entered.
-    .values({ ownerUserId: actor.userId, ...values, statusSince: values.dateEntered, laId: scope.laId, version: 1, createdBy: actor.userId, updatedBy: actor.userId })
+    .values(values.map((v) => ({ ownerUserId: actor.userId, ...v, statusSince: v.dateEntered, laId: scope.laId, version: 1, createdBy: actor.userId, updatedBy: actor.userId })))
     .returning();
-  await writerFor(tx, entry!, actor, true).record({ kind, ...created(entry!.id) });
-  return entry!;
+  const byId = new Map(inserted.map((row) => [row.id, row]));
+  const made = values.map((v) => byId.get(v.id)!);
+  const changes = made.map((entry, i) => ({ kind, ...entries[i]!.created(entry.id) }));
+  for (const entry of made) {
+    // As `record` does for a new entry: the responsible council's virtual school head is told.
+    const news = virtualSchoolNews(null, followedState(entry), false);
+    if (news.length > 0) await tellVirtualSchoolHeads(tx, { id: entry.id, laId: entry.laId, childReference: entry.childReference }, news, actor);
+  }
+  await tx.insert(entryHistory).values(
+    made.map((entry, i) => ({
+      childId: entry.id,
+      laId: entry.laId,
+      version: entry.version,
+      actorUserId: actor.userId,
+      actorApiTokenId: ("apiTokenId" in actor ? actor.apiTokenId : undefined) ?? null,
+      kind: changes[i]!.kind,
+      summary: changes[i]!.summary,
+      changes: changes[i]!.changes ?? [],
+    })),
+  );
+  await auditAll(actor.audit, tx, changes.map((c) => c.audit));
+  return made;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { SessionUser } from "#app/utils/session.server";
 import { sendJob } from "#app/jobs/send.server";
 import { currentConnection, db, rowsOf, type DbOrTx } from "#db/client";
 import { children, organisations, registerImportRows, registerImports, users, type ImportRowDuplicate, type ImportRowStatus } from "#db/schema/index";
-import { createEntry } from "./entry-edit.server";
+import { createEntries, type CreateResult, type NewEntry } from "./entry-edit.server";
 import { socialWorkersOf } from "./entry-read.server";
 import { registerWriteScope, type LaScope } from "./scope.server";
 
@@ -24,22 +24,37 @@ import { registerWriteScope, type LaScope } from "./scope.server";
 export const REGISTER_IMPORT_JOB = "register-import";
 const LEASE_SECONDS = 120;
 const CHECK_BATCH = 1000;
-const IMPORT_BATCH = 200;
 /**
- * Rows whose entries are made at once, each in its own transaction (and connection): most of a
- * row's time is the round trips of its statements, so a few at a time use the database while one
- * waits. Rows the officer confirmed are different from an earlier row of the file go one at a time
- * after the rest, so the earlier row's entry is there to be confirmed against. Embedded PGlite has
- * one connection, whose transactions cannot overlap: one at a time there.
+ * Rows whose entries are made in one transaction by `createEntries` (decision 075's addendum):
+ * about 15 statements a batch, not an entry. Parents have 17 columns, so a batch's parents stay
+ * well within a statement's 65,535 parameters.
  */
-const importConcurrency = () => (currentConnection().kind === "postgres" ? 4 : 1);
+export const IMPORT_BATCH = 500;
+/**
+ * Batches written at once, each in its own transaction (and connection), so the app prepares one
+ * while the database writes another. Rows the officer confirmed are different from an earlier row
+ * of the file go one at a time after the rest, so the earlier row's entry is there to be confirmed
+ * against. Embedded PGlite has one connection, whose transactions cannot overlap: one at a time there.
+ */
+const importConcurrency = () => (currentConnection().kind === "postgres" ? 2 : 1);
 
+/** Runs `work` on the items, `limit` at a time; a failure stops new work, and is thrown once the work under way has ended. */
 async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<unknown>): Promise<void> {
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
+    while (!failed && next < items.length) {
+      try {
+        await work(items[next++]!);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const failure = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failure) throw failure.reason;
 }
 
 /** Starts the import's job now (the minute's sweep would start it otherwise). */
@@ -284,11 +299,13 @@ async function statusCounts(importId: string, tx: DbOrTx = db): Promise<Record<I
 /** Thrown inside an entry's transaction when another run has already made this row's entry: the transaction writes nothing. */
 class RowAlreadyImported extends Error {}
 
-const notImported = (importId: string, rowNumber: number, outcome: string) =>
-  db
-    .update(registerImportRows)
-    .set({ status: "not_imported", outcome })
-    .where(and(eq(registerImportRows.importId, importId), eq(registerImportRows.rowNumber, rowNumber), eq(registerImportRows.status, "ready")));
+/** Rows still ready that were not imported, each with why: one statement. */
+async function notImported(importId: string, outcomes: readonly { rowNumber: number; outcome: string }[]) {
+  if (outcomes.length === 0) return;
+  await db.execute(sql`update ${registerImportRows} as r set status = 'not_imported', outcome = v.outcome
+    from jsonb_to_recordset(${JSON.stringify(outcomes)}::jsonb) as v("rowNumber" int, outcome text)
+    where r.import_id = ${importId}::uuid and r.row_number = v."rowNumber" and r.status = 'ready'`);
+}
 
 const FIELD_WORDS = { upn: "UPN", nhsNumber: "NHS number" } as const;
 
@@ -300,21 +317,20 @@ async function importRows(found: Import): Promise<void> {
     return;
   }
   const context = await contextFor(officer.scope, found);
-  const from = (rowNumber: number) => ({
-    summary: `imported from the file \u201c${found.fileName}\u201d (row ${rowNumber})`,
-    details: { importId: found.id, rowNumber },
-  });
   for (;;) {
     const batch = await db
       .select({ rowNumber: registerImportRows.rowNumber, cells: registerImportRows.cells, duplicates: registerImportRows.duplicates })
       .from(registerImportRows)
       .where(and(eq(registerImportRows.importId, found.id), eq(registerImportRows.status, "ready"), isNull(registerImportRows.childId)))
       .orderBy(asc(registerImportRows.rowNumber))
-      .limit(IMPORT_BATCH);
+      .limit(IMPORT_BATCH * importConcurrency());
     if (batch.length === 0) break;
     const withinFile = (row: (typeof batch)[number]) => found.importPossibleDuplicates && (row.duplicates ?? []).some((d) => d.kind === "file");
-    await inParallel(batch.filter((row) => !withinFile(row)), importConcurrency(), (row) => importRow(found, officer, context, row, from(row.rowNumber)));
-    for (const row of batch.filter(withinFile)) await importRow(found, officer, context, row, from(row.rowNumber));
+    const together = batch.filter((row) => !withinFile(row));
+    const batches = Array.from({ length: Math.ceil(together.length / IMPORT_BATCH) }, (_, n) => together.slice(n * IMPORT_BATCH, (n + 1) * IMPORT_BATCH));
+    await inParallel(batches, importConcurrency(), (rows) => importBatch(found, officer, context, rows));
+    // Confirmed different from an earlier row of the file: one at a time, once that row's entry is made.
+    for (const row of batch.filter(withinFile)) await importBatch(found, officer, context, [row]);
     const counts = await statusCounts(found.id);
     await db.update(registerImports).set({ importedCount: counts.imported, notImportedCount: counts.not_imported }).where(eq(registerImports.id, found.id));
     await renewLease(found.id);
@@ -322,42 +338,76 @@ async function importRows(found: Import): Promise<void> {
   await finish(found, officer.actor);
 }
 
-async function importRow(found: Import, officer: { scope: LaScope; actor: Actor }, context: RowContext, row: { rowNumber: number; cells: string[]; duplicates: ImportRowDuplicate[] | null }, from: { summary: string; details: Record<string, unknown> }) {
-  const check = checkRow(row.cells, context);
-  if (!check.ok) return notImported(found.id, row.rowNumber, `Not imported: ${check.errors.map((e) => `${e.column}: ${e.message}`).join("; ")}`);
-  const duplicates = row.duplicates ?? [];
-  const inFile = duplicates.flatMap((d) => (d.kind === "file" ? [d.rowNumber] : []));
-  const onRegister = duplicates.flatMap((d) => (d.kind === "register" ? [d.childId] : []));
-  if (!found.importPossibleDuplicates && (inFile.length > 0 || onRegister.length > 0)) {
-    return notImported(found.id, row.rowNumber, inFile.length > 0 ? `Not imported: possibly the same child as row ${inFile.join(", ")} of the file` : "Not imported: possibly a child already on your register");
-  }
+type ImportRow = { rowNumber: number; cells: string[]; duplicates: ImportRowDuplicate[] | null };
+
+/**
+ * Makes a batch of rows' entries through `createEntries`, in one transaction with the rows' keys:
+ * a row another run has already made (its key set since this run read it) rolls the batch back,
+ * and the next read of the ready rows leaves it out. Rows refused are recorded with why.
+ */
+async function importBatch(found: Import, officer: { scope: LaScope; actor: Actor }, context: RowContext, rows: readonly ImportRow[]) {
+  const outcomes: { rowNumber: number; outcome: string }[] = [];
+  const writing: { row: ImportRow; entry: NewEntry }[] = [];
   // The officer confirmed the possible duplicates are different children: those shown, and the
   // entries made from the file's earlier rows it matched.
-  const madeFromFile = inFile.length
-    ? (await db.select({ childId: registerImportRows.childId }).from(registerImportRows).where(and(eq(registerImportRows.importId, found.id), inArray(registerImportRows.rowNumber, inFile)))).flatMap((r) => (r.childId ? [r.childId] : []))
-    : [];
-  let result;
+  const earlierRows = [...new Set(rows.flatMap((row) => (row.duplicates ?? []).flatMap((d) => (d.kind === "file" ? [d.rowNumber] : []))))];
+  const madeFrom = new Map(
+    earlierRows.length && found.importPossibleDuplicates
+      ? (await db.select({ rowNumber: registerImportRows.rowNumber, childId: registerImportRows.childId }).from(registerImportRows).where(and(eq(registerImportRows.importId, found.id), inArray(registerImportRows.rowNumber, earlierRows)))).map((r) => [r.rowNumber, r.childId])
+      : [],
+  );
+  for (const row of rows) {
+    const check = checkRow(row.cells, context);
+    if (!check.ok) {
+      outcomes.push({ rowNumber: row.rowNumber, outcome: `Not imported: ${check.errors.map((e) => `${e.column}: ${e.message}`).join("; ")}` });
+      continue;
+    }
+    const duplicates = row.duplicates ?? [];
+    const inFile = duplicates.flatMap((d) => (d.kind === "file" ? [d.rowNumber] : []));
+    const onRegister = duplicates.flatMap((d) => (d.kind === "register" ? [d.childId] : []));
+    if (!found.importPossibleDuplicates && (inFile.length > 0 || onRegister.length > 0)) {
+      outcomes.push({ rowNumber: row.rowNumber, outcome: inFile.length > 0 ? `Not imported: possibly the same child as row ${inFile.join(", ")} of the file` : "Not imported: possibly a child already on your register" });
+      continue;
+    }
+    const madeFromFile = inFile.flatMap((n) => (madeFrom.get(n) ? [madeFrom.get(n)!] : []));
+    writing.push({
+      row,
+      entry: {
+        input: check.input,
+        options: {
+          confirmedDifferentFrom: found.importPossibleDuplicates ? [...onRegister, ...madeFromFile] : [],
+          from: { summary: `imported from the file \u201c${found.fileName}\u201d (row ${row.rowNumber})`, details: { importId: found.id, rowNumber: row.rowNumber } },
+        },
+      },
+    });
+  }
+  let results: CreateResult[] = [];
   try {
-    result = await createEntry(officer.scope, check.input, officer.actor, {
-      confirmedDifferentFrom: found.importPossibleDuplicates ? [...onRegister, ...madeFromFile] : [],
-      from,
+    results = await createEntries(officer.scope, writing.map((w) => w.entry), officer.actor, {
       inTransaction: async (tx, created) => {
-        const marked = await tx
-          .update(registerImportRows)
-          .set({ status: "imported", childId: created.id })
-          .where(and(eq(registerImportRows.importId, found.id), eq(registerImportRows.rowNumber, row.rowNumber), isNull(registerImportRows.childId)))
-          .returning({ rowNumber: registerImportRows.rowNumber });
-        if (marked.length === 0) throw new RowAlreadyImported();
+        if (created.length === 0) return;
+        const keys = created.map((c) => ({ rowNumber: writing[c.index]!.row.rowNumber, childId: c.id }));
+        const marked = rowsOf<{ row_number: number }>(
+          await tx.execute(sql`update ${registerImportRows} as r set status = 'imported', child_id = v."childId"
+            from jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) as v("rowNumber" int, "childId" uuid)
+            where r.import_id = ${found.id}::uuid and r.row_number = v."rowNumber" and r.child_id is null
+            returning r.row_number`),
+        );
+        if (marked.length !== created.length) throw new RowAlreadyImported();
       },
     });
   } catch (error) {
     if (error instanceof RowAlreadyImported) return;
     throw error;
   }
-  if (result.ok) return;
-  if (result.kind === "duplicate") return notImported(found.id, row.rowNumber, `Not imported: a child on your register has the same ${FIELD_WORDS[result.field]} (${result.existing.childReference})`);
-  if (result.kind === "possible_duplicates") return notImported(found.id, row.rowNumber, `Not imported: possibly the same child as ${result.matches.map((m) => m.childReference).join(", ")} on your register`);
-  if (result.kind === "invalid") return notImported(found.id, row.rowNumber, `Not imported: ${Object.values(result.errors).join("; ")}`);
+  results.forEach((result, i) => {
+    const rowNumber = writing[i]!.row.rowNumber;
+    if (result.ok) return;
+    if (result.kind === "duplicate") outcomes.push({ rowNumber, outcome: `Not imported: a child on your register has the same ${FIELD_WORDS[result.field]} (${result.existing.childReference})` });
+    else if (result.kind === "possible_duplicates") outcomes.push({ rowNumber, outcome: `Not imported: possibly the same child as ${result.matches.map((m) => m.childReference).join(", ")} on your register` });
+    else if (result.kind === "invalid") outcomes.push({ rowNumber, outcome: `Not imported: ${Object.values(result.errors).join("; ")}` });
+  });
+  await notImported(found.id, outcomes);
 }
 
 async function finish(found: Import, actor: Actor | null) {

@@ -43,11 +43,41 @@ export async function writeAuditEvent(
   });
 }
 
-/** An audit call bound to who is acting and in which request: `audit(tx, { action, ... })`. */
-export type Auditor = (tx: DbOrTx, event: AuditEvent) => Promise<void>;
+/** Writes a batch's audit events in one statement (the entry writer making many entries at once). */
+export async function writeAuditEvents(tx: DbOrTx, actor: AuditActor | null, requestId: string | null, events: readonly AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.insert(auditEvents).values(
+    events.map((event) => ({
+      actorUserId: actor?.userId ?? null,
+      actorRole: actor?.role ?? null,
+      actorOrganisationId: actor?.organisationId ?? null,
+      action: event.action,
+      subjectType: event.subjectType,
+      subjectId: event.subjectId ?? null,
+      requestId,
+      details: event.details ?? null,
+      counterpartLaId: event.counterpartLaId ?? null,
+    })),
+  );
+}
+
+/**
+ * An audit call bound to who is acting and in which request: `audit(tx, { action, ... })`. Its
+ * `many`, where given, writes several events in one statement; `auditAll` falls back to one at a time.
+ */
+export type Auditor = ((tx: DbOrTx, event: AuditEvent) => Promise<void>) & { many?: (tx: DbOrTx, events: readonly AuditEvent[]) => Promise<void> };
 
 export function auditorFor(actor: AuditActor | null, requestId: string | null): Auditor {
-  return (tx, event) => writeAuditEvent(tx, actor, requestId, event);
+  return Object.assign((tx: DbOrTx, event: AuditEvent) => writeAuditEvent(tx, actor, requestId, event), {
+    many: (tx: DbOrTx, events: readonly AuditEvent[]) => writeAuditEvents(tx, actor, requestId, events),
+  });
+}
+
+/** Writes every event, in one statement when the auditor can. */
+export async function auditAll(audit: Auditor, tx: DbOrTx, events: readonly AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  if (audit.many) return audit.many(tx, events);
+  for (const event of events) await audit(tx, event);
 }
 
 /** Who is acting, as every writer and reader of LA-owned data takes it: their id and their audit call. */

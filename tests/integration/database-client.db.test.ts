@@ -1,8 +1,8 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { db, rowsOf } from "#db/client";
+import { db, PREPARE_MAX_PARAMETERS, rowsOf } from "#db/client";
 import { organisations } from "#db/schema/index";
 
 // On PostgreSQL every statement is prepared (one round trip a run instead of two), in transactions
@@ -19,6 +19,17 @@ describe.runIf(process.env.DATABASE_URL)("the PostgreSQL client", () => {
         const [camden] = await inner.select({ name: organisations.name }).from(organisations).where(eq(organisations.laCode, "202"));
         expect(camden?.name).toBe("Camden");
       });
+    });
+  });
+
+  it("does not prepare a statement whose text grows with its rows (a batch's insert, a long list), which would be kept for ever", async () => {
+    await db.transaction(async (tx) => {
+      const many = Array.from({ length: PREPARE_MAX_PARAMETERS + 1 }, (_, i) => `X${i}`);
+      await tx.select({ name: organisations.name }).from(organisations).where(inArray(organisations.laCode, many));
+      await tx.select({ name: organisations.name }).from(organisations).where(inArray(organisations.laCode, many.slice(0, 3)));
+      const prepared = await preparedHere(tx);
+      expect(prepared.some((s) => s.includes(`$${PREPARE_MAX_PARAMETERS + 1})`))).toBe(false);
+      expect(prepared.some((s) => s.includes('"la_code" in ($1, $2, $3)'))).toBe(true);
     });
   });
 

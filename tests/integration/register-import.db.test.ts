@@ -2,7 +2,7 @@ import { and, asc, count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { inputOf } from "#app/data/entry-read.server";
 import { applyRetentionSchedule } from "#app/data/retention.server";
-import { runRegisterImport } from "#app/data/register-import-job.server";
+import { IMPORT_BATCH, runRegisterImport } from "#app/data/register-import-job.server";
 import { confirmImport, confirmMapping, importOf, problemRows, problemsCsv, sampleRows, stageUpload } from "#app/data/register-import.server";
 import { loader as registerExport } from "#app/routes/register.export[.]csv";
 import { action as importAction, loader as importLoader } from "#app/routes/register.import.$importId";
@@ -155,11 +155,13 @@ describe("a crash part way through an import", () => {
   it("leaves no half-made child, and the rerun makes each row's child once", async () => {
     const officer = await officerOf("211");
     const before = await childrenIn(officer.scope.laId);
-    const rows = Array.from({ length: 30 }, (_, n) => childRow(80_000 + n, n === 17 ? { first_name: "Crashing" } : {}));
+    // Entries are made a batch (IMPORT_BATCH rows) to a transaction: the crash is in the second batch.
+    const total = IMPORT_BATCH + 30;
+    const rows = Array.from({ length: total }, (_, n) => childRow(80_000 + n, n === IMPORT_BATCH + 17 ? { first_name: "Crashing" } : {}));
     const importId = await checked(officer, importCsv(rows));
-    expect((await importOf(officer.scope, importId))!.readyCount).toBe(30);
-    // The process "dies" making row 17's entry: its transaction (entry, parents, history, audit,
-    // and the row's key) is rolled back, as a crash would leave it.
+    expect((await importOf(officer.scope, importId))!.readyCount).toBe(total);
+    // The process "dies" making the crashing row's entry: its batch's transaction (entries,
+    // parents, history, audit, and the rows' keys) is rolled back, as a crash would leave it.
     await db.execute(sql`create or replace function import_test_crash() returns trigger language plpgsql as $$
       begin if new.first_name = 'Crashing' then raise exception 'simulated crash'; end if; return new; end $$`);
     await db.execute(sql`create trigger import_test_crash before insert on children for each row execute function import_test_crash()`);
@@ -168,27 +170,27 @@ describe("a crash part way through an import", () => {
     } finally {
       await db.execute(sql`drop trigger if exists import_test_crash on children`);
     }
-    // The rows before it were made (and on PostgreSQL others in flight beside it, four at a time); each entry made
-    // has its row's key, and no row's key is without its entry.
+    // The first batch was made, whole, with every row's key; of the second, nothing: no entry, and no key without its entry.
     const made = (await childrenIn(officer.scope.laId)) - before;
-    expect(made).toBeGreaterThanOrEqual(17);
-    expect(made).toBeLessThan(30);
+    expect(made).toBe(IMPORT_BATCH);
     const marked = await db.select({ n: count() }).from(registerImportRows).where(and(eq(registerImportRows.importId, importId), eq(registerImportRows.status, "imported")));
     expect(Number(marked[0]!.n)).toBe(made);
+    const keyed = await db.select({ n: count() }).from(registerImportRows).where(and(eq(registerImportRows.importId, importId), sql`child_id is not null`));
+    expect(Number(keyed[0]!.n)).toBe(made);
     const [half] = await db.select({ n: count() }).from(children).where(and(eq(children.laId, officer.scope.laId), eq(children.firstName, "Crashing")));
     expect(Number(half!.n)).toBe(0);
 
     // The rerun (the minute's sweep, or the queue's retry) resumes from the rows' own record.
     await runRegisterImport(importId);
     const found = (await importOf(officer.scope, importId))!;
-    expect(found).toMatchObject({ status: "finished", importedCount: 30 });
-    expect(await childrenIn(officer.scope.laId)).toBe(before + 30);
+    expect(found).toMatchObject({ status: "finished", importedCount: total });
+    expect(await childrenIn(officer.scope.laId)).toBe(before + total);
     // Run again on a finished import, and with it put back as if its job had not noticed it finished: no more children.
     await db.update(registerImports).set({ status: "importing" }).where(sql`id = ${importId}::uuid`);
     await runRegisterImport(importId);
-    expect(await childrenIn(officer.scope.laId)).toBe(before + 30);
+    expect(await childrenIn(officer.scope.laId)).toBe(before + total);
     const keys = await db.select({ childId: registerImportRows.childId }).from(registerImportRows).where(eq(registerImportRows.importId, importId)).orderBy(asc(registerImportRows.rowNumber));
-    expect(new Set(keys.map((k) => k.childId)).size).toBe(30);
+    expect(new Set(keys.map((k) => k.childId)).size).toBe(total);
   }, 120_000);
 });
 

@@ -1,6 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createEntry } from "#app/data/entry-edit.server";
+import { createEntries, createEntry } from "#app/data/entry-edit.server";
 import { laScope } from "#app/data/scope.server";
 import { londonDate } from "#app/domain/dates";
 import { formDataToObject } from "#app/forms/form-data";
@@ -242,6 +242,61 @@ describe("editing", () => {
     const list = await call(listLoader, await requestAs(officer, "/register?state=left"));
     expect(list.data.total).toBe(1);
     expect((await call(listLoader, await requestAs(officer, "/register"))).data.total).toBe(0);
+  });
+});
+
+describe("adding many children in one transaction (createEntries, an import's batch)", () => {
+  it("refuses within the batch what it would refuse made one by one, makes the rest with their references, history and audit, and names the batch's earlier entry", async () => {
+    const officer = await createUser("council_officer", { laCode: "202" });
+    const scope = laScope({ id: officer.id, email: officer.email, name: "x", role: "council_officer", organisationId: officer.organisationId, organisationName: "Camden", organisationKind: "local_authority" });
+    const actor = { userId: officer.id, audit: auditorFor({ userId: officer.id, role: "council_officer", organisationId: officer.organisationId }, "r") };
+    const parse = (form: Record<string, string>) => registerEntrySchema(londonDate(new Date())).parse(formDataToObject(new URLSearchParams(form)));
+    const upn = freshUpn();
+    const alike = validEntryForm();
+    const onRegister = await createEntry(scope, parse(validEntryForm({ upn: freshUpn() })), actor);
+    expect(onRegister.ok).toBe(true);
+    const registered = await db.select().from(children).where(eq(children.id, onRegister.ok ? onRegister.id : ""));
+    const inputs = [
+      parse(validEntryForm({ upn })),
+      // The same UPN as the batch's first: a duplicate of it, as if it had been made first.
+      parse(validEntryForm({ upn })),
+      // The same UPN as a child already on the register.
+      parse(validEntryForm({ upn: registered[0]!.upn! })),
+      parse(alike),
+      // The same child as the fourth by the one matcher (same name, date of birth, postcode): a possible duplicate of it.
+      parse(alike),
+      // A named school by a URN no open school has: refused by the links' check, as alone.
+      { ...parse(validEntryForm()), namedSchoolUrn: "999998" },
+      parse(validEntryForm()),
+    ];
+    const before = await childCount();
+    const historyBefore = await db.select({ n: count() }).from(entryHistory);
+    const results = await createEntries(scope, inputs.map((input) => ({ input })), actor);
+    expect(results.map((r) => (r.ok ? "made" : r.kind))).toEqual(["made", "duplicate", "duplicate", "made", "possible_duplicates", "invalid", "made"]);
+    const [first, sameUpn, sameAsRegistered, fourth, possible] = results;
+    expect(sameUpn).toEqual({ ok: false, kind: "duplicate", field: "upn", existing: { id: first!.ok ? first!.id : "", childReference: first!.ok ? first!.childReference : "" } });
+    expect(sameAsRegistered).toMatchObject({ kind: "duplicate", existing: { id: registered[0]!.id } });
+    expect(possible!.ok === false && possible!.kind === "possible_duplicates" ? possible!.matches.map((m) => m.id) : []).toEqual([fourth!.ok ? fourth!.id : ""]);
+    expect(await childCount()).toBe(before + 3);
+    const [historyAfter] = await db.select({ n: count() }).from(entryHistory);
+    expect(historyAfter!.n - historyBefore[0]!.n).toBe(3);
+    const made = results.flatMap((r) => (r.ok ? [r] : []));
+    expect(new Set(made.map((r) => r.childReference)).size).toBe(3);
+    for (const r of made) {
+      const events = await db.select().from(auditEvents).where(eq(auditEvents.subjectId, r.id));
+      expect(events.map((e) => e.action)).toContain("child.created");
+    }
+
+    // Confirmed different from the batch's earlier child, the look-alike is made beside it.
+    const again = validEntryForm();
+    const [a, b] = [parse(again), parse(again)];
+    const firstPass = await createEntries(scope, [{ input: a }, { input: b }], actor);
+    expect(firstPass.map((r) => (r.ok ? "made" : r.kind))).toEqual(["made", "possible_duplicates"]);
+    const madeA = firstPass[0]!.ok ? firstPass[0]!.id : "";
+    const confirmed = await createEntry(scope, b, actor, { confirmedDifferentFrom: [madeA] });
+    expect(confirmed.ok).toBe(true);
+    const confirmedEvents = await db.select().from(auditEvents).where(eq(auditEvents.subjectId, confirmed.ok ? confirmed.id : ""));
+    expect(confirmedEvents.find((e) => e.action === "child.confirmed_different_child")?.details).toEqual({ differentFrom: [madeA] });
   });
 });
 
