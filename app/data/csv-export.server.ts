@@ -8,6 +8,7 @@ import { logger } from "#app/utils/logger.server";
 import { db, rowsOf, type Transaction } from "#db/client";
 import { users } from "#db/schema/index";
 import { sqlStateOf } from "./transaction.server";
+import { outer } from "./outer-column.server";
 
 // Exports of a council's lists as CSV, streamed (decision 068): the rows are read through a cursor a
 // batch at a time and written by csv-stringify as the reader takes them, so a register of tens of
@@ -27,7 +28,7 @@ export const isoDate = (column: AnyColumn) => sql<string | null>`${column}::text
 /** An instant as ISO text in UTC (2026-12-01T15:36:49Z). */
 export const isoInstant = (column: AnyColumn) => sql<string | null>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 /** A member of staff by name, not id. */
-export const staffName = (userId: AnyColumn) => sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${userId})`;
+export const staffName = (userId: AnyColumn) => sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${outer(userId)})`;
 
 /** A select list whose columns the cursor's rows carry by these names. */
 export function selection(fields: Record<string, SQL>): SQL {

@@ -13,6 +13,7 @@ import type { Due, OwnerFilter, Sort } from "./register-query";
 import { childInOutputs, childVisibleTo } from "./scope-predicates.server";
 import type { RegisterScope } from "./scope.server";
 import { escapeLike } from "./like-pattern";
+import { outer } from "./outer-column.server";
 
 // Searching a register: the search box's text read the ways people type it
 // (app/domain/register-search-text.ts), each reading through its own index, the matches ranked,
@@ -139,12 +140,12 @@ async function flagsOf(ids: string[]): Promise<Map<string, RegisterFlag[]>> {
   const rows = await db
     .select({
       id: children.id,
-      needsReview: sql<boolean>`exists (select 1 from ${placements} where ${placements.childId} = ${children.id} and ${placements.needsReviewSince} is not null)`,
-      consentWaiting: sql<boolean>`exists (select 1 from ${consentRequests} where ${consentRequests.childId} = ${children.id} and ${consentRequests.status} = 'pending')`,
+      needsReview: sql<boolean>`exists (select 1 from ${placements} where ${placements.childId} = ${outer(children.id)} and ${placements.needsReviewSince} is not null)`,
+      consentWaiting: sql<boolean>`exists (select 1 from ${consentRequests} where ${consentRequests.childId} = ${outer(children.id)} and ${consentRequests.status} = 'pending')`,
       // The same child by an exact identifier on another council's current register: a flag
       // only, never which council or whose entry (a person confirms a match first).
-      registeredElsewhere: sql<boolean>`exists (select 1 from ${children} as ${other} where ${other}.la_id <> ${children.laId} and ${other}.date_left is null
-        and ((${children.upn} is not null and ${other}.upn = ${children.upn}) or (${children.nhsNumber} is not null and ${other}.nhs_number = ${children.nhsNumber})))`,
+      registeredElsewhere: sql<boolean>`exists (select 1 from ${children} as ${other} where ${other}.la_id <> ${outer(children.laId)} and ${other}.date_left is null
+        and ((${outer(children.upn)} is not null and ${other}.upn = ${outer(children.upn)}) or (${outer(children.nhsNumber)} is not null and ${other}.nhs_number = ${outer(children.nhsNumber)})))`,
     })
     .from(children)
     .where(inArray(children.id, ids));

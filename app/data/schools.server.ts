@@ -6,6 +6,7 @@ import { readGiasExtract, type ExtractBytes } from "#app/utils/gias-csv.server";
 import { db, type Database } from "#db/client";
 import { auditEvents, organisations, schools, users } from "#db/schema/index";
 import { escapeLike } from "./like-pattern";
+import { outer } from "./outer-column.server";
 import { SCHOOLS_PAGE_SIZE } from "./schools-query";
 import type { LaScope } from "./scope.server";
 import type { SchoolScope } from "./school-scope.server";
@@ -155,7 +156,7 @@ export async function schoolsInArea(scope: LaScope, query: { q: string; includeC
     query.includeClosed ? undefined : eq(schools.open, true),
     q ? or(ilike(schools.name, pattern), eq(schools.urn, q), ilike(schools.postcode, pattern)) : undefined,
   );
-  const userCount = sql<number>`(select count(*) from ${users} where ${users.organisationId} = ${schools.organisationId} and ${users.deactivatedAt} is null)`.mapWith(Number);
+  const userCount = sql<number>`(select count(*) from ${users} where ${users.organisationId} = ${outer(schools.organisationId)} and ${users.deactivatedAt} is null)`.mapWith(Number);
   const [rows, [total]] = await Promise.all([
     db
       .select({ ...schoolColumns, users: userCount })

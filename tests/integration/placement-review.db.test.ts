@@ -7,6 +7,7 @@ import { loader as decisionLoader } from "#app/routes/review.$listingId.$decisio
 import { loader as listLoader } from "#app/routes/placements._index";
 import { action as reviewAction, loader as reviewLoader } from "#app/routes/placements.$placementId.review";
 import { loader as childLoader } from "#app/routes/register.$childId._index";
+import { loader as registerListLoader } from "#app/routes/register._index";
 import { db } from "#db/client";
 import { auditEvents, entryHistory, placements } from "#db/schema/index";
 import { actorFor } from "../support/directory";
@@ -105,5 +106,26 @@ describe("the pages", () => {
     expect(page.data.affected).toEqual({ placements: 3, councils: 2 });
     const approve = await call(decisionLoader, await requestAs(provider.reviewer.user, `/review/${listing.id}/revoke`), { listingId: listing.id, decision: "revoke" });
     expect(approve.data.affected).toEqual({ placements: 3, councils: 2 });
+  });
+});
+
+// The register list's flags column (issue 19 item 7) is worked out by correlated subqueries on the
+// page's ids. drizzle writes a one-table select's columns bare, which inside a subquery named the
+// subquery's own table's columns: every flag was false, and "registered elsewhere" scanned every
+// child in England for each row of the page.
+describe("the register list's flags", () => {
+  it("flags a child whose placement needs review, and one registered by another council with the same UPN, and no one else", async () => {
+    const { officer, child } = await flaggedBySuspension();
+    const upn = `A${String(Date.now()).slice(-11)}`;
+    const elsewhere = await childOn("202", { firstName: "Grace", lastName: "Hopper", upn });
+    await childOn("383", { firstName: "Grace", lastName: "Hopper", upn });
+    const alone = await childOn("202", { firstName: "Mary", lastName: "Somerville" });
+    const flagsOf = async (id: string, surname: string) => {
+      const { rows } = (await call(registerListLoader, await requestAs(officer.user, `/register?q=${surname}`))).data as { rows: { id: string; flags: string[] }[] };
+      return rows.find((r) => r.id === id)?.flags;
+    };
+    expect(await flagsOf(child.id, "Lovelace")).toEqual(["needs_review"]);
+    expect(await flagsOf(elsewhere.id, "Hopper")).toEqual(["registered_elsewhere"]);
+    expect(await flagsOf(alone.id, "Somerville")).toEqual([]);
   });
 });

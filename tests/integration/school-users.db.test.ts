@@ -65,6 +65,10 @@ describe("a council admin invites staff of the schools in its area", () => {
     const signedIn = await signIn({ email: "head@stmarys.school.example", password: "saffron tugboat lantern", ip: "10.1.1.9", requestId: "r" });
     if (!signedIn.ok) throw new Error("could not sign in");
     expect((await validateSessionToken(signedIn.token))!.user).toMatchObject({ organisationKind: "school", organisationName: "St Mary’s Primary School" });
+    // Each school's count of its own active users (a correlated subquery that once counted everyone's).
+    const counted = (await call(schoolsLoader, await requestAs(camdenAdmin, "/admin/schools"))).data.rows as { urn: string; users: number }[];
+    expect(counted.find((r) => r.urn === camdenSchool.urn)?.users).toBe(1);
+    expect(counted.find((r) => r.urn === otherCamdenSchool.urn)?.users).toBe(0);
     const page = await call(schoolPageLoader, await requestAs(camdenAdmin, `/admin/schools/${camdenSchool.urn}`), { urn: camdenSchool.urn });
     expect(page.data.people).toEqual([expect.objectContaining({ name: "Grace Obi", role: "School admin", active: true })]);
     const [event] = await db.select().from(auditEvents).where(eq(auditEvents.action, "user.invited"));
