@@ -54,7 +54,9 @@ export type InformationRequestResult = { ok: true; requestId: string; dueOn: Iso
  * held (the email names the council, what it asks and the date; the officer writes what it asks).
  */
 export async function sendInformationRequest(scope: LaScope, childId: string, input: { asked: string; sendTo?: string | undefined }, actor: Actor, now = new Date()): Promise<InformationRequestResult> {
-  const emails = await parentEmails(childId);
+  // Found (or not) before anything is read by its id: a malformed id is not found, never a 500.
+  const { id } = await entryOf(scope, childId);
+  const emails = await parentEmails(id);
   if (input.sendTo && !emails.some((e) => e.email === input.sendTo)) return { ok: false, why: "Select an email address the entry holds for a parent or carer" };
   return changeEntry("information_request.send", scope, childId, actor, async ({ tx, entry, record }) => {
     if (entry.dateLeft) return { ok: false, why: "The child has left the register" };

@@ -271,6 +271,9 @@ describe("the council's request for information and its visit", () => {
     // Not to an address the entry does not hold.
     const elsewhere = await call(informationAction, await requestAs(officer, `/register/${childId}/information-requests`, { form: { asked: "Anything", sendTo: "someone@else.example" } }), { childId });
     expect(elsewhere.status).toBe(409);
+    // A malformed id is not found, as the page's loader says (the fuzz test found a 500).
+    const malformed = await call(informationAction, await requestAs(officer, "/register/not-a-uuid/information-requests", { form: { asked: "Anything", sendTo: parent!.email! } }), { childId: "not-a-uuid" });
+    expect(malformed.status).toBe(404);
 
     const before = (await queueLine(officer, "information-overdue")) ?? 0;
     // Sent long ago: its answer is overdue.
