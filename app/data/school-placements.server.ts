@@ -104,7 +104,7 @@ export async function endSchoolPlacementEarly(scope: SchoolScope, placementId: s
     if (problem) return { ok: false, kind: "invalid", field: "endDate", message: problem } as const;
     await tx
       .update(schoolPlacements)
-      .set({ endDate: input.endDate, endedEarlyReason: input.reason, version: placement.version + 1, updatedBy: actor.userId, updatedAt: new Date() })
+      .set({ endDate: input.endDate, endedEarlyReason: input.reason, needsReviewSince: null, needsReviewReason: null, version: placement.version + 1, updatedBy: actor.userId, updatedAt: new Date() })
       .where(eq(schoolPlacements.id, placement.id));
     await actor.audit(tx, { action: "school_placement.ended_early", subjectType: "placement", subjectId: placement.id, details: { from: placement.endDate, to: input.endDate }, counterpartLaId: placement.laId });
     return { ok: true, placementId: placement.id, warnings: [] } as const;
@@ -132,6 +132,7 @@ const columns = {
   hoursPerWeek: schoolPlacements.hoursPerWeek,
   reason: schoolPlacements.reason,
   endedEarlyReason: schoolPlacements.endedEarlyReason,
+  needsReviewReason: schoolPlacements.needsReviewReason,
   version: schoolPlacements.version,
   laId: schoolPlacements.laId,
   listingState: listings.state,
