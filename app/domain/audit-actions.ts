@@ -186,6 +186,7 @@ export const AUDIT_ACTIONS = [
   "school_placement.flagged_for_review",
   "school_placement.viewed",
   "school_placements.listed",
+  "school_placement_refusals.listed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -339,6 +340,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "school_placement.flagged_for_review": "flagged for review a placement a school commissioned",
   "school_placement.viewed": "viewed a placement a school commissioned",
   "school_placements.listed": "viewed the placements schools commissioned",
+  "school_placement_refusals.listed": "viewed the placements schools tried to make that the placement check refused",
   "school_return.sent": "sent the council a return about a pupil (leaving or joining the school's roll, or never attending)",
   "school_return.listed": "viewed the school's returns and what happened to them",
   "school_return.viewed": "viewed a school's return in the council's queue",

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPlacement, providerPlacements, updatePlacementLimits } from "#app/data/placements.server";
 import { commissionSchoolPlacement, endSchoolPlacementEarly, placementsOfSchool, schoolPlacementsForCouncil } from "#app/data/school-placements.server";
@@ -7,6 +7,7 @@ import { addDays, type IsoDate } from "#app/domain/dates";
 import type { SchoolPlacementInput } from "#app/forms/placement";
 import { action as newPlacementAction, loader as newPlacementLoader } from "#app/routes/school.placements.new";
 import { loader as councilPlacementsLoader } from "#app/routes/placements._index";
+import { loader as councilRefusalsLoader } from "#app/routes/placements.refusals";
 import { decide } from "#app/data/review.server";
 import { loader as decisionLoader } from "#app/routes/review.$listingId.$decision";
 import { loader as schoolPlacementsLoader } from "#app/routes/school.placements._index";
@@ -164,6 +165,31 @@ describe("a school commissioning a placement", () => {
     expect(await endSchoolPlacementEarly(scope, outcome.placementId, 1, { endDate: addDays(input.start, 2), reason: "Again" }, actorFor(camdenStaff))).toMatchObject({ ok: false, kind: "conflict" });
     const [row] = await db.select().from(schoolPlacements).where(eq(schoolPlacements.id, outcome.placementId));
     expect(row).toMatchObject({ endDate: addDays(input.start, 3), endedEarlyReason: "Back in class full-time", version: 2 });
+  });
+});
+
+describe("the council's refused placements page", () => {
+  it("lists the refusals schools had for the council's children, marked with the school, and not for another council", async () => {
+    const unlisted = await providerInState("submitted");
+    const [site] = await db.select().from(listingSites).where(eq(listingSites.listingId, (await unlisted.listing()).id));
+    // A Leeds school's pupil who lives in Camden: Camden's to see, not Leeds'.
+    const outcome = await commissionSchoolPlacement(scopeOf(leedsStaff, leedsSchool), pupilPlacement(site!.id, { lastName: "Refused", upn: freshUpn("383") }), actorFor(leedsStaff), today);
+    expect(outcome).toMatchObject({ ok: false, kind: "refused" });
+    const [refusal] = await db.select().from(schoolPlacementRefusals).where(eq(schoolPlacementRefusals.schoolId, leedsSchool.organisationId)).orderBy(desc(schoolPlacementRefusals.id));
+    const camden = await officerOf("202");
+    const leeds = await officerOf("383");
+    const page = await call(councilRefusalsLoader, await requestAs(camden.user, "/placements/refusals"));
+    const row = page.data.bySchools.find((r: { id: number }) => r.id === refusal!.id);
+    expect(row).toMatchObject({ schoolName: leedsSchool.name, urn: leedsSchool.urn, firstName: "Grace", lastName: "Refused", attemptedBy: "Test school_staff", entryId: null });
+    expect(row.reasons.map((r: { code: string }) => r.code)).toContain("PROVIDER_NOT_LISTED");
+    // The council's own refusals are not mixed with them.
+    expect(page.data.rows.map((r: { id: number }) => r.id)).not.toContain(refusal!.id);
+    const leedsPage = await call(councilRefusalsLoader, await requestAs(leeds.user, "/placements/refusals"));
+    expect(leedsPage.data.bySchools.map((r: { id: number }) => r.id)).not.toContain(refusal!.id);
+    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.actorUserId, camden.user.id), eq(auditEvents.action, "school_placement_refusals.listed")));
+    expect((audit!.details as { refusalIds: number[] }).refusalIds).toContain(refusal!.id);
+    // Only on the first page, beside the council's own.
+    expect((await call(councilRefusalsLoader, await requestAs(camden.user, "/placements/refusals?page=2"))).data.bySchools).toBeNull();
   });
 });
 
