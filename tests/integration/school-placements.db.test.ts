@@ -8,12 +8,13 @@ import type { SchoolPlacementInput } from "#app/forms/placement";
 import { action as newPlacementAction, loader as newPlacementLoader } from "#app/routes/school.placements.new";
 import { loader as councilPlacementsLoader } from "#app/routes/placements._index";
 import { loader as councilRefusalsLoader } from "#app/routes/placements.refusals";
-import { decide } from "#app/data/review.server";
+import { decide, decideChangeRequest } from "#app/data/review.server";
+import { saveSection } from "#app/data/application.server";
 import { loader as decisionLoader } from "#app/routes/review.$listingId.$decision";
 import { loader as schoolPlacementsLoader } from "#app/routes/school.placements._index";
 import { DEFAULT_PLACEMENT_LIMITS } from "#app/domain/placement-check";
 import { db } from "#db/client";
-import { auditEvents, inboxMessages, listingSites, schoolPlacementRefusals, schoolPlacements } from "#db/schema/index";
+import { auditEvents, changeRequests, inboxMessages, listingSites, schoolPlacementRefusals, schoolPlacements } from "#db/schema/index";
 import { actorFor, providerInState, sessionUserOf } from "../support/directory";
 import { call, createUser, requestAs, type TestUser } from "../support/fixtures";
 import { childOn, listedProvider, officerOf, placementInput, today } from "../support/placements";
@@ -235,6 +236,20 @@ describe("when the provider's listing is suspended", () => {
     expect(await endSchoolPlacementEarly(scope, running.placementId, 2, { endDate: addDays(today, 8), reason: "Provider suspended" }, actorFor(camdenStaff))).toMatchObject({ ok: true });
     const [ended] = await db.select().from(schoolPlacements).where(eq(schoolPlacements.id, running.placementId));
     expect(ended).toMatchObject({ needsReviewSince: null, needsReviewReason: null, version: 3 });
+  });
+});
+
+describe("when the provider's approved change takes the site off its listing", () => {
+  it("flags the school's placement there", async () => {
+    const provider = await listedProvider();
+    const outcome = await commissionSchoolPlacement(scopeOf(camdenStaff, camdenSchool), pupilPlacement(provider.siteId), actorFor(camdenStaff), today);
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome));
+    const annexe = { name: "Annexe", addressLine1: "2 Park Row", addressLine2: "", town: "Leeds", postcode: "LS1 5HD", laCode: "383", capacity: "8" };
+    expect(await saveSection(provider.scope, "sites", { sites: [annexe] }, true, actorFor(provider.user))).toEqual({ ok: true, kind: "change_request" });
+    const [pending] = await db.select().from(changeRequests).where(and(eq(changeRequests.listingId, provider.listingId), eq(changeRequests.state, "pending")));
+    expect(await decideChangeRequest(provider.reviewer.scope, provider.listingId, pending!.id, { approve: true }, actorFor(provider.reviewer.user), today)).toEqual({ ok: true });
+    const [row] = await db.select().from(schoolPlacements).where(eq(schoolPlacements.id, outcome.placementId));
+    expect(row).toMatchObject({ siteId: null, needsReviewReason: "The site was taken off the provider's listing." });
   });
 });
 
