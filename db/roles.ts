@@ -16,7 +16,7 @@ export const APPEND_ONLY_TABLES = ["audit_events", "listing_history", "placement
  * The only ways into the history tables beyond INSERT: the retention schedule's SECURITY DEFINER
  * functions (migration "privacy_custom_retention", decision 051), which nobody but the app may call.
  */
-export const RETENTION_FUNCTIONS = ["retention_anonymise_entry_records(uuid)", "retention_delete_audit_events(timestamptz, integer)"] as const;
+export const RETENTION_FUNCTIONS = ["retention_anonymise_entry_records(uuid)", "retention_delete_audit_events(timestamptz, integer)", "retention_delete_school_pupils(timestamptz, integer)"] as const;
 /** A pending consent request may change (decided, or moved); a decided one is final; none is deleted. */
 export const NEVER_DELETED_TABLES = ["consent_requests"] as const;
 

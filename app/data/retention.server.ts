@@ -37,6 +37,9 @@ import {
   registerImportRows,
   registerImports,
   retentionRules,
+  schoolPlacementRefusals,
+  schoolPlacements,
+  schoolPupils,
   schoolReturns,
   signInThrottles,
 } from "#db/schema/index";
@@ -101,7 +104,7 @@ export interface RetentionCount {
 const instant = (day: IsoDate) => new Date(`${day}T00:00:00Z`);
 
 /** What each kind's due rows are, for a cut-off and the moment of the run. */
-function dueWhere(kind: Exclude<RetentionKind, "register_entry" | "register_import_row">, cutoff: IsoDate, now: Date): SQL {
+function dueWhere(kind: Exclude<RetentionKind, "register_entry" | "register_import_row" | "school_pupil">, cutoff: IsoDate, now: Date): SQL {
   const before = instant(cutoff);
   switch (kind) {
     case "audit_event":
@@ -150,6 +153,16 @@ function importsDue(cutoff: IsoDate): SQL {
     or (${registerImports.status} in ('uploaded', 'checked') and ${registerImports.createdAt} < ${before}::timestamptz))`;
 }
 
+/** Schools' pupil records due (decision 080's addendum): the last placement ended, and the last refusal and change made, before the cut-off. */
+function schoolPupilsDue(cutoff: IsoDate): SQL {
+  const before = instant(cutoff).toISOString();
+  return and(
+    sql`${schoolPupils.updatedAt} < ${before}::timestamptz`,
+    sql`not exists (select 1 from ${schoolPlacements} where ${schoolPlacements.schoolPupilId} = ${schoolPupils.id} and ${schoolPlacements.endDate} >= ${cutoff}::date)`,
+    sql`not exists (select 1 from ${schoolPlacementRefusals} where ${schoolPlacementRefusals.schoolPupilId} = ${schoolPupils.id} and ${schoolPlacementRefusals.attemptedAt} >= ${before}::timestamptz)`,
+  )!;
+}
+
 const importRowsDue = (cutoff: IsoDate) => sql`${registerImportRows.importId} in (select ${registerImports.id} from ${registerImports} where ${importsDue(cutoff)})`;
 
 /** Entries whose retention clock may have started by the cut-off (a superset, checked exactly in the domain). */
@@ -177,6 +190,9 @@ export async function retentionPreview(now: Date): Promise<RetentionCount[]> {
       count = (await dueEntries(period, today, MAX_ENTRIES_PER_RUN)).length;
     } else if (kind === "register_import_row") {
       const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(registerImportRows).where(importRowsDue(cutoff));
+      count = Number(row!.n);
+    } else if (kind === "school_pupil") {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(schoolPupils).where(schoolPupilsDue(cutoff));
       count = Number(row!.n);
     } else {
       const { table } = TABLES[kind];
@@ -309,6 +325,10 @@ async function deleteDue(kind: Exclude<RetentionKind, "register_entry">, cutoff:
     } else if (kind === "audit_event") {
       // The audit log is append-only: only its database function deletes, and never a recent event.
       const [row] = rowsOf<{ deleted: number }>(await db.execute(sql`select retention_delete_audit_events(${instant(cutoff).toISOString()}::timestamptz, ${BATCH}) as deleted`));
+      deleted = Number(row!.deleted);
+    } else if (kind === "school_pupil") {
+      // The refusals are append-only: only the database function deletes them, with the pupil's record and placements.
+      const [row] = rowsOf<{ deleted: number }>(await db.execute(sql`select retention_delete_school_pupils(${instant(cutoff).toISOString()}::timestamptz, ${BATCH}) as deleted`));
       deleted = Number(row!.deleted);
     } else {
       const { table, id } = TABLES[kind];

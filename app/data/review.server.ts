@@ -8,7 +8,7 @@ import { earliestInsuranceExpiry, SECTION_IDS, type SectionId } from "#app/forms
 import { applicationProgress, listingAnswers, type ListingAnswers } from "#app/forms/application-progress";
 import { db, type Transaction } from "#db/client";
 import type { Auditor } from "#app/utils/audit.server";
-import { applicationSections, changeRequests, listingHistory, listings, listingSites, organisations, placements, reviewComments, users } from "#db/schema/index";
+import { applicationSections, changeRequests, listingHistory, listings, listingSites, organisations, placements, reviewComments, schoolPlacements, users } from "#db/schema/index";
 import { lasByCode, replaceSites, storedSections } from "./application.server";
 import { flagPlacementsAtSites } from "./placement-flags.server";
 import type { ReviewerScope } from "./directory-scope.server";
@@ -162,13 +162,24 @@ export async function reviewListing(scope: ReviewerScope, listingId: string, act
  * confirming: its placements still running or due to start, and how many councils made them.
  * Counts only: the reviewer sees no child.
  */
-export async function placementsAffectedBy(scope: ReviewerScope, listingId: string, today: IsoDate): Promise<{ placements: number; councils: number }> {
+export async function placementsAffectedBy(scope: ReviewerScope, listingId: string, today: IsoDate): Promise<{ placements: number; councils: number; schools: number }> {
   const listing = await findVisible(db, scope, listingId, false);
-  const [row] = await db
-    .select({ placements: count(), councils: countDistinct(placements.laId) })
-    .from(placements)
-    .where(and(eq(placements.listingId, listing.id), gte(placements.endDate, today)));
-  return { placements: Number(row?.placements ?? 0), councils: Number(row?.councils ?? 0) };
+  const [[row], [bySchools]] = await Promise.all([
+    db
+      .select({ placements: count(), councils: countDistinct(placements.laId) })
+      .from(placements)
+      .where(and(eq(placements.listingId, listing.id), gte(placements.endDate, today))),
+    // Schools' placements are flagged too (decision 080's addendum); their commissioner is the school.
+    db
+      .select({ placements: count(), schools: countDistinct(schoolPlacements.schoolId) })
+      .from(schoolPlacements)
+      .where(and(eq(schoolPlacements.listingId, listing.id), gte(schoolPlacements.endDate, today))),
+  ]);
+  return {
+    placements: Number(row?.placements ?? 0) + Number(bySchools?.placements ?? 0),
+    councils: Number(row?.councils ?? 0),
+    schools: Number(bySchools?.schools ?? 0),
+  };
 }
 
 export type DecisionInput =

@@ -5,7 +5,7 @@ import type { SchoolPlacementInput } from "#app/forms/placement";
 import type { Actor } from "#app/utils/audit.server";
 import { notFound } from "#app/utils/refusals.server";
 import { db } from "#db/client";
-import { children, listings, organisations, schoolPlacementRefusals, schoolPlacements, schoolPupils, schools } from "#db/schema/index";
+import { children, listings, organisations, schoolPlacementRefusals, schoolPlacements, schoolPupils, schools, users } from "#db/schema/index";
 import { checkCommission, endEarlyProblem, placementColumnsOf, type PlacementInput } from "./placements.server";
 import { providerName } from "./provider-name.server";
 import type { SchoolScope } from "./school-scope.server";
@@ -104,7 +104,7 @@ export async function endSchoolPlacementEarly(scope: SchoolScope, placementId: s
     if (problem) return { ok: false, kind: "invalid", field: "endDate", message: problem } as const;
     await tx
       .update(schoolPlacements)
-      .set({ endDate: input.endDate, endedEarlyReason: input.reason, version: placement.version + 1, updatedBy: actor.userId, updatedAt: new Date() })
+      .set({ endDate: input.endDate, endedEarlyReason: input.reason, needsReviewSince: null, needsReviewReason: null, version: placement.version + 1, updatedBy: actor.userId, updatedAt: new Date() })
       .where(eq(schoolPlacements.id, placement.id));
     await actor.audit(tx, { action: "school_placement.ended_early", subjectType: "placement", subjectId: placement.id, details: { from: placement.endDate, to: input.endDate }, counterpartLaId: placement.laId });
     return { ok: true, placementId: placement.id, warnings: [] } as const;
@@ -132,6 +132,7 @@ const columns = {
   hoursPerWeek: schoolPlacements.hoursPerWeek,
   reason: schoolPlacements.reason,
   endedEarlyReason: schoolPlacements.endedEarlyReason,
+  needsReviewReason: schoolPlacements.needsReviewReason,
   version: schoolPlacements.version,
   laId: schoolPlacements.laId,
   listingState: listings.state,
@@ -186,6 +187,40 @@ export async function schoolPlacementsForCouncil(scope: LaScope, show: "current"
     .orderBy(desc(schoolPlacements.startDate), asc(schoolPlacements.id))
     .limit(500);
   await actor.audit(db, { action: "school_placements.listed", subjectType: "register", subjectId: scope.laId, details: { show, placementIds: rows.map((r) => r.id) } });
+  return rows;
+}
+
+/**
+ * The placements schools tried to make for the council's children (the pupil's council was this
+ * one) that the check refused, newest first, beside the council's own refusals (decision 080's
+ * addendum): the school, who tried, the pupil as the school named them, and every reason.
+ */
+export async function schoolRefusalsForCouncil(scope: LaScope, actor: Actor) {
+  const entryId = sql<string | null>`(select ${children.id} from ${children} where ${children.laId} = ${scope.laId} and ${children.upn} = ${schoolPupils.upn} order by ${children.id} limit 1)`;
+  const rows = await db
+    .select({
+      id: schoolPlacementRefusals.id,
+      attemptedAt: schoolPlacementRefusals.attemptedAt,
+      reasons: schoolPlacementRefusals.reasons,
+      firstName: schoolPupils.firstName,
+      lastName: schoolPupils.lastName,
+      upn: schoolPupils.upn,
+      entryId,
+      schoolName: schools.name,
+      urn: schools.urn,
+      providerName: sql<string | null>`${providerName}`,
+      attemptedBy: users.name,
+    })
+    .from(schoolPlacementRefusals)
+    .innerJoin(schoolPupils, eq(schoolPupils.id, schoolPlacementRefusals.schoolPupilId))
+    .innerJoin(schools, eq(schools.organisationId, schoolPlacementRefusals.schoolId))
+    .innerJoin(users, eq(users.id, schoolPlacementRefusals.attemptedBy))
+    .leftJoin(organisations, eq(organisations.id, schoolPlacementRefusals.providerId))
+    .leftJoin(listings, eq(listings.organisationId, organisations.id))
+    .where(eq(schoolPlacementRefusals.laId, scope.laId))
+    .orderBy(desc(schoolPlacementRefusals.attemptedAt), desc(schoolPlacementRefusals.id))
+    .limit(500);
+  await actor.audit(db, { action: "school_placement_refusals.listed", subjectType: "register", subjectId: scope.laId, details: { refusalIds: rows.map((r) => r.id) } });
   return rows;
 }
 

@@ -183,8 +183,10 @@ export const AUDIT_ACTIONS = [
   "school_placement.created",
   "school_placement.refused",
   "school_placement.ended_early",
+  "school_placement.flagged_for_review",
   "school_placement.viewed",
   "school_placements.listed",
+  "school_placement_refusals.listed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -335,8 +337,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "school_placement.created": "placed a pupil of their school with a listed alternative provider",
   "school_placement.refused": "tried to place a pupil of their school with a provider, and the placement check refused it",
   "school_placement.ended_early": "ended early a placement a school commissioned",
+  "school_placement.flagged_for_review": "flagged for review a placement a school commissioned",
   "school_placement.viewed": "viewed a placement a school commissioned",
   "school_placements.listed": "viewed the placements schools commissioned",
+  "school_placement_refusals.listed": "viewed the placements schools tried to make that the placement check refused",
   "school_return.sent": "sent the council a return about a pupil (leaving or joining the school's roll, or never attending)",
   "school_return.listed": "viewed the school's returns and what happened to them",
   "school_return.viewed": "viewed a school's return in the council's queue",

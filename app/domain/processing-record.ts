@@ -182,6 +182,15 @@ export const PROCESSING_ACTIVITIES: readonly ProcessingActivity[] = [
     lawfulBasis: `${PUBLIC_TASK}. ${SPECIAL}`,
     retentionKind: "school_return",
   },
+  {
+    id: "school-placements",
+    part: "Placements in alternative provision",
+    data: "A school's record of a pupil it places with a listed provider (name, date of birth, UPN, the pupil's council, looked after, SEN), the placements (provider, site, dates, pattern, hours, reason) and attempts the placement check refused",
+    subjects: "Pupils on a school's roll placed in alternative provision",
+    purpose: "Placing pupils only with providers on the directory, within the time limits of the pupil's council, which sees the placements beside its own",
+    lawfulBasis: PUBLIC_TASK,
+    retentionKind: "school_pupil",
+  },
   { id: "invitations", part: "Accounts", data: "Invitations and provider sign-up links: name, email address, role", subjects: "People invited to the service", purpose: "Making accounts", lawfulBasis: PUBLIC_TASK, retentionKind: "invitation" },
   { id: "password-resets", part: "Accounts", data: "Password reset links: whose account, who sent it", subjects: "People who use the service", purpose: "Choosing a new password", lawfulBasis: PUBLIC_TASK, retentionKind: "password_reset" },
   {

@@ -7,7 +7,7 @@ import { addDays, addMonths, compareDates, isoDate, parseIsoDate, type IsoDate }
 // bounds and their reasons are the law and the service's design, so they are code. The record of
 // processing (`processing-record.ts`) and the privacy notice are written from this one list.
 
-export const RETENTION_KINDS = ["register_entry", "audit_event", "invitation", "password_reset", "sign_in_throttle", "email_outbox", "inbox_message", "parent_notification", "school_return", "register_import_row"] as const;
+export const RETENTION_KINDS = ["register_entry", "audit_event", "invitation", "password_reset", "sign_in_throttle", "email_outbox", "inbox_message", "parent_notification", "school_return", "register_import_row", "school_pupil"] as const;
 export type RetentionKind = (typeof RETENTION_KINDS)[number];
 
 export type RetentionUnit = "months" | "days";
@@ -176,6 +176,21 @@ export const RETENTION_RULES: Record<RetentionKind, RetentionRule> = {
     boundsReasoning: "At least a day, to read the import's report; at most 90 days, since every child imported is on the register and the council keeps its own file.",
     effect: "Each row's cells, problems and possible duplicates are deleted; the import's record (who uploaded which file, when, and how many rows were imported) stays with the audit log.",
   },
+  school_pupil: {
+    kind: "school_pupil",
+    title: "Schools' records of pupils they placed, or tried to place, in alternative provision, with the placements and the refused attempts",
+    unit: "months",
+    action: "delete",
+    clockStarts: "the day the pupil's last placement by the school ended, or the day of the school's last attempt to place the pupil or change to the record if that is later",
+    defaultPeriod: 72,
+    minimum: 24,
+    maximum: 300,
+    reasoning:
+      "6 years, as a council's placements, which are kept with the child's register entry for 6 years after the child leaves it: the same placement made by a school is the same record of where the child was educated and why, and a school keeps its admission register for 6 years (the School Attendance (Pupil Registration) (England) Regulations 2024). A school's record names no register entry, so it cannot wait for one: its clock is its own placements'.",
+    boundsReasoning:
+      "At least 2 years, so that a pupil placed again (a placement that breaks down, a return to the same provider) is checked against their earlier placements; at most 25 years, the longest a register entry may be kept.",
+    effect: "The pupil record (name, date of birth, UPN, the pupil's council, looked after, SEN), its placements (provider, site, dates, pattern, reason) and its refused attempts are deleted; who placed whom stays in the audit log by id only.",
+  },
 };
 
 /**
@@ -208,7 +223,7 @@ export const CHILD_DATA_TABLES = {
     "No column names an entry (decision 069), but it holds the pupil's name and date of birth: deleted under its own kind (school_return), and with the entry it is linked to (through its queue item or consent notice) when that entry is anonymised.",
   register_import_rows: "Deleted under their own rule (register_import_row), days after the import ends: an uploaded row's cells and what became of it.",
   school_pupils:
-    "Not yet under a retention rule (decision 080): a school's record of a pupil it placed in alternative provision (name, date of birth, UPN, council), with its placements (school_placements) and refused attempts (school_placement_refusals). No entry links to it, so anonymising an entry leaves it; a rule of its own is still to be set.",
+    "No column names an entry (decision 080): a school's record of a pupil it placed in alternative provision, deleted with its placements (school_placements) and refused attempts (school_placement_refusals) under its own kind (school_pupil), 6 years after the last placement ended by default.",
   api_idempotency_keys: "Nothing to anonymise: the register API's stored answer to a create holds only the entry's id, child reference and version.",
 } as const;
 export type ChildDataTable = keyof typeof CHILD_DATA_TABLES;

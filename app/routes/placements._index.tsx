@@ -24,7 +24,7 @@ export const loader = guard("routes/placements._index").loader(async ({ user, re
   return {
     // Schools' placements of the council's children, beside its own (decision 080).
     bySchools: bySchools?.map((r) => ({
-      ...placementView({ ...r, needsReviewReason: null }, today),
+      ...placementView(r, today),
       childName: `${r.firstName} ${r.lastName}`,
       dateOfBirth: formatDate(r.dateOfBirth),
       upn: r.upn,

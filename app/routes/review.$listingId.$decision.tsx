@@ -46,9 +46,11 @@ export const loader = guard("routes/review.$listingId.$decision").loader(async (
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-function affectedText(verb: string, affected: { placements: number; councils: number }): string {
+function affectedText(verb: string, affected: { placements: number; councils: number; schools: number }): string {
   if (affected.placements === 0) return `No placements are running or due to start with this provider, so ${verb} it flags none for review.`;
-  return `${verb.charAt(0).toUpperCase()}${verb.slice(1)} this listing will flag ${plural(affected.placements, "placement", "placements")} for review, made by ${plural(affected.councils, "council", "councils")}. Each council's officers will be told.`;
+  const by = [affected.councils > 0 ? plural(affected.councils, "council", "councils") : null, affected.schools > 0 ? plural(affected.schools, "school", "schools") : null].filter(Boolean).join(" and ");
+  const told = affected.councils > 0 && affected.schools > 0 ? "Each council's officers and each school's staff will be told." : affected.schools > 0 ? "Each school's staff will be told." : "Each council's officers will be told.";
+  return `${verb.charAt(0).toUpperCase()}${verb.slice(1)} this listing will flag ${plural(affected.placements, "placement", "placements")} for review, made by ${by}. ${told}`;
 }
 
 function toInput(decision: Decision, parsed: Record<string, any>): DecisionInput {

@@ -18,7 +18,7 @@ import { guard } from "#app/utils/route-guard.server";
 export const loader = guard("routes/school.placements.$placementId.end").loader(async ({ user, params, actor }) => {
   const today = londonDate(new Date());
   const placement = await schoolPlacementForChange(schoolPlacementScope(user), params.placementId ?? "", actor);
-  const view = placementView({ ...placement, needsReviewReason: null }, today);
+  const view = placementView(placement, today);
   if (!view.changeable) throw redirect(href("/school/placements"));
   return { name: `${placement.firstName} ${placement.lastName}`, version: placement.version, view, today };
 });

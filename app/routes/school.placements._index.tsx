@@ -22,7 +22,7 @@ export const loader = guard("routes/school.placements._index").loader(async ({ u
     school: user.organisationName,
     placed: url.searchParams.has("placed"),
     ended: url.searchParams.has("ended"),
-    rows: rows.map((r) => ({ ...placementView({ ...r, needsReviewReason: null }, today), pupil: `${r.firstName} ${r.lastName}`, dateOfBirth: formatDate(r.dateOfBirth), upn: r.upn, council: r.councilName })),
+    rows: rows.map((r) => ({ ...placementView(r, today), pupil: `${r.firstName} ${r.lastName}`, dateOfBirth: formatDate(r.dateOfBirth), upn: r.upn, council: r.councilName })),
   };
 });
 

@@ -70,6 +70,9 @@ export const schoolPlacements = pgTable(
     hoursPerWeek: numeric("hours_per_week", { precision: 4, scale: 1, mode: "number" }).notNull(),
     reason: text("reason").notNull(),
     endedEarlyReason: text("ended_early_reason"),
+    /** Set when the provider's listing was suspended, revoked or expired, or the site delisted (as `placements`). */
+    needsReviewSince: timestamp("needs_review_since", { withTimezone: true }),
+    needsReviewReason: text("needs_review_reason"),
     version: integer("version").notNull().default(1),
     createdBy: uuid("created_by")
       .notNull()
@@ -90,6 +93,7 @@ export const schoolPlacements = pgTable(
       sql`(${t.pattern} = 'full_time' and ${t.daysPerWeek} is null and ${t.sessionsPerWeek} is null) or (${t.pattern} = 'part_time' and ${t.daysPerWeek} between 1 and 7 and ${t.sessionsPerWeek} between ${t.daysPerWeek} and 2 * ${t.daysPerWeek})`,
     ),
     check("school_placements_hours", sql`${t.hoursPerWeek} > 0 and ${t.hoursPerWeek} <= 168`),
+    check("school_placements_review_reason", sql`(${t.needsReviewSince} is null) = (${t.needsReviewReason} is null)`),
   ],
 );
 

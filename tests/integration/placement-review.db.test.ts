@@ -103,9 +103,9 @@ describe("the pages", () => {
     }
     const listing = await provider.listing();
     const page = await call(decisionLoader, await requestAs(provider.reviewer.user, `/review/${listing.id}/suspend`), { listingId: listing.id, decision: "suspend" });
-    expect(page.data.affected).toEqual({ placements: 3, councils: 2 });
+    expect(page.data.affected).toEqual({ placements: 3, councils: 2, schools: 0 });
     const approve = await call(decisionLoader, await requestAs(provider.reviewer.user, `/review/${listing.id}/revoke`), { listingId: listing.id, decision: "revoke" });
-    expect(approve.data.affected).toEqual({ placements: 3, councils: 2 });
+    expect(approve.data.affected).toEqual({ placements: 3, councils: 2, schools: 0 });
   });
 });
 

@@ -27,6 +27,9 @@ import {
   placementRefusals,
   placements,
   providerInformationRequests,
+  schoolPlacementRefusals,
+  schoolPlacements,
+  schoolPupils,
   schoolReturns,
   signInThrottles,
   suitabilitySteps,
@@ -37,9 +40,13 @@ import {
 } from "#db/schema/index";
 import { loader as privacyLoader } from "#app/routes/privacy";
 import { call, createUser, laId, requestAs } from "../support/fixtures";
-import { childOn } from "../support/placements";
+import { childOn, listedProvider, placementInput } from "../support/placements";
+import { commissionSchoolPlacement } from "#app/data/school-placements.server";
+import { schoolPlacementScope } from "#app/data/school-scope.server";
+import { actorFor, sessionUserOf } from "../support/directory";
 import { childWithEverything } from "../support/privacy";
 import { createSchools } from "../support/schools";
+import { freshUpn } from "../support/register";
 
 // The retention schedule applied on chosen dates (decision 051): exactly what the schedule says is
 // removed or anonymised, nothing it keeps; past census figures do not move.
@@ -394,5 +401,62 @@ describe("the database functions", () => {
       ),
     ).toMatch(/append-only: DELETE/);
     expect(await refusal(db.execute(sql`delete from audit_events where id = (select min(id) from audit_events)`))).toMatch(/append-only/);
+  });
+});
+
+describe("schools' pupil records (decision 080's addendum)", () => {
+  it("are deleted with their placements and refused attempts 72 months after the last placement ended, and not while a placement, refusal or change is more recent", async () => {
+    const [school] = await createSchools([{ "LA (code)": "202", EstablishmentName: "Retention Test Academy" }]);
+    const staff = await createUser("school_staff", { organisationId: school!.organisationId });
+    const scope = schoolPlacementScope(sessionUserOf(staff, "school", school!.name));
+    const provider = await listedProvider();
+    const placeOne = async (upn: string) => {
+      const outcome = await commissionSchoolPlacement(
+        scope,
+        { firstName: "Retained", lastName: "Pupil", dateOfBirth: addDays(today, -(13 * 365 + 100)), upn, pupilLa: "202", lookedAfter: false, hasSen: false, ...placementInput(provider.siteId) },
+        actorFor(staff),
+        today,
+      );
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome));
+      const [row] = await db.select().from(schoolPlacements).where(eq(schoolPlacements.id, outcome.placementId));
+      return row!;
+    };
+    const old = await placeOne(freshUpn("202"));
+    const endedLastYear = await placeOne(freshUpn("202"));
+    const refusedLately = await placeOne(freshUpn("202"));
+    const monthsAgo = (n: number) => new Date(Date.now() - n * 31 * 86_400_000);
+    const dayOf = (d: Date) => londonDate(d);
+    await db.update(schoolPlacements).set({ startDate: dayOf(monthsAgo(80)), endDate: dayOf(monthsAgo(76)) }).where(inArray(schoolPlacements.id, [old.id, refusedLately.id]));
+    await db.update(schoolPlacements).set({ startDate: dayOf(monthsAgo(16)), endDate: dayOf(monthsAgo(12)) }).where(eq(schoolPlacements.id, endedLastYear.id));
+    await db.update(schoolPupils).set({ updatedAt: monthsAgo(76) }).where(inArray(schoolPupils.id, [old.schoolPupilId, endedLastYear.schoolPupilId, refusedLately.schoolPupilId]));
+    const refusal = { schoolId: school!.organisationId, laId: old.laId, providerId: provider.organisation.id, codes: ["CAPACITY"], reasons: [], proposed: {}, attemptedBy: staff.id };
+    await db.insert(schoolPlacementRefusals).values([
+      { ...refusal, schoolPupilId: old.schoolPupilId, attemptedAt: monthsAgo(78) },
+      { ...refusal, schoolPupilId: refusedLately.schoolPupilId, attemptedAt: monthsAgo(3) },
+    ]);
+
+    const preview = await retentionPreview(new Date());
+    expect(preview.find((p) => p.kind === "school_pupil")!.count).toBeGreaterThanOrEqual(1);
+    const counts = Object.fromEntries((await applyRetentionSchedule(new Date())).map((c) => [c.kind, c.count]));
+    expect(counts.school_pupil).toBeGreaterThanOrEqual(1);
+    const pupils = [old.schoolPupilId, endedLastYear.schoolPupilId, refusedLately.schoolPupilId];
+    expect((await db.select({ id: schoolPupils.id }).from(schoolPupils).where(inArray(schoolPupils.id, pupils))).map((p) => p.id).sort()).toEqual([endedLastYear.schoolPupilId, refusedLately.schoolPupilId].sort());
+    expect((await db.select({ id: schoolPlacements.id }).from(schoolPlacements).where(inArray(schoolPlacements.schoolPupilId, pupils))).map((p) => p.id).sort()).toEqual([endedLastYear.id, refusedLately.id].sort());
+    expect((await db.select().from(schoolPlacementRefusals).where(inArray(schoolPlacementRefusals.schoolPupilId, pupils))).map((r) => r.schoolPupilId)).toEqual([refusedLately.schoolPupilId]);
+    const [run] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "retention.applied"), eq(auditEvents.subjectId, "school_pupil")));
+    expect(run!.details).toMatchObject({ action: "delete", period: 72, unit: "months" });
+    expect(JSON.stringify(run)).not.toContain("Retained");
+  });
+
+  it("are deleted only by the database function, never recently, and the refusals stay append-only otherwise", async () => {
+    await expect(db.execute(sql`select retention_delete_school_pupils(now() - interval '23 months', 10)`)).rejects.toThrow();
+    const source = rowsOf<{ prosrc: string }>(await db.execute(sql`select prosrc from pg_proc where proname = 'retention_delete_school_pupils'`))[0]!.prosrc;
+    expect(source).toContain(`interval '${RETENTION_RULES.school_pupil.minimum} months'`);
+    const refusal = (work: Promise<unknown>) => work.then(() => "no refusal", (e: Error & { cause?: Error }) => e.cause?.message ?? e.message);
+    expect(await refusal(db.execute(sql`delete from school_placement_refusals`))).toMatch(/append-only/);
+    expect(await refusal(db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('cnis.retention', 'anonymise', true)`);
+      await tx.execute(sql`delete from school_placement_refusals`);
+    }))).toMatch(/append-only/);
   });
 });

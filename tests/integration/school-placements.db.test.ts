@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPlacement, providerPlacements, updatePlacementLimits } from "#app/data/placements.server";
 import { commissionSchoolPlacement, endSchoolPlacementEarly, placementsOfSchool, schoolPlacementsForCouncil } from "#app/data/school-placements.server";
@@ -7,10 +7,14 @@ import { addDays, type IsoDate } from "#app/domain/dates";
 import type { SchoolPlacementInput } from "#app/forms/placement";
 import { action as newPlacementAction, loader as newPlacementLoader } from "#app/routes/school.placements.new";
 import { loader as councilPlacementsLoader } from "#app/routes/placements._index";
+import { loader as councilRefusalsLoader } from "#app/routes/placements.refusals";
+import { decide, decideChangeRequest } from "#app/data/review.server";
+import { saveSection } from "#app/data/application.server";
+import { loader as decisionLoader } from "#app/routes/review.$listingId.$decision";
 import { loader as schoolPlacementsLoader } from "#app/routes/school.placements._index";
 import { DEFAULT_PLACEMENT_LIMITS } from "#app/domain/placement-check";
 import { db } from "#db/client";
-import { auditEvents, listingSites, schoolPlacementRefusals, schoolPlacements } from "#db/schema/index";
+import { auditEvents, changeRequests, inboxMessages, listingSites, schoolPlacementRefusals, schoolPlacements } from "#db/schema/index";
 import { actorFor, providerInState, sessionUserOf } from "../support/directory";
 import { call, createUser, requestAs, type TestUser } from "../support/fixtures";
 import { childOn, listedProvider, officerOf, placementInput, today } from "../support/placements";
@@ -162,6 +166,90 @@ describe("a school commissioning a placement", () => {
     expect(await endSchoolPlacementEarly(scope, outcome.placementId, 1, { endDate: addDays(input.start, 2), reason: "Again" }, actorFor(camdenStaff))).toMatchObject({ ok: false, kind: "conflict" });
     const [row] = await db.select().from(schoolPlacements).where(eq(schoolPlacements.id, outcome.placementId));
     expect(row).toMatchObject({ endDate: addDays(input.start, 3), endedEarlyReason: "Back in class full-time", version: 2 });
+  });
+});
+
+describe("the council's refused placements page", () => {
+  it("lists the refusals schools had for the council's children, marked with the school, and not for another council", async () => {
+    const unlisted = await providerInState("submitted");
+    const [site] = await db.select().from(listingSites).where(eq(listingSites.listingId, (await unlisted.listing()).id));
+    // A Leeds school's pupil who lives in Camden: Camden's to see, not Leeds'.
+    const outcome = await commissionSchoolPlacement(scopeOf(leedsStaff, leedsSchool), pupilPlacement(site!.id, { lastName: "Refused", upn: freshUpn("383") }), actorFor(leedsStaff), today);
+    expect(outcome).toMatchObject({ ok: false, kind: "refused" });
+    const [refusal] = await db.select().from(schoolPlacementRefusals).where(eq(schoolPlacementRefusals.schoolId, leedsSchool.organisationId)).orderBy(desc(schoolPlacementRefusals.id));
+    const camden = await officerOf("202");
+    const leeds = await officerOf("383");
+    const page = await call(councilRefusalsLoader, await requestAs(camden.user, "/placements/refusals"));
+    const row = page.data.bySchools.find((r: { id: number }) => r.id === refusal!.id);
+    expect(row).toMatchObject({ schoolName: leedsSchool.name, urn: leedsSchool.urn, firstName: "Grace", lastName: "Refused", attemptedBy: "Test school_staff", entryId: null });
+    expect(row.reasons.map((r: { code: string }) => r.code)).toContain("PROVIDER_NOT_LISTED");
+    // The council's own refusals are not mixed with them.
+    expect(page.data.rows.map((r: { id: number }) => r.id)).not.toContain(refusal!.id);
+    const leedsPage = await call(councilRefusalsLoader, await requestAs(leeds.user, "/placements/refusals"));
+    expect(leedsPage.data.bySchools.map((r: { id: number }) => r.id)).not.toContain(refusal!.id);
+    const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.actorUserId, camden.user.id), eq(auditEvents.action, "school_placement_refusals.listed")));
+    expect((audit!.details as { refusalIds: number[] }).refusalIds).toContain(refusal!.id);
+    // Only on the first page, beside the council's own.
+    expect((await call(councilRefusalsLoader, await requestAs(camden.user, "/placements/refusals?page=2"))).data.bySchools).toBeNull();
+  });
+});
+
+describe("when the provider's listing is suspended", () => {
+  it("flags the school's running placements in the same transaction, tells the school's staff, and shows the flag to the school and the pupil's council", async () => {
+    const provider = await listedProvider();
+    const scope = scopeOf(camdenStaff, camdenSchool);
+    const running = await commissionSchoolPlacement(scope, pupilPlacement(provider.siteId), actorFor(camdenStaff), today);
+    if (!running.ok) throw new Error(JSON.stringify(running));
+    const camden = await officerOf("202");
+    const council = await createPlacement(camden.scope, (await childOn("202")).id, placementInput(provider.siteId), camden.actor, today);
+    expect(council.ok).toBe(true);
+    // Over before today: never flagged.
+    const past = await commissionSchoolPlacement(scope, pupilPlacement(provider.siteId), actorFor(camdenStaff), today);
+    if (!past.ok) throw new Error(JSON.stringify(past));
+    await db.update(schoolPlacements).set({ startDate: addDays(today, -30), endDate: addDays(today, -1) }).where(eq(schoolPlacements.id, past.placementId));
+
+    const listing = await provider.listing();
+    const page = await call(decisionLoader, await requestAs(provider.reviewer.user, `/review/${listing.id}/suspend`), { listingId: listing.id, decision: "suspend" });
+    expect(page.data.affected).toEqual({ placements: 2, councils: 1, schools: 1 });
+
+    const outcome = await decide(provider.reviewer.scope, listing.id, listing.version, { action: "suspend", reason: "Safeguarding concern" }, actorFor(provider.reviewer.user), today);
+    expect(outcome.ok).toBe(true);
+    const [row] = await db.select().from(schoolPlacements).where(eq(schoolPlacements.id, running.placementId));
+    expect(row).toMatchObject({ needsReviewReason: "The provider's listing was suspended.", version: 2 });
+    expect(row!.needsReviewSince).not.toBeNull();
+    const [pastRow] = await db.select().from(schoolPlacements).where(eq(schoolPlacements.id, past.placementId));
+    expect(pastRow!.needsReviewSince).toBeNull();
+    const audit = await db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, running.placementId), eq(auditEvents.action, "school_placement.flagged_for_review")));
+    expect(audit).toMatchObject([{ counterpartLaId: camdenSchool.laId, details: { listingId: listing.id, reason: "suspended" } }]);
+    expect(JSON.stringify(audit[0]!.details)).not.toMatch(/Grace|Hopper/);
+    const told = await db.select().from(inboxMessages).where(eq(inboxMessages.userId, camdenStaff.id));
+    expect(told.filter((m) => m.subject.startsWith("1 placement needs review"))).toMatchObject([{ link: "/school/placements", body: expect.stringMatching(/^The provider's listing was suspended\. Your school has 1 placement there/) }]);
+    // Another school's staff hear nothing.
+    expect((await db.select().from(inboxMessages).where(eq(inboxMessages.userId, leedsStaff.id))).filter((m) => m.subject.includes("review"))).toEqual([]);
+
+    const schoolPage = await call(schoolPlacementsLoader, await requestAs(camdenStaff, "/school/placements"));
+    expect(schoolPage.data.rows.find((r: { id: string }) => r.id === running.placementId)).toMatchObject({ tags: expect.arrayContaining([{ text: "Needs review", colour: "red" }]), notes: ["Needs review: The provider's listing was suspended."], changeable: true });
+    const councilPage = await call(councilPlacementsLoader, await requestAs(camden.user, "/placements"));
+    expect(councilPage.data.bySchools.find((r: { id: string }) => r.id === running.placementId)).toMatchObject({ tags: expect.arrayContaining([{ text: "Needs review", colour: "red" }]) });
+
+    // Ending it clears the flag, as ending a council's does.
+    expect(await endSchoolPlacementEarly(scope, running.placementId, 2, { endDate: addDays(today, 8), reason: "Provider suspended" }, actorFor(camdenStaff))).toMatchObject({ ok: true });
+    const [ended] = await db.select().from(schoolPlacements).where(eq(schoolPlacements.id, running.placementId));
+    expect(ended).toMatchObject({ needsReviewSince: null, needsReviewReason: null, version: 3 });
+  });
+});
+
+describe("when the provider's approved change takes the site off its listing", () => {
+  it("flags the school's placement there", async () => {
+    const provider = await listedProvider();
+    const outcome = await commissionSchoolPlacement(scopeOf(camdenStaff, camdenSchool), pupilPlacement(provider.siteId), actorFor(camdenStaff), today);
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome));
+    const annexe = { name: "Annexe", addressLine1: "2 Park Row", addressLine2: "", town: "Leeds", postcode: "LS1 5HD", laCode: "383", capacity: "8" };
+    expect(await saveSection(provider.scope, "sites", { sites: [annexe] }, true, actorFor(provider.user))).toEqual({ ok: true, kind: "change_request" });
+    const [pending] = await db.select().from(changeRequests).where(and(eq(changeRequests.listingId, provider.listingId), eq(changeRequests.state, "pending")));
+    expect(await decideChangeRequest(provider.reviewer.scope, provider.listingId, pending!.id, { approve: true }, actorFor(provider.reviewer.user), today)).toEqual({ ok: true });
+    const [row] = await db.select().from(schoolPlacements).where(eq(schoolPlacements.id, outcome.placementId));
+    expect(row).toMatchObject({ siteId: null, needsReviewReason: "The site was taken off the provider's listing." });
   });
 });
 

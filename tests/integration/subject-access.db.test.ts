@@ -55,6 +55,12 @@ describe("a child's subject access bundle", () => {
     expect(text("consent")).toContain("Letter from Annabella Byron");
     expect(text("placements")).toContain("Needs a small group setting");
     expect(text("placement-refusals")).toMatch(/time limit|weeks/i);
+    // The school's record of the pupil, by the same UPN, its placement and its refused attempt.
+    expect(section("school-placements").records.map((r: any) => r.heading)).toEqual([expect.stringMatching(/^Pupil record kept by Everything Test Primary/), expect.stringMatching(/\(placed by Everything Test Primary\)$/)]);
+    expect(text("school-placements")).toContain("Respite from a class she finds overwhelming");
+    expect(text("school-placements")).toContain("Ada");
+    expect(section("school-placement-refusals").records).toHaveLength(1);
+    expect(text("school-placement-refusals")).toMatch(/Everything Test Primary[\s\S]*(time limit|weeks)/i);
     expect(text("audit")).toContain("Sam Worker");
     expect(text("audit")).toMatch(/viewed/);
     expect(text("contacts")).toContain("Ada showed her mathematics notebooks");

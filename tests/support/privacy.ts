@@ -4,6 +4,8 @@ import { takeSuitabilityStep } from "#app/data/suitability.server";
 import { recordVisit, sendInformationRequest } from "#app/data/parent-duties.server";
 import { askProvider } from "#app/data/provider-requests.server";
 import { createPlacement } from "#app/data/placements.server";
+import { commissionSchoolPlacement } from "#app/data/school-placements.server";
+import { schoolPlacementScope } from "#app/data/school-scope.server";
 import { action as queueItemAction } from "#app/routes/council-queue.$itemId";
 import { action as decideAction } from "#app/routes/consent-requests.$requestId";
 import { action as intentionAction } from "#app/routes/register.$childId.home-education";
@@ -15,6 +17,7 @@ import { addDays, type IsoDate } from "#app/domain/dates";
 import { db } from "#db/client";
 import { children, consentRequests, councilQueueItems, documentContents, documents, schoolReturns, supportRequests } from "#db/schema/index";
 import { samplePdf } from "./sample-files";
+import { actorFor, sessionUserOf } from "./directory";
 import { call, createUser, requestAs, type TestUser } from "./fixtures";
 import { listedProvider, officerOf, placementInput, today } from "./placements";
 import { freshUpn, validEntryForm } from "./register";
@@ -145,6 +148,14 @@ export async function childWithEverything(overrides: Record<string, string> = {}
     }),
   );
   if (deletion.status !== 302) throw new Error(`could not send the deletion return: ${JSON.stringify(deletion.data)}`);
+  // The school placed the child (its pupil record, by the same UPN) after the council's placement
+  // ends, and the check refused a second, full-time one (decision 080's addendum).
+  const schoolScope = schoolPlacementScope(sessionUserOf(schoolUser, "school", school!.name));
+  const pupil = { firstName: form.firstName!, lastName: form.lastName!, dateOfBirth: `${form["dateOfBirth.year"]}-${form["dateOfBirth.month"]!.padStart(2, "0")}-${form["dateOfBirth.day"]!.padStart(2, "0")}` as IsoDate, upn, pupilLa: "202", lookedAfter: false, hasSen: false };
+  const bySchool = await commissionSchoolPlacement(schoolScope, { ...pupil, ...placementInput(provider.siteId, { start: addDays(today, 70) as IsoDate, end: addDays(today, 100) as IsoDate, reason: "Respite from a class she finds overwhelming" }) }, actorFor(schoolUser), today);
+  if (!bySchool.ok) throw new Error(`could not place the child by the school: ${JSON.stringify(bySchool)}`);
+  const refusedBySchool = await commissionSchoolPlacement(schoolScope, { ...pupil, ...placementInput(provider.siteId, { pattern: { kind: "full_time" }, start: addDays(today, 120) as IsoDate, end: addDays(today, 120 + 7 * 20) as IsoDate }) }, actorFor(schoolUser), today);
+  if (refusedBySchool.ok) throw new Error("the school's refused placement was allowed");
   const [sent] = await db.select().from(schoolReturns).where(eq(schoolReturns.schoolId, school!.organisationId));
   const matched = await call(queueItemAction, await requestAs(officer.user, `/council-queue/${sent!.queueItemId}`, { form: { decision: "match", existingChildId: childId } }), { itemId: sent!.queueItemId! });
   if (matched.status !== 302) throw new Error(`could not match the deletion return: ${JSON.stringify(matched.data)}`);
@@ -153,5 +164,5 @@ export async function childWithEverything(overrides: Record<string, string> = {}
   const [transfer] = await db.select().from(councilQueueItems).where(and(eq(councilQueueItems.sourceChildId, childId), eq(councilQueueItems.kind, "incoming_transfer")));
   const declined = await call(queueItemAction, await requestAs(leedsWorker, `/council-queue/${transfer!.id}`, { form: { decision: "decline", reason: "No child called Ada at 7 Headingley Lane" } }), { itemId: transfer!.id });
   if (declined.status !== 302) throw new Error(`could not decline the transfer: ${JSON.stringify(declined.data)}`);
-  return { childId, officer, socialWorker, requestId: request!.id, provider, leedsChildId, leedsWorker, transferId: transfer!.id, schoolReturnId: sent!.id };
+  return { childId, officer, socialWorker, requestId: request!.id, provider, leedsChildId, leedsWorker, transferId: transfer!.id, schoolReturnId: sent!.id, schoolPlacementId: bySchool.placementId };
 }

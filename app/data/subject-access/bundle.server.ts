@@ -21,6 +21,7 @@ import { providerRequestsSection } from "./provider-requests.server";
 import { parentsSection } from "./parents.server";
 import { placementsSection, refusalsSection } from "./placements.server";
 import { schoolReturnsSection } from "./school-returns.server";
+import { schoolPlacementsSection, schoolRefusalsSection } from "./school-placements.server";
 import type { ChildSection, ParentSection } from "./section";
 
 // Subject access (decision 053): everything held about one child, or one parent or carer, in the
@@ -37,6 +38,8 @@ export const CHILD_SECTIONS: readonly ChildSection[] = [
   consentSection,
   placementsSection,
   refusalsSection,
+  schoolPlacementsSection,
+  schoolRefusalsSection,
   contactsSection,
   suitabilitySection,
   supportRequestsSection,

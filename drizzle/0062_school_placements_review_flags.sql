@@ -1,0 +1,3 @@
+ALTER TABLE "school_placements" ADD COLUMN "needs_review_since" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "school_placements" ADD COLUMN "needs_review_reason" text;--> statement-breakpoint
+ALTER TABLE "school_placements" ADD CONSTRAINT "school_placements_review_reason" CHECK (("school_placements"."needs_review_since" is null) = ("school_placements"."needs_review_reason" is null));
