@@ -136,10 +136,11 @@ describe("a council officer places a child", () => {
       await reviewer.page.goto("/review");
       await reviewer.page.clickAndCheck(r.getByRole("link", { name, exact: true }).first());
     };
-    // Suspending Bright Futures: the page says how many placements and councils before confirming.
+    // Suspending Bright Futures: the page says how many placements, councils and schools before
+    // confirming (the demo's Gospel Oak Fields Primary places a pupil there too).
     await openListing("Bright Futures Learning CIC");
     await reviewer.page.clickAndCheck(r.getByRole("button", { name: "Suspend" }));
-    await expect(r.locator("main").innerText()).resolves.toMatch(/Suspending this listing will flag \d+ placements for review, made by 1 council\. Each council's officers will be told\./);
+    await expect(r.locator("main").innerText()).resolves.toMatch(/Suspending this listing will flag \d+ placements for review, made by 1 council and 1 school\. Each council's officers and each school's staff will be told\./);
     await r.getByLabel("Reason").fill("A complaint is being looked into");
     await reviewer.page.clickAndCheck(r.getByRole("button", { name: "Suspend" }));
     for (const name of ["Bright Futures Learning CIC", "Pennine Outdoor Learning Ltd"]) {
