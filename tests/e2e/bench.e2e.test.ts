@@ -39,6 +39,7 @@ describe.skipIf(!server)("the benchmark harness (BENCH_SCALE=small)", () => {
         "GET /api/v1/directory/providers, 304",
         "Public statistics page",
         "GET /api/v1/statistics/children-not-in-school.csv",
+        "GET /api/v1/statistics/children-not-in-school.csv (gzip only)",
       ]);
       expect(results.statistics?.children).toBe(20_000);
       for (const endpoint of results.endpoints) {
