@@ -184,8 +184,10 @@ export const children = pgTable(
     index("children_la_date_of_birth_idx").on(t.laId, t.dateOfBirth),
     // The register API's order and cursor (decision 070): a council's entries by when they last changed.
     index("children_la_updated_idx").on(t.laId, t.updatedAt, t.id),
-    // Part of an address in any order of words (pg_trgm serves LIKE '%word%'); the LA filters after.
-    index("children_address_trgm_idx").using("gin", sql`lower(${t.addressLine1} || ' ' || coalesce(${t.addressLine2}, '') || ' ' || ${t.town}) gin_trgm_ops`),
+    // Part of an address in any order of words (pg_trgm serves LIKE '%word%'), within one council:
+    // btree_gin lets la_id lead the GIN index, so a common word is read from the council's entries
+    // only, never from every address in England (a national index read 125 ms for "smith").
+    index("children_la_address_trgm_idx").using("gin", t.laId, sql`lower(${t.addressLine1} || ' ' || coalesce(${t.addressLine2}, '') || ' ' || ${t.town}) gin_trgm_ops`),
     // The work queue's lines and the caseload filters, each over current entries only.
     index("children_la_owner_idx").on(t.laId, t.ownerUserId).where(sql`${t.dateLeft} is null`),
     index("children_la_status_since_idx").on(t.laId, t.educationStatus, t.statusSince).where(sql`${t.dateLeft} is null`),
@@ -251,8 +253,9 @@ export const parentsAndCarers = pgTable(
   },
   (t) => [
     index("parents_and_carers_child_idx").on(t.childId, t.position),
-    // A parent's name found from any part of it (the register search); the LA filters after.
-    index("parents_and_carers_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
+    // A parent's name found from any part of it (the register search), within one council (la_id
+    // leads, through btree_gin, as in children_la_address_trgm_idx).
+    index("parents_and_carers_la_name_trgm_idx").using("gin", t.laId, sql`lower(${t.name}) gin_trgm_ops`),
   ],
 );
 

@@ -20,4 +20,19 @@ describe("the search extensions", () => {
     expect(row?.a).toBe(row?.b);
     expect(row?.a).not.toBe(row?.c);
   });
+
+  it("lets a council's id lead a trigram index (btree_gin), and the index finds a word within the council", async () => {
+    const plan = await db.transaction(async (tx) => {
+      await tx.execute(sql`create temporary table words_by_council (la_id uuid not null, word text not null) on commit drop`);
+      await tx.execute(sql`create index on words_by_council using gin (la_id, lower(word) gin_trgm_ops)`);
+      await tx.execute(sql`insert into words_by_council values ('00000000-0000-4000-8000-000000000001', 'Bennett'), ('00000000-0000-4000-8000-000000000002', 'Bennett')`);
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const found = rowsOf<{ n: number }>(
+        await tx.execute(sql`select count(*)::int as n from words_by_council where la_id = '00000000-0000-4000-8000-000000000001' and lower(word) like '%enne%'`),
+      );
+      expect(found[0]?.n).toBe(1);
+      return JSON.stringify(rowsOf(await tx.execute(sql`explain (format json) select 1 from words_by_council where la_id = '00000000-0000-4000-8000-000000000001' and lower(word) like '%enne%'`)));
+    });
+    expect(plan).toContain("Bitmap Index Scan");
+  });
 });
