@@ -383,7 +383,7 @@ function endpoints(f: Awaited<ReturnType<typeof fixtures>>, cookie: string, toda
   const directoryVersion = "select version, changed_at from public_versions where name = 'directory'";
   // The CSV as browsers ask for it (they take Brotli, which the app sends), and as clients that
   // take only gzip do; the floor sends the same compressed bytes, made as the job makes them.
-  const encodings = { br: { accept: "gzip, deflate, br", compress: (body: Buffer) => brotliCompressSync(body, brotliTextOptions(body.length, Number(process.env.STATISTICS_CSV_BROTLI_QUALITY ?? 11))) }, gzip: { accept: "gzip", compress: (body: Buffer) => gzipSync(body, { level: 9 }) } };
+  const encodings = { br: { accept: "gzip, deflate, br", compress: (body: Buffer) => brotliCompressSync(body, brotliTextOptions(body.length, Number(process.env.STATISTICS_CSV_BROTLI_QUALITY ?? 10))) }, gzip: { accept: "gzip", compress: (body: Buffer) => gzipSync(body, { level: 9 }) } };
   const statistics = (name: string, path: string, encoding?: keyof typeof encodings): Endpoint => ({
     name,
     target: (base) => ({ url: `${base}${path}`, headers: encoding ? { "Accept-Encoding": encodings[encoding].accept } : undefined }),

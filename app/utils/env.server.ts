@@ -72,10 +72,11 @@ const EnvSchema = z
     // as the January 2026 amendments proposed (3 months); 0 sets no limit.
     PROVIDER_REQUEST_INTERVAL_MONTHS: z.coerce.number().int().min(0).max(24).default(3),
     STATISTICS_ACADEMIC_YEARS: z.coerce.number().int().min(1).max(10).default(2),
-    // How hard the statistics job compresses the published CSV with Brotli (0-11). 11, the best,
-    // makes the file about 40% smaller than gzip (170 KB against 280 KB) for about 20 s of one core
-    // a night; the tests, which start the job with every app, use a quick level.
-    STATISTICS_CSV_BROTLI_QUALITY: z.coerce.number().int().min(0).max(11).default(11),
+    // How hard the statistics job compresses the published CSV with Brotli (0-11). 10 makes the
+    // 6.9 MB file 199 KB (gzip 285 KB) in about 8 s of one core; 11 makes it 174 KB but takes 36 s,
+    // which put the whole job over its 60 s (bench/README.md); the tests, which start the job with
+    // every app, use a quick level.
+    STATISTICS_CSV_BROTLI_QUALITY: z.coerce.number().int().min(0).max(11).default(10),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     PORT: z.coerce.number().int().positive().default(3000),
     /** The service's public address, for links in emails (e.g. https://cnis.education.gov.uk). */
