@@ -4,7 +4,7 @@ import { isbot } from "isbot";
 import type { RenderToPipeableStreamOptions } from "react-dom/server";
 import { renderToPipeableStream } from "react-dom/server";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "react-router";
-import { ServerRouter } from "react-router";
+import { isRouteErrorResponse, ServerRouter } from "react-router";
 import { RETRY_AFTER_SECONDS } from "#db/connection-errors";
 import { NonceProvider } from "./utils/nonce";
 import { describeError, logger, pathWithoutQuery } from "./utils/logger.server";
@@ -63,10 +63,16 @@ export default function handleRequest(
   });
 }
 
-/** Errors from loaders, actions and rendering, logged without the request's query or body. */
+/**
+ * Errors from loaders, actions and rendering, logged without the request's query or body. A path
+ * no route matches reaches here too, as React Router's own 404 answer: that is the user's page
+ * saying so, not a fault (the request log has its status), so it is not logged as one.
+ */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
-  logError(error, request, context);
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  // React Router's own answers carry the error that made them (not in their public type).
+  logError(isRouteErrorResponse(error) ? ((error as { error?: unknown }).error ?? new Error(`${error.status} ${error.statusText}`)) : error, request, context);
 };
 
 function logError(error: unknown, request: Request, context: AppLoadContext) {
